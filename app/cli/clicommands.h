@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace hopscope::cli {
+
+// Exit statuses shared by every subcommand.
+enum ExitStatus { ExitOk = 0, ExitDifferent = 1, ExitError = 2 };
+
+// `arguments` excludes the program name; the first is the subcommand.
+int run(const QStringList &arguments);
+
+int runShow(const QStringList &arguments);
+
+} // namespace hopscope::cli

@@ -1,0 +1,54 @@
+#include "clicommands.h"
+#include "clioutput.h"
+#include "version.h"
+
+#include <string>
+
+namespace hopscope::cli {
+
+namespace {
+
+constexpr std::string_view kUsage = R"(Usage: hopscope-cli <command> [options]
+
+See the network path to a destination, and work with saved NetworkPath JSON files.
+
+Commands:
+  show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
+                    RTT, reachable) followed by a one-line summary.
+
+Options:
+  -h, --help        Show this help. `hopscope-cli <command> --help` shows a
+                    command's own help.
+  -v, --version     Show the version.
+
+Exit status: 0 on success, 2 on bad arguments or unreadable input.
+)";
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.isEmpty()) {
+        printError("no command given");
+        printOut(kUsage);
+        return ExitError;
+    }
+    const QString command = arguments.constFirst();
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")
+        || command == QLatin1String("help")) {
+        printOut(kUsage);
+        return ExitOk;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        printOut(std::string("hopscope-cli ") + kVersion + "\n");
+        return ExitOk;
+    }
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("show"))
+        return runShow(rest);
+    printError("unknown command '" + command.toStdString()
+               + "'; run 'hopscope-cli --help' for the list");
+    return ExitError;
+}
+
+} // namespace hopscope::cli

@@ -1,0 +1,298 @@
+#include "common/jsonfields.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace hopscope::jsonfields {
+
+using nlohmann::json;
+
+void fail(std::string_view code, const std::string &pointer, std::string_view reason)
+{
+    const std::string where = pointer.empty() ? std::string("(document)") : pointer;
+    throw FieldError{std::string(code), where + ": " + std::string(reason)};
+}
+
+std::string childPointer(const std::string &parent, std::string_view key)
+{
+    std::string result = parent + '/';
+    for (const char c : key) {
+        if (c == '~')
+            result += "~0";
+        else if (c == '/')
+            result += "~1";
+        else
+            result += c;
+    }
+    return result;
+}
+
+std::string childPointer(const std::string &parent, std::size_t index)
+{
+    return parent + '/' + std::to_string(index);
+}
+
+std::string describeType(const json &value)
+{
+    if (value.is_number_integer())
+        return "integer";
+    if (value.is_number_float())
+        return "number";
+    return value.type_name();
+}
+
+std::string formatNumber(double value)
+{
+    // Whole numbers print as integers ("600000", not the shorter "6e+05"), others as the
+    // shortest text that reads back as the same double.
+    if (std::abs(value) < 1e15 && value == std::trunc(value))
+        return std::to_string(static_cast<std::int64_t>(value));
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+namespace {
+
+std::string rangeText(std::int64_t min, std::int64_t max)
+{
+    return "must be between " + std::to_string(min) + " and " + std::to_string(max);
+}
+
+std::string rangeText(double min, double max)
+{
+    if (max == std::numeric_limits<double>::max())
+        return "must be at least " + formatNumber(min);
+    return "must be between " + formatNumber(min) + " and " + formatNumber(max);
+}
+
+} // namespace
+
+std::string asString(const json &value, const std::string &pointer)
+{
+    if (!value.is_string())
+        fail("wrong-type", pointer, "must be a string (found " + describeType(value) + ")");
+    return value.get<std::string>();
+}
+
+std::int64_t asInteger(const json &value, const std::string &pointer, std::int64_t min,
+                       std::int64_t max)
+{
+    if (!value.is_number_integer())
+        fail("wrong-type", pointer, "must be an integer (found " + describeType(value) + ")");
+    if (value.is_number_unsigned()) {
+        const auto unsignedValue = value.get<std::uint64_t>();
+        const bool belowMin = min > 0 && unsignedValue < static_cast<std::uint64_t>(min);
+        const bool aboveMax = max < 0 || unsignedValue > static_cast<std::uint64_t>(max);
+        if (belowMin || aboveMax)
+            fail("out-of-range", pointer,
+                 rangeText(min, max) + " (found " + std::to_string(unsignedValue) + ")");
+        return static_cast<std::int64_t>(unsignedValue);
+    }
+    const auto signedValue = value.get<std::int64_t>();
+    if (signedValue < min || signedValue > max)
+        fail("out-of-range", pointer,
+             rangeText(min, max) + " (found " + std::to_string(signedValue) + ")");
+    return signedValue;
+}
+
+double asNumber(const json &value, const std::string &pointer, double min, double max)
+{
+    if (!value.is_number())
+        fail("wrong-type", pointer, "must be a number (found " + describeType(value) + ")");
+    const double number = value.get<double>();
+    if (!std::isfinite(number) || number < min || number > max)
+        fail("out-of-range", pointer, rangeText(min, max) + " (found " + formatNumber(number) + ")");
+    return number;
+}
+
+bool asBool(const json &value, const std::string &pointer)
+{
+    if (!value.is_boolean())
+        fail("wrong-type", pointer, "must be true or false (found " + describeType(value) + ")");
+    return value.get<bool>();
+}
+
+ObjectView::ObjectView(const json &value, std::string pointer)
+    : m_value(value), m_pointer(std::move(pointer))
+{
+    if (!m_value.is_object())
+        fail("wrong-type", m_pointer, "must be an object (found " + describeType(m_value) + ")");
+}
+
+const json *ObjectView::find(std::string_view key) const
+{
+    const auto it = m_value.find(key);
+    if (it == m_value.end() || it->is_null())
+        return nullptr;
+    return &*it;
+}
+
+const json &ObjectView::require(std::string_view key) const
+{
+    const json *value = find(key);
+    if (!value)
+        fail("missing-field", pointerTo(key), "required field is missing");
+    return *value;
+}
+
+std::string ObjectView::requiredString(std::string_view key) const
+{
+    return asString(require(key), pointerTo(key));
+}
+
+std::optional<std::string> ObjectView::optionalString(std::string_view key) const
+{
+    if (const json *value = find(key))
+        return asString(*value, pointerTo(key));
+    return std::nullopt;
+}
+
+std::int64_t ObjectView::requiredInteger(std::string_view key, std::int64_t min,
+                                         std::int64_t max) const
+{
+    return asInteger(require(key), pointerTo(key), min, max);
+}
+
+std::optional<std::int64_t> ObjectView::optionalInteger(std::string_view key, std::int64_t min,
+                                                        std::int64_t max) const
+{
+    if (const json *value = find(key))
+        return asInteger(*value, pointerTo(key), min, max);
+    return std::nullopt;
+}
+
+double ObjectView::requiredNumber(std::string_view key, double min, double max) const
+{
+    return asNumber(require(key), pointerTo(key), min, max);
+}
+
+std::optional<double> ObjectView::optionalNumber(std::string_view key, double min,
+                                                 double max) const
+{
+    if (const json *value = find(key))
+        return asNumber(*value, pointerTo(key), min, max);
+    return std::nullopt;
+}
+
+bool ObjectView::requiredBool(std::string_view key) const
+{
+    return asBool(require(key), pointerTo(key));
+}
+
+std::optional<bool> ObjectView::optionalBool(std::string_view key) const
+{
+    if (const json *value = find(key))
+        return asBool(*value, pointerTo(key));
+    return std::nullopt;
+}
+
+ObjectView ObjectView::requiredObject(std::string_view key) const
+{
+    return ObjectView(require(key), pointerTo(key));
+}
+
+std::optional<ObjectView> ObjectView::optionalObject(std::string_view key) const
+{
+    if (const json *value = find(key))
+        return ObjectView(*value, pointerTo(key));
+    return std::nullopt;
+}
+
+ArrayView ObjectView::requiredArray(std::string_view key) const
+{
+    return ArrayView(require(key), pointerTo(key));
+}
+
+std::optional<ArrayView> ObjectView::optionalArray(std::string_view key) const
+{
+    if (const json *value = find(key))
+        return ArrayView(*value, pointerTo(key));
+    return std::nullopt;
+}
+
+ArrayView::ArrayView(const json &value, std::string pointer)
+    : m_value(value), m_pointer(std::move(pointer))
+{
+    if (!m_value.is_array())
+        fail("wrong-type", m_pointer, "must be an array (found " + describeType(m_value) + ")");
+}
+
+ObjectView ArrayView::objectAt(std::size_t index) const
+{
+    return ObjectView(m_value[index], childPointer(m_pointer, index));
+}
+
+std::string ArrayView::stringAt(std::size_t index) const
+{
+    return asString(m_value[index], childPointer(m_pointer, index));
+}
+
+double ArrayView::numberAt(std::size_t index, double min, double max) const
+{
+    return asNumber(m_value[index], childPointer(m_pointer, index), min, max);
+}
+
+namespace {
+
+// nlohmann's parser keeps its own stack, but a document nested thousands deep is hostile input,
+// not data: refuse it before building anything.
+std::optional<std::size_t> firstOffsetDeeperThan(std::string_view text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> "parse error at ..."
+std::string withoutExceptionTag(const std::string &what)
+{
+    const auto end = what.find("] ");
+    return end == std::string::npos ? what : what.substr(end + 2);
+}
+
+} // namespace
+
+Expected<json> parseBounded(std::string_view text, std::size_t maxBytes, int maxDepth)
+{
+    if (text.size() > maxBytes)
+        return Error{"too-large", "(document): " + std::to_string(text.size())
+                                      + " bytes is more than the limit of "
+                                      + std::to_string(maxBytes) + " bytes"};
+    if (const auto offset = firstOffsetDeeperThan(text, maxDepth))
+        return Error{"too-deep", "(document): nested more than " + std::to_string(maxDepth)
+                                     + " levels deep at byte " + std::to_string(*offset)};
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error &error) {
+        return Error{"not-json", "(document): not valid JSON at byte " + std::to_string(error.byte)
+                                     + ": " + withoutExceptionTag(error.what())};
+    } catch (const json::exception &error) {
+        // Numbers too large for any C++ type arrive here, not as parse errors.
+        return Error{"not-json", "(document): not valid JSON: " + withoutExceptionTag(error.what())};
+    }
+}
+
+} // namespace hopscope::jsonfields

@@ -1,0 +1,159 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hopscope {
+
+enum class Protocol { Tcp, Udp, Icmp };
+enum class TraceMode { Parallel, Sequential };
+enum class AddressFamily { Any, IPv4, IPv6 };
+
+// Upper case, as in Datadog payloads: "TCP", "UDP", "ICMP".
+std::string_view protocolName(Protocol protocol);
+// Accepts either case, since the Datadog library prints lower case and payloads upper case.
+std::optional<Protocol> parseProtocol(std::string_view text);
+
+std::string_view traceModeName(TraceMode mode);
+std::optional<TraceMode> parseTraceMode(std::string_view text);
+
+std::string_view addressFamilyName(AddressFamily family);
+std::optional<AddressFamily> parseAddressFamily(std::string_view text);
+
+// The placeholder address and hostname Datadog writes for a TTL that never answered.
+std::string unknownHopName(int ttl);
+
+struct NetworkInterface
+{
+    std::string name;
+    std::string hardwareAddr;
+    bool operator==(const NetworkInterface &) const = default;
+};
+
+struct SourceVia
+{
+    NetworkInterface interface;
+    std::string subnetAlias;
+    bool operator==(const SourceVia &) const = default;
+};
+
+struct PathSource
+{
+    std::string hostname;
+    std::optional<SourceVia> via;
+    std::string networkId;
+    std::string service;
+    std::string containerId;
+    bool operator==(const PathSource &) const = default;
+};
+
+struct PathDestination
+{
+    std::string hostname;
+    std::string ipAddress;
+    std::optional<std::uint16_t> port; // absent for ICMP and when the payload had none
+    std::string service;
+    std::string reverseDnsHostname;
+    bool operator==(const PathDestination &) const = default;
+};
+
+// One responder at one TTL. Several responders at one TTL (ECMP) are several hops with the same
+// ttl; a TTL that never answered is one hop with reachable == false and no rtt.
+struct PathHop
+{
+    int ttl = 0;
+    std::string ipAddress;
+    std::string hostname;
+    std::optional<double> rttMs;
+    bool reachable = false;
+    bool operator==(const PathHop &) const = default;
+};
+
+// The end-to-end probe figures of the newer agent payloads, kept so they survive a reload.
+struct E2eProbe
+{
+    std::vector<double> rttsMs;
+    int packetsSent = 0;
+    int packetsReceived = 0;
+    double packetLossFraction = 0.0; // 0..1, as the agent writes it
+    double jitterMs = 0.0;
+    std::optional<double> rttAvgMs;
+    std::optional<double> rttMinMs;
+    std::optional<double> rttMaxMs;
+    bool operator==(const E2eProbe &) const = default;
+};
+
+struct HopCount
+{
+    double avg = 0.0;
+    int min = 0;
+    int max = 0;
+    bool operator==(const HopCount &) const = default;
+};
+
+// What the user asked for: enough to repeat the trace exactly.
+struct TraceRequest
+{
+    std::string target;
+    Protocol protocol = Protocol::Tcp;
+    std::optional<std::uint16_t> port;
+    int maxTtl = 30;
+    int timeoutMs = 1000;
+    int queries = 3;
+    int flows = 1;
+    TraceMode mode = TraceMode::Parallel;
+    AddressFamily family = AddressFamily::Any;
+    bool resolveHostnames = true;
+    bool operator==(const TraceRequest &) const = default;
+};
+
+// One probe and its fate: a reply from `responder` after rttMs, or a timeout (empty responder,
+// no rtt). ICMP type and code are those of the reply when it was ICMP.
+struct ProbeSample
+{
+    int ttl = 0;
+    int flow = 0;
+    std::string responder;
+    std::optional<double> rttMs;
+    std::optional<int> icmpType;
+    std::optional<int> icmpCode;
+    std::int64_t sentAtUs = 0; // Unix time of sending, microseconds
+    bool operator==(const ProbeSample &) const = default;
+};
+
+// Hopscope's own part of the file, ignored by Datadog tooling.
+struct HopscopeExtension
+{
+    int formatVersion = 1;
+    std::string toolVersion;
+    std::optional<TraceRequest> request;
+    std::vector<ProbeSample> probes;
+    bool operator==(const HopscopeExtension &) const = default;
+};
+
+struct NetworkPath
+{
+    std::int64_t timestampMs = 0;
+    std::string agentVersion;
+    std::string pathNamespace;
+    std::string pathId;
+    Protocol protocol = Protocol::Tcp;
+    PathSource source;
+    PathDestination destination;
+    std::vector<PathHop> hops;
+    std::vector<std::string> tags;
+    std::optional<HopCount> hopCount;
+    std::optional<E2eProbe> e2eProbe;
+    std::optional<HopscopeExtension> hopscope;
+    bool operator==(const NetworkPath &) const = default;
+
+    // True when a hop answering for the destination address is present and reachable.
+    bool destinationReached() const;
+    // The highest TTL present, 0 for an empty path.
+    int maxTtl() const;
+};
+
+} // namespace hopscope

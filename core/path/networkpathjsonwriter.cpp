@@ -1,0 +1,165 @@
+#include "path/networkpathjson.h"
+
+namespace hopscope {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+void putIfNotEmpty(ordered_json &object, const char *key, const std::string &value)
+{
+    if (!value.empty())
+        object[key] = value;
+}
+
+template <typename T>
+void putIfSet(ordered_json &object, const char *key, const std::optional<T> &value)
+{
+    if (value)
+        object[key] = *value;
+}
+
+ordered_json sourceJson(const PathSource &source)
+{
+    ordered_json object = ordered_json::object();
+    object["hostname"] = source.hostname;
+    if (source.via) {
+        ordered_json via = ordered_json::object();
+        if (!source.via->subnetAlias.empty())
+            via["subnet"] = {{"alias", source.via->subnetAlias}};
+        ordered_json interface = ordered_json::object();
+        putIfNotEmpty(interface, "name", source.via->interface.name);
+        putIfNotEmpty(interface, "hardware_addr", source.via->interface.hardwareAddr);
+        via["interface"] = interface;
+        object["via"] = via;
+    }
+    putIfNotEmpty(object, "network_id", source.networkId);
+    putIfNotEmpty(object, "service", source.service);
+    putIfNotEmpty(object, "container_id", source.containerId);
+    return object;
+}
+
+ordered_json destinationJson(const PathDestination &destination)
+{
+    ordered_json object = ordered_json::object();
+    object["hostname"] = destination.hostname;
+    object["ip_address"] = destination.ipAddress;
+    putIfSet(object, "port", destination.port);
+    putIfNotEmpty(object, "service", destination.service);
+    putIfNotEmpty(object, "reverse_dns_hostname", destination.reverseDnsHostname);
+    return object;
+}
+
+ordered_json hopJson(const PathHop &hop)
+{
+    ordered_json object = ordered_json::object();
+    object["ttl"] = hop.ttl;
+    if (hop.reachable) {
+        object["ip_address"] = hop.ipAddress;
+        putIfNotEmpty(object, "hostname", hop.hostname);
+        putIfSet(object, "rtt", hop.rttMs);
+    } else {
+        object["ip_address"] = hop.ipAddress.empty() ? unknownHopName(hop.ttl) : hop.ipAddress;
+        object["hostname"] = hop.hostname.empty() ? unknownHopName(hop.ttl) : hop.hostname;
+    }
+    object["reachable"] = hop.reachable;
+    return object;
+}
+
+ordered_json e2eProbeJson(const E2eProbe &probe)
+{
+    ordered_json object = ordered_json::object();
+    object["rtts"] = probe.rttsMs;
+    object["packets_sent"] = probe.packetsSent;
+    object["packets_received"] = probe.packetsReceived;
+    object["packet_loss_percentage"] = probe.packetLossFraction;
+    object["jitter"] = probe.jitterMs;
+    ordered_json rtt = ordered_json::object();
+    putIfSet(rtt, "avg", probe.rttAvgMs);
+    putIfSet(rtt, "min", probe.rttMinMs);
+    putIfSet(rtt, "max", probe.rttMaxMs);
+    object["rtt"] = rtt;
+    return object;
+}
+
+ordered_json requestJson(const TraceRequest &request)
+{
+    ordered_json object = ordered_json::object();
+    object["target"] = request.target;
+    object["protocol"] = protocolName(request.protocol);
+    putIfSet(object, "port", request.port);
+    object["max_ttl"] = request.maxTtl;
+    object["timeout_ms"] = request.timeoutMs;
+    object["queries"] = request.queries;
+    object["flows"] = request.flows;
+    object["mode"] = traceModeName(request.mode);
+    object["address_family"] = addressFamilyName(request.family);
+    object["resolve_hostnames"] = request.resolveHostnames;
+    return object;
+}
+
+ordered_json probeJson(const ProbeSample &probe)
+{
+    ordered_json object = ordered_json::object();
+    object["ttl"] = probe.ttl;
+    object["flow"] = probe.flow;
+    putIfNotEmpty(object, "responder", probe.responder);
+    putIfSet(object, "rtt", probe.rttMs);
+    putIfSet(object, "icmp_type", probe.icmpType);
+    putIfSet(object, "icmp_code", probe.icmpCode);
+    object["sent_at_us"] = probe.sentAtUs;
+    return object;
+}
+
+ordered_json extensionJson(const HopscopeExtension &extension)
+{
+    ordered_json object = ordered_json::object();
+    object["format_version"] = extension.formatVersion;
+    object["tool_version"] = extension.toolVersion;
+    if (extension.request)
+        object["request"] = requestJson(*extension.request);
+    ordered_json probes = ordered_json::array();
+    for (const ProbeSample &probe : extension.probes)
+        probes.push_back(probeJson(probe));
+    object["probes"] = std::move(probes);
+    return object;
+}
+
+} // namespace
+
+ordered_json networkPathToJsonValue(const NetworkPath &path)
+{
+    ordered_json root = ordered_json::object();
+    root["timestamp"] = path.timestampMs;
+    putIfNotEmpty(root, "agent_version", path.agentVersion);
+    root["namespace"] = path.pathNamespace;
+    root["path_id"] = path.pathId;
+    root["protocol"] = protocolName(path.protocol);
+    root["source"] = sourceJson(path.source);
+    root["destination"] = destinationJson(path.destination);
+    ordered_json hops = ordered_json::array();
+    for (const PathHop &hop : path.hops)
+        hops.push_back(hopJson(hop));
+    root["hops"] = std::move(hops);
+    root["tags"] = path.tags;
+    if (path.hopCount)
+        root["traceroute"] = {{"hop_count",
+                               {{"avg", path.hopCount->avg},
+                                {"min", path.hopCount->min},
+                                {"max", path.hopCount->max}}}};
+    if (path.e2eProbe)
+        root["e2e_probe"] = e2eProbeJson(*path.e2eProbe);
+    if (path.hopscope)
+        root["hopscope"] = extensionJson(*path.hopscope);
+    return root;
+}
+
+std::string networkPathToJson(const NetworkPath &path, int indent)
+{
+    // Strings came from parsed JSON or from our own code, but a hostname from a resolver may hold
+    // any bytes: replace invalid UTF-8 rather than throw.
+    return networkPathToJsonValue(path).dump(indent, ' ', false,
+                                             ordered_json::error_handler_t::replace);
+}
+
+} // namespace hopscope

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "path/networkpath.h"
+
+#include <string>
+
+namespace hopscope {
+
+// The path as aligned plain-text columns: TTL, address, hostname, RTT, reachable.
+std::string formatPathTable(const NetworkPath &path);
+
+// One line: protocol, destination, whether and where it was reached, silent TTLs, when.
+std::string formatPathSummary(const NetworkPath &path);
+
+// Replaces control characters so that text from a file or a resolver cannot drive a terminal.
+std::string printable(std::string_view text);
+
+} // namespace hopscope

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs everything Hopscope needs to build, run and test on Debian 12, from Debian's packages.
+# Idempotent: installs only what is missing. Quiet unless something fails, then loud.
+set -euo pipefail
+
+packages=(
+    # build
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
+    # tests: GUI under a virtual display, screenshots
+    xvfb xauth
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+        echo "install-deps: these packages are missing and installing them needs root: ${missing[*]}" >&2
+        exit 1
+    fi
+    as_root=(sudo)
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+echo "install-deps: installing ${missing[*]}"
+if ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$log" 2>&1 \
+    || ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
+    echo "install-deps: apt-get failed; its output follows" >&2
+    cat "$log" >&2
+    exit 1
+fi

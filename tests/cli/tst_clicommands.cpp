@@ -1,0 +1,113 @@
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+// Drives the built executables as a user would and checks their output and exit status.
+class CliCommandsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void command_data();
+    void command();
+    void showMatchesGolden();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run run(const QString &program, const QStringList &arguments);
+};
+
+namespace {
+
+QString binary(const char *name) { return QStringLiteral(HOPSCOPE_BINARY_DIR "/") + QLatin1String(name); }
+QString fixture(const char *name) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name); }
+
+} // namespace
+
+CliCommandsTest::Run CliCommandsTest::run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    Run result;
+    if (!process.waitForFinished(20000) || process.exitStatus() != QProcess::NormalExit)
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void CliCommandsTest::command_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("stdoutHas");
+    QTest::addColumn<QByteArray>("stderrHas");
+
+    const QString cli = binary("hopscope-cli");
+    const QString probe = binary("hopscope-probe");
+    QTest::newRow("help") << cli << QStringList{QStringLiteral("--help")} << 0
+                          << QByteArray("show FILE.json") << QByteArray();
+    QTest::newRow("version") << cli << QStringList{QStringLiteral("--version")} << 0
+                             << QByteArray("hopscope-cli 0.") << QByteArray();
+    QTest::newRow("no command") << cli << QStringList{} << 2 << QByteArray("Usage:")
+                                << QByteArray("no command given");
+    QTest::newRow("unknown command") << cli << QStringList{QStringLiteral("frobnicate")} << 2
+                                     << QByteArray() << QByteArray("unknown command 'frobnicate'");
+    QTest::newRow("show help") << cli << QStringList{QStringLiteral("show"), QStringLiteral("--help")}
+                               << 0 << QByteArray("FILE.json") << QByteArray();
+    QTest::newRow("show a file")
+        << cli << QStringList{QStringLiteral("show"), fixture("datadog/v3-pathtrace-reachable.json")}
+        << 0 << QByteArray("reached at TTL 4 in 8.020 ms") << QByteArray();
+    QTest::newRow("show without a file") << cli << QStringList{QStringLiteral("show")} << 2
+                                         << QByteArray() << QByteArray("show: no file given");
+    QTest::newRow("show two files")
+        << cli << QStringList{QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")} << 2
+        << QByteArray() << QByteArray("exactly one file");
+    QTest::newRow("show unknown option")
+        << cli << QStringList{QStringLiteral("show"), QStringLiteral("--colour"), QStringLiteral("x")}
+        << 2 << QByteArray() << QByteArray("Unknown option 'colour'");
+    QTest::newRow("show a missing file")
+        << cli << QStringList{QStringLiteral("show"), QStringLiteral("/nonexistent/path.json")} << 2
+        << QByteArray() << QByteArray("/nonexistent/path.json: No such file or directory");
+    QTest::newRow("show an invalid file")
+        << cli << QStringList{QStringLiteral("show"), fixture("bad/negative-rtt.json")} << 2
+        << QByteArray() << QByteArray("/hops/1/rtt: must be between 0 and 600000 (found -3.5)");
+    QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
+                                << QByteArray("Usage: hopscope-probe") << QByteArray();
+    QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0
+                                   << QByteArray("hopscope-probe 0.") << QByteArray();
+}
+
+void CliCommandsTest::command()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, stdoutHas);
+    QFETCH(QByteArray, stderrHas);
+    const Run result = run(program, arguments);
+    QTEST(result.exitCode, "exitCode");
+    QVERIFY2(result.out.contains(stdoutHas), result.out.constData());
+    QVERIFY2(result.err.contains(stderrHas), result.err.constData());
+    if (result.exitCode != 0)
+        QVERIFY2(!result.err.isEmpty(), "a failure must say why on stderr");
+}
+
+void CliCommandsTest::showMatchesGolden()
+{
+    const Run result = run(binary("hopscope-cli"),
+                           {QStringLiteral("show"), fixture("datadog/v3-pathtrace-reachable.json")});
+    QCOMPARE(result.exitCode, 0);
+    QFile golden(fixture("text/show-v3.txt"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(result.out, golden.readAll());
+}
+
+QTEST_GUILESS_MAIN(CliCommandsTest)
+#include "tst_clicommands.moc"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds Hopscope with warnings as errors and runs the whole test suite, then rebuilds the
+# core-facing tests with AddressSanitizer and UndefinedBehaviorSanitizer and runs them again
+# (the fuzz test among them). Build directories are reused between runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=${HOPSCOPE_JOBS:-2}
+
+echo "== build (warnings are errors)"
+cmake -S . -B build -G Ninja -DHOPSCOPE_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+
+echo "== test"
+ctest --test-dir build --output-on-failure
+
+echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-sanitize -G Ninja -DHOPSCOPE_WERROR=ON -DHOPSCOPE_SANITIZE=ON \
+    -DHOPSCOPE_BUILD_GUI=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-sanitize -j"$jobs"
+
+echo "== test under sanitizers"
+ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure -L 'unit|fuzz|cli'

@@ -1,0 +1,224 @@
+#include "path/networkpathjson.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace hopscope;
+
+namespace {
+
+// A valid v3 payload; each bad case replaces one piece of it.
+const QByteArray kValid = R"({
+  "timestamp": 1735000000000, "namespace": "n", "path_id": "p", "protocol": "TCP",
+  "source": {"hostname": "h"},
+  "destination": {"hostname": "d", "ip_address": "192.0.2.4", "port": 443},
+  "hops": [
+    {"ttl": 1, "ip_address": "192.0.2.1", "rtt": 1.0, "reachable": true},
+    {"ttl": 2, "ip_address": "unknown_hop_2", "hostname": "unknown_hop_2", "reachable": false},
+    {"ttl": 3, "ip_address": "192.0.2.3", "rtt": 3.0, "reachable": true},
+    {"ttl": 4, "ip_address": "192.0.2.4", "rtt": 4.0, "reachable": true}
+  ],
+  "tags": ["a:b"],
+  "hopscope": {"format_version": 1, "tool_version": "0.1.0",
+               "request": {"target": "d", "protocol": "TCP", "port": 443, "max_ttl": 30,
+                           "timeout_ms": 1000, "queries": 3},
+               "probes": [{"ttl": 1, "flow": 0, "responder": "192.0.2.1", "rtt": 1.0,
+                           "sent_at_us": 1735000000000000}]}
+})";
+
+QByteArray replaced(const QByteArray &from, const QByteArray &to)
+{
+    QByteArray document = kValid;
+    const qsizetype at = document.indexOf(from);
+    if (at < 0)
+        qFatal("test bug: '%s' is not in the valid document", from.constData());
+    return document.replace(at, from.size(), to);
+}
+
+} // namespace
+
+class NetworkPathBadInputTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validDocumentIsAccepted();
+    void rejects_data();
+    void rejects();
+    void rejectsHugeDocument();
+    void rejectsHugeFileWithoutReadingIt();
+    void reportsUnreadableFiles();
+};
+
+void NetworkPathBadInputTest::validDocumentIsAccepted()
+{
+    const auto path = networkPathFromJson(kValid.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    QCOMPARE(path->hops.size(), std::size_t(4));
+}
+
+void NetworkPathBadInputTest::rejects_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QByteArray>("code");
+    QTest::addColumn<QByteArray>("where"); // the JSON pointer the message must start with
+
+    QTest::newRow("not JSON") << QByteArray("hello") << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("empty") << QByteArray() << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("truncated") << kValid.left(kValid.size() / 2) << QByteArray("not-json")
+                               << QByteArray("(document)");
+    QTest::newRow("invalid UTF-8") << replaced("\"n\"", "\"\xff\xfe\"") << QByteArray("not-json")
+                                   << QByteArray("(document)");
+    QTest::newRow("trailing garbage") << kValid + "}" << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("root is an array") << QByteArray("[1,2]") << QByteArray("wrong-type")
+                                      << QByteArray("(document)");
+    QTest::newRow("deep nesting") << QByteArray(100000, '[') << QByteArray("too-deep")
+                                  << QByteArray("(document)");
+    QTest::newRow("deep nesting inside a valid key")
+        << replaced("\"a:b\"", QByteArray(70, '[') + QByteArray(70, ']')) << QByteArray("too-deep")
+        << QByteArray("(document)");
+
+    QTest::newRow("timestamp missing") << replaced("\"timestamp\": 1735000000000,", "")
+                                       << QByteArray("missing-field") << QByteArray("/timestamp");
+    QTest::newRow("timestamp string") << replaced("1735000000000,", "\"yesterday\",")
+                                      << QByteArray("wrong-type") << QByteArray("/timestamp");
+    QTest::newRow("timestamp negative") << replaced("1735000000000,", "-5,")
+                                        << QByteArray("out-of-range") << QByteArray("/timestamp");
+    QTest::newRow("timestamp fractional") << replaced("1735000000000,", "1735000000000.5,")
+                                          << QByteArray("wrong-type") << QByteArray("/timestamp");
+    QTest::newRow("timestamp beyond uint64 range")
+        << replaced("1735000000000,", "18446744073709551615,") << QByteArray("out-of-range")
+        << QByteArray("/timestamp");
+    QTest::newRow("timestamp in microseconds") << replaced("1735000000000,", "1735000000000000,")
+                                               << QByteArray("out-of-range") << QByteArray("/timestamp");
+    QTest::newRow("unknown protocol") << replaced("\"TCP\",", "\"SCTP\",") << QByteArray("out-of-range")
+                                      << QByteArray("/protocol");
+    QTest::newRow("source not an object") << replaced("{\"hostname\": \"h\"}", "\"h\"")
+                                          << QByteArray("wrong-type") << QByteArray("/source");
+    QTest::newRow("destination missing")
+        << replaced("\"destination\": {\"hostname\": \"d\", \"ip_address\": \"192.0.2.4\", \"port\": 443},", "")
+        << QByteArray("missing-field") << QByteArray("/destination");
+    QTest::newRow("port out of range") << replaced("\"port\": 443}", "\"port\": 70000}")
+                                       << QByteArray("out-of-range") << QByteArray("/destination/port");
+    QTest::newRow("hops missing") << replaced("\"hops\"", "\"hopz\"") << QByteArray("missing-field")
+                                  << QByteArray("/hops");
+    QTest::newRow("hops not an array") << replaced("\"hops\": [", "\"hops\": 3, \"x\": [")
+                                       << QByteArray("wrong-type") << QByteArray("/hops");
+    QTest::newRow("hop not an object")
+        << replaced("{\"ttl\": 3, \"ip_address\": \"192.0.2.3\", \"rtt\": 3.0, \"reachable\": true}", "42")
+        << QByteArray("wrong-type") << QByteArray("/hops/2");
+    QTest::newRow("ttl zero") << replaced("\"ttl\": 1,", "\"ttl\": 0,") << QByteArray("out-of-range")
+                              << QByteArray("/hops/0/ttl");
+    QTest::newRow("ttl 256") << replaced("\"ttl\": 4,", "\"ttl\": 256,") << QByteArray("out-of-range")
+                             << QByteArray("/hops/3/ttl");
+    QTest::newRow("ttl negative") << replaced("\"ttl\": 1,", "\"ttl\": -1,") << QByteArray("out-of-range")
+                                  << QByteArray("/hops/0/ttl");
+    QTest::newRow("ttl as text") << replaced("\"ttl\": 3,", "\"ttl\": \"3\",") << QByteArray("wrong-type")
+                                 << QByteArray("/hops/2/ttl");
+    QTest::newRow("ttl missing") << replaced("\"ttl\": 3,", "") << QByteArray("missing-field")
+                                 << QByteArray("/hops/2/ttl");
+    QTest::newRow("hops out of order") << replaced("\"ttl\": 3,", "\"ttl\": 1,") << QByteArray("out-of-order")
+                                       << QByteArray("/hops/2/ttl");
+    QTest::newRow("rtt negative") << replaced("\"rtt\": 4.0", "\"rtt\": -4.0") << QByteArray("out-of-range")
+                                  << QByteArray("/hops/3/rtt");
+    QTest::newRow("rtt absurd") << replaced("\"rtt\": 4.0", "\"rtt\": 1e300") << QByteArray("out-of-range")
+                                << QByteArray("/hops/3/rtt");
+    QTest::newRow("rtt as text") << replaced("\"rtt\": 3.0", "\"rtt\": \"3 ms\"") << QByteArray("wrong-type")
+                                 << QByteArray("/hops/2/rtt");
+    QTest::newRow("reachable missing") << replaced(", \"reachable\": false", "")
+                                       << QByteArray("missing-field") << QByteArray("/hops/1/reachable");
+    QTest::newRow("reachable as text") << replaced("\"reachable\": false", "\"reachable\": \"no\"")
+                                       << QByteArray("wrong-type") << QByteArray("/hops/1/reachable");
+    QTest::newRow("reachable hop without address")
+        << replaced("\"ip_address\": \"192.0.2.1\"", "\"ip_address\": \"\"") << QByteArray("missing-field")
+        << QByteArray("/hops/0/ip_address");
+    QTest::newRow("tag not a string") << replaced("[\"a:b\"]", "[\"a:b\", 7]") << QByteArray("wrong-type")
+                                      << QByteArray("/tags/1");
+    QTest::newRow("newer format version") << replaced("\"format_version\": 1", "\"format_version\": 9")
+                                          << QByteArray("unsupported-version")
+                                          << QByteArray("/hopscope/format_version");
+    QTest::newRow("request max_ttl zero") << replaced("\"max_ttl\": 30", "\"max_ttl\": 0")
+                                          << QByteArray("out-of-range")
+                                          << QByteArray("/hopscope/request/max_ttl");
+    QTest::newRow("request mode unknown") << replaced("\"queries\": 3}", "\"queries\": 3, \"mode\": \"fast\"}")
+                                          << QByteArray("out-of-range") << QByteArray("/hopscope/request/mode");
+    QTest::newRow("probe rtt without responder") << replaced("\"responder\": \"192.0.2.1\", ", "")
+                                                 << QByteArray("missing-field")
+                                                 << QByteArray("/hopscope/probes/0/responder");
+    QTest::newRow("probe icmp type out of range")
+        << replaced("\"sent_at_us\"", "\"icmp_type\": 300, \"sent_at_us\"") << QByteArray("out-of-range")
+        << QByteArray("/hopscope/probes/0/icmp_type");
+
+    const QByteArray runsPrefix = R"({"timestamp": 1, "destination": {}, "traceroute": )";
+    QTest::newRow("runs missing") << runsPrefix + "{}}" << QByteArray("missing-field")
+                                  << QByteArray("/traceroute/runs");
+    QTest::newRow("run hop reachable as number")
+        << runsPrefix + R"({"runs": [{"hops": [{"ttl": 1, "ip_address": "", "reachable": false},
+                                                {"ttl": 2, "ip_address": "10.0.0.1", "reachable": 1}]}]}})"
+        << QByteArray("wrong-type") << QByteArray("/traceroute/runs/0/hops/1/reachable");
+    QTest::newRow("hop_count max below min")
+        << runsPrefix + R"({"runs": [], "hop_count": {"avg": 2, "min": 3, "max": 1}}})"
+        << QByteArray("out-of-range") << QByteArray("/traceroute/hop_count/max");
+    QTest::newRow("e2e loss over 1") << runsPrefix + R"({"runs": []}, "e2e_probe": {"packet_loss_percentage": 25}})"
+                                     << QByteArray("out-of-range") << QByteArray("/e2e_probe/packet_loss_percentage");
+    QTest::newRow("e2e received more than sent")
+        << runsPrefix + R"({"runs": []}, "e2e_probe": {"packets_sent": 1, "packets_received": 2}})"
+        << QByteArray("out-of-range") << QByteArray("/e2e_probe/packets_received");
+}
+
+void NetworkPathBadInputTest::rejects()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QByteArray, code);
+    QFETCH(QByteArray, where);
+    const auto path = networkPathFromJson(document.toStdString());
+    QVERIFY2(!path.hasValue(), "a bad document was accepted");
+    const QByteArray message = QByteArray::fromStdString(path.error().message);
+    QCOMPARE(QByteArray::fromStdString(path.error().code), code);
+    QVERIFY2(message.startsWith(QByteArray(where + ": ")), message.constData());
+    QVERIFY2(message.size() > where.size() + 10, "the message gives no reason");
+}
+
+void NetworkPathBadInputTest::rejectsHugeDocument()
+{
+    // 100 MB of otherwise valid JSON: refused by size before any parsing.
+    QByteArray document = kValid;
+    document.replace("\"a:b\"", QByteArray("\"" + QByteArray(100 * 1000 * 1000, 'x') + "\""));
+    const auto path = networkPathFromJson(document.toStdString());
+    QVERIFY(!path.hasValue());
+    QCOMPARE(path.error().code, std::string("too-large"));
+}
+
+void NetworkPathBadInputTest::rejectsHugeFileWithoutReadingIt()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray fileName = dir.filePath(QStringLiteral("huge.json")).toLocal8Bit();
+    const int fd = ::open(fileName.constData(), O_CREAT | O_WRONLY, 0600);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::ftruncate(fd, 100 * 1000 * 1000), 0); // sparse: no 100 MB written
+    ::close(fd);
+    const auto path = readNetworkPathFile(fileName.toStdString());
+    QVERIFY(!path.hasValue());
+    QCOMPARE(path.error().code, std::string("too-large"));
+    QVERIFY(QByteArray::fromStdString(path.error().message).startsWith(QByteArray(fileName + ": ")));
+}
+
+void NetworkPathBadInputTest::reportsUnreadableFiles()
+{
+    QTemporaryDir dir;
+    const auto missing = readNetworkPathFile(dir.filePath(QStringLiteral("nope.json")).toStdString());
+    QVERIFY(!missing.hasValue());
+    QCOMPARE(missing.error().code, std::string("cannot-read"));
+    QVERIFY(QByteArray::fromStdString(missing.error().message).contains("No such file"));
+
+    const auto directory = readNetworkPathFile(dir.path().toStdString());
+    QVERIFY(!directory.hasValue());
+    QCOMPARE(directory.error().code, std::string("cannot-read"));
+}
+
+QTEST_GUILESS_MAIN(NetworkPathBadInputTest)
+#include "tst_networkpathbadinput.moc"

@@ -1,0 +1,75 @@
+#include "path/networkpathjson.h"
+#include "samplepaths.h"
+
+#include <QTest>
+
+using namespace hopscope;
+using namespace hopscope::testing;
+
+Q_DECLARE_METATYPE(hopscope::NetworkPath)
+
+class NetworkPathRoundTripTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void writesGoldenFile();
+    void silentHopIsWrittenAsDatadogPlaceholder();
+    void keysFollowSchemaOrder();
+};
+
+void NetworkPathRoundTripTest::roundTrip_data()
+{
+    QTest::addColumn<NetworkPath>("path");
+    QTest::newRow("full TCP path with extension") << fullTcpPath();
+    QTest::newRow("minimal") << minimalPath();
+    QTest::newRow("ICMP, unicode, e2e and hop_count") << icmpPathWithE2e();
+    NetworkPath noExtensionRequest = fullTcpPath();
+    noExtensionRequest.hopscope->request.reset();
+    noExtensionRequest.hopscope->probes.clear();
+    QTest::newRow("extension without request or probes") << noExtensionRequest;
+    NetworkPath subnetOnly = fullTcpPath();
+    subnetOnly.source.via = SourceVia{{}, "subnet-a"};
+    QTest::newRow("via with a subnet alias only") << subnetOnly;
+}
+
+void NetworkPathRoundTripTest::roundTrip()
+{
+    QFETCH(NetworkPath, path);
+    const std::string written = networkPathToJson(path);
+    const Expected<NetworkPath> read = networkPathFromJson(written);
+    QVERIFY2(read.hasValue(), read ? "" : read.error().message.c_str());
+    QVERIFY2(*read == path, written.c_str());
+    QCOMPARE(QByteArray::fromStdString(networkPathToJson(*read)), QByteArray::fromStdString(written));
+}
+
+void NetworkPathRoundTripTest::writesGoldenFile()
+{
+    const QByteArray golden = readFixture(QStringLiteral("hopscope/full-tcp-path.json"));
+    QCOMPARE(QByteArray::fromStdString(networkPathToJson(fullTcpPath()) + "\n"), golden);
+}
+
+void NetworkPathRoundTripTest::silentHopIsWrittenAsDatadogPlaceholder()
+{
+    NetworkPath path = minimalPath();
+    path.hops = {{7, "", "", 12.0, false}};
+    const nlohmann::ordered_json hop = networkPathToJsonValue(path)["hops"][0];
+    QCOMPARE(QByteArray::fromStdString(hop.dump()),
+             QByteArray(R"({"ttl":7,"ip_address":"unknown_hop_7",)"
+                        R"("hostname":"unknown_hop_7","reachable":false})"));
+}
+
+void NetworkPathRoundTripTest::keysFollowSchemaOrder()
+{
+    const nlohmann::ordered_json root = networkPathToJsonValue(fullTcpPath());
+    QByteArrayList keys;
+    for (const auto &item : root.items())
+        keys << QByteArray::fromStdString(item.key());
+    QCOMPARE(keys.join(' '),
+             QByteArray("timestamp namespace path_id protocol source destination hops tags hopscope"));
+}
+
+QTEST_GUILESS_MAIN(NetworkPathRoundTripTest)
+#include "tst_networkpathroundtrip.moc"

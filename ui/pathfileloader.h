@@ -1,0 +1,25 @@
+#pragma once
+
+#include "path/networkpath.h"
+
+#include <QObject>
+#include <QString>
+
+namespace hopscope {
+
+// Reads NetworkPath files on a pool thread so that the GUI thread never waits on the disk.
+class PathFileLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PathFileLoader(QObject *parent = nullptr);
+
+    void load(const QString &fileName);
+
+Q_SIGNALS:
+    void loaded(const QString &fileName, const hopscope::NetworkPath &path);
+    void failed(const QString &fileName, const QString &message);
+};
+
+} // namespace hopscope
