@@ -7,8 +7,8 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
-    # tests: GUI under a virtual display, screenshots
-    xvfb xauth
+    # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged runs)
+    xvfb xauth iproute2 nftables procps util-linux
 )
 
 missing=()

@@ -5,11 +5,12 @@
 namespace hopscope::cli {
 
 // Exit statuses shared by every subcommand.
-enum ExitStatus { ExitOk = 0, ExitDifferent = 1, ExitError = 2 };
+enum ExitStatus { ExitOk = 0, ExitDifferent = 1, ExitError = 2, ExitInterrupted = 130 };
 
 // `arguments` excludes the program name; the first is the subcommand.
 int run(const QStringList &arguments);
 
 int runShow(const QStringList &arguments);
+int runTrace(const QStringList &arguments);
 
 } // namespace hopscope::cli

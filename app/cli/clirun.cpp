@@ -13,6 +13,10 @@ constexpr std::string_view kUsage = R"(Usage: hopscope-cli <command> [options]
 See the network path to a destination, and work with saved NetworkPath JSON files.
 
 Commands:
+  trace HOST        Trace the path to HOST with TCP SYN probes (raw sockets: run
+                    as root or with CAP_NET_RAW) and print each hop as it is
+                    settled; --json prints the NetworkPath JSON instead and
+                    --output FILE saves it. See `hopscope-cli trace --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
                     RTT, reachable) followed by a one-line summary.
 
@@ -21,7 +25,8 @@ Options:
                     command's own help.
   -v, --version     Show the version.
 
-Exit status: 0 on success, 2 on bad arguments or unreadable input.
+Exit status: 0 on success, 2 on bad arguments, unreadable input or a failed
+trace, 130 when a trace is interrupted.
 )";
 
 } // namespace
@@ -46,6 +51,8 @@ int run(const QStringList &arguments)
     const QStringList rest = arguments.mid(1);
     if (command == QLatin1String("show"))
         return runShow(rest);
+    if (command == QLatin1String("trace"))
+        return runTrace(rest);
     printError("unknown command '" + command.toStdString()
                + "'; run 'hopscope-cli --help' for the list");
     return ExitError;

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "probe/probeengine.h"
+
+#include <map>
+#include <vector>
+
+namespace hopscope::cli {
+
+// Prints one traceroute-style line per TTL as soon as the TTL is settled:
+//   3  10.0.3.1  1.204 ms  1.187 ms  1.230 ms
+// A responder is named once per line; "*" is a probe without a reply; "!H", "!N", "!P", "!X"
+// mark destination-unreachable answers and "[open]"/"[closed]" the destination's TCP answer.
+class TracePrinter : public ProbeObserver
+{
+public:
+    void probeFinished(const ProbeEvent &event) override;
+    void hopSettled(int ttl) override;
+
+private:
+    std::map<int, std::vector<ProbeEvent>> m_eventsByTtl;
+};
+
+} // namespace hopscope::cli

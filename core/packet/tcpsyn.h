@@ -1,0 +1,34 @@
+#pragma once
+
+#include "packet/ipaddress.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace hopscope {
+
+// The fields of one TCP SYN probe. The sequence number (and for IPv4 the IP ID) carry the probe's
+// identity: routers quote both back in their ICMP errors, and the destination acknowledges seq+1.
+struct TcpSynProbe
+{
+    IpAddress source;
+    IpAddress destination;
+    std::uint16_t sourcePort = 0;
+    std::uint16_t destinationPort = 0;
+    std::uint32_t sequence = 0;
+    std::uint8_t ttl = 1;
+    std::uint16_t ipId = 0; // IPv4 only
+};
+
+inline constexpr std::uint8_t kTcpFlagFin = 0x01;
+inline constexpr std::uint8_t kTcpFlagSyn = 0x02;
+inline constexpr std::uint8_t kTcpFlagRst = 0x04;
+inline constexpr std::uint8_t kTcpFlagAck = 0x10;
+
+// The TCP segment alone (SYN, window 1024, one MSS option), checksummed with the pseudo-header.
+std::vector<std::uint8_t> buildTcpSynSegment(const TcpSynProbe &probe);
+
+// A whole IPv4 datagram (20-byte header without DF, then the segment) for an IP_HDRINCL socket.
+std::vector<std::uint8_t> buildIpv4TcpSyn(const TcpSynProbe &probe);
+
+} // namespace hopscope

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace hopscope {
+
+// What a destination-unreachable says, in the terms traceroute users know (!N !H !P !X).
+enum class UnreachableKind { Network, Host, Protocol, Port, Prohibited, Other };
+
+UnreachableKind classifyUnreachable(bool ipv6, std::uint8_t code);
+// "!N", "!H", "!P", "!X", "!<code>" for others, and "" for a port unreachable.
+std::string_view unreachableFlag(UnreachableKind kind);
+std::string_view unreachableName(UnreachableKind kind);
+
+} // namespace hopscope

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <atomic>
+
+namespace hopscope {
+
+// Cancels a trace from any thread. The engine checks it between packets; the socket layer also
+// polls its file descriptor so that a wait on the network ends at once.
+class CancelSignal
+{
+public:
+    CancelSignal();
+    ~CancelSignal();
+    CancelSignal(const CancelSignal &) = delete;
+    CancelSignal &operator=(const CancelSignal &) = delete;
+
+    void cancel();
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
+    // Readable once cancelled; -1 if the kernel gave no eventfd (then only the flag works).
+    int fd() const { return m_fd; }
+
+private:
+    std::atomic<bool> m_cancelled{false};
+    int m_fd = -1;
+};
+
+} // namespace hopscope

@@ -1,0 +1,260 @@
+#include "probe/probeengine.h"
+
+#include "probe/cancelsignal.h"
+#include "probe/probetransport.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace hopscope {
+
+namespace {
+
+class Engine
+{
+public:
+    Engine(const EngineConfig &config, ProbeMethod &method, ProbeTransport &transport,
+           ProbeObserver &observer, const CancelSignal &cancel)
+        : m_config(config), m_method(method), m_transport(transport), m_observer(observer),
+          m_cancel(cancel)
+    {
+        const int count = config.maxTtl * config.flows * config.queries;
+        m_probes.reserve(static_cast<std::size_t>(count));
+        for (int index = 0; index < count; ++index) {
+            Probe probe;
+            probe.slot.index = index;
+            probe.slot.query = index % config.queries;
+            probe.slot.flow = (index / config.queries) % config.flows;
+            probe.slot.ttl = index / (config.queries * config.flows) + 1;
+            m_probes.push_back(probe);
+        }
+        m_slowestReplyNs.assign(static_cast<std::size_t>(config.maxTtl) + 2, 0);
+    }
+
+    Expected<EngineOutcome> run()
+    {
+        const Status status = m_config.mode == TraceMode::Parallel ? runParallel() : runSequential();
+        if (!status)
+            return status.error();
+        return outcome();
+    }
+
+private:
+    enum class State { Unsent, Pending, Answered, TimedOut, Discarded };
+
+    struct Probe
+    {
+        ProbeSlot slot;
+        State state = State::Unsent;
+        std::int64_t sentNs = 0;
+        std::optional<ProbeReply> reply;
+    };
+
+    int lastTtl() const { return m_endTtl > 0 ? m_endTtl : m_config.maxTtl; }
+    bool finished() const { return m_nextTtlToSettle > lastTtl(); }
+
+    Status send(Probe &probe)
+    {
+        const auto sentNs = m_transport.send(m_method.build(probe.slot));
+        if (!sentNs)
+            return sentNs.error();
+        probe.sentNs = *sentNs;
+        probe.state = State::Pending;
+        return {};
+    }
+
+    Status runParallel()
+    {
+        // Every probe leaves at once, in probe order: sequence numbers then rise in the order
+        // the destination sees them, which keeps its TCP answering each SYN in turn.
+        for (Probe &probe : m_probes) {
+            if (m_cancel.isCancelled())
+                return cancelled();
+            if (const Status sent = send(probe); !sent)
+                return sent;
+        }
+        while (!finished()) {
+            const std::int64_t deadline = earliestDeadline();
+            if (deadline == std::numeric_limits<std::int64_t>::max())
+                break; // nothing left in flight
+            if (!waitUntil(deadline))
+                return cancelled();
+        }
+        return {};
+    }
+
+    Status runSequential()
+    {
+        for (Probe &probe : m_probes) {
+            if (probe.slot.ttl > lastTtl())
+                break;
+            if (m_cancel.isCancelled())
+                return cancelled();
+            if (const Status sent = send(probe); !sent)
+                return sent;
+            while (probe.state == State::Pending) {
+                if (!waitUntil(probe.sentNs + m_config.timeoutNs))
+                    return cancelled();
+            }
+        }
+        return {};
+    }
+
+    Status cancelled()
+    {
+        m_cancelled = true;
+        return {};
+    }
+
+    // Takes in what arrives before `deadlineNs`, then times out what is due. False if cancelled.
+    bool waitUntil(std::int64_t deadlineNs)
+    {
+        if (auto packet = m_transport.receive(deadlineNs, m_cancel))
+            handle(*packet);
+        if (m_cancel.isCancelled())
+            return false;
+        expire(m_transport.nowNs());
+        return true;
+    }
+
+    void handle(const ReceivedPacket &packet)
+    {
+        const auto match = m_method.match(packet);
+        if (!match)
+            return;
+        Probe *probe = match->probeIndex ? &m_probes[static_cast<std::size_t>(*match->probeIndex)]
+                                         : earliestPendingOfFlow(match->flow);
+        if (!probe || probe->state != State::Pending || probe->slot.flow != match->flow
+            || match->reply.receivedNs < probe->sentNs)
+            return; // late, duplicated, or not plausibly this probe's
+        probe->state = State::Answered;
+        probe->reply = match->reply;
+        auto &slowest = m_slowestReplyNs[static_cast<std::size_t>(probe->slot.ttl)];
+        slowest = std::max(slowest, match->reply.receivedNs - probe->sentNs);
+        if (match->reply.endsPath())
+            endPathAt(probe->slot.ttl, match->reply);
+        m_observer.probeFinished(event(*probe));
+        settleHops();
+    }
+
+    Probe *earliestPendingOfFlow(int flow)
+    {
+        for (Probe &probe : m_probes)
+            if (probe.state == State::Pending && probe.slot.flow == flow)
+                return &probe;
+        return nullptr;
+    }
+
+    void endPathAt(int ttl, const ProbeReply &reply)
+    {
+        if (m_endTtl > 0 && m_endTtl <= ttl)
+            return;
+        m_endTtl = ttl;
+        m_end = reply.kind == ReplyKind::DestinationReply ? PathEnd::Destination
+                                                          : PathEnd::Unreachable;
+        for (Probe &probe : m_probes)
+            if (probe.slot.ttl > ttl && probe.state == State::Pending)
+                probe.state = State::Discarded;
+    }
+
+    std::int64_t deadlineOf(const Probe &probe) const
+    {
+        std::int64_t deadline = probe.sentNs + m_config.timeoutNs;
+        if (m_config.mode == TraceMode::Sequential)
+            return deadline; // one probe at a time, each given the whole timeout
+        std::int64_t slowest = 0;
+        for (std::size_t ttl = static_cast<std::size_t>(probe.slot.ttl);
+             ttl < m_slowestReplyNs.size(); ++ttl)
+            slowest = std::max(slowest, m_slowestReplyNs[ttl]);
+        if (slowest > 0)
+            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * slowest
+                                              + kAdaptiveWaitMarginNs);
+        return deadline;
+    }
+
+    std::int64_t earliestDeadline() const
+    {
+        std::int64_t earliest = std::numeric_limits<std::int64_t>::max();
+        for (const Probe &probe : m_probes)
+            if (probe.state == State::Pending)
+                earliest = std::min(earliest, deadlineOf(probe));
+        return earliest;
+    }
+
+    void expire(std::int64_t nowNs)
+    {
+        bool changed = false;
+        for (Probe &probe : m_probes) {
+            if (probe.state == State::Pending && deadlineOf(probe) <= nowNs) {
+                probe.state = State::TimedOut;
+                m_observer.probeFinished(event(probe));
+                changed = true;
+            }
+        }
+        if (changed)
+            settleHops();
+    }
+
+    bool hopSettled(int ttl) const
+    {
+        const auto first = static_cast<std::size_t>((ttl - 1) * m_config.flows * m_config.queries);
+        const auto count = static_cast<std::size_t>(m_config.flows * m_config.queries);
+        return std::all_of(m_probes.begin() + static_cast<long>(first),
+                           m_probes.begin() + static_cast<long>(first + count),
+                           [](const Probe &probe) {
+                               return probe.state == State::Answered
+                                      || probe.state == State::TimedOut;
+                           });
+    }
+
+    void settleHops()
+    {
+        while (!finished() && hopSettled(m_nextTtlToSettle))
+            m_observer.hopSettled(m_nextTtlToSettle++);
+    }
+
+    static ProbeEvent event(const Probe &probe)
+    {
+        ProbeEvent event;
+        event.slot = probe.slot;
+        event.sentNs = probe.sentNs;
+        event.reply = probe.reply;
+        return event;
+    }
+
+    EngineOutcome outcome() const
+    {
+        EngineOutcome result;
+        result.cancelled = m_cancelled;
+        result.end = m_end;
+        result.lastTtl = m_cancelled ? m_nextTtlToSettle - 1 : lastTtl();
+        for (const Probe &probe : m_probes)
+            if (probe.slot.ttl <= result.lastTtl
+                && (probe.state == State::Answered || probe.state == State::TimedOut))
+                result.events.push_back(event(probe));
+        return result;
+    }
+
+    const EngineConfig &m_config;
+    ProbeMethod &m_method;
+    ProbeTransport &m_transport;
+    ProbeObserver &m_observer;
+    const CancelSignal &m_cancel;
+    std::vector<Probe> m_probes;
+    std::vector<std::int64_t> m_slowestReplyNs; // by TTL
+    int m_endTtl = 0;
+    PathEnd m_end = PathEnd::NotReached;
+    int m_nextTtlToSettle = 1;
+    bool m_cancelled = false;
+};
+
+} // namespace
+
+Expected<EngineOutcome> runProbeEngine(const EngineConfig &config, ProbeMethod &method,
+                                       ProbeTransport &transport, ProbeObserver &observer,
+                                       const CancelSignal &cancel)
+{
+    return Engine(config, method, transport, observer, cancel).run();
+}
+
+} // namespace hopscope

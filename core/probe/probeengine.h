@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/expected.h"
+#include "path/networkpath.h"
+#include "probe/probemethod.h"
+#include "probe/probetypes.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace hopscope {
+
+class CancelSignal;
+class ProbeTransport;
+
+struct EngineConfig
+{
+    int maxTtl = 30;
+    int queries = 3;
+    int flows = 1;
+    std::int64_t timeoutNs = 1'000'000'000;
+    TraceMode mode = TraceMode::Parallel;
+};
+
+// Told of every probe as soon as its fate is known, and of each TTL once all its probes are
+// settled, in rising TTL order. Called on the engine's thread.
+class ProbeObserver
+{
+public:
+    virtual ~ProbeObserver() = default;
+    virtual void probeFinished(const ProbeEvent &event) { (void)event; }
+    virtual void hopSettled(int ttl) { (void)ttl; }
+};
+
+enum class PathEnd { NotReached, Destination, Unreachable };
+
+struct EngineOutcome
+{
+    std::vector<ProbeEvent> events; // every settled probe up to lastTtl, in probe order
+    int lastTtl = 0;
+    PathEnd end = PathEnd::NotReached;
+    bool cancelled = false;
+};
+
+// Runs one trace to completion, cancellation, or a send error.
+Expected<EngineOutcome> runProbeEngine(const EngineConfig &config, ProbeMethod &method,
+                                       ProbeTransport &transport, ProbeObserver &observer,
+                                       const CancelSignal &cancel);
+
+// How long a probe is given once probes at its TTL or beyond have answered: this multiple of the
+// slowest of those round trips, plus a margin, and never more than the timeout.
+inline constexpr int kAdaptiveWaitMultiple = 4;
+inline constexpr std::int64_t kAdaptiveWaitMarginNs = 10'000'000;
+
+} // namespace hopscope

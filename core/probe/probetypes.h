@@ -1,0 +1,56 @@
+#pragma once
+
+#include "packet/ipaddress.h"
+#include "packet/unreachable.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace hopscope {
+
+// Where a probe sits in a trace. Probes are numbered TTL first, then flow, then query, so that
+// numbers rise in sending order.
+struct ProbeSlot
+{
+    int index = 0;
+    int ttl = 1;
+    int flow = 0;
+    int query = 0;
+};
+
+enum class ReplyKind {
+    TimeExceeded,      // a router on the way
+    Unreachable,       // destination-unreachable from a router or the destination
+    DestinationReply,  // SYN-ACK, RST, echo reply or port unreachable from the target
+};
+
+struct ProbeReply
+{
+    IpAddress responder;
+    ReplyKind kind = ReplyKind::TimeExceeded;
+    std::optional<int> icmpType;
+    std::optional<int> icmpCode;
+    std::optional<UnreachableKind> unreachable;
+    std::uint8_t tcpFlags = 0; // of a TCP answer from the destination
+    std::int64_t receivedNs = 0;
+
+    // True when the reply means no probe with a higher TTL can tell more.
+    bool endsPath() const { return kind != ReplyKind::TimeExceeded; }
+};
+
+// One probe's outcome, streamed as soon as it is known: a reply, or a timeout (no reply).
+struct ProbeEvent
+{
+    ProbeSlot slot;
+    std::int64_t sentNs = 0;
+    std::optional<ProbeReply> reply;
+
+    std::optional<double> rttMs() const
+    {
+        if (!reply)
+            return std::nullopt;
+        return static_cast<double>(reply->receivedNs - sentNs) / 1e6;
+    }
+};
+
+} // namespace hopscope

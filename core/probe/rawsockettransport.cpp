@@ -1,0 +1,192 @@
+#include "probe/rawsockettransport.h"
+
+#include "probe/cancelsignal.h"
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace hopscope {
+
+namespace {
+
+constexpr int kReceiveBufferBytes = 1 << 20;
+constexpr std::size_t kMaxPacketBytes = 65536;
+
+Error socketError(const char *what)
+{
+    const int error = errno;
+    const bool denied = error == EPERM || error == EACCES;
+    return Error{denied ? "permission-denied" : "socket-error",
+                 std::string(what) + ": " + std::strerror(error)
+                     + (denied ? " (raw sockets need CAP_NET_RAW: run as root or through the "
+                                 "hopscope-probe helper)"
+                               : "")};
+}
+
+int openRaw(int domain, int protocol)
+{
+    return ::socket(domain, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+}
+
+bool setOption(int fd, int level, int name, int value)
+{
+    return ::setsockopt(fd, level, name, &value, sizeof value) == 0;
+}
+
+} // namespace
+
+std::int64_t realtimeNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress::Family family)
+{
+    const bool v4 = family == IpAddress::Family::V4;
+    const int domain = v4 ? AF_INET : AF_INET6;
+    const int tcpFd = openRaw(domain, IPPROTO_TCP);
+    if (tcpFd < 0)
+        return socketError("cannot open a raw TCP socket");
+    const int icmpFd = openRaw(domain, v4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6});
+    if (icmpFd < 0) {
+        Error error = socketError("cannot open a raw ICMP socket");
+        ::close(tcpFd);
+        return error;
+    }
+    bool ok = true;
+    if (v4) {
+        ok = ok && setOption(tcpFd, IPPROTO_IP, IP_HDRINCL, 1);
+    } else {
+        icmp6_filter filter;
+        ICMP6_FILTER_SETBLOCKALL(&filter);
+        ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &filter);
+        ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &filter);
+        ok = ok && ::setsockopt(icmpFd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) == 0;
+    }
+    for (const int fd : {tcpFd, icmpFd}) {
+        ok = ok && setOption(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
+        setOption(fd, SOL_SOCKET, SO_RCVBUF, kReceiveBufferBytes); // best effort
+    }
+    if (!ok) {
+        Error error = socketError("cannot configure raw sockets");
+        ::close(tcpFd);
+        ::close(icmpFd);
+        return error;
+    }
+    return std::unique_ptr<RawSocketTransport>(new RawSocketTransport(family, tcpFd, icmpFd));
+}
+
+RawSocketTransport::RawSocketTransport(IpAddress::Family family, int tcpFd, int icmpFd)
+    : m_family(family), m_tcpFd(tcpFd), m_icmpFd(icmpFd)
+{
+}
+
+RawSocketTransport::~RawSocketTransport()
+{
+    ::close(m_tcpFd);
+    ::close(m_icmpFd);
+}
+
+std::int64_t RawSocketTransport::nowNs() const { return realtimeNs(); }
+
+Expected<std::int64_t> RawSocketTransport::send(const OutgoingPacket &packet)
+{
+    sockaddr_storage address{};
+    const socklen_t addressLength = packet.destination.toSockaddr(address);
+    iovec data{const_cast<std::uint8_t *>(packet.bytes.data()), packet.bytes.size()};
+    msghdr message{};
+    message.msg_name = &address;
+    message.msg_namelen = addressLength;
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    // IPv4 carries the TTL in our own header; IPv6 gets its hop limit per packet.
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    if (m_family == IpAddress::Family::V6) {
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        cmsghdr *header = CMSG_FIRSTHDR(&message);
+        header->cmsg_level = IPPROTO_IPV6;
+        header->cmsg_type = IPV6_HOPLIMIT;
+        header->cmsg_len = CMSG_LEN(sizeof(int));
+        const int hopLimit = packet.ttl;
+        std::memcpy(CMSG_DATA(header), &hopLimit, sizeof hopLimit);
+    }
+    const std::int64_t sentNs = realtimeNs();
+    if (::sendmsg(m_tcpFd, &message, 0) < 0)
+        return socketError("cannot send a probe");
+    return sentNs;
+}
+
+std::optional<ReceivedPacket> RawSocketTransport::readFrom(int fd, PacketChannel channel)
+{
+    std::vector<std::uint8_t> buffer(kMaxPacketBytes);
+    sockaddr_storage from{};
+    iovec data{buffer.data(), buffer.size()};
+    alignas(cmsghdr) char control[256];
+    msghdr message{};
+    message.msg_name = &from;
+    message.msg_namelen = sizeof from;
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t length = ::recvmsg(fd, &message, MSG_DONTWAIT);
+    if (length < 0)
+        return std::nullopt;
+
+    ReceivedPacket packet;
+    packet.channel = channel;
+    packet.receivedNs = 0;
+    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header;
+         header = CMSG_NXTHDR(&message, header)) {
+        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec stamp{};
+            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
+            packet.receivedNs = static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000
+                                + stamp.tv_nsec;
+        }
+    }
+    if (packet.receivedNs == 0)
+        packet.receivedNs = realtimeNs();
+    if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&from)))
+        packet.from = *address;
+    buffer.resize(static_cast<std::size_t>(length));
+    packet.bytes = std::move(buffer);
+    return packet;
+}
+
+std::optional<ReceivedPacket> RawSocketTransport::receive(std::int64_t deadlineNs,
+                                                          const CancelSignal &cancel)
+{
+    const bool v4 = m_family == IpAddress::Family::V4;
+    const PacketChannel tcpChannel = v4 ? PacketChannel::TcpV4 : PacketChannel::TcpV6;
+    const PacketChannel icmpChannel = v4 ? PacketChannel::IcmpV4 : PacketChannel::IcmpV6;
+    while (!cancel.isCancelled()) {
+        // Drain what is already queued before sleeping, ICMP first: routers answer before the
+        // destination, and order of handling does not change kernel timestamps.
+        if (auto packet = readFrom(m_icmpFd, icmpChannel))
+            return packet;
+        if (auto packet = readFrom(m_tcpFd, tcpChannel))
+            return packet;
+        const std::int64_t remainingNs = deadlineNs - realtimeNs();
+        if (remainingNs <= 0)
+            return std::nullopt;
+        pollfd fds[3] = {{m_icmpFd, POLLIN, 0}, {m_tcpFd, POLLIN, 0}, {cancel.fd(), POLLIN, 0}};
+        const timespec timeout{static_cast<time_t>(remainingNs / 1'000'000'000),
+                               static_cast<long>(remainingNs % 1'000'000'000)};
+        const int ready = ::ppoll(fds, cancel.fd() >= 0 ? 3 : 2, &timeout, nullptr);
+        if (ready < 0 && errno != EINTR)
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+} // namespace hopscope

@@ -1,0 +1,136 @@
+#include "trace/network.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ifaddrs.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace hopscope {
+
+namespace {
+
+std::string formatMac(const std::uint8_t *bytes, int length)
+{
+    std::string text;
+    for (int i = 0; i < length; ++i) {
+        char part[4];
+        std::snprintf(part, sizeof part, i == 0 ? "%02x" : ":%02x", bytes[i]);
+        text += part;
+    }
+    return text;
+}
+
+} // namespace
+
+Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
+{
+    if (host.empty())
+        return Error{"unknown-host", "no target given"};
+    addrinfo hints{};
+    hints.ai_family = family == AddressFamily::IPv4   ? AF_INET
+                      : family == AddressFamily::IPv6 ? AF_INET6
+                                                      : AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *results = nullptr;
+    const int status = ::getaddrinfo(host.c_str(), nullptr, &hints, &results);
+    if (status != 0)
+        return Error{"unknown-host", "cannot resolve '" + host + "': " + ::gai_strerror(status)};
+    std::optional<IpAddress> address;
+    for (const addrinfo *it = results; it && !address; it = it->ai_next)
+        address = IpAddress::fromSockaddr(it->ai_addr);
+    ::freeaddrinfo(results);
+    if (!address)
+        return Error{"unknown-host", "'" + host + "' has no address of the requested family"};
+    return *address;
+}
+
+Expected<RouteInfo> routeTo(const IpAddress &destination)
+{
+    // Connecting a UDP socket sends nothing but makes the kernel pick the route and source.
+    const int fd = ::socket(destination.isV4() ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return Error{"socket-error", std::string("cannot open a socket: ") + std::strerror(errno)};
+    sockaddr_storage address{};
+    const socklen_t length = destination.toSockaddr(address, 33434);
+    sockaddr_storage local{};
+    socklen_t localLength = sizeof local;
+    const bool routed = ::connect(fd, reinterpret_cast<sockaddr *>(&address), length) == 0
+                        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!routed)
+        return Error{"no-route", "no route to " + destination.toString() + ": " + std::strerror(error)};
+
+    RouteInfo route;
+    route.source = *IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&local));
+    ifaddrs *interfaces = nullptr;
+    if (::getifaddrs(&interfaces) != 0)
+        return route;
+    for (const ifaddrs *it = interfaces; it; it = it->ifa_next) {
+        if (!it->ifa_addr)
+            continue;
+        if (const auto held = IpAddress::fromSockaddr(it->ifa_addr); held && *held == route.source)
+            route.interfaceName = it->ifa_name;
+    }
+    for (const ifaddrs *it = interfaces; it; it = it->ifa_next) {
+        if (it->ifa_addr && it->ifa_addr->sa_family == AF_PACKET
+            && route.interfaceName == it->ifa_name) {
+            const auto *link = reinterpret_cast<const sockaddr_ll *>(it->ifa_addr);
+            if (link->sll_halen > 0)
+                route.hardwareAddress = formatMac(link->sll_addr, link->sll_halen);
+        }
+    }
+    ::freeifaddrs(interfaces);
+    return route;
+}
+
+Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int count)
+{
+    ReservedPorts reserved;
+    for (int i = 0; i < count; ++i) {
+        const int fd = ::socket(source.isV4() ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return Error{"socket-error", std::string("cannot reserve a port: ") + std::strerror(errno)};
+        reserved.m_fds.push_back(fd);
+        sockaddr_storage address{};
+        const socklen_t length = source.toSockaddr(address, 0);
+        sockaddr_storage bound{};
+        socklen_t boundLength = sizeof bound;
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0
+            || ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
+            return Error{"socket-error", std::string("cannot reserve a port: ") + std::strerror(errno)};
+        const auto port = bound.ss_family == AF_INET
+                              ? reinterpret_cast<sockaddr_in *>(&bound)->sin_port
+                              : reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port;
+        reserved.m_ports.push_back(ntohs(port));
+    }
+    return reserved;
+}
+
+ReservedPorts::ReservedPorts(ReservedPorts &&other) noexcept
+    : m_fds(std::move(other.m_fds)), m_ports(std::move(other.m_ports))
+{
+    other.m_fds.clear();
+}
+
+ReservedPorts::~ReservedPorts()
+{
+    for (const int fd : m_fds)
+        ::close(fd);
+}
+
+std::string localHostname()
+{
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0)
+        return {};
+    return name;
+}
+
+} // namespace hopscope

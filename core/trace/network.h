@@ -1,0 +1,48 @@
+#pragma once
+
+#include "common/expected.h"
+#include "packet/ipaddress.h"
+#include "path/networkpath.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hopscope {
+
+// Resolves a host name or address literal to one address of the requested family (the first
+// the resolver offers). Fails with "unknown-host".
+Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family);
+
+// What the kernel's routing table says about reaching `destination`.
+struct RouteInfo
+{
+    IpAddress source;            // the address probes leave from
+    std::string interfaceName;   // empty when no interface holds `source`
+    std::string hardwareAddress; // "aa:bb:cc:dd:ee:ff", empty for interfaces without one
+};
+
+// Fails with "no-route" when the kernel has no route to the destination.
+Expected<RouteInfo> routeTo(const IpAddress &destination);
+
+// TCP sockets bound to kernel-chosen ports on `source`, held for a trace so that no other
+// connection takes its probes' source ports while it runs. Closed on destruction.
+class ReservedPorts
+{
+public:
+    static Expected<ReservedPorts> reserve(const IpAddress &source, int count);
+    ReservedPorts(ReservedPorts &&other) noexcept;
+    ReservedPorts &operator=(ReservedPorts &&) = delete;
+    ~ReservedPorts();
+
+    const std::vector<std::uint16_t> &ports() const { return m_ports; }
+
+private:
+    ReservedPorts() = default;
+    std::vector<int> m_fds;
+    std::vector<std::uint16_t> m_ports;
+};
+
+std::string localHostname();
+
+} // namespace hopscope

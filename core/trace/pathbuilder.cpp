@@ -1,0 +1,85 @@
+#include "trace/pathbuilder.h"
+
+#include <algorithm>
+
+namespace hopscope {
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+std::string nameOf(const TraceContext &context, const std::string &address)
+{
+    const auto it = context.hostnames.find(address);
+    return it == context.hostnames.end() ? std::string() : it->second;
+}
+
+ProbeSample sampleOf(const ProbeEvent &event)
+{
+    ProbeSample sample;
+    sample.ttl = event.slot.ttl;
+    sample.flow = event.slot.flow;
+    sample.sentAtUs = event.sentNs / 1000;
+    if (event.reply) {
+        sample.responder = event.reply->responder.toString();
+        sample.rttMs = event.rttMs();
+        sample.icmpType = event.reply->icmpType;
+        sample.icmpCode = event.reply->icmpCode;
+    }
+    return sample;
+}
+
+} // namespace
+
+NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &outcome)
+{
+    NetworkPath path;
+    path.timestampMs = context.startedMs;
+    path.pathNamespace = "default";
+    path.pathId = context.pathId;
+    path.protocol = context.request.protocol;
+    path.source.hostname = context.sourceHostname;
+    if (!context.route.interfaceName.empty())
+        path.source.via = SourceVia{{context.route.interfaceName, context.route.hardwareAddress}, {}};
+    path.destination.hostname = context.request.target;
+    path.destination.ipAddress = context.destination.toString();
+    path.destination.port = context.request.port;
+    path.destination.reverseDnsHostname = nameOf(context, path.destination.ipAddress);
+
+    for (int ttl = 1; ttl <= outcome.lastTtl; ++ttl) {
+        std::vector<std::string> responders;
+        std::vector<std::vector<double>> rtts;
+        for (const ProbeEvent &event : outcome.events) {
+            if (event.slot.ttl != ttl || !event.reply)
+                continue;
+            const std::string address = event.reply->responder.toString();
+            auto it = std::find(responders.begin(), responders.end(), address);
+            if (it == responders.end()) {
+                responders.push_back(address);
+                rtts.emplace_back();
+                it = responders.end() - 1;
+            }
+            rtts[static_cast<std::size_t>(it - responders.begin())].push_back(*event.rttMs());
+        }
+        if (responders.empty())
+            path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+        for (std::size_t i = 0; i < responders.size(); ++i)
+            path.hops.push_back({ttl, responders[i], nameOf(context, responders[i]),
+                                 median(rtts[i]), true});
+    }
+
+    HopscopeExtension extension;
+    extension.toolVersion = context.toolVersion;
+    extension.request = context.request;
+    for (const ProbeEvent &event : outcome.events)
+        extension.probes.push_back(sampleOf(event));
+    path.hopscope = std::move(extension);
+    return path;
+}
+
+} // namespace hopscope

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "path/networkpath.h"
+#include "probe/probeengine.h"
+#include "trace/network.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace hopscope {
+
+// Everything about a finished trace that is not a probe outcome.
+struct TraceContext
+{
+    TraceRequest request;
+    IpAddress destination;
+    RouteInfo route;
+    std::string sourceHostname;
+    std::int64_t startedMs = 0;
+    std::string pathId;
+    std::string toolVersion;
+    std::unordered_map<std::string, std::string> hostnames; // by address text
+};
+
+// The NetworkPath of a trace: one hop per responder per TTL up to the last TTL (its RTT the
+// median of that responder's replies there), a silent hop for each TTL nobody answered, and
+// every probe in the `hopscope` extension.
+NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &outcome);
+
+} // namespace hopscope

@@ -1,0 +1,122 @@
+#include "trace/tracerunner.h"
+
+#include "common/uuid.h"
+#include "probe/cancelsignal.h"
+#include "probe/rawsockettransport.h"
+#include "probe/tcpsynmethod.h"
+#include "trace/network.h"
+#include "trace/pathbuilder.h"
+#include "trace/reversedns.h"
+#include "version.h"
+
+#include <random>
+
+namespace hopscope {
+
+namespace {
+
+constexpr std::chrono::milliseconds kReverseDnsBudget{2000};
+
+Error invalid(const std::string &what) { return Error{"invalid-request", what}; }
+
+std::vector<IpAddress> addressesToName(const NetworkPath &path, const IpAddress &destination)
+{
+    std::vector<IpAddress> addresses{destination};
+    for (const PathHop &hop : path.hops)
+        if (hop.reachable)
+            if (const auto address = IpAddress::parse(hop.ipAddress))
+                addresses.push_back(*address);
+    return addresses;
+}
+
+} // namespace
+
+Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
+{
+    if (request.target.empty())
+        return invalid("no target given");
+    if (request.maxTtl < 1 || request.maxTtl > 255)
+        return invalid("max TTL must be between 1 and 255 (got " + std::to_string(request.maxTtl) + ")");
+    if (request.queries < 1 || request.queries > kMaxQueries)
+        return invalid("queries must be between 1 and " + std::to_string(kMaxQueries) + " (got "
+                       + std::to_string(request.queries) + ")");
+    if (request.flows < 1 || request.flows > kMaxFlows)
+        return invalid("flows must be between 1 and " + std::to_string(kMaxFlows) + " (got "
+                       + std::to_string(request.flows) + ")");
+    if (request.timeoutMs < kMinTimeoutMs || request.timeoutMs > kMaxTimeoutMs)
+        return invalid("timeout must be between " + std::to_string(kMinTimeoutMs) + " and "
+                       + std::to_string(kMaxTimeoutMs) + " ms (got "
+                       + std::to_string(request.timeoutMs) + ")");
+    if (request.port && *request.port == 0)
+        return invalid("port must be between 1 and 65535");
+    if (request.protocol != Protocol::Tcp)
+        return Error{"not-supported", std::string(protocolName(request.protocol))
+                                          + " probes are not in this version; use TCP"};
+    if (!request.port)
+        request.port = kDefaultTcpPort;
+    return request;
+}
+
+Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &observer,
+                               const CancelSignal &cancel)
+{
+    const auto request = normaliseTraceRequest(rawRequest);
+    if (!request)
+        return request.error();
+    const auto destination = resolveTarget(request->target, request->family);
+    if (!destination)
+        return destination.error();
+    if (destination->isUnspecified() || destination->isMulticast() || destination->isBroadcast())
+        return invalid(destination->toString() + " is not a unicast address");
+    const auto route = routeTo(*destination);
+    if (!route)
+        return route.error();
+    auto transport = RawSocketTransport::open(destination->family());
+    if (!transport)
+        return transport.error();
+    auto ports = ReservedPorts::reserve(route->source, request->flows);
+    if (!ports)
+        return ports.error();
+
+    TraceContext context;
+    context.request = *request;
+    context.destination = *destination;
+    context.route = *route;
+    context.sourceHostname = localHostname();
+    context.startedMs = realtimeNs() / 1'000'000;
+    context.pathId = makeUuidV4();
+    context.toolVersion = kVersion;
+
+    std::random_device random;
+    TcpSynMethodConfig methodConfig;
+    methodConfig.source = route->source;
+    methodConfig.destination = *destination;
+    methodConfig.destinationPort = *request->port;
+    methodConfig.flowPorts = ports->ports();
+    methodConfig.sequenceBase = random();
+    methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
+    methodConfig.probeCount = request->maxTtl * request->flows * request->queries;
+    TcpSynMethod method(methodConfig);
+
+    EngineConfig engineConfig;
+    engineConfig.maxTtl = request->maxTtl;
+    engineConfig.queries = request->queries;
+    engineConfig.flows = request->flows;
+    engineConfig.timeoutNs = std::int64_t{request->timeoutMs} * 1'000'000;
+    engineConfig.mode = request->mode;
+
+    const auto outcome = runProbeEngine(engineConfig, method, **transport, observer, cancel);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->cancelled)
+        return Error{"cancelled", "the trace was cancelled"};
+
+    NetworkPath path = buildNetworkPath(context, *outcome);
+    if (request->resolveHostnames) {
+        context.hostnames = reverseLookupAll(addressesToName(path, *destination), kReverseDnsBudget);
+        path = buildNetworkPath(context, *outcome);
+    }
+    return path;
+}
+
+} // namespace hopscope

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// A routed test network made of Linux network namespaces and veth pairs, torn down when the
+// object goes (and, for namespaces left by a crashed run, when the next lab starts).
+//
+// The chain lab:   client - r1 - r2 - ... - rN - server
+// Link i joins node i and node i+1 (client is node 0, server node N+1) with 198.18.i.0/24
+// (.1 left, .2 right) and fd42:0:0:i::/64 (::1 left, ::2 right). Routers forward, answer with
+// ICMP without rate limits, and have routes both ways.
+class NamespaceLab
+{
+public:
+    // Empty when lab tests can run here; otherwise why not (for QSKIP).
+    static QString unavailableReason();
+
+    explicit NamespaceLab(int routers);
+    ~NamespaceLab();
+    NamespaceLab(const NamespaceLab &) = delete;
+    NamespaceLab &operator=(const NamespaceLab &) = delete;
+
+    // Builds the chain; false with error() on failure.
+    bool build();
+    const QString &error() const { return m_error; }
+
+    QString ns(const QString &node) const { return m_prefix + node; }
+    QString router(int i) const { return ns(QStringLiteral("r%1").arg(i)); }
+    QString client() const { return ns(QStringLiteral("client")); }
+    QString server() const { return ns(QStringLiteral("server")); }
+    int routers() const { return m_routers; }
+
+    // The address of node `node` (0 = client ... routers+1 = server) on its link towards the
+    // client (the server's only address for the server; for the client its only one).
+    static QString v4Toward(int node, bool towardClient);
+    static QString v6Toward(int node, bool towardClient);
+    static QString serverV4(int routers) { return v4Toward(routers + 1, true); }
+    static QString serverV6(int routers) { return v6Toward(routers + 1, true); }
+
+    // Runs a command inside a namespace; false with error() when it fails.
+    bool exec(const QString &ns, const QStringList &command, const QByteArray &input = {});
+    // Router `i` stops sending time-exceeded (IPv4 and IPv6): a silent hop.
+    bool silenceRouter(int i);
+    // The server drops TCP to `port` without answering: a filtered port.
+    bool filterServerPort(int port);
+    // A TCP socket listening on `port` on every server address; closed with the lab.
+    bool listenOnServer(int port);
+
+    static bool runIp(const QStringList &arguments, QString *error);
+
+private:
+    bool addNode(const QString &node, bool router);
+    bool addLink(int left, int right);
+    bool waitUntilLinksReady();
+    QString nodeName(int node) const;
+
+    int m_routers;
+    QString m_prefix;
+    QStringList m_namespaces;
+    std::vector<int> m_listeners;
+    QByteArray m_savedRouteErrorCost;
+    QString m_error;
+};

@@ -1,0 +1,163 @@
+#include "namespacelab.h"
+
+#include "packet/ipaddress.h"
+#include "path/networkpathjson.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+using namespace hopscope;
+
+namespace {
+
+constexpr int kRouters = 4;   // client - r1 - r2 (silent) - r3 - r4 - server
+constexpr int kSilentRouter = 2;
+constexpr int kOpenPort = 8080;
+constexpr int kFilteredPort = 8081;
+constexpr int kClosedPort = 8082;
+constexpr int kMaxTtl = 8;
+
+QString hopsOf(const NetworkPath &path)
+{
+    QStringList lines;
+    for (const PathHop &hop : path.hops)
+        lines << (hop.reachable ? QStringLiteral("%1 %2").arg(hop.ttl).arg(QString::fromStdString(hop.ipAddress))
+                                : QStringLiteral("%1 *").arg(hop.ttl));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Addresses as Hopscope prints them (IPv6 in its shortest form).
+QString canonical(const QString &address)
+{
+    return QString::fromStdString(IpAddress::parse(address.toStdString())->toString());
+}
+
+QString routerHop(int ttl, bool v6)
+{
+    return QStringLiteral("%1 %2").arg(ttl).arg(canonical(v6 ? NamespaceLab::v6Toward(ttl, true)
+                                                             : NamespaceLab::v4Toward(ttl, true)));
+}
+
+} // namespace
+
+// Traces through a chain of real routers made of network namespaces, with the real CLI and raw
+// sockets, and requires every hop, silent TTL, destination and unreachable code to be exact.
+class TcpLabTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void trace_data();
+    void trace();
+
+private:
+    std::unique_ptr<NamespaceLab> m_lab;
+};
+
+void TcpLabTest::initTestCase()
+{
+    if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    m_lab = std::make_unique<NamespaceLab>(kRouters);
+    QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->silenceRouter(kSilentRouter), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->filterServerPort(kFilteredPort), qPrintable(m_lab->error()));
+    const QString r3 = m_lab->router(3);
+    const QString ip = QStringLiteral("ip");
+    for (const auto &[family, type, prefix] :
+         {std::tuple{"-4", "unreachable", "198.18.99.0/24"}, std::tuple{"-4", "prohibit", "198.18.98.0/24"},
+          std::tuple{"-6", "unreachable", "fd42:99::/64"}, std::tuple{"-6", "prohibit", "fd42:98::/64"}})
+        QVERIFY2(m_lab->exec(r3, {ip, QLatin1String(family), QStringLiteral("route"), QStringLiteral("add"),
+                                  QLatin1String(type), QLatin1String(prefix)}),
+                 qPrintable(m_lab->error()));
+}
+
+void TcpLabTest::cleanupTestCase() { m_lab.reset(); }
+
+void TcpLabTest::trace_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("v6");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("hops");
+    QTest::addColumn<bool>("reached");
+    QTest::addColumn<int>("lastIcmpType"); // of the last TTL's replies; -1 for TCP answers
+    QTest::addColumn<int>("lastIcmpCode");
+
+    for (const QString &mode : {QStringLiteral("parallel"), QStringLiteral("sequential")}) {
+        for (const bool v6 : {false, true}) {
+            const QString family = v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4");
+            const QString server =
+                canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters));
+            const QString toR4 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6)
+                                 + QLatin1Char('\n') + routerHop(4, v6);
+            const QString reachedHops = toR4 + QStringLiteral("\n5 ") + server;
+            const QByteArray name = QStringLiteral("%1 %2 ").arg(mode, family).toUtf8();
+            QTest::addRow("%sopen port", name.constData()) << mode << v6 << server << kOpenPort << reachedHops << true << -1 << -1;
+            QTest::addRow("%sclosed port", name.constData()) << mode << v6 << server << kClosedPort << reachedHops << true << -1 << -1;
+            QTest::addRow("%sfiltered port", name.constData())
+                << mode << v6 << server << kFilteredPort
+                << toR4 + QStringLiteral("\n5 *\n6 *\n7 *\n8 *") << false << -1 << -1;
+            // Linux looks the route up before it checks the TTL, so r3 answers the TTL 3 probes
+            // with the unreachable, and the trace ends there, as traceroute's would.
+            const QString atR3 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6);
+            QTest::addRow("%shost unreachable", name.constData())
+                << mode << v6 << (v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1")) << kOpenPort
+                << atR3 << false << (v6 ? 1 : 3) << (v6 ? 0 : 1);
+            QTest::addRow("%sadministratively prohibited", name.constData())
+                << mode << v6 << (v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1")) << kOpenPort
+                << atR3 << false << (v6 ? 1 : 3) << (v6 ? 1 : 13);
+        }
+    }
+}
+
+void TcpLabTest::trace()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, v6);
+    QFETCH(QString, target);
+    QFETCH(int, port);
+
+    QProcess cli;
+    cli.start(QStringLiteral("ip"),
+              {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
+               QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"), QStringLiteral("--json"),
+               QStringLiteral("--no-dns"), v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--mode"),
+               mode, QStringLiteral("--port"), QString::number(port), QStringLiteral("--max-ttl"),
+               QString::number(kMaxTtl), QStringLiteral("--timeout"), QStringLiteral("300"), target});
+    QVERIFY(cli.waitForFinished(60000));
+    const QByteArray err = cli.readAllStandardError();
+    QVERIFY2(cli.exitCode() == 0, err.constData());
+    const QByteArray out = cli.readAllStandardOutput();
+    const auto path = networkPathFromJson(out.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+
+    QTEST(hopsOf(*path), "hops");
+    QTEST(path->destinationReached(), "reached");
+    QCOMPARE(QString::fromStdString(path->destination.ipAddress), target);
+    QCOMPARE(path->destination.port.value_or(0), port);
+    QVERIFY(path->source.via.has_value());
+    QCOMPARE(QString::fromStdString(path->source.via->interface.name), QStringLiteral("to1"));
+
+    // Every probe up to the last TTL is accounted for, 3 per TTL.
+    const int lastTtl = path->maxTtl();
+    QCOMPARE(int(path->hopscope->probes.size()), lastTtl * 3);
+    QFETCH(int, lastIcmpType);
+    QFETCH(int, lastIcmpCode);
+    for (const ProbeSample &probe : path->hopscope->probes) {
+        if (probe.ttl != lastTtl || probe.responder.empty())
+            continue;
+        QCOMPARE(probe.icmpType.value_or(-1), lastIcmpType);
+        QCOMPARE(probe.icmpCode.value_or(-1), lastIcmpCode);
+        QVERIFY(*probe.rttMs >= 0.0 && *probe.rttMs < 300.0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TcpLabTest)
+#include "tst_tcplab.moc"
