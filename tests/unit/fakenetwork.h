@@ -1,0 +1,72 @@
+#pragma once
+
+#include "packetcrafting.h"
+#include "probe/probetransport.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace hopscope::testing {
+
+// A scripted IPv4 path behind the ProbeTransport interface, on a virtual clock that only moves
+// when the engine waits. Routers answer expiring probes with time-exceeded after their RTT; the
+// destination answers probes that reach it. Tests add misbehaviour: silence, duplicates, late
+// or reordered replies, and packets for other traces.
+class FakeNetwork : public ProbeTransport
+{
+public:
+    struct Hop
+    {
+        IpAddress address;
+        double rttMs = 1.0;
+        bool silent = false;
+        std::optional<std::uint8_t> unreachableCode; // answers every probe reaching it with this
+    };
+    enum class Destination { Open, Closed, BareReset, Filtered };
+
+    FakeNetwork(IpAddress source, IpAddress destination, std::vector<Hop> routers,
+                double destinationRttMs, Destination behaviour);
+
+    Expected<std::int64_t> send(const OutgoingPacket &packet) override;
+    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs, const CancelSignal &cancel) override;
+    std::int64_t nowNs() const override { return m_nowNs; }
+
+    // Delivers `packet` `afterMs` from now, regardless of what was sent.
+    void inject(Bytes packet, PacketChannel channel, double afterMs);
+    // Every reply is delivered this many times.
+    void setCopies(int copies) { m_copies = copies; }
+    // Replies to probes with this TTL arrive this much later.
+    void delayTtl(int ttl, double extraMs) { m_extraDelay = {ttl, extraMs}; }
+    // Called after every send with the number of probes sent so far.
+    void onSend(std::function<void(int)> hook) { m_onSend = std::move(hook); }
+
+    int sent() const { return m_sent; }
+    int mostInFlight() const { return m_mostInFlight; }
+    std::int64_t startNs() const { return kStartNs; }
+    double elapsedMs() const { return static_cast<double>(m_nowNs - kStartNs) / 1e6; }
+
+private:
+    struct Scheduled
+    {
+        std::int64_t atNs;
+        ReceivedPacket packet;
+    };
+    static constexpr std::int64_t kStartNs = 1'700'000'000'000'000'000;
+    void schedule(Bytes bytes, PacketChannel channel, std::int64_t atNs, int copies);
+
+    IpAddress m_source;
+    IpAddress m_destination;
+    std::vector<Hop> m_routers;
+    double m_destinationRttMs;
+    Destination m_behaviour;
+    std::int64_t m_nowNs = kStartNs;
+    std::vector<Scheduled> m_queue;
+    int m_copies = 1;
+    std::pair<int, double> m_extraDelay{0, 0.0};
+    std::function<void(int)> m_onSend;
+    int m_sent = 0;
+    int m_mostInFlight = 0;
+};
+
+} // namespace hopscope::testing

@@ -1,0 +1,358 @@
+#include "fakenetwork.h"
+#include "packet/tcpsyn.h"
+#include "probe/cancelsignal.h"
+#include "probe/probeengine.h"
+#include "probe/tcpsynmethod.h"
+
+#include <QTest>
+
+#include <netinet/in.h>
+
+using namespace hopscope;
+using namespace hopscope::testing;
+
+namespace {
+
+const IpAddress kSource = v4("198.51.100.10");
+const IpAddress kTarget = v4("203.0.113.5");
+constexpr std::uint16_t kFlowPort = 40001;
+constexpr std::uint32_t kSequenceBase = 1000;
+
+FakeNetwork::Hop router(const char *address, double rttMs)
+{
+    FakeNetwork::Hop hop;
+    hop.address = v4(address);
+    hop.rttMs = rttMs;
+    return hop;
+}
+
+std::vector<FakeNetwork::Hop> fourRouters()
+{
+    return {router("192.0.2.1", 1.0), router("192.0.2.2", 2.0), router("192.0.2.3", 3.0), router("192.0.2.4", 4.0)};
+}
+
+TcpSynMethod methodFor(const EngineConfig &config, std::uint32_t sequenceBase = kSequenceBase)
+{
+    TcpSynMethodConfig method;
+    method.source = kSource;
+    method.destination = kTarget;
+    method.destinationPort = 443;
+    for (int flow = 0; flow < config.flows; ++flow)
+        method.flowPorts.push_back(static_cast<std::uint16_t>(kFlowPort + flow));
+    method.sequenceBase = sequenceBase;
+    method.ipIdBase = 500;
+    method.probeCount = config.maxTtl * config.flows * config.queries;
+    return TcpSynMethod(method);
+}
+
+struct Recorder : ProbeObserver
+{
+    std::vector<ProbeEvent> events;
+    std::vector<int> settled;
+    void probeFinished(const ProbeEvent &event) override { events.push_back(event); }
+    void hopSettled(int ttl) override { settled.push_back(ttl); }
+};
+
+// "ttl responder" per probe in probe order, "*" for timeouts.
+QString describe(const EngineOutcome &outcome)
+{
+    QStringList parts;
+    for (const ProbeEvent &event : outcome.events)
+        parts << QStringLiteral("%1 %2").arg(event.slot.ttl).arg(
+            event.reply ? QString::fromStdString(event.reply->responder.toString()) : QStringLiteral("*"));
+    return parts.join(QStringLiteral(", "));
+}
+
+EngineConfig config(TraceMode mode = TraceMode::Parallel, int queries = 1)
+{
+    EngineConfig c;
+    c.maxTtl = 8;
+    c.queries = queries;
+    c.timeoutNs = 1'000'000'000;
+    c.mode = mode;
+    return c;
+}
+
+} // namespace
+
+class ProbeEngineTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reachesOpenDestination();
+    void everyReplyMatchesItsProbe();
+    void silentHopSettlesEarlyInParallel();
+    void filteredDestinationEndsAfterTimeout();
+    void duplicatesCountOnce();
+    void lateReplyAfterTimeoutIsDropped();
+    void repliesForOtherTracesAreIgnored();
+    void closedPortAndBareResetReachDestination_data();
+    void closedPortAndBareResetReachDestination();
+    void routerUnreachableEndsPath();
+    void sequentialSendsOneAtATime();
+    void hopsSettleInOrderOnce();
+    void cancelStopsAtOnce();
+    void reorderedRepliesGiveSameResult();
+};
+
+void ProbeEngineTest::reachesOpenDestination()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config();
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QCOMPARE(outcome->end, PathEnd::Destination);
+    QCOMPARE(outcome->lastTtl, 5);
+    // The answer is complete once the destination has answered: no waiting for anything else.
+    QCOMPARE(net.elapsedMs(), 5.0);
+    QCOMPARE(*outcome->events.back().rttMs(), 5.0);
+    QCOMPARE(int(outcome->events.back().reply->tcpFlags), int(kTcpFlagSyn | kTcpFlagAck));
+}
+
+void ProbeEngineTest::everyReplyMatchesItsProbe()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config(TraceMode::Parallel, 3);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(int(outcome->events.size()), 15);
+    for (const ProbeEvent &event : outcome->events) {
+        QVERIFY(event.reply.has_value());
+        const double expected = event.slot.ttl == 5 ? 5.0 : double(event.slot.ttl);
+        QCOMPARE(*event.rttMs(), expected);
+        QCOMPARE(event.slot.query, event.slot.index % 3);
+    }
+}
+
+void ProbeEngineTest::silentHopSettlesEarlyInParallel()
+{
+    auto routers = fourRouters();
+    routers[1].silent = true;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config();
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    // TTL 2 waits the adaptive multiple of the slowest later reply (5 ms), not the 1 s timeout.
+    const double expected = kAdaptiveWaitMultiple * 5.0 + kAdaptiveWaitMarginNs / 1e6;
+    QCOMPARE(net.elapsedMs(), expected);
+}
+
+void ProbeEngineTest::filteredDestinationEndsAfterTimeout()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
+    EngineConfig c = config(TraceMode::Parallel, 3);
+    c.maxTtl = 30;
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->end, PathEnd::NotReached);
+    QCOMPARE(outcome->lastTtl, 30);
+    QCOMPARE(int(outcome->events.size()), 90);
+    // One timeout for the whole trace, not one per TTL.
+    QCOMPARE(net.elapsedMs(), 1000.0);
+}
+
+void ProbeEngineTest::duplicatesCountOnce()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    net.setCopies(3);
+    const EngineConfig c = config(TraceMode::Parallel, 2);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(int(outcome->events.size()), 10);
+    QCOMPARE(int(recorder.events.size()), 10); // each probe reported once, whatever the copies
+}
+
+void ProbeEngineTest::lateReplyAfterTimeoutIsDropped()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    net.delayTtl(3, 2000.0);
+    EngineConfig c = config(TraceMode::Sequential);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 *, 4 192.0.2.4, 5 203.0.113.5"));
+}
+
+void ProbeEngineTest::repliesForOtherTracesAreIgnored()
+{
+    auto routers = fourRouters();
+    routers[1].silent = true;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    // Another trace's probe for TTL 2 (other sequence numbers), an ICMP about a UDP packet, a
+    // SYN-ACK for another port, and a reply quoting another destination: none may fill TTL 2.
+    TcpSynProbe foreign;
+    foreign.source = kSource;
+    foreign.destination = kTarget;
+    foreign.sourcePort = kFlowPort;
+    foreign.destinationPort = 443;
+    foreign.sequence = 900000;
+    foreign.ttl = 2;
+    foreign.ipId = 501;
+    net.inject(icmpV4Error(v4("192.0.2.66"), kSource, 11, 0, buildIpv4TcpSyn(foreign)), PacketChannel::IcmpV4, 0.5);
+    TcpSynProbe otherPort = foreign;
+    otherPort.sequence = kSequenceBase + 1;
+    otherPort.sourcePort = 50000;
+    net.inject(icmpV4Error(v4("192.0.2.67"), kSource, 11, 0, buildIpv4TcpSyn(otherPort)), PacketChannel::IcmpV4, 0.6);
+    TcpSynProbe otherTarget = foreign;
+    otherTarget.sequence = kSequenceBase + 1;
+    otherTarget.destination = v4("203.0.113.99");
+    net.inject(icmpV4Error(v4("192.0.2.68"), kSource, 11, 0, buildIpv4TcpSyn(otherTarget)), PacketChannel::IcmpV4, 0.7);
+    TcpSynProbe wrongId = foreign;
+    wrongId.sequence = kSequenceBase + 1;
+    wrongId.ipId = 7;
+    net.inject(icmpV4Error(v4("192.0.2.69"), kSource, 11, 0, buildIpv4TcpSyn(wrongId)), PacketChannel::IcmpV4, 0.8);
+    net.inject(ipv4Packet(kTarget, kSource, IPPROTO_TCP,
+                          tcpSegment(kTarget, kSource, 80, kFlowPort, 1, kSequenceBase + 2, kTcpFlagSyn | kTcpFlagAck)),
+               PacketChannel::TcpV4, 0.9);
+    const EngineConfig c = config();
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+}
+
+void ProbeEngineTest::closedPortAndBareResetReachDestination_data()
+{
+    QTest::addColumn<int>("behaviour");
+    QTest::addColumn<int>("flags");
+    QTest::newRow("RST-ACK from a closed port") << int(FakeNetwork::Destination::Closed) << int(kTcpFlagRst | kTcpFlagAck);
+    QTest::newRow("bare RST (ack 0)") << int(FakeNetwork::Destination::BareReset) << int(kTcpFlagRst);
+}
+
+void ProbeEngineTest::closedPortAndBareResetReachDestination()
+{
+    QFETCH(int, behaviour);
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination(behaviour));
+    const EngineConfig c = config(TraceMode::Parallel, 3);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->end, PathEnd::Destination);
+    QCOMPARE(outcome->lastTtl, 5);
+    int atDestination = 0;
+    for (const ProbeEvent &event : outcome->events) {
+        if (event.slot.ttl != 5)
+            continue;
+        QVERIFY(event.reply.has_value());
+        QTEST(int(event.reply->tcpFlags), "flags");
+        ++atDestination;
+    }
+    QCOMPARE(atDestination, 3);
+}
+
+void ProbeEngineTest::routerUnreachableEndsPath()
+{
+    auto routers = fourRouters();
+    routers[2].unreachableCode = 1; // host unreachable from the third router
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config(TraceMode::Parallel, 2);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->end, PathEnd::Unreachable);
+    QCOMPARE(outcome->lastTtl, 3);
+    const ProbeEvent &last = outcome->events.back();
+    QCOMPARE(last.reply->kind, ReplyKind::Unreachable);
+    QCOMPARE(last.reply->unreachable.value(), UnreachableKind::Host);
+    QCOMPARE(last.reply->icmpCode.value(), 1);
+}
+
+void ProbeEngineTest::sequentialSendsOneAtATime()
+{
+    auto routers = fourRouters();
+    routers[1].silent = true;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config(TraceMode::Sequential);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QCOMPARE(net.mostInFlight(), 1);
+    QCOMPARE(net.sent(), 5); // nothing beyond the destination
+    // The sum of the answered round trips plus one whole timeout for the silent TTL.
+    QCOMPARE(net.elapsedMs(), 1.0 + 1000.0 + 3.0 + 4.0 + 5.0);
+}
+
+void ProbeEngineTest::hopsSettleInOrderOnce()
+{
+    auto routers = fourRouters();
+    routers[0].rttMs = 9.0; // the first hop answers last
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config(TraceMode::Parallel, 2);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    QVERIFY(runProbeEngine(c, method, net, recorder, cancel).hasValue());
+    QCOMPARE(recorder.settled, (std::vector<int>{1, 2, 3, 4, 5}));
+}
+
+void ProbeEngineTest::cancelStopsAtOnce()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
+    CancelSignal cancel;
+    net.onSend([&cancel](int sent) {
+        if (sent == 3)
+            cancel.cancel();
+    });
+    EngineConfig c = config(TraceMode::Parallel, 3);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    QVERIFY(outcome->cancelled);
+    QCOMPARE(net.sent(), 3);
+    QCOMPARE(net.elapsedMs(), 0.0);
+}
+
+void ProbeEngineTest::reorderedRepliesGiveSameResult()
+{
+    // Later hops answer first: every reply must still land on its own TTL.
+    std::vector<FakeNetwork::Hop> routers{router("192.0.2.1", 8.0), router("192.0.2.2", 6.0),
+                                          router("192.0.2.3", 4.0), router("192.0.2.4", 2.0)};
+    FakeNetwork net(kSource, kTarget, routers, 1.0, FakeNetwork::Destination::Open);
+    const EngineConfig c = config(TraceMode::Parallel, 3);
+    TcpSynMethod method = methodFor(c);
+    Recorder recorder;
+    CancelSignal cancel;
+    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    QVERIFY(outcome.hasValue());
+    for (const ProbeEvent &event : outcome->events)
+        QCOMPARE(*event.rttMs(), event.slot.ttl == 5 ? 1.0 : 10.0 - 2.0 * event.slot.ttl);
+    QCOMPARE(outcome->lastTtl, 5);
+}
+
+QTEST_GUILESS_MAIN(ProbeEngineTest)
+#include "tst_probeengine.moc"
