@@ -33,10 +33,12 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLin
     bool ok = false;
     const QString text = parser.value(option);
     const int value = text.toInt(&ok);
-    if (!ok)
+    if (ok)
+        return value;
+    if (error.empty())
         error = "--" + option.names().constLast().toStdString() + ": '" + text.toStdString()
                 + "' is not a whole number";
-    return value;
+    return std::nullopt;
 }
 
 } // namespace

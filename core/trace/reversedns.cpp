@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <memory>
 #include <mutex>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <thread>
+#include <unordered_set>
 
 namespace hopscope {
 
@@ -15,21 +15,17 @@ namespace {
 struct Cache
 {
     std::mutex mutex;
+    std::condition_variable answered;
     std::unordered_map<std::string, std::string> names;
+    std::unordered_set<std::string> inFlight;
 };
 
+// Never destroyed: lookup threads that outlive a trace may still write to it at exit.
 Cache &cache()
 {
-    static Cache instance;
-    return instance;
+    static Cache *instance = new Cache;
+    return *instance;
 }
-
-struct Batch
-{
-    std::mutex mutex;
-    std::condition_variable done;
-    int pending = 0;
-};
 
 } // namespace
 
@@ -49,42 +45,36 @@ reverseLookupAll(const std::vector<IpAddress> &addresses, std::chrono::milliseco
                  const ReverseLookup &lookup)
 {
     const auto deadline = std::chrono::steady_clock::now() + budget;
-    auto batch = std::make_shared<Batch>();
-    std::vector<std::string> wanted;
-    {
-        std::lock_guard lock(cache().mutex);
-        for (const IpAddress &address : addresses) {
-            const std::string key = address.toString();
-            if (cache().names.count(key) || std::find(wanted.begin(), wanted.end(), key) != wanted.end())
-                continue;
-            wanted.push_back(key);
-        }
-    }
-    batch->pending = static_cast<int>(wanted.size());
-    for (const std::string &key : wanted) {
+    Cache &state = cache();
+    std::vector<std::string> keys;
+    for (const IpAddress &address : addresses)
+        keys.push_back(address.toString());
+
+    std::unique_lock lock(state.mutex);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const std::string &key = keys[i];
+        if (state.names.count(key) || state.inFlight.count(key))
+            continue;
+        state.inFlight.insert(key);
         // Detached on purpose: a resolver that hangs must not hold the trace up, and the thread
         // ends by itself when the resolver gives up.
-        std::thread([batch, key, lookup, address = *IpAddress::parse(key)] {
+        std::thread([&state, key, lookup, address = addresses[i]] {
             std::string name = lookup(address);
-            {
-                std::lock_guard lock(cache().mutex);
-                cache().names[key] = std::move(name);
-            }
-            std::lock_guard lock(batch->mutex);
-            if (--batch->pending == 0)
-                batch->done.notify_all();
+            std::lock_guard guard(state.mutex);
+            state.names[key] = std::move(name);
+            state.inFlight.erase(key);
+            state.answered.notify_all();
         }).detach();
     }
-    {
-        std::unique_lock lock(batch->mutex);
-        batch->done.wait_until(lock, deadline, [&batch] { return batch->pending == 0; });
-    }
+    state.answered.wait_until(lock, deadline, [&] {
+        return std::all_of(keys.begin(), keys.end(),
+                           [&](const std::string &key) { return state.names.count(key) > 0; });
+    });
     std::unordered_map<std::string, std::string> names;
-    std::lock_guard lock(cache().mutex);
-    for (const IpAddress &address : addresses) {
-        const auto it = cache().names.find(address.toString());
-        if (it != cache().names.end() && !it->second.empty())
-            names[it->first] = it->second;
+    for (const std::string &key : keys) {
+        const auto it = state.names.find(key);
+        if (it != state.names.end() && !it->second.empty())
+            names[key] = it->second;
     }
     return names;
 }

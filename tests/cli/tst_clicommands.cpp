@@ -79,6 +79,33 @@ void CliCommandsTest::command_data()
     QTest::newRow("show an invalid file")
         << cli << QStringList{QStringLiteral("show"), fixture("bad/negative-rtt.json")} << 2
         << QByteArray() << QByteArray("/hops/1/rtt: must be between 0 and 600000 (found -3.5)");
+    const QString trace = QStringLiteral("trace");
+    const auto traceRow = [&](const char *name, QStringList arguments, const char *message) {
+        QTest::newRow(name) << cli << (QStringList{trace} + arguments) << 2 << QByteArray() << QByteArray(message);
+    };
+    const QString host = QStringLiteral("192.0.2.1");
+    QTest::newRow("trace help") << cli << QStringList{trace, QStringLiteral("--help")} << 0
+                                << QByteArray("--max-ttl <N>") << QByteArray();
+    traceRow("trace without a host", {}, "trace: no host given");
+    traceRow("trace two hosts", {host, host}, "trace: takes exactly one host");
+    traceRow("trace max TTL 0", {QStringLiteral("--max-ttl"), QStringLiteral("0"), host},
+             "trace: max TTL must be between 1 and 255 (got 0)");
+    traceRow("trace 11 queries", {QStringLiteral("--queries"), QStringLiteral("11"), host},
+             "trace: queries must be between 1 and 10 (got 11)");
+    traceRow("trace timeout 5 ms", {QStringLiteral("--timeout"), QStringLiteral("5"), host},
+             "trace: timeout must be between 10 and 60000 ms (got 5)");
+    traceRow("trace port 70000", {QStringLiteral("--port"), QStringLiteral("70000"), host},
+             "trace: --port must be between 1 and 65535 (got 70000)");
+    traceRow("trace port not a number", {QStringLiteral("--port"), QStringLiteral("https"), host},
+             "trace: --port: 'https' is not a whole number");
+    traceRow("trace unknown mode", {QStringLiteral("--mode"), QStringLiteral("fast"), host},
+             "trace: --mode: 'fast' is not parallel or sequential");
+    traceRow("trace unknown protocol", {QStringLiteral("--protocol"), QStringLiteral("sctp"), host},
+             "trace: --protocol: 'sctp' is not tcp");
+    traceRow("trace -4 and -6", {QStringLiteral("-4"), QStringLiteral("-6"), host},
+             "trace: -4 and -6 exclude each other");
+    traceRow("trace unknown host", {QStringLiteral("no-such-host.invalid")},
+             "trace: cannot resolve 'no-such-host.invalid'");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0

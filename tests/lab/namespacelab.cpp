@@ -262,6 +262,29 @@ bool NamespaceLab::filterServerPort(int port)
                     .toUtf8());
 }
 
+QString NamespaceLab::addIsolatedNamespace()
+{
+    const QString name = ns(QStringLiteral("isolated"));
+    if (!runIp({QStringLiteral("netns"), QStringLiteral("add"), name}, &m_error))
+        return {};
+    m_namespaces << name;
+    exec(name, {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
+                QStringLiteral("up")});
+    return name;
+}
+
+bool NamespaceLab::enter(const QString &name)
+{
+    const QByteArray path = QStringLiteral("/var/run/netns/%1").arg(name).toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    const bool ok = fd >= 0 && ::setns(fd, CLONE_NEWNET) == 0;
+    if (!ok)
+        m_error = QStringLiteral("cannot enter %1: %2").arg(name, QString::fromLocal8Bit(std::strerror(errno)));
+    if (fd >= 0)
+        ::close(fd);
+    return ok;
+}
+
 bool NamespaceLab::listenOnServer(int port)
 {
     // A socket belongs to the namespace it was made in: make it on a thread that has joined the

@@ -49,6 +49,11 @@ public:
     // A TCP socket listening on `port` on every server address; closed with the lab.
     bool listenOnServer(int port);
 
+    // A namespace with nothing but loopback, removed with the lab.
+    QString addIsolatedNamespace();
+    // Moves the calling thread into `ns`; false with error() on failure.
+    bool enter(const QString &ns);
+
     static bool runIp(const QStringList &arguments, QString *error);
 
 private:

@@ -2,11 +2,19 @@
 
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
+#include "probe/cancelsignal.h"
+#include "trace/tracerunner.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <signal.h>
+#include <thread>
 
 using namespace hopscope;
 
@@ -53,6 +61,11 @@ private Q_SLOTS:
     void cleanupTestCase();
     void trace_data();
     void trace();
+    void withoutRawSocketsFailsClearly();
+    void noRouteFailsClearly();
+    void outputFileHoldsTheTrace();
+    void interruptStopsTheTrace();
+    void cancelLeavesNoSocketsOrThreads();
 
 private:
     std::unique_ptr<NamespaceLab> m_lab;
@@ -157,6 +170,149 @@ void TcpLabTest::trace()
         QCOMPARE(probe.icmpCode.value_or(-1), lastIcmpCode);
         QVERIFY(*probe.rttMs >= 0.0 && *probe.rttMs < 300.0);
     }
+}
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun runCli(const QString &ns, const QStringList &prefix, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix
+                                            + QStringList{QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
+                                                          QStringLiteral("trace")}
+                                            + arguments);
+    CliRun run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+int countEntries(const char *directory)
+{
+    return int(QDir(QLatin1String(directory)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+}
+
+} // namespace
+
+void TcpLabTest::withoutRawSocketsFailsClearly()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                  | QFileDevice::ReadOther | QFileDevice::WriteOther
+                                                  | QFileDevice::ExeOther));
+    const QString output = dir.filePath(QStringLiteral("trace.json"));
+    const CliRun run = runCli(m_lab->client(),
+                              {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                               QStringLiteral("--clear-groups"), QStringLiteral("--")},
+                              {QStringLiteral("--no-dns"), QStringLiteral("--output"), output,
+                               NamespaceLab::serverV4(kRouters)});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("CAP_NET_RAW"), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size(), 0);
+}
+
+void TcpLabTest::noRouteFailsClearly()
+{
+    const QString isolated = m_lab->addIsolatedNamespace();
+    QVERIFY2(!isolated.isEmpty(), qPrintable(m_lab->error()));
+    const CliRun run = runCli(isolated, {}, {QStringLiteral("--no-dns"), NamespaceLab::serverV4(kRouters)});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QByteArray("no route to " + NamespaceLab::serverV4(kRouters).toLatin1())), run.err.constData());
+}
+
+void TcpLabTest::outputFileHoldsTheTrace()
+{
+    QTemporaryDir dir;
+    const QString output = dir.filePath(QStringLiteral("trace.json"));
+    const CliRun run = runCli(m_lab->client(), {},
+                              {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
+                               QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)});
+    QCOMPARE(run.exitCode, 0);
+    // The live table, one line per TTL as traceroute prints it, then the summary.
+    const QList<QByteArray> lines = run.out.split('\n');
+    QVERIFY2(lines.size() >= 7, run.out.constData());
+    QVERIFY2(lines[0].startsWith("  1  198.18.0.2  "), run.out.constData());
+    QCOMPARE(lines[1], QByteArray("  2  * * *"));
+    QVERIFY2(lines[4].contains("[open]"), run.out.constData());
+    QVERIFY2(lines[6].startsWith("TCP to 198.18.4.2 port 8080: reached at TTL 5"), run.out.constData());
+    const auto path = readNetworkPathFile(output.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    QVERIFY(path->destinationReached());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{QStringLiteral("trace.json")});
+}
+
+void TcpLabTest::interruptStopsTheTrace()
+{
+    QTemporaryDir dir;
+    const QString output = dir.filePath(QStringLiteral("trace.json"));
+    QProcess cli;
+    cli.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
+                                     QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"),
+                                     QStringLiteral("--no-dns"), QStringLiteral("--timeout"), QStringLiteral("20000"),
+                                     QStringLiteral("--port"), QString::number(kFilteredPort), QStringLiteral("--output"),
+                                     output, NamespaceLab::serverV4(kRouters)});
+    QVERIFY(cli.waitForStarted());
+    QByteArray seen;
+    QTRY_VERIFY((seen += cli.readAllStandardOutput()).contains("  4  198.18.3.2")); // hops up to the filter
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(static_cast<pid_t>(cli.processId()), SIGINT); // ip netns exec execs the CLI in place
+    QVERIFY(cli.waitForFinished(5000));
+    QVERIFY(clock.elapsed() < 1000);
+    QCOMPARE(cli.exitCode(), 130);
+    QVERIFY(cli.readAllStandardError().contains("cancelled"));
+    QVERIFY(!QFile::exists(output));
+}
+
+void TcpLabTest::cancelLeavesNoSocketsOrThreads()
+{
+    // Runs the core trace in this process, in the client's namespace, and cancels it while it
+    // waits on a filtered port.
+    struct CancelAfterFirstHop : ProbeObserver
+    {
+        CancelSignal *cancel = nullptr;
+        void hopSettled(int) override { cancel->cancel(); }
+    };
+    int fdsBefore = 0, fdsAfter = 0, threadsBefore = 0, threadsAfter = 0;
+    qint64 elapsed = 0;
+    Expected<NetworkPath> result = Error{"not-run", ""};
+    std::thread worker([&] {
+        if (!m_lab->enter(m_lab->client()))
+            return;
+        TraceRequest request;
+        request.target = NamespaceLab::serverV4(kRouters).toStdString();
+        request.port = kFilteredPort;
+        request.timeoutMs = 20000;
+        request.resolveHostnames = false;
+        CancelSignal cancel;
+        CancelAfterFirstHop observer;
+        observer.cancel = &cancel;
+        fdsBefore = countEntries("/proc/self/fd");
+        threadsBefore = countEntries("/proc/self/task");
+        QElapsedTimer clock;
+        clock.start();
+        result = runTrace(request, observer, cancel);
+        elapsed = clock.elapsed();
+        fdsAfter = countEntries("/proc/self/fd");
+        threadsAfter = countEntries("/proc/self/task");
+    });
+    worker.join();
+    QVERIFY(!result.hasValue());
+    QCOMPARE(QString::fromStdString(result.error().code), QStringLiteral("cancelled"));
+    QVERIFY(elapsed < 1000);
+    QCOMPARE(fdsAfter, fdsBefore);
+    QCOMPARE(threadsAfter, threadsBefore);
 }
 
 QTEST_GUILESS_MAIN(TcpLabTest)
