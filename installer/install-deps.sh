@@ -9,6 +9,8 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged runs)
     xvfb xauth iproute2 nftables procps util-linux
+    # benchmark: the reference tools measured against Hopscope
+    traceroute tcptraceroute iputils-ping
 )
 
 missing=()

@@ -10,17 +10,28 @@ namespace hopscope::cli {
 
 namespace {
 
-std::string answerMark(const ProbeReply &reply)
+std::string unreachableMark(const ProbeReply &reply)
 {
     if (reply.unreachable && *reply.unreachable != UnreachableKind::Port)
         return std::string(" ") + std::string(unreachableFlag(*reply.unreachable));
-    if (reply.kind == ReplyKind::DestinationReply && reply.tcpFlags) {
-        if ((reply.tcpFlags & kTcpFlagSyn) && (reply.tcpFlags & kTcpFlagAck))
-            return " [open]";
-        if (reply.tcpFlags & kTcpFlagRst)
-            return " [closed]";
-    }
     return {};
+}
+
+// One SYN-ACK proves the port open. Probes of one flow share their ports, so a SYN that arrives
+// while the destination still holds the previous one half-open is answered with a reset even
+// by an open port: resets alone mean closed only when no SYN-ACK came back.
+std::string portState(const std::vector<ProbeEvent> &events)
+{
+    bool reset = false;
+    for (const ProbeEvent &event : events) {
+        if (!event.reply || event.reply->kind != ReplyKind::DestinationReply)
+            continue;
+        const std::uint8_t flags = event.reply->tcpFlags;
+        if ((flags & kTcpFlagSyn) && (flags & kTcpFlagAck))
+            return "  [open]";
+        reset = reset || (flags & kTcpFlagRst);
+    }
+    return reset ? "  [closed]" : "";
 }
 
 } // namespace
@@ -51,9 +62,9 @@ void TracePrinter::hopSettled(int ttl)
         }
         char rtt[32];
         std::snprintf(rtt, sizeof rtt, "  %.3f ms", *event.rttMs());
-        line += rtt + answerMark(*event.reply);
+        line += rtt + unreachableMark(*event.reply);
     }
-    printOut(line + "\n");
+    printOut(line + portState(events) + "\n");
 }
 
 } // namespace hopscope::cli

@@ -10,7 +10,7 @@ namespace hopscope::cli {
 // Prints one traceroute-style line per TTL as soon as the TTL is settled:
 //   3  10.0.3.1  1.204 ms  1.187 ms  1.230 ms
 // A responder is named once per line; "*" is a probe without a reply; "!H", "!N", "!P", "!X"
-// mark destination-unreachable answers and "[open]"/"[closed]" the destination's TCP answer.
+// mark destination-unreachable answers and "[open]"/"[closed]" the destination port.
 class TracePrinter : public ProbeObserver
 {
 public:

@@ -125,6 +125,39 @@ Expected<TcpSegment> readTcp(std::span<const std::uint8_t> segment, const IpAddr
 
 } // namespace
 
+namespace {
+
+// The ICMP or ICMPv6 message itself, from its type byte on; the two differ only in numbers.
+Expected<IcmpMessage> readIcmp(std::span<const std::uint8_t> icmp, const IpAddress &from, bool v6)
+{
+    const ByteReader reader(icmp);
+    IcmpMessage message;
+    message.from = from;
+    message.type = icmp[0];
+    message.code = icmp[1];
+    if (message.type == (v6 ? 3 : 11))
+        message.kind = IcmpKind::TimeExceeded;
+    else if (message.type == (v6 ? 1 : 3))
+        message.kind = IcmpKind::DestinationUnreachable;
+    else if (message.type == (v6 ? 129 : 0))
+        message.kind = IcmpKind::EchoReply;
+    if (message.kind == IcmpKind::EchoReply) {
+        message.echoId = *reader.u16(4);
+        message.echoSequence = *reader.u16(6);
+    } else if (message.kind != IcmpKind::Other) {
+        // RFC 4884 puts the quote's length in byte 5; the quote still starts right after the
+        // header, and the probe's first bytes are all we need from it.
+        const auto quoted = icmp.subspan(kIcmpHeaderBytes);
+        auto quote = v6 ? readQuotedIpv6(quoted) : readQuotedIpv4(quoted);
+        if (!quote)
+            return quote.error();
+        message.quote = *quote;
+    }
+    return message;
+}
+
+} // namespace
+
 Expected<IcmpMessage> parseIcmpV4(std::span<const std::uint8_t> packet)
 {
     const auto outer = readIpv4Header(packet);
@@ -137,57 +170,14 @@ Expected<IcmpMessage> parseIcmpV4(std::span<const std::uint8_t> packet)
         return malformed("ICMP header truncated");
     if (internetChecksum(icmp) != 0)
         return Error{"bad-checksum", "ICMP checksum does not match"};
-
-    const ByteReader reader(icmp);
-    IcmpMessage message;
-    message.from = outer->source;
-    message.type = icmp[0];
-    message.code = icmp[1];
-    switch (message.type) {
-    case 11: message.kind = IcmpKind::TimeExceeded; break;
-    case 3: message.kind = IcmpKind::DestinationUnreachable; break;
-    case 0: message.kind = IcmpKind::EchoReply; break;
-    default: message.kind = IcmpKind::Other; break;
-    }
-    if (message.kind == IcmpKind::EchoReply) {
-        message.echoId = *reader.u16(4);
-        message.echoSequence = *reader.u16(6);
-    } else if (message.kind != IcmpKind::Other) {
-        // RFC 4884 puts the quote's length in byte 5; the quote still starts right after the
-        // header, and the probe's first bytes are all we need from it.
-        auto quote = readQuotedIpv4(icmp.subspan(kIcmpHeaderBytes));
-        if (!quote)
-            return quote.error();
-        message.quote = *quote;
-    }
-    return message;
+    return readIcmp(icmp, outer->source, false);
 }
 
 Expected<IcmpMessage> parseIcmpV6(std::span<const std::uint8_t> bytes, const IpAddress &from)
 {
     if (bytes.size() < kIcmpHeaderBytes)
         return malformed("ICMPv6 header truncated");
-    const ByteReader reader(bytes);
-    IcmpMessage message;
-    message.from = from;
-    message.type = bytes[0];
-    message.code = bytes[1];
-    switch (message.type) {
-    case 3: message.kind = IcmpKind::TimeExceeded; break;
-    case 1: message.kind = IcmpKind::DestinationUnreachable; break;
-    case 129: message.kind = IcmpKind::EchoReply; break;
-    default: message.kind = IcmpKind::Other; break;
-    }
-    if (message.kind == IcmpKind::EchoReply) {
-        message.echoId = *reader.u16(4);
-        message.echoSequence = *reader.u16(6);
-    } else if (message.kind != IcmpKind::Other) {
-        auto quote = readQuotedIpv6(bytes.subspan(kIcmpHeaderBytes));
-        if (!quote)
-            return quote.error();
-        message.quote = *quote;
-    }
-    return message;
+    return readIcmp(bytes, from, true);
 }
 
 Expected<TcpSegment> parseTcpV4(std::span<const std::uint8_t> packet)

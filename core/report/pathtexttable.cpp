@@ -1,5 +1,8 @@
 #include "report/pathtexttable.h"
 
+#include "packet/ipaddress.h"
+#include "packet/unreachable.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -35,6 +38,31 @@ std::string padded(const std::string &text, std::size_t width, bool alignRight)
 {
     const std::string fill(width > text.size() ? width - text.size() : 0, ' ');
     return alignRight ? fill + text : text + fill;
+}
+
+struct UnreachableStop
+{
+    int ttl;
+    UnreachableKind kind;
+    std::string from;
+};
+
+// A router's destination-unreachable among the probes of the last TTL, if the file has probes.
+std::optional<UnreachableStop> unreachableStop(const NetworkPath &path)
+{
+    if (!path.hopscope)
+        return std::nullopt;
+    const int last = path.maxTtl();
+    for (const ProbeSample &probe : path.hopscope->probes) {
+        const auto responder = IpAddress::parse(probe.responder);
+        if (probe.ttl != last || !responder || !probe.icmpType || !probe.icmpCode)
+            continue;
+        const bool v6 = !responder->isV4();
+        if (*probe.icmpType == (v6 ? 1 : 3))
+            return UnreachableStop{last, classifyUnreachable(v6, static_cast<std::uint8_t>(*probe.icmpCode)),
+                                   probe.responder};
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -104,6 +132,10 @@ std::string formatPathSummary(const NetworkPath &path)
     if (arrival)
         summary += ": reached at TTL " + std::to_string(arrival->ttl)
                    + (arrival->rttMs ? " in " + formatRtt(arrival->rttMs) : std::string());
+    else if (const auto stop = unreachableStop(path))
+        summary += ": stopped at TTL " + std::to_string(stop->ttl) + ", "
+                   + std::string(unreachableName(stop->kind)) + " ("
+                   + std::string(unreachableFlag(stop->kind)) + ") from " + printable(stop->from);
     else
         summary += ": destination not reached";
     const std::size_t silent = ttls.size() - answeredTtls.size();

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <algorithm>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QFile>
@@ -22,6 +23,44 @@ namespace {
 
 const QString kPrefixStem = QStringLiteral("hslab");
 
+// Linux rate-limits the ICMP errors of unreachable and prohibit routes per peer, and a new peer
+// starts with no tokens, so a lab router would swallow the first errors of every trace. Lab
+// routers must answer every probe for results to be exact. Older kernels keep this limit only in
+// the host's namespace: it is set to 0 there while any lab exists, the host's own value kept in
+// a file so that it comes back even after a lab that crashed.
+const QString kRouteErrorCost = QStringLiteral("/proc/sys/net/ipv4/route/error_cost");
+const QString kSavedRouteErrorCost = QStringLiteral("/run/hopscope-lab-route-error-cost");
+
+void relaxRouteErrorCost()
+{
+    QFile proc(kRouteErrorCost);
+    if (!proc.open(QIODevice::ReadWrite))
+        return;
+    QFile saved(kSavedRouteErrorCost);
+    if (!saved.exists() && saved.open(QIODevice::WriteOnly))
+        saved.write(proc.readAll());
+    proc.seek(0);
+    proc.write("0\n");
+}
+
+bool anyLiveLab()
+{
+    const QStringList names = QDir(QStringLiteral("/var/run/netns")).entryList(QDir::Files);
+    return std::any_of(names.begin(), names.end(), [](const QString &name) { return name.startsWith(kPrefixStem); });
+}
+
+void restoreRouteErrorCostWhenNoLabIsLeft()
+{
+    QFile saved(kSavedRouteErrorCost);
+    if (anyLiveLab() || !saved.open(QIODevice::ReadOnly))
+        return;
+    QFile proc(kRouteErrorCost);
+    if (proc.open(QIODevice::WriteOnly))
+        proc.write(saved.readAll());
+    saved.remove();
+}
+
+
 bool processAlive(qint64 pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
 
 // Namespaces are named hslab<pid>x<n>-<node>; those of dead processes are left-overs.
@@ -35,6 +74,7 @@ void sweepStaleNamespaces()
         if (pid > 0 && !processAlive(pid))
             NamespaceLab::runIp({QStringLiteral("netns"), QStringLiteral("delete"), name}, nullptr);
     }
+    restoreRouteErrorCostWhenNoLabIsLeft();
 }
 
 } // namespace
@@ -60,31 +100,18 @@ NamespaceLab::NamespaceLab(int routers) : m_routers(routers)
     sweepStaleNamespaces();
 }
 
-// Linux rate-limits the ICMP errors of unreachable and prohibit routes per peer, and a new peer
-// starts with no tokens, so a lab router would swallow the first errors of every trace. Lab
-// routers must answer every probe for results to be exact. Older kernels keep this limit only in
-// the host's namespace: it is set to 0 there for the life of the lab and then put back.
-static constexpr auto kRouteErrorCost = "/proc/sys/net/ipv4/route/error_cost";
-
-static QByteArray swapRouteErrorCost(const QByteArray &value)
-{
-    QFile file{QString::fromLatin1(kRouteErrorCost)};
-    if (!file.open(QIODevice::ReadWrite))
-        return {};
-    const QByteArray previous = file.readAll().trimmed();
-    file.seek(0);
-    file.write(value + '\n');
-    return previous;
-}
-
 NamespaceLab::~NamespaceLab()
 {
-    if (!m_savedRouteErrorCost.isEmpty())
-        swapRouteErrorCost(m_savedRouteErrorCost);
+    for (auto &wire : m_wires) {
+        wire->kill();
+        wire->waitForFinished(5000);
+    }
+
     for (const int fd : m_listeners)
         ::close(fd);
     for (const QString &name : m_namespaces)
         runIp({QStringLiteral("netns"), QStringLiteral("delete"), name}, nullptr);
+    restoreRouteErrorCostWhenNoLabIsLeft();
 }
 
 bool NamespaceLab::runIp(const QStringList &arguments, QString *error)
@@ -153,34 +180,76 @@ bool NamespaceLab::addNode(const QString &node, bool isRouter)
                           QStringLiteral("lo"), QStringLiteral("up")});
 }
 
+bool NamespaceLab::addVeth(const QString &leftNs, const QString &leftName, const QString &rightNs,
+                           const QString &rightName)
+{
+    // Made under a temporary name in both namespaces, then renamed there.
+    const QString ip = QStringLiteral("ip");
+    const QString temporary = QStringLiteral("hsveth");
+    return runIp({QStringLiteral("link"), QStringLiteral("add"), temporary, QStringLiteral("netns"), leftNs,
+                  QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
+                  temporary, QStringLiteral("netns"), rightNs},
+                 &m_error)
+           && exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary, QStringLiteral("name"), leftName})
+           && exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary, QStringLiteral("name"), rightName})
+           && exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), leftName, QStringLiteral("up")})
+           && exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), rightName, QStringLiteral("up")});
+}
+
+bool NamespaceLab::addAddresses(const QString &ns, const QString &name, const QString &v4, const QString &v6)
+{
+    const QString ip = QStringLiteral("ip");
+    return exec(ns, {ip, QStringLiteral("addr"), QStringLiteral("add"), v4 + QStringLiteral("/24"),
+                     QStringLiteral("dev"), name})
+           && exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("addr"), QStringLiteral("add"), v6 + QStringLiteral("/64"),
+                        QStringLiteral("dev"), name, QStringLiteral("nodad")});
+}
+
+void NamespaceLab::setLinkDelay(int link, double oneWayMs, const QString &program)
+{
+    m_delays.push_back({link, oneWayMs, program});
+}
+
 bool NamespaceLab::addLink(int left, int right)
 {
     const QString leftNs = nodeName(left);
     const QString rightNs = nodeName(right);
     const QString leftIf = QStringLiteral("to%1").arg(right);
     const QString rightIf = QStringLiteral("to%1").arg(left);
-    if (!runIp({QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("hsveth"), QStringLiteral("netns"), leftNs,
-                QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
-                QStringLiteral("hsveth"), QStringLiteral("netns"), rightNs},
-               &m_error))
-        return false;
-    const auto setUp = [this](const QString &ns, const QString &name, const QString &v4, const QString &v6) {
-        const QString ip = QStringLiteral("ip");
-        return exec(ns, {ip, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("hsveth"),
-                         QStringLiteral("name"), name})
-               && exec(ns, {ip, QStringLiteral("addr"), QStringLiteral("add"), v4 + QStringLiteral("/24"),
-                            QStringLiteral("dev"), name})
-               && exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("addr"), QStringLiteral("add"),
-                            v6 + QStringLiteral("/64"), QStringLiteral("dev"), name, QStringLiteral("nodad")})
-               && exec(ns, {ip, QStringLiteral("link"), QStringLiteral("set"), name, QStringLiteral("up")});
-    };
-    return setUp(leftNs, leftIf, v4Toward(left, false), v6Toward(left, false))
-           && setUp(rightNs, rightIf, v4Toward(right, true), v6Toward(right, true));
+    const auto delay = std::find_if(m_delays.begin(), m_delays.end(),
+                                    [left](const Delay &d) { return d.link == left; });
+    if (delay == m_delays.end()) {
+        if (!addVeth(leftNs, leftIf, rightNs, rightIf))
+            return false;
+    } else {
+        const QString wire = ns(QStringLiteral("wire%1").arg(left));
+        if (!runIp({QStringLiteral("netns"), QStringLiteral("add"), wire}, &m_error))
+            return false;
+        m_namespaces << wire;
+        // The cable itself speaks no IP: nothing of its own may cross it.
+        if (!exec(wire, {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                         QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
+                         QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")}))
+            return false;
+        if (!addVeth(leftNs, leftIf, wire, QStringLiteral("cable0")) || !addVeth(wire, QStringLiteral("cable1"), rightNs, rightIf))
+            return false;
+        auto process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), wire, delay->program,
+                                              QStringLiteral("cable0"), QStringLiteral("cable1"), QString::number(delay->oneWayMs)});
+        if (!process->waitForStarted()) {
+            m_error = QStringLiteral("cannot start %1").arg(delay->program);
+            return false;
+        }
+        m_wires.push_back(std::move(process));
+    }
+    return addAddresses(leftNs, leftIf, v4Toward(left, false), v6Toward(left, false))
+           && addAddresses(rightNs, rightIf, v4Toward(right, true), v6Toward(right, true));
 }
 
 bool NamespaceLab::build()
 {
-    m_savedRouteErrorCost = swapRouteErrorCost("0");
+    relaxRouteErrorCost();
     const int last = m_routers + 1;
     for (int node = 0; node <= last; ++node)
         if (!addNode(nodeName(node), node != 0 && node != last))

@@ -3,6 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <QProcess>
+
+#include <memory>
 #include <vector>
 
 // A routed test network made of Linux network namespaces and veth pairs, torn down when the
@@ -22,6 +25,10 @@ public:
     ~NamespaceLab();
     NamespaceLab(const NamespaceLab &) = delete;
     NamespaceLab &operator=(const NamespaceLab &) = delete;
+
+    // Before build(): link `link` becomes a cable with this one-way delay, made by `program`
+    // (hopscope-delaylink) forwarding frames in a namespace of its own.
+    void setLinkDelay(int link, double oneWayMs, const QString &program);
 
     // Builds the chain; false with error() on failure.
     bool build();
@@ -59,6 +66,9 @@ public:
 private:
     bool addNode(const QString &node, bool router);
     bool addLink(int left, int right);
+    bool addVeth(const QString &leftNs, const QString &leftName, const QString &rightNs,
+                 const QString &rightName);
+    bool addAddresses(const QString &ns, const QString &name, const QString &v4, const QString &v6);
     bool waitUntilLinksReady();
     QString nodeName(int node) const;
 
@@ -66,6 +76,13 @@ private:
     QString m_prefix;
     QStringList m_namespaces;
     std::vector<int> m_listeners;
-    QByteArray m_savedRouteErrorCost;
+    struct Delay
+    {
+        int link;
+        double oneWayMs;
+        QString program;
+    };
+    std::vector<Delay> m_delays;
+    std::vector<std::unique_ptr<QProcess>> m_wires;
     QString m_error;
 };

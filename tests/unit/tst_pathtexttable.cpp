@@ -16,6 +16,7 @@ private Q_SLOTS:
     void summary_data();
     void summary();
     void controlCharactersAreNeutralised();
+    void unreachableStopIsNamed();
 };
 
 void PathTextTableTest::tableMatchesGolden()
@@ -36,6 +37,18 @@ void PathTextTableTest::summary_data()
         << "datadog/v2-namespace-protocol.json"
         << "TCP to api.example.test (203.0.113.7) port 443: reached at TTL 3 in 12.500 ms; 3 TTLs, "
            "1 silent; traced 2024-07-01 02:13:20 UTC";
+}
+
+void PathTextTableTest::unreachableStopIsNamed()
+{
+    NetworkPath path = minimalPath();
+    path.protocol = Protocol::Tcp;
+    path.destination = {"198.18.99.1", "198.18.99.1", 443, {}, {}};
+    path.hops = {{1, "198.18.0.2", "", 0.1, true}, {2, "198.18.1.2", "", 0.2, true}};
+    path.hopscope = HopscopeExtension{};
+    path.hopscope->probes = {{2, 0, "198.18.1.2", 0.2, 3, 13, 5}};
+    QVERIFY(QString::fromStdString(formatPathSummary(path))
+                .contains(QStringLiteral(": stopped at TTL 2, administratively prohibited (!X) from 198.18.1.2;")));
 }
 
 void PathTextTableTest::summary()

@@ -73,6 +73,16 @@ EngineConfig config(TraceMode mode = TraceMode::Parallel, int queries = 1)
     return c;
 }
 
+// Runs one trace of `c` over `net` with a method for the test's source, target and ports.
+Expected<EngineOutcome> runOn(FakeNetwork &net, const EngineConfig &c, Recorder *recorder = nullptr,
+                              const CancelSignal *cancel = nullptr)
+{
+    TcpSynMethod method = methodFor(c);
+    Recorder ignored;
+    CancelSignal never;
+    return runProbeEngine(c, method, net, recorder ? *recorder : ignored, cancel ? *cancel : never);
+}
+
 } // namespace
 
 class ProbeEngineTest : public QObject
@@ -99,11 +109,7 @@ private Q_SLOTS:
 void ProbeEngineTest::reachesOpenDestination()
 {
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config();
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config());
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
@@ -118,11 +124,7 @@ void ProbeEngineTest::reachesOpenDestination()
 void ProbeEngineTest::everyReplyMatchesItsProbe()
 {
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config(TraceMode::Parallel, 3);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
     QVERIFY(outcome.hasValue());
     QCOMPARE(int(outcome->events.size()), 15);
     for (const ProbeEvent &event : outcome->events) {
@@ -138,11 +140,7 @@ void ProbeEngineTest::silentHopSettlesEarlyInParallel()
     auto routers = fourRouters();
     routers[1].silent = true;
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config();
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config());
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
@@ -172,11 +170,8 @@ void ProbeEngineTest::duplicatesCountOnce()
 {
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
     net.setCopies(3);
-    const EngineConfig c = config(TraceMode::Parallel, 2);
-    TcpSynMethod method = methodFor(c);
     Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 2), &recorder);
     QVERIFY(outcome.hasValue());
     QCOMPARE(int(outcome->events.size()), 10);
     QCOMPARE(int(recorder.events.size()), 10); // each probe reported once, whatever the copies
@@ -186,11 +181,7 @@ void ProbeEngineTest::lateReplyAfterTimeoutIsDropped()
 {
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
     net.delayTtl(3, 2000.0);
-    EngineConfig c = config(TraceMode::Sequential);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Sequential));
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 *, 4 192.0.2.4, 5 203.0.113.5"));
@@ -227,11 +218,7 @@ void ProbeEngineTest::repliesForOtherTracesAreIgnored()
     net.inject(ipv4Packet(kTarget, kSource, IPPROTO_TCP,
                           tcpSegment(kTarget, kSource, 80, kFlowPort, 1, kSequenceBase + 2, kTcpFlagSyn | kTcpFlagAck)),
                PacketChannel::TcpV4, 0.9);
-    const EngineConfig c = config();
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config());
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
@@ -249,11 +236,7 @@ void ProbeEngineTest::closedPortAndBareResetReachDestination()
 {
     QFETCH(int, behaviour);
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination(behaviour));
-    const EngineConfig c = config(TraceMode::Parallel, 3);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
     QVERIFY(outcome.hasValue());
     QCOMPARE(outcome->end, PathEnd::Destination);
     QCOMPARE(outcome->lastTtl, 5);
@@ -273,11 +256,7 @@ void ProbeEngineTest::routerUnreachableEndsPath()
     auto routers = fourRouters();
     routers[2].unreachableCode = 1; // host unreachable from the third router
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config(TraceMode::Parallel, 2);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 2));
     QVERIFY(outcome.hasValue());
     QCOMPARE(outcome->end, PathEnd::Unreachable);
     QCOMPARE(outcome->lastTtl, 3);
@@ -292,11 +271,7 @@ void ProbeEngineTest::sequentialSendsOneAtATime()
     auto routers = fourRouters();
     routers[1].silent = true;
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config(TraceMode::Sequential);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Sequential));
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
@@ -311,11 +286,8 @@ void ProbeEngineTest::hopsSettleInOrderOnce()
     auto routers = fourRouters();
     routers[0].rttMs = 9.0; // the first hop answers last
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config(TraceMode::Parallel, 2);
-    TcpSynMethod method = methodFor(c);
     Recorder recorder;
-    CancelSignal cancel;
-    QVERIFY(runProbeEngine(c, method, net, recorder, cancel).hasValue());
+    QVERIFY(runOn(net, config(TraceMode::Parallel, 2), &recorder).hasValue());
     QCOMPARE(recorder.settled, (std::vector<int>{1, 2, 3, 4, 5}));
 }
 
@@ -343,11 +315,7 @@ void ProbeEngineTest::reorderedRepliesGiveSameResult()
     std::vector<FakeNetwork::Hop> routers{router("192.0.2.1", 8.0), router("192.0.2.2", 6.0),
                                           router("192.0.2.3", 4.0), router("192.0.2.4", 2.0)};
     FakeNetwork net(kSource, kTarget, routers, 1.0, FakeNetwork::Destination::Open);
-    const EngineConfig c = config(TraceMode::Parallel, 3);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
     QVERIFY(outcome.hasValue());
     for (const ProbeEvent &event : outcome->events)
         QCOMPARE(*event.rttMs(), event.slot.ttl == 5 ? 1.0 : 10.0 - 2.0 * event.slot.ttl);
