@@ -48,4 +48,18 @@ std::vector<std::uint8_t> buildIpv4TcpSyn(const TcpSynProbe &probe)
     return datagram;
 }
 
+std::vector<std::uint8_t> buildIpv6TcpSyn(const TcpSynProbe &probe)
+{
+    const std::vector<std::uint8_t> segment = buildTcpSynSegment(probe);
+    std::vector<std::uint8_t> packet(40, 0);
+    putU32(packet, 0, (6u << 28) | (probe.flowLabel & 0xfffff));
+    putU16(packet, 4, static_cast<std::uint16_t>(segment.size()));
+    packet[6] = IPPROTO_TCP;
+    packet[7] = probe.ttl;
+    std::copy_n(probe.source.data(), 16, packet.begin() + 8);
+    std::copy_n(probe.destination.data(), 16, packet.begin() + 24);
+    packet.insert(packet.end(), segment.begin(), segment.end());
+    return packet;
+}
+
 } // namespace hopscope

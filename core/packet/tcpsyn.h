@@ -17,7 +17,8 @@ struct TcpSynProbe
     std::uint16_t destinationPort = 0;
     std::uint32_t sequence = 0;
     std::uint8_t ttl = 1;
-    std::uint16_t ipId = 0; // IPv4 only
+    std::uint16_t ipId = 0;       // IPv4 only
+    std::uint32_t flowLabel = 0;  // IPv6 only, 20 bits
 };
 
 inline constexpr std::uint8_t kTcpFlagFin = 0x01;
@@ -30,5 +31,9 @@ std::vector<std::uint8_t> buildTcpSynSegment(const TcpSynProbe &probe);
 
 // A whole IPv4 datagram (20-byte header without DF, then the segment) for an IP_HDRINCL socket.
 std::vector<std::uint8_t> buildIpv4TcpSyn(const TcpSynProbe &probe);
+
+// A whole IPv6 packet (40-byte header with the probe's flow label and hop limit, then the
+// segment) for an IPV6_HDRINCL socket.
+std::vector<std::uint8_t> buildIpv6TcpSyn(const TcpSynProbe &probe);
 
 } // namespace hopscope

@@ -26,7 +26,7 @@ struct OutgoingPacket
 {
     IpAddress destination;
     int ttl = 1;
-    std::vector<std::uint8_t> bytes; // IPv4: a whole datagram; IPv6: the transport segment
+    std::vector<std::uint8_t> bytes; // a whole IPv4 or IPv6 packet, our own header first
 };
 
 // The engine's only view of the network, so that tests can put a scripted network behind it.

@@ -61,10 +61,11 @@ Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress
         ::close(tcpFd);
         return error;
     }
-    bool ok = true;
-    if (v4) {
-        ok = ok && setOption(tcpFd, IPPROTO_IP, IP_HDRINCL, 1);
-    } else {
+    // Probes carry our own IP header, so that the IP ID (IPv4) and flow label (IPv6) that name
+    // them are exactly what we wrote.
+    bool ok = v4 ? setOption(tcpFd, IPPROTO_IP, IP_HDRINCL, 1)
+                 : setOption(tcpFd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
+    if (!v4) {
         icmp6_filter filter;
         ICMP6_FILTER_SETBLOCKALL(&filter);
         ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &filter);
@@ -101,26 +102,9 @@ Expected<std::int64_t> RawSocketTransport::send(const OutgoingPacket &packet)
 {
     sockaddr_storage address{};
     const socklen_t addressLength = packet.destination.toSockaddr(address);
-    iovec data{const_cast<std::uint8_t *>(packet.bytes.data()), packet.bytes.size()};
-    msghdr message{};
-    message.msg_name = &address;
-    message.msg_namelen = addressLength;
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    // IPv4 carries the TTL in our own header; IPv6 gets its hop limit per packet.
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    if (m_family == IpAddress::Family::V6) {
-        message.msg_control = control;
-        message.msg_controllen = sizeof control;
-        cmsghdr *header = CMSG_FIRSTHDR(&message);
-        header->cmsg_level = IPPROTO_IPV6;
-        header->cmsg_type = IPV6_HOPLIMIT;
-        header->cmsg_len = CMSG_LEN(sizeof(int));
-        const int hopLimit = packet.ttl;
-        std::memcpy(CMSG_DATA(header), &hopLimit, sizeof hopLimit);
-    }
     const std::int64_t sentNs = realtimeNs();
-    if (::sendmsg(m_tcpFd, &message, 0) < 0)
+    if (::sendto(m_tcpFd, packet.bytes.data(), packet.bytes.size(), 0,
+                 reinterpret_cast<sockaddr *>(&address), addressLength) < 0)
         return socketError("cannot send a probe");
     return sentNs;
 }

@@ -32,11 +32,18 @@ OutgoingPacket TcpSynMethod::build(const ProbeSlot &slot)
     probe.sequence = sequenceFor(slot.index);
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
+    probe.flowLabel = flowLabelOf(slot.flow);
     OutgoingPacket packet;
     packet.destination = m_config.destination;
     packet.ttl = slot.ttl;
-    packet.bytes = m_config.destination.isV4() ? buildIpv4TcpSyn(probe) : buildTcpSynSegment(probe);
+    packet.bytes = m_config.destination.isV4() ? buildIpv4TcpSyn(probe) : buildIpv6TcpSyn(probe);
     return packet;
+}
+
+std::uint32_t TcpSynMethod::flowLabelOf(int flow) const
+{
+    const auto index = static_cast<std::size_t>(flow);
+    return index < m_config.flowLabels.size() ? m_config.flowLabels[index] & 0xfffff : 0;
 }
 
 std::optional<int> TcpSynMethod::flowOfPort(std::uint16_t port) const
@@ -90,7 +97,7 @@ std::optional<ReplyMatch> TcpSynMethod::matchIcmp(const ReceivedPacket &packet) 
     const auto index = indexOfSequence(sequence);
     if (!flow || !index || destinationPort != m_config.destinationPort)
         return std::nullopt;
-    if (!v6 && quote.ipId != ipIdFor(*index))
+    if (v6 ? quote.flowLabel != flowLabelOf(*flow) : quote.ipId != ipIdFor(*index))
         return std::nullopt;
 
     ReplyMatch match;

@@ -93,6 +93,8 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     methodConfig.destination = *destination;
     methodConfig.destinationPort = *request->port;
     methodConfig.flowPorts = ports->ports();
+    for (int flow = 0; flow < request->flows; ++flow)
+        methodConfig.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
     methodConfig.sequenceBase = random();
     methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
     methodConfig.probeCount = request->maxTtl * request->flows * request->queries;

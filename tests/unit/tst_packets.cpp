@@ -46,6 +46,7 @@ private Q_SLOTS:
     void checksumOfKnownBytes();
     void synIpv4IsWellFormed();
     void synIpv6SegmentChecksums();
+    void synIpv6PacketCarriesFlowLabelAndHopLimit();
     void icmpV4Quotes_data();
     void icmpV4Quotes();
     void icmpV4Rejects_data();
@@ -98,6 +99,22 @@ void PacketsTest::synIpv6SegmentChecksums()
     QCOMPARE(parsed->sequence, 0xdeadbeefu);
     // The same bytes under another pseudo-header do not check.
     QVERIFY(!parseTcpV6(segment, probeV6().source, v6("2001:db8:1::6")).hasValue());
+}
+
+void PacketsTest::synIpv6PacketCarriesFlowLabelAndHopLimit()
+{
+    TcpSynProbe probe = probeV6();
+    probe.flowLabel = 0x12345;
+    const Bytes packet = buildIpv6TcpSyn(probe);
+    QCOMPARE(packet.size(), std::size_t(40 + 24));
+    QCOMPARE(int(packet[0] >> 4), 6);
+    QCOMPARE((std::uint32_t(packet[1] & 0x0f) << 16) | std::uint32_t(packet[2] << 8) | packet[3], 0x12345u);
+    QCOMPARE(packet[4] << 8 | packet[5], 24);
+    QCOMPARE(int(packet[6]), int(IPPROTO_TCP));
+    QCOMPARE(int(packet[7]), 7);
+    QCOMPARE(IpAddress::v6(packet.data() + 8), probe.source);
+    QCOMPARE(IpAddress::v6(packet.data() + 24), probe.destination);
+    QVERIFY(parseTcpV6({packet.data() + 40, 24}, probe.source, probe.destination).hasValue());
 }
 
 void PacketsTest::icmpV4Quotes_data()

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void hopsSettleInOrderOnce();
     void cancelStopsAtOnce();
     void reorderedRepliesGiveSameResult();
+    void ipv6QuoteMustCarryTheFlowLabel();
 };
 
 void ProbeEngineTest::reachesOpenDestination()
@@ -320,6 +321,31 @@ void ProbeEngineTest::reorderedRepliesGiveSameResult()
     for (const ProbeEvent &event : outcome->events)
         QCOMPARE(*event.rttMs(), event.slot.ttl == 5 ? 1.0 : 10.0 - 2.0 * event.slot.ttl);
     QCOMPARE(outcome->lastTtl, 5);
+}
+
+void ProbeEngineTest::ipv6QuoteMustCarryTheFlowLabel()
+{
+    TcpSynMethodConfig config;
+    config.source = v6("2001:db8::10");
+    config.destination = v6("2001:db8:1::5");
+    config.flowPorts = {kFlowPort};
+    config.flowLabels = {0xabcde};
+    config.sequenceBase = kSequenceBase;
+    config.probeCount = 30;
+    TcpSynMethod method(config);
+    const OutgoingPacket probe = method.build({4, 5, 0, 0});
+    const Bytes segment(probe.bytes.begin() + 40, probe.bytes.end());
+    const auto quoting = [&](std::uint32_t label) {
+        ReceivedPacket packet;
+        packet.channel = PacketChannel::IcmpV6;
+        packet.from = v6("2001:db8:ff::1");
+        packet.bytes = icmpV6Error(3, 0, config.source, config.destination, IPPROTO_TCP, segment, label);
+        return method.match(packet);
+    };
+    const auto match = quoting(0xabcde);
+    QVERIFY(match.has_value());
+    QCOMPARE(match->probeIndex.value_or(-1), 4);
+    QVERIFY(!quoting(0xabcdf).has_value()); // the same probe under another flow label is not ours
 }
 
 QTEST_GUILESS_MAIN(ProbeEngineTest)
