@@ -13,10 +13,11 @@ constexpr std::string_view kUsage = R"(Usage: hopscope-cli <command> [options]
 See the network path to a destination, and work with saved NetworkPath JSON files.
 
 Commands:
-  trace HOST        Trace the path to HOST with TCP SYN probes (raw sockets: run
-                    as root or with CAP_NET_RAW) and print each hop as it is
-                    settled; --json prints the NetworkPath JSON instead and
-                    --output FILE saves it. See `hopscope-cli trace --help`.
+  trace HOST        Trace the path to HOST with TCP SYN, UDP or ICMP echo probes
+                    (raw sockets: run as root or with CAP_NET_RAW) and print each
+                    hop as it is settled; --json prints the NetworkPath JSON
+                    instead and --output FILE saves it. See
+                    `hopscope-cli trace --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
                     RTT, reachable) followed by a one-line summary.
 

@@ -47,14 +47,19 @@ int runTrace(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Trace the network path to HOST with TCP SYN probes and print each hop as it is settled."));
+        "Trace the network path to HOST and print each hop as it is settled."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption protocol(QStringLiteral("protocol"),
-                                      QStringLiteral("Probe protocol: tcp (default)."),
-                                      QStringLiteral("tcp"), QStringLiteral("tcp"));
+                                      QStringLiteral("Probe protocol: tcp (SYN, the default), udp or icmp (echo)."),
+                                      QStringLiteral("PROTOCOL"), QStringLiteral("tcp"));
     const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Destination port (default 443)."), QStringLiteral("N"));
+                                  QStringLiteral("Destination port (default 443 for tcp, 33434 for udp)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption sourcePort(QStringLiteral("source-port"),
+                                        QStringLiteral("Source port of the first flow; further flows count up "
+                                                       "from it (default: chosen by the system)."),
+                                        QStringLiteral("N"));
     const QCommandLineOption maxTtl(QStringLiteral("max-ttl"),
                                     QStringLiteral("Highest TTL to probe, 1-255 (default 30)."),
                                     QStringLiteral("N"));
@@ -82,7 +87,7 @@ int runTrace(const QStringList &arguments)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Also write the NetworkPath JSON to FILE."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({help, protocol, port, maxTtl, timeout, queries, flows, mode, ipv4, ipv6,
+    parser.addOptions({help, protocol, port, sourcePort, maxTtl, timeout, queries, flows, mode, ipv4, ipv6,
                        noDns, json, output});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     if (!parser.parse(QStringList{QStringLiteral("hopscope-cli trace")} + arguments)) {
@@ -104,7 +109,7 @@ int runTrace(const QStringList &arguments)
     std::string error;
     const auto protocolValue = parseProtocol(parser.value(protocol).toStdString());
     if (!protocolValue)
-        error = "--protocol: '" + parser.value(protocol).toStdString() + "' is not tcp";
+        error = "--protocol: '" + parser.value(protocol).toStdString() + "' is not tcp, udp or icmp";
     else
         request.protocol = *protocolValue;
     const auto modeValue = parseTraceMode(parser.value(mode).toStdString());
@@ -117,6 +122,12 @@ int runTrace(const QStringList &arguments)
             error = "--port must be between 1 and 65535 (got " + std::to_string(*value) + ")";
         else
             request.port = static_cast<std::uint16_t>(*value);
+    }
+    if (const auto value = intOption(parser, sourcePort, error)) {
+        if (*value < 1 || *value > 65535)
+            error = "--source-port must be between 1 and 65535 (got " + std::to_string(*value) + ")";
+        else
+            request.sourcePort = static_cast<std::uint16_t>(*value);
     }
     request.maxTtl = intOption(parser, maxTtl, error).value_or(request.maxTtl);
     request.timeoutMs = intOption(parser, timeout, error).value_or(request.timeoutMs);

@@ -100,6 +100,7 @@ struct TraceRequest
     std::string target;
     Protocol protocol = Protocol::Tcp;
     std::optional<std::uint16_t> port;
+    std::optional<std::uint16_t> sourcePort; // first flow's; the others count up from it
     int maxTtl = 30;
     int timeoutMs = 1000;
     int queries = 3;

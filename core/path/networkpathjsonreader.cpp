@@ -246,6 +246,8 @@ TraceRequest readRequest(const ObjectView &object)
     request.protocol = readProtocol(object, "protocol", request.protocol);
     if (const auto port = object.optionalInteger("port", 1, 65535))
         request.port = static_cast<std::uint16_t>(*port);
+    if (const auto port = object.optionalInteger("source_port", 1, 65535))
+        request.sourcePort = static_cast<std::uint16_t>(*port);
     request.maxTtl = static_cast<int>(object.requiredInteger("max_ttl", 1, kMaxTtl));
     request.timeoutMs = static_cast<int>(object.requiredInteger("timeout_ms", 1, 600000));
     request.queries = static_cast<int>(object.requiredInteger("queries", 1, 100));

@@ -88,6 +88,7 @@ ordered_json requestJson(const TraceRequest &request)
     object["target"] = request.target;
     object["protocol"] = protocolName(request.protocol);
     putIfSet(object, "port", request.port);
+    putIfSet(object, "source_port", request.sourcePort);
     object["max_ttl"] = request.maxTtl;
     object["timeout_ms"] = request.timeoutMs;
     object["queries"] = request.queries;

@@ -12,7 +12,7 @@ namespace hopscope {
 class CancelSignal;
 
 // Which socket a packet came in on, which says how its bytes begin.
-enum class PacketChannel { IcmpV4, IcmpV6, TcpV4, TcpV6 };
+enum class PacketChannel { IcmpV4, IcmpV6, TcpV4, TcpV6, UdpV4, UdpV6 };
 
 struct ReceivedPacket
 {

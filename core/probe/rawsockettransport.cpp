@@ -48,51 +48,64 @@ std::int64_t realtimeNs()
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress::Family family)
+Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress::Family family,
+                                                                       Protocol protocol)
 {
     const bool v4 = family == IpAddress::Family::V4;
     const int domain = v4 ? AF_INET : AF_INET6;
-    const int tcpFd = openRaw(domain, IPPROTO_TCP);
-    if (tcpFd < 0)
-        return socketError("cannot open a raw TCP socket");
     const int icmpFd = openRaw(domain, v4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6});
-    if (icmpFd < 0) {
-        Error error = socketError("cannot open a raw ICMP socket");
-        ::close(tcpFd);
-        return error;
+    if (icmpFd < 0)
+        return socketError("cannot open a raw ICMP socket");
+    int dataFd = -1;
+    if (protocol != Protocol::Icmp) {
+        dataFd = openRaw(domain, protocol == Protocol::Tcp ? int{IPPROTO_TCP} : int{IPPROTO_UDP});
+        if (dataFd < 0) {
+            Error error = socketError(protocol == Protocol::Tcp ? "cannot open a raw TCP socket"
+                                                                : "cannot open a raw UDP socket");
+            ::close(icmpFd);
+            return error;
+        }
     }
     // Probes carry our own IP header, so that the IP ID (IPv4) and flow label (IPv6) that name
     // them are exactly what we wrote.
-    bool ok = v4 ? setOption(tcpFd, IPPROTO_IP, IP_HDRINCL, 1)
-                 : setOption(tcpFd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
+    const int sendFd = dataFd >= 0 ? dataFd : icmpFd;
+    bool ok = v4 ? setOption(sendFd, IPPROTO_IP, IP_HDRINCL, 1)
+                 : setOption(sendFd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
     if (!v4) {
         icmp6_filter filter;
         ICMP6_FILTER_SETBLOCKALL(&filter);
         ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &filter);
         ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &filter);
+        ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &filter);
         ok = ok && ::setsockopt(icmpFd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) == 0;
     }
-    for (const int fd : {tcpFd, icmpFd}) {
+    for (const int fd : {icmpFd, dataFd}) {
+        if (fd < 0)
+            continue;
         ok = ok && setOption(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
         setOption(fd, SOL_SOCKET, SO_RCVBUF, kReceiveBufferBytes); // best effort
     }
     if (!ok) {
         Error error = socketError("cannot configure raw sockets");
-        ::close(tcpFd);
         ::close(icmpFd);
+        if (dataFd >= 0)
+            ::close(dataFd);
         return error;
     }
-    return std::unique_ptr<RawSocketTransport>(new RawSocketTransport(family, tcpFd, icmpFd));
+    return std::unique_ptr<RawSocketTransport>(
+        new RawSocketTransport(family, protocol, dataFd, icmpFd));
 }
 
-RawSocketTransport::RawSocketTransport(IpAddress::Family family, int tcpFd, int icmpFd)
-    : m_family(family), m_tcpFd(tcpFd), m_icmpFd(icmpFd)
+RawSocketTransport::RawSocketTransport(IpAddress::Family family, Protocol protocol, int dataFd,
+                                       int icmpFd)
+    : m_family(family), m_protocol(protocol), m_dataFd(dataFd), m_icmpFd(icmpFd)
 {
 }
 
 RawSocketTransport::~RawSocketTransport()
 {
-    ::close(m_tcpFd);
+    if (m_dataFd >= 0)
+        ::close(m_dataFd);
     ::close(m_icmpFd);
 }
 
@@ -103,7 +116,7 @@ Expected<std::int64_t> RawSocketTransport::send(const OutgoingPacket &packet)
     sockaddr_storage address{};
     const socklen_t addressLength = packet.destination.toSockaddr(address);
     const std::int64_t sentNs = realtimeNs();
-    if (::sendto(m_tcpFd, packet.bytes.data(), packet.bytes.size(), 0,
+    if (::sendto(m_dataFd >= 0 ? m_dataFd : m_icmpFd, packet.bytes.data(), packet.bytes.size(), 0,
                  reinterpret_cast<sockaddr *>(&address), addressLength) < 0)
         return socketError("cannot send a probe");
     return sentNs;
@@ -151,22 +164,26 @@ std::optional<ReceivedPacket> RawSocketTransport::receive(std::int64_t deadlineN
                                                           const CancelSignal &cancel)
 {
     const bool v4 = m_family == IpAddress::Family::V4;
-    const PacketChannel tcpChannel = v4 ? PacketChannel::TcpV4 : PacketChannel::TcpV6;
+    const PacketChannel dataChannel = m_protocol == Protocol::Tcp
+                                          ? (v4 ? PacketChannel::TcpV4 : PacketChannel::TcpV6)
+                                          : (v4 ? PacketChannel::UdpV4 : PacketChannel::UdpV6);
     const PacketChannel icmpChannel = v4 ? PacketChannel::IcmpV4 : PacketChannel::IcmpV6;
     while (!cancel.isCancelled()) {
         // Drain what is already queued before sleeping, ICMP first: routers answer before the
         // destination, and order of handling does not change kernel timestamps.
         if (auto packet = readFrom(m_icmpFd, icmpChannel))
             return packet;
-        if (auto packet = readFrom(m_tcpFd, tcpChannel))
-            return packet;
+        if (m_dataFd >= 0)
+            if (auto packet = readFrom(m_dataFd, dataChannel))
+                return packet;
         const std::int64_t remainingNs = deadlineNs - realtimeNs();
         if (remainingNs <= 0)
             return std::nullopt;
-        pollfd fds[3] = {{m_icmpFd, POLLIN, 0}, {m_tcpFd, POLLIN, 0}, {cancel.fd(), POLLIN, 0}};
+        // An fd of -1 is skipped by poll, so absent sockets need no special case.
+        pollfd fds[3] = {{m_icmpFd, POLLIN, 0}, {m_dataFd, POLLIN, 0}, {cancel.fd(), POLLIN, 0}};
         const timespec timeout{static_cast<time_t>(remainingNs / 1'000'000'000),
                                static_cast<long>(remainingNs % 1'000'000'000)};
-        const int ready = ::ppoll(fds, cancel.fd() >= 0 ? 3 : 2, &timeout, nullptr);
+        const int ready = ::ppoll(fds, 3, &timeout, nullptr);
         if (ready < 0 && errno != EINTR)
             return std::nullopt;
     }

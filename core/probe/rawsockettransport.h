@@ -1,19 +1,22 @@
 #pragma once
 
+#include "path/networkpath.h"
 #include "probe/probetransport.h"
 
 #include <memory>
 
 namespace hopscope {
 
-// Raw sockets for TCP SYN probes of one address family: one TCP socket that sends (IPv4 with
-// our own IP header) and receives the destination's answers, and one ICMP socket for routers'
-// errors. Receive times come from the kernel (SO_TIMESTAMPNS).
+// Raw sockets for the probes of one protocol and address family: for TCP and UDP, a socket of
+// that protocol that sends (with our own IP header) and receives the destination's answers; for
+// all, an ICMP socket for routers' errors (and for ICMP probes, their sending and echo replies).
+// Receive times come from the kernel (SO_TIMESTAMPNS).
 class RawSocketTransport : public ProbeTransport
 {
 public:
     // Fails with code "permission-denied" without CAP_NET_RAW.
-    static Expected<std::unique_ptr<RawSocketTransport>> open(IpAddress::Family family);
+    static Expected<std::unique_ptr<RawSocketTransport>> open(IpAddress::Family family,
+                                                              Protocol protocol);
     ~RawSocketTransport() override;
 
     Expected<std::int64_t> send(const OutgoingPacket &packet) override;
@@ -22,11 +25,12 @@ public:
     std::int64_t nowNs() const override;
 
 private:
-    RawSocketTransport(IpAddress::Family family, int tcpFd, int icmpFd);
+    RawSocketTransport(IpAddress::Family family, Protocol protocol, int dataFd, int icmpFd);
     std::optional<ReceivedPacket> readFrom(int fd, PacketChannel channel);
 
     IpAddress::Family m_family;
-    int m_tcpFd;
+    Protocol m_protocol;
+    int m_dataFd; // -1 for ICMP probes
     int m_icmpFd;
 };
 

@@ -90,21 +90,31 @@ Expected<RouteInfo> routeTo(const IpAddress &destination)
     return route;
 }
 
-Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int count)
+Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int count, Kind kind,
+                                               std::uint16_t firstPort)
 {
     ReservedPorts reserved;
+    if (firstPort != 0 && firstPort + count - 1 > 65535)
+        return Error{"invalid-request", "source ports " + std::to_string(firstPort) + " to "
+                                            + std::to_string(firstPort + count - 1)
+                                            + " run past 65535"};
     for (int i = 0; i < count; ++i) {
-        const int fd = ::socket(source.isV4() ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int type = kind == Kind::Tcp ? SOCK_STREAM : SOCK_DGRAM;
+        const int fd = ::socket(source.isV4() ? AF_INET : AF_INET6, type | SOCK_CLOEXEC, 0);
         if (fd < 0)
             return Error{"socket-error", std::string("cannot reserve a port: ") + std::strerror(errno)};
         reserved.m_fds.push_back(fd);
+        const auto wanted = static_cast<std::uint16_t>(firstPort == 0 ? 0 : firstPort + i);
         sockaddr_storage address{};
-        const socklen_t length = source.toSockaddr(address, 0);
+        const socklen_t length = source.toSockaddr(address, wanted);
         sockaddr_storage bound{};
         socklen_t boundLength = sizeof bound;
         if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0
             || ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
-            return Error{"socket-error", std::string("cannot reserve a port: ") + std::strerror(errno)};
+            return Error{wanted && errno == EADDRINUSE ? "invalid-request" : "socket-error",
+                         wanted ? "cannot use source port " + std::to_string(wanted) + ": "
+                                      + std::strerror(errno)
+                                : std::string("cannot reserve a port: ") + std::strerror(errno)};
         const auto port = bound.ss_family == AF_INET
                               ? reinterpret_cast<sockaddr_in *>(&bound)->sin_port
                               : reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port;

@@ -25,12 +25,15 @@ struct RouteInfo
 // Fails with "no-route" when the kernel has no route to the destination.
 Expected<RouteInfo> routeTo(const IpAddress &destination);
 
-// TCP sockets bound to kernel-chosen ports on `source`, held for a trace so that no other
-// connection takes its probes' source ports while it runs. Closed on destruction.
+// Sockets bound to `count` ports on `source` (kernel-chosen, or firstPort, firstPort + 1, ...),
+// held for a trace so that no other program takes its probes' source ports while it runs, and
+// so that the kernel does not answer replies to them. Closed on destruction.
 class ReservedPorts
 {
 public:
-    static Expected<ReservedPorts> reserve(const IpAddress &source, int count);
+    enum class Kind { Tcp, Udp };
+    static Expected<ReservedPorts> reserve(const IpAddress &source, int count, Kind kind,
+                                           std::uint16_t firstPort = 0);
     ReservedPorts(ReservedPorts &&other) noexcept;
     ReservedPorts &operator=(ReservedPorts &&) = delete;
     ~ReservedPorts();

@@ -3,7 +3,9 @@
 #include "common/uuid.h"
 #include "probe/cancelsignal.h"
 #include "probe/rawsockettransport.h"
+#include "probe/icmpmethod.h"
 #include "probe/tcpsynmethod.h"
+#include "probe/udpmethod.h"
 #include "trace/network.h"
 #include "trace/pathbuilder.h"
 #include "trace/reversedns.h"
@@ -18,6 +20,19 @@ namespace {
 constexpr std::chrono::milliseconds kReverseDnsBudget{2000};
 
 Error invalid(const std::string &what) { return Error{"invalid-request", what}; }
+
+std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig &config)
+{
+    switch (protocol) {
+    case Protocol::Tcp:
+        return std::make_unique<TcpSynMethod>(config);
+    case Protocol::Udp:
+        return std::make_unique<UdpMethod>(config);
+    case Protocol::Icmp:
+        return std::make_unique<IcmpMethod>(config);
+    }
+    return nullptr;
+}
 
 std::vector<IpAddress> addressesToName(const NetworkPath &path, const IpAddress &destination)
 {
@@ -49,11 +64,14 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
                        + std::to_string(request.timeoutMs) + ")");
     if (request.port && *request.port == 0)
         return invalid("port must be between 1 and 65535");
-    if (request.protocol != Protocol::Tcp)
-        return Error{"not-supported", std::string(protocolName(request.protocol))
-                                          + " probes are not in this version; use TCP"};
-    if (!request.port)
-        request.port = kDefaultTcpPort;
+    if (request.sourcePort && *request.sourcePort == 0)
+        return invalid("source port must be between 1 and 65535");
+    if (request.protocol == Protocol::Icmp) {
+        if (request.port || request.sourcePort)
+            return invalid("ICMP probes have no ports");
+    } else if (!request.port) {
+        request.port = request.protocol == Protocol::Tcp ? kDefaultTcpPort : kDefaultUdpPort;
+    }
     return request;
 }
 
@@ -71,10 +89,14 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     const auto route = routeTo(*destination);
     if (!route)
         return route.error();
-    auto transport = RawSocketTransport::open(destination->family());
+    auto transport = RawSocketTransport::open(destination->family(), request->protocol);
     if (!transport)
         return transport.error();
-    auto ports = ReservedPorts::reserve(route->source, request->flows);
+    // ICMP probes have no ports; their flows differ in the echo identifier.
+    auto ports = ReservedPorts::reserve(
+        route->source, request->protocol == Protocol::Icmp ? 0 : request->flows,
+        request->protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp,
+        request->sourcePort.value_or(0));
     if (!ports)
         return ports.error();
 
@@ -88,17 +110,19 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     context.toolVersion = kVersion;
 
     std::random_device random;
-    TcpSynMethodConfig methodConfig;
+    RawMethodConfig methodConfig;
     methodConfig.source = route->source;
     methodConfig.destination = *destination;
-    methodConfig.destinationPort = *request->port;
+    methodConfig.destinationPort = request->port.value_or(0);
     methodConfig.flowPorts = ports->ports();
     for (int flow = 0; flow < request->flows; ++flow)
         methodConfig.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
-    methodConfig.sequenceBase = random();
+    methodConfig.identityBase = random();
     methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
-    methodConfig.probeCount = request->maxTtl * request->flows * request->queries;
-    TcpSynMethod method(methodConfig);
+    methodConfig.maxTtl = request->maxTtl;
+    methodConfig.flows = request->flows;
+    methodConfig.queries = request->queries;
+    const std::unique_ptr<ProbeMethod> method = makeMethod(request->protocol, methodConfig);
 
     EngineConfig engineConfig;
     engineConfig.maxTtl = request->maxTtl;
@@ -107,7 +131,7 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     engineConfig.timeoutNs = std::int64_t{request->timeoutMs} * 1'000'000;
     engineConfig.mode = request->mode;
 
-    const auto outcome = runProbeEngine(engineConfig, method, **transport, observer, cancel);
+    const auto outcome = runProbeEngine(engineConfig, *method, **transport, observer, cancel);
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)

@@ -15,7 +15,8 @@ inline constexpr int kMinTimeoutMs = 10;
 inline constexpr int kMaxTimeoutMs = 60000;
 inline constexpr std::uint16_t kDefaultTcpPort = 443;
 
-// Checks ranges and fills defaults (the TCP port). Errors name the option and its range.
+// Checks ranges and fills defaults (the port: 443 for TCP, 33434 for UDP, none for ICMP).
+// Errors name the option and its range.
 Expected<TraceRequest> normaliseTraceRequest(TraceRequest request);
 
 // Resolves the target, finds the route, sends the probes and returns the NetworkPath with

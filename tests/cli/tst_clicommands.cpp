@@ -101,7 +101,12 @@ void CliCommandsTest::command_data()
     traceRow("trace unknown mode", {QStringLiteral("--mode"), QStringLiteral("fast"), host},
              "trace: --mode: 'fast' is not parallel or sequential");
     traceRow("trace unknown protocol", {QStringLiteral("--protocol"), QStringLiteral("sctp"), host},
-             "trace: --protocol: 'sctp' is not tcp");
+             "trace: --protocol: 'sctp' is not tcp, udp or icmp");
+    traceRow("trace ICMP with a port", {QStringLiteral("--protocol"), QStringLiteral("icmp"), QStringLiteral("--port"),
+                                        QStringLiteral("80"), host},
+             "trace: ICMP probes have no ports");
+    traceRow("trace source port 0", {QStringLiteral("--source-port"), QStringLiteral("0"), host},
+             "trace: --source-port must be between 1 and 65535 (got 0)");
     traceRow("trace -4 and -6", {QStringLiteral("-4"), QStringLiteral("-6"), host},
              "trace: -4 and -6 exclude each other");
     traceRow("trace unknown host", {QStringLiteral("no-such-host.invalid")},

@@ -31,18 +31,20 @@ std::vector<FakeNetwork::Hop> fourRouters()
     return {router("192.0.2.1", 1.0), router("192.0.2.2", 2.0), router("192.0.2.3", 3.0), router("192.0.2.4", 4.0)};
 }
 
-TcpSynMethod methodFor(const EngineConfig &config, std::uint32_t sequenceBase = kSequenceBase)
+RawMethodConfig methodConfigFor(const EngineConfig &config)
 {
-    TcpSynMethodConfig method;
+    RawMethodConfig method;
     method.source = kSource;
     method.destination = kTarget;
     method.destinationPort = 443;
     for (int flow = 0; flow < config.flows; ++flow)
         method.flowPorts.push_back(static_cast<std::uint16_t>(kFlowPort + flow));
-    method.sequenceBase = sequenceBase;
+    method.identityBase = kSequenceBase;
     method.ipIdBase = 500;
-    method.probeCount = config.maxTtl * config.flows * config.queries;
-    return TcpSynMethod(method);
+    method.maxTtl = config.maxTtl;
+    method.flows = config.flows;
+    method.queries = config.queries;
+    return method;
 }
 
 struct Recorder : ProbeObserver
@@ -77,7 +79,7 @@ EngineConfig config(TraceMode mode = TraceMode::Parallel, int queries = 1)
 Expected<EngineOutcome> runOn(FakeNetwork &net, const EngineConfig &c, Recorder *recorder = nullptr,
                               const CancelSignal *cancel = nullptr)
 {
-    TcpSynMethod method = methodFor(c);
+    TcpSynMethod method(methodConfigFor(c));
     Recorder ignored;
     CancelSignal never;
     return runProbeEngine(c, method, net, recorder ? *recorder : ignored, cancel ? *cancel : never);
@@ -155,10 +157,7 @@ void ProbeEngineTest::filteredDestinationEndsAfterTimeout()
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
     EngineConfig c = config(TraceMode::Parallel, 3);
     c.maxTtl = 30;
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    CancelSignal cancel;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, c);
     QVERIFY(outcome.hasValue());
     QCOMPARE(outcome->end, PathEnd::NotReached);
     QCOMPARE(outcome->lastTtl, 30);
@@ -300,10 +299,7 @@ void ProbeEngineTest::cancelStopsAtOnce()
         if (sent == 3)
             cancel.cancel();
     });
-    EngineConfig c = config(TraceMode::Parallel, 3);
-    TcpSynMethod method = methodFor(c);
-    Recorder recorder;
-    const auto outcome = runProbeEngine(c, method, net, recorder, cancel);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3), nullptr, &cancel);
     QVERIFY(outcome.hasValue());
     QVERIFY(outcome->cancelled);
     QCOMPARE(net.sent(), 3);
@@ -325,13 +321,15 @@ void ProbeEngineTest::reorderedRepliesGiveSameResult()
 
 void ProbeEngineTest::ipv6QuoteMustCarryTheFlowLabel()
 {
-    TcpSynMethodConfig config;
+    RawMethodConfig config;
     config.source = v6("2001:db8::10");
     config.destination = v6("2001:db8:1::5");
+    config.destinationPort = 443;
     config.flowPorts = {kFlowPort};
     config.flowLabels = {0xabcde};
-    config.sequenceBase = kSequenceBase;
-    config.probeCount = 30;
+    config.identityBase = kSequenceBase;
+    config.maxTtl = 10;
+    config.queries = 3;
     TcpSynMethod method(config);
     const OutgoingPacket probe = method.build({4, 5, 0, 0});
     const Bytes segment(probe.bytes.begin() + 40, probe.bytes.end());

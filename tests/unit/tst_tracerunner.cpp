@@ -50,7 +50,7 @@ private Q_SLOTS:
     void buildsHopsFromProbes();
     void requestLimits_data();
     void requestLimits();
-    void defaultsTheTcpPort();
+    void defaultsThePortByProtocol();
     void reverseLookupIsBoundedAndCached();
 };
 
@@ -125,12 +125,17 @@ void TraceRunnerTest::requestLimits()
         QCOMPARE(checked.error().code, std::string("invalid-request"));
 }
 
-void TraceRunnerTest::defaultsTheTcpPort()
+void TraceRunnerTest::defaultsThePortByProtocol()
 {
     QCOMPARE(normaliseTraceRequest(tcpRequest())->port.value_or(0), 443);
     TraceRequest udp = tcpRequest();
     udp.protocol = Protocol::Udp;
-    QCOMPARE(normaliseTraceRequest(udp).error().code, std::string("not-supported"));
+    QCOMPARE(normaliseTraceRequest(udp)->port.value_or(0), 33434);
+    TraceRequest icmp = tcpRequest();
+    icmp.protocol = Protocol::Icmp;
+    QVERIFY(!normaliseTraceRequest(icmp)->port.has_value());
+    icmp.port = 80;
+    QCOMPARE(normaliseTraceRequest(icmp).error().message, std::string("ICMP probes have no ports"));
     TraceRequest noTarget;
     QCOMPARE(normaliseTraceRequest(noTarget).error().code, std::string("invalid-request"));
 }

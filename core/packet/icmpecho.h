@@ -1,0 +1,28 @@
+#pragma once
+
+#include "packet/ipaddress.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace hopscope {
+
+// One ICMP or ICMPv6 echo request. The identifier names the flow and the sequence number the
+// probe; two payload bytes keep the checksum at `checksum` whatever the sequence, so that load
+// balancers that hash the ICMP header's first bytes see one flow.
+struct IcmpEchoProbe
+{
+    IpAddress source;
+    IpAddress destination;
+    std::uint16_t identifier = 0;
+    std::uint16_t sequence = 0;
+    std::uint16_t checksum = 1;
+    std::uint8_t ttl = 1;
+    std::uint16_t ipId = 0;      // IPv4 only
+    std::uint32_t flowLabel = 0; // IPv6 only
+};
+
+// A whole IPv4 or IPv6 packet: our own header, then the echo request with an 8-byte payload.
+std::vector<std::uint8_t> buildIcmpEcho(const IcmpEchoProbe &probe);
+
+} // namespace hopscope

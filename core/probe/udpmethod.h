@@ -1,0 +1,26 @@
+#pragma once
+
+#include "probe/rawprobemethod.h"
+
+namespace hopscope {
+
+inline constexpr std::uint16_t kDefaultUdpPort = 33434;
+
+// UDP probes with fixed ports per flow. The UDP checksum, which routers quote back, carries the
+// probe's number within its flow; the quoted IP ID (IPv4) or flow label (IPv6) must agree too.
+// The destination answers with port unreachable, or with UDP if something listens there.
+class UdpMethod : public RawProbeMethod
+{
+public:
+    explicit UdpMethod(RawMethodConfig config);
+
+    OutgoingPacket build(const ProbeSlot &slot) override;
+    std::optional<ReplyMatch> match(const ReceivedPacket &packet) const override;
+
+private:
+    std::uint16_t checksumFor(int inFlow) const;
+    std::optional<int> inFlowOfChecksum(std::uint16_t checksum) const;
+    std::optional<ReplyMatch> matchUdp(const ReceivedPacket &packet) const;
+};
+
+} // namespace hopscope
