@@ -10,6 +10,9 @@ namespace hopscope {
 
 namespace {
 
+// Bounds the packets handled between two timeout checks on a flooded socket.
+constexpr int kMaxDrainedPerWait = 4096;
+
 class Engine
 {
 public:
@@ -106,14 +109,22 @@ private:
         return {};
     }
 
-    // Takes in what arrives before `deadlineNs`, then times out what is due. False if cancelled.
+    // Takes in what arrives before `deadlineNs` and everything already queued, then times out
+    // what is due. A probe's fate depends on when its answer reached the kernel, never on when
+    // this loop got round to reading it. False if cancelled.
     bool waitUntil(std::int64_t deadlineNs)
     {
-        if (auto packet = m_transport.receive(deadlineNs, m_cancel))
+        auto packet = m_transport.receive(deadlineNs, m_cancel);
+        const std::int64_t nowNs = m_transport.nowNs();
+        for (int drained = 0; packet && drained < kMaxDrainedPerWait; ++drained) {
+            handle(*packet);
+            packet = m_transport.receive(nowNs, m_cancel); // only what arrived by now
+        }
+        if (packet)
             handle(*packet);
         if (m_cancel.isCancelled())
             return false;
-        expire(m_transport.nowNs());
+        expire(nowNs);
         return true;
     }
 
@@ -125,7 +136,7 @@ private:
         Probe *probe = match->probeIndex ? &m_probes[static_cast<std::size_t>(*match->probeIndex)]
                                          : earliestPendingOfFlow(match->flow);
         if (!probe || probe->state != State::Pending || probe->slot.flow != match->flow
-            || match->reply.receivedNs < probe->sentNs)
+            || match->reply.receivedNs < probe->sentNs || match->reply.receivedNs > deadlineOf(*probe))
             return; // late, duplicated, or not plausibly this probe's
         probe->state = State::Answered;
         probe->reply = match->reply;

@@ -172,7 +172,10 @@ bool NamespaceLab::addNode(const QString &node, bool isRouter)
     QStringList sysctls{QStringLiteral("net.ipv6.conf.all.accept_dad=0"),
                         QStringLiteral("net.ipv6.conf.default.accept_dad=0"),
                         QStringLiteral("net.ipv4.icmp_ratelimit=0"),
-                        QStringLiteral("net.ipv6.icmp.ratelimit=0")};
+                        QStringLiteral("net.ipv6.icmp.ratelimit=0"),
+                        // the namespace-wide ICMP budget (IPv4 and IPv6), 50 at once by default
+                        QStringLiteral("net.ipv4.icmp_msgs_per_sec=1000000"),
+                        QStringLiteral("net.ipv4.icmp_msgs_burst=1000000")};
     if (isRouter)
         sysctls << QStringLiteral("net.ipv4.ip_forward=1") << QStringLiteral("net.ipv6.conf.all.forwarding=1");
     return exec(node, QStringList{QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w")} + sysctls)
@@ -284,22 +287,26 @@ bool NamespaceLab::waitUntilLinksReady()
 {
     // The kernel reports a new veth's carrier up to a second late, and IPv6 on it (its link-local
     // address, neighbour discovery) waits for that: until then IPv6 probes would vanish.
-    const int last = m_routers + 1;
     QElapsedTimer clock;
     clock.start();
-    for (int node = 0; node <= last; ++node) {
-        const int links = (node == 0 || node == last) ? 1 : 2;
+    const auto output = [](const QStringList &arguments) {
+        QProcess ip;
+        ip.start(QStringLiteral("ip"), arguments);
+        ip.waitForFinished(5000);
+        return ip.readAllStandardOutput();
+    };
+    for (const QString &name : std::as_const(m_namespaces)) {
+        if (name.contains(QLatin1String("wire")) || name.contains(QLatin1String("isolated")))
+            continue; // no IPv6 there
+        const int veths = int(output({QStringLiteral("-n"), name, QStringLiteral("-o"), QStringLiteral("link")}).count("@"));
         for (;;) {
-            QProcess ip;
-            ip.start(QStringLiteral("ip"), {QStringLiteral("-n"), nodeName(node), QStringLiteral("-6"), QStringLiteral("-o"),
-                                            QStringLiteral("addr"), QStringLiteral("show"), QStringLiteral("scope"),
-                                            QStringLiteral("link")});
-            ip.waitForFinished(5000);
-            const QByteArray out = ip.readAllStandardOutput();
-            if (out.count("fe80::") >= links && !out.contains("tentative"))
+            const QByteArray addresses = output({QStringLiteral("-n"), name, QStringLiteral("-6"), QStringLiteral("-o"),
+                                                 QStringLiteral("addr"), QStringLiteral("show"), QStringLiteral("scope"),
+                                                 QStringLiteral("link")});
+            if (addresses.count("fe80::") >= veths && !addresses.contains("tentative"))
                 break;
             if (clock.elapsed() > 10000) {
-                m_error = QStringLiteral("the links of %1 did not come up within 10 s").arg(nodeName(node));
+                m_error = QStringLiteral("the links of %1 did not come up within 10 s").arg(name);
                 return false;
             }
             QThread::msleep(50);
@@ -325,10 +332,59 @@ bool NamespaceLab::filterServerPort(int port)
                 QStringLiteral("table inet hslabfilter {\n"
                                "  chain in { type filter hook input priority 0;\n"
                                "    tcp dport %1 drop\n"
+                               "    udp dport %1 drop\n"
                                "  }\n"
                                "}\n")
                     .arg(port)
                     .toUtf8());
+}
+
+bool NamespaceLab::addEqualCostTwin(int via)
+{
+    const QString twin = ns(QStringLiteral("r%1b").arg(via));
+    const QString before = nodeName(via - 1);
+    const QString after = nodeName(via + 1);
+    const QString ip = QStringLiteral("ip");
+    if (!addNode(twin, true))
+        return false;
+    if (!addVeth(before, QStringLiteral("twin"), twin, QStringLiteral("back"))
+        || !addVeth(twin, QStringLiteral("ahead"), after, QStringLiteral("twin"))
+        || !addAddresses(before, QStringLiteral("twin"), QStringLiteral("198.18.10.1"), QStringLiteral("fd42::a:1"))
+        || !addAddresses(twin, QStringLiteral("back"), QStringLiteral("198.18.10.2"), QStringLiteral("fd42::a:2"))
+        || !addAddresses(twin, QStringLiteral("ahead"), QStringLiteral("198.18.11.1"), QStringLiteral("fd42::b:1"))
+        || !addAddresses(after, QStringLiteral("twin"), QStringLiteral("198.18.11.2"), QStringLiteral("fd42::b:2")))
+        return false;
+    // The twin forwards on to the server side and back to the client side.
+    if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"), QStringLiteral("via"),
+                     QStringLiteral("198.18.11.2")})
+        || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"),
+                        QStringLiteral("via"), QStringLiteral("fd42::b:2")}))
+        return false;
+    for (int link = 0; link < via - 1; ++link) {
+        if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("198.18.%1.0/24").arg(link),
+                         QStringLiteral("via"), QStringLiteral("198.18.10.1")})
+            || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
+                            QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"), QStringLiteral("fd42::a:1")}))
+            return false;
+    }
+    // The router before splits everything beyond over both, by a hash of addresses and ports.
+    if (!exec(before, {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                       QStringLiteral("net.ipv4.fib_multipath_hash_policy=1"),
+                       QStringLiteral("net.ipv6.fib_multipath_hash_policy=1")}))
+        return false;
+    exec(before, {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                  QStringLiteral("net.ipv4.fib_multipath_hash_seed=4242")}); // where the kernel has it
+    for (int link = via; link <= m_routers; ++link) {
+        if (!exec(before, {ip, QStringLiteral("route"), QStringLiteral("replace"), QStringLiteral("198.18.%1.0/24").arg(link),
+                           QStringLiteral("nexthop"), QStringLiteral("via"), v4Toward(via, true), QStringLiteral("nexthop"),
+                           QStringLiteral("via"), QStringLiteral("198.18.10.2")})
+            || !exec(before, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
+                              QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("nexthop"), QStringLiteral("via"),
+                              v6Toward(via, true), QStringLiteral("nexthop"), QStringLiteral("via"),
+                              QStringLiteral("fd42::a:2")}))
+            return false;
+    }
+    return waitUntilLinksReady();
 }
 
 QString NamespaceLab::addIsolatedNamespace()

@@ -1,3 +1,4 @@
+#include "labtrace.h"
 #include "namespacelab.h"
 
 #include "packet/ipaddress.h"
@@ -17,6 +18,7 @@
 #include <thread>
 
 using namespace hopscope;
+using namespace labtrace;
 
 namespace {
 
@@ -26,27 +28,6 @@ constexpr int kOpenPort = 8080;
 constexpr int kFilteredPort = 8081;
 constexpr int kClosedPort = 8082;
 constexpr int kMaxTtl = 8;
-
-QString hopsOf(const NetworkPath &path)
-{
-    QStringList lines;
-    for (const PathHop &hop : path.hops)
-        lines << (hop.reachable ? QStringLiteral("%1 %2").arg(hop.ttl).arg(QString::fromStdString(hop.ipAddress))
-                                : QStringLiteral("%1 *").arg(hop.ttl));
-    return lines.join(QLatin1Char('\n'));
-}
-
-// Addresses as Hopscope prints them (IPv6 in its shortest form).
-QString canonical(const QString &address)
-{
-    return QString::fromStdString(IpAddress::parse(address.toStdString())->toString());
-}
-
-QString routerHop(int ttl, bool v6)
-{
-    return QStringLiteral("%1 %2").arg(ttl).arg(canonical(v6 ? NamespaceLab::v6Toward(ttl, true)
-                                                             : NamespaceLab::v4Toward(ttl, true)));
-}
 
 } // namespace
 
@@ -174,29 +155,6 @@ void TcpLabTest::trace()
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QString &ns, const QStringList &prefix, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix
-                                            + QStringList{QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
-                                                          QStringLiteral("trace")}
-                                            + arguments);
-    CliRun run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
 int countEntries(const char *directory)
 {
     return int(QDir(QLatin1String(directory)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
@@ -211,11 +169,11 @@ void TcpLabTest::withoutRawSocketsFailsClearly()
                                                   | QFileDevice::ReadOther | QFileDevice::WriteOther
                                                   | QFileDevice::ExeOther));
     const QString output = dir.filePath(QStringLiteral("trace.json"));
-    const CliRun run = runCli(m_lab->client(),
-                              {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                               QStringLiteral("--clear-groups"), QStringLiteral("--")},
-                              {QStringLiteral("--no-dns"), QStringLiteral("--output"), output,
-                               NamespaceLab::serverV4(kRouters)});
+    const CliRun run = runTrace(m_lab->client(),
+                                {QStringLiteral("--no-dns"), QStringLiteral("--output"), output,
+                                 NamespaceLab::serverV4(kRouters)},
+                                {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                 QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"), QStringLiteral("--")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("CAP_NET_RAW"), run.err.constData());
     QVERIFY(run.out.isEmpty());
@@ -226,7 +184,7 @@ void TcpLabTest::noRouteFailsClearly()
 {
     const QString isolated = m_lab->addIsolatedNamespace();
     QVERIFY2(!isolated.isEmpty(), qPrintable(m_lab->error()));
-    const CliRun run = runCli(isolated, {}, {QStringLiteral("--no-dns"), NamespaceLab::serverV4(kRouters)});
+    const CliRun run = runTrace(isolated, {QStringLiteral("--no-dns"), NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QByteArray("no route to " + NamespaceLab::serverV4(kRouters).toLatin1())), run.err.constData());
 }
@@ -235,7 +193,7 @@ void TcpLabTest::outputFileHoldsTheTrace()
 {
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("trace.json"));
-    const CliRun run = runCli(m_lab->client(), {},
+    const CliRun run = runTrace(m_lab->client(),
                               {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
                                QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 0);
@@ -302,7 +260,7 @@ void TcpLabTest::cancelLeavesNoSocketsOrThreads()
         threadsBefore = countEntries("/proc/self/task");
         QElapsedTimer clock;
         clock.start();
-        result = runTrace(request, observer, cancel);
+        result = hopscope::runTrace(request, observer, cancel);
         elapsed = clock.elapsed();
         fdsAfter = countEntries("/proc/self/fd");
         threadsAfter = countEntries("/proc/self/task");

@@ -90,7 +90,7 @@ std::optional<ReceivedPacket> FakeNetwork::receive(std::int64_t deadlineNs, cons
         m_nowNs = std::max(m_nowNs, deadlineNs);
         return std::nullopt;
     }
-    m_nowNs = std::max(m_nowNs, next->atNs);
+    m_nowNs = std::max(m_nowNs, next->atNs) + m_readCostNs;
     ReceivedPacket packet = std::move(next->packet);
     m_queue.erase(next);
     return packet;

@@ -38,6 +38,8 @@ public:
     void setCopies(int copies) { m_copies = copies; }
     // Replies to probes with this TTL arrive this much later.
     void delayTtl(int ttl, double extraMs) { m_extraDelay = {ttl, extraMs}; }
+    // Every packet read costs this much virtual time, as a busy process would.
+    void setReadCost(double ms) { m_readCostNs = static_cast<std::int64_t>(ms * 1e6); }
     // Called after every send with the number of probes sent so far.
     void onSend(std::function<void(int)> hook) { m_onSend = std::move(hook); }
 
@@ -63,6 +65,7 @@ private:
     std::int64_t m_nowNs = kStartNs;
     std::vector<Scheduled> m_queue;
     int m_copies = 1;
+    std::int64_t m_readCostNs = 0;
     std::pair<int, double> m_extraDelay{0, 0.0};
     std::function<void(int)> m_onSend;
     int m_sent = 0;

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void cancelStopsAtOnce();
     void reorderedRepliesGiveSameResult();
     void ipv6QuoteMustCarryTheFlowLabel();
+    void replyQueuedInTimeCountsWhenReadLate();
 };
 
 void ProbeEngineTest::reachesOpenDestination()
@@ -344,6 +345,29 @@ void ProbeEngineTest::ipv6QuoteMustCarryTheFlowLabel()
     QVERIFY(match.has_value());
     QCOMPARE(match->probeIndex.value_or(-1), 4);
     QVERIFY(!quoting(0xabcdf).has_value()); // the same probe under another flow label is not ours
+}
+
+void ProbeEngineTest::replyQueuedInTimeCountsWhenReadLate()
+{
+    // TTL 2 answers first (1 ms), which gives TTL 1 until 4 x 1 + 10 = 14 ms. TTL 1's answer is
+    // in at 3 ms, but behind sixty packets of another program, each taking 1 ms to read: it is
+    // read long after 14 ms and must count all the same.
+    auto routers = fourRouters();
+    routers[0].rttMs = 3.0;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    TcpSynProbe foreign;
+    foreign.source = kSource;
+    foreign.destination = v4("203.0.113.77");
+    foreign.sourcePort = 1234;
+    foreign.destinationPort = 80;
+    for (int i = 0; i < 60; ++i)
+        net.inject(icmpV4Error(v4("192.0.2.9"), kSource, 11, 0, buildIpv4TcpSyn(foreign)), PacketChannel::IcmpV4, 2.0);
+    net.setReadCost(1.0);
+    const auto outcome = runOn(net, config());
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QVERIFY(net.elapsedMs() > 60.0);
 }
 
 QTEST_GUILESS_MAIN(ProbeEngineTest)

@@ -1,0 +1,46 @@
+#include "labtrace.h"
+
+#include "namespacelab.h"
+#include "packet/ipaddress.h"
+
+#include <QProcess>
+
+namespace labtrace {
+
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix)
+{
+    QProcess process;
+    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix
+                                            + QStringList{QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
+                                                          QStringLiteral("trace")}
+                                            + arguments);
+    CliRun run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString hopsOf(const hopscope::NetworkPath &path)
+{
+    QStringList lines;
+    for (const hopscope::PathHop &hop : path.hops)
+        lines << (hop.reachable ? QStringLiteral("%1 %2").arg(hop.ttl).arg(QString::fromStdString(hop.ipAddress))
+                                : QStringLiteral("%1 *").arg(hop.ttl));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString canonical(const QString &address)
+{
+    return QString::fromStdString(hopscope::IpAddress::parse(address.toStdString())->toString());
+}
+
+QString routerHop(int ttl, bool v6)
+{
+    return QStringLiteral("%1 %2").arg(ttl).arg(
+        canonical(v6 ? NamespaceLab::v6Toward(ttl, true) : NamespaceLab::v4Toward(ttl, true)));
+}
+
+} // namespace labtrace

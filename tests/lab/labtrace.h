@@ -1,0 +1,31 @@
+#pragma once
+
+#include "path/networkpath.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// What the lab tests share: running the CLI inside a namespace and describing its results.
+namespace labtrace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `prefix... hopscope-cli trace arguments...` inside namespace `ns`.
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {});
+
+// "ttl address" per hop, "ttl *" for a silent TTL, one per line.
+QString hopsOf(const hopscope::NetworkPath &path);
+
+// An address as Hopscope prints it (IPv6 in its shortest form).
+QString canonical(const QString &address);
+
+// "ttl address" for the lab router at `ttl` (its address towards the client).
+QString routerHop(int ttl, bool v6);
+
+} // namespace labtrace
