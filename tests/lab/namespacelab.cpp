@@ -349,22 +349,22 @@ bool NamespaceLab::addEqualCostTwin(int via)
         return false;
     if (!addVeth(before, QStringLiteral("twin"), twin, QStringLiteral("back"))
         || !addVeth(twin, QStringLiteral("ahead"), after, QStringLiteral("twin"))
-        || !addAddresses(before, QStringLiteral("twin"), QStringLiteral("198.18.10.1"), QStringLiteral("fd42::a:1"))
-        || !addAddresses(twin, QStringLiteral("back"), QStringLiteral("198.18.10.2"), QStringLiteral("fd42::a:2"))
-        || !addAddresses(twin, QStringLiteral("ahead"), QStringLiteral("198.18.11.1"), QStringLiteral("fd42::b:1"))
-        || !addAddresses(after, QStringLiteral("twin"), QStringLiteral("198.18.11.2"), QStringLiteral("fd42::b:2")))
+        || !addAddresses(before, QStringLiteral("twin"), QStringLiteral("198.18.10.1"), QStringLiteral("fd42:0:0:10::1"))
+        || !addAddresses(twin, QStringLiteral("back"), QStringLiteral("198.18.10.2"), QStringLiteral("fd42:0:0:10::2"))
+        || !addAddresses(twin, QStringLiteral("ahead"), QStringLiteral("198.18.11.1"), QStringLiteral("fd42:0:0:11::1"))
+        || !addAddresses(after, QStringLiteral("twin"), QStringLiteral("198.18.11.2"), QStringLiteral("fd42:0:0:11::2")))
         return false;
     // The twin forwards on to the server side and back to the client side.
     if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"), QStringLiteral("via"),
                      QStringLiteral("198.18.11.2")})
         || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"),
-                        QStringLiteral("via"), QStringLiteral("fd42::b:2")}))
+                        QStringLiteral("via"), QStringLiteral("fd42:0:0:11::2")}))
         return false;
     for (int link = 0; link < via - 1; ++link) {
         if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("198.18.%1.0/24").arg(link),
                          QStringLiteral("via"), QStringLiteral("198.18.10.1")})
             || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                            QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"), QStringLiteral("fd42::a:1")}))
+                            QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"), QStringLiteral("fd42:0:0:10::1")}))
             return false;
     }
     // The router before splits everything beyond over both, by a hash of addresses and ports.
@@ -381,7 +381,7 @@ bool NamespaceLab::addEqualCostTwin(int via)
             || !exec(before, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
                               QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("nexthop"), QStringLiteral("via"),
                               v6Toward(via, true), QStringLiteral("nexthop"), QStringLiteral("via"),
-                              QStringLiteral("fd42::a:2")}))
+                              QStringLiteral("fd42:0:0:10::2")}))
             return false;
     }
     return waitUntilLinksReady();

@@ -54,12 +54,12 @@ public:
     // The server drops TCP and UDP to `port` without answering: a filtered port.
     bool filterServerPort(int port);
     // Adds router "r<via>b" beside router `via` (same neighbours, its own links 198.18.10.0/24
-    // towards the client and 198.18.11.0/24 towards the server, fd42::a:0/112 and fd42::b:0/112)
+    // towards the client and 198.18.11.0/24 towards the server, fd42:0:0:10::/64 and :11::/64)
     // and makes the router before it split traffic to everything beyond over both, hashing
     // ports (Linux fib_multipath_hash_policy 1) with a fixed seed. Call after build().
     bool addEqualCostTwin(int via);
     static QString twinTowardClientV4() { return QStringLiteral("198.18.10.2"); }
-    static QString twinTowardClientV6() { return QStringLiteral("fd42::a:2"); }
+    static QString twinTowardClientV6() { return QStringLiteral("fd42:0:0:10::2"); }
     // A TCP socket listening on `port` on every server address; closed with the lab.
     bool listenOnServer(int port);
 
