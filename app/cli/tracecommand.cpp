@@ -80,6 +80,9 @@ int runTrace(const QStringList &arguments)
                                   QStringLiteral("MODE"), QStringLiteral("parallel"));
     const QCommandLineOption ipv4(QStringLiteral("4"), QStringLiteral("Use IPv4 only."));
     const QCommandLineOption ipv6(QStringLiteral("6"), QStringLiteral("Use IPv6 only."));
+    const QCommandLineOption unprivileged(QStringLiteral("unprivileged"),
+                                          QStringLiteral("Probe without raw sockets even when they are "
+                                                         "allowed (chosen by itself when they are not)."));
     const QCommandLineOption noDns(QStringLiteral("no-dns"),
                                    QStringLiteral("Do not look up hop hostnames."));
     const QCommandLineOption json(QStringLiteral("json"),
@@ -88,7 +91,7 @@ int runTrace(const QStringList &arguments)
                                     QStringLiteral("Also write the NetworkPath JSON to FILE."),
                                     QStringLiteral("FILE"));
     parser.addOptions({help, protocol, port, sourcePort, maxTtl, timeout, queries, flows, mode, ipv4, ipv6,
-                       noDns, json, output});
+                       unprivileged, noDns, json, output});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     if (!parser.parse(QStringList{QStringLiteral("hopscope-cli trace")} + arguments)) {
         printError("trace: " + parser.errorText().toStdString());
@@ -139,6 +142,7 @@ int runTrace(const QStringList &arguments)
                      : parser.isSet(ipv6) ? AddressFamily::IPv6
                                           : AddressFamily::Any;
     request.resolveHostnames = !parser.isSet(noDns);
+    request.unprivileged = parser.isSet(unprivileged);
     if (error.empty()) {
         if (const auto checked = normaliseTraceRequest(request); !checked)
             error = checked.error().message;
@@ -152,9 +156,8 @@ int runTrace(const QStringList &arguments)
     g_interrupt = &cancel;
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);
-    TracePrinter printer;
-    ProbeObserver quiet;
-    const auto path = hopscope::runTrace(request, parser.isSet(json) ? quiet : printer, cancel);
+    TracePrinter printer(!parser.isSet(json));
+    const auto path = hopscope::runTrace(request, printer, cancel);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     g_interrupt = nullptr;

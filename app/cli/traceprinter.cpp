@@ -38,11 +38,16 @@ std::string portState(const std::vector<ProbeEvent> &events)
 
 void TracePrinter::probeFinished(const ProbeEvent &event)
 {
-    m_eventsByTtl[event.slot.ttl].push_back(event);
+    if (m_printHops)
+        m_eventsByTtl[event.slot.ttl].push_back(event);
 }
+
+void TracePrinter::notice(const std::string &message) { printError("trace: " + message); }
 
 void TracePrinter::hopSettled(int ttl)
 {
+    if (!m_printHops)
+        return;
     std::vector<ProbeEvent> events = std::move(m_eventsByTtl[ttl]);
     m_eventsByTtl.erase(ttl);
     std::sort(events.begin(), events.end(),

@@ -11,13 +11,18 @@ namespace hopscope::cli {
 //   3  10.0.3.1  1.204 ms  1.187 ms  1.230 ms
 // A responder is named once per line; "*" is a probe without a reply; "!H", "!N", "!P", "!X"
 // mark destination-unreachable answers and "[open]"/"[closed]" the destination port.
+// Notices about how the trace is made go to stderr, whether or not hops are printed.
 class TracePrinter : public ProbeObserver
 {
 public:
+    explicit TracePrinter(bool printHops) : m_printHops(printHops) {}
+
     void probeFinished(const ProbeEvent &event) override;
     void hopSettled(int ttl) override;
+    void notice(const std::string &message) override;
 
 private:
+    bool m_printHops;
     std::map<int, std::vector<ProbeEvent>> m_eventsByTtl;
 };
 

@@ -108,6 +108,7 @@ struct TraceRequest
     TraceMode mode = TraceMode::Parallel;
     AddressFamily family = AddressFamily::Any;
     bool resolveHostnames = true;
+    bool unprivileged = false; // probe without raw sockets even when they are allowed
     bool operator==(const TraceRequest &) const = default;
 };
 
@@ -131,6 +132,7 @@ struct HopscopeExtension
     int formatVersion = 1;
     std::string toolVersion;
     std::optional<TraceRequest> request;
+    std::string probing; // "raw" or "unprivileged": how the probes were sent
     std::vector<ProbeSample> probes;
     bool operator==(const HopscopeExtension &) const = default;
 };

@@ -267,6 +267,7 @@ TraceRequest readRequest(const ObjectView &object)
         request.family = *parsed;
     }
     request.resolveHostnames = object.optionalBool("resolve_hostnames").value_or(true);
+    request.unprivileged = object.optionalBool("unprivileged").value_or(false);
     return request;
 }
 
@@ -299,6 +300,12 @@ HopscopeExtension readExtension(const ObjectView &object)
     extension.toolVersion = stringOr(object, "tool_version");
     if (const auto request = object.optionalObject("request"))
         extension.request = readRequest(*request);
+    if (const auto probing = object.optionalString("probing")) {
+        if (*probing != "raw" && *probing != "unprivileged")
+            fail("out-of-range", object.pointerTo("probing"),
+                 "must be \"raw\" or \"unprivileged\" (found \"" + *probing + "\")");
+        extension.probing = *probing;
+    }
     if (const auto probes = object.optionalArray("probes")) {
         extension.probes.reserve(probes->size());
         for (std::size_t i = 0; i < probes->size(); ++i)

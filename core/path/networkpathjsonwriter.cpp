@@ -96,6 +96,7 @@ ordered_json requestJson(const TraceRequest &request)
     object["mode"] = traceModeName(request.mode);
     object["address_family"] = addressFamilyName(request.family);
     object["resolve_hostnames"] = request.resolveHostnames;
+    object["unprivileged"] = request.unprivileged;
     return object;
 }
 
@@ -119,6 +120,7 @@ ordered_json extensionJson(const HopscopeExtension &extension)
     object["tool_version"] = extension.toolVersion;
     if (extension.request)
         object["request"] = requestJson(*extension.request);
+    putIfNotEmpty(object, "probing", extension.probing);
     ordered_json probes = ordered_json::array();
     for (const ProbeSample &probe : extension.probes)
         probes.push_back(probeJson(probe));

@@ -32,7 +32,7 @@ OutgoingPacket IcmpMethod::build(const ProbeSlot &slot)
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
     probe.flowLabel = flowLabelOf(slot.flow);
-    return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe)};
+    return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe), slot.flow, slot.index};
 }
 
 std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const

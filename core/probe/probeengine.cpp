@@ -75,6 +75,7 @@ private:
                 return cancelled();
             if (const Status sent = send(probe); !sent)
                 return sent;
+            takeArrived();
         }
         while (!finished()) {
             const std::int64_t deadline = earliestDeadline();
@@ -107,6 +108,18 @@ private:
     {
         m_cancelled = true;
         return {};
+    }
+
+    // Takes in what has already arrived, without waiting: answers that come in while the burst
+    // is still going out are seen at once (sockets without kernel timestamps need that).
+    void takeArrived()
+    {
+        for (int drained = 0; drained < kMaxDrainedPerWait; ++drained) {
+            auto packet = m_transport.receive(0, m_cancel);
+            if (!packet)
+                return;
+            handle(*packet);
+        }
     }
 
     // Takes in what arrives before `deadlineNs` and everything already queued, then times out

@@ -6,6 +6,7 @@
 #include "probe/probetypes.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace hopscope {
@@ -30,6 +31,8 @@ public:
     virtual ~ProbeObserver() = default;
     virtual void probeFinished(const ProbeEvent &event) { (void)event; }
     virtual void hopSettled(int ttl) { (void)ttl; }
+    // Something the user should know about how the trace is made (degraded probing, say).
+    virtual void notice(const std::string &message) { (void)message; }
 };
 
 enum class PathEnd { NotReached, Destination, Unreachable };

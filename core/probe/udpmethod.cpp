@@ -40,7 +40,7 @@ OutgoingPacket UdpMethod::build(const ProbeSlot &slot)
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
     probe.flowLabel = flowLabelOf(slot.flow);
-    return OutgoingPacket{m_config.destination, slot.ttl, buildUdpProbe(probe)};
+    return OutgoingPacket{m_config.destination, slot.ttl, buildUdpProbe(probe), slot.flow, slot.index};
 }
 
 std::optional<ReplyMatch> UdpMethod::match(const ReceivedPacket &packet) const

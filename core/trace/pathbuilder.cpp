@@ -76,6 +76,7 @@ NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &o
     HopscopeExtension extension;
     extension.toolVersion = context.toolVersion;
     extension.request = context.request;
+    extension.probing = context.probing;
     for (const ProbeEvent &event : outcome.events)
         extension.probes.push_back(sampleOf(event));
     path.hopscope = std::move(extension);

@@ -19,6 +19,7 @@ struct TraceContext
     std::int64_t startedMs = 0;
     std::string pathId;
     std::string toolVersion;
+    std::string probing; // "raw" or "unprivileged"
     std::unordered_map<std::string, std::string> hostnames; // by address text
 };
 

@@ -6,6 +6,7 @@
 #include "probe/icmpmethod.h"
 #include "probe/tcpsynmethod.h"
 #include "probe/udpmethod.h"
+#include "probe/unprivileged.h"
 #include "trace/network.h"
 #include "trace/pathbuilder.h"
 #include "trace/reversedns.h"
@@ -89,40 +90,75 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     const auto route = routeTo(*destination);
     if (!route)
         return route.error();
-    auto transport = RawSocketTransport::open(destination->family(), request->protocol);
-    if (!transport)
-        return transport.error();
-    // ICMP probes have no ports; their flows differ in the echo identifier.
-    auto ports = ReservedPorts::reserve(
-        route->source, request->protocol == Protocol::Icmp ? 0 : request->flows,
-        request->protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp,
-        request->sourcePort.value_or(0));
-    if (!ports)
-        return ports.error();
-
     TraceContext context;
     context.request = *request;
+    context.startedMs = realtimeNs() / 1'000'000;
     context.destination = *destination;
     context.route = *route;
     context.sourceHostname = localHostname();
-    context.startedMs = realtimeNs() / 1'000'000;
     context.pathId = makeUuidV4();
     context.toolVersion = kVersion;
 
     std::random_device random;
-    RawMethodConfig methodConfig;
-    methodConfig.source = route->source;
-    methodConfig.destination = *destination;
-    methodConfig.destinationPort = request->port.value_or(0);
-    methodConfig.flowPorts = ports->ports();
-    for (int flow = 0; flow < request->flows; ++flow)
-        methodConfig.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
-    methodConfig.identityBase = random();
-    methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
-    methodConfig.maxTtl = request->maxTtl;
-    methodConfig.flows = request->flows;
-    methodConfig.queries = request->queries;
-    const std::unique_ptr<ProbeMethod> method = makeMethod(request->protocol, methodConfig);
+    std::unique_ptr<ProbeTransport> transport;
+    std::unique_ptr<ProbeMethod> method;
+    std::optional<ReservedPorts> ports;
+    if (!request->unprivileged) {
+        auto raw = RawSocketTransport::open(destination->family(), request->protocol);
+        if (raw)
+            transport = std::move(*raw);
+        else if (raw.error().code != "permission-denied")
+            return raw.error();
+        else
+            observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without "
+                            "privileges");
+    }
+    if (transport) {
+        // ICMP probes have no ports; their flows differ in the echo identifier.
+        auto reserved = ReservedPorts::reserve(
+            route->source, request->protocol == Protocol::Icmp ? 0 : request->flows,
+            request->protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp,
+            request->sourcePort.value_or(0));
+        if (!reserved)
+            return reserved.error();
+        ports.emplace(std::move(*reserved));
+        RawMethodConfig methodConfig;
+        methodConfig.source = route->source;
+        methodConfig.destination = *destination;
+        methodConfig.destinationPort = request->port.value_or(0);
+        methodConfig.flowPorts = ports->ports();
+        for (int flow = 0; flow < request->flows; ++flow)
+            methodConfig.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
+        methodConfig.identityBase = random();
+        methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
+        methodConfig.maxTtl = request->maxTtl;
+        methodConfig.flows = request->flows;
+        methodConfig.queries = request->queries;
+        method = makeMethod(request->protocol, methodConfig);
+        context.probing = "raw";
+    } else {
+        if (request->protocol == Protocol::Tcp && request->flows > 1)
+            return Error{"not-supported",
+                         "multipath flows with TCP need raw sockets (CAP_NET_RAW): without them "
+                         "every TCP probe has a source port of its own"};
+        if (request->protocol == Protocol::Tcp)
+            observer.notice("without raw sockets every TCP probe has a source port of its own, so "
+                            "load balancers may send the probes of one TTL different ways");
+        UnprivilegedConfig config;
+        config.protocol = request->protocol;
+        config.source = route->source;
+        config.destination = *destination;
+        config.destinationPort = request->port.value_or(0);
+        config.firstSourcePort = request->sourcePort.value_or(0);
+        config.flows = request->flows;
+        config.cookie = random();
+        auto opened = UnprivilegedTransport::open(config);
+        if (!opened)
+            return opened.error();
+        transport = std::move(*opened);
+        method = std::make_unique<UnprivilegedMethod>(config, request->maxTtl, request->queries);
+        context.probing = "unprivileged";
+    }
 
     EngineConfig engineConfig;
     engineConfig.maxTtl = request->maxTtl;
@@ -131,7 +167,7 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     engineConfig.timeoutNs = std::int64_t{request->timeoutMs} * 1'000'000;
     engineConfig.mode = request->mode;
 
-    const auto outcome = runProbeEngine(engineConfig, *method, **transport, observer, cancel);
+    const auto outcome = runProbeEngine(engineConfig, *method, *transport, observer, cancel);
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)

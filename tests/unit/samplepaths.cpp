@@ -25,6 +25,7 @@ NetworkPath fullTcpPath()
     path.tags = {"site:lab", "team:net"};
     HopscopeExtension extension;
     extension.toolVersion = "0.1.0";
+    extension.probing = "raw";
     TraceRequest request;
     request.target = "web.lab.test";
     request.port = 443;

@@ -140,6 +140,8 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("newer format version") << replaced("\"format_version\": 1", "\"format_version\": 9")
                                           << QByteArray("unsupported-version")
                                           << QByteArray("/hopscope/format_version");
+    QTest::newRow("probing unknown") << replaced("\"tool_version\": \"0.1.0\",", "\"tool_version\": \"0.1.0\", \"probing\": \"magic\",")
+                                     << QByteArray("out-of-range") << QByteArray("/hopscope/probing");
     QTest::newRow("request max_ttl zero") << replaced("\"max_ttl\": 30", "\"max_ttl\": 0")
                                           << QByteArray("out-of-range")
                                           << QByteArray("/hopscope/request/max_ttl");
