@@ -10,7 +10,7 @@ packages=(
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged runs)
     xvfb xauth iproute2 nftables procps util-linux
     # benchmark: the reference tools measured against Hopscope
-    traceroute tcptraceroute iputils-ping
+    traceroute tcptraceroute iputils-ping mtr-tiny
 )
 
 missing=()

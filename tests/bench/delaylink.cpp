@@ -26,6 +26,8 @@
 
 namespace {
 
+constexpr std::int64_t kSpinNs = 300'000;
+
 struct Frame
 {
     std::int64_t dueNs;
@@ -83,6 +85,10 @@ int openInterface(const char *name)
     if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
         || ::setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one) != 0
         || ::setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) != 0
+        // Frames from a veth may still owe their checksum (offload). With a virtio-net header
+        // in front of every frame, read and written as it is, that debt crosses the cable and
+        // is settled beyond it, instead of arriving as a corrupt packet.
+        || ::setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof one) != 0
         || ::setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &promiscuous, sizeof promiscuous) != 0) {
         std::fprintf(stderr, "hopscope-delaylink: %s: %s\n", name, std::strerror(errno));
         std::exit(2);
@@ -120,9 +126,16 @@ int main(int argc, char *argv[])
         }
         timespec timeout{1, 0};
         if (!queue.empty()) {
-            const std::int64_t wait = queue.front().dueNs - nowNs();
-            timeout = {static_cast<time_t>(std::max<std::int64_t>(wait, 0) / 1'000'000'000),
-                       static_cast<long>(std::max<std::int64_t>(wait, 0) % 1'000'000'000)};
+            // Sleep until shortly before the next frame is due, then spin to the exact time: a
+            // sleeper's wake-up latency would otherwise delay a lone frame more than one in a
+            // burst, and the cable must delay every frame alike.
+            const std::int64_t wait = queue.front().dueNs - nowNs() - kSpinNs;
+            if (wait <= 0) {
+                while (nowNs() < queue.front().dueNs) {
+                }
+                continue;
+            }
+            timeout = {static_cast<time_t>(wait / 1'000'000'000), static_cast<long>(wait % 1'000'000'000)};
         }
         pollfd fds[2] = {{a, POLLIN, 0}, {b, POLLIN, 0}};
         if (::ppoll(fds, 2, &timeout, nullptr) < 0 && errno != EINTR)
