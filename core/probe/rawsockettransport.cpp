@@ -41,13 +41,6 @@ bool setOption(int fd, int level, int name, int value)
 
 } // namespace
 
-std::int64_t realtimeNs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-
 Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress::Family family,
                                                                        Protocol protocol)
 {
@@ -124,39 +117,15 @@ Expected<std::int64_t> RawSocketTransport::send(const OutgoingPacket &packet)
 
 std::optional<ReceivedPacket> RawSocketTransport::readFrom(int fd, PacketChannel channel)
 {
-    std::vector<std::uint8_t> buffer(kMaxPacketBytes);
-    sockaddr_storage from{};
-    iovec data{buffer.data(), buffer.size()};
-    alignas(cmsghdr) char control[256];
-    msghdr message{};
-    message.msg_name = &from;
-    message.msg_namelen = sizeof from;
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    const ssize_t length = ::recvmsg(fd, &message, MSG_DONTWAIT);
-    if (length < 0)
+    auto message = readSocketMessage(fd, false, kMaxPacketBytes);
+    if (!message)
         return std::nullopt;
-
     ReceivedPacket packet;
     packet.channel = channel;
-    packet.receivedNs = 0;
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header;
-         header = CMSG_NXTHDR(&message, header)) {
-        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
-            timespec stamp{};
-            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
-            packet.receivedNs = static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000
-                                + stamp.tv_nsec;
-        }
-    }
-    if (packet.receivedNs == 0)
-        packet.receivedNs = realtimeNs();
-    if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&from)))
+    packet.receivedNs = message->receivedNs;
+    if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->from)))
         packet.from = *address;
-    buffer.resize(static_cast<std::size_t>(length));
-    packet.bytes = std::move(buffer);
+    packet.bytes = std::move(message->bytes);
     return packet;
 }
 

@@ -2,6 +2,7 @@
 
 #include "path/networkpath.h"
 #include "probe/probetransport.h"
+#include "probe/socketmessage.h"
 
 #include <memory>
 
@@ -33,7 +34,5 @@ private:
     int m_dataFd; // -1 for ICMP probes
     int m_icmpFd;
 };
-
-std::int64_t realtimeNs();
 
 } // namespace hopscope

@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <linux/errqueue.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -21,6 +20,7 @@ namespace hopscope {
 namespace {
 
 constexpr std::size_t kPayloadBytes = 8; // cookie (4), probe number within the flow (2), pad
+constexpr std::size_t kMessageBytes = 2048;
 
 Error socketError(const std::string &what, int error)
 {
@@ -39,18 +39,6 @@ bool isPendingIcmpError(int error)
 {
     return error == ECONNREFUSED || error == EHOSTUNREACH || error == ENETUNREACH
            || error == EHOSTDOWN || error == ENETDOWN || error == EPROTO || error == ETIMEDOUT;
-}
-
-std::int64_t timestampOf(msghdr &message)
-{
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
-        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
-            timespec stamp{};
-            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
-            return static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
-        }
-    }
-    return realtimeNs();
 }
 
 } // namespace
@@ -170,66 +158,37 @@ Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
 
 std::optional<ReceivedPacket> UnprivilegedTransport::readErrorQueue(int fd, int flow, int probeIndex)
 {
-    std::vector<std::uint8_t> buffer(2048);
-    iovec data{buffer.data(), buffer.size()};
-    alignas(cmsghdr) char control[512];
-    msghdr message{};
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    const ssize_t length = ::recvmsg(fd, &message, MSG_ERRQUEUE | MSG_DONTWAIT);
-    if (length < 0)
-        return std::nullopt;
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
-        const bool v4Error = header->cmsg_level == SOL_IP && header->cmsg_type == IP_RECVERR;
-        const bool v6Error = header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_RECVERR;
-        if (!v4Error && !v6Error)
-            continue;
-        const auto *error = reinterpret_cast<const sock_extended_err *>(CMSG_DATA(header));
-        if (error->ee_origin != SO_EE_ORIGIN_ICMP && error->ee_origin != SO_EE_ORIGIN_ICMP6)
-            return std::nullopt; // a local error (message too long and the like): not an answer
-        const auto offender = IpAddress::fromSockaddr(SO_EE_OFFENDER(error));
-        if (!offender)
+    for (;;) {
+        auto message = readSocketMessage(fd, true, kMessageBytes);
+        if (!message)
             return std::nullopt;
+        const auto offender = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->offender));
+        if (!message->icmpError || !offender)
+            continue; // a local error (message too long and the like): not an answer
         ReceivedPacket packet;
         packet.channel = PacketChannel::SocketError;
         packet.from = *offender;
         packet.flow = flow;
         packet.probeIndex = probeIndex;
-        packet.icmpType = error->ee_type;
-        packet.icmpCode = error->ee_code;
-        packet.receivedNs = timestampOf(message);
-        buffer.resize(static_cast<std::size_t>(length));
-        packet.bytes = std::move(buffer);
+        packet.icmpType = message->icmpType;
+        packet.icmpCode = message->icmpCode;
+        packet.receivedNs = message->receivedNs;
+        packet.bytes = std::move(message->bytes);
         return packet;
     }
-    return std::nullopt;
 }
 
 std::optional<ReceivedPacket> UnprivilegedTransport::readData(int fd, int flow)
 {
-    std::vector<std::uint8_t> buffer(2048);
-    iovec data{buffer.data(), buffer.size()};
-    alignas(cmsghdr) char control[256];
-    sockaddr_storage from{};
-    msghdr message{};
-    message.msg_name = &from;
-    message.msg_namelen = sizeof from;
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    const ssize_t length = ::recvmsg(fd, &message, MSG_DONTWAIT);
-    if (length < 0)
+    auto message = readSocketMessage(fd, false, kMessageBytes);
+    if (!message)
         return std::nullopt;
     ReceivedPacket packet;
     packet.channel = PacketChannel::SocketData;
-    packet.from = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&from)).value_or(m_config.destination);
+    packet.from = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->from)).value_or(m_config.destination);
     packet.flow = flow;
-    packet.receivedNs = timestampOf(message);
-    buffer.resize(static_cast<std::size_t>(length));
-    packet.bytes = std::move(buffer);
+    packet.receivedNs = message->receivedNs;
+    packet.bytes = std::move(message->bytes);
     return packet;
 }
 

@@ -45,6 +45,89 @@ std::vector<IpAddress> addressesToName(const NetworkPath &path, const IpAddress 
     return addresses;
 }
 
+// The sockets and probe method of one trace, and the ports held for it while it runs.
+struct Probing
+{
+    std::unique_ptr<ProbeTransport> transport;
+    std::unique_ptr<ProbeMethod> method;
+    std::optional<ReservedPorts> ports;
+    std::string name; // "raw" or "unprivileged", as the NetworkPath records it
+};
+
+Expected<Probing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport, const TraceRequest &request,
+                                    const IpAddress &destination, const RouteInfo &route)
+{
+    // ICMP probes have no ports; their flows differ in the echo identifier.
+    auto reserved = ReservedPorts::reserve(
+        route.source, request.protocol == Protocol::Icmp ? 0 : request.flows,
+        request.protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp,
+        request.sourcePort.value_or(0));
+    if (!reserved)
+        return reserved.error();
+    std::random_device random;
+    RawMethodConfig config;
+    config.source = route.source;
+    config.destination = destination;
+    config.destinationPort = request.port.value_or(0);
+    config.flowPorts = reserved->ports();
+    for (int flow = 0; flow < request.flows; ++flow)
+        config.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
+    config.identityBase = random();
+    config.ipIdBase = static_cast<std::uint16_t>(random());
+    config.maxTtl = request.maxTtl;
+    config.flows = request.flows;
+    config.queries = request.queries;
+    Probing probing;
+    probing.transport = std::move(transport);
+    probing.method = makeMethod(request.protocol, config);
+    probing.ports.emplace(std::move(*reserved));
+    probing.name = "raw";
+    return probing;
+}
+
+Expected<Probing> prepareUnprivilegedProbing(const TraceRequest &request, const IpAddress &destination,
+                                             const RouteInfo &route, ProbeObserver &observer)
+{
+    if (request.protocol == Protocol::Tcp && request.flows > 1)
+        return Error{"not-supported", "multipath flows with TCP need raw sockets (CAP_NET_RAW): "
+                                      "without them every TCP probe has a source port of its own"};
+    if (request.protocol == Protocol::Tcp)
+        observer.notice("without raw sockets every TCP probe has a source port of its own, so load "
+                        "balancers may send the probes of one TTL different ways");
+    UnprivilegedConfig config;
+    config.protocol = request.protocol;
+    config.source = route.source;
+    config.destination = destination;
+    config.destinationPort = request.port.value_or(0);
+    config.firstSourcePort = request.sourcePort.value_or(0);
+    config.flows = request.flows;
+    config.cookie = std::random_device()();
+    auto transport = UnprivilegedTransport::open(config);
+    if (!transport)
+        return transport.error();
+    Probing probing;
+    probing.transport = std::move(*transport);
+    probing.method = std::make_unique<UnprivilegedMethod>(config, request.maxTtl, request.queries);
+    probing.name = "unprivileged";
+    return probing;
+}
+
+// Raw sockets when this process may open them (unless the request says not to), ordinary
+// sockets otherwise, with a notice that says so.
+Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
+                                 const RouteInfo &route, ProbeObserver &observer)
+{
+    if (!request.unprivileged) {
+        auto raw = RawSocketTransport::open(destination.family(), request.protocol);
+        if (raw)
+            return prepareRawProbing(std::move(*raw), request, destination, route);
+        if (raw.error().code != "permission-denied")
+            return raw.error();
+        observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
+    }
+    return prepareUnprivilegedProbing(request, destination, route, observer);
+}
+
 } // namespace
 
 Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
@@ -99,66 +182,10 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     context.pathId = makeUuidV4();
     context.toolVersion = kVersion;
 
-    std::random_device random;
-    std::unique_ptr<ProbeTransport> transport;
-    std::unique_ptr<ProbeMethod> method;
-    std::optional<ReservedPorts> ports;
-    if (!request->unprivileged) {
-        auto raw = RawSocketTransport::open(destination->family(), request->protocol);
-        if (raw)
-            transport = std::move(*raw);
-        else if (raw.error().code != "permission-denied")
-            return raw.error();
-        else
-            observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without "
-                            "privileges");
-    }
-    if (transport) {
-        // ICMP probes have no ports; their flows differ in the echo identifier.
-        auto reserved = ReservedPorts::reserve(
-            route->source, request->protocol == Protocol::Icmp ? 0 : request->flows,
-            request->protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp,
-            request->sourcePort.value_or(0));
-        if (!reserved)
-            return reserved.error();
-        ports.emplace(std::move(*reserved));
-        RawMethodConfig methodConfig;
-        methodConfig.source = route->source;
-        methodConfig.destination = *destination;
-        methodConfig.destinationPort = request->port.value_or(0);
-        methodConfig.flowPorts = ports->ports();
-        for (int flow = 0; flow < request->flows; ++flow)
-            methodConfig.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
-        methodConfig.identityBase = random();
-        methodConfig.ipIdBase = static_cast<std::uint16_t>(random());
-        methodConfig.maxTtl = request->maxTtl;
-        methodConfig.flows = request->flows;
-        methodConfig.queries = request->queries;
-        method = makeMethod(request->protocol, methodConfig);
-        context.probing = "raw";
-    } else {
-        if (request->protocol == Protocol::Tcp && request->flows > 1)
-            return Error{"not-supported",
-                         "multipath flows with TCP need raw sockets (CAP_NET_RAW): without them "
-                         "every TCP probe has a source port of its own"};
-        if (request->protocol == Protocol::Tcp)
-            observer.notice("without raw sockets every TCP probe has a source port of its own, so "
-                            "load balancers may send the probes of one TTL different ways");
-        UnprivilegedConfig config;
-        config.protocol = request->protocol;
-        config.source = route->source;
-        config.destination = *destination;
-        config.destinationPort = request->port.value_or(0);
-        config.firstSourcePort = request->sourcePort.value_or(0);
-        config.flows = request->flows;
-        config.cookie = random();
-        auto opened = UnprivilegedTransport::open(config);
-        if (!opened)
-            return opened.error();
-        transport = std::move(*opened);
-        method = std::make_unique<UnprivilegedMethod>(config, request->maxTtl, request->queries);
-        context.probing = "unprivileged";
-    }
+    auto probing = prepareProbing(*request, *destination, *route, observer);
+    if (!probing)
+        return probing.error();
+    context.probing = probing->name;
 
     EngineConfig engineConfig;
     engineConfig.maxTtl = request->maxTtl;
@@ -167,7 +194,8 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     engineConfig.timeoutNs = std::int64_t{request->timeoutMs} * 1'000'000;
     engineConfig.mode = request->mode;
 
-    const auto outcome = runProbeEngine(engineConfig, *method, *transport, observer, cancel);
+    const auto outcome =
+        runProbeEngine(engineConfig, *probing->method, *probing->transport, observer, cancel);
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)

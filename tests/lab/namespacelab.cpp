@@ -15,6 +15,8 @@
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -102,6 +104,12 @@ NamespaceLab::NamespaceLab(int routers) : m_routers(routers)
 
 NamespaceLab::~NamespaceLab()
 {
+    if (m_acceptor.joinable()) {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const auto written = ::write(m_stopAcceptor, &one, sizeof one);
+        m_acceptor.join();
+        ::close(m_stopAcceptor);
+    }
     for (auto &wire : m_wires) {
         wire->kill();
         wire->waitForFinished(5000);
@@ -446,6 +454,31 @@ bool NamespaceLab::listenOnServer(int port)
         m_error = QString::fromStdString(failure);
         return false;
     }
-    m_listeners.push_back(listener);
+    {
+        std::lock_guard lock(m_listenersMutex);
+        m_listeners.push_back(listener);
+    }
+    if (!m_acceptor.joinable()) {
+        // Connections are accepted and closed at once, so that the backlog never fills up.
+        m_stopAcceptor = ::eventfd(0, EFD_CLOEXEC);
+        m_acceptor = std::thread([this] {
+            for (;;) {
+                std::vector<pollfd> fds{{m_stopAcceptor, POLLIN, 0}};
+                {
+                    std::lock_guard lock(m_listenersMutex);
+                    for (const int fd : m_listeners)
+                        fds.push_back({fd, POLLIN, 0});
+                }
+                if (::poll(fds.data(), fds.size(), 100) < 0 && errno != EINTR)
+                    return;
+                if (fds[0].revents)
+                    return;
+                for (std::size_t i = 1; i < fds.size(); ++i)
+                    if (fds[i].revents & POLLIN)
+                        if (const int connection = ::accept4(fds[i].fd, nullptr, nullptr, SOCK_CLOEXEC); connection >= 0)
+                            ::close(connection);
+            }
+        });
+    }
     return true;
 }

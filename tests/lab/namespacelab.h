@@ -6,6 +6,8 @@
 #include <QProcess>
 
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 // A routed test network made of Linux network namespaces and veth pairs, torn down when the
@@ -60,7 +62,8 @@ public:
     bool addEqualCostTwin(int via);
     static QString twinTowardClientV4() { return QStringLiteral("198.18.10.2"); }
     static QString twinTowardClientV6() { return QStringLiteral("fd42:0:0:10::2"); }
-    // A TCP socket listening on `port` on every server address; closed with the lab.
+    // A TCP socket listening on `port` on every server address, accepting and closing every
+    // connection as a server would; closed with the lab.
     bool listenOnServer(int port);
 
     // A namespace with nothing but loopback, removed with the lab.
@@ -83,6 +86,9 @@ private:
     QString m_prefix;
     QStringList m_namespaces;
     std::vector<int> m_listeners;
+    std::mutex m_listenersMutex; // the acceptor thread reads m_listeners
+    int m_stopAcceptor = -1; // eventfd that ends the acceptor thread
+    std::thread m_acceptor;
     struct Delay
     {
         int link;

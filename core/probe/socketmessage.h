@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <sys/socket.h>
+#include <vector>
+
+namespace hopscope {
+
+// CLOCK_REALTIME in nanoseconds: the clock of the kernel's receive timestamps.
+std::int64_t realtimeNs();
+
+// One message read from a socket without waiting.
+struct SocketMessage
+{
+    std::vector<std::uint8_t> bytes;
+    sockaddr_storage from{};
+    std::int64_t receivedNs = 0; // the kernel's receive time (SO_TIMESTAMPNS), or now without one
+    // From the error queue (IP_RECVERR / IPV6_RECVERR): the ICMP error that came back.
+    bool icmpError = false;
+    std::uint8_t icmpType = 0;
+    std::uint8_t icmpCode = 0;
+    sockaddr_storage offender{};
+};
+
+// Reads the next message, or from the socket's error queue; nothing when none is waiting. Error
+// queue entries that are not ICMP errors (local ones) are read and dropped.
+std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::size_t capacity);
+
+} // namespace hopscope
