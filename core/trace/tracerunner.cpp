@@ -124,6 +124,8 @@ Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &d
         if (raw.error().code != "permission-denied")
             return raw.error();
         observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
+    } else {
+        observer.notice("probing without privileges, as requested");
     }
     return prepareUnprivilegedProbing(request, destination, route, observer);
 }

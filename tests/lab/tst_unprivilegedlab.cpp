@@ -36,6 +36,7 @@ private Q_SLOTS:
     void sameHopsWithoutPrivileges();
     void icmpOutsidePingGroupFailsClearly();
     void tcpFlowsNeedRawSockets();
+    void askedForUnprivilegedSaysSo();
 
 private:
     std::unique_ptr<NamespaceLab> m_lab;
@@ -135,6 +136,20 @@ void UnprivilegedLabTest::tcpFlowsNeedRawSockets()
                                 kAsNobody);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("multipath flows with TCP need raw sockets"), run.err.constData());
+}
+
+void UnprivilegedLabTest::askedForUnprivilegedSaysSo()
+{
+    // Allowed raw sockets (this test runs as root) but asked not to use them.
+    const CliRun run = runTrace(m_lab->client(), {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                                                  QStringLiteral("--unprivileged"), QStringLiteral("--protocol"),
+                                                  QStringLiteral("udp"), NamespaceLab::serverV4(kRouters)});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("probing without privileges, as requested"), run.err.constData());
+    const auto path = networkPathFromJson(run.out.toStdString());
+    QVERIFY(path.hasValue());
+    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+    QVERIFY(path->hopscope->request->unprivileged);
 }
 
 QTEST_GUILESS_MAIN(UnprivilegedLabTest)
