@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 namespace hopscope::cli {
 
@@ -34,6 +35,82 @@ std::string portState(const std::vector<ProbeEvent> &events)
     return reset ? "  [closed]" : "";
 }
 
+std::string milliseconds(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "  %.3f ms", value);
+    return text;
+}
+
+std::string ttlColumn(int ttl)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "%3d  ", ttl);
+    return text;
+}
+
+// One flow: traceroute's line, a responder named once, then each probe's time or "*".
+std::string singleFlowLine(const std::vector<ProbeEvent> &events)
+{
+    std::string line;
+    std::optional<IpAddress> lastResponder;
+    for (const ProbeEvent &event : events) {
+        if (!event.reply) {
+            line += line.empty() ? "*" : " *";
+            continue;
+        }
+        if (!lastResponder || *lastResponder != event.reply->responder) {
+            line += (line.empty() ? "" : " ") + event.reply->responder.toString();
+            lastResponder = event.reply->responder;
+        }
+        line += milliseconds(*event.rttMs()) + unreachableMark(*event.reply);
+    }
+    return line;
+}
+
+// Several flows: a line per responder with its median time, its share of the probes and the
+// flows that went through it, so that branches show as branches:
+//   2  198.18.1.2   0.007 ms  18/24 probes  flows 0 1 2 4 6 7
+//      198.18.10.2  0.007 ms   6/24 probes  flows 3 5
+std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events)
+{
+    std::vector<std::pair<std::string, std::vector<const ProbeEvent *>>> responders;
+    for (const ProbeEvent &event : events) {
+        if (!event.reply)
+            continue;
+        const std::string address = event.reply->responder.toString();
+        auto it = std::find_if(responders.begin(), responders.end(),
+                               [&](const auto &entry) { return entry.first == address; });
+        if (it == responders.end())
+            it = responders.insert(responders.end(), {address, {}});
+        it->second.push_back(&event);
+    }
+    if (responders.empty())
+        return {"* (" + std::to_string(events.size()) + " probes, none answered)"};
+    std::size_t width = 0;
+    for (const auto &entry : responders)
+        width = std::max(width, entry.first.size());
+    std::vector<std::string> lines;
+    for (const auto &[address, answers] : responders) {
+        std::vector<double> rtts;
+        std::set<int> flows;
+        for (const ProbeEvent *event : answers) {
+            rtts.push_back(*event->rttMs());
+            flows.insert(event->slot.flow);
+        }
+        std::sort(rtts.begin(), rtts.end());
+        const std::size_t n = rtts.size();
+        const double median = n % 2 ? rtts[n / 2] : (rtts[n / 2 - 1] + rtts[n / 2]) / 2;
+        std::string line = address + std::string(width - address.size(), ' ')
+                           + milliseconds(median) + "  " + std::to_string(answers.size()) + "/"
+                           + std::to_string(events.size()) + " probes  flows";
+        for (const int flow : flows)
+            line += " " + std::to_string(flow);
+        lines.push_back(line + unreachableMark(*answers.front()->reply));
+    }
+    return lines;
+}
+
 } // namespace
 
 void TracePrinter::probeFinished(const ProbeEvent &event)
@@ -52,24 +129,15 @@ void TracePrinter::hopSettled(int ttl)
     m_eventsByTtl.erase(ttl);
     std::sort(events.begin(), events.end(),
               [](const ProbeEvent &a, const ProbeEvent &b) { return a.slot.index < b.slot.index; });
-    char number[16];
-    std::snprintf(number, sizeof number, "%3d ", ttl);
-    std::string line = number;
-    std::optional<IpAddress> lastResponder;
-    for (const ProbeEvent &event : events) {
-        if (!event.reply) {
-            line += " *";
-            continue;
-        }
-        if (!lastResponder || *lastResponder != event.reply->responder) {
-            line += " " + event.reply->responder.toString();
-            lastResponder = event.reply->responder;
-        }
-        char rtt[32];
-        std::snprintf(rtt, sizeof rtt, "  %.3f ms", *event.rttMs());
-        line += rtt + unreachableMark(*event.reply);
-    }
-    printOut(line + portState(events) + "\n");
+    const bool severalFlows = std::any_of(events.begin(), events.end(),
+                                          [](const ProbeEvent &event) { return event.slot.flow > 0; });
+    const std::vector<std::string> lines =
+        severalFlows ? flowLines(events) : std::vector<std::string>{singleFlowLine(events)};
+    std::string text;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        text += (i == 0 ? ttlColumn(ttl) : std::string(5, ' ')) + lines[i]
+                + (i == 0 ? portState(events) : std::string()) + "\n";
+    printOut(text);
 }
 
 } // namespace hopscope::cli

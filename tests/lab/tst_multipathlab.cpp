@@ -39,6 +39,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void eightFlowsFindBothRouters_data();
     void eightFlowsFindBothRouters();
+    void liveTableShowsBranches();
     void oneFlowKeepsToOneRouter_data();
     void oneFlowKeepsToOneRouter();
 
@@ -104,6 +105,23 @@ void MultipathLabTest::eightFlowsFindBothRouters()
     QCOMPARE(int(seen.size()), 8);
     for (const auto &[flow, responders] : seen)
         QVERIFY2(responders.size() == 1, qPrintable(QStringLiteral("flow %1 saw %2 routers").arg(flow).arg(responders.size())));
+}
+
+void MultipathLabTest::liveTableShowsBranches()
+{
+    const CliRun run = runTrace(m_lab->client(), {QStringLiteral("--no-dns"), QStringLiteral("--flows"), QStringLiteral("8"),
+                                                  QStringLiteral("--source-port"), QStringLiteral("40000"),
+                                                  QStringLiteral("--protocol"), QStringLiteral("udp"),
+                                                  NamespaceLab::serverV4(kRouters)});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.split('\n');
+    QVERIFY2(lines.size() > 3, run.out.constData());
+    // TTL 2 takes two lines, one per router, each with its share of the 24 probes and its flows.
+    QVERIFY2(lines[1].startsWith("  2  198.18.1.2 ") || lines[1].startsWith("  2  198.18.10.2"), run.out.constData());
+    QVERIFY2(lines[2].startsWith("     198.18."), run.out.constData());
+    QVERIFY2(lines[1].contains("/24 probes  flows ") && lines[2].contains("/24 probes  flows "), run.out.constData());
+    QVERIFY2(lines[3].startsWith("  3  198.18.2.2 ") && lines[3].contains("24/24 probes  flows 0 1 2 3 4 5 6 7"),
+             run.out.constData());
 }
 
 void MultipathLabTest::oneFlowKeepsToOneRouter_data()
