@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <algorithm>
+#include <tuple>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QFile>
@@ -332,6 +333,18 @@ bool NamespaceLab::silenceRouter(int i)
                 "    icmpv6 type time-exceeded drop\n"
                 "  }\n"
                 "}\n");
+}
+
+bool NamespaceLab::addUnreachableRoutes(int i)
+{
+    const QString ip = QStringLiteral("ip");
+    for (const auto &[family, type, prefix] :
+         {std::tuple{"-4", "unreachable", "198.18.99.0/24"}, std::tuple{"-4", "prohibit", "198.18.98.0/24"},
+          std::tuple{"-6", "unreachable", "fd42:99::/64"}, std::tuple{"-6", "prohibit", "fd42:98::/64"}})
+        if (!exec(router(i), {ip, QLatin1String(family), QStringLiteral("route"), QStringLiteral("add"),
+                              QLatin1String(type), QLatin1String(prefix)}))
+            return false;
+    return true;
 }
 
 bool NamespaceLab::filterServerPort(int port)

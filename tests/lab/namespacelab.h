@@ -53,6 +53,12 @@ public:
     bool exec(const QString &ns, const QStringList &command, const QByteArray &input = {});
     // Router `i` stops sending time-exceeded (IPv4 and IPv6): a silent hop.
     bool silenceRouter(int i);
+    // Router `i` answers 198.18.99.0/24 and fd42:99::/64 with "unreachable" routes (host
+    // unreachable, no route) and 198.18.98.0/24 and fd42:98::/64 with "prohibit" routes.
+    bool addUnreachableRoutes(int i);
+    static QString unreachableTarget(bool v6) { return v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1"); }
+    static QString prohibitedTarget(bool v6) { return v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1"); }
+
     // The server drops TCP and UDP to `port` without answering: a filtered port.
     bool filterServerPort(int port);
     // Adds router "r<via>b" beside router `via` (same neighbours, its own links 198.18.10.0/24

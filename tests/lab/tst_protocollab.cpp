@@ -45,13 +45,7 @@ void ProtocolLabTest::initTestCase()
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->silenceRouter(2), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->filterServerPort(kFilteredPort), qPrintable(m_lab->error()));
-    const QString ip = QStringLiteral("ip");
-    QVERIFY2(m_lab->exec(m_lab->router(3), {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("unreachable"),
-                                            QStringLiteral("198.18.99.0/24")}),
-             qPrintable(m_lab->error()));
-    QVERIFY2(m_lab->exec(m_lab->router(3), {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                                            QStringLiteral("unreachable"), QStringLiteral("fd42:99::/64")}),
-             qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
 void ProtocolLabTest::cleanupTestCase() { m_lab.reset(); }
@@ -83,7 +77,7 @@ void ProtocolLabTest::trace_data()
                     << protocol << mode << v6 << server << QStringList{} << toR4 + QStringLiteral("\n5 ") + server << true
                     << type << code;
                 QTest::addRow("%shost unreachable", name.constData())
-                    << protocol << mode << v6 << (v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1"))
+                    << protocol << mode << v6 << NamespaceLab::unreachableTarget(v6)
                     << QStringList{} << routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6) << false
                     << (v6 ? 1 : 3) << (v6 ? 0 : 1);
                 if (udp)

@@ -61,14 +61,7 @@ void TcpLabTest::initTestCase()
     QVERIFY2(m_lab->silenceRouter(kSilentRouter), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->filterServerPort(kFilteredPort), qPrintable(m_lab->error()));
-    const QString r3 = m_lab->router(3);
-    const QString ip = QStringLiteral("ip");
-    for (const auto &[family, type, prefix] :
-         {std::tuple{"-4", "unreachable", "198.18.99.0/24"}, std::tuple{"-4", "prohibit", "198.18.98.0/24"},
-          std::tuple{"-6", "unreachable", "fd42:99::/64"}, std::tuple{"-6", "prohibit", "fd42:98::/64"}})
-        QVERIFY2(m_lab->exec(r3, {ip, QLatin1String(family), QStringLiteral("route"), QStringLiteral("add"),
-                                  QLatin1String(type), QLatin1String(prefix)}),
-                 qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
 void TcpLabTest::cleanupTestCase() { m_lab.reset(); }
@@ -102,10 +95,10 @@ void TcpLabTest::trace_data()
             // with the unreachable, and the trace ends there, as traceroute's would.
             const QString atR3 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6);
             QTest::addRow("%shost unreachable", name.constData())
-                << mode << v6 << (v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1")) << kOpenPort
+                << mode << v6 << NamespaceLab::unreachableTarget(v6) << kOpenPort
                 << atR3 << false << (v6 ? 1 : 3) << (v6 ? 0 : 1);
             QTest::addRow("%sadministratively prohibited", name.constData())
-                << mode << v6 << (v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1")) << kOpenPort
+                << mode << v6 << NamespaceLab::prohibitedTarget(v6) << kOpenPort
                 << atR3 << false << (v6 ? 1 : 3) << (v6 ? 1 : 13);
         }
     }

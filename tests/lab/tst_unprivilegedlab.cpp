@@ -50,11 +50,7 @@ void UnprivilegedLabTest::initTestCase()
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->silenceRouter(2), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
-    const QString ip = QStringLiteral("ip");
-    QVERIFY(m_lab->exec(m_lab->router(3), {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("unreachable"),
-                                           QStringLiteral("198.18.99.0/24")}));
-    QVERIFY(m_lab->exec(m_lab->router(3), {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                                           QStringLiteral("unreachable"), QStringLiteral("fd42:99::/64")}));
+    QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
 void UnprivilegedLabTest::cleanupTestCase() { m_lab.reset(); }
@@ -78,7 +74,7 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges_data()
                     << protocol << mode << v6 << server
                     << toR3 + QLatin1Char('\n') + routerHop(4, v6) + QStringLiteral("\n5 ") + server << true;
                 QTest::addRow("%shost unreachable", name.constData())
-                    << protocol << mode << v6 << (v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1"))
+                    << protocol << mode << v6 << NamespaceLab::unreachableTarget(v6)
                     << toR3 << false;
             }
         }
