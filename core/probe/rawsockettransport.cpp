@@ -120,13 +120,7 @@ std::optional<ReceivedPacket> RawSocketTransport::readFrom(int fd, PacketChannel
     auto message = readSocketMessage(fd, false, kMaxPacketBytes);
     if (!message)
         return std::nullopt;
-    ReceivedPacket packet;
-    packet.channel = channel;
-    packet.receivedNs = message->receivedNs;
-    if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->from)))
-        packet.from = *address;
-    packet.bytes = std::move(message->bytes);
-    return packet;
+    return toReceivedPacket(std::move(*message), channel);
 }
 
 std::optional<ReceivedPacket> RawSocketTransport::receive(std::int64_t deadlineNs,

@@ -57,4 +57,15 @@ std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::siz
     return result;
 }
 
+ReceivedPacket toReceivedPacket(SocketMessage &&message, PacketChannel channel)
+{
+    ReceivedPacket packet;
+    packet.channel = channel;
+    packet.receivedNs = message.receivedNs;
+    if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message.from)))
+        packet.from = *address;
+    packet.bytes = std::move(message.bytes);
+    return packet;
+}
+
 } // namespace hopscope

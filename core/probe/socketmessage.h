@@ -1,5 +1,7 @@
 #pragma once
 
+#include "probe/probetransport.h"
+
 #include <cstdint>
 #include <optional>
 #include <sys/socket.h>
@@ -26,5 +28,8 @@ struct SocketMessage
 // Reads the next message, or from the socket's error queue; nothing when none is waiting. Error
 // queue entries that are not ICMP errors (local ones) are read and dropped.
 std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::size_t capacity);
+
+// The message as the engine takes it: its bytes, sender and kernel receive time on `channel`.
+ReceivedPacket toReceivedPacket(SocketMessage &&message, PacketChannel channel);
 
 } // namespace hopscope

@@ -4,7 +4,7 @@
 #include "packet/tcpsyn.h"
 #include "packet/unreachable.h"
 #include "probe/cancelsignal.h"
-#include "probe/rawsockettransport.h"
+#include "probe/socketmessage.h"
 
 #include <cerrno>
 #include <cstring>
@@ -165,15 +165,14 @@ std::optional<ReceivedPacket> UnprivilegedTransport::readErrorQueue(int fd, int 
         const auto offender = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->offender));
         if (!message->icmpError || !offender)
             continue; // a local error (message too long and the like): not an answer
-        ReceivedPacket packet;
-        packet.channel = PacketChannel::SocketError;
-        packet.from = *offender;
+        const std::uint8_t type = message->icmpType;
+        const std::uint8_t code = message->icmpCode;
+        ReceivedPacket packet = toReceivedPacket(std::move(*message), PacketChannel::SocketError);
+        packet.from = *offender; // the router that answered, not the socket's peer
         packet.flow = flow;
         packet.probeIndex = probeIndex;
-        packet.icmpType = message->icmpType;
-        packet.icmpCode = message->icmpCode;
-        packet.receivedNs = message->receivedNs;
-        packet.bytes = std::move(message->bytes);
+        packet.icmpType = type;
+        packet.icmpCode = code;
         return packet;
     }
 }
@@ -183,12 +182,8 @@ std::optional<ReceivedPacket> UnprivilegedTransport::readData(int fd, int flow)
     auto message = readSocketMessage(fd, false, kMessageBytes);
     if (!message)
         return std::nullopt;
-    ReceivedPacket packet;
-    packet.channel = PacketChannel::SocketData;
-    packet.from = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->from)).value_or(m_config.destination);
+    ReceivedPacket packet = toReceivedPacket(std::move(*message), PacketChannel::SocketData);
     packet.flow = flow;
-    packet.receivedNs = message->receivedNs;
-    packet.bytes = std::move(message->bytes);
     return packet;
 }
 

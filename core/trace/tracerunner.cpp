@@ -12,6 +12,7 @@
 #include "trace/reversedns.h"
 #include "version.h"
 
+#include <algorithm>
 #include <random>
 
 namespace hopscope {
@@ -35,13 +36,13 @@ std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig
     return nullptr;
 }
 
-std::vector<IpAddress> addressesToName(const NetworkPath &path, const IpAddress &destination)
+// The destination and every responder, each once.
+std::vector<IpAddress> addressesToName(const EngineOutcome &outcome, const IpAddress &destination)
 {
     std::vector<IpAddress> addresses{destination};
-    for (const PathHop &hop : path.hops)
-        if (hop.reachable)
-            if (const auto address = IpAddress::parse(hop.ipAddress))
-                addresses.push_back(*address);
+    for (const ProbeEvent &event : outcome.events)
+        if (event.reply && std::find(addresses.begin(), addresses.end(), event.reply->responder) == addresses.end())
+            addresses.push_back(event.reply->responder);
     return addresses;
 }
 
@@ -203,12 +204,9 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     if (outcome->cancelled)
         return Error{"cancelled", "the trace was cancelled"};
 
-    NetworkPath path = buildNetworkPath(context, *outcome);
-    if (request->resolveHostnames) {
-        context.hostnames = reverseLookupAll(addressesToName(path, *destination), kReverseDnsBudget);
-        path = buildNetworkPath(context, *outcome);
-    }
-    return path;
+    if (request->resolveHostnames)
+        context.hostnames = reverseLookupAll(addressesToName(*outcome, *destination), kReverseDnsBudget);
+    return buildNetworkPath(context, *outcome);
 }
 
 } // namespace hopscope
