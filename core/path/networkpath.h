@@ -109,6 +109,7 @@ struct TraceRequest
     AddressFamily family = AddressFamily::Any;
     bool resolveHostnames = true;
     bool unprivileged = false; // probe without raw sockets even when they are allowed
+    std::optional<int> rate;   // most probes sent per second; unpaced when absent
     bool operator==(const TraceRequest &) const = default;
 };
 

@@ -268,6 +268,8 @@ TraceRequest readRequest(const ObjectView &object)
     }
     request.resolveHostnames = object.optionalBool("resolve_hostnames").value_or(true);
     request.unprivileged = object.optionalBool("unprivileged").value_or(false);
+    if (const auto rate = object.optionalInteger("rate", 1, 1'000'000))
+        request.rate = static_cast<int>(*rate);
     return request;
 }
 

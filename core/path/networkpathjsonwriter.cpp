@@ -97,6 +97,7 @@ ordered_json requestJson(const TraceRequest &request)
     object["address_family"] = addressFamilyName(request.family);
     object["resolve_hostnames"] = request.resolveHostnames;
     object["unprivileged"] = request.unprivileged;
+    putIfSet(object, "rate", request.rate);
     return object;
 }
 

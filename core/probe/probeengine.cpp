@@ -71,6 +71,8 @@ private:
         // Every probe leaves at once, in probe order: sequence numbers then rise in the order
         // the destination sees them, which keeps its TCP answering each SYN in turn.
         for (Probe &probe : m_probes) {
+            if (probe.slot.ttl > lastTtl())
+                break; // the end is known already (sends may be paced, so this can happen)
             if (m_cancel.isCancelled())
                 return cancelled();
             if (const Status sent = send(probe); !sent)

@@ -1,7 +1,10 @@
 #include "probe/socketmessage.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <poll.h>
 #include <linux/errqueue.h>
 #include <netinet/in.h>
 
@@ -12,6 +15,14 @@ std::int64_t realtimeNs()
     timespec now{};
     ::clock_gettime(CLOCK_REALTIME, &now);
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+bool pollUntil(pollfd *fds, std::size_t count, std::int64_t deadlineNs)
+{
+    const std::int64_t remainingNs = std::max<std::int64_t>(deadlineNs - realtimeNs(), 0);
+    const timespec timeout{static_cast<time_t>(remainingNs / 1'000'000'000),
+                           static_cast<long>(remainingNs % 1'000'000'000)};
+    return ::ppoll(fds, count, &timeout, nullptr) >= 0 || errno == EINTR;
 }
 
 std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::size_t capacity)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <poll.h>
 #include <sys/socket.h>
 #include <vector>
 
@@ -11,6 +12,10 @@ namespace hopscope {
 
 // CLOCK_REALTIME in nanoseconds: the clock of the kernel's receive timestamps.
 std::int64_t realtimeNs();
+
+// ppoll() on `fds` until one is ready or CLOCK_REALTIME reaches `deadlineNs` (at once when it
+// has). False only on a real error; an interrupted wait counts as a wake-up.
+bool pollUntil(pollfd *fds, std::size_t count, std::int64_t deadlineNs);
 
 // One message read from a socket without waiting.
 struct SocketMessage

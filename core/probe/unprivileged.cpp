@@ -239,10 +239,8 @@ std::optional<ReceivedPacket> UnprivilegedTransport::receive(std::int64_t deadli
             owners.push_back(-(index + 1));
         }
         fds.push_back({cancel.fd(), POLLIN, 0});
-        const std::int64_t remainingNs = std::max<std::int64_t>(deadlineNs - realtimeNs(), 0);
-        const timespec timeout{static_cast<time_t>(remainingNs / 1'000'000'000),
-                               static_cast<long>(remainingNs % 1'000'000'000)};
-        if (::ppoll(fds.data(), fds.size(), &timeout, nullptr) < 0 && errno != EINTR)
+        const bool pastDeadline = realtimeNs() >= deadlineNs;
+        if (!pollUntil(fds.data(), fds.size(), deadlineNs))
             return std::nullopt;
         for (std::size_t i = 0; i + 1 < fds.size(); ++i) {
             if (!fds[i].revents)
@@ -263,7 +261,7 @@ std::optional<ReceivedPacket> UnprivilegedTransport::receive(std::int64_t deadli
                 closeProbeSocket(index);
             }
         }
-        if (ready.empty() && remainingNs == 0)
+        if (ready.empty() && pastDeadline)
             return std::nullopt;
     }
 }

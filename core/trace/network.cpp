@@ -32,6 +32,14 @@ Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
 {
     if (host.empty())
         return Error{"unknown-host", "no target given"};
+    // A literal needs no resolver (and the helper, which must not touch one, sends only these).
+    if (const auto literal = IpAddress::parse(host)) {
+        const bool wrongFamily = (family == AddressFamily::IPv4 && !literal->isV4())
+                                 || (family == AddressFamily::IPv6 && literal->isV4());
+        if (wrongFamily)
+            return Error{"unknown-host", "'" + host + "' is not an address of the requested family"};
+        return *literal;
+    }
     addrinfo hints{};
     hints.ai_family = family == AddressFamily::IPv4   ? AF_INET
                       : family == AddressFamily::IPv6 ? AF_INET6

@@ -13,10 +13,11 @@ double median(std::vector<double> values)
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-std::string nameOf(const TraceContext &context, const std::string &address)
+std::string nameOf(const std::unordered_map<std::string, std::string> &hostnames,
+                   const std::string &address)
 {
-    const auto it = context.hostnames.find(address);
-    return it == context.hostnames.end() ? std::string() : it->second;
+    const auto it = hostnames.find(address);
+    return it == hostnames.end() ? std::string() : it->second;
 }
 
 ProbeSample sampleOf(const ProbeEvent &event)
@@ -49,7 +50,6 @@ NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &o
     path.destination.hostname = context.request.target;
     path.destination.ipAddress = context.destination.toString();
     path.destination.port = context.request.port;
-    path.destination.reverseDnsHostname = nameOf(context, path.destination.ipAddress);
 
     for (int ttl = 1; ttl <= outcome.lastTtl; ++ttl) {
         std::vector<std::string> responders;
@@ -69,8 +69,7 @@ NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &o
         if (responders.empty())
             path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
         for (std::size_t i = 0; i < responders.size(); ++i)
-            path.hops.push_back({ttl, responders[i], nameOf(context, responders[i]),
-                                 median(rtts[i]), true});
+            path.hops.push_back({ttl, responders[i], {}, median(rtts[i]), true});
     }
 
     HopscopeExtension extension;
@@ -81,6 +80,29 @@ NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &o
         extension.probes.push_back(sampleOf(event));
     path.hopscope = std::move(extension);
     return path;
+}
+
+std::vector<IpAddress> addressesToName(const NetworkPath &path)
+{
+    std::vector<IpAddress> addresses;
+    const auto add = [&addresses](const std::string &text) {
+        const auto address = IpAddress::parse(text);
+        if (address && std::find(addresses.begin(), addresses.end(), *address) == addresses.end())
+            addresses.push_back(*address);
+    };
+    add(path.destination.ipAddress);
+    for (const PathHop &hop : path.hops)
+        if (hop.reachable)
+            add(hop.ipAddress);
+    return addresses;
+}
+
+void nameNetworkPath(NetworkPath &path, const std::unordered_map<std::string, std::string> &hostnames)
+{
+    path.destination.reverseDnsHostname = nameOf(hostnames, path.destination.ipAddress);
+    for (PathHop &hop : path.hops)
+        if (hop.reachable)
+            hop.hostname = nameOf(hostnames, hop.ipAddress);
 }
 
 } // namespace hopscope

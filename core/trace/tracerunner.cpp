@@ -4,6 +4,7 @@
 #include "probe/cancelsignal.h"
 #include "probe/rawsockettransport.h"
 #include "probe/icmpmethod.h"
+#include "probe/pacedtransport.h"
 #include "probe/tcpsynmethod.h"
 #include "probe/udpmethod.h"
 #include "probe/unprivileged.h"
@@ -36,14 +37,12 @@ std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig
     return nullptr;
 }
 
-// The destination and every responder, each once.
-std::vector<IpAddress> addressesToName(const EngineOutcome &outcome, const IpAddress &destination)
+Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(IpAddress::Family family, Protocol protocol)
 {
-    std::vector<IpAddress> addresses{destination};
-    for (const ProbeEvent &event : outcome.events)
-        if (event.reply && std::find(addresses.begin(), addresses.end(), event.reply->responder) == addresses.end())
-            addresses.push_back(event.reply->responder);
-    return addresses;
+    auto transport = RawSocketTransport::open(family, protocol);
+    if (!transport)
+        return transport.error();
+    return std::unique_ptr<ProbeTransport>(std::move(*transport));
 }
 
 // The sockets and probe method of one trace, and the ports held for it while it runs.
@@ -116,10 +115,11 @@ Expected<Probing> prepareUnprivilegedProbing(const TraceRequest &request, const 
 // Raw sockets when this process may open them (unless the request says not to), ordinary
 // sockets otherwise, with a notice that says so.
 Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
-                                 const RouteInfo &route, ProbeObserver &observer)
+                                 const RouteInfo &route, ProbeObserver &observer,
+                                 const RawTransportOpener &openRaw)
 {
     if (!request.unprivileged) {
-        auto raw = RawSocketTransport::open(destination.family(), request.protocol);
+        auto raw = (openRaw ? openRaw : openOwnRawSockets)(destination.family(), request.protocol);
         if (raw)
             return prepareRawProbing(std::move(*raw), request, destination, route);
         if (raw.error().code != "permission-denied")
@@ -149,6 +149,9 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
         return invalid("timeout must be between " + std::to_string(kMinTimeoutMs) + " and "
                        + std::to_string(kMaxTimeoutMs) + " ms (got "
                        + std::to_string(request.timeoutMs) + ")");
+    if (request.rate && (*request.rate < 1 || *request.rate > kMaxProbeRate))
+        return invalid("rate must be between 1 and " + std::to_string(kMaxProbeRate)
+                       + " probes per second (got " + std::to_string(*request.rate) + ")");
     if (request.port && *request.port == 0)
         return invalid("port must be between 1 and 65535");
     if (request.sourcePort && *request.sourcePort == 0)
@@ -163,11 +166,13 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
 }
 
 Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &observer,
-                               const CancelSignal &cancel)
+                               const CancelSignal &cancel, const TraceEnvironment &environment)
 {
     const auto request = normaliseTraceRequest(rawRequest);
     if (!request)
         return request.error();
+    if (environment.literalTargetsOnly && !IpAddress::parse(request->target))
+        return invalid("the target must be an IPv4 or IPv6 address, not a host name");
     const auto destination = resolveTarget(request->target, request->family);
     if (!destination)
         return destination.error();
@@ -185,10 +190,20 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     context.pathId = makeUuidV4();
     context.toolVersion = kVersion;
 
-    auto probing = prepareProbing(*request, *destination, *route, observer);
+    auto probing = prepareProbing(*request, *destination, *route, observer, environment.openRaw);
     if (!probing)
         return probing.error();
     context.probing = probing->name;
+
+    std::vector<TokenBucket *> buckets;
+    std::optional<TokenBucket> requestRate;
+    if (request->rate) {
+        requestRate.emplace(*request->rate, burstForRate(*request->rate));
+        buckets.push_back(&*requestRate);
+    }
+    if (environment.sharedRateLimit)
+        buckets.push_back(environment.sharedRateLimit);
+    PacedTransport paced(*probing->transport, buckets, cancel);
 
     EngineConfig engineConfig;
     engineConfig.maxTtl = request->maxTtl;
@@ -198,15 +213,21 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     engineConfig.mode = request->mode;
 
     const auto outcome =
-        runProbeEngine(engineConfig, *probing->method, *probing->transport, observer, cancel);
+        runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)
         return Error{"cancelled", "the trace was cancelled"};
 
-    if (request->resolveHostnames)
-        context.hostnames = reverseLookupAll(addressesToName(*outcome, *destination), kReverseDnsBudget);
-    return buildNetworkPath(context, *outcome);
+    NetworkPath path = buildNetworkPath(context, *outcome);
+    if (request->resolveHostnames && !environment.literalTargetsOnly)
+        addHostnames(path);
+    return path;
+}
+
+void addHostnames(NetworkPath &path)
+{
+    nameNetworkPath(path, reverseLookupAll(addressesToName(path), kReverseDnsBudget));
 }
 
 } // namespace hopscope

@@ -30,6 +30,7 @@ NetworkPath fullTcpPath()
     request.target = "web.lab.test";
     request.port = 443;
     request.flows = 2;
+    request.rate = 500;
     extension.request = request;
     extension.probes = {
         {1, 0, "10.0.1.1", 0.25, 11, 0, 1764000000123000},

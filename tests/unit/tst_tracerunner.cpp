@@ -66,7 +66,6 @@ void TraceRunnerTest::buildsHopsFromProbes()
     context.startedMs = 1764000000000;
     context.pathId = "id";
     context.toolVersion = "0.1.0";
-    context.hostnames = {{"10.0.1.1", "r1.lab.test"}};
     EngineOutcome outcome;
     outcome.lastTtl = 3;
     outcome.end = PathEnd::Destination;
@@ -74,7 +73,9 @@ void TraceRunnerTest::buildsHopsFromProbes()
                       answered(2, 1, "10.0.1.1", 2.0), silent(3, 2), silent(4, 2), silent(5, 2),
                       answered(6, 3, "10.9.0.2", 9.0), answered(7, 3, "10.9.0.3", 7.0, 1),
                       answered(8, 3, "10.9.0.2", 8.0)};
-    const NetworkPath path = buildNetworkPath(context, outcome);
+    NetworkPath path = buildNetworkPath(context, outcome);
+    QCOMPARE(addressesToName(path).size(), std::size_t(3)); // destination, 10.0.1.1, 10.9.0.3
+    nameNetworkPath(path, {{"10.0.1.1", "r1.lab.test"}});
     QCOMPARE(path.hops.size(), std::size_t(4));
     QCOMPARE(path.hops[0], (PathHop{1, "10.0.1.1", "r1.lab.test", 2.0, true})); // median of 1 3 2
     QCOMPARE(path.hops[1], (PathHop{2, "unknown_hop_2", "unknown_hop_2", std::nullopt, false}));
