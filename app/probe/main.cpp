@@ -1,29 +1,95 @@
+#include "helper/helperprotocol.h"
+#include "helper/helperserver.h"
+#include "helper/linereader.h"
+#include "helper/privileges.h"
+#include "helper/sharedrawsockets.h"
 #include "version.h"
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
 constexpr const char *kUsage = R"(Usage: hopscope-probe [--help | --version]
 
-The privileged probe helper of Hopscope. It is started by hopscope and
-hopscope-cli, not by people. This version answers --help and --version only
-and serves no probe requests yet.
+The probe helper of Hopscope. hopscope and hopscope-cli start it to send
+raw-socket probes for them; people do not need to. It opens its raw sockets,
+gives up every privilege, and then answers requests on stdin, one JSON
+object per line, with events on stdout (see PROTOCOL.md in the sources).
 )";
+
+// Writes a whole line to the protocol descriptor, retrying short writes.
+void writeLine(int fd, const std::string &line)
+{
+    std::string data = line + "\n";
+    const char *next = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, next, left);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // the client is gone; end of its stdin will follow
+        }
+        next += written;
+        left -= static_cast<std::size_t>(written);
+    }
+}
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // Nothing the helper does may depend on its environment.
+    ::clearenv();
     if (argc == 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
         std::fputs(kUsage, stdout);
         return 0;
     }
     if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
-        std::printf("hopscope-probe %s\n", hopscope::kVersion);
+        std::printf("hopscope-probe %s (protocol %d)\n", hopscope::kVersion, hopscope::helper::kProtocolVersion);
         return 0;
     }
-    std::fputs("hopscope-probe: this version serves no probe requests; see --help\n", stderr);
-    return 2;
+    if (argc != 1) {
+        std::fprintf(stderr, "hopscope-probe: takes no arguments; see --help\n");
+        return 2;
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+    // Protocol lines get a descriptor of their own; anything else printed to stdout by mistake
+    // lands on stderr instead of breaking the protocol.
+    const int protocolFd = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (protocolFd < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+        std::perror("hopscope-probe: cannot set up its output");
+        return 1;
+    }
+
+    hopscope::SharedRawSockets sockets; // the only step that uses CAP_NET_RAW
+    if (const hopscope::Status dropped = hopscope::helper::dropPrivileges(); !dropped) {
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", dropped.error().message.c_str());
+        return 1;
+    }
+    sockets.start();
+
+    hopscope::helper::HelperServer server(sockets, [protocolFd](const std::string &line) {
+        writeLine(protocolFd, line);
+    });
+    server.sayHello();
+    hopscope::helper::LineReader reader(STDIN_FILENO, hopscope::helper::kMaxRequestLineBytes);
+    std::string line;
+    for (;;) {
+        const auto result = reader.next(line);
+        if (result == hopscope::helper::LineReader::Result::End)
+            break;
+        if (result == hopscope::helper::LineReader::Result::TooLong)
+            server.handleOverlongLine();
+        else
+            server.handleLine(line);
+    }
+    server.stopAll(); // end of input cancels everything
+    return 0;
 }

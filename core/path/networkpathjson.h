@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
+#include "common/jsonfields.h"
 #include "path/networkpath.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,23 @@ inline constexpr int kHopscopeFormatVersion = 1;
 inline constexpr std::size_t kMaxNetworkPathBytes = 64u * 1024u * 1024u;
 // Hopscope's own files nest 5 levels deep; anything far deeper is not a NetworkPath.
 inline constexpr int kMaxNetworkPathDepth = 64;
+
+// The ranges a stored trace request may hold. Files keep whatever older or newer versions wrote;
+// the helper's protocol uses tighter ones: only what a trace may run with.
+struct TraceRequestLimits
+{
+    int maxQueries;
+    int minTimeoutMs;
+    int maxTimeoutMs;
+    int maxFlows;
+    int maxRate;
+};
+inline constexpr TraceRequestLimits kFileRequestLimits{100, 1, 600000, 1024, 1000000};
+
+nlohmann::ordered_json traceRequestToJsonValue(const TraceRequest &request);
+// Reads a request object. Problems are thrown as jsonfields::FieldError: call it inside
+// jsonfields::readFields().
+TraceRequest readTraceRequest(const jsonfields::ObjectView &object, const TraceRequestLimits &limits);
 
 // Writes the Datadog NetworkPath payload plus the `hopscope` extension, keys in schema order.
 nlohmann::ordered_json networkPathToJsonValue(const NetworkPath &path);

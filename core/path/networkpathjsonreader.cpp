@@ -239,40 +239,6 @@ E2eProbe readE2eProbe(const ObjectView &object)
     return probe;
 }
 
-TraceRequest readRequest(const ObjectView &object)
-{
-    TraceRequest request;
-    request.target = object.requiredString("target");
-    request.protocol = readProtocol(object, "protocol", request.protocol);
-    if (const auto port = object.optionalInteger("port", 1, 65535))
-        request.port = static_cast<std::uint16_t>(*port);
-    if (const auto port = object.optionalInteger("source_port", 1, 65535))
-        request.sourcePort = static_cast<std::uint16_t>(*port);
-    request.maxTtl = static_cast<int>(object.requiredInteger("max_ttl", 1, kMaxTtl));
-    request.timeoutMs = static_cast<int>(object.requiredInteger("timeout_ms", 1, 600000));
-    request.queries = static_cast<int>(object.requiredInteger("queries", 1, 100));
-    request.flows = static_cast<int>(object.optionalInteger("flows", 1, 1024).value_or(1));
-    if (const auto mode = object.optionalString("mode")) {
-        const auto parsed = parseTraceMode(*mode);
-        if (!parsed)
-            fail("out-of-range", object.pointerTo("mode"),
-                 "must be \"parallel\" or \"sequential\" (found \"" + *mode + "\")");
-        request.mode = *parsed;
-    }
-    if (const auto family = object.optionalString("address_family")) {
-        const auto parsed = parseAddressFamily(*family);
-        if (!parsed)
-            fail("out-of-range", object.pointerTo("address_family"),
-                 "must be \"any\", \"ipv4\" or \"ipv6\" (found \"" + *family + "\")");
-        request.family = *parsed;
-    }
-    request.resolveHostnames = object.optionalBool("resolve_hostnames").value_or(true);
-    request.unprivileged = object.optionalBool("unprivileged").value_or(false);
-    if (const auto rate = object.optionalInteger("rate", 1, 1'000'000))
-        request.rate = static_cast<int>(*rate);
-    return request;
-}
-
 ProbeSample readProbe(const ObjectView &object)
 {
     ProbeSample probe;
@@ -301,7 +267,7 @@ HopscopeExtension readExtension(const ObjectView &object)
                  + "; this build reads up to " + std::to_string(kHopscopeFormatVersion) + ")");
     extension.toolVersion = stringOr(object, "tool_version");
     if (const auto request = object.optionalObject("request"))
-        extension.request = readRequest(*request);
+        extension.request = readTraceRequest(*request, kFileRequestLimits);
     if (const auto probing = object.optionalString("probing")) {
         if (*probing != "raw" && *probing != "unprivileged")
             fail("out-of-range", object.pointerTo("probing"),
@@ -349,6 +315,41 @@ NetworkPath readPath(const json &document)
 }
 
 } // namespace
+
+TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits &limits)
+{
+    TraceRequest request;
+    request.target = object.requiredString("target");
+    request.protocol = readProtocol(object, "protocol", request.protocol);
+    if (const auto port = object.optionalInteger("port", 1, 65535))
+        request.port = static_cast<std::uint16_t>(*port);
+    if (const auto port = object.optionalInteger("source_port", 1, 65535))
+        request.sourcePort = static_cast<std::uint16_t>(*port);
+    request.maxTtl = static_cast<int>(object.requiredInteger("max_ttl", 1, kMaxTtl));
+    request.timeoutMs = static_cast<int>(object.requiredInteger("timeout_ms", limits.minTimeoutMs, limits.maxTimeoutMs));
+    request.queries = static_cast<int>(object.requiredInteger("queries", 1, limits.maxQueries));
+    request.flows = static_cast<int>(object.optionalInteger("flows", 1, limits.maxFlows).value_or(1));
+    if (const auto mode = object.optionalString("mode")) {
+        const auto parsed = parseTraceMode(*mode);
+        if (!parsed)
+            fail("out-of-range", object.pointerTo("mode"),
+                 "must be \"parallel\" or \"sequential\" (found \"" + *mode + "\")");
+        request.mode = *parsed;
+    }
+    if (const auto family = object.optionalString("address_family")) {
+        const auto parsed = parseAddressFamily(*family);
+        if (!parsed)
+            fail("out-of-range", object.pointerTo("address_family"),
+                 "must be \"any\", \"ipv4\" or \"ipv6\" (found \"" + *family + "\")");
+        request.family = *parsed;
+    }
+    request.resolveHostnames = object.optionalBool("resolve_hostnames").value_or(true);
+    request.unprivileged = object.optionalBool("unprivileged").value_or(false);
+    if (const auto rate = object.optionalInteger("rate", 1, limits.maxRate))
+        request.rate = static_cast<int>(*rate);
+    return request;
+}
+
 
 Expected<NetworkPath> networkPathFromJsonValue(const json &document)
 {

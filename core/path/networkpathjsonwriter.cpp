@@ -82,7 +82,9 @@ ordered_json e2eProbeJson(const E2eProbe &probe)
     return object;
 }
 
-ordered_json requestJson(const TraceRequest &request)
+}
+
+ordered_json traceRequestToJsonValue(const TraceRequest &request)
 {
     ordered_json object = ordered_json::object();
     object["target"] = request.target;
@@ -100,6 +102,8 @@ ordered_json requestJson(const TraceRequest &request)
     putIfSet(object, "rate", request.rate);
     return object;
 }
+
+namespace {
 
 ordered_json probeJson(const ProbeSample &probe)
 {
@@ -120,7 +124,7 @@ ordered_json extensionJson(const HopscopeExtension &extension)
     object["format_version"] = extension.formatVersion;
     object["tool_version"] = extension.toolVersion;
     if (extension.request)
-        object["request"] = requestJson(*extension.request);
+        object["request"] = traceRequestToJsonValue(*extension.request);
     putIfNotEmpty(object, "probing", extension.probing);
     ordered_json probes = ordered_json::array();
     for (const ProbeSample &probe : extension.probes)

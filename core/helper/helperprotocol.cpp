@@ -1,0 +1,322 @@
+#include "helper/helperprotocol.h"
+
+#include "common/jsonfields.h"
+#include "path/networkpathjson.h"
+#include "trace/tracerunner.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+namespace hopscope::helper {
+
+using namespace jsonfields;
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+// A request is a flat object; anything nested deeper than this is not one.
+constexpr int kMaxRequestDepth = 4;
+// A done event carries a whole NetworkPath.
+constexpr std::size_t kMaxEventBytes = kMaxNetworkPathBytes + 1024;
+
+constexpr TraceRequestLimits kProtocolRequestLimits{kMaxQueries, kMinTimeoutMs, kMaxTimeoutMs,
+                                                    kMaxFlows, kProbeRateCeiling};
+
+constexpr std::array kTraceFields{"id",         "op",          "target",         "protocol",
+                                  "port",       "source_port", "max_ttl",        "timeout_ms",
+                                  "queries",    "flows",       "mode",           "address_family",
+                                  "resolve_hostnames",         "unprivileged",   "rate"};
+
+constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
+                                 std::pair{ReplyKind::Unreachable, "unreachable"},
+                                 std::pair{ReplyKind::DestinationReply, "destination"}};
+constexpr std::array kUnreachableKinds{UnreachableKind::Network,    UnreachableKind::Host,
+                                       UnreachableKind::Protocol,   UnreachableKind::Port,
+                                       UnreachableKind::Prohibited, UnreachableKind::Other};
+
+std::string line(const ordered_json &value)
+{
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ordered_json event(std::string_view name, std::optional<std::int64_t> id)
+{
+    ordered_json object = ordered_json::object();
+    object["event"] = name;
+    if (id)
+        object["id"] = *id;
+    return object;
+}
+
+void checkFields(const json &object, std::span<const char *const> allowed)
+{
+    for (const auto &item : object.items())
+        if (std::find_if(allowed.begin(), allowed.end(), [&](const char *name) { return item.key() == name; })
+            == allowed.end())
+            fail("unknown-field", childPointer("", item.key()), "is not a field of this request");
+}
+
+Request readRequest(const json &document)
+{
+    const ObjectView object(document, "");
+    Request request;
+    request.id = object.requiredInteger("id", 0, kMaxRequestId);
+    const std::string op = object.requiredString("op");
+    if (op == "cancel") {
+        checkFields(document, std::span(kTraceFields).first(2));
+        request.op = Request::Op::Cancel;
+        return request;
+    }
+    if (op != "trace")
+        fail("unknown-op", object.pointerTo("op"), "\"" + op + "\" is not an operation (trace, cancel)");
+    checkFields(document, kTraceFields);
+    // Fields left out take the defaults a trace has everywhere else.
+    json withDefaults = document;
+    const ordered_json defaults = traceRequestToJsonValue(TraceRequest{});
+    for (const auto &[key, value] : defaults.items())
+        if (key != "target" && !withDefaults.contains(key))
+            withDefaults[key] = value;
+    request.trace = readTraceRequest(ObjectView(withDefaults, ""), kProtocolRequestLimits);
+    const auto checked = normaliseTraceRequest(request.trace);
+    if (!checked)
+        fail("invalid-request", "", checked.error().message);
+    request.trace = *checked;
+    const auto target = IpAddress::parse(request.trace.target);
+    if (!target)
+        fail("invalid-target", object.pointerTo("target"),
+             "must be an IPv4 or IPv6 address: the helper resolves no names (found \""
+                 + request.trace.target + "\")");
+    if (target->isUnspecified() || target->isMulticast() || target->isBroadcast())
+        fail("invalid-target", object.pointerTo("target"),
+             target->toString() + " is not a unicast address");
+    const bool familyMismatch = (request.trace.family == AddressFamily::IPv4 && !target->isV4())
+                                || (request.trace.family == AddressFamily::IPv6 && target->isV4());
+    if (familyMismatch)
+        fail("invalid-target", object.pointerTo("target"), "is not of the requested address family");
+    return request;
+}
+
+ordered_json replyJson(const ProbeReply &reply)
+{
+    ordered_json object = ordered_json::object();
+    object["responder"] = reply.responder.toString();
+    for (const auto &[kind, name] : kReplyKinds)
+        if (kind == reply.kind)
+            object["kind"] = name;
+    if (reply.icmpType)
+        object["icmp_type"] = *reply.icmpType;
+    if (reply.icmpCode)
+        object["icmp_code"] = *reply.icmpCode;
+    if (reply.unreachable)
+        object["unreachable"] = unreachableName(*reply.unreachable);
+    if (reply.tcpFlags)
+        object["tcp_flags"] = reply.tcpFlags;
+    object["received_ns"] = reply.receivedNs;
+    return object;
+}
+
+ProbeReply readReply(const ObjectView &object)
+{
+    ProbeReply reply;
+    const std::string responder = object.requiredString("responder");
+    const auto address = IpAddress::parse(responder);
+    if (!address)
+        fail("out-of-range", object.pointerTo("responder"), "is not an address");
+    reply.responder = *address;
+    const std::string kind = object.requiredString("kind");
+    const auto known = std::find_if(kReplyKinds.begin(), kReplyKinds.end(),
+                                    [&](const auto &entry) { return kind == entry.second; });
+    if (known == kReplyKinds.end())
+        fail("out-of-range", object.pointerTo("kind"), "is not a reply kind");
+    reply.kind = known->first;
+    if (const auto type = object.optionalInteger("icmp_type", 0, 255))
+        reply.icmpType = static_cast<int>(*type);
+    if (const auto code = object.optionalInteger("icmp_code", 0, 255))
+        reply.icmpCode = static_cast<int>(*code);
+    if (const auto name = object.optionalString("unreachable")) {
+        for (const UnreachableKind candidate : kUnreachableKinds)
+            if (unreachableName(candidate) == *name)
+                reply.unreachable = candidate;
+        if (!reply.unreachable)
+            fail("out-of-range", object.pointerTo("unreachable"), "is not an unreachable kind");
+    }
+    reply.tcpFlags = static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
+    reply.receivedNs = object.requiredInteger("received_ns", 0, INT64_MAX);
+    return reply;
+}
+
+Event readEvent(const json &document)
+{
+    const ObjectView object(document, "");
+    Event result;
+    if (object.has("id"))
+        result.id = object.requiredInteger("id", 0, kMaxRequestId);
+    const std::string name = object.requiredString("event");
+    if (name == "hello") {
+        result.kind = Event::Kind::Hello;
+        result.version = static_cast<int>(object.requiredInteger("version", 1, 1'000'000));
+        const ArrayView capabilities = object.requiredArray("capabilities");
+        for (std::size_t i = 0; i < capabilities.size(); ++i)
+            result.capabilities.push_back(capabilities.stringAt(i));
+        result.message = object.optionalString("note").value_or(std::string());
+        return result;
+    }
+    if (!result.id && name != "error")
+        fail("missing-field", "/id", "required field is missing");
+    if (name == "probe") {
+        result.kind = Event::Kind::Probe;
+        ProbeEvent &probe = result.probe;
+        probe.slot.index = static_cast<int>(object.requiredInteger("index", 0, INT32_MAX));
+        probe.slot.ttl = static_cast<int>(object.requiredInteger("ttl", 1, 255));
+        probe.slot.flow = static_cast<int>(object.requiredInteger("flow", 0, 1023));
+        probe.slot.query = static_cast<int>(object.requiredInteger("query", 0, 1023));
+        probe.sentNs = object.requiredInteger("sent_ns", 0, INT64_MAX);
+        if (const auto reply = object.optionalObject("reply"))
+            probe.reply = readReply(*reply);
+    } else if (name == "hop") {
+        result.kind = Event::Kind::Hop;
+        result.ttl = static_cast<int>(object.requiredInteger("ttl", 1, 255));
+    } else if (name == "notice") {
+        result.kind = Event::Kind::Notice;
+        result.message = object.requiredString("message");
+    } else if (name == "done") {
+        result.kind = Event::Kind::Done;
+        object.requiredObject("path");
+        const auto path = networkPathFromJsonValue(document.at("path"));
+        if (!path)
+            fail(path.error().code, "/path", path.error().message);
+        result.path = *path;
+    } else if (name == "error") {
+        result.kind = Event::Kind::Error;
+        result.error.code = object.requiredString("code");
+        result.error.message = object.requiredString("message");
+    } else {
+        fail("out-of-range", "/event", "\"" + name + "\" is not an event");
+    }
+    return result;
+}
+
+} // namespace
+
+ParsedRequest parseRequest(std::string_view text)
+{
+    ParsedRequest parsed;
+    if (text.size() > kMaxRequestLineBytes) {
+        parsed.error = {"line-too-long", "a request line may hold at most "
+                                             + std::to_string(kMaxRequestLineBytes) + " bytes"};
+        return parsed;
+    }
+    const auto document = parseBounded(text, kMaxRequestLineBytes, kMaxRequestDepth);
+    if (!document) {
+        parsed.error = {"invalid-json", document.error().message};
+        return parsed;
+    }
+    if (!document->is_object()) {
+        parsed.error = {"wrong-type", "a request must be a JSON object (found " + describeType(*document) + ")"};
+        return parsed;
+    }
+    // The id alone first, so that every later problem can be addressed to the request.
+    if (const auto id = document->find("id");
+        id != document->end() && id->is_number_integer() && *id >= 0 && *id <= kMaxRequestId)
+        parsed.id = id->get<std::int64_t>();
+    auto request = readFields([&] { return readRequest(*document); });
+    if (request)
+        parsed.request = *request;
+    else
+        parsed.error = request.error();
+    return parsed;
+}
+
+std::string traceRequestLine(std::int64_t id, const TraceRequest &request)
+{
+    ordered_json object = ordered_json::object();
+    object["id"] = id;
+    object["op"] = "trace";
+    const ordered_json fields = traceRequestToJsonValue(request);
+    for (const auto &[key, value] : fields.items())
+        object[key] = value;
+    return line(object);
+}
+
+std::string cancelRequestLine(std::int64_t id)
+{
+    ordered_json object = ordered_json::object();
+    object["id"] = id;
+    object["op"] = "cancel";
+    return line(object);
+}
+
+std::string helloLine(const std::vector<std::string> &capabilities, const std::string &note)
+{
+    ordered_json object = event("hello", std::nullopt);
+    object["version"] = kProtocolVersion;
+    object["capabilities"] = capabilities;
+    if (!note.empty())
+        object["note"] = note;
+    object["limits"] = {{"max_line_bytes", kMaxRequestLineBytes},
+                        {"max_traces", kMaxConcurrentTraces},
+                        {"max_rate", kProbeRateCeiling}};
+    return line(object);
+}
+
+std::string probeLine(std::int64_t id, const ProbeEvent &probe)
+{
+    ordered_json object = event("probe", id);
+    object["index"] = probe.slot.index;
+    object["ttl"] = probe.slot.ttl;
+    object["flow"] = probe.slot.flow;
+    object["query"] = probe.slot.query;
+    object["sent_ns"] = probe.sentNs;
+    if (probe.reply)
+        object["reply"] = replyJson(*probe.reply);
+    return line(object);
+}
+
+std::string hopLine(std::int64_t id, int ttl)
+{
+    ordered_json object = event("hop", id);
+    object["ttl"] = ttl;
+    return line(object);
+}
+
+std::string noticeLine(std::int64_t id, const std::string &message)
+{
+    ordered_json object = event("notice", id);
+    object["message"] = message;
+    return line(object);
+}
+
+std::string doneLine(std::int64_t id, const NetworkPath &path)
+{
+    ordered_json object = event("done", id);
+    object["path"] = networkPathToJsonValue(path);
+    return line(object);
+}
+
+std::string errorLine(std::optional<std::int64_t> id, const Error &error)
+{
+    ordered_json object = event("error", id);
+    object["code"] = error.code;
+    object["message"] = error.message;
+    return line(object);
+}
+
+Expected<Event> parseEvent(std::string_view text)
+{
+    const auto document = parseBounded(text, kMaxEventBytes, kMaxNetworkPathDepth);
+    if (!document)
+        return Error{"bad-event", "the helper wrote a line that is not JSON: " + document.error().message};
+    auto parsed = readFields([&] { return readEvent(*document); });
+    if (!parsed)
+        return Error{"bad-event", "the helper wrote a malformed event: " + parsed.error().message};
+    return parsed;
+}
+
+std::string rawCapabilityFor(IpAddress::Family family)
+{
+    return family == IpAddress::Family::V4 ? "raw-ipv4" : "raw-ipv6";
+}
+
+} // namespace hopscope::helper

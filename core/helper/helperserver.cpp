@@ -1,0 +1,161 @@
+#include "helper/helperserver.h"
+
+#include "helper/sharedrawsockets.h"
+#include "probe/cancelsignal.h"
+#include "probe/probeengine.h"
+#include "trace/tracerunner.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace hopscope::helper {
+
+struct HelperServer::RunningTrace
+{
+    std::int64_t id = 0;
+    CancelSignal cancel;
+    std::thread thread;
+    std::atomic<bool> finished{false};
+};
+
+namespace {
+
+// Streams a trace's progress as protocol lines.
+class EventWriter : public ProbeObserver
+{
+public:
+    EventWriter(std::int64_t id, std::function<void(const std::string &)> write)
+        : m_id(id), m_write(std::move(write))
+    {
+    }
+    void probeFinished(const ProbeEvent &event) override { m_write(probeLine(m_id, event)); }
+    void hopSettled(int ttl) override { m_write(hopLine(m_id, ttl)); }
+    void notice(const std::string &message) override { m_write(noticeLine(m_id, message)); }
+
+private:
+    std::int64_t m_id;
+    std::function<void(const std::string &)> m_write;
+};
+
+} // namespace
+
+HelperServer::HelperServer(SharedRawSockets &sockets, LineWriter writeLine)
+    : m_sockets(sockets), m_writeLine(std::move(writeLine)), m_ceiling(kProbeRateCeiling, kProbeBurst)
+{
+}
+
+HelperServer::~HelperServer() { stopAll(); }
+
+void HelperServer::write(const std::string &line)
+{
+    const std::lock_guard lock(m_writeMutex);
+    m_writeLine(line);
+}
+
+void HelperServer::sayHello()
+{
+    std::vector<std::string> capabilities;
+    for (const auto family : {IpAddress::Family::V4, IpAddress::Family::V6})
+        if (m_sockets.serves(family))
+            capabilities.push_back(rawCapabilityFor(family));
+    write(helloLine(capabilities, capabilities.empty()
+                                      ? "started without CAP_NET_RAW: raw-socket traces are refused; "
+                                        "unprivileged ones are served"
+                                      : ""));
+}
+
+void HelperServer::handleOverlongLine()
+{
+    write(errorLine(std::nullopt, {"line-too-long", "a request line may hold at most "
+                                                        + std::to_string(kMaxRequestLineBytes)
+                                                        + " bytes; it was skipped"}));
+}
+
+void HelperServer::handleLine(std::string_view line)
+{
+    reapFinished();
+    const ParsedRequest parsed = parseRequest(line);
+    if (!parsed.request) {
+        write(errorLine(parsed.id, parsed.error));
+        return;
+    }
+    if (parsed.request->op == Request::Op::Cancel)
+        cancelTrace(parsed.request->id);
+    else
+        startTrace(*parsed.request);
+}
+
+void HelperServer::startTrace(const Request &request)
+{
+    const std::lock_guard lock(m_tracesMutex);
+    const auto running = std::count_if(m_traces.begin(), m_traces.end(),
+                                       [](const auto &trace) { return !trace->finished; });
+    for (const auto &trace : m_traces)
+        if (trace->id == request.id && !trace->finished) {
+            write(errorLine(request.id, {"duplicate-id", "a trace with this id is running already"}));
+            return;
+        }
+    if (running >= kMaxConcurrentTraces) {
+        write(errorLine(request.id, {"too-many-traces", "at most " + std::to_string(kMaxConcurrentTraces)
+                                                            + " traces run at once; wait for one to end"}));
+        return;
+    }
+    auto trace = std::make_unique<RunningTrace>();
+    trace->id = request.id;
+    RunningTrace &started = *trace;
+    m_traces.push_back(std::move(trace));
+    started.thread = std::thread([this, &started, traceRequest = request.trace] {
+        runTrace(started, traceRequest);
+    });
+}
+
+void HelperServer::runTrace(RunningTrace &trace, const TraceRequest &request)
+{
+    EventWriter events(trace.id, [this](const std::string &line) { write(line); });
+    TraceEnvironment environment;
+    environment.openRaw = [this](IpAddress::Family family, Protocol protocol) {
+        return m_sockets.subscribe(family, protocol);
+    };
+    environment.sharedRateLimit = &m_ceiling;
+    environment.literalTargetsOnly = true;
+    const auto path = hopscope::runTrace(request, events, trace.cancel, environment);
+    write(path ? doneLine(trace.id, *path) : errorLine(trace.id, path.error()));
+    trace.finished = true;
+}
+
+void HelperServer::cancelTrace(std::int64_t id)
+{
+    const std::lock_guard lock(m_tracesMutex);
+    for (const auto &trace : m_traces)
+        if (trace->id == id && !trace->finished) {
+            trace->cancel.cancel(); // its thread writes the "cancelled" error
+            return;
+        }
+    write(errorLine(id, {"unknown-id", "no trace with this id is running"}));
+}
+
+void HelperServer::reapFinished()
+{
+    const std::lock_guard lock(m_tracesMutex);
+    for (auto it = m_traces.begin(); it != m_traces.end();) {
+        if ((*it)->finished) {
+            (*it)->thread.join();
+            it = m_traces.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void HelperServer::stopAll()
+{
+    const std::lock_guard lock(m_tracesMutex);
+    for (const auto &trace : m_traces)
+        trace->cancel.cancel();
+    for (const auto &trace : m_traces)
+        if (trace->thread.joinable())
+            trace->thread.join();
+    m_traces.clear();
+}
+
+} // namespace hopscope::helper

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/expected.h"
+#include "path/networkpath.h"
+#include "probe/cancelsignal.h"
+#include "probe/probetransport.h"
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace hopscope {
+
+class SharedSocketTransport;
+
+// The raw sockets the helper opens while it still holds CAP_NET_RAW, shared by all its traces.
+// One thread reads them all and hands every packet to every trace that could be waiting for it
+// (ICMP to all traces of that address family, TCP and UDP answers to the traces of that
+// protocol), as the kernel would for raw sockets of their own; each trace's probe method then
+// keeps only the answers to its own probes.
+class SharedRawSockets
+{
+public:
+    // Opens every socket it is allowed to. Call before dropping privileges.
+    SharedRawSockets();
+    ~SharedRawSockets();
+    SharedRawSockets(const SharedRawSockets &) = delete;
+    SharedRawSockets &operator=(const SharedRawSockets &) = delete;
+
+    // True when the ICMP, TCP and UDP sockets of `family` are all open.
+    bool serves(IpAddress::Family family) const;
+    // Starts the reading thread. Call after dropping privileges: capabilities are per thread.
+    void start();
+    // A transport over the shared sockets for one trace; "permission-denied" when they are not open.
+    Expected<std::unique_ptr<ProbeTransport>> subscribe(IpAddress::Family family, Protocol protocol);
+
+private:
+    friend class SharedSocketTransport;
+    struct Socket
+    {
+        int fd = -1;
+        IpAddress::Family family = IpAddress::Family::V4;
+        int ipProtocol = 0;
+        PacketChannel channel = PacketChannel::IcmpV4;
+    };
+
+    void unsubscribe(SharedSocketTransport *transport);
+    void readLoop();
+    void deliver(const Socket &socket, const ReceivedPacket &packet);
+    const Socket *find(IpAddress::Family family, int ipProtocol) const;
+
+    std::vector<Socket> m_sockets;
+    std::mutex m_mutex;
+    std::vector<SharedSocketTransport *> m_subscribers;
+    CancelSignal m_stop;
+    std::thread m_reader;
+};
+
+} // namespace hopscope
