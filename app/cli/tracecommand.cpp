@@ -1,10 +1,12 @@
 #include "clicommands.h"
 #include "clioutput.h"
 #include "traceprinter.h"
+#include "workertrace.h"
 
 #include "common/atomicfile.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
+#include "probe/rawsockets.h"
 #include "report/pathtexttable.h"
 #include "trace/tracerunner.h"
 
@@ -78,6 +80,10 @@ int runTrace(const QStringList &arguments)
                                   QStringLiteral("parallel (default: all TTLs at once) or "
                                                  "sequential (one probe at a time)."),
                                   QStringLiteral("MODE"), QStringLiteral("parallel"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("Send at most N probes per second, 1-10000 "
+                                                 "(default: as fast as the answers allow)."),
+                                  QStringLiteral("N"));
     const QCommandLineOption ipv4(QStringLiteral("4"), QStringLiteral("Use IPv4 only."));
     const QCommandLineOption ipv6(QStringLiteral("6"), QStringLiteral("Use IPv6 only."));
     const QCommandLineOption unprivileged(QStringLiteral("unprivileged"),
@@ -90,7 +96,7 @@ int runTrace(const QStringList &arguments)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Also write the NetworkPath JSON to FILE."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({help, protocol, port, sourcePort, maxTtl, timeout, queries, flows, mode, ipv4, ipv6,
+    parser.addOptions({help, protocol, port, sourcePort, maxTtl, timeout, queries, flows, mode, rate, ipv4, ipv6,
                        unprivileged, noDns, json, output});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     if (!parser.parse(QStringList{QStringLiteral("hopscope-cli trace")} + arguments)) {
@@ -136,6 +142,7 @@ int runTrace(const QStringList &arguments)
     request.timeoutMs = intOption(parser, timeout, error).value_or(request.timeoutMs);
     request.queries = intOption(parser, queries, error).value_or(request.queries);
     request.flows = intOption(parser, flows, error).value_or(request.flows);
+    request.rate = intOption(parser, rate, error);
     if (parser.isSet(ipv4) && parser.isSet(ipv6))
         error = "-4 and -6 exclude each other";
     request.family = parser.isSet(ipv4)   ? AddressFamily::IPv4
@@ -157,7 +164,10 @@ int runTrace(const QStringList &arguments)
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);
     TracePrinter printer(!parser.isSet(json));
-    const auto path = hopscope::runTrace(request, printer, cancel);
+    // Without raw-socket permission of its own, the CLI asks the helper, as the GUI does.
+    const bool throughHelper = !request.unprivileged && !rawSocketsAllowed();
+    const auto path = throughHelper ? traceThroughHelper(request, printer, cancel)
+                                    : hopscope::runTrace(request, printer, cancel);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     g_interrupt = nullptr;

@@ -23,4 +23,13 @@ void CancelSignal::cancel()
     }
 }
 
+void CancelSignal::reset()
+{
+    if (m_fd >= 0) {
+        std::uint64_t count = 0;
+        [[maybe_unused]] const auto got = ::read(m_fd, &count, sizeof count);
+    }
+    m_cancelled.store(false, std::memory_order_release);
+}
+
 } // namespace hopscope

@@ -15,6 +15,8 @@ public:
     CancelSignal &operator=(const CancelSignal &) = delete;
 
     void cancel();
+    // Makes the signal usable for another trace. Only when nothing is waiting on it.
+    void reset();
     bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
     // Readable once cancelled; -1 if the kernel gave no eventfd (then only the flag works).
     int fd() const { return m_fd; }

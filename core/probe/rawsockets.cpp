@@ -34,6 +34,15 @@ Error rawSocketError(const char *what)
                                : "")};
 }
 
+bool rawSocketsAllowed()
+{
+    const int fd = ::socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    return true;
+}
+
 int icmpProtocolOf(IpAddress::Family family)
 {
     return family == IpAddress::Family::V4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6};

@@ -15,6 +15,9 @@ namespace hopscope {
 // Fails with "permission-denied" without CAP_NET_RAW.
 Expected<int> openRawProbeSocket(IpAddress::Family family, int ipProtocol);
 
+// True when this process may open raw sockets (it holds CAP_NET_RAW).
+bool rawSocketsAllowed();
+
 // The IP protocol of the socket a probe of `protocol` is sent on and answers are read from.
 int icmpProtocolOf(IpAddress::Family family);
 int dataProtocolOf(Protocol protocol, IpAddress::Family family); // the ICMP one for ICMP probes

@@ -1,0 +1,18 @@
+#include "client/helperlocation.h"
+
+#include "helperpaths.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace hopscope {
+
+QString helperPath()
+{
+    const QString buildDir = QDir::cleanPath(QString::fromUtf8(kBuildTreeDir));
+    if (QDir::cleanPath(QCoreApplication::applicationDirPath()) == buildDir)
+        return buildDir + QStringLiteral("/hopscope-probe");
+    return QString::fromUtf8(kInstalledHelperPath);
+}
+
+} // namespace hopscope

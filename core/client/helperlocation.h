@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace hopscope {
+
+// Where hopscope-probe lives: beside the programs of a build tree when this program runs from
+// one, otherwise at the path the package installs it to. Decided by where this executable is,
+// never by the environment.
+QString helperPath();
+
+} // namespace hopscope

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "path/networkpath.h"
+#include "probe/cancelsignal.h"
+#include "probe/probetypes.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QTimer;
+
+namespace hopscope {
+
+// Runs traces for a front end, on the thread it has been moved to. It asks the privileged helper
+// (hopscope-probe) for raw-socket traces and turns the helper's events into queued signals. When
+// the helper is missing, lacks its capability, or dies mid-trace, it says so once through
+// `degraded` and runs the trace in this process instead: with raw sockets when this process may
+// open them, without privileges otherwise. One trace at a time; the helper is kept for the next.
+class TraceWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Route { Helper, InProcess };
+    Q_ENUM(Route)
+
+    // `helperProgram` is normally helperPath(); tests point it elsewhere.
+    explicit TraceWorker(QString helperProgram, QObject *parent = nullptr);
+    ~TraceWorker() override;
+
+    // Ends the running trace, which then fails with code "cancelled". Safe from any thread.
+    void cancel();
+
+    // Registers the types the signals carry (once per process; the constructor calls it).
+    static void registerMetaTypes();
+
+public Q_SLOTS:
+    void start(const hopscope::TraceRequest &request);
+    // Ends the helper; call on the worker's thread before it quits (a queued call does that).
+    void stopHelper();
+
+Q_SIGNALS:
+    void routeChosen(hopscope::TraceWorker::Route route);
+    void helperStarted(qint64 pid);
+    void probeReceived(const hopscope::ProbeEvent &event);
+    void hopSettled(int ttl);
+    void notice(const QString &message);
+    // The helper cannot serve (missing, no capability, died): said once per cause, with the fix.
+    void degraded(const QString &reason);
+    void finished(const hopscope::NetworkPath &path);
+    void failed(const QString &code, const QString &message);
+
+private:
+    enum class HelperState { NotStarted, Starting, Ready, Unusable };
+
+    void startHelper();
+    void sendToHelper();
+    void readHelperOutput();
+    void handleHelperLine(const QByteArray &line);
+    void helperFailed(const QString &reason);
+    void cancelInHelper();
+    void runInProcess();
+    void finishWithPath(NetworkPath path);
+    void fail(const QString &code, const QString &message);
+
+    QString m_helperProgram;
+    QProcess *m_helper = nullptr;
+    QTimer *m_helloTimer = nullptr;
+    HelperState m_helperState = HelperState::NotStarted;
+    QByteArray m_pending; // helper output not yet a whole line
+    bool m_busy = false;
+    bool m_waitingForHelper = false; // the current trace is (to be) run by the helper
+    std::optional<TraceRequest> m_request; // as the user gave it
+    TraceRequest m_helperRequest;          // the same with the target resolved
+    std::int64_t m_nextId = 1;
+    std::int64_t m_activeId = 0;
+    std::vector<std::string> m_helperCapabilities; // from its hello
+    CancelSignal m_cancel;
+};
+
+} // namespace hopscope
+
+Q_DECLARE_METATYPE(hopscope::TraceRequest)
+Q_DECLARE_METATYPE(hopscope::ProbeEvent)
+Q_DECLARE_METATYPE(hopscope::NetworkPath)
