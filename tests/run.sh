@@ -21,4 +21,4 @@ cmake --build build-sanitize -j"$jobs"
 
 echo "== test under sanitizers"
 ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-sanitize --output-on-failure -L 'unit|fuzz|cli|lab'
+    ctest --test-dir build-sanitize --output-on-failure -L 'unit|fuzz|cli|helper|lab'

@@ -1,0 +1,387 @@
+#include "helpersession.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QtTest>
+
+#include <unistd.h>
+
+using nlohmann::json;
+
+namespace {
+
+const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
+
+bool isRoot() { return ::geteuid() == 0; }
+
+bool run(const QStringList &command)
+{
+    return QProcess::execute(command.constFirst(), command.mid(1)) == 0;
+}
+
+// A network namespace whose only route leads to a neighbour that never answers: traces
+// to it run until their timeout, long enough to cancel them or close the helper's input.
+class SilentNetwork
+{
+public:
+    SilentNetwork() : m_name(QStringLiteral("hs-silent-%1").arg(::getpid()))
+    {
+        m_ready = run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name})
+                  && ip(QStringLiteral("link set lo up"))
+                  && ip(QStringLiteral("link add v0 type veth peer name v1"))
+                  && ip(QStringLiteral("addr add 198.18.200.1/24 dev v0"))
+                  && ip(QStringLiteral("link set v0 up")) && ip(QStringLiteral("link set v1 up"))
+                  // A neighbour that never answers, without the host-unreachable a failed
+                  // address resolution would bring.
+                  && ip(QStringLiteral("neigh add 198.18.200.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent"));
+    }
+    ~SilentNetwork() { run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name}); }
+
+    bool ready() const { return m_ready; }
+    // The helper, run inside the namespace.
+    std::unique_ptr<HelperSession> helper() const
+    {
+        return std::make_unique<HelperSession>(QStringLiteral("ip"),
+                                               QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
+    }
+    static QByteArray silentTrace(int id, int timeoutMs = 60000)
+    {
+        return QByteArrayLiteral("{\"id\":") + QByteArray::number(id)
+               + QByteArrayLiteral(",\"op\":\"trace\",\"target\":\"198.18.200.2\",\"max_ttl\":2,\"timeout_ms\":")
+               + QByteArray::number(timeoutMs) + '}';
+    }
+
+private:
+    bool ip(const QString &arguments) const
+    {
+        return run(QStringList{QStringLiteral("ip"), QStringLiteral("-n"), m_name}
+                   + arguments.split(QLatin1Char(' ')));
+    }
+    QString m_name;
+    bool m_ready = false;
+};
+
+json waitForError(HelperSession &session, const std::function<bool(const json &)> &match)
+{
+    return session.waitFor([&](const json &event) { return event["event"] == "error" && match(event); });
+}
+
+} // namespace
+
+class HelperProtocolTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void saysHelloWithCapabilities();
+    void dropsEveryPrivilegeBeforeReading();
+    void refusesMalformedRequests_data();
+    void refusesMalformedRequests();
+    void skipsOverlongLines();
+    void tracesLoopback_data();
+    void tracesLoopback();
+    void runsConcurrentTracesApart();
+    void cancelsATrace();
+    void refusesTooManyAndDuplicateTraces();
+    void pacesProbesAtTheRequestedRate();
+    void endOfInputCancelsEverythingAndExits();
+};
+
+void HelperProtocolTest::initTestCase() { QVERIFY2(QFile::exists(kHelper), qPrintable(kHelper)); }
+
+void HelperProtocolTest::saysHelloWithCapabilities()
+{
+    HelperSession session(kHelper);
+    QVERIFY(session.started());
+    const json hello = session.waitFor([](const json &event) { return event["event"] == "hello"; });
+    QVERIFY(!hello.is_null());
+    QCOMPARE(hello["version"].get<int>(), 1);
+    QCOMPARE(hello["limits"]["max_line_bytes"].get<int>(), 65536);
+    const auto capabilities = hello["capabilities"].get<std::vector<std::string>>();
+    if (isRoot()) {
+        QVERIFY(std::find(capabilities.begin(), capabilities.end(), "raw-ipv4") != capabilities.end());
+    } else {
+        QVERIFY(capabilities.empty());
+        QVERIFY(hello.contains("note"));
+    }
+    QCOMPARE(session.events().front()["event"], json("hello")); // hello comes first
+}
+
+void HelperProtocolTest::dropsEveryPrivilegeBeforeReading()
+{
+    HelperSession session(kHelper);
+    QVERIFY(!session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QFile status(QStringLiteral("/proc/%1/status").arg(session.pid()));
+    QVERIFY(status.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(status.readAll());
+    for (const char *field : {"CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
+                              "CapInh:\t0000000000000000", "CapAmb:\t0000000000000000", "NoNewPrivs:\t1"})
+        QVERIFY2(text.contains(QString::fromLatin1(field)), field);
+    if (isRoot())
+        QVERIFY2(text.contains(QStringLiteral("Uid:\t65534\t65534\t65534\t65534")), "root becomes nobody");
+}
+
+void HelperProtocolTest::refusesMalformedRequests_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("hasId");
+    const auto trace = [](const char *fields) -> QByteArray {
+        return QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":\"127.0.0.1\"") + fields + '}';
+    };
+    QTest::newRow("not json") << QByteArrayLiteral("hello helper") << "invalid-json" << false;
+    QTest::newRow("empty line") << QByteArray() << "invalid-json" << false;
+    QTest::newRow("truncated") << QByteArrayLiteral("{\"id\":5,\"op\":") << "invalid-json" << false;
+    QTest::newRow("array") << QByteArrayLiteral("[1,2,3]") << "wrong-type" << false;
+    QTest::newRow("no id") << QByteArrayLiteral("{\"op\":\"cancel\"}") << "missing-field" << false;
+    QTest::newRow("negative id") << QByteArrayLiteral("{\"id\":-1,\"op\":\"cancel\"}") << "out-of-range" << false;
+    QTest::newRow("id as text") << QByteArrayLiteral("{\"id\":\"5\",\"op\":\"cancel\"}") << "wrong-type" << false;
+    QTest::newRow("huge id") << QByteArrayLiteral("{\"id\":9007199254740992,\"op\":\"cancel\"}") << "out-of-range" << false;
+    QTest::newRow("no op") << QByteArrayLiteral("{\"id\":5}") << "missing-field" << true;
+    QTest::newRow("unknown op") << QByteArrayLiteral("{\"id\":5,\"op\":\"shell\"}") << "unknown-op" << true;
+    QTest::newRow("op as number") << QByteArrayLiteral("{\"id\":5,\"op\":1}") << "wrong-type" << true;
+    QTest::newRow("unknown field") << trace(",\"interface\":\"eth0\"") << "unknown-field" << true;
+    QTest::newRow("cancel with extra") << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\",\"target\":\"x\"}")
+                                       << "unknown-field" << true;
+    QTest::newRow("no target") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\"}") << "missing-field" << true;
+    QTest::newRow("ttl 0") << trace(",\"max_ttl\":0") << "out-of-range" << true;
+    QTest::newRow("ttl 256") << trace(",\"max_ttl\":256") << "out-of-range" << true;
+    QTest::newRow("ttl fraction") << trace(",\"max_ttl\":3.5") << "wrong-type" << true;
+    QTest::newRow("queries 11") << trace(",\"queries\":11") << "out-of-range" << true;
+    QTest::newRow("queries 0") << trace(",\"queries\":0") << "out-of-range" << true;
+    QTest::newRow("queries text") << trace(",\"queries\":\"3\"") << "wrong-type" << true;
+    QTest::newRow("timeout 9 ms") << trace(",\"timeout_ms\":9") << "out-of-range" << true;
+    QTest::newRow("timeout 60001 ms") << trace(",\"timeout_ms\":60001") << "out-of-range" << true;
+    QTest::newRow("port 0") << trace(",\"port\":0") << "out-of-range" << true;
+    QTest::newRow("port 65536") << trace(",\"port\":65536") << "out-of-range" << true;
+    QTest::newRow("source port 70000") << trace(",\"source_port\":70000") << "out-of-range" << true;
+    QTest::newRow("flows 33") << trace(",\"flows\":33") << "out-of-range" << true;
+    QTest::newRow("rate above ceiling") << trace(",\"rate\":10001") << "out-of-range" << true;
+    QTest::newRow("rate 0") << trace(",\"rate\":0") << "out-of-range" << true;
+    QTest::newRow("protocol sctp") << trace(",\"protocol\":\"SCTP\"") << "out-of-range" << true;
+    QTest::newRow("mode fast") << trace(",\"mode\":\"fast\"") << "out-of-range" << true;
+    QTest::newRow("unprivileged text") << trace(",\"unprivileged\":\"yes\"") << "wrong-type" << true;
+    QTest::newRow("icmp with port") << trace(",\"protocol\":\"ICMP\",\"port\":80") << "invalid-request" << true;
+    QTest::newRow("nested target") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":{\"a\":1}}")
+                                   << "wrong-type" << true;
+    QTest::newRow("too deep") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":[[[[[[1]]]]]]}")
+                              << "invalid-json" << false;
+    const auto target = [](const char *address) -> QByteArray {
+        return QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":\"") + address + "\"}";
+    };
+    QTest::newRow("host name") << target("localhost") << "invalid-target" << true;
+    QTest::newRow("multicast v4") << target("224.0.0.1") << "invalid-target" << true;
+    QTest::newRow("multicast v6") << target("ff02::1") << "invalid-target" << true;
+    QTest::newRow("broadcast") << target("255.255.255.255") << "invalid-target" << true;
+    QTest::newRow("unspecified v4") << target("0.0.0.0") << "invalid-target" << true;
+    QTest::newRow("unspecified v6") << target("::") << "invalid-target" << true;
+    QTest::newRow("family mismatch")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":\"::1\",\"address_family\":\"ipv4\"}")
+        << "invalid-target" << true;
+    QTest::newRow("cancel unknown id") << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\"}") << "unknown-id" << true;
+}
+
+void HelperProtocolTest::refusesMalformedRequests()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, code);
+    QFETCH(bool, hasId);
+    HelperSession session(kHelper);
+    session.send(line);
+    // A request that must still be served after the bad one.
+    session.send(QByteArrayLiteral("{\"id\":77,\"op\":\"cancel\"}"));
+    const json first = session.waitFor([](const json &event) { return event["event"] == "error"; });
+    QVERIFY2(!first.is_null(), "an error event");
+    QCOMPARE(QString::fromStdString(first["code"].get<std::string>()), code);
+    QVERIFY(!first["message"].get<std::string>().empty());
+    QCOMPARE(first.contains("id"), hasId);
+    if (hasId)
+        QCOMPARE(first["id"].get<int>(), 5);
+    const json next = waitForError(session, [](const json &event) { return event.value("id", 0) == 77; });
+    QVERIFY2(!next.is_null(), "the helper kept serving");
+    QCOMPARE(next["code"], json("unknown-id"));
+    QVERIFY2(!session.sawGarbage(), session.garbage().constData());
+}
+
+void HelperProtocolTest::skipsOverlongLines()
+{
+    HelperSession session(kHelper);
+    session.send(QByteArray(70 * 1024, 'x'));
+    session.send(QByteArrayLiteral("{\"id\":1,\"op\":\"cancel\",\"pad\":\"") + QByteArray(5 * 1024 * 1024, 'y') + "\"}");
+    session.send(QByteArrayLiteral("{\"id\":2,\"op\":\"cancel\"}"));
+    const json served = waitForError(session, [](const json &event) { return event.value("id", 0) == 2; });
+    QVERIFY2(!served.is_null(), "served after the long lines");
+    int tooLong = 0;
+    for (const json &event : session.events())
+        tooLong += event.value("code", std::string()) == "line-too-long";
+    QCOMPARE(tooLong, 2); // one error per long line, however long
+    QCOMPARE(session.events().size(), std::size_t(4)); // hello, two too long, unknown id 2
+}
+
+void HelperProtocolTest::tracesLoopback_data()
+{
+    QTest::addColumn<QByteArray>("protocol");
+    QTest::addColumn<QByteArray>("target");
+    QTest::newRow("tcp v4") << QByteArrayLiteral("TCP") << QByteArrayLiteral("127.0.0.1");
+    QTest::newRow("udp v6") << QByteArrayLiteral("UDP") << QByteArrayLiteral("::1");
+    QTest::newRow("icmp v4") << QByteArrayLiteral("ICMP") << QByteArrayLiteral("127.0.0.1");
+}
+
+void HelperProtocolTest::tracesLoopback()
+{
+    if (!isRoot())
+        QSKIP("raw-socket traces need the helper to start with CAP_NET_RAW: run as root");
+    QFETCH(QByteArray, protocol);
+    QFETCH(QByteArray, target);
+    QTcpServer listener; // an open port, so that the TCP answer is a SYN-ACK
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    QByteArray port;
+    if (protocol == "TCP")
+        port = ",\"port\":" + QByteArray::number(listener.serverPort());
+    HelperSession session(kHelper);
+    session.send("{\"id\":3,\"op\":\"trace\",\"target\":\"" + target + "\",\"protocol\":\"" + protocol + "\"" + port + "}");
+    const json end = session.waitForEnd(3);
+    QVERIFY(!end.is_null());
+    QCOMPARE(end["event"], json("done"));
+    const json &path = end["path"];
+    QCOMPARE(path["destination"]["ip_address"].get<std::string>(), target.toStdString());
+    QCOMPARE(path["hops"].size(), std::size_t(1));
+    QCOMPARE(path["hops"][0]["ip_address"].get<std::string>(), target.toStdString());
+    QCOMPARE(path["hopscope"]["probing"], json("raw"));
+    const auto events = session.eventsOf(3);
+    int probes = 0, hops = 0;
+    for (const json &event : events) {
+        probes += event["event"] == "probe";
+        hops += event["event"] == "hop";
+        if (event["event"] == "probe") {
+            QCOMPARE(event["reply"]["kind"], json("destination"));
+            QVERIFY(event["reply"]["received_ns"].get<std::int64_t>() >= event["sent_ns"].get<std::int64_t>());
+            if (protocol == "TCP")
+                QCOMPARE(event["reply"]["tcp_flags"].get<int>() & 0x12, 0x12); // SYN-ACK
+        }
+    }
+    QCOMPARE(probes, 3);
+    QCOMPARE(hops, 1);
+    QCOMPARE(events.back()["event"], json("done")); // nothing after the end
+}
+
+void HelperProtocolTest::runsConcurrentTracesApart()
+{
+    if (!isRoot())
+        QSKIP("raw-socket traces need the helper to start with CAP_NET_RAW: run as root");
+    HelperSession session(kHelper);
+    const std::vector<std::pair<const char *, const char *>> traces = {
+        {"TCP", "127.0.0.1"}, {"TCP", "::1"}, {"UDP", "127.0.0.1"}, {"UDP", "::1"}, {"ICMP", "127.0.0.1"}, {"ICMP", "::1"}};
+    for (std::size_t i = 0; i < traces.size(); ++i)
+        session.send(QByteArrayLiteral("{\"id\":") + QByteArray::number(int(i + 10)) + ",\"op\":\"trace\",\"target\":\""
+                     + traces[i].second + "\",\"protocol\":\"" + traces[i].first + "\",\"queries\":5}");
+    for (std::size_t i = 0; i < traces.size(); ++i) {
+        const auto id = static_cast<std::int64_t>(i + 10);
+        const json end = session.waitForEnd(id);
+        QVERIFY(!end.is_null());
+        QCOMPARE(end["event"], json("done"));
+        QCOMPARE(end["path"]["protocol"], json(traces[i].first));
+        QCOMPARE(end["path"]["destination"]["ip_address"], json(traces[i].second));
+        int answered = 0;
+        for (const json &event : session.eventsOf(id))
+            if (event["event"] == "probe" && event.contains("reply")) {
+                QCOMPARE(event["reply"]["responder"], json(traces[i].second));
+                ++answered;
+            }
+        QCOMPARE(answered, 5); // each trace got its own answers, and only those
+    }
+}
+
+void HelperProtocolTest::cancelsATrace()
+{
+    if (!isRoot())
+        QSKIP("needs root for a network namespace and raw sockets");
+    SilentNetwork network;
+    QVERIFY(network.ready());
+    const auto session = network.helper();
+    session->send(SilentNetwork::silentTrace(1));
+    QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QTest::qWait(300);
+    session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"cancel\"}"));
+    const json end = session->waitForEnd(1, 10000);
+    QVERIFY2(!end.is_null(), "a trace of 60 s timeouts ended on cancel");
+    QCOMPARE(end["event"], json("error"));
+    QCOMPARE(end["code"], json("cancelled"));
+}
+
+void HelperProtocolTest::refusesTooManyAndDuplicateTraces()
+{
+    if (!isRoot())
+        QSKIP("needs root for a network namespace and raw sockets");
+    SilentNetwork network;
+    QVERIFY(network.ready());
+    const auto session = network.helper();
+    for (int id = 1; id <= 8; ++id)
+        session->send(SilentNetwork::silentTrace(id));
+    session->send(SilentNetwork::silentTrace(3)); // still running
+    session->send(SilentNetwork::silentTrace(9)); // one too many
+    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 3; })["code"], json("duplicate-id"));
+    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 9; })["code"], json("too-many-traces"));
+    for (int id = 1; id <= 8; ++id)
+        session->send(QByteArrayLiteral("{\"id\":") + QByteArray::number(id) + ",\"op\":\"cancel\"}");
+    for (int id = 1; id <= 8; ++id) // trace 3's duplicate error came first: look for the end
+        QVERIFY(!waitForError(*session, [id](const json &event) {
+                     return event["id"] == id && event["code"] == "cancelled";
+                 }).is_null());
+    // Room again once they have ended.
+    session->send(SilentNetwork::silentTrace(20, 10));
+    const json end = session->waitForEnd(20);
+    QCOMPARE(end["event"], json("done"));
+    QCOMPARE(end["path"]["hops"].size(), std::size_t(2)); // two silent TTLs
+}
+
+void HelperProtocolTest::pacesProbesAtTheRequestedRate()
+{
+    if (!isRoot())
+        QSKIP("needs root for a network namespace and raw sockets");
+    SilentNetwork network;
+    QVERIFY(network.ready());
+    const auto session = network.helper();
+    session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"target\":\"198.18.200.2\",\"max_ttl\":4,"
+                                    "\"queries\":2,\"timeout_ms\":10,\"rate\":40}"));
+    const json end = session->waitForEnd(1);
+    QCOMPARE(end["event"], json("done"));
+    std::vector<std::int64_t> sent;
+    for (const json &event : session->eventsOf(1))
+        if (event["event"] == "probe")
+            sent.push_back(event["sent_ns"].get<std::int64_t>());
+    QCOMPARE(sent.size(), std::size_t(8));
+    std::sort(sent.begin(), sent.end());
+    // 40 per second with a burst of 2: the other 6 probes leave at least 25 ms apart.
+    const double spanMs = static_cast<double>(sent.back() - sent.front()) / 1e6;
+    QVERIFY2(spanMs >= 6 * 25 * 0.95, qPrintable(QStringLiteral("8 probes within %1 ms").arg(spanMs)));
+}
+
+void HelperProtocolTest::endOfInputCancelsEverythingAndExits()
+{
+    if (!isRoot()) {
+        HelperSession session(kHelper);
+        session.closeInput();
+        QVERIFY(session.waitForExit(5000));
+        QCOMPARE(session.exitCode(), 0);
+        return;
+    }
+    SilentNetwork network;
+    QVERIFY(network.ready());
+    const auto session = network.helper();
+    session->send(SilentNetwork::silentTrace(1));
+    session->send(SilentNetwork::silentTrace(2));
+    QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QTest::qWait(200);
+    session->closeInput();
+    QVERIFY2(session->waitForExit(10000), "the helper exits once its input ends");
+    QCOMPARE(session->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(session->exitCode(), 0);
+    QCOMPARE(session->eventsOf(1).back()["code"], json("cancelled"));
+    QCOMPARE(session->eventsOf(2).back()["code"], json("cancelled"));
+    QVERIFY(!session->sawGarbage());
+}
+
+QTEST_GUILESS_MAIN(HelperProtocolTest)
+#include "tst_helperprotocol.moc"
