@@ -1,0 +1,251 @@
+#include "labtrace.h"
+#include "namespacelab.h"
+
+#include "client/traceworker.h"
+#include "path/networkpathjson.h"
+
+#include <QProcess>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <memory>
+
+using namespace hopscope;
+using namespace labtrace;
+
+namespace {
+
+constexpr int kRouters = 3; // client - r1 - r2 - r3 - server
+constexpr int kOpenPort = 8080;
+constexpr int kFilteredPort = 9090;
+const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
+const QStringList kAsNobody{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                            QStringLiteral("--clear-groups"), QStringLiteral("--")};
+
+bool setHelperCapability(bool granted)
+{
+    return QProcess::execute(QStringLiteral("setcap"), granted ? QStringList{QStringLiteral("cap_net_raw+ep"), kHelper}
+                                                               : QStringList{QStringLiteral("-r"), kHelper})
+           == 0;
+}
+
+QString expectedHops(bool v6, int silentAfter = 0)
+{
+    QStringList hops;
+    for (int ttl = 1; ttl <= kRouters; ++ttl)
+        hops << routerHop(ttl, v6);
+    if (silentAfter == 0)
+        hops << QStringLiteral("%1 %2").arg(kRouters + 1).arg(
+            canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters)));
+    for (int ttl = kRouters + 1; ttl <= silentAfter; ++ttl)
+        hops << QStringLiteral("%1 *").arg(ttl);
+    return hops.join(QLatin1Char('\n'));
+}
+
+// A TraceWorker on a thread of its own, as the GUI runs it, with everything it says recorded
+// on this thread.
+class WorkerHarness
+{
+public:
+    explicit WorkerHarness(const QString &helperProgram)
+    {
+        m_worker = new TraceWorker(helperProgram);
+        m_worker->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+        QObject::connect(m_worker, &TraceWorker::probeReceived, &m_receiver, [this](const ProbeEvent &) { ++probes; });
+        QObject::connect(m_worker, &TraceWorker::hopSettled, &m_receiver, [this](int ttl) { settled << ttl; });
+        QObject::connect(m_worker, &TraceWorker::routeChosen, &m_receiver,
+                         [this](TraceWorker::Route route) { routes << route; });
+        QObject::connect(m_worker, &TraceWorker::helperStarted, &m_receiver, [this](qint64 pid) { helperPid = pid; });
+        QObject::connect(m_worker, &TraceWorker::degraded, &m_receiver, [this](const QString &reason) { degraded << reason; });
+        QObject::connect(m_worker, &TraceWorker::finished, &m_receiver, [this](const NetworkPath &result) {
+            path = result;
+            ended = true;
+        });
+        QObject::connect(m_worker, &TraceWorker::failed, &m_receiver, [this](const QString &code, const QString &) {
+            failure = code;
+            ended = true;
+        });
+        m_thread.start();
+    }
+
+    ~WorkerHarness()
+    {
+        QMetaObject::invokeMethod(m_worker, &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    void start(const TraceRequest &request)
+    {
+        ended = false;
+        path.reset();
+        failure.clear();
+        settled.clear();
+        probes = 0;
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->start(request); });
+    }
+    TraceWorker &worker() { return *m_worker; }
+
+    std::optional<NetworkPath> path;
+    QString failure;
+    bool ended = false;
+    int probes = 0;
+    QList<int> settled;
+    QList<TraceWorker::Route> routes;
+    QStringList degraded;
+    qint64 helperPid = 0;
+
+private:
+    QThread m_thread;
+    TraceWorker *m_worker = nullptr;
+    QObject m_receiver;
+};
+
+TraceRequest labRequest(int port, int timeoutMs = 500, int maxTtl = 6)
+{
+    TraceRequest request;
+    request.target = NamespaceLab::serverV4(kRouters).toStdString();
+    request.port = static_cast<std::uint16_t>(port);
+    request.maxTtl = maxTtl;
+    request.timeoutMs = timeoutMs;
+    request.resolveHostnames = false;
+    return request;
+}
+
+} // namespace
+
+// The helper as it is installed: a file capability (cap_net_raw) and a client without any
+// privilege. And the TraceWorker that the GUI and the CLI use: through the helper, cancelled,
+// with the helper killed under it, and with no helper at all.
+class HelperLabTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void unprivilegedCliTracesThroughCapableHelper_data();
+    void unprivilegedCliTracesThroughCapableHelper();
+    void workerTracesThroughHelper();
+    void workerCancelsMidTrace();
+    void workerRecoversWhenHelperIsKilled();
+    void workerFallsBackWithoutHelper();
+
+private:
+    std::unique_ptr<NamespaceLab> m_lab;
+};
+
+void HelperLabTest::initTestCase()
+{
+    if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    m_lab = std::make_unique<NamespaceLab>(kRouters);
+    QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->filterServerPort(kFilteredPort), qPrintable(m_lab->error()));
+    // The workers below run in the client namespace: this thread and the threads it starts.
+    QVERIFY2(m_lab->enter(m_lab->client()), qPrintable(m_lab->error()));
+}
+
+void HelperLabTest::cleanupTestCase()
+{
+    setHelperCapability(false);
+    m_lab.reset();
+}
+
+void HelperLabTest::unprivilegedCliTracesThroughCapableHelper_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<bool>("v6");
+    for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")})
+        for (const bool v6 : {false, true})
+            QTest::addRow("%s %s", qPrintable(protocol), v6 ? "IPv6" : "IPv4") << protocol << v6;
+}
+
+void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
+{
+    QFETCH(QString, protocol);
+    QFETCH(bool, v6);
+    QVERIFY2(setHelperCapability(true), "setcap cap_net_raw+ep on the helper");
+    const QString target = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
+    QStringList arguments{QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol,
+                          QStringLiteral("--max-ttl"), QStringLiteral("8")};
+    if (protocol == QLatin1String("tcp"))
+        arguments << QStringLiteral("--port") << QString::number(kOpenPort);
+    const CliRun run = runTrace(m_lab->client(), arguments << target, kAsNobody);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.isEmpty(), run.err.constData()); // no fallback, nothing degraded
+    const auto path = networkPathFromJson(run.out.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    QCOMPARE(hopsOf(*path), expectedHops(v6));
+    QVERIFY(path->destinationReached());
+    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(path->destination.hostname), target);
+    QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
+}
+
+void HelperLabTest::workerTracesThroughHelper()
+{
+    WorkerHarness harness(kHelper);
+    harness.start(labRequest(kOpenPort));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.ended, 20000);
+    QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
+    QCOMPARE(hopsOf(*harness.path), expectedHops(false));
+    QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper}));
+    QVERIFY2(harness.degraded.isEmpty(), qPrintable(harness.degraded.join(QLatin1Char('\n'))));
+    QCOMPARE(harness.settled, (QList<int>{1, 2, 3, 4}));
+    QCOMPARE(harness.probes, 12);
+    QVERIFY(harness.helperPid > 0);
+    // The same helper serves the next trace.
+    const qint64 firstHelper = harness.helperPid;
+    harness.start(labRequest(kOpenPort));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.ended, 20000);
+    QVERIFY(harness.path.has_value());
+    QCOMPARE(harness.helperPid, firstHelper);
+}
+
+void HelperLabTest::workerCancelsMidTrace()
+{
+    WorkerHarness harness(kHelper);
+    harness.start(labRequest(kFilteredPort, 30000));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.settled.contains(kRouters), 20000);
+    harness.worker().cancel(); // from this thread, as a Stop button would
+    QTRY_VERIFY_WITH_TIMEOUT(harness.ended, 5000);
+    QCOMPARE(harness.failure, QStringLiteral("cancelled"));
+    QVERIFY(!harness.path);
+}
+
+void HelperLabTest::workerRecoversWhenHelperIsKilled()
+{
+    WorkerHarness harness(kHelper);
+    harness.start(labRequest(kFilteredPort, 3000));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.settled.contains(kRouters) && harness.helperPid > 0, 20000);
+    QCOMPARE(::kill(static_cast<pid_t>(harness.helperPid), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(harness.ended, 30000);
+    QCOMPARE(harness.degraded.size(), 1);
+    QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("stopped unexpectedly")),
+             qPrintable(harness.degraded.constFirst()));
+    QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
+    QCOMPARE(hopsOf(*harness.path), expectedHops(false, 6)); // the filtered server stays silent
+    QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper, TraceWorker::Route::InProcess}));
+    QCOMPARE(QString::fromStdString(harness.path->hopscope->probing), QStringLiteral("raw"));
+}
+
+void HelperLabTest::workerFallsBackWithoutHelper()
+{
+    WorkerHarness harness(QStringLiteral("/nonexistent/hopscope-probe"));
+    for (int round = 0; round < 2; ++round) {
+        harness.start(labRequest(kOpenPort));
+        QTRY_VERIFY_WITH_TIMEOUT(harness.ended, 20000);
+        QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
+        QCOMPARE(hopsOf(*harness.path), expectedHops(false));
+    }
+    QCOMPARE(harness.degraded.size(), 1); // said once, not once per trace
+    QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("could not be started")),
+             qPrintable(harness.degraded.constFirst()));
+}
+
+QTEST_GUILESS_MAIN(HelperLabTest)
+#include "tst_helperlab.moc"
