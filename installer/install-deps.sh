@@ -7,8 +7,9 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
-    # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged runs)
-    xvfb xauth iproute2 nftables procps util-linux
+    # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
+    # runs, the helper's file capability)
+    xvfb xauth iproute2 nftables procps util-linux libcap2-bin
     # benchmark: the reference tools measured against Hopscope
     traceroute tcptraceroute iputils-ping mtr-tiny
 )
