@@ -118,6 +118,7 @@ void HelperServer::runTrace(RunningTrace &trace, const TraceRequest &request)
     };
     environment.sharedRateLimit = &m_ceiling;
     environment.literalTargetsOnly = true;
+    environment.rawFallsBackToUnprivileged = false; // the client decides how to do without
     const auto path = hopscope::runTrace(request, events, trace.cancel, environment);
     write(path ? doneLine(trace.id, *path) : errorLine(trace.id, path.error()));
     trace.finished = true;

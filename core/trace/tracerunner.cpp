@@ -116,13 +116,14 @@ Expected<Probing> prepareUnprivilegedProbing(const TraceRequest &request, const 
 // sockets otherwise, with a notice that says so.
 Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
                                  const RouteInfo &route, ProbeObserver &observer,
-                                 const RawTransportOpener &openRaw)
+                                 const TraceEnvironment &environment)
 {
     if (!request.unprivileged) {
-        auto raw = (openRaw ? openRaw : openOwnRawSockets)(destination.family(), request.protocol);
+        auto raw = (environment.openRaw ? environment.openRaw : openOwnRawSockets)(destination.family(),
+                                                                                  request.protocol);
         if (raw)
             return prepareRawProbing(std::move(*raw), request, destination, route);
-        if (raw.error().code != "permission-denied")
+        if (raw.error().code != "permission-denied" || !environment.rawFallsBackToUnprivileged)
             return raw.error();
         observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
     } else {
@@ -190,7 +191,7 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     context.pathId = makeUuidV4();
     context.toolVersion = kVersion;
 
-    auto probing = prepareProbing(*request, *destination, *route, observer, environment.openRaw);
+    auto probing = prepareProbing(*request, *destination, *route, observer, environment);
     if (!probing)
         return probing.error();
     context.probing = probing->name;

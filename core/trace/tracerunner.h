@@ -25,6 +25,7 @@ struct TraceEnvironment
     RawTransportOpener openRaw;          // RawSocketTransport::open when empty
     TokenBucket *sharedRateLimit = nullptr;
     bool literalTargetsOnly = false;     // refuse host names instead of resolving them
+    bool rawFallsBackToUnprivileged = true; // false: a raw trace without raw sockets fails
 };
 
 // Limits every front end and the helper apply to a request.

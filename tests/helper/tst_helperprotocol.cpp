@@ -76,6 +76,7 @@ private Q_SLOTS:
     void initTestCase();
     void saysHelloWithCapabilities();
     void dropsEveryPrivilegeBeforeReading();
+    void withoutCapabilityServesNoRawTraces();
     void refusesMalformedRequests_data();
     void refusesMalformedRequests();
     void skipsOverlongLines();
@@ -120,6 +121,24 @@ void HelperProtocolTest::dropsEveryPrivilegeBeforeReading()
         QVERIFY2(text.contains(QString::fromLatin1(field)), field);
     if (isRoot())
         QVERIFY2(text.contains(QStringLiteral("Uid:\t65534\t65534\t65534\t65534")), "root becomes nobody");
+}
+
+void HelperProtocolTest::withoutCapabilityServesNoRawTraces()
+{
+    // As root, start it as nobody: the way an ordinary user runs a helper nobody granted anything.
+    const bool root = isRoot();
+    HelperSession session(root ? QStringLiteral("setpriv") : kHelper,
+                          root ? QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                             QStringLiteral("--clear-groups"), QStringLiteral("--"), kHelper}
+                               : QStringList{});
+    const json hello = session.waitFor([](const json &event) { return event["event"] == "hello"; });
+    QVERIFY(!hello.is_null());
+    QVERIFY(hello["capabilities"].empty());
+    QVERIFY(hello["note"].get<std::string>().find("without CAP_NET_RAW") != std::string::npos);
+    session.send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"target\":\"127.0.0.1\",\"protocol\":\"UDP\"}"));
+    const json end = session.waitForEnd(1);
+    QCOMPARE(end["event"], json("error"));
+    QCOMPARE(end["code"], json("permission-denied"));
 }
 
 void HelperProtocolTest::refusesMalformedRequests_data()
