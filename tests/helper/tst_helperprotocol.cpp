@@ -269,19 +269,23 @@ void HelperProtocolTest::tracesLoopback()
     QCOMPARE(path["hops"][0]["ip_address"].get<std::string>(), target.toStdString());
     QCOMPARE(path["hopscope"]["probing"], json("raw"));
     const auto events = session.eventsOf(3);
-    int probes = 0, hops = 0;
+    int probes = 0, hops = 0, synAcks = 0;
     for (const json &event : events) {
         probes += event["event"] == "probe";
         hops += event["event"] == "hop";
         if (event["event"] == "probe") {
             QCOMPARE(event["reply"]["kind"], json("destination"));
             QVERIFY(event["reply"]["received_ns"].get<std::int64_t>() >= event["sent_ns"].get<std::int64_t>());
-            if (protocol == "TCP")
-                QCOMPARE(event["reply"]["tcp_flags"].get<int>() & 0x12, 0x12); // SYN-ACK
+            const int flags = event["reply"].value("tcp_flags", 0);
+            synAcks += (flags & 0x12) == 0x12;
+            if (protocol == "TCP") // a SYN that meets the previous one's half-open state gets a reset
+                QVERIFY2((flags & 0x12) == 0x12 || (flags & 0x04), qPrintable(QString::number(flags)));
         }
     }
     QCOMPARE(probes, 3);
     QCOMPARE(hops, 1);
+    if (protocol == "TCP")
+        QVERIFY(synAcks >= 1); // the port is open
     QCOMPARE(events.back()["event"], json("done")); // nothing after the end
 }
 
