@@ -306,13 +306,20 @@ void HelperProtocolTest::runsConcurrentTracesApart()
         QCOMPARE(end["event"], json("done"));
         QCOMPARE(end["path"]["protocol"], json(traces[i].first));
         QCOMPARE(end["path"]["destination"]["ip_address"], json(traces[i].second));
-        int answered = 0;
+        int probes = 0, answered = 0;
         for (const json &event : session.eventsOf(id))
-            if (event["event"] == "probe" && event.contains("reply")) {
-                QCOMPARE(event["reply"]["responder"], json(traces[i].second));
-                ++answered;
+            if (event["event"] == "probe") {
+                ++probes;
+                if (event.contains("reply")) { // its own answers only: from its own destination
+                    QCOMPARE(event["reply"]["responder"], json(traces[i].second));
+                    QCOMPARE(event["reply"]["kind"], json("destination"));
+                    ++answered;
+                }
             }
-        QCOMPARE(answered, 5); // each trace got its own answers, and only those
+        QCOMPARE(probes, 5);
+        // The host rate-limits the ICMP errors that answer UDP probes, shared with everything
+        // else on the machine, so not every probe is sure of an answer.
+        QVERIFY(answered >= 1);
     }
 }
 
