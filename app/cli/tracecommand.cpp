@@ -43,6 +43,21 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLin
     return std::nullopt;
 }
 
+// Reads a port option (1-65535); empty when absent or wrong, with `error` set when wrong.
+std::optional<std::uint16_t> portOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                        std::string &error)
+{
+    const auto value = intOption(parser, option, error);
+    if (!value)
+        return std::nullopt;
+    if (*value < 1 || *value > 65535) {
+        error = "--" + option.names().constLast().toStdString() + " must be between 1 and 65535 (got "
+                + std::to_string(*value) + ")";
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(*value);
+}
+
 } // namespace
 
 int runTrace(const QStringList &arguments)
@@ -126,18 +141,8 @@ int runTrace(const QStringList &arguments)
         error = "--mode: '" + parser.value(mode).toStdString() + "' is not parallel or sequential";
     else
         request.mode = *modeValue;
-    if (const auto value = intOption(parser, port, error)) {
-        if (*value < 1 || *value > 65535)
-            error = "--port must be between 1 and 65535 (got " + std::to_string(*value) + ")";
-        else
-            request.port = static_cast<std::uint16_t>(*value);
-    }
-    if (const auto value = intOption(parser, sourcePort, error)) {
-        if (*value < 1 || *value > 65535)
-            error = "--source-port must be between 1 and 65535 (got " + std::to_string(*value) + ")";
-        else
-            request.sourcePort = static_cast<std::uint16_t>(*value);
-    }
+    request.port = portOption(parser, port, error);
+    request.sourcePort = portOption(parser, sourcePort, error);
     request.maxTtl = intOption(parser, maxTtl, error).value_or(request.maxTtl);
     request.timeoutMs = intOption(parser, timeout, error).value_or(request.timeoutMs);
     request.queries = intOption(parser, queries, error).value_or(request.queries);

@@ -42,9 +42,14 @@ void TraceWorker::registerMetaTypes()
 }
 
 TraceWorker::TraceWorker(QString helperProgram, QObject *parent)
-    : QObject(parent), m_helperProgram(std::move(helperProgram))
+    : QObject(parent), m_helperProgram(std::move(helperProgram)), m_helloTimer(new QTimer(this))
 {
     registerMetaTypes();
+    m_helloTimer->setSingleShot(true);
+    connect(m_helloTimer, &QTimer::timeout, this, [this] {
+        if (m_helperState == HelperState::Starting)
+            helperFailed(tr("the probe helper did not answer within %1 s").arg(kHelloTimeoutMs / 1000));
+    });
 }
 
 TraceWorker::~TraceWorker() { stopHelper(); }
@@ -69,18 +74,19 @@ void TraceWorker::start(const TraceRequest &request)
     m_busy = true;
     m_cancel.reset();
     m_request = *checked;
-    if (m_request->unprivileged || m_helperState == HelperState::Unusable) {
+    if (m_request.unprivileged || m_helperState == HelperState::Unusable) {
         runInProcess();
         return;
     }
     // The helper resolves no names: the target goes to it as an address.
-    const auto destination = resolveTarget(m_request->target, m_request->family);
+    const auto destination = resolveTarget(m_request.target, m_request.family);
     if (!destination) {
         fail(toQString(destination.error().code), toQString(destination.error().message));
         return;
     }
-    m_helperRequest = *m_request;
+    m_helperRequest = m_request;
     m_helperRequest.target = destination->toString();
+    m_destinationFamily = destination->family();
     m_waitingForHelper = true;
     if (m_helperState == HelperState::Ready)
         sendToHelper();
@@ -102,17 +108,9 @@ void TraceWorker::startHelper()
                              .arg(m_helperProgram, m_helper->errorString()));
     });
     connect(m_helper, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
-        if (m_helperState == HelperState::Unusable || m_helperState == HelperState::NotStarted)
-            return;
         helperFailed(status == QProcess::CrashExit
                          ? tr("the probe helper stopped unexpectedly (killed or crashed)")
                          : tr("the probe helper exited with status %1").arg(exitCode));
-    });
-    m_helloTimer = new QTimer(this);
-    m_helloTimer->setSingleShot(true);
-    connect(m_helloTimer, &QTimer::timeout, this, [this] {
-        if (m_helperState == HelperState::Starting)
-            helperFailed(tr("the probe helper did not answer within %1 s").arg(kHelloTimeoutMs / 1000));
     });
     m_helloTimer->start(kHelloTimeoutMs);
     m_helper->start(QIODevice::ReadWrite);
@@ -122,8 +120,7 @@ void TraceWorker::startHelper()
 
 void TraceWorker::sendToHelper()
 {
-    const std::string capability = helper::rawCapabilityFor(
-        IpAddress::parse(m_helperRequest.target).value_or(IpAddress()).family());
+    const std::string capability = helper::rawCapabilityFor(m_destinationFamily);
     if (std::find(m_helperCapabilities.begin(), m_helperCapabilities.end(), capability)
         == m_helperCapabilities.end()) {
         helperFailed(m_helperCapabilities.empty()
@@ -206,8 +203,7 @@ void TraceWorker::helperFailed(const QString &reason)
     if (m_helperState == HelperState::Unusable)
         return;
     m_helperState = HelperState::Unusable;
-    if (m_helloTimer)
-        m_helloTimer->stop();
+    m_helloTimer->stop();
     if (m_helper) {
         QProcess *process = m_helper;
         m_helper = nullptr;
@@ -236,7 +232,7 @@ void TraceWorker::runInProcess()
     m_waitingForHelper = false;
     Q_EMIT routeChosen(Route::InProcess);
     SignalObserver observer(*this);
-    auto path = runTrace(*m_request, observer, m_cancel);
+    auto path = runTrace(m_request, observer, m_cancel);
     if (!path) {
         fail(toQString(path.error().code), toQString(path.error().message));
         return;
@@ -249,10 +245,10 @@ void TraceWorker::finishWithPath(NetworkPath path)
 {
     m_waitingForHelper = false;
     // The helper saw only the address; the path records what the user asked for.
-    path.destination.hostname = m_request->target;
+    path.destination.hostname = m_request.target;
     if (path.hopscope && path.hopscope->request)
-        path.hopscope->request = *m_request;
-    if (m_request->resolveHostnames)
+        path.hopscope->request = m_request;
+    if (m_request.resolveHostnames)
         addHostnames(path);
     m_busy = false;
     Q_EMIT finished(path);

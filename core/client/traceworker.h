@@ -10,7 +10,6 @@
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,13 +71,14 @@ private:
 
     QString m_helperProgram;
     QProcess *m_helper = nullptr;
-    QTimer *m_helloTimer = nullptr;
+    QTimer *m_helloTimer;
     HelperState m_helperState = HelperState::NotStarted;
     QByteArray m_pending; // helper output not yet a whole line
     bool m_busy = false;
     bool m_waitingForHelper = false; // the current trace is (to be) run by the helper
-    std::optional<TraceRequest> m_request; // as the user gave it
-    TraceRequest m_helperRequest;          // the same with the target resolved
+    TraceRequest m_request;       // as the user gave it
+    TraceRequest m_helperRequest; // the same with the target resolved
+    IpAddress::Family m_destinationFamily = IpAddress::Family::V4;
     std::int64_t m_nextId = 1;
     std::int64_t m_activeId = 0;
     std::vector<std::string> m_helperCapabilities; // from its hello

@@ -24,6 +24,7 @@ constexpr std::size_t kMaxEventBytes = kMaxNetworkPathBytes + 1024;
 constexpr TraceRequestLimits kProtocolRequestLimits{kMaxQueries, kMinTimeoutMs, kMaxTimeoutMs,
                                                     kMaxFlows, kProbeRateCeiling};
 
+constexpr std::array kCancelFields{"id", "op"};
 constexpr std::array kTraceFields{"id",         "op",          "target",         "protocol",
                                   "port",       "source_port", "max_ttl",        "timeout_ms",
                                   "queries",    "flows",       "mode",           "address_family",
@@ -65,7 +66,7 @@ Request readRequest(const json &document)
     request.id = object.requiredInteger("id", 0, kMaxRequestId);
     const std::string op = object.requiredString("op");
     if (op == "cancel") {
-        checkFields(document, std::span(kTraceFields).first(2));
+        checkFields(document, kCancelFields);
         request.op = Request::Op::Cancel;
         return request;
     }

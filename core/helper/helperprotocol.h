@@ -3,6 +3,7 @@
 #include "common/expected.h"
 #include "path/networkpath.h"
 #include "probe/probetypes.h"
+#include "trace/tracerunner.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +22,7 @@ inline constexpr std::size_t kMaxRequestLineBytes = 64 * 1024;
 // Traces one helper runs at once; further requests are refused until one ends.
 inline constexpr int kMaxConcurrentTraces = 8;
 // Probes per second all traces of one helper send together, at most, and the burst allowed.
-inline constexpr int kProbeRateCeiling = 10000;
+inline constexpr int kProbeRateCeiling = kMaxProbeRate;
 inline constexpr int kProbeBurst = 1000;
 // Request ids are JSON integers that every JSON reader holds exactly.
 inline constexpr std::int64_t kMaxRequestId = (std::int64_t{1} << 53) - 1;

@@ -350,7 +350,6 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
     return request;
 }
 
-
 Expected<NetworkPath> networkPathFromJsonValue(const json &document)
 {
     return readFields([&document] { return readPath(document); });

@@ -35,6 +35,8 @@ PacedTransport::PacedTransport(ProbeTransport &inner, std::vector<TokenBucket *>
 
 Expected<std::int64_t> PacedTransport::send(const OutgoingPacket &packet)
 {
+    if (m_buckets.empty())
+        return m_inner.send(packet);
     std::int64_t waitNs = 0;
     const std::int64_t now = realtimeNs();
     for (TokenBucket *bucket : m_buckets)

@@ -21,8 +21,7 @@ bool setOption(int fd, int level, int name, int value)
     return ::setsockopt(fd, level, name, &value, sizeof value) == 0;
 }
 
-} // namespace
-
+// An error from the last failed socket call, "permission-denied" when privileges were missing.
 Error rawSocketError(const char *what)
 {
     const int error = errno;
@@ -33,6 +32,8 @@ Error rawSocketError(const char *what)
                                  "hopscope-probe helper)"
                                : "")};
 }
+
+} // namespace
 
 bool rawSocketsAllowed()
 {

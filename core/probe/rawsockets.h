@@ -31,7 +31,4 @@ std::optional<ReceivedPacket> readRawPacket(int fd, PacketChannel channel);
 // Sends a whole packet built by a probe method; returns the time it left.
 Expected<std::int64_t> sendRawPacket(int fd, const OutgoingPacket &packet);
 
-// An error from the last failed socket call, "permission-denied" when privileges were missing.
-Error rawSocketError(const char *what);
-
 } // namespace hopscope

@@ -2,7 +2,6 @@
 
 #include "probe/cancelsignal.h"
 #include "probe/rawsockets.h"
-
 #include "probe/socketmessage.h"
 
 #include <poll.h>

@@ -7,6 +7,12 @@
 
 namespace labtrace {
 
+QStringList asNobody()
+{
+    return {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+            QStringLiteral("--clear-groups"), QStringLiteral("--")};
+}
+
 CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix)
 {
     QProcess process;

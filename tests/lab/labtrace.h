@@ -16,6 +16,9 @@ struct CliRun
     QByteArray err;
 };
 
+// The command prefix that runs what follows as nobody, without groups or capabilities.
+QStringList asNobody();
+
 // Runs `prefix... hopscope-cli trace arguments...` inside namespace `ns`.
 CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {});
 

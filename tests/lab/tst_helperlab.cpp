@@ -20,8 +20,6 @@ constexpr int kRouters = 3; // client - r1 - r2 - r3 - server
 constexpr int kOpenPort = 8080;
 constexpr int kFilteredPort = 9090;
 const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
-const QStringList kAsNobody{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                            QStringLiteral("--clear-groups"), QStringLiteral("--")};
 
 bool setHelperCapability(bool granted)
 {
@@ -174,7 +172,7 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
                           QStringLiteral("--max-ttl"), QStringLiteral("8")};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
-    const CliRun run = runTrace(m_lab->client(), arguments << target, kAsNobody);
+    const CliRun run = runTrace(m_lab->client(), arguments << target, asNobody());
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.isEmpty(), run.err.constData()); // no fallback, nothing degraded
     const auto path = networkPathFromJson(run.out.toStdString());

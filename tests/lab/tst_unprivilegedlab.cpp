@@ -17,8 +17,6 @@ namespace {
 
 constexpr int kRouters = 4; // client - r1 - r2 (silent) - r3 - r4 - server
 constexpr int kOpenPort = 8080;
-const QStringList kAsNobody{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                            QStringLiteral("--clear-groups"), QStringLiteral("--")};
 
 } // namespace
 
@@ -95,7 +93,7 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges()
                           QStringLiteral("--max-ttl"), QStringLiteral("8"), QStringLiteral("--timeout"), QStringLiteral("300")};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
-    const CliRun run = runTrace(m_lab->client(), arguments << target, kAsNobody);
+    const CliRun run = runTrace(m_lab->client(), arguments << target, asNobody());
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("probing without privileges"), run.err.constData());
     // It asked the helper first, which nobody granted the capability, and said so once.
@@ -119,7 +117,7 @@ void UnprivilegedLabTest::icmpOutsidePingGroupFailsClearly()
     const CliRun run = runTrace(m_lab->client(),
                                 {QStringLiteral("--no-dns"), QStringLiteral("--protocol"), QStringLiteral("icmp"),
                                  QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)},
-                                kAsNobody);
+                                asNobody());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("net.ipv4.ping_group_range"), run.err.constData());
     QVERIFY(run.out.isEmpty());
@@ -131,7 +129,7 @@ void UnprivilegedLabTest::tcpFlowsNeedRawSockets()
     const CliRun run = runTrace(m_lab->client(),
                                 {QStringLiteral("--no-dns"), QStringLiteral("--flows"), QStringLiteral("4"),
                                  QStringLiteral("--port"), QString::number(kOpenPort), NamespaceLab::serverV4(kRouters)},
-                                kAsNobody);
+                                asNobody());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("multipath flows with TCP need raw sockets"), run.err.constData());
 }
