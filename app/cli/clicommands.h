@@ -12,5 +12,6 @@ int run(const QStringList &arguments);
 
 int runShow(const QStringList &arguments);
 int runTrace(const QStringList &arguments);
+int runMonitor(const QStringList &arguments);
 
 } // namespace hopscope::cli

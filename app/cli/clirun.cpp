@@ -18,6 +18,13 @@ Commands:
                     hop as it is settled; --json prints the NetworkPath JSON
                     instead and --output FILE saves it. See
                     `hopscope-cli trace --help`.
+  monitor HOST      Trace HOST every second (--interval MS) until Ctrl+C or
+                    --count N rounds, with mtr-style statistics per hop (loss,
+                    last, average, best, worst, deviation, jitter, p95) and the
+                    route changes as they happen; then print the report, or
+                    with --json the session's NetworkPath JSON. --statsd
+                    HOST:PORT sends the Network Path metrics after each round.
+                    See `hopscope-cli monitor --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
                     RTT, reachable) followed by a one-line summary.
 
@@ -27,7 +34,8 @@ Options:
   -v, --version     Show the version.
 
 Exit status: 0 on success, 2 on bad arguments, unreadable input or a failed
-trace, 130 when a trace is interrupted.
+trace, 130 when a trace is interrupted (a monitoring session interrupted
+after its first round ends normally, with its report).
 )";
 
 } // namespace
@@ -54,6 +62,8 @@ int run(const QStringList &arguments)
         return runShow(rest);
     if (command == QLatin1String("trace"))
         return runTrace(rest);
+    if (command == QLatin1String("monitor"))
+        return runMonitor(rest);
     printError("unknown command '" + command.toStdString()
                + "'; run 'hopscope-cli --help' for the list");
     return ExitError;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "path/monitorsummary.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -124,6 +126,7 @@ struct ProbeSample
     std::optional<int> icmpType;
     std::optional<int> icmpCode;
     std::int64_t sentAtUs = 0; // Unix time of sending, microseconds
+    int round = 0;             // the monitoring round it belongs to; 0 in a single trace
     bool operator==(const ProbeSample &) const = default;
 };
 
@@ -135,6 +138,7 @@ struct HopscopeExtension
     std::optional<TraceRequest> request;
     std::string probing; // "raw" or "unprivileged": how the probes were sent
     std::vector<ProbeSample> probes;
+    std::optional<MonitorSummary> monitor; // only for a monitoring session
     bool operator==(const HopscopeExtension &) const = default;
 };
 

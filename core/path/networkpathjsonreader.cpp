@@ -1,6 +1,8 @@
 #include "path/networkpathjson.h"
 
 #include "common/jsonfields.h"
+#include "path/jsonlimits.h"
+#include "path/monitorsummaryjson.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,9 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::int64_t kLatestTimestampMs = 32503680000000; // 3000-01-01: later is a unit mix-up
-constexpr double kMaxRttMs = 600000.0;                      // ten minutes: no probe waits longer
-constexpr std::int64_t kMaxTtl = 255;
 constexpr double kNoUpperLimit = std::numeric_limits<double>::max();
 
 std::string stringOr(const ObjectView &object, std::string_view key, std::string fallback = {})
@@ -253,6 +252,7 @@ ProbeSample readProbe(const ObjectView &object)
     if (const auto code = object.optionalInteger("icmp_code", 0, 255))
         probe.icmpCode = static_cast<int>(*code);
     probe.sentAtUs = object.requiredInteger("sent_at_us", 0, kLatestTimestampMs * 1000);
+    probe.round = static_cast<int>(object.optionalInteger("round", 0, kMaxMonitorRounds).value_or(0));
     return probe;
 }
 
@@ -279,6 +279,8 @@ HopscopeExtension readExtension(const ObjectView &object)
         for (std::size_t i = 0; i < probes->size(); ++i)
             extension.probes.push_back(readProbe(probes->objectAt(i)));
     }
+    if (const auto monitor = object.optionalObject("monitor"))
+        extension.monitor = readMonitorSummary(*monitor);
     return extension;
 }
 

@@ -1,23 +1,14 @@
 #include "path/networkpathjson.h"
 
+#include "path/jsonwrite.h"
+#include "path/monitorsummaryjson.h"
+
 namespace hopscope {
 
 using nlohmann::ordered_json;
+using namespace jsonwrite;
 
 namespace {
-
-void putIfNotEmpty(ordered_json &object, const char *key, const std::string &value)
-{
-    if (!value.empty())
-        object[key] = value;
-}
-
-template <typename T>
-void putIfSet(ordered_json &object, const char *key, const std::optional<T> &value)
-{
-    if (value)
-        object[key] = *value;
-}
 
 ordered_json sourceJson(const PathSource &source)
 {
@@ -115,6 +106,8 @@ ordered_json probeJson(const ProbeSample &probe)
     putIfSet(object, "icmp_type", probe.icmpType);
     putIfSet(object, "icmp_code", probe.icmpCode);
     object["sent_at_us"] = probe.sentAtUs;
+    if (probe.round > 0)
+        object["round"] = probe.round;
     return object;
 }
 
@@ -130,6 +123,8 @@ ordered_json extensionJson(const HopscopeExtension &extension)
     for (const ProbeSample &probe : extension.probes)
         probes.push_back(probeJson(probe));
     object["probes"] = std::move(probes);
+    if (extension.monitor)
+        object["monitor"] = monitorSummaryToJsonValue(*extension.monitor);
     return object;
 }
 

@@ -1,6 +1,8 @@
 #include "probe/cancelsignal.h"
 
 #include <cstdint>
+#include <poll.h>
+#include <thread>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -30,6 +32,25 @@ void CancelSignal::reset()
         [[maybe_unused]] const auto got = ::read(m_fd, &count, sizeof count);
     }
     m_cancelled.store(false, std::memory_order_release);
+}
+
+bool CancelSignal::waitUntil(std::chrono::steady_clock::time_point deadline) const
+{
+    using namespace std::chrono;
+    while (!isCancelled()) {
+        const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
+        if (left <= milliseconds::zero())
+            return false;
+        // Without an eventfd only the flag works: look at it every 50 ms.
+        const auto slice = m_fd >= 0 ? left : std::min(left, milliseconds(50));
+        if (m_fd >= 0) {
+            pollfd watched{m_fd, POLLIN, 0};
+            ::poll(&watched, 1, static_cast<int>(std::min<milliseconds::rep>(slice.count() + 1, 1 << 30)));
+        } else {
+            std::this_thread::sleep_for(slice);
+        }
+    }
+    return true;
 }
 
 } // namespace hopscope

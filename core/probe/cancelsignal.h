@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 
 namespace hopscope {
 
@@ -18,6 +19,8 @@ public:
     // Makes the signal usable for another trace. Only when nothing is waiting on it.
     void reset();
     bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
+    // Sleeps until `deadline` or until cancelled, whichever is first; true when cancelled.
+    bool waitUntil(std::chrono::steady_clock::time_point deadline) const;
     // Readable once cancelled; -1 if the kernel gave no eventfd (then only the flag works).
     int fd() const { return m_fd; }
 

@@ -1,12 +1,12 @@
 #include "report/pathtexttable.h"
 
+#include "report/textformat.h"
+
 #include "packet/ipaddress.h"
 #include "packet/unreachable.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
-#include <ctime>
 #include <set>
 #include <vector>
 
@@ -21,23 +21,6 @@ std::string formatRtt(const std::optional<double> &rttMs)
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.3f ms", *rttMs);
     return buffer;
-}
-
-std::string formatUtc(std::int64_t timestampMs)
-{
-    const std::time_t seconds = static_cast<std::time_t>(timestampMs / 1000);
-    std::tm utc{};
-    if (!::gmtime_r(&seconds, &utc))
-        return "an unknown time";
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &utc);
-    return buffer;
-}
-
-std::string padded(const std::string &text, std::size_t width, bool alignRight)
-{
-    const std::string fill(width > text.size() ? width - text.size() : 0, ' ');
-    return alignRight ? fill + text : text + fill;
 }
 
 struct UnreachableStop
@@ -58,7 +41,7 @@ std::optional<UnreachableStop> unreachableStop(const NetworkPath &path)
         if (probe.ttl != last || !responder || !probe.icmpType || !probe.icmpCode)
             continue;
         const bool v6 = !responder->isV4();
-        if (*probe.icmpType == (v6 ? 1 : 3))
+        if (isUnreachableType(v6, *probe.icmpType))
             return UnreachableStop{last, classifyUnreachable(v6, static_cast<std::uint8_t>(*probe.icmpCode)),
                                    probe.responder};
     }
@@ -67,45 +50,14 @@ std::optional<UnreachableStop> unreachableStop(const NetworkPath &path)
 
 } // namespace
 
-std::string printable(std::string_view text)
-{
-    std::string result;
-    result.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        result += (byte < 0x20 || byte == 0x7f) ? '?' : c;
-    }
-    return result;
-}
-
 std::string formatPathTable(const NetworkPath &path)
 {
-    constexpr std::size_t kColumns = 5;
-    constexpr std::array<bool, kColumns> alignRight{true, false, false, true, false};
-    std::vector<std::array<std::string, kColumns>> rows;
+    std::vector<std::vector<std::string>> rows;
     rows.push_back({"TTL", "ADDRESS", "HOSTNAME", "RTT", "REACHABLE"});
     for (const PathHop &hop : path.hops)
         rows.push_back({std::to_string(hop.ttl), printable(hop.ipAddress), printable(hop.hostname),
                         formatRtt(hop.rttMs), hop.reachable ? "yes" : "no"});
-
-    std::array<std::size_t, kColumns> widths{};
-    for (const auto &row : rows)
-        for (std::size_t c = 0; c < kColumns; ++c)
-            widths[c] = std::max(widths[c], row[c].size());
-
-    std::string table;
-    for (const auto &row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            if (c > 0)
-                line += "  ";
-            line += padded(row[c], widths[c], alignRight[c]);
-        }
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        table += line + '\n';
-    }
-    return table;
+    return formatColumns(rows, {true, false, false, true, false});
 }
 
 std::string formatPathSummary(const NetworkPath &path)

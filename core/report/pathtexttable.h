@@ -12,7 +12,4 @@ std::string formatPathTable(const NetworkPath &path);
 // One line: protocol, destination, whether and where it was reached, silent TTLs, when.
 std::string formatPathSummary(const NetworkPath &path);
 
-// Replaces control characters so that text from a file or a resolver cannot drive a terminal.
-std::string printable(std::string_view text);
-
 } // namespace hopscope

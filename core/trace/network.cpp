@@ -8,6 +8,7 @@
 #include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <random>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -141,6 +142,21 @@ ReservedPorts::~ReservedPorts()
 {
     for (const int fd : m_fds)
         ::close(fd);
+}
+
+std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count, ReservedPorts::Kind kind)
+{
+    // Within Linux's default ephemeral range, where no service listens.
+    constexpr int kLowest = 32768;
+    constexpr int kHighest = 60999;
+    std::random_device random;
+    std::uniform_int_distribution<int> pick(kLowest, kHighest - count + 1);
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const auto first = static_cast<std::uint16_t>(pick(random));
+        if (ReservedPorts::reserve(source, count, kind, first))
+            return first;
+    }
+    return std::nullopt;
 }
 
 std::string localHostname()

@@ -5,6 +5,7 @@
 #include "path/networkpath.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ private:
     std::vector<int> m_fds;
     std::vector<std::uint16_t> m_ports;
 };
+
+// A first port such that `count` consecutive source ports on `source` are free now, so that a
+// series of traces can keep the same flows (load balancers then send every round the same way).
+// Empty when no such range turned up.
+std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count, ReservedPorts::Kind kind);
 
 std::string localHostname();
 

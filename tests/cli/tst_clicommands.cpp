@@ -111,6 +111,25 @@ void CliCommandsTest::command_data()
              "trace: -4 and -6 exclude each other");
     traceRow("trace unknown host", {QStringLiteral("no-such-host.invalid")},
              "trace: cannot resolve 'no-such-host.invalid'");
+    traceRow("trace bad tags", {QStringLiteral("--tags"), QStringLiteral("env:lab,a|b"), host},
+             "trace: --tags: tag 'a|b' holds a character DogStatsD cannot carry");
+    const QString monitor = QStringLiteral("monitor");
+    const auto monitorRow = [&](const char *name, QStringList arguments, const char *message) {
+        QTest::newRow(name) << cli << (QStringList{monitor} + arguments) << 2 << QByteArray() << QByteArray(message);
+    };
+    QTest::newRow("monitor help") << cli << QStringList{monitor, QStringLiteral("--help")} << 0
+                                  << QByteArray("Usage: hopscope-cli monitor [options] HOST") << QByteArray();
+    monitorRow("monitor without a host", {}, "monitor: no host given");
+    monitorRow("monitor interval 50 ms", {QStringLiteral("--interval"), QStringLiteral("50"), host},
+               "monitor: interval must be between 100 and 3600000 ms (got 50)");
+    monitorRow("monitor count 0", {QStringLiteral("--count"), QStringLiteral("0"), host},
+               "monitor: count must be between 1 and 10000000 (got 0)");
+    monitorRow("monitor count not a number", {QStringLiteral("--count"), QStringLiteral("ten"), host},
+               "monitor: --count: 'ten' is not a whole number");
+    monitorRow("monitor max TTL 300", {QStringLiteral("--max-ttl"), QStringLiteral("300"), host},
+               "monitor: max TTL must be between 1 and 255 (got 300)");
+    monitorRow("monitor empty tag", {QStringLiteral("--tags"), QStringLiteral("env:lab,,x"), host},
+               "monitor: --tags: empty tag in 'env:lab,,x'");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0

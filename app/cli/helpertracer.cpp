@@ -1,29 +1,44 @@
-#include "workertrace.h"
+#include "helpertracer.h"
 
 #include "client/helperlocation.h"
 #include "client/traceworker.h"
 #include "probe/cancelsignal.h"
+#include "probe/rawsockets.h"
 
 #include <QEventLoop>
 #include <QSocketNotifier>
-#include <QThread>
 
 #include <optional>
 
 namespace hopscope::cli {
 
-Expected<NetworkPath> traceThroughHelper(const TraceRequest &request, ProbeObserver &observer,
-                                         const CancelSignal &interrupt)
+bool tracesThroughHelper(const TraceRequest &request)
 {
-    QThread thread;
-    thread.setObjectName(QStringLiteral("trace worker"));
-    auto *worker = new TraceWorker(helperPath());
-    worker->moveToThread(&thread);
-    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
+    return !request.unprivileged && !rawSocketsAllowed();
+}
 
+HelperTracer::HelperTracer() : m_worker(new TraceWorker(helperPath()))
+{
+    m_thread.setObjectName(QStringLiteral("trace worker"));
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+HelperTracer::~HelperTracer()
+{
+    QMetaObject::invokeMethod(m_worker, &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+Expected<NetworkPath> HelperTracer::trace(const TraceRequest &request, ProbeObserver &observer,
+                                          const CancelSignal &interrupt)
+{
+    // Every connection below has the loop as its context, so that it ends with this trace.
     QEventLoop loop;
     std::optional<Expected<NetworkPath>> result;
+    TraceWorker *worker = m_worker;
     QObject::connect(worker, &TraceWorker::probeReceived, &loop,
                      [&observer](const ProbeEvent &event) { observer.probeFinished(event); });
     QObject::connect(worker, &TraceWorker::hopSettled, &loop, [&observer](int ttl) { observer.hopSettled(ttl); });
@@ -49,10 +64,6 @@ Expected<NetworkPath> traceThroughHelper(const TraceRequest &request, ProbeObser
     }
     QMetaObject::invokeMethod(worker, [worker, request] { worker->start(request); }, Qt::QueuedConnection);
     loop.exec();
-
-    QMetaObject::invokeMethod(worker, &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
-    thread.quit();
-    thread.wait();
     return std::move(*result);
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <string>
+
+namespace hopscope::cli {
+
+// Every subcommand's -h/--help.
+QCommandLineOption helpOption();
+
+// Parses `hopscope-cli <command> arguments...` for a command that takes exactly one operand
+// (a host, a file). Empty when the command goes on, with the operand in `operand`; otherwise
+// the exit status to return: the help was shown, or what is wrong was said on stderr.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
+                                    const std::string &command, const std::string &operandName,
+                                    const QStringList &arguments, QString &operand);
+
+} // namespace hopscope::cli

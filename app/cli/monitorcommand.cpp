@@ -1,0 +1,114 @@
+#include "clicommands.h"
+#include "clioutput.h"
+#include "commandline.h"
+#include "helpertracer.h"
+#include "interruptguard.h"
+#include "monitorprinter.h"
+#include "traceoptions.h"
+
+#include "common/atomicfile.h"
+#include "monitor/monitorrunner.h"
+#include "path/networkpathjson.h"
+#include "probe/cancelsignal.h"
+#include "trace/tracerunner.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+#include <unistd.h>
+
+namespace hopscope::cli {
+
+int runMonitor(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Trace the path to HOST again and again and keep statistics per hop: loss, round-trip times, jitter, "
+        "route changes. Runs until Ctrl+C (or --count rounds), then prints the report."));
+    const QCommandLineOption help = helpOption();
+    const TraceOptions traceOptions;
+    const TelemetryOptions telemetryOptions;
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      QStringLiteral("Start a round every MS milliseconds, %1-%2 (default %3).")
+                                          .arg(kMinMonitorIntervalMs)
+                                          .arg(kMaxMonitorIntervalMs)
+                                          .arg(kDefaultMonitorIntervalMs),
+                                      QStringLiteral("MS"));
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   QStringLiteral("Stop after N rounds, 1-%1 (default: run until interrupted).")
+                                       .arg(kMaxMonitorCount),
+                                   QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("At the end, print the session's NetworkPath JSON (every probe, "
+                                                 "the per-hop statistics and the route changes) instead of the "
+                                                 "report; progress goes to stderr."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Also write the session's NetworkPath JSON to FILE."),
+                                    QStringLiteral("FILE"));
+    parser.addOption(help);
+    traceOptions.addTo(parser);
+    parser.addOptions({interval, count});
+    telemetryOptions.addTo(parser);
+    parser.addOptions({json, output});
+    parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
+    QString host;
+    if (const auto done = parseCommandLine(parser, help, "monitor", "host", arguments, host))
+        return *done;
+
+    std::string error;
+    const TraceRequest request = traceOptions.read(parser, host, error);
+    MonitorSettings settings;
+    settings.intervalMs = intOption(parser, interval, error).value_or(settings.intervalMs);
+    settings.count = intOption(parser, count, error);
+    const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
+    if (error.empty()) {
+        if (const auto checked = normaliseTraceRequest(request); !checked)
+            error = checked.error().message;
+        else if (const Status valid = checkMonitorSettings(settings); !valid)
+            error = valid.error().message;
+    }
+    if (!error.empty()) {
+        printError("monitor: " + error);
+        return ExitError;
+    }
+    const auto telemetry = telemetryOptions.openSender(parser, "monitor");
+
+    const bool toJson = parser.isSet(json);
+    const bool screen = !toJson && ::isatty(STDOUT_FILENO) == 1;
+    MonitorSession session;
+    MonitorPrinter printer(session, screen ? MonitorPrinter::Style::Screen : MonitorPrinter::Style::Lines,
+                           toJson ? stderr : stdout,
+                           {telemetry.get(), tags, settings.intervalMs / 1000.0});
+    CancelSignal cancel;
+    std::unique_ptr<HelperTracer> helper;
+    if (tracesThroughHelper(request))
+        helper = std::make_unique<HelperTracer>();
+    const RoundTracer traceRound = [&helper](const TraceRequest &round, ProbeObserver &observer,
+                                             const CancelSignal &interrupt) {
+        return helper ? helper->trace(round, observer, interrupt) : hopscope::runTrace(round, observer, interrupt);
+    };
+    auto path = [&] {
+        const InterruptGuard interrupts(cancel);
+        return hopscope::runMonitor(request, settings, session, traceRound, printer, cancel);
+    }();
+    helper.reset();
+    if (!path) {
+        printError("monitor: " + path.error().message);
+        return path.error().code == "cancelled" ? ExitInterrupted : ExitError;
+    }
+    path->tags = tags;
+    if (parser.isSet(output)) {
+        const Status written = writeFileAtomically(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
+        if (!written) {
+            printError("monitor: " + written.error().message);
+            return ExitError;
+        }
+    }
+    if (toJson)
+        printOut(networkPathToJson(*path) + "\n");
+    else
+        printOut("\n" + formatMonitorReport(*path));
+    return ExitOk;
+}
+
+} // namespace hopscope::cli

@@ -1,0 +1,193 @@
+#include "monitor/monitorsession.h"
+
+#include "packet/unreachable.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace hopscope {
+
+namespace {
+
+bool isUnreachable(const ProbeSample &probe)
+{
+    if (!probe.icmpType)
+        return false;
+    return isUnreachableType(probe.responder.find(':') != std::string::npos, *probe.icmpType);
+}
+
+MonitorSample monitorSample(const ProbeSample &probe, int round)
+{
+    MonitorSample sample;
+    sample.sentAtUs = probe.sentAtUs;
+    sample.rttMs = probe.rttMs ? static_cast<float>(*probe.rttMs) : std::numeric_limits<float>::quiet_NaN();
+    sample.round = round;
+    sample.flow = static_cast<std::uint8_t>(std::clamp(probe.flow, 0, 255));
+    if (probe.icmpType && probe.icmpCode) {
+        sample.hasIcmp = true;
+        sample.icmpType = static_cast<std::uint8_t>(*probe.icmpType);
+        sample.icmpCode = static_cast<std::uint8_t>(*probe.icmpCode);
+    }
+    return sample;
+}
+
+} // namespace
+
+MonitorRound monitorRoundFromPath(const NetworkPath &path, int number)
+{
+    MonitorRound round;
+    round.number = number;
+    round.startedUs = path.timestampMs * 1000;
+    round.destination = path.destination.ipAddress;
+    if (path.hopscope)
+        round.probes = path.hopscope->probes;
+    for (const PathHop &hop : path.hops)
+        if (hop.reachable && !hop.hostname.empty())
+            round.hostnames.emplace(hop.ipAddress, hop.hostname);
+    if (!path.destination.reverseDnsHostname.empty())
+        round.hostnames.emplace(path.destination.ipAddress, path.destination.reverseDnsHostname);
+    return round;
+}
+
+MonitorSession::MonitorSession(const MonitorLimits &limits) : m_limits(limits), m_tracker(limits.confirmRounds) {}
+
+MonitorSession::Series &MonitorSession::seriesFor(int ttl, const std::string &responder)
+{
+    std::vector<Series> &atTtl = m_series[ttl];
+    const auto find = [&atTtl](const std::string &name) {
+        return std::find_if(atTtl.begin(), atTtl.end(), [&name](const Series &s) { return s.responder == name; });
+    };
+    if (const auto it = find(responder); it != atTtl.end())
+        return *it;
+    const bool full = static_cast<int>(atTtl.size()) >= m_limits.maxRespondersPerTtl;
+    if (full) {
+        if (const auto it = find(kOtherResponders); it != atTtl.end())
+            return *it;
+    }
+    atTtl.emplace_back(ttl, full ? kOtherResponders : responder, m_limits.history);
+    return atTtl.back();
+}
+
+std::vector<RouteChange> MonitorSession::addRound(const MonitorRound &round)
+{
+    if (m_rounds == 0)
+        m_firstRoundUs = round.startedUs;
+    ++m_rounds;
+    m_latestRound = round.number;
+    m_latestRoundUs = round.startedUs;
+
+    RouteObservation observation;
+    observation.round = round.number;
+    observation.timeUs = round.startedUs;
+    std::map<std::pair<int, int>, std::string> answeredThisRound; // by TTL and flow
+    for (const ProbeSample &probe : round.probes) {
+        if (probe.responder.empty())
+            continue;
+        answeredThisRound.try_emplace({probe.ttl, probe.flow}, probe.responder);
+        observation.respondersByTtl[probe.ttl].insert(probe.responder);
+        if (probe.responder == round.destination
+            && (!observation.destinationTtl || probe.ttl < *observation.destinationTtl))
+            observation.destinationTtl = probe.ttl;
+    }
+
+    // In sending order, so that "last" and jitter follow time.
+    std::vector<const ProbeSample *> probes;
+    for (const ProbeSample &probe : round.probes)
+        probes.push_back(&probe);
+    std::stable_sort(probes.begin(), probes.end(),
+                     [](const ProbeSample *a, const ProbeSample *b) { return a->sentAtUs < b->sentAtUs; });
+    for (const ProbeSample *probe : probes) {
+        // A lost probe counts against the router its flow reaches at that TTL: this round's, or
+        // the one seen last.
+        std::string responder = probe->responder;
+        const std::pair<int, int> slot{probe->ttl, probe->flow};
+        if (responder.empty()) {
+            if (const auto it = answeredThisRound.find(slot); it != answeredThisRound.end())
+                responder = it->second;
+            else if (const auto last = m_lastResponder.find(slot); last != m_lastResponder.end())
+                responder = last->second;
+        }
+        Series &series = seriesFor(probe->ttl, responder);
+        series.history.add(monitorSample(*probe, round.number));
+        series.statistics.add(probe->rttMs);
+        if (series.firstRound == 0)
+            series.firstRound = round.number;
+        series.lastRound = round.number;
+        series.destination = !responder.empty() && responder == round.destination;
+        if (const auto name = round.hostnames.find(responder); name != round.hostnames.end())
+            series.hostname = name->second;
+        if (isUnreachable(*probe))
+            series.unreachableCode = probe->icmpCode;
+    }
+    for (const auto &[slot, responder] : answeredThisRound)
+        m_lastResponder[slot] = responder;
+    m_destinationTtl = observation.destinationTtl;
+
+    std::vector<RouteChange> changes = m_tracker.addRound(observation);
+    for (const RouteChange &change : changes) {
+        m_routeChanges.push_back(change);
+        if (m_routeChanges.size() > m_limits.maxRouteChanges) {
+            m_routeChanges.pop_front();
+            ++m_forgottenRouteChanges;
+        }
+    }
+    return changes;
+}
+
+std::vector<MonitorHop> MonitorSession::hops() const
+{
+    std::vector<MonitorHop> hops;
+    for (const auto &[ttl, atTtl] : m_series) {
+        for (const Series &series : atTtl) {
+            MonitorHop hop;
+            hop.ttl = ttl;
+            hop.responder = series.responder;
+            hop.hostname = series.hostname;
+            hop.destination = series.destination;
+            hop.stats = series.statistics.statistics();
+            hop.firstRound = series.firstRound;
+            hop.lastRound = series.lastRound;
+            hop.unreachableCode = series.unreachableCode;
+            hops.push_back(std::move(hop));
+        }
+    }
+    flagRateLimiting(hops);
+    return hops;
+}
+
+void MonitorSession::flagRateLimiting(std::vector<MonitorHop> &hops) const
+{
+    // Loss per TTL on the current path, all responders together.
+    std::map<int, std::pair<int, int>> sentReceived;
+    int lastTtl = 0;
+    for (const MonitorHop &hop : hops) {
+        if (!hop.onLatestRound(m_latestRound))
+            continue;
+        auto &[sent, received] = sentReceived[hop.ttl];
+        sent += hop.stats.sent;
+        received += hop.stats.received;
+        lastTtl = std::max(lastTtl, hop.ttl);
+    }
+    if (m_destinationTtl)
+        lastTtl = *m_destinationTtl;
+    const auto lossAt = [](const std::pair<int, int> &counts) {
+        return counts.first > 0 ? 100.0 * (counts.first - counts.second) / counts.first : 0.0;
+    };
+    for (MonitorHop &hop : hops) {
+        const auto here = sentReceived.find(hop.ttl);
+        if (here == sentReceived.end() || hop.ttl >= lastTtl)
+            continue;
+        const double loss = lossAt(here->second);
+        if (loss <= 0.0)
+            continue;
+        // Path loss carries on to every later hop; a router that only answers some of the
+        // probes it forwards leaves later hops with far less loss than it shows itself.
+        double laterLoss = 100.0;
+        for (auto it = std::next(here); it != sentReceived.end() && it->first <= lastTtl; ++it)
+            laterLoss = std::min(laterLoss, lossAt(it->second));
+        hop.likelyRateLimited = laterLoss <= loss / 2.0;
+    }
+}
+
+} // namespace hopscope

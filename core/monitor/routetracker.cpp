@@ -1,0 +1,113 @@
+#include "monitor/routetracker.h"
+
+#include <algorithm>
+
+namespace hopscope {
+
+namespace {
+
+bool shareAny(const std::set<std::string> &a, const std::set<std::string> &b)
+{
+    return std::any_of(a.begin(), a.end(), [&b](const std::string &item) { return b.count(item) > 0; });
+}
+
+std::vector<std::string> listOf(const std::set<std::string> &items) { return {items.begin(), items.end()}; }
+
+} // namespace
+
+const std::set<std::string> &RouteTracker::respondersAt(int ttl) const
+{
+    static const std::set<std::string> none;
+    const auto it = m_known.find(ttl);
+    return it == m_known.end() ? none : it->second;
+}
+
+bool RouteTracker::confirm(std::optional<Pending> &pending, const RouteObservation &observation)
+{
+    if (!pending)
+        pending = Pending{observation.round, observation.timeUs, 0, {}};
+    return ++pending->rounds >= m_confirmRounds;
+}
+
+std::vector<RouteChange> RouteTracker::addRound(const RouteObservation &observation)
+{
+    std::vector<RouteChange> changes;
+    for (const auto &[ttl, seen] : observation.respondersByTtl)
+        if (!seen.empty())
+            trackResponders(ttl, seen, observation, changes);
+    trackDestination(observation, changes);
+    return changes;
+}
+
+void RouteTracker::trackResponders(int ttl, const std::set<std::string> &seen,
+                                   const RouteObservation &observation, std::vector<RouteChange> &changes)
+{
+    std::set<std::string> &known = m_known[ttl];
+    std::optional<Pending> &pending = m_pendingResponders[ttl];
+    if (known.empty() || shareAny(seen, known)) {
+        // First answers at this TTL, or load balancing among (and joining) the known routers.
+        known.insert(seen.begin(), seen.end());
+        pending.reset();
+        return;
+    }
+    const bool confirmed = confirm(pending, observation);
+    pending->responders.insert(seen.begin(), seen.end());
+    if (!confirmed)
+        return;
+    RouteChange change;
+    change.kind = RouteChange::Kind::Responders;
+    change.round = pending->round;
+    change.timeUs = pending->timeUs;
+    change.ttl = ttl;
+    change.before = listOf(known);
+    change.after = listOf(pending->responders);
+    changes.push_back(std::move(change));
+    known = pending->responders;
+    pending.reset();
+}
+
+void RouteTracker::trackDestination(const RouteObservation &observation, std::vector<RouteChange> &changes)
+{
+    const bool reaching = observation.destinationTtl.has_value();
+    if (!m_reaching) {
+        m_reaching = reaching;
+        m_length = observation.destinationTtl;
+        return;
+    }
+    if (reaching != *m_reaching) {
+        if (!confirm(m_pendingReach, observation))
+            return;
+        RouteChange change;
+        change.kind = reaching ? RouteChange::Kind::DestinationAnswering : RouteChange::Kind::DestinationLost;
+        change.round = m_pendingReach->round;
+        change.timeUs = m_pendingReach->timeUs;
+        changes.push_back(change);
+        m_reaching = reaching;
+        m_pendingReach.reset();
+        m_pendingLength.reset();
+        if (reaching)
+            m_length = observation.destinationTtl;
+        return;
+    }
+    m_pendingReach.reset();
+    if (!reaching)
+        return;
+    if (!m_length || *observation.destinationTtl == *m_length) {
+        m_length = observation.destinationTtl;
+        m_pendingLength.reset();
+        return;
+    }
+    if (!confirm(m_pendingLength, observation))
+        return;
+    RouteChange change;
+    change.kind = RouteChange::Kind::PathLength;
+    change.round = m_pendingLength->round;
+    change.timeUs = m_pendingLength->timeUs;
+    change.lengthBefore = *m_length;
+    change.lengthAfter = *observation.destinationTtl;
+    changes.push_back(change);
+    m_length = observation.destinationTtl;
+    m_pendingLength.reset();
+}
+
+} // namespace hopscope

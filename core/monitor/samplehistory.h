@@ -1,0 +1,84 @@
+#pragma once
+
+#include "common/ringbuffer.h"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace hopscope {
+
+// One probe of a monitoring session, as one hop keeps it: 24 bytes.
+struct MonitorSample
+{
+    std::int64_t sentAtUs = 0;
+    float rttMs = 0.0f; // NaN when the probe was lost
+    std::int32_t round = 0;
+    std::uint8_t flow = 0;
+    std::uint8_t icmpType = 0;
+    std::uint8_t icmpCode = 0;
+    bool hasIcmp = false;
+
+    bool lost() const { return std::isnan(rttMs); }
+    std::optional<double> rtt() const { return lost() ? std::nullopt : std::optional<double>(rttMs); }
+};
+
+// Probes folded together once they are too old to keep one by one.
+struct SampleBucket
+{
+    std::int64_t firstSentUs = 0;
+    std::int64_t lastSentUs = 0;
+    std::int32_t firstRound = 0;
+    std::int32_t lastRound = 0;
+    std::int32_t sent = 0;
+    std::int32_t received = 0;
+    float minMs = 0.0f;
+    float maxMs = 0.0f;
+    double sumMs = 0.0;
+
+    std::optional<double> avgMs() const
+    {
+        return received > 0 ? std::optional<double>(sumMs / received) : std::nullopt;
+    }
+    void add(const MonitorSample &sample);
+    void merge(const SampleBucket &later);
+};
+
+struct SampleHistoryLimits
+{
+    std::size_t recentSamples = 10'000;  // kept one by one
+    std::size_t buckets = 1024;          // older ones, folded
+    std::size_t samplesPerBucket = 60;   // at first; doubles each time the buckets fill up
+};
+
+// The probes of one hop over a whole session in bounded memory: the most recent ones as they
+// were, and everything older in buckets. When the buckets fill up, neighbours merge pairwise
+// and each bucket then covers twice as many probes, so the whole session stays covered with a
+// resolution that coarsens with age and nothing is dropped.
+class SampleHistory
+{
+public:
+    explicit SampleHistory(const SampleHistoryLimits &limits = {});
+
+    void add(const MonitorSample &sample);
+
+    const RingBuffer<MonitorSample> &recent() const { return m_recent; }
+    // Oldest first; the last may still be filling.
+    std::vector<SampleBucket> buckets() const;
+    std::size_t samplesPerBucket() const { return m_samplesPerBucket; }
+    std::int64_t totalSamples() const { return m_total; }
+
+private:
+    void fold(const MonitorSample &old);
+
+    RingBuffer<MonitorSample> m_recent;
+    std::vector<SampleBucket> m_buckets; // closed buckets
+    std::optional<SampleBucket> m_open;
+    std::size_t m_maxBuckets;
+    std::size_t m_samplesPerBucket;
+    std::int64_t m_total = 0;
+};
+
+} // namespace hopscope

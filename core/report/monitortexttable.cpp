@@ -1,0 +1,80 @@
+#include "report/monitortexttable.h"
+
+#include "packet/unreachable.h"
+#include "report/textformat.h"
+
+#include <cstdio>
+
+namespace hopscope {
+
+namespace {
+
+std::string milliseconds(const std::optional<double> &value)
+{
+    if (!value)
+        return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, *value < 100.0 ? "%.2f" : "%.1f", *value);
+    return buffer;
+}
+
+std::string percent(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", value);
+    return buffer;
+}
+
+std::string hostCell(const MonitorHop &hop)
+{
+    if (hop.responder.empty())
+        return "???";
+    if (hop.hostname.empty() || hop.hostname == hop.responder)
+        return printable(hop.responder);
+    return printable(hop.hostname) + " (" + printable(hop.responder) + ")";
+}
+
+std::string noteCell(const MonitorHop &hop, int latestRound)
+{
+    std::string note;
+    const auto add = [&note](const std::string &text) { note += (note.empty() ? "" : "; ") + text; };
+    if (hop.unreachableCode) {
+        const bool v6 = hop.responder.find(':') != std::string::npos;
+        const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
+        if (kind != UnreachableKind::Port)
+            add(std::string(unreachableFlag(kind)) + " " + std::string(unreachableName(kind)));
+    }
+    if (hop.likelyRateLimited)
+        add(hop.stats.received == 0 ? "no replies, but later hops answer: ICMP filtered or rate limited"
+                                    : "loss does not continue: likely ICMP rate limiting");
+    if (!hop.onLatestRound(latestRound))
+        add("not on the path since round " + std::to_string(hop.lastRound + 1));
+    return note;
+}
+
+} // namespace
+
+std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound)
+{
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"TTL", "Host", "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev", "Jitter", "p95", ""});
+    int previousTtl = 0;
+    for (const MonitorHop &hop : hops) {
+        const HopStatistics &s = hop.stats;
+        // Further responders at one TTL are listed under it, as mtr does.
+        rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop), percent(s.lossPercent),
+                        std::to_string(s.sent), milliseconds(s.lastMs), milliseconds(s.avgMs), milliseconds(s.minMs),
+                        milliseconds(s.maxMs), milliseconds(s.stdDevMs), milliseconds(s.jitterMs),
+                        milliseconds(s.p95Ms), noteCell(hop, latestRound)});
+        previousTtl = hop.ttl;
+    }
+    return formatColumns(rows, {true, false, true, true, true, true, true, true, true, true, true, false});
+}
+
+std::string formatRouteChangeLine(const RouteChange &change)
+{
+    return "round " + std::to_string(change.round) + ", " + formatUtc(change.timeUs / 1000) + ": "
+           + printable(describeRouteChange(change));
+}
+
+} // namespace hopscope

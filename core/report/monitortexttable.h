@@ -1,0 +1,20 @@
+#pragma once
+
+#include "monitor/routechange.h"
+#include "path/monitorsummary.h"
+
+#include <string>
+#include <vector>
+
+namespace hopscope {
+
+// The mtr-style report of a monitoring session: TTL, host, Loss%, Snt, Last, Avg, Best, Wrst,
+// StDev, Jitter and p95 (milliseconds), one row per responder, and a note on rows whose loss
+// looks like ICMP rate limiting, that answered with destination-unreachable, or that are no
+// longer on the path (not probed in `latestRound`).
+std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound);
+
+// "round 3, 2026-11-25 09:14:03 UTC: TTL 2: 198.18.2.2 -> 198.18.5.2".
+std::string formatRouteChangeLine(const RouteChange &change);
+
+} // namespace hopscope

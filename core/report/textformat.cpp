@@ -1,0 +1,53 @@
+#include "report/textformat.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace hopscope {
+
+std::string printable(std::string_view text)
+{
+    std::string result;
+    result.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        result += (byte < 0x20 || byte == 0x7f) ? '?' : c;
+    }
+    return result;
+}
+
+std::string formatUtc(std::int64_t timestampMs)
+{
+    const std::time_t seconds = static_cast<std::time_t>(timestampMs / 1000);
+    std::tm utc{};
+    if (!::gmtime_r(&seconds, &utc))
+        return "an unknown time";
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    return buffer;
+}
+
+std::string formatColumns(const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &alignRight)
+{
+    std::vector<std::size_t> widths(alignRight.size(), 0);
+    for (const auto &row : rows)
+        for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+
+    std::string table;
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+            if (c > 0)
+                line += "  ";
+            const std::string fill(widths[c] - row[c].size(), ' ');
+            line += alignRight[c] ? fill + row[c] : row[c] + fill;
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        table += line + '\n';
+    }
+    return table;
+}
+
+} // namespace hopscope

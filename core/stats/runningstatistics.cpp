@@ -1,0 +1,127 @@
+#include "stats/runningstatistics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hopscope {
+
+namespace {
+
+// Histogram buckets: bucket i holds replies in [kFloor * kGrowth^i, kFloor * kGrowth^(i+1)).
+// From one microsecond to over ten minutes in 2,050 buckets.
+constexpr double kFloorMs = 0.001;
+constexpr double kGrowth = 1.01;
+constexpr std::size_t kBuckets = 2050;
+
+std::size_t bucketOf(double rttMs)
+{
+    if (rttMs <= kFloorMs)
+        return 0;
+    const auto index = static_cast<std::size_t>(std::log(rttMs / kFloorMs) / std::log(kGrowth));
+    return std::min(index, kBuckets - 1);
+}
+
+double median(const std::vector<double> &sorted)
+{
+    const std::size_t n = sorted.size();
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+}
+
+// Nearest rank: the ceil(p/100 * n)-th smallest, counting from 1.
+std::size_t nearestRank(double percentile, std::size_t count)
+{
+    const auto rank = static_cast<std::size_t>(std::ceil(percentile / 100.0 * static_cast<double>(count)));
+    return std::clamp<std::size_t>(rank, 1, count);
+}
+
+} // namespace
+
+RunningStatistics::RunningStatistics(std::size_t exactQuantileLimit) : m_exactLimit(exactQuantileLimit) {}
+
+void RunningStatistics::add(std::optional<double> rttMs)
+{
+    ++m_sent;
+    if (!rttMs)
+        return;
+    const double rtt = *rttMs;
+    ++m_received;
+    if (m_received == 1) {
+        m_min = m_max = rtt;
+    } else {
+        m_min = std::min(m_min, rtt);
+        m_max = std::max(m_max, rtt);
+        m_jitterSum += std::abs(rtt - m_last);
+    }
+    m_last = rtt;
+    const double delta = rtt - m_mean;
+    m_mean += delta / m_received;
+    m_squares += delta * (rtt - m_mean);
+
+    if (!m_histogram.empty()) {
+        countInHistogram(rtt);
+        return;
+    }
+    m_replies.push_back(rtt);
+    if (m_replies.size() > m_exactLimit)
+        moveRepliesToHistogram();
+}
+
+void RunningStatistics::moveRepliesToHistogram()
+{
+    m_histogram.assign(kBuckets, 0);
+    for (const double rtt : m_replies)
+        countInHistogram(rtt);
+    m_replies = {};
+}
+
+void RunningStatistics::countInHistogram(double rttMs)
+{
+    ++m_histogram[bucketOf(rttMs)];
+}
+
+double RunningStatistics::histogramValueAt(std::size_t rank) const
+{
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < m_histogram.size(); ++i) {
+        seen += m_histogram[i];
+        if (seen >= rank) {
+            // The bucket's geometric middle, never outside what was actually seen.
+            const double middle = kFloorMs * std::pow(kGrowth, static_cast<double>(i) + 0.5);
+            return std::clamp(middle, m_min, m_max);
+        }
+    }
+    return m_max;
+}
+
+HopStatistics RunningStatistics::statistics() const
+{
+    HopStatistics stats;
+    stats.sent = m_sent;
+    stats.received = m_received;
+    if (m_sent > 0)
+        stats.lossPercent = 100.0 * (m_sent - m_received) / m_sent;
+    if (m_received == 0)
+        return stats;
+    const double count = m_received;
+    stats.lastMs = m_last;
+    stats.minMs = m_min;
+    stats.maxMs = m_max;
+    stats.avgMs = m_mean;
+    stats.stdDevMs = m_received > 1 ? std::sqrt(m_squares / (count - 1.0)) : 0.0;
+    stats.jitterMs = m_received > 1 ? m_jitterSum / (count - 1.0) : 0.0;
+    if (m_histogram.empty()) {
+        std::vector<double> sorted = m_replies;
+        std::sort(sorted.begin(), sorted.end());
+        stats.medianMs = median(sorted);
+        stats.p95Ms = sorted[nearestRank(95.0, sorted.size()) - 1];
+    } else {
+        // An even count's median is the mean of the two middle ranks, as in the exact case.
+        const auto n = static_cast<std::size_t>(m_received);
+        stats.medianMs = n % 2 == 1 ? histogramValueAt(n / 2 + 1)
+                                    : (histogramValueAt(n / 2) + histogramValueAt(n / 2 + 1)) / 2.0;
+        stats.p95Ms = histogramValueAt(nearestRank(95.0, n));
+    }
+    return stats;
+}
+
+} // namespace hopscope

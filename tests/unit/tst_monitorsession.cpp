@@ -1,0 +1,329 @@
+#include "monitor/monitorpath.h"
+#include "monitor/monitorsession.h"
+#include "path/networkpathjson.h"
+#include "stats/hopstatistics.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace hopscope;
+
+namespace {
+
+const std::string kDestination = "198.18.9.2";
+constexpr std::int64_t kStartUs = 1'764'000'000'000'000;
+
+// A round written as TTLs separated by spaces, each "ttl:probe,probe,...", where a probe is
+// "responder=rtt" or "*" for a lost one; "D" stands for the destination. "2:b=1.5,*" is two
+// probes at TTL 2: one answered by b in 1.5 ms, one lost. A probe's flow is 0 unless written
+// as "responder=rtt@flow".
+MonitorRound parseRound(const QString &text, int number)
+{
+    MonitorRound round;
+    round.number = number;
+    round.startedUs = kStartUs + std::int64_t{number} * 1'000'000;
+    round.destination = kDestination;
+    std::int64_t sentUs = round.startedUs;
+    for (const QString &hop : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const int colon = hop.indexOf(QLatin1Char(':'));
+        const int ttl = hop.left(colon).toInt();
+        for (QString probeText : hop.mid(colon + 1).split(QLatin1Char(','))) {
+            ProbeSample probe;
+            probe.ttl = ttl;
+            probe.sentAtUs = sentUs++;
+            if (const int at = probeText.indexOf(QLatin1Char('@')); at >= 0) {
+                probe.flow = probeText.mid(at + 1).toInt();
+                probeText = probeText.left(at);
+            }
+            if (probeText != QLatin1String("*")) {
+                const QStringList parts = probeText.split(QLatin1Char('='));
+                probe.responder = parts[0] == QLatin1String("D") ? kDestination : parts[0].toStdString();
+                probe.rttMs = parts.value(1, QStringLiteral("1")).toDouble();
+            }
+            round.probes.push_back(probe);
+        }
+    }
+    return round;
+}
+
+// "3 route-change 2 b->c", "4 path-length 3->4", "3 destination-lost".
+QString describe(const RouteChange &change)
+{
+    QString text = QString::number(change.round) + QLatin1Char(' ')
+                   + QString::fromStdString(routeChangeKindName(change.kind));
+    const auto names = [](const std::vector<std::string> &list) {
+        QStringList out;
+        for (const std::string &name : list)
+            out << (name == kDestination ? QStringLiteral("D") : QString::fromStdString(name));
+        return out.join(QLatin1Char('+'));
+    };
+    if (change.kind == RouteChange::Kind::Responders)
+        text += QStringLiteral(" %1 %2->%3").arg(change.ttl).arg(names(change.before), names(change.after));
+    if (change.kind == RouteChange::Kind::PathLength)
+        text += QStringLiteral(" %1->%2").arg(change.lengthBefore).arg(change.lengthAfter);
+    return text;
+}
+
+MonitorSession feed(const QStringList &rounds, QStringList *changes = nullptr)
+{
+    MonitorSession session;
+    int number = 0;
+    for (const QString &round : rounds)
+        for (const RouteChange &change : session.addRound(parseRound(round, ++number)))
+            if (changes)
+                *changes << describe(change);
+    return session;
+}
+
+const MonitorHop *findHop(const std::vector<MonitorHop> &hops, int ttl, const std::string &responder)
+{
+    for (const MonitorHop &hop : hops)
+        if (hop.ttl == ttl && hop.responder == responder)
+            return &hop;
+    return nullptr;
+}
+
+} // namespace
+
+class MonitorSessionTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void routeChanges_data();
+    void routeChanges();
+    void rateLimiting_data();
+    void rateLimiting();
+    void statisticsFollowEveryRound();
+    void lostProbesCountAgainstTheFlowsRouter();
+    void historyKeepsEveryProbeInBoundedMemory();
+    void longSessionStaysBounded();
+    void histogramQuantilesStayClose();
+    void monitorPathRoundTripsThroughJson();
+};
+
+void MonitorSessionTest::routeChanges_data()
+{
+    QTest::addColumn<QStringList>("rounds");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString path = QStringLiteral("1:a,a,a 2:b,b,b 3:D,D,D");
+    QTest::newRow("stable") << QStringList(5, path) << QStringList{};
+    QTest::newRow("per-packet ECMP alternation")
+        << QStringList{QStringLiteral("1:a 2:b,c,b 3:D"), QStringLiteral("1:a 2:c,c,b 3:D"), QStringLiteral("1:a 2:c,c,c 3:D"),
+                       QStringLiteral("1:a 2:b,b,b 3:D"), QStringLiteral("1:a 2:c,c,c 3:D"), QStringLiteral("1:a 2:c,b,c 3:D")}
+        << QStringList{};
+    QTest::newRow("ECMP member first seen alone")
+        << QStringList{QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:b 3:D"),
+                       QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:b,c 3:D"), QStringLiteral("1:a 2:c 3:D")}
+        << QStringList{};
+    QTest::newRow("new ECMP member joins known ones")
+        << QStringList{QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b,e 3:D"),
+                       QStringLiteral("1:a 2:e 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{};
+    QTest::newRow("flows on two branches")
+        << QStringList(4, QStringLiteral("1:a@0,a@1 2:b@0,c@1 3:D@0,D@1")) << QStringList{};
+    QTest::newRow("real change at round 3")
+        << QStringList{path, path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:c 3:D")}
+        << QStringList{QStringLiteral("3 route-change 2 b->c")};
+    QTest::newRow("change of an ECMP set")
+        << QStringList{QStringLiteral("2:b,c"), QStringLiteral("2:c,b"), QStringLiteral("2:e,f"), QStringLiteral("2:f,e")}
+        << QStringList{QStringLiteral("3 route-change 2 b+c->e+f")};
+    QTest::newRow("lost probes do not confirm")
+        << QStringList{path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:* 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{};
+    QTest::newRow("one-round flap is not a change")
+        << QStringList{path, path, QStringLiteral("1:a 2:c 3:D"), path, path} << QStringList{};
+    QTest::newRow("longer path")
+        << QStringList{path, path, QStringLiteral("1:a 2:b 3:x 4:D"), QStringLiteral("1:a 2:b 3:x 4:D")}
+        << QStringList{QStringLiteral("3 route-change 3 D->x"), QStringLiteral("3 path-length 3->4")};
+    QTest::newRow("destination stops and starts answering")
+        << QStringList{path, path, QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:*"),
+                       path, path}
+        << QStringList{QStringLiteral("3 destination-lost"), QStringLiteral("6 destination-answering")};
+    QTest::newRow("destination silent for one round")
+        << QStringList{path, QStringLiteral("1:a 2:b 3:*"), path, path} << QStringList{};
+    QTest::newRow("destination first silent, then answering")
+        << QStringList{QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{QStringLiteral("2 destination-answering")};
+}
+
+void MonitorSessionTest::routeChanges()
+{
+    QFETCH(QStringList, rounds);
+    QStringList changes;
+    const MonitorSession session = feed(rounds, &changes);
+    QTEST(changes, "expected");
+    QCOMPARE(int(session.routeChanges().size()), changes.size());
+}
+
+void MonitorSessionTest::rateLimiting_data()
+{
+    QTest::addColumn<QStringList>("rounds");
+    QTest::addColumn<int>("ttl");
+    QTest::addColumn<QString>("responder");
+    QTest::addColumn<bool>("flagged");
+
+    const QStringList limited{QStringLiteral("1:a,a 2:b,* 3:D,D"), QStringLiteral("1:a,a 2:*,b 3:D,D")};
+    QTest::newRow("loss that does not continue") << limited << 2 << QStringLiteral("b") << true;
+    const QStringList pathLoss{QStringLiteral("1:a,a 2:b,* 3:D,*"), QStringLiteral("1:a,a 2:*,b 3:*,D")};
+    QTest::newRow("loss that continues") << pathLoss << 2 << QStringLiteral("b") << false;
+    const QStringList silent{QStringLiteral("1:a 2:* 3:D"), QStringLiteral("1:a 2:* 3:D")};
+    QTest::newRow("silent router, destination answers") << silent << 2 << QString() << true;
+    QTest::newRow("destination's own loss") << pathLoss << 3 << QStringLiteral("D") << false;
+    // 6 % at TTL 2 and 4 % later: the later loss is more than half of it, so it is path loss.
+    QStringList partly;
+    for (int i = 0; i < 10; ++i)
+        partly << (i == 0 ? QStringLiteral("1:a,a,a,a,a 2:b,b,*,*,* 3:D,D,*,*,D") : QStringLiteral("1:a,a,a,a,a 2:b,b,b,b,b 3:D,D,D,D,D"));
+    QTest::newRow("later loss more than half") << partly << 2 << QStringLiteral("b") << false;
+}
+
+void MonitorSessionTest::rateLimiting()
+{
+    QFETCH(QStringList, rounds);
+    QFETCH(int, ttl);
+    QFETCH(QString, responder);
+    const MonitorSession session = feed(rounds);
+    const std::vector<MonitorHop> hops = session.hops();
+    const std::string address = responder == QLatin1String("D") ? kDestination : responder.toStdString();
+    const MonitorHop *hop = findHop(hops, ttl, address);
+    QVERIFY(hop);
+    QTEST(hop->likelyRateLimited, "flagged");
+}
+
+void MonitorSessionTest::statisticsFollowEveryRound()
+{
+    // TTL 1's replies over three rounds, in sending order: 1, lost, 3 | 2, 8 | lost, 4.
+    const MonitorSession session = feed({QStringLiteral("1:a=1,*,a=3"), QStringLiteral("1:a=2,a=8"),
+                                         QStringLiteral("1:*,a=4")});
+    const std::vector<MonitorHop> hops = session.hops();
+    QCOMPARE(hops.size(), std::size_t(1));
+    const std::vector<std::optional<double>> sequence{1, std::nullopt, 3, 2, 8, std::nullopt, 4};
+    QCOMPARE(hops[0].stats, computeHopStatistics(sequence));
+    QCOMPARE(hops[0].stats.sent, 7);
+    QCOMPARE(hops[0].stats.received, 5);
+    QCOMPARE(*hops[0].stats.lastMs, 4.0);
+    QCOMPARE(*hops[0].stats.minMs, 1.0);
+    QCOMPARE(*hops[0].stats.maxMs, 8.0);
+    QCOMPARE(*hops[0].stats.avgMs, 3.6);
+    QCOMPARE(*hops[0].stats.medianMs, 3.0);
+    QCOMPARE(*hops[0].stats.p95Ms, 8.0);
+    // |3-1| + |2-3| + |8-2| + |4-8| = 13 over 4 steps.
+    QCOMPARE(*hops[0].stats.jitterMs, 13.0 / 4.0);
+    QCOMPARE(hops[0].firstRound, 1);
+    QCOMPARE(hops[0].lastRound, 3);
+}
+
+void MonitorSessionTest::lostProbesCountAgainstTheFlowsRouter()
+{
+    const MonitorSession session = feed({QStringLiteral("2:b@0,c@1"), QStringLiteral("2:*@0,*@1"), QStringLiteral("2:*@0,c@1")});
+    const std::vector<MonitorHop> hops = session.hops();
+    QCOMPARE(hops.size(), std::size_t(2)); // no silent row: every lost probe has its router
+    QCOMPARE(findHop(hops, 2, "b")->stats.sent, 3);
+    QCOMPARE(findHop(hops, 2, "b")->stats.received, 1);
+    QCOMPARE(findHop(hops, 2, "c")->stats.sent, 3);
+    QCOMPARE(findHop(hops, 2, "c")->stats.received, 2);
+}
+
+void MonitorSessionTest::historyKeepsEveryProbeInBoundedMemory()
+{
+    SampleHistory history(SampleHistoryLimits{10, 4, 2});
+    for (int i = 1; i <= 100; ++i) {
+        MonitorSample sample;
+        sample.round = i;
+        sample.sentAtUs = i;
+        sample.rttMs = i % 7 == 0 ? std::nanf("") : static_cast<float>(i);
+        history.add(sample);
+    }
+    QCOMPARE(history.recent().size(), std::size_t(10));
+    QCOMPARE(history.recent()[0].round, 91);
+    QCOMPARE(history.recent().newest().round, 100);
+    const std::vector<SampleBucket> buckets = history.buckets();
+    QVERIFY(buckets.size() <= 5); // four closed and one filling
+    int sent = 0;
+    int received = 0;
+    int expectedFirst = 1;
+    for (const SampleBucket &bucket : buckets) {
+        QCOMPARE(bucket.firstRound, expectedFirst); // no gaps, no overlaps
+        expectedFirst = bucket.lastRound + 1;
+        sent += bucket.sent;
+        received += bucket.received;
+    }
+    QCOMPARE(expectedFirst, 91);
+    QCOMPARE(sent, 90);
+    QCOMPARE(received, 90 - 12); // 7, 14, ..., 84 were lost
+    QCOMPARE(buckets.front().minMs, 1.0f);
+    QVERIFY(history.samplesPerBucket() > 2);
+    QCOMPARE(history.totalSamples(), std::int64_t(100));
+}
+
+void MonitorSessionTest::longSessionStaysBounded()
+{
+    MonitorLimits limits;
+    limits.history = SampleHistoryLimits{50, 8, 4};
+    MonitorSession session(limits);
+    for (int round = 1; round <= 2000; ++round)
+        session.addRound(parseRound(QStringLiteral("1:a=1,a=2 2:D=%1,*").arg(round % 10 + 1), round));
+    const MonitorSession::Series &destination = session.series().at(2).front();
+    QCOMPARE(destination.history.recent().size(), std::size_t(50));
+    QVERIFY(destination.history.buckets().size() <= 9);
+    const HopStatistics stats = destination.statistics.statistics();
+    QCOMPARE(stats.sent, 4000);
+    QCOMPARE(stats.received, 2000);
+    QCOMPARE(*stats.minMs, 1.0);
+    QCOMPARE(*stats.maxMs, 10.0);
+    QCOMPARE(*stats.avgMs, 5.5);
+}
+
+void MonitorSessionTest::histogramQuantilesStayClose()
+{
+    RunningStatistics running(100); // exact for 100 replies, then the histogram
+    for (int i = 1000; i >= 1; --i)
+        running.add(i * 0.1);
+    QVERIFY(!running.quantilesExact());
+    const HopStatistics stats = running.statistics();
+    QCOMPARE(*stats.minMs, 0.1);
+    QCOMPARE(*stats.maxMs, 100.0);
+    QVERIFY(std::abs(*stats.avgMs - 50.05) < 1e-9);
+    QVERIFY2(std::abs(*stats.medianMs / 50.05 - 1) < 0.005, qPrintable(QString::number(*stats.medianMs)));
+    QVERIFY2(std::abs(*stats.p95Ms / 95.0 - 1) < 0.005, qPrintable(QString::number(*stats.p95Ms)));
+}
+
+void MonitorSessionTest::monitorPathRoundTripsThroughJson()
+{
+    MonitorLimits limits;
+    limits.history = SampleHistoryLimits{6, 8, 2}; // so that the file also holds folded history
+    MonitorSession session(limits);
+    const QString path = QStringLiteral("1:a=1,a=2 2:b=3,* 3:D=5,D=6");
+    for (int round = 1; round <= 3; ++round)
+        session.addRound(parseRound(path, round));
+    for (int round = 4; round <= 6; ++round)
+        session.addRound(parseRound(QStringLiteral("1:a=1,a=2 2:c=3,c=4 3:D=5,D=6"), round));
+    NetworkPath latest;
+    latest.timestampMs = kStartUs / 1000;
+    latest.destination.hostname = "server";
+    latest.destination.ipAddress = kDestination;
+    latest.hopscope = HopscopeExtension{};
+    const NetworkPath monitored = monitorNetworkPath(session, latest, 1000);
+
+    QCOMPARE(monitored.hops.size(), std::size_t(3)); // the latest route only
+    QCOMPARE(monitored.hops[1].ipAddress, std::string("c"));
+    QCOMPARE(*monitored.hops[1].rttMs, 3.5);
+    const MonitorSummary &summary = *monitored.hopscope->monitor;
+    QCOMPARE(summary.rounds, 6);
+    QCOMPARE(summary.routeChanges.size(), std::size_t(1));
+    QCOMPARE(summary.routeChanges[0].round, 4);
+    QVERIFY(!summary.history.empty());
+    QCOMPARE(monitored.hopscope->probes.front().round, 1);
+
+    const auto reread = networkPathFromJson(networkPathToJson(monitored));
+    QVERIFY2(reread, reread ? "" : reread.error().message.c_str());
+    QCOMPARE(reread->hopscope->monitor->hops, summary.hops);
+    QCOMPARE(reread->hopscope->monitor->routeChanges, summary.routeChanges);
+    QCOMPARE(reread->hopscope->monitor->history, summary.history);
+    QCOMPARE(reread->hopscope->probes, monitored.hopscope->probes);
+}
+
+QTEST_GUILESS_MAIN(MonitorSessionTest)
+#include "tst_monitorsession.moc"
