@@ -89,6 +89,7 @@ private Q_SLOTS:
     void telemetryAfterEveryRound();
     void noTelemetryUnlessAsked();
     void deadStatsdIsReportedOnceAndTheSessionGoesOn();
+    void malformedStatsdAddressIsReportedAndTheSessionRuns();
 
 private:
     bool sendBeyondR1Via(bool twin);
@@ -270,6 +271,20 @@ void MonitorLabTest::deadStatsdIsReportedOnceAndTheSessionGoesOn()
     QCOMPARE(monitor.exitCode(), 0);
     QCOMPARE(errors.count("nothing is listening there"), 1);
     QVERIFY2(output.contains("round 4: reached at TTL 4"), output.constData());
+}
+
+void MonitorLabTest::malformedStatsdAddressIsReportedAndTheSessionRuns()
+{
+    QProcess monitor;
+    monitor.start(QStringLiteral("ip"), monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("2"),
+                                                                         QStringLiteral("--interval"), QStringLiteral("200"),
+                                                                         QStringLiteral("--statsd"), QStringLiteral("8125"),
+                                                                         kServerV4}));
+    QVERIFY(monitor.waitForFinished(30000));
+    const QByteArray errors = monitor.readAllStandardError();
+    QCOMPARE(monitor.exitCode(), 0);
+    QCOMPARE(errors.count("DogStatsD address '8125': expected HOST:PORT; no metrics will be sent"), 1);
+    QVERIFY(monitor.readAllStandardOutput().contains("round 2: reached at TTL 4"));
 }
 
 QTEST_GUILESS_MAIN(MonitorLabTest)
