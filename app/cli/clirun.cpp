@@ -26,7 +26,8 @@ Commands:
                     HOST:PORT sends the Network Path metrics after each round.
                     See `hopscope-cli monitor --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
-                    RTT, reachable) followed by a one-line summary.
+                    RTT, reachable) followed by a one-line summary; for a
+                    monitoring session, also its report.
 
 Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a

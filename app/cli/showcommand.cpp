@@ -1,6 +1,7 @@
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
+#include "monitorprinter.h"
 
 #include "path/networkpathjson.h"
 #include "report/pathtexttable.h"
@@ -27,6 +28,9 @@ int runShow(const QStringList &arguments)
         return ExitError;
     }
     printOut(formatPathTable(*path) + "\n" + formatPathSummary(*path) + "\n");
+    // A monitoring session's file also holds its figures over every round.
+    if (path->hopscope && path->hopscope->monitor)
+        printOut("\nMonitored: " + formatMonitorReport(*path));
     return ExitOk;
 }
 

@@ -169,6 +169,38 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("e2e received more than sent")
         << runsPrefix + R"({"runs": []}, "e2e_probe": {"packets_sent": 1, "packets_received": 2}})"
         << QByteArray("out-of-range") << QByteArray("/e2e_probe/packets_received");
+
+    // A monitoring session's summary, valid as written here, then broken one field at a time.
+    const QByteArray session = R"({"timestamp": 1, "destination": {}, "hops": [], "hopscope": {"format_version": 1, "monitor":
+        {"rounds": 2, "failed_rounds": 0, "interval_ms": 1000, "started_at_us": 10, "ended_at_us": 20,
+         "hops": [{"ttl": 1, "responder": "10.0.0.1", "sent": 4, "received": 3, "loss_percent": 25, "first_round": 1,
+                   "last_round": 2}],
+         "route_changes": [{"round": 2, "time_us": 20, "kind": "route-change", "ttl": 1, "before": ["10.0.0.9"],
+                            "after": ["10.0.0.1"]}],
+         "history": [{"ttl": 1, "first_sent_us": 10, "last_sent_us": 12, "first_round": 1, "last_round": 1,
+                      "sent": 2, "received": 2}]}}})";
+    const auto sessionWith = [&session](const char *from, const char *to) {
+        QByteArray document = session;
+        return document.replace(from, to);
+    };
+    QTest::newRow("monitor rounds missing") << sessionWith("\"rounds\": 2,", "") << QByteArray("missing-field")
+                                            << QByteArray("/hopscope/monitor/rounds");
+    QTest::newRow("monitor ends before it starts") << sessionWith("\"ended_at_us\": 20", "\"ended_at_us\": 5")
+                                                   << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/ended_at_us");
+    QTest::newRow("monitor hop received more than sent")
+        << sessionWith("\"received\": 3", "\"received\": 5") << QByteArray("out-of-range")
+        << QByteArray("/hopscope/monitor/hops/0/received");
+    QTest::newRow("monitor hop loss over 100") << sessionWith("\"loss_percent\": 25", "\"loss_percent\": 250")
+                                               << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/hops/0/loss_percent");
+    QTest::newRow("monitor change of unknown kind") << sessionWith("\"kind\": \"route-change\"", "\"kind\": \"flap\"")
+                                                    << QByteArray("out-of-range")
+                                                    << QByteArray("/hopscope/monitor/route_changes/0/kind");
+    QTest::newRow("monitor change without before") << sessionWith("\"before\": [\"10.0.0.9\"],", "")
+                                                   << QByteArray("missing-field")
+                                                   << QByteArray("/hopscope/monitor/route_changes/0/before");
+    QTest::newRow("monitor history ends before it starts")
+        << sessionWith("\"last_sent_us\": 12", "\"last_sent_us\": 9") << QByteArray("out-of-range")
+        << QByteArray("/hopscope/monitor/history/0/last_sent_us");
 }
 
 void NetworkPathBadInputTest::rejects()
