@@ -1,6 +1,11 @@
 #include "telemetry/dogstatsdsender.h"
 
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <netdb.h>
@@ -10,6 +15,8 @@
 namespace hopscope {
 
 namespace {
+
+constexpr std::chrono::milliseconds kResolveBudget{1000};
 
 struct HostPort
 {
@@ -51,6 +58,49 @@ Expected<HostPort> splitAddress(const std::string &address)
     return HostPort{host, port};
 }
 
+// A resolver that does not answer must not hold up the trace: the lookup runs on a thread of its
+// own and is given up after `budget` (the thread then finishes on its own and frees its answer).
+Expected<addrinfo *> resolveWithin(const HostPort &hostPort, std::chrono::milliseconds budget)
+{
+    struct Lookup
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        bool finished = false;
+        bool abandoned = false;
+        int status = 0;
+        addrinfo *found = nullptr;
+    };
+    auto lookup = std::make_shared<Lookup>();
+    std::thread([lookup, hostPort] {
+        addrinfo hints{};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_DGRAM;
+        hints.ai_flags = AI_NUMERICSERV;
+        addrinfo *found = nullptr;
+        const int status = ::getaddrinfo(hostPort.host.c_str(), hostPort.port.c_str(), &hints, &found);
+        const std::lock_guard lock(lookup->mutex);
+        if (lookup->abandoned) {
+            if (status == 0)
+                ::freeaddrinfo(found);
+            return;
+        }
+        lookup->status = status;
+        lookup->found = found;
+        lookup->finished = true;
+        lookup->done.notify_one();
+    }).detach();
+    std::unique_lock lock(lookup->mutex);
+    if (!lookup->done.wait_for(lock, budget, [&lookup] { return lookup->finished; })) {
+        lookup->abandoned = true;
+        return Error{"unknown-host", "DogStatsD host '" + hostPort.host + "': no answer from the resolver within "
+                                         + std::to_string(budget.count()) + " ms"};
+    }
+    if (lookup->status != 0)
+        return Error{"unknown-host", "DogStatsD host '" + hostPort.host + "': " + ::gai_strerror(lookup->status)};
+    return lookup->found;
+}
+
 std::string formatValue(double value)
 {
     char text[32];
@@ -65,13 +115,10 @@ Expected<std::unique_ptr<DogStatsdSender>> DogStatsdSender::open(const std::stri
     const auto hostPort = splitAddress(address);
     if (!hostPort)
         return hostPort.error();
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_DGRAM;
-    hints.ai_flags = AI_NUMERICSERV;
-    addrinfo *found = nullptr;
-    if (const int status = ::getaddrinfo(hostPort->host.c_str(), hostPort->port.c_str(), &hints, &found); status != 0)
-        return Error{"unknown-host", "DogStatsD host '" + hostPort->host + "': " + ::gai_strerror(status)};
+    const auto resolved = resolveWithin(*hostPort, kResolveBudget);
+    if (!resolved)
+        return resolved.error();
+    addrinfo *found = *resolved;
     std::string lastError = "no address";
     int fd = -1;
     for (const addrinfo *candidate = found; candidate && fd < 0; candidate = candidate->ai_next) {
@@ -99,6 +146,12 @@ DogStatsdSender::DogStatsdSender(int fd, std::string address, ProblemHandler onP
 DogStatsdSender::~DogStatsdSender()
 {
     flush();
+    // A refusal of the last datagram may already be back: look without waiting, so that a
+    // single trace's metrics sent nowhere are not passed over in silence.
+    int pending = 0;
+    socklen_t length = sizeof pending;
+    if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &pending, &length) == 0 && pending != 0)
+        reportProblem(pending);
     ::close(m_fd);
 }
 
@@ -123,9 +176,14 @@ void DogStatsdSender::flush()
 
 void DogStatsdSender::send(const std::string &datagram)
 {
-    if (::send(m_fd, datagram.data(), datagram.size(), MSG_DONTWAIT | MSG_NOSIGNAL) >= 0 || m_problemReported)
+    if (::send(m_fd, datagram.data(), datagram.size(), MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
+        reportProblem(errno);
+}
+
+void DogStatsdSender::reportProblem(int error)
+{
+    if (m_problemReported)
         return;
-    const int error = errno;
     m_problemReported = true;
     if (!m_onProblem)
         return;

@@ -21,8 +21,8 @@ public:
 
     using ProblemHandler = std::function<void(const std::string &message)>;
 
-    // `address` is "host:port" or "[IPv6]:port"; a host name is resolved here, once. Fails with
-    // "invalid-address" or "unknown-host".
+    // `address` is "host:port" or "[IPv6]:port"; a host name is resolved here, once, waiting a
+    // second at most. Fails with "invalid-address" or "unknown-host".
     static Expected<std::unique_ptr<DogStatsdSender>> open(const std::string &address, ProblemHandler onProblem);
     ~DogStatsdSender() override;
     DogStatsdSender(const DogStatsdSender &) = delete;
@@ -34,6 +34,7 @@ public:
 private:
     DogStatsdSender(int fd, std::string address, ProblemHandler onProblem);
     void send(const std::string &datagram);
+    void reportProblem(int error);
 
     int m_fd;
     std::string m_address;

@@ -277,6 +277,18 @@ void TelemetryTest::nothingListeningIsReportedOnce()
     }
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(QLatin1String("nothing is listening there")), qPrintable(problems.first()));
+
+    // One trace, one datagram: the refusal comes back after the send and is said as the sender
+    // closes.
+    problems.clear();
+    auto once = DogStatsdSender::open("127.0.0.1:" + std::to_string(port),
+                                      [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
+    QVERIFY(once);
+    submitNetworkPathTelemetry(**once, samplePath(true, Protocol::Tcp, 443), 0.1, 0, {});
+    QTest::qWait(20);
+    QVERIFY(problems.isEmpty());
+    once.value().reset();
+    QCOMPARE(problems.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TelemetryTest)
