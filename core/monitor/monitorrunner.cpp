@@ -9,11 +9,7 @@
 
 namespace hopscope {
 
-namespace {
-
-// The request every round runs: the target's address instead of its name, and the flows'
-// source ports fixed when the request left them to the system.
-Expected<TraceRequest> requestForRounds(const TraceRequest &request, MonitorObserver &observer)
+Expected<TraceRequest> prepareRoundRequest(const TraceRequest &request, ProbeObserver &observer)
 {
     auto rounds = normaliseTraceRequest(request);
     if (!rounds)
@@ -35,8 +31,6 @@ Expected<TraceRequest> requestForRounds(const TraceRequest &request, MonitorObse
     return rounds;
 }
 
-} // namespace
-
 Status checkMonitorSettings(const MonitorSettings &settings)
 {
     if (settings.intervalMs < kMinMonitorIntervalMs || settings.intervalMs > kMaxMonitorIntervalMs)
@@ -54,7 +48,7 @@ Expected<NetworkPath> runMonitor(const TraceRequest &request, const MonitorSetti
 {
     if (const Status checked = checkMonitorSettings(settings); !checked)
         return checked.error();
-    const auto roundRequest = requestForRounds(request, observer);
+    const auto roundRequest = prepareRoundRequest(request, observer);
     if (!roundRequest)
         return roundRequest.error();
 

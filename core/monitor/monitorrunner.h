@@ -26,6 +26,11 @@ struct MonitorSettings
 // Errors name the option and its range.
 Status checkMonitorSettings(const MonitorSettings &settings);
 
+// The request every round runs: the target's address instead of its name (resolved here, so
+// call it off a GUI thread), and for TCP and UDP the flows' source ports fixed when the request
+// left them to the system. Says on `observer` when no ports could be kept.
+Expected<TraceRequest> prepareRoundRequest(const TraceRequest &request, ProbeObserver &observer);
+
 // Runs one round: a whole trace. The CLI and the GUI pass the in-process engine or the helper.
 using RoundTracer =
     std::function<Expected<NetworkPath>(const TraceRequest &request, ProbeObserver &observer, const CancelSignal &cancel)>;

@@ -69,62 +69,77 @@ MonitorSession::Series &MonitorSession::seriesFor(int ttl, const std::string &re
     return atTtl.back();
 }
 
-std::vector<RouteChange> MonitorSession::addRound(const MonitorRound &round)
+void MonitorSession::beginRound(int number, std::int64_t startedUs, std::string destination)
 {
     if (m_rounds == 0)
-        m_firstRoundUs = round.startedUs;
+        m_firstRoundUs = startedUs;
     ++m_rounds;
-    m_latestRound = round.number;
-    m_latestRoundUs = round.startedUs;
+    m_latestRound = number;
+    m_latestRoundUs = startedUs;
+    m_roundDestination = std::move(destination);
+    m_answeredThisRound.clear();
+    m_observation = RouteObservation{};
+    m_observation.round = number;
+    m_observation.timeUs = startedUs;
+}
 
-    RouteObservation observation;
-    observation.round = round.number;
-    observation.timeUs = round.startedUs;
-    std::map<std::pair<int, int>, std::string> answeredThisRound; // by TTL and flow
-    for (const ProbeSample &probe : round.probes) {
-        if (probe.responder.empty())
-            continue;
-        answeredThisRound.try_emplace({probe.ttl, probe.flow}, probe.responder);
-        observation.respondersByTtl[probe.ttl].insert(probe.responder);
-        if (probe.responder == round.destination
-            && (!observation.destinationTtl || probe.ttl < *observation.destinationTtl))
-            observation.destinationTtl = probe.ttl;
-    }
+void MonitorSession::noteAnswer(const ProbeSample &probe)
+{
+    if (probe.responder.empty())
+        return;
+    m_answeredThisRound.try_emplace({probe.ttl, probe.flow}, probe.responder);
+    m_observation.respondersByTtl[probe.ttl].insert(probe.responder);
+    if (probe.responder == m_roundDestination
+        && (!m_observation.destinationTtl || probe.ttl < *m_observation.destinationTtl))
+        m_observation.destinationTtl = probe.ttl;
+}
 
-    // In sending order, so that "last" and jitter follow time.
-    std::vector<const ProbeSample *> probes;
-    for (const ProbeSample &probe : round.probes)
-        probes.push_back(&probe);
-    std::stable_sort(probes.begin(), probes.end(),
-                     [](const ProbeSample *a, const ProbeSample *b) { return a->sentAtUs < b->sentAtUs; });
-    for (const ProbeSample *probe : probes) {
-        // A lost probe counts against the router its flow reaches at that TTL: this round's, or
-        // the one seen last.
-        std::string responder = probe->responder;
-        const std::pair<int, int> slot{probe->ttl, probe->flow};
-        if (responder.empty()) {
-            if (const auto it = answeredThisRound.find(slot); it != answeredThisRound.end())
-                responder = it->second;
-            else if (const auto last = m_lastResponder.find(slot); last != m_lastResponder.end())
-                responder = last->second;
-        }
-        Series &series = seriesFor(probe->ttl, responder);
-        series.history.add(monitorSample(*probe, round.number));
-        series.statistics.add(probe->rttMs);
-        if (series.firstRound == 0)
-            series.firstRound = round.number;
-        series.lastRound = round.number;
-        series.destination = !responder.empty() && responder == round.destination;
-        if (const auto name = round.hostnames.find(responder); name != round.hostnames.end())
-            series.hostname = name->second;
-        if (isUnreachable(*probe))
-            series.unreachableCode = probe->icmpCode;
+void MonitorSession::addProbe(const ProbeSample &probe)
+{
+    noteAnswer(probe);
+    countProbe(probe);
+}
+
+void MonitorSession::countProbe(const ProbeSample &probe)
+{
+    // A lost probe counts against the router its flow reaches at that TTL: this round's, or the
+    // one seen last.
+    std::string responder = probe.responder;
+    const std::pair<int, int> slot{probe.ttl, probe.flow};
+    if (responder.empty()) {
+        if (const auto it = m_answeredThisRound.find(slot); it != m_answeredThisRound.end())
+            responder = it->second;
+        else if (const auto last = m_lastResponder.find(slot); last != m_lastResponder.end())
+            responder = last->second;
     }
-    for (const auto &[slot, responder] : answeredThisRound)
+    Series &series = seriesFor(probe.ttl, responder);
+    series.history.add(monitorSample(probe, m_latestRound));
+    series.statistics.add(probe.rttMs);
+    if (series.firstRound == 0)
+        series.firstRound = m_latestRound;
+    series.lastRound = m_latestRound;
+    series.destination = !responder.empty() && responder == m_roundDestination;
+    if (isUnreachable(probe))
+        series.unreachableCode = probe.icmpCode;
+}
+
+void MonitorSession::abandonRound()
+{
+    for (const auto &[slot, responder] : m_answeredThisRound)
         m_lastResponder[slot] = responder;
-    m_destinationTtl = observation.destinationTtl;
+}
 
-    std::vector<RouteChange> changes = m_tracker.addRound(observation);
+std::vector<RouteChange> MonitorSession::endRound(const std::unordered_map<std::string, std::string> &hostnames)
+{
+    abandonRound();
+    m_destinationTtl = m_observation.destinationTtl;
+    if (!hostnames.empty())
+        for (auto &[ttl, atTtl] : m_series)
+            for (Series &series : atTtl)
+                if (const auto name = hostnames.find(series.responder); name != hostnames.end())
+                    series.hostname = name->second;
+
+    std::vector<RouteChange> changes = m_tracker.addRound(m_observation);
     for (const RouteChange &change : changes) {
         m_routeChanges.push_back(change);
         if (m_routeChanges.size() > m_limits.maxRouteChanges) {
@@ -133,6 +148,24 @@ std::vector<RouteChange> MonitorSession::addRound(const MonitorRound &round)
         }
     }
     return changes;
+}
+
+std::vector<RouteChange> MonitorSession::addRound(const MonitorRound &round)
+{
+    beginRound(round.number, round.startedUs, round.destination);
+    // Every answer first, so that a probe lost before its flow's answer in the same round is
+    // still counted against that router; then the probes in sending order, so that "last" and
+    // jitter follow time.
+    for (const ProbeSample &probe : round.probes)
+        noteAnswer(probe);
+    std::vector<const ProbeSample *> probes;
+    for (const ProbeSample &probe : round.probes)
+        probes.push_back(&probe);
+    std::stable_sort(probes.begin(), probes.end(),
+                     [](const ProbeSample *a, const ProbeSample *b) { return a->sentAtUs < b->sentAtUs; });
+    for (const ProbeSample *probe : probes)
+        countProbe(*probe);
+    return endRound(round.hostnames);
 }
 
 std::vector<MonitorHop> MonitorSession::hops() const

@@ -64,8 +64,17 @@ public:
 
     explicit MonitorSession(const MonitorLimits &limits = {});
 
-    // Adds a round and returns the route changes it confirmed.
+    // Adds a whole round and returns the route changes it confirmed.
     std::vector<RouteChange> addRound(const MonitorRound &round);
+
+    // The same, a probe at a time as they settle, for a live display: the figures include each
+    // probe at once; route changes are looked for when the round ends.
+    void beginRound(int number, std::int64_t startedUs, std::string destination);
+    void addProbe(const ProbeSample &probe);
+    std::vector<RouteChange> endRound(const std::unordered_map<std::string, std::string> &hostnames = {});
+    // Ends a round that was cut short (cancelled, failed): its probes count, but what it saw
+    // of the route is not compared with the others.
+    void abandonRound();
     // A round whose trace failed (the network was down, say): counted, nothing else.
     void addFailedRound() { ++m_failedRounds; }
 
@@ -85,12 +94,18 @@ public:
 
 private:
     Series &seriesFor(int ttl, const std::string &responder);
+    void noteAnswer(const ProbeSample &probe);
+    void countProbe(const ProbeSample &probe);
     void flagRateLimiting(std::vector<MonitorHop> &hops) const;
 
     MonitorLimits m_limits;
     RouteTracker m_tracker;
     std::map<int, std::vector<Series>> m_series;
     std::map<std::pair<int, int>, std::string> m_lastResponder; // by TTL and flow
+    // The round under way.
+    std::string m_roundDestination;
+    std::map<std::pair<int, int>, std::string> m_answeredThisRound; // by TTL and flow
+    RouteObservation m_observation;
     std::deque<RouteChange> m_routeChanges;
     std::size_t m_forgottenRouteChanges = 0;
     int m_rounds = 0;

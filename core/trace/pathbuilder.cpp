@@ -20,7 +20,9 @@ std::string nameOf(const std::unordered_map<std::string, std::string> &hostnames
     return it == hostnames.end() ? std::string() : it->second;
 }
 
-ProbeSample sampleOf(const ProbeEvent &event)
+} // namespace
+
+ProbeSample probeSampleOf(const ProbeEvent &event)
 {
     ProbeSample sample;
     sample.ttl = event.slot.ttl;
@@ -34,8 +36,6 @@ ProbeSample sampleOf(const ProbeEvent &event)
     }
     return sample;
 }
-
-} // namespace
 
 NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &outcome)
 {
@@ -77,7 +77,7 @@ NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &o
     extension.request = context.request;
     extension.probing = context.probing;
     for (const ProbeEvent &event : outcome.events)
-        extension.probes.push_back(sampleOf(event));
+        extension.probes.push_back(probeSampleOf(event));
     path.hopscope = std::move(extension);
     return path;
 }

@@ -27,6 +27,9 @@ struct TraceContext
 // every probe in the `hopscope` extension. Hop hostnames are left empty for nameNetworkPath().
 NetworkPath buildNetworkPath(const TraceContext &context, const EngineOutcome &outcome);
 
+// A settled probe as the NetworkPath keeps it.
+ProbeSample probeSampleOf(const ProbeEvent &event);
+
 // The destination and every hop that answered, each address once.
 std::vector<IpAddress> addressesToName(const NetworkPath &path);
 

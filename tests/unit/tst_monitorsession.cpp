@@ -97,6 +97,7 @@ private Q_SLOTS:
     void rateLimiting();
     void statisticsFollowEveryRound();
     void lostProbesCountAgainstTheFlowsRouter();
+    void probeByProbeMatchesWholeRounds();
     void historyKeepsEveryProbeInBoundedMemory();
     void longSessionStaysBounded();
     void histogramQuantilesStayClose();
@@ -224,6 +225,31 @@ void MonitorSessionTest::lostProbesCountAgainstTheFlowsRouter()
     QCOMPARE(findHop(hops, 2, "b")->stats.received, 1);
     QCOMPARE(findHop(hops, 2, "c")->stats.sent, 3);
     QCOMPARE(findHop(hops, 2, "c")->stats.received, 2);
+}
+
+void MonitorSessionTest::probeByProbeMatchesWholeRounds()
+{
+    const QStringList rounds{QStringLiteral("1:a=1,*,a=3 2:b=2@0,c=4@1 3:D=5,D=6"), QStringLiteral("1:a=2 2:*@0,c=3@1 3:D=4,*"),
+                             QStringLiteral("1:a=2 2:e=3@0,e=3@1 3:D=4,D=5"), QStringLiteral("1:a=2 2:e=3@0,e=4@1 3:D=4,D=5")};
+    MonitorSession whole;
+    MonitorSession live;
+    QStringList wholeChanges;
+    QStringList liveChanges;
+    int number = 0;
+    for (const QString &text : rounds) {
+        const MonitorRound round = parseRound(text, ++number);
+        for (const RouteChange &change : whole.addRound(round))
+            wholeChanges << describe(change);
+        live.beginRound(round.number, round.startedUs, round.destination);
+        for (const ProbeSample &probe : round.probes)
+            live.addProbe(probe);
+        QCOMPARE(live.hops().back().stats.sent, whole.hops().back().stats.sent); // counted at once
+        for (const RouteChange &change : live.endRound())
+            liveChanges << describe(change);
+    }
+    QCOMPARE(liveChanges, wholeChanges);
+    QCOMPARE(liveChanges, QStringList{QStringLiteral("3 route-change 2 b+c->e")});
+    QCOMPARE(live.hops(), whole.hops());
 }
 
 void MonitorSessionTest::historyKeepsEveryProbeInBoundedMemory()
