@@ -67,11 +67,11 @@ void CliCommandsTest::command_data()
         << 0 << QByteArray("reached at TTL 4 in 8.020 ms") << QByteArray();
     QTest::newRow("show a monitoring session")
         << cli << QStringList{QStringLiteral("show"), fixture("hopscope/monitor-session.json")} << 0
-        << QByteArray("     198.18.10.2   0.0%    9  0.01  0.01  0.01  0.03   0.01    0.01  0.03\n"
+        << QByteArray("     198.18.10.2   0.0%    2  0.02  0.02  0.02  0.03   0.01    0.02  0.03\n"
                       "  3  198.18.2.2 ") << QByteArray();
     QTest::newRow("show a monitoring session's changes")
         << cli << QStringList{QStringLiteral("show"), fixture("hopscope/monitor-session.json")} << 0
-        << QByteArray("1 route change:\n  round 3, 2026-11-25 00:45:47 UTC: TTL 2: 198.18.1.2 -> 198.18.10.2\n")
+        << QByteArray("1 route change:\n  round 3, 2026-11-25 00:58:37 UTC: TTL 2: 198.18.1.2 -> 198.18.10.2\n")
         << QByteArray();
     QTest::newRow("show without a file") << cli << QStringList{QStringLiteral("show")} << 2
                                          << QByteArray() << QByteArray("show: no file given");
