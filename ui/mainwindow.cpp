@@ -1,10 +1,17 @@
 #include "ui/mainwindow.h"
 
+#include "client/helperlocation.h"
+#include "common/atomicfile.h"
+#include "path/networkpathjson.h"
+#include "ui/hopgraphview.h"
 #include "ui/pathfileloader.h"
 #include "ui/savedpathview.h"
+#include "ui/targetbar.h"
+#include "ui/tracetab.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -14,6 +21,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace hopscope {
 
@@ -23,55 +31,187 @@ const auto kLastDirectoryKey = QStringLiteral("files/lastDirectory");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_emptyHint(new QLabel(this)),
-      m_loader(new PathFileLoader(this))
+    : QMainWindow(parent), m_helperProgram(helperPath()), m_targetBar(new TargetBar(this)), m_tabs(new QTabWidget(this)),
+      m_emptyHint(new QLabel(this)), m_status(new QLabel(this)), m_loader(new PathFileLoader(this))
 {
     setWindowTitle(tr("Hopscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hopscope.svg")));
-    resize(1100, 700);
+    resize(1280, 800);
+
+    auto *bar = addToolBar(tr("Target"));
+    bar->setObjectName(QStringLiteral("target"));
+    bar->setMovable(false);
+    bar->addWidget(m_targetBar);
 
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
     m_tabs->setMovable(true);
     m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setText(tr("Open a saved NetworkPath JSON file with File \u2192 Open (%1).")
+    m_emptyHint->setText(tr("Enter a host above and press Enter to trace the path to it,\n"
+                            "or open a saved NetworkPath JSON file with File \u2192 Open (%1).")
                              .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    m_emptyHint->setStyleSheet(QStringLiteral("QLabel { color: #5f6b78; font-size: 11pt; }"));
 
     auto *stack = new QStackedWidget(this);
     stack->addWidget(m_emptyHint);
     stack->addWidget(m_tabs);
     setCentralWidget(stack);
+    statusBar()->addPermanentWidget(m_status, 1);
 
     createMenus();
 
+    connect(m_targetBar, &TargetBar::startRequested, this, &MainWindow::startTrace);
+    connect(m_targetBar, &TargetBar::stopRequested, this, &MainWindow::stopTrace);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
-    connect(m_loader, &PathFileLoader::loaded, this,
-            [this](const QString &fileName, const NetworkPath &path) {
-                auto *view = new SavedPathView(path, m_tabs);
-                const int index = m_tabs->addTab(view, QFileInfo(fileName).fileName());
-                m_tabs->setTabToolTip(index, fileName);
-                m_tabs->setCurrentIndex(index);
-                updateEmptyState();
-                statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
-            });
-    connect(m_loader, &PathFileLoader::failed, this,
-            [this](const QString &, const QString &message) {
-                statusBar()->showMessage(tr("Could not open %1").arg(message));
-            });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    connect(m_loader, &PathFileLoader::loaded, this, [this](const QString &fileName, const NetworkPath &path) {
+        auto *view = new SavedPathView(path, m_tabs);
+        const int index = m_tabs->addTab(view, QFileInfo(fileName).fileName());
+        m_tabs->setTabToolTip(index, fileName);
+        m_tabs->setCurrentIndex(index);
+        updateEmptyState();
+        statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
+    });
+    connect(m_loader, &PathFileLoader::failed, this, [this](const QString &, const QString &message) {
+        statusBar()->showMessage(tr("Could not open %1").arg(message));
+    });
     updateEmptyState();
+    m_targetBar->focusTarget();
 }
 
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *newTab = fileMenu->addAction(tr("&New Trace Tab"), this, [this] {
+        newTraceTab();
+        m_targetBar->focusTarget();
+    });
+    newTab->setShortcut(QKeySequence::AddTab);
     QAction *open = fileMenu->addAction(tr("&Open\u2026"), this, &MainWindow::chooseFilesToOpen);
     open->setShortcut(QKeySequence::Open);
-    QAction *close = fileMenu->addAction(tr("&Close Tab"), this,
-                                         [this] { closeTab(m_tabs->currentIndex()); });
+    QAction *save = fileMenu->addAction(tr("&Save As\u2026"), this, &MainWindow::saveCurrent);
+    save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
+    QAction *close = fileMenu->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(QKeySequence::Close)});
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *traceMenu = menuBar()->addMenu(tr("&Trace"));
+    traceMenu->addAction(tr("&Start"), this, &MainWindow::startTrace);
+    QAction *stop = traceMenu->addAction(tr("S&top"), this, &MainWindow::stopTrace);
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    QAction *copy = traceMenu->addAction(tr("&Copy Table as Text"), this, [this] {
+        if (TraceTab *tab = currentTraceTab())
+            tab->copyTable();
+    });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const auto onGraph = [this](void (HopGraphView::*slot)()) {
+        return [this, slot] {
+            if (TraceTab *tab = currentTraceTab())
+                (tab->graph()->*slot)();
+        };
+    };
+    viewMenu->addAction(tr("Zoom &In"), this, onGraph(&HopGraphView::zoomIn))->setShortcut(QKeySequence::ZoomIn);
+    viewMenu->addAction(tr("Zoom &Out"), this, onGraph(&HopGraphView::zoomOut))->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addAction(tr("&Fit Graph"), this, onGraph(&HopGraphView::fitAll))->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+}
+
+TraceTab *MainWindow::currentTraceTab() const { return qobject_cast<TraceTab *>(m_tabs->currentWidget()); }
+
+TraceTab *MainWindow::newTraceTab()
+{
+    auto *tab = new TraceTab(m_helperProgram, m_tabs);
+    const int index = m_tabs->addTab(tab, tab->title());
+    m_tabs->setCurrentIndex(index);
+    connect(tab, &TraceTab::titleChanged, this, [this, tab] {
+        m_tabs->setTabText(m_tabs->indexOf(tab), tab->title());
+        if (tab == currentTraceTab())
+            m_targetBar->setRunning(tab->session()->isActive());
+    });
+    connect(tab, &TraceTab::statusChanged, this, [this, tab] {
+        if (tab == currentTraceTab())
+            updateStatus();
+    });
+    updateEmptyState();
+    return tab;
+}
+
+void MainWindow::startTrace()
+{
+    QString error;
+    const TraceRequest request = m_targetBar->request(&error);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot trace: %1").arg(error), kStatusMessageMs);
+        m_targetBar->focusTarget();
+        return;
+    }
+    TraceTab *tab = currentTraceTab();
+    // A tab that is idle or done is reused only if it never traced; otherwise a new tab keeps
+    // the earlier result on screen.
+    if (!tab || tab->session()->isActive() || tab->session()->state() != TraceSession::State::Idle)
+        tab = newTraceTab();
+    m_targetBar->rememberTarget(QString::fromStdString(request.target));
+    tab->start(request, m_targetBar->mode(), m_targetBar->intervalMs());
+    m_targetBar->setRunning(true);
+    updateStatus();
+}
+
+void MainWindow::stopTrace()
+{
+    if (TraceTab *tab = currentTraceTab())
+        tab->stop();
+}
+
+std::optional<NetworkPath> MainWindow::currentPath() const
+{
+    if (const TraceTab *tab = currentTraceTab())
+        return tab->session()->result();
+    if (const auto *view = qobject_cast<SavedPathView *>(m_tabs->currentWidget()))
+        return view->path();
+    return std::nullopt;
+}
+
+void MainWindow::saveCurrent()
+{
+    const auto path = currentPath();
+    if (!path) {
+        statusBar()->showMessage(tr("Nothing to save yet: trace first."), kStatusMessageMs);
+        return;
+    }
+    QSettings settings;
+    const QString suggested = QStringLiteral("%1/%2-%3.json")
+                                  .arg(settings.value(kLastDirectoryKey).toString(),
+                                       QString::fromStdString(path->destination.hostname),
+                                       QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save NetworkPath"), suggested,
+                                                          tr("NetworkPath JSON (*.json)"));
+    if (fileName.isEmpty())
+        return;
+    settings.setValue(kLastDirectoryKey, QFileInfo(fileName).absolutePath());
+    const Status written = writeFileAtomically(fileName.toStdString(), networkPathToJson(*path) + "\n");
+    statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
+                                     : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
+                             kStatusMessageMs);
+}
+
+void MainWindow::exportGraph()
+{
+    TraceTab *tab = currentTraceTab();
+    if (!tab) {
+        statusBar()->showMessage(tr("Only a trace tab has a graph to export."), kStatusMessageMs);
+        return;
+    }
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
+                                                          tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (fileName.isEmpty())
+        return;
+    statusBar()->showMessage(tab->graph()->exportTo(fileName) ? tr("Exported %1").arg(fileName)
+                                                              : tr("Could not write %1").arg(fileName),
+                             kStatusMessageMs);
 }
 
 void MainWindow::chooseFilesToOpen()
@@ -97,6 +237,8 @@ void MainWindow::closeTab(int index)
     if (index < 0)
         return;
     QWidget *page = m_tabs->widget(index);
+    if (auto *tab = qobject_cast<TraceTab *>(page))
+        tab->stop();
     m_tabs->removeTab(index);
     page->deleteLater();
     updateEmptyState();
@@ -106,6 +248,14 @@ void MainWindow::updateEmptyState()
 {
     auto *stack = static_cast<QStackedWidget *>(centralWidget());
     stack->setCurrentWidget(m_tabs->count() > 0 ? static_cast<QWidget *>(m_tabs) : m_emptyHint);
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    const TraceTab *tab = currentTraceTab();
+    m_status->setText(tab ? tab->statusText() : QString());
+    m_targetBar->setRunning(tab && tab->session()->isActive());
 }
 
 } // namespace hopscope

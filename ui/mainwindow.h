@@ -3,13 +3,19 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <optional>
+
 class QLabel;
 class QTabWidget;
 
 namespace hopscope {
 
 class PathFileLoader;
+class TargetBar;
+class TraceTab;
+struct NetworkPath;
 
+// Wires the target bar, the tabs (live traces and opened files), the menus and the status line.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -20,15 +26,31 @@ public:
     // Opens each file in a tab of its own; problems go to the status bar.
     void openFiles(const QStringList &fileNames);
     QTabWidget *tabs() const { return m_tabs; }
+    TargetBar *targetBar() const { return m_targetBar; }
+    TraceTab *currentTraceTab() const;
+    // Where the trace tabs find the probe helper (tests point it elsewhere).
+    void setHelperProgram(const QString &program) { m_helperProgram = program; }
+
+public Q_SLOTS:
+    TraceTab *newTraceTab();
+    void startTrace();
+    void stopTrace();
+    void saveCurrent();
+    void exportGraph();
 
 private:
     void createMenus();
     void chooseFilesToOpen();
     void closeTab(int index);
     void updateEmptyState();
+    void updateStatus();
+    std::optional<NetworkPath> currentPath() const;
 
+    QString m_helperProgram;
+    TargetBar *m_targetBar;
     QTabWidget *m_tabs;
     QLabel *m_emptyHint;
+    QLabel *m_status;
     PathFileLoader *m_loader;
 };
 

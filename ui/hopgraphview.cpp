@@ -1,0 +1,305 @@
+#include "ui/hopgraphview.h"
+
+#include "ui/hopnodeitem.h"
+#include "ui/latencycolors.h"
+
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace hopscope {
+
+namespace {
+
+constexpr qreal kColumnGap = 64;  // between TTLs
+constexpr qreal kRowGap = 16;     // between responders at one TTL
+constexpr qreal kMargin = 40;
+
+} // namespace
+
+HopGraphView::HopGraphView(QWidget *parent) : QGraphicsView(parent), m_source(new HopNodeItem(QString()))
+{
+    setScene(new QGraphicsScene(this));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(ScrollHandDrag);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setTransformationAnchor(AnchorUnderMouse);
+    setBackgroundBrush(QColor(0xf6, 0xf8, 0xfa));
+    setFrameShape(QFrame::NoFrame);
+    scene()->addItem(m_source);
+    m_source->setZValue(2);
+    connect(scene(), &QGraphicsScene::selectionChanged, this, [this] {
+        const auto items = scene()->selectedItems();
+        if (items.isEmpty())
+            return;
+        if (const auto *node = dynamic_cast<HopNodeItem *>(items.constFirst()); node && !node->isSource())
+            Q_EMIT hopSelected(node->hop().ttl, QString::fromStdString(node->hop().responder));
+    });
+    layoutNodes();
+}
+
+void HopGraphView::setSourceLabel(const QString &label)
+{
+    scene()->removeItem(m_source);
+    delete m_source;
+    m_source = new HopNodeItem(label);
+    m_source->setZValue(2);
+    scene()->addItem(m_source);
+    layoutNodes();
+}
+
+void HopGraphView::clear()
+{
+    for (auto &[key, item] : m_nodes)
+        delete item;
+    for (auto &[edge, item] : m_edges)
+        delete item;
+    m_nodes.clear();
+    m_edges.clear();
+    m_columnSizes.clear();
+    m_userZoomed = false;
+    layoutNodes();
+}
+
+HopNodeItem *HopGraphView::node(int ttl, const std::string &responder) const
+{
+    const auto it = m_nodes.find({ttl, responder});
+    return it == m_nodes.end() ? nullptr : it->second;
+}
+
+void HopGraphView::selectHop(int ttl, const QString &responder)
+{
+    HopNodeItem *item = node(ttl, responder.toStdString());
+    if (!item || item->isSelected())
+        return;
+    const QSignalBlocker blocker(scene());
+    scene()->clearSelection();
+    item->setSelected(true);
+    ensureVisible(item);
+}
+
+void HopGraphView::refresh(const MonitorSession &session, const std::map<HopEdge, int> &edges)
+{
+    const std::vector<MonitorHop> hops = session.hops();
+    bool added = false;
+    for (const MonitorHop &hop : hops) {
+        if (hop.responder == kOtherResponders)
+            continue;
+        const bool onPath = hop.onLatestRound(session.latestRound());
+        const Key key{hop.ttl, hop.responder};
+        if (const auto it = m_nodes.find(key); it != m_nodes.end()) {
+            it->second->setHop(hop, onPath);
+            continue;
+        }
+        auto *item = new HopNodeItem(hop);
+        item->setZValue(2);
+        scene()->addItem(item);
+        m_nodes.emplace(key, item);
+        added = true;
+    }
+    if (added)
+        layoutNodes();
+    updateEdges(edges);
+}
+
+void HopGraphView::layoutNodes()
+{
+    std::map<int, std::vector<HopNodeItem *>> columns;
+    for (const auto &[key, item] : m_nodes)
+        columns[key.first].push_back(item);
+    // Within a TTL: the silent node last, answering ones in order of address.
+    for (auto &[ttl, items] : columns)
+        std::stable_sort(items.begin(), items.end(),
+                         [](const HopNodeItem *a, const HopNodeItem *b) { return a->isSilent() < b->isSilent(); });
+
+    const qreal along = (m_vertical ? HopNodeItem::kHeight : HopNodeItem::kWidth) + kColumnGap;
+    const qreal across = (m_vertical ? HopNodeItem::kWidth : HopNodeItem::kHeight) + kRowGap;
+    const auto place = [this](QGraphicsItem *item, qreal a, qreal b) {
+        item->setPos(m_vertical ? QPointF(b, a) : QPointF(a, b));
+    };
+    place(m_source, 0, 0);
+    int lastTtl = 0;
+    for (const auto &[ttl, items] : columns) {
+        lastTtl = std::max(lastTtl, ttl);
+        const qreal first = -(static_cast<qreal>(items.size()) - 1) * across / 2;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            place(items[i], ttl * along, first + static_cast<qreal>(i) * across);
+    }
+    m_columnSizes.clear();
+    for (const auto &[ttl, items] : columns)
+        m_columnSizes[ttl] = static_cast<int>(items.size());
+    QRectF bounds = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    if (lastTtl == 0)
+        bounds = QRectF(-HopNodeItem::kWidth, -HopNodeItem::kHeight, 2 * HopNodeItem::kWidth, 2 * HopNodeItem::kHeight);
+    scene()->setSceneRect(bounds);
+    for (auto &[edge, item] : m_edges)
+        item->setData(0, QVariant()); // paths are redrawn by updateEdges
+    if (!m_userZoomed)
+        fitAll();
+}
+
+QPointF HopGraphView::anchor(const HopNodeItem *item, bool outgoing) const
+{
+    const qreal sign = outgoing ? 1 : -1;
+    return item->pos() + (m_vertical ? QPointF(0, sign * HopNodeItem::kHeight / 2) : QPointF(sign * HopNodeItem::kWidth / 2, 0));
+}
+
+void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
+{
+    // Each TTL's links, the busiest drawn widest; from the source to every first-hop node.
+    std::map<HopEdge, int> all = edges;
+    for (const auto &[key, item] : m_nodes)
+        if (key.first == 1)
+            all.try_emplace(HopEdge{0, std::string(), key.second}, 1);
+    std::map<int, int> busiest;
+    for (const auto &[edge, count] : all)
+        busiest[edge.ttl] = std::max(busiest[edge.ttl], count);
+
+    for (const auto &[edge, count] : all) {
+        const HopNodeItem *from = edge.ttl == 0 ? m_source : node(edge.ttl, edge.from);
+        const HopNodeItem *to = node(edge.ttl + 1, edge.to);
+        if (!from || !to)
+            continue;
+        QGraphicsPathItem *&item = m_edges[edge];
+        if (!item) {
+            item = scene()->addPath(QPainterPath());
+            item->setZValue(1);
+        }
+        const QPointF start = anchor(from, true);
+        const QPointF end = anchor(to, false);
+        QPainterPath path(start);
+        const QPointF bend = m_vertical ? QPointF(0, (end.y() - start.y()) / 2) : QPointF((end.x() - start.x()) / 2, 0);
+        path.cubicTo(start + bend, end - bend, end);
+        if (item->path() != path)
+            item->setPath(path);
+        const MonitorHop &target = to->hop();
+        const bool lossy = !to->isSilent() && target.stats.lossPercent > 0 && !target.likelyRateLimited;
+        QPen pen(lossy ? lossColor(target.stats.lossPercent) : QColor(0x9a, 0xa5, 0xb1),
+                 1.4 + 2.4 * count / std::max(1, busiest[edge.ttl]));
+        if (to->isSilent() || from->isSilent())
+            pen.setStyle(Qt::DashLine);
+        if (item->pen() != pen)
+            item->setPen(pen);
+        item->setToolTip(tr("%1 probe(s) went this way").arg(count));
+    }
+}
+
+void HopGraphView::fitAll()
+{
+    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    // Never blow a short path up beyond its natural size.
+    if (transform().m11() > 1.0)
+        setTransform(QTransform());
+    m_userZoomed = false;
+}
+
+void HopGraphView::zoomIn()
+{
+    scale(1.2, 1.2);
+    m_userZoomed = true;
+}
+
+void HopGraphView::zoomOut()
+{
+    scale(1 / 1.2, 1 / 1.2);
+    m_userZoomed = true;
+}
+
+void HopGraphView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    const double factor = std::pow(1.15, steps);
+    scale(factor, factor);
+    m_userZoomed = true;
+    event->accept();
+}
+
+void HopGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    // Narrow views lay the path out from top to bottom.
+    const bool vertical = width() < height() * 0.8;
+    if (vertical != m_vertical) {
+        m_vertical = vertical;
+        layoutNodes();
+        for (auto &[edge, item] : m_edges)
+            item->setPath(QPainterPath());
+        m_userZoomed = false;
+    }
+    if (!m_userZoomed)
+        fitAll();
+}
+
+void HopGraphView::drawForeground(QPainter *painter, const QRectF &)
+{
+    // The legend stays put in the corner whatever the zoom.
+    painter->save();
+    painter->resetTransform();
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter->setFont(font);
+    const QFontMetrics metrics(font);
+    const auto &bands = latencyBands();
+    const int chip = 10;
+    int width = 8;
+    for (const LatencyBand &band : bands)
+        width += chip + 4 + metrics.horizontalAdvance(band.label) + 10;
+    const QString lossText = tr("red edge: loss");
+    const QString silentText = tr("dashed: no reply");
+    width += metrics.horizontalAdvance(lossText) + metrics.horizontalAdvance(silentText) + 28;
+    const QRect box(8, viewport()->height() - metrics.height() - 16, width, metrics.height() + 8);
+    painter->setPen(QColor(0xd7, 0xdd, 0xe3));
+    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->drawRoundedRect(box, 6, 6);
+    int x = box.left() + 8;
+    const int y = box.center().y();
+    for (const LatencyBand &band : bands) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(band.color);
+        painter->drawRoundedRect(QRect(x, y - chip / 2, chip, chip), 2, 2);
+        x += chip + 4;
+        painter->setPen(QColor(0x3c, 0x46, 0x50));
+        painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), band.label);
+        x += metrics.horizontalAdvance(band.label) + 10;
+    }
+    painter->setPen(lossColor(50));
+    painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), lossText);
+    x += metrics.horizontalAdvance(lossText) + 14;
+    painter->setPen(QColor(0x5f, 0x6b, 0x78));
+    painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), silentText);
+    painter->restore();
+}
+
+bool HopGraphView::exportTo(const QString &fileName) const
+{
+    const QRectF source = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    if (fileName.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(fileName);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(tr("Hopscope path"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), backgroundBrush());
+        scene()->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        return painter.end();
+    }
+    QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(backgroundBrush().color());
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene()->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    painter.end();
+    return image.save(fileName);
+}
+
+} // namespace hopscope

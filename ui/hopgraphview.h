@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ui/tracesession.h"
+
+#include <QGraphicsView>
+
+#include <map>
+#include <string>
+#include <utility>
+
+class QGraphicsPathItem;
+
+namespace hopscope {
+
+class HopNodeItem;
+
+// The path as a graph: this computer, then every TTL from left to right (top to bottom when
+// the view is narrow), one node per responder, a dashed node for a TTL that never answered, and
+// the links the probes' flows took between them, so that load-balanced branches fork and join
+// as they did. Nodes keep their place as probes arrive; wheel zooms, dragging pans.
+class HopGraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit HopGraphView(QWidget *parent = nullptr);
+
+    // Brings the graph up to date with the session (cheap when nothing changed).
+    void refresh(const MonitorSession &session, const std::map<HopEdge, int> &edges);
+    void setSourceLabel(const QString &label);
+    void clear();
+
+    int nodeCount() const { return static_cast<int>(m_nodes.size()); }
+    int edgeCount() const { return static_cast<int>(m_edges.size()); }
+    HopNodeItem *node(int ttl, const std::string &responder) const;
+    void selectHop(int ttl, const QString &responder);
+
+    // PNG, or SVG when the name ends in .svg; false when the file could not be written.
+    bool exportTo(const QString &fileName) const;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void fitAll();
+
+Q_SIGNALS:
+    void hopSelected(int ttl, const QString &responder);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    using Key = std::pair<int, std::string>;
+    void layoutNodes();
+    void updateEdges(const std::map<HopEdge, int> &edges);
+    QPointF anchor(const HopNodeItem *item, bool outgoing) const;
+    bool vertical() const { return m_vertical; }
+
+    HopNodeItem *m_source;
+    std::map<Key, HopNodeItem *> m_nodes;
+    std::map<HopEdge, QGraphicsPathItem *> m_edges;
+    std::map<int, int> m_columnSizes; // nodes per TTL at the last layout
+    bool m_vertical = false;
+    bool m_userZoomed = false;
+};
+
+} // namespace hopscope

@@ -1,0 +1,161 @@
+#include "ui/hopnodeitem.h"
+
+#include "packet/unreachable.h"
+#include "ui/figureformat.h"
+#include "ui/latencycolors.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace hopscope {
+
+namespace {
+
+QString unreachableFlagOf(const MonitorHop &hop)
+{
+    if (!hop.unreachableCode)
+        return {};
+    const bool v6 = hop.responder.find(':') != std::string::npos;
+    const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
+    return kind == UnreachableKind::Port ? QString() : QString::fromUtf8(unreachableFlag(kind).data());
+}
+
+} // namespace
+
+HopNodeItem::HopNodeItem(const QString &sourceLabel, QGraphicsItem *parent)
+    : QGraphicsObject(parent), m_sourceLabel(sourceLabel), m_source(true)
+{
+    setToolTip(tr("This computer: where the probes leave from"));
+}
+
+HopNodeItem::HopNodeItem(const MonitorHop &hop, QGraphicsItem *parent) : QGraphicsObject(parent)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setCursor(Qt::PointingHandCursor);
+    setHop(hop, true);
+}
+
+void HopNodeItem::setHop(const MonitorHop &hop, bool onPath)
+{
+    if (hop == m_hop && onPath == m_onPath)
+        return;
+    m_hop = hop;
+    m_onPath = onPath;
+    updateToolTip();
+    update();
+}
+
+void HopNodeItem::updateToolTip()
+{
+    const HopStatistics &s = m_hop.stats;
+    QString tip = tr("<b>TTL %1</b> %2").arg(m_hop.ttl).arg(isSilent() ? tr("no reply")
+                                                                        : QString::fromStdString(m_hop.responder).toHtmlEscaped());
+    if (!m_hop.hostname.empty())
+        tip += QStringLiteral("<br>") + QString::fromStdString(m_hop.hostname).toHtmlEscaped();
+    tip += tr("<br>Loss %1% (%2 of %3 lost)").arg(s.lossPercent, 0, 'f', 1).arg(s.sent - s.received).arg(s.sent);
+    if (s.received > 0)
+        tip += tr("<br>Last %1 \u00b7 Avg %2 \u00b7 Best %3 \u00b7 Worst %4 ms<br>StDev %5 \u00b7 Jitter %6 \u00b7 p95 %7 ms")
+                   .arg(formatMilliseconds(s.lastMs), formatMilliseconds(s.avgMs), formatMilliseconds(s.minMs),
+                        formatMilliseconds(s.maxMs), formatMilliseconds(s.stdDevMs), formatMilliseconds(s.jitterMs),
+                        formatMilliseconds(s.p95Ms));
+    if (m_hop.likelyRateLimited)
+        tip += tr("<br><i>Loss here does not continue to later hops: likely ICMP rate limiting.</i>");
+    if (m_hop.destination)
+        tip += tr("<br>The destination");
+    if (!m_onPath)
+        tip += tr("<br>Not on the path since round %1").arg(m_hop.lastRound + 1);
+    setToolTip(tip);
+}
+
+QRectF HopNodeItem::boundingRect() const { return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6); }
+
+void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF box(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
+    const bool selected = option->state & QStyle::State_Selected;
+    const bool hovered = option->state & QStyle::State_MouseOver;
+
+    QColor accent = m_source ? QColor(0x3b, 0x6e, 0xd8) : isSilent() ? silentColor() : latencyColor(m_hop.stats.avgMs);
+    if (!m_onPath)
+        accent.setAlphaF(0.45f);
+    QColor fill = m_source ? QColor(0xee, 0xf3, 0xfd) : QColor(0xff, 0xff, 0xff);
+    QPen border(m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited ? lossColor(m_hop.stats.lossPercent)
+                                                                                       : QColor(0xc9, 0xd0, 0xd8),
+                selected ? 2.6 : (m_hop.destination ? 2.2 : 1.2));
+    if (selected)
+        border.setColor(QColor(0x1f, 0x5f, 0xd6));
+    if (isSilent())
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(hovered ? fill.darker(104) : fill);
+    painter->drawRoundedRect(box, 9, 9);
+
+    // The latency stripe on the left.
+    QPainterPath stripe;
+    stripe.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 9, 9);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawPath(stripe.intersected([&] {
+        QPainterPath clip;
+        clip.addRect(QRectF(box.left(), box.top(), 7, box.height()));
+        return clip;
+    }()));
+
+    const QRectF text = box.adjusted(14, 5, -8, -5);
+    QFont bold = painter->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 0.95);
+    QFont small = painter->font();
+    small.setPointSizeF(small.pointSizeF() * 0.82);
+    const QColor ink = m_onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
+    const QColor muted(0x5f, 0x6b, 0x78);
+
+    QString title;
+    QString subtitle;
+    QString figures;
+    if (m_source) {
+        title = tr("This computer");
+        subtitle = m_sourceLabel;
+    } else if (isSilent()) {
+        title = tr("TTL %1 \u00b7 no reply").arg(m_hop.ttl);
+        subtitle = tr("%1 probes unanswered").arg(m_hop.stats.sent);
+    } else {
+        title = QString::fromStdString(m_hop.responder);
+        subtitle = QString::fromStdString(m_hop.hostname);
+        if (subtitle.isEmpty())
+            subtitle = m_hop.destination ? tr("destination") : tr("TTL %1").arg(m_hop.ttl);
+        figures = tr("%1 ms \u00b7 avg %2").arg(formatMilliseconds(m_hop.stats.lastMs), formatMilliseconds(m_hop.stats.avgMs));
+        if (m_hop.stats.lossPercent > 0)
+            figures += tr(" \u00b7 %1% loss").arg(m_hop.stats.lossPercent, 0, 'f', 0);
+        if (const QString flag = unreachableFlagOf(m_hop); !flag.isEmpty())
+            figures += QLatin1Char(' ') + flag;
+    }
+    const QFontMetricsF boldMetrics(bold);
+    painter->setFont(bold);
+    painter->setPen(ink);
+    painter->drawText(QRectF(text.left(), text.top(), text.width(), boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      boldMetrics.elidedText(title, Qt::ElideMiddle, text.width()));
+    const QFontMetricsF smallMetrics(small);
+    painter->setFont(small);
+    painter->setPen(muted);
+    const qreal second = text.top() + boldMetrics.height();
+    painter->drawText(QRectF(text.left(), second, text.width(), smallMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(subtitle, Qt::ElideRight, text.width()));
+    if (!figures.isEmpty()) {
+        painter->setPen(m_hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00) : ink);
+        painter->drawText(QRectF(text.left(), second + smallMetrics.height(), text.width(), smallMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, smallMetrics.elidedText(figures, Qt::ElideRight, text.width()));
+    }
+    if (m_hop.destination) {
+        // A small flag in the corner marks the destination.
+        painter->setPen(QPen(QColor(0x1f, 0x5f, 0xd6), 1.4));
+        const QPointF corner(box.right() - 14, box.top() + 8);
+        painter->drawLine(corner, corner + QPointF(0, 12));
+        painter->setBrush(QColor(0x1f, 0x5f, 0xd6));
+        painter->drawPolygon(QPolygonF({corner, corner + QPointF(8, 3), corner + QPointF(0, 6)}));
+    }
+}
+
+} // namespace hopscope

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "path/monitorsummary.h"
+
+#include <QGraphicsObject>
+
+namespace hopscope {
+
+// One responder at one TTL in the hop graph (or the TTL's silence, or the source): address,
+// host name and latest/average round trip, filled by latency, edged by loss.
+class HopNodeItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qreal kWidth = 172;
+    static constexpr qreal kHeight = 60;
+
+    // The source of the path: this computer.
+    explicit HopNodeItem(const QString &sourceLabel, QGraphicsItem *parent = nullptr);
+    explicit HopNodeItem(const MonitorHop &hop, QGraphicsItem *parent = nullptr);
+
+    void setHop(const MonitorHop &hop, bool onPath);
+    const MonitorHop &hop() const { return m_hop; }
+    bool isSource() const { return m_source; }
+    bool isSilent() const { return !m_source && m_hop.responder.empty(); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void updateToolTip();
+
+    MonitorHop m_hop;
+    QString m_sourceLabel;
+    bool m_source = false;
+    bool m_onPath = true;
+};
+
+} // namespace hopscope

@@ -1,0 +1,266 @@
+#include "ui/hoptablemodel.h"
+
+#include "monitor/monitorsession.h"
+#include "packet/unreachable.h"
+#include "ui/figureformat.h"
+#include "report/monitortexttable.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+#include <cmath>
+#include <limits>
+
+namespace hopscope {
+
+namespace {
+
+using Key = std::pair<int, std::string>;
+
+Key keyOf(const MonitorHop &hop) { return {hop.ttl, hop.responder}; }
+
+QList<double> recentRtts(const MonitorSession &session, const MonitorHop &hop)
+{
+    QList<double> rtts;
+    const auto atTtl = session.series().find(hop.ttl);
+    if (atTtl == session.series().end())
+        return rtts;
+    for (const MonitorSession::Series &series : atTtl->second) {
+        if (series.responder != hop.responder)
+            continue;
+        const auto &recent = series.history.recent();
+        const std::size_t first = recent.size() > HopTableModel::kRecentProbes ? recent.size() - HopTableModel::kRecentProbes : 0;
+        for (std::size_t i = first; i < recent.size(); ++i)
+            rtts << (recent[i].lost() ? std::numeric_limits<double>::quiet_NaN() : double(recent[i].rttMs));
+    }
+    return rtts;
+}
+
+} // namespace
+
+HopTableModel::HopTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void HopTableModel::clear()
+{
+    beginResetModel();
+    m_hops.clear();
+    m_recent.clear();
+    m_latestRound = 0;
+    endResetModel();
+}
+
+void HopTableModel::update(const MonitorSession &session)
+{
+    std::vector<MonitorHop> hops = session.hops();
+    m_latestRound = session.latestRound();
+    // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
+    // insert what is new where it belongs and refresh the rest in place.
+    std::size_t old = 0;
+    for (std::size_t row = 0; row < hops.size(); ++row) {
+        if (old < m_hops.size() && keyOf(m_hops[old]) == keyOf(hops[row])) {
+            m_hops[old] = hops[row];
+            m_recent[old] = recentRtts(session, hops[row]);
+            ++old;
+            continue;
+        }
+        beginInsertRows({}, static_cast<int>(old), static_cast<int>(old));
+        m_hops.insert(m_hops.begin() + static_cast<std::ptrdiff_t>(old), hops[row]);
+        m_recent.insert(m_recent.begin() + static_cast<std::ptrdiff_t>(old), recentRtts(session, hops[row]));
+        endInsertRows();
+        ++old;
+    }
+    if (m_hops.size() != hops.size()) {
+        // Not a subsequence after all (a new session): start again.
+        beginResetModel();
+        m_hops = std::move(hops);
+        m_recent.clear();
+        for (const MonitorHop &hop : m_hops)
+            m_recent.push_back(recentRtts(session, hop));
+        endResetModel();
+        return;
+    }
+    if (!m_hops.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int HopTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_hops.size());
+}
+
+int HopTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant HopTableModel::display(const MonitorHop &hop, int column) const
+{
+    const HopStatistics &s = hop.stats;
+    switch (column) {
+    case Ttl:
+        return hop.ttl;
+    case Host:
+        if (hop.responder.empty())
+            return tr("no reply");
+        return QString::fromStdString(hop.hostname.empty() ? hop.responder : hop.hostname);
+    case Address:
+        return hop.responder.empty() ? QStringLiteral("*") : QString::fromStdString(hop.responder);
+    case Loss:
+        return QString(QString::number(s.lossPercent, 'f', 1) + QLatin1Char('%'));
+    case Sent:
+        return s.sent;
+    case Last:
+        return formatMilliseconds(s.lastMs);
+    case Avg:
+        return formatMilliseconds(s.avgMs);
+    case Best:
+        return formatMilliseconds(s.minMs);
+    case Worst:
+        return formatMilliseconds(s.maxMs);
+    case StdDev:
+        return formatMilliseconds(s.stdDevMs);
+    case Jitter:
+        return formatMilliseconds(s.jitterMs);
+    case P95:
+        return formatMilliseconds(s.p95Ms);
+    default:
+        return {};
+    }
+}
+
+QVariant HopTableModel::sortValue(const MonitorHop &hop, int column) const
+{
+    const HopStatistics &s = hop.stats;
+    const auto number = [](const std::optional<double> &value) {
+        return value ? *value : std::numeric_limits<double>::infinity();
+    };
+    switch (column) {
+    case Ttl:
+        return hop.ttl * 1000 + static_cast<int>(&hop - m_hops.data()); // TTL, then row order
+    case Loss:
+        return s.lossPercent;
+    case Sent:
+        return s.sent;
+    case Last:
+        return number(s.lastMs);
+    case Avg:
+        return number(s.avgMs);
+    case Best:
+        return number(s.minMs);
+    case Worst:
+        return number(s.maxMs);
+    case StdDev:
+        return number(s.stdDevMs);
+    case Jitter:
+        return number(s.jitterMs);
+    case P95:
+    case Recent:
+        return number(s.p95Ms);
+    default:
+        return display(hop, column);
+    }
+}
+
+QString HopTableModel::toolTip(const MonitorHop &hop) const
+{
+    QStringList lines;
+    if (hop.likelyRateLimited)
+        lines << (hop.stats.received == 0 ? tr("No replies here, but later hops answer: this router filters or rate-limits "
+                                               "its ICMP answers. It is not losing your traffic.")
+                                          : tr("Loss here does not continue to later hops: likely ICMP rate limiting, "
+                                               "not loss on the path."));
+    if (hop.unreachableCode) {
+        const bool v6 = hop.responder.find(':') != std::string::npos;
+        const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
+        if (kind != UnreachableKind::Port)
+            lines << tr("Answered %1 (%2)")
+                         .arg(QString::fromUtf8(unreachableName(kind).data()), QString::fromUtf8(unreachableFlag(kind).data()));
+    }
+    if (!hop.onLatestRound(m_latestRound))
+        lines << tr("Not on the path since round %1.").arg(hop.lastRound + 1);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariant HopTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const MonitorHop &hop = m_hops[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(hop, index.column());
+    case SortRole:
+        return sortValue(hop, index.column());
+    case RecentRttsRole:
+        return QVariant::fromValue(m_recent[static_cast<std::size_t>(index.row())]);
+    case RateLimitedRole:
+        return hop.likelyRateLimited;
+    case TtlRole:
+        return hop.ttl;
+    case ResponderRole:
+        return QString::fromStdString(hop.responder);
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(hop);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    case Qt::TextAlignmentRole:
+        return index.column() == Host || index.column() == Address ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                                                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (!hop.onLatestRound(m_latestRound))
+            return QBrush(QColor(0x8a, 0x8f, 0x98));
+        if (index.column() == Loss && hop.stats.lossPercent > 0)
+            return QBrush(hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00) : QColor(0xc6, 0x28, 0x28));
+        return {};
+    case Qt::FontRole:
+        if (hop.likelyRateLimited && index.column() == Loss) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (hop.destination && index.column() == Host) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == Loss && hop.likelyRateLimited)
+            return QColor(0xf0, 0xa2, 0x02);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Loss:
+            return tr("Share of probes without a reply; amber and italic when later hops do not share it");
+        case Sent:
+            return tr("Probes sent");
+        case StdDev:
+            return tr("Standard deviation of the round-trip times (ms)");
+        case Jitter:
+            return tr("Mean difference between consecutive round-trip times (ms)");
+        case P95:
+            return tr("95th percentile of the round-trip times (ms)");
+        case Recent:
+            return tr("The latest %1 probes; a red mark is a lost one").arg(kRecentProbes);
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    static const char *const names[ColumnCount] = {"TTL",  "Host", "Address", "Loss%",  "Snt",    "Last",  "Avg",
+                                                   "Best", "Wrst", "StDev",   "Jitter", "p95", "Recent"};
+    return tr(names[section]);
+}
+
+QString HopTableModel::toText() const { return QString::fromStdString(formatMonitorTable(m_hops, m_latestRound)); }
+
+} // namespace hopscope

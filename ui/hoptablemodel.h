@@ -1,0 +1,60 @@
+#pragma once
+
+#include "path/monitorsummary.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hopscope {
+
+class MonitorSession;
+
+// The mtr-style table of a trace or monitoring session: one row per responder per TTL.
+class HopTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Ttl, Host, Address, Loss, Sent, Last, Avg, Best, Worst, StdDev, Jitter, P95, Recent, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole,   // numbers as numbers
+        RecentRttsRole,            // QList<double> of the latest replies (NaN: lost)
+        RateLimitedRole,           // bool
+        TtlRole,                   // int
+        ResponderRole,             // QString, "" for a silent TTL
+    };
+
+    // How many of a row's latest probes the Recent column draws.
+    static constexpr int kRecentProbes = 40;
+
+    explicit HopTableModel(QObject *parent = nullptr);
+
+    // Takes the session's rows; rows that stay keep their place, new ones are inserted.
+    void update(const MonitorSession &session);
+    void clear();
+
+    const std::vector<MonitorHop> &hops() const { return m_hops; }
+    int latestRound() const { return m_latestRound; }
+    // The rows as aligned text, as `hopscope-cli monitor` prints them.
+    QString toText() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant display(const MonitorHop &hop, int column) const;
+    QVariant sortValue(const MonitorHop &hop, int column) const;
+    QString toolTip(const MonitorHop &hop) const;
+
+    std::vector<MonitorHop> m_hops;
+    std::vector<QList<double>> m_recent;
+    int m_latestRound = 0;
+};
+
+} // namespace hopscope

@@ -1,0 +1,308 @@
+#include "ui/rttchartview.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hopscope {
+
+namespace {
+
+const QColor kAverage(0x1f, 0x5f, 0xd6);
+const QColor kLoss(0xd3, 0x2f, 0x2f);
+const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f), QColor(0x2e, 0x9d, 0x5b),
+                               QColor(0x8e, 0x44, 0xad), QColor(0x00, 0x83, 0x8f), QColor(0xc2, 0x18, 0x5b)};
+
+// A round value above `value` for an axis end.
+double niceCeiling(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (value <= step * magnitude)
+            return step * magnitude;
+    return 10 * magnitude;
+}
+
+QString hopName(const MonitorSession &session, const RttChartView::HopKey &key)
+{
+    const auto atTtl = session.series().find(key.first);
+    QString name = QString::fromStdString(key.second);
+    if (atTtl != session.series().end())
+        for (const MonitorSession::Series &series : atTtl->second)
+            if (series.responder == key.second && !series.hostname.empty())
+                name = QString::fromStdString(series.hostname);
+    return QObject::tr("TTL %1 %2").arg(key.first).arg(name);
+}
+
+} // namespace
+
+RttChartView::RttChartView(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    chart()->setBackgroundRoundness(0);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    buildPerTtl();
+}
+
+void RttChartView::clear()
+{
+    chart()->removeAllSeries();
+    for (QAbstractAxis *axis : chart()->axes())
+        chart()->removeAxis(axis), delete axis;
+    m_bandLow = m_bandHigh = nullptr;
+    m_band = nullptr;
+    m_average = nullptr;
+    m_samples = nullptr;
+    m_loss = nullptr;
+    m_ttlAxis = m_lossAxis = m_rttAxis = nullptr;
+    m_timeAxis = nullptr;
+    m_hopLines.clear();
+    m_changes = nullptr;
+    m_shown.clear();
+    if (m_mode == Mode::PerTtl)
+        buildPerTtl();
+    else
+        buildOverTime();
+}
+
+void RttChartView::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    clear();
+}
+
+void RttChartView::setWindowSeconds(int seconds) { m_windowSeconds = std::max(0, seconds); }
+
+void RttChartView::setChosenHops(const std::vector<HopKey> &hops) { m_chosen = hops; }
+
+void RttChartView::buildPerTtl()
+{
+    chart()->setTitle(tr("Round-trip time per TTL"));
+    m_bandLow = new QLineSeries(this);
+    m_bandHigh = new QLineSeries(this);
+    m_band = new QAreaSeries(m_bandHigh, m_bandLow);
+    m_band->setName(tr("best \u2013 worst"));
+    m_band->setColor(QColor(0x1f, 0x5f, 0xd6, 40));
+    m_band->setBorderColor(QColor(0x1f, 0x5f, 0xd6, 90));
+    m_average = new QLineSeries();
+    m_average->setName(tr("average"));
+    m_average->setColor(kAverage);
+    m_average->setPointsVisible(true);
+    QPen averagePen(kAverage, 2.2);
+    m_average->setPen(averagePen);
+    m_samples = new QScatterSeries();
+    m_samples->setName(tr("replies"));
+    m_samples->setMarkerSize(5);
+    m_samples->setColor(QColor(0x1d, 0x25, 0x2d, 110));
+    m_samples->setBorderColor(Qt::transparent);
+    m_loss = new QLineSeries();
+    m_loss->setName(tr("loss %"));
+    QPen lossPen(kLoss, 1.6, Qt::DashLine);
+    m_loss->setPen(lossPen);
+    m_loss->setPointsVisible(true);
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
+                                    static_cast<QAbstractSeries *>(m_samples), static_cast<QAbstractSeries *>(m_loss)})
+        chart()->addSeries(series);
+
+    m_ttlAxis = new QValueAxis();
+    m_ttlAxis->setTitleText(tr("TTL"));
+    m_ttlAxis->setLabelFormat(QStringLiteral("%d"));
+    m_rttAxis = new QValueAxis();
+    m_rttAxis->setTitleText(tr("ms"));
+    m_lossAxis = new QValueAxis();
+    m_lossAxis->setRange(0, 100);
+    m_lossAxis->setTitleText(tr("loss %"));
+    m_lossAxis->setLabelFormat(QStringLiteral("%d"));
+    m_lossAxis->setLabelsColor(kLoss);
+    chart()->addAxis(m_ttlAxis, Qt::AlignBottom);
+    chart()->addAxis(m_rttAxis, Qt::AlignLeft);
+    chart()->addAxis(m_lossAxis, Qt::AlignRight);
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
+                                    static_cast<QAbstractSeries *>(m_samples)}) {
+        series->attachAxis(m_ttlAxis);
+        series->attachAxis(m_rttAxis);
+    }
+    m_loss->attachAxis(m_ttlAxis);
+    m_loss->attachAxis(m_lossAxis);
+    m_ttlAxis->setRange(0, 2);
+    m_ttlAxis->setTickCount(3);
+    m_rttAxis->setRange(0, 1);
+}
+
+void RttChartView::buildOverTime()
+{
+    chart()->setTitle(tr("Round-trip time over time"));
+    m_timeAxis = new QDateTimeAxis();
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(4);
+    m_timeAxis->setTitleText(tr("time"));
+    m_rttAxis = new QValueAxis();
+    m_rttAxis->setTitleText(tr("ms"));
+    chart()->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart()->addAxis(m_rttAxis, Qt::AlignLeft);
+    m_changes = new QLineSeries();
+    m_changes->setName(tr("route change"));
+    m_changes->setPen(QPen(QColor(0x5f, 0x6b, 0x78), 1.4, Qt::DashLine));
+    chart()->addSeries(m_changes);
+    m_changes->attachAxis(m_timeAxis);
+    m_changes->attachAxis(m_rttAxis);
+    const QDateTime now = QDateTime::currentDateTime();
+    m_timeAxis->setRange(now.addSecs(-60), now);
+    m_rttAxis->setRange(0, 1);
+}
+
+void RttChartView::refresh(const MonitorSession &session)
+{
+    if (m_mode == Mode::PerTtl)
+        refreshPerTtl(session);
+    else
+        refreshOverTime(session);
+}
+
+void RttChartView::refreshPerTtl(const MonitorSession &session)
+{
+    QList<QPointF> low, high, average, samples, loss;
+    double top = 0;
+    int lastTtl = 0;
+    for (const auto &[ttl, atTtl] : session.series()) {
+        lastTtl = std::max(lastTtl, ttl);
+        int sent = 0;
+        int received = 0;
+        std::optional<double> best;
+        std::optional<double> worst;
+        double sum = 0;
+        std::size_t index = 0;
+        for (const MonitorSession::Series &series : atTtl) {
+            const HopStatistics stats = series.statistics.statistics();
+            sent += stats.sent;
+            received += stats.received;
+            if (stats.received > 0) {
+                best = best ? std::min(*best, *stats.minMs) : *stats.minMs;
+                worst = worst ? std::max(*worst, *stats.maxMs) : *stats.maxMs;
+                sum += *stats.avgMs * stats.received;
+            }
+            // Responders at one TTL spread a little apart so their dots do not hide each other.
+            const double offset = atTtl.size() > 1 ? (static_cast<double>(index) / (atTtl.size() - 1) - 0.5) * 0.3 : 0.0;
+            series.history.recent().forEach([&](const MonitorSample &sample) {
+                if (!sample.lost())
+                    samples << QPointF(ttl + offset, sample.rttMs);
+            });
+            ++index;
+        }
+        if (sent > 0)
+            loss << QPointF(ttl, 100.0 * (sent - received) / sent);
+        if (received > 0) {
+            low << QPointF(ttl, *best);
+            high << QPointF(ttl, *worst);
+            average << QPointF(ttl, sum / received);
+            top = std::max(top, *worst);
+        }
+    }
+    m_bandLow->replace(low);
+    m_bandHigh->replace(high);
+    m_average->replace(average);
+    m_samples->replace(samples);
+    m_loss->replace(loss);
+    // Whole TTLs on the ticks, with room on both sides of the first and last.
+    const int span = std::max(1, lastTtl) + 1;
+    m_ttlAxis->setRange(0, span);
+    m_ttlAxis->setTickCount(span <= 15 ? span + 1 : 2);
+    if (span > 15)
+        m_ttlAxis->applyNiceNumbers();
+    m_rttAxis->setRange(0, niceCeiling(top * 1.1));
+}
+
+std::vector<RttChartView::HopKey> RttChartView::defaultHops(const MonitorSession &session) const
+{
+    std::vector<HopKey> hops;
+    std::optional<HopKey> slowest;
+    double slowestAvg = -1;
+    for (const MonitorHop &hop : session.hops()) {
+        if (!hop.onLatestRound(session.latestRound()) || hop.responder.empty() || hop.responder == kOtherResponders)
+            continue;
+        if (hop.destination) {
+            hops.emplace_back(hop.ttl, hop.responder);
+        } else if (hop.stats.avgMs && *hop.stats.avgMs > slowestAvg) {
+            slowestAvg = *hop.stats.avgMs;
+            slowest = HopKey{hop.ttl, hop.responder};
+        }
+    }
+    if (slowest)
+        hops.push_back(*slowest);
+    return hops;
+}
+
+void RttChartView::refreshOverTime(const MonitorSession &session)
+{
+    const std::vector<HopKey> wanted = m_chosen.empty() ? defaultHops(session) : m_chosen;
+    if (wanted != m_shown) {
+        for (QLineSeries *line : m_hopLines) {
+            chart()->removeSeries(line);
+            delete line;
+        }
+        m_hopLines.clear();
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            auto *line = new QLineSeries();
+            line->setName(hopName(session, wanted[i]));
+            line->setPen(QPen(kHopColors[static_cast<int>(i % static_cast<std::size_t>(kHopColors.size()))], 1.8));
+            chart()->addSeries(line);
+            line->attachAxis(m_timeAxis);
+            line->attachAxis(m_rttAxis);
+            m_hopLines.push_back(line);
+        }
+        m_shown = wanted;
+    }
+    const qint64 latestMs = session.latestRoundUs() / 1000 + 1000;
+    const qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000 : session.firstRoundUs() / 1000;
+    double top = 0;
+    for (std::size_t i = 0; i < m_shown.size(); ++i) {
+        QList<QPointF> points;
+        const auto atTtl = session.series().find(m_shown[i].first);
+        if (atTtl != session.series().end()) {
+            for (const MonitorSession::Series &series : atTtl->second) {
+                if (series.responder != m_shown[i].second)
+                    continue;
+                series.history.recent().forEach([&](const MonitorSample &sample) {
+                    const qint64 ms = sample.sentAtUs / 1000;
+                    if (sample.lost() || ms < earliestMs)
+                        return;
+                    points << QPointF(static_cast<qreal>(ms), sample.rttMs);
+                    top = std::max(top, static_cast<double>(sample.rttMs));
+                });
+            }
+        }
+        m_hopLines[i]->replace(points);
+    }
+    const double ceiling = niceCeiling(top * 1.1);
+    QList<QPointF> changes;
+    for (const RouteChange &change : session.routeChanges()) {
+        const qint64 ms = change.timeUs / 1000;
+        if (ms < earliestMs)
+            continue;
+        // A vertical stroke, then back down along the axis to the next one.
+        changes << QPointF(ms, 0) << QPointF(ms, ceiling) << QPointF(ms, 0);
+    }
+    m_changes->replace(changes);
+    const auto markers = chart()->legend()->markers(m_changes);
+    for (QLegendMarker *marker : markers)
+        marker->setVisible(!changes.isEmpty());
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(std::max<qint64>(earliestMs, session.firstRoundUs() / 1000)),
+                         QDateTime::fromMSecsSinceEpoch(latestMs));
+    m_rttAxis->setRange(0, ceiling);
+}
+
+} // namespace hopscope

@@ -1,0 +1,258 @@
+#include "ui/tracetab.h"
+
+#include "ui/hopgraphview.h"
+#include "ui/hoptablemodel.h"
+#include "ui/rttchartview.h"
+#include "ui/sparklinedelegate.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hopscope {
+
+namespace {
+
+// Views repaint at most this often while probes stream in.
+constexpr int kViewRefreshMs = 100;
+constexpr int kChartRefreshMs = 250;
+
+QString duration(qint64 ms)
+{
+    if (ms < 60'000)
+        return QCoreApplication::translate("TraceTab", "%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
+    const qint64 seconds = ms / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
+    : QWidget(parent), m_session(new TraceSession(helperProgram, this)), m_banner(new QLabel(this)),
+      m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)), m_sorted(new QSortFilterProxyModel(this)),
+      m_table(new QTableView(this)), m_chart(new RttChartView(this)), m_window(new QComboBox(this)),
+      m_refresh(new QTimer(this)), m_chartRefresh(new QTimer(this))
+{
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5c4300; border-bottom: 1px solid #f0d48a;"
+                                           " padding: 8px 12px; }"));
+    m_banner->hide();
+
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(HopTableModel::SortRole);
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HopTableModel::Ttl, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    // Figures take what they need; the host name gives way; the sparkline keeps a fixed width.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(HopTableModel::Host, QHeaderView::Stretch);
+    header->setSectionResizeMode(HopTableModel::Recent, QHeaderView::Fixed);
+    header->resizeSection(HopTableModel::Recent, 96);
+    header->setMinimumSectionSize(36);
+    m_table->setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(m_table));
+    m_table->setWordWrap(false);
+
+    m_window->addItem(tr("Last minute"), 60);
+    m_window->addItem(tr("Last 5 minutes"), 300);
+    m_window->addItem(tr("Last 15 minutes"), 900);
+    m_window->addItem(tr("Last hour"), 3600);
+    m_window->addItem(tr("Whole session"), 0);
+    m_window->setCurrentIndex(1);
+    m_window->setToolTip(tr("How far back the chart reaches"));
+    m_window->hide();
+    connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
+        m_chart->setWindowSeconds(m_window->currentData().toInt());
+        refreshChart();
+    });
+    m_chart->setWindowSeconds(300);
+
+    auto *chartPane = new QWidget(this);
+    auto *chartLayout = new QVBoxLayout(chartPane);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(2);
+    auto *chartBar = new QHBoxLayout();
+    chartBar->addStretch();
+    chartBar->addWidget(m_window);
+    chartLayout->addLayout(chartBar);
+    chartLayout->addWidget(m_chart, 1);
+
+    // The graph the whole width above (paths are long); the table and the chart below.
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_table);
+    bottom->addWidget(chartPane);
+    bottom->setStretchFactor(0, 5);
+    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({900, 380});
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_graph);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({360, 400});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+
+    m_refresh->setInterval(kViewRefreshMs);
+    m_chartRefresh->setInterval(kChartRefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, &TraceTab::refreshViews);
+    connect(m_chartRefresh, &QTimer::timeout, this, &TraceTab::refreshChart);
+    m_refresh->start();
+    m_chartRefresh->start();
+
+    connect(m_session, &TraceSession::dataChanged, this, [this] { m_dirty = m_chartDirty = true; });
+    connect(m_session, &TraceSession::stateChanged, this, [this] {
+        m_dirty = m_chartDirty = true;
+        if (!m_session->isActive()) {
+            refreshViews();
+            refreshChart();
+        }
+        Q_EMIT titleChanged();
+        Q_EMIT statusChanged();
+    });
+    connect(m_session, &TraceSession::degraded, this, &TraceTab::showDegraded);
+    connect(m_session, &TraceSession::routeChanged, this, [this] { Q_EMIT statusChanged(); });
+    connect(m_graph, &HopGraphView::hopSelected, this, [this](int ttl, const QString &responder) {
+        for (int row = 0; row < m_sorted->rowCount(); ++row) {
+            const QModelIndex index = m_sorted->index(row, 0);
+            if (index.data(HopTableModel::TtlRole).toInt() == ttl
+                && index.data(HopTableModel::ResponderRole).toString() == responder) {
+                m_table->selectRow(row);
+                m_table->scrollTo(index);
+            }
+        }
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TraceTab::syncSelectionFromTable);
+}
+
+void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs)
+{
+    m_model->clear();
+    m_graph->clear();
+    m_graphSource.clear();
+    m_graph->setSourceLabel(QString());
+    m_chart->setChosenHops({});
+    m_chart->setMode(mode == TraceSession::Mode::Monitor ? RttChartView::Mode::OverTime : RttChartView::Mode::PerTtl);
+    m_chart->clear();
+    m_window->setVisible(mode == TraceSession::Mode::Monitor);
+    m_banner->hide();
+    m_session->start(request, mode, intervalMs);
+    Q_EMIT titleChanged();
+}
+
+void TraceTab::stop() { m_session->stop(); }
+
+void TraceTab::refreshViews()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    if (m_graphSource != m_session->sourceLabel()) {
+        m_graphSource = m_session->sourceLabel();
+        m_graph->setSourceLabel(m_graphSource);
+    }
+    m_model->update(m_session->session());
+    m_graph->refresh(m_session->session(), m_session->edges());
+    Q_EMIT statusChanged();
+}
+
+void TraceTab::refreshChart()
+{
+    if (!m_chartDirty)
+        return;
+    m_chartDirty = false;
+    m_chart->refresh(m_session->session());
+}
+
+void TraceTab::showDegraded(const QString &reason)
+{
+    const QStringList reasons = m_session->degradedReasons();
+    m_banner->setText(tr("Probing is degraded: %1").arg(reasons.isEmpty() ? reason : reasons.join(QStringLiteral("; "))));
+    m_banner->show();
+}
+
+void TraceTab::syncSelectionFromTable()
+{
+    std::vector<RttChartView::HopKey> chosen;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        chosen.emplace_back(index.data(HopTableModel::TtlRole).toInt(),
+                            index.data(HopTableModel::ResponderRole).toString().toStdString());
+    if (chosen.size() == 1)
+        m_graph->selectHop(chosen.front().first, QString::fromStdString(chosen.front().second));
+    m_chart->setChosenHops(chosen);
+    m_chartDirty = true;
+    refreshChart();
+}
+
+QString TraceTab::title() const
+{
+    const QString target = QString::fromStdString(m_session->request().target);
+    if (target.isEmpty())
+        return tr("New trace");
+    return m_session->mode() == TraceSession::Mode::Monitor ? tr("%1 (monitor)").arg(target) : target;
+}
+
+QString TraceTab::statusText() const
+{
+    const TraceSession &s = *m_session;
+    QStringList parts;
+    if (!s.probingDescription().isEmpty())
+        parts << tr("Probing %1").arg(s.probingDescription());
+    switch (s.state()) {
+    case TraceSession::State::Idle:
+        return tr("Enter a host and press Enter to trace.");
+    case TraceSession::State::Preparing:
+        parts << tr("resolving %1\u2026").arg(QString::fromStdString(s.request().target));
+        break;
+    case TraceSession::State::Running:
+        if (s.mode() == TraceSession::Mode::Monitor)
+            parts << tr("round %1").arg(s.round());
+        parts << (s.settledTtls() > 0 ? tr("TTL %1 of %2 settled").arg(s.settledTtls()).arg(s.request().maxTtl)
+                                      : tr("probing\u2026"));
+        break;
+    case TraceSession::State::Waiting:
+        parts << tr("round %1 done, one every %2 s").arg(s.round()).arg(s.intervalMs() / 1000.0, 0, 'g', 3);
+        break;
+    case TraceSession::State::Finished:
+        parts << (s.session().destinationTtl() ? tr("destination reached at TTL %1").arg(*s.session().destinationTtl())
+                                               : tr("destination not reached"));
+        break;
+    case TraceSession::State::Stopped:
+        parts << tr("stopped after %n round(s)", nullptr, s.session().rounds());
+        break;
+    case TraceSession::State::Failed:
+        parts << tr("failed: %1").arg(s.errorMessage());
+        break;
+    }
+    parts << duration(s.elapsedMs());
+    if (const std::size_t changes = s.session().routeChanges().size(); changes > 0)
+        parts << tr("%n route change(s)", nullptr, static_cast<int>(changes));
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void TraceTab::copyTable() const { QApplication::clipboard()->setText(m_model->toText()); }
+
+} // namespace hopscope

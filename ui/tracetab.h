@@ -1,0 +1,71 @@
+#pragma once
+
+#include "ui/tracesession.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace hopscope {
+
+class HopGraphView;
+class HopTableModel;
+class RttChartView;
+
+// One trace or monitoring session on screen: a banner when probing is degraded, the hop graph
+// above, the hop table and the RTT chart below. Views refresh on timers while data streams in,
+// so that a burst of probes costs one repaint.
+class TraceTab : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TraceTab(const QString &helperProgram, QWidget *parent = nullptr);
+
+    void start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs);
+    void stop();
+
+    TraceSession *session() const { return m_session; }
+    HopGraphView *graph() const { return m_graph; }
+    RttChartView *chart() const { return m_chart; }
+    QTableView *table() const { return m_table; }
+    HopTableModel *hopModel() const { return m_model; }
+    QLabel *banner() const { return m_banner; }
+
+    // "example.com" while idle after a start; "New trace" before.
+    QString title() const;
+    // Mode, progress, elapsed time and any error, for the status line.
+    QString statusText() const;
+    // Copies the table as aligned text.
+    void copyTable() const;
+
+Q_SIGNALS:
+    void titleChanged();
+    void statusChanged();
+
+private:
+    void refreshViews();
+    void refreshChart();
+    void showDegraded(const QString &reason);
+    void syncSelectionFromTable();
+
+    TraceSession *m_session;
+    QLabel *m_banner;
+    HopGraphView *m_graph;
+    HopTableModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    QTableView *m_table;
+    RttChartView *m_chart;
+    QComboBox *m_window;
+    QTimer *m_refresh;
+    QTimer *m_chartRefresh;
+    QString m_graphSource;
+    bool m_dirty = false;
+    bool m_chartDirty = false;
+};
+
+} // namespace hopscope
