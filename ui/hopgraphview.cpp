@@ -85,7 +85,7 @@ void HopGraphView::selectHop(int ttl, const QString &responder)
 
 void HopGraphView::refresh(const MonitorSession &session, const std::map<HopEdge, int> &edges)
 {
-    const std::vector<MonitorHop> hops = session.hops();
+    const std::vector<MonitorHop> &hops = session.hops();
     bool added = false;
     for (const MonitorHop &hop : hops) {
         if (hop.responder == kOtherResponders)

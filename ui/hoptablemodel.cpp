@@ -53,7 +53,7 @@ void HopTableModel::clear()
 
 void HopTableModel::update(const MonitorSession &session)
 {
-    std::vector<MonitorHop> hops = session.hops();
+    std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
     // insert what is new where it belongs and refresh the rest in place.

@@ -21,6 +21,39 @@ const QColor kLoss(0xd3, 0x2f, 0x2f);
 const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f), QColor(0x2e, 0x9d, 0x5b),
                                QColor(0x8e, 0x44, 0xad), QColor(0x00, 0x83, 0x8f), QColor(0xc2, 0x18, 0x5b)};
 
+// More points than a chart is pixels wide only cost painting: past this many, a line keeps the
+// lowest and the highest reply of each slice of time, which draws the same picture.
+constexpr qsizetype kMaxPointsPerLine = 1200;
+
+QList<QPointF> thinned(const QList<QPointF> &points)
+{
+    if (points.size() <= kMaxPointsPerLine)
+        return points;
+    const qsizetype slices = kMaxPointsPerLine / 2;
+    const double first = points.constFirst().x();
+    const double width = (points.constLast().x() - first) / static_cast<double>(slices) + 1e-9;
+    QList<QPointF> result;
+    result.reserve(kMaxPointsPerLine + 2);
+    qsizetype i = 0;
+    while (i < points.size()) {
+        const auto slice = static_cast<qsizetype>((points[i].x() - first) / width);
+        QPointF low = points[i];
+        QPointF high = points[i];
+        for (; i < points.size() && static_cast<qsizetype>((points[i].x() - first) / width) == slice; ++i) {
+            if (points[i].y() < low.y())
+                low = points[i];
+            if (points[i].y() > high.y())
+                high = points[i];
+        }
+        // In time order, so that the line does not double back.
+        if (low.x() <= high.x())
+            result << low << high;
+        else
+            result << high << low;
+    }
+    return result;
+}
+
 // A round value above `value` for an axis end.
 double niceCeiling(double value)
 {
@@ -285,7 +318,7 @@ void RttChartView::refreshOverTime(const MonitorSession &session)
                 });
             }
         }
-        m_hopLines[i]->replace(points);
+        m_hopLines[i]->replace(thinned(points));
     }
     const double ceiling = niceCeiling(top * 1.1);
     QList<QPointF> changes;

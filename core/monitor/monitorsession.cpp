@@ -71,6 +71,7 @@ MonitorSession::Series &MonitorSession::seriesFor(int ttl, const std::string &re
 
 void MonitorSession::beginRound(int number, std::int64_t startedUs, std::string destination)
 {
+    m_hops.reset();
     if (m_rounds == 0)
         m_firstRoundUs = startedUs;
     ++m_rounds;
@@ -112,6 +113,7 @@ void MonitorSession::countProbe(const ProbeSample &probe)
         else if (const auto last = m_lastResponder.find(slot); last != m_lastResponder.end())
             responder = last->second;
     }
+    m_hops.reset();
     Series &series = seriesFor(probe.ttl, responder);
     series.history.add(monitorSample(probe, m_latestRound));
     series.statistics.add(probe.rttMs);
@@ -132,6 +134,7 @@ void MonitorSession::abandonRound()
 std::vector<RouteChange> MonitorSession::endRound(const std::unordered_map<std::string, std::string> &hostnames)
 {
     abandonRound();
+    m_hops.reset();
     m_destinationTtl = m_observation.destinationTtl;
     if (!hostnames.empty())
         for (auto &[ttl, atTtl] : m_series)
@@ -168,9 +171,11 @@ std::vector<RouteChange> MonitorSession::addRound(const MonitorRound &round)
     return endRound(round.hostnames);
 }
 
-std::vector<MonitorHop> MonitorSession::hops() const
+const std::vector<MonitorHop> &MonitorSession::hops() const
 {
-    std::vector<MonitorHop> hops;
+    if (m_hops)
+        return *m_hops;
+    std::vector<MonitorHop> &hops = m_hops.emplace();
     for (const auto &[ttl, atTtl] : m_series) {
         for (const Series &series : atTtl) {
             MonitorHop hop;

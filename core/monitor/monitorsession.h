@@ -86,8 +86,9 @@ public:
     // The TTL at which the destination answered in the latest round, if it did.
     std::optional<int> destinationTtl() const { return m_destinationTtl; }
 
-    // Every row, by TTL, then in order of first appearance.
-    std::vector<MonitorHop> hops() const;
+    // Every row, by TTL, then in order of first appearance. Kept until the next probe, so that
+    // several views may ask after one another.
+    const std::vector<MonitorHop> &hops() const;
     const std::map<int, std::vector<Series>> &series() const { return m_series; }
     const std::deque<RouteChange> &routeChanges() const { return m_routeChanges; }
     std::size_t forgottenRouteChanges() const { return m_forgottenRouteChanges; }
@@ -114,6 +115,7 @@ private:
     std::int64_t m_firstRoundUs = 0;
     std::int64_t m_latestRoundUs = 0;
     std::optional<int> m_destinationTtl;
+    mutable std::optional<std::vector<MonitorHop>> m_hops; // hops(), until something changes
 };
 
 } // namespace hopscope

@@ -21,12 +21,6 @@ std::size_t bucketOf(double rttMs)
     return std::min(index, kBuckets - 1);
 }
 
-double median(const std::vector<double> &sorted)
-{
-    const std::size_t n = sorted.size();
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-}
-
 // Nearest rank: the ceil(p/100 * n)-th smallest, counting from 1.
 std::size_t nearestRank(double percentile, std::size_t count)
 {
@@ -110,10 +104,19 @@ HopStatistics RunningStatistics::statistics() const
     stats.stdDevMs = m_received > 1 ? std::sqrt(m_squares / (count - 1.0)) : 0.0;
     stats.jitterMs = m_received > 1 ? m_jitterSum / (count - 1.0) : 0.0;
     if (m_histogram.empty()) {
-        std::vector<double> sorted = m_replies;
-        std::sort(sorted.begin(), sorted.end());
-        stats.medianMs = median(sorted);
-        stats.p95Ms = sorted[nearestRank(95.0, sorted.size()) - 1];
+        // Selection, not a full sort: a live view asks for these many times a second.
+        std::vector<double> replies = m_replies;
+        const std::size_t n = replies.size();
+        const auto valueAt = [&replies](std::size_t index) {
+            std::nth_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(index), replies.end());
+            return replies[index];
+        };
+        const double upper = valueAt(n / 2);
+        // After the selection everything before n/2 is no larger: the lower middle is their maximum.
+        stats.medianMs = n % 2 == 1 ? upper
+                                    : (*std::max_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(n / 2))
+                                       + upper) / 2.0;
+        stats.p95Ms = valueAt(nearestRank(95.0, n) - 1);
     } else {
         // An even count's median is the mean of the two middle ranks, as in the exact case.
         const auto n = static_cast<std::size_t>(m_received);

@@ -9,13 +9,17 @@
 #include "ui/tracetab.h"
 
 #include <QAbstractSeries>
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QProcess>
 #include <QPushButton>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -37,14 +41,32 @@ constexpr int kRouters = 4;
 const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
 const QString kDelayLink = QStringLiteral(HOPSCOPE_BINARY_DIR "/tests/bench/hopscope-delaylink");
 
-// Saves what the window looks like when HOPSCOPE_SCREENSHOT_DIR names a folder.
+// Saves what the window looks like when HOPSCOPE_SCREENSHOT_DIR names a folder: the X screen
+// with ImageMagick's `import` under a real (or virtual) X server, the window's own rendering
+// otherwise.
 void screenshot(QWidget &window, const char *name)
 {
     const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR");
     if (folder.isEmpty())
         return;
     QDir().mkpath(folder);
-    window.grab().save(folder + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+    const QString file = folder + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png");
+    QTest::qWait(300); // let the last refresh paint
+    if (QGuiApplication::platformName() == QLatin1String("xcb")
+        && QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file}) == 0)
+        return;
+    window.grab().save(file);
+}
+
+// Shown and active, so that its shortcuts work, with or without a window manager.
+bool showActive(QWidget &window)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    window.activateWindow();
+    QApplication::setActiveWindow(&window);
+    return QTest::qWaitForWindowActive(&window);
 }
 
 int seriesPoints(RttChartView *chart)
@@ -72,6 +94,7 @@ private Q_SLOTS:
     void monitorRunsUntilEscape();
     void tabsTraceAtOnce();
     void badTargetIsSaidInStatusBar();
+    void missingHelperShowsBannerAndStillTraces();
 
 private:
     void type(MainWindow &window, const QString &host);
@@ -118,8 +141,7 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     MainWindow window;
     window.setHelperProgram(kHelper);
     window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showActive(window));
     type(window, NamespaceLab::serverV4(kRouters));
     TraceTab *tab = window.currentTraceTab();
     QVERIFY(tab);
@@ -161,6 +183,12 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.first().data(HopTableModel::ResponderRole).toString(), QStringLiteral("198.18.3.2"));
 
+    // The table copies as text, as the CLI prints it.
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QStringLiteral("TTL  Host")), qPrintable(copied));
+    QVERIFY2(copied.contains(QStringLiteral("198.18.10.2")), qPrintable(copied));
+
     // The graph exports as PNG and SVG.
     QTemporaryDir directory;
     QVERIFY(tab->graph()->exportTo(directory.filePath(QStringLiteral("graph.png"))));
@@ -177,8 +205,7 @@ void TraceWindowTest::monitorRunsUntilEscape()
     MainWindow window;
     window.setHelperProgram(kHelper);
     window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showActive(window));
     QCOMPARE(window.targetBar()->mode(), TraceSession::Mode::Monitor);
     type(window, NamespaceLab::serverV4(kRouters));
     TraceTab *tab = window.currentTraceTab();
@@ -202,8 +229,7 @@ void TraceWindowTest::tabsTraceAtOnce()
 {
     MainWindow window;
     window.setHelperProgram(kHelper);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showActive(window));
     type(window, NamespaceLab::serverV4(kRouters));
     TraceTab *first = window.currentTraceTab();
     QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
@@ -225,14 +251,27 @@ void TraceWindowTest::badTargetIsSaidInStatusBar()
 {
     MainWindow window;
     window.setHelperProgram(kHelper);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showActive(window));
     type(window, QStringLiteral("no-such-host.invalid"));
     TraceTab *tab = window.currentTraceTab();
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Failed, 10000);
     QVERIFY2(tab->statusText().contains(QStringLiteral("no-such-host.invalid")), qPrintable(tab->statusText()));
     type(window, QString());
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("no target given")));
+}
+
+void TraceWindowTest::missingHelperShowsBannerAndStillTraces()
+{
+    MainWindow window;
+    window.setHelperProgram(QStringLiteral("/nonexistent/hopscope-probe"));
+    QVERIFY(showActive(window));
+    type(window, NamespaceLab::serverV4(kRouters));
+    TraceTab *tab = window.currentTraceTab();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Finished, 20000);
+    QVERIFY(tab->banner()->isVisible());
+    QVERIFY2(tab->banner()->text().contains(QStringLiteral("/nonexistent/hopscope-probe")), qPrintable(tab->banner()->text()));
+    QVERIFY2(tab->statusText().contains(QStringLiteral("in this process")), qPrintable(tab->statusText()));
+    QCOMPARE(*tab->session()->session().destinationTtl(), 5);
 }
 
 QTEST_MAIN(TraceWindowTest)
