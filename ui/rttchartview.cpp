@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -86,6 +87,8 @@ RttChartView::RttChartView(QWidget *parent) : QChartView(parent)
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setAnimationOptions(QChart::NoAnimation);
+    // Every refresh moves the lines' items: a spatial index would be rebuilt each time for nothing.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     buildPerTtl();
 }
 

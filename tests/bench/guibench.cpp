@@ -4,7 +4,7 @@
 // at 20 rounds a second, probe by probe. Prints how long the GUI thread took over each event it
 // handled (timers, updates, painting), its longest stall, and resident memory every minute.
 //
-//   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N]
+//   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
 
 #include "monitor/monitorsession.h"
 #include "ui/hopgraphview.h"
@@ -120,9 +120,13 @@ private:
 int main(int argc, char **argv)
 {
     double minutes = 10;
-    for (int i = 1; i + 1 < argc; ++i)
+    std::string skip; // "graph", "table" or "chart": leave that view out, to see what it costs
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--minutes") == 0)
             minutes = std::atof(argv[i + 1]);
+        if (std::strcmp(argv[i], "--skip") == 0)
+            skip = argv[i + 1];
+    }
     TimedApplication app(argc, argv);
 
     // The views of a trace tab, laid out as it lays them out, at 1280 x 800.
@@ -194,8 +198,10 @@ int main(int argc, char **argv)
         if (!dirty)
             return;
         dirty = false;
-        model->update(session);
-        graph->refresh(session, edges);
+        if (skip != "table")
+            model->update(session);
+        if (skip != "graph")
+            graph->refresh(session, edges);
     });
     QTimer chartRefresh;
     chartRefresh.setInterval(250);
@@ -203,7 +209,8 @@ int main(int argc, char **argv)
         if (!chartDirty)
             return;
         chartDirty = false;
-        chart->refresh(session);
+        if (skip != "chart")
+            chart->refresh(session);
     });
 
     // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
