@@ -192,10 +192,21 @@ void MainWindow::saveCurrent()
     if (fileName.isEmpty())
         return;
     settings.setValue(kLastDirectoryKey, QFileInfo(fileName).absolutePath());
+    saveCurrentTo(fileName);
+}
+
+bool MainWindow::saveCurrentTo(const QString &fileName)
+{
+    const auto path = currentPath();
+    if (!path) {
+        statusBar()->showMessage(tr("Nothing to save yet: trace first."), kStatusMessageMs);
+        return false;
+    }
     const Status written = writeFileAtomically(fileName.toStdString(), networkPathToJson(*path) + "\n");
     statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
                                      : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
                              kStatusMessageMs);
+    return static_cast<bool>(written);
 }
 
 void MainWindow::exportGraph()

@@ -36,6 +36,9 @@ public Q_SLOTS:
     void startTrace();
     void stopTrace();
     void saveCurrent();
+    // Writes the current tab's NetworkPath to `fileName` (atomically); false, with the reason in
+    // the status bar, when there is nothing to save or the file cannot be written.
+    bool saveCurrentTo(const QString &fileName);
     void exportGraph();
 
 private:

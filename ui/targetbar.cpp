@@ -41,7 +41,7 @@ TargetBar::TargetBar(QWidget *parent)
       m_port(spinBox(1, 65535, kDefaultTcpPort)), m_options(new QToolButton(this)), m_traceMode(new QToolButton(this)),
       m_monitorMode(new QToolButton(this)), m_start(new QPushButton(this)), m_maxTtl(spinBox(1, 255, 30)),
       m_timeout(spinBox(kMinTimeoutMs, kMaxTimeoutMs, 1000, tr(" ms"))), m_queries(spinBox(1, kMaxQueries, 3)),
-      m_flows(spinBox(1, kMaxFlows, 1)), m_traceOrder(new QComboBox()), m_family(new QComboBox()),
+      m_flows(spinBox(1, kMaxFlows, 1)), m_sourcePort(spinBox(0, 65535, 0)), m_traceOrder(new QComboBox()), m_family(new QComboBox()),
       m_interval(spinBox(kMinMonitorIntervalMs, kMaxMonitorIntervalMs, kDefaultMonitorIntervalMs, tr(" ms")))
 {
     m_target->setEditable(true);
@@ -127,6 +127,9 @@ QWidget *TargetBar::createOptionsPanel()
     form->addRow(tr("Timeout"), m_timeout);
     form->addRow(tr("Queries per TTL"), m_queries);
     form->addRow(tr("Flows"), m_flows);
+    m_sourcePort->setSpecialValueText(tr("automatic"));
+    m_sourcePort->setToolTip(tr("Source port of the first flow; the others count up from it"));
+    form->addRow(tr("First source port"), m_sourcePort);
     form->addRow(tr("Order"), m_traceOrder);
     form->addRow(tr("Address family"), m_family);
     form->addRow(tr("Monitor interval"), m_interval);
@@ -154,6 +157,8 @@ TraceRequest TargetBar::request(QString *error) const
     request.timeoutMs = m_timeout->value();
     request.queries = m_queries->value();
     request.flows = m_flows->value();
+    if (request.protocol != Protocol::Icmp && m_sourcePort->value() > 0)
+        request.sourcePort = static_cast<std::uint16_t>(m_sourcePort->value());
     request.mode = static_cast<TraceMode>(m_traceOrder->currentData().toInt());
     request.family = static_cast<AddressFamily>(m_family->currentData().toInt());
     if (const auto checked = normaliseTraceRequest(request); !checked && error)
@@ -225,6 +230,7 @@ void TargetBar::loadSettings()
     m_timeout->setValue(settings.value(QStringLiteral("trace/timeoutMs"), 1000).toInt());
     m_queries->setValue(settings.value(QStringLiteral("trace/queries"), 3).toInt());
     m_flows->setValue(settings.value(QStringLiteral("trace/flows"), 1).toInt());
+    m_sourcePort->setValue(settings.value(QStringLiteral("trace/sourcePort"), 0).toInt());
     m_traceOrder->setCurrentIndex(std::max(0, m_traceOrder->findData(settings.value(QStringLiteral("trace/order"), 0))));
     m_family->setCurrentIndex(std::max(0, m_family->findData(settings.value(QStringLiteral("trace/family"), 0))));
     m_interval->setValue(settings.value(QStringLiteral("trace/intervalMs"), kDefaultMonitorIntervalMs).toInt());
@@ -246,6 +252,7 @@ void TargetBar::saveSettings() const
     settings.setValue(QStringLiteral("trace/timeoutMs"), m_timeout->value());
     settings.setValue(QStringLiteral("trace/queries"), m_queries->value());
     settings.setValue(QStringLiteral("trace/flows"), m_flows->value());
+    settings.setValue(QStringLiteral("trace/sourcePort"), m_sourcePort->value());
     settings.setValue(QStringLiteral("trace/order"), m_traceOrder->currentData());
     settings.setValue(QStringLiteral("trace/family"), m_family->currentData());
     settings.setValue(QStringLiteral("trace/intervalMs"), m_interval->value());

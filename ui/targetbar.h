@@ -59,6 +59,7 @@ private:
     QSpinBox *m_timeout;
     QSpinBox *m_queries;
     QSpinBox *m_flows;
+    QSpinBox *m_sourcePort; // 0: chosen by the system
     QComboBox *m_traceOrder;
     QComboBox *m_family;
     QSpinBox *m_interval;

@@ -1,5 +1,6 @@
 #include "namespacelab.h"
 
+#include "path/networkpathjson.h"
 #include "ui/hopgraphview.h"
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
@@ -120,7 +121,9 @@ void TraceWindowTest::init()
 {
     QSettings settings;
     settings.clear();
-    settings.setValue(QStringLiteral("trace/flows"), 4);
+    // Eight flows from fixed ports: r1 (hashing ports with a fixed seed) sends some each way.
+    settings.setValue(QStringLiteral("trace/flows"), 8);
+    settings.setValue(QStringLiteral("trace/sourcePort"), 40000);
     settings.setValue(QStringLiteral("trace/timeoutMs"), 400);
     settings.setValue(QStringLiteral("trace/maxTtl"), 8);
 }
@@ -189,8 +192,18 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     QVERIFY2(copied.startsWith(QStringLiteral("TTL  Host")), qPrintable(copied));
     QVERIFY2(copied.contains(QStringLiteral("198.18.10.2")), qPrintable(copied));
 
-    // The graph exports as PNG and SVG.
+    // Saved, the trace reads back as the session's result; a folder that does not exist is said.
     QTemporaryDir directory;
+    const QString saved = directory.filePath(QStringLiteral("trace.json"));
+    QVERIFY(window.saveCurrentTo(saved));
+    const auto reread = readNetworkPathFile(saved.toStdString());
+    QVERIFY2(reread, reread ? "" : reread.error().message.c_str());
+    QCOMPARE(*reread, *tab->session()->result());
+    QVERIFY(!window.saveCurrentTo(QStringLiteral("/nonexistent/folder/trace.json")));
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Could not save")),
+             qPrintable(window.statusBar()->currentMessage()));
+
+    // The graph exports as PNG and SVG.
     QVERIFY(tab->graph()->exportTo(directory.filePath(QStringLiteral("graph.png"))));
     QVERIFY(tab->graph()->exportTo(directory.filePath(QStringLiteral("graph.svg"))));
     QFile svg(directory.filePath(QStringLiteral("graph.svg")));
@@ -227,6 +240,8 @@ void TraceWindowTest::monitorRunsUntilEscape()
 
 void TraceWindowTest::tabsTraceAtOnce()
 {
+    // Two traces at once cannot both hold the same source ports: let the system choose.
+    QSettings().setValue(QStringLiteral("trace/sourcePort"), 0);
     MainWindow window;
     window.setHelperProgram(kHelper);
     QVERIFY(showActive(window));
