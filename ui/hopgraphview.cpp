@@ -61,7 +61,7 @@ void HopGraphView::clear()
         delete item;
     m_nodes.clear();
     m_edges.clear();
-    m_columnSizes.clear();
+    m_shownEdges.clear();
     m_userZoomed = false;
     layoutNodes();
 }
@@ -130,15 +130,11 @@ void HopGraphView::layoutNodes()
         for (std::size_t i = 0; i < items.size(); ++i)
             place(items[i], ttl * along, first + static_cast<qreal>(i) * across);
     }
-    m_columnSizes.clear();
-    for (const auto &[ttl, items] : columns)
-        m_columnSizes[ttl] = static_cast<int>(items.size());
     QRectF bounds = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     if (lastTtl == 0)
         bounds = QRectF(-HopNodeItem::kWidth, -HopNodeItem::kHeight, 2 * HopNodeItem::kWidth, 2 * HopNodeItem::kHeight);
     scene()->setSceneRect(bounds);
-    for (auto &[edge, item] : m_edges)
-        item->setData(0, QVariant()); // paths are redrawn by updateEdges
+    updateEdges(m_shownEdges);
     if (!m_userZoomed)
         fitAll();
 }
@@ -151,6 +147,8 @@ QPointF HopGraphView::anchor(const HopNodeItem *item, bool outgoing) const
 
 void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
 {
+    if (&edges != &m_shownEdges)
+        m_shownEdges = edges;
     // Each TTL's links, the busiest drawn widest; from the source to every first-hop node.
     std::map<HopEdge, int> all = edges;
     for (const auto &[key, item] : m_nodes)
@@ -228,10 +226,8 @@ void HopGraphView::resizeEvent(QResizeEvent *event)
     const bool vertical = width() < height() * 0.8;
     if (vertical != m_vertical) {
         m_vertical = vertical;
-        layoutNodes();
-        for (auto &[edge, item] : m_edges)
-            item->setPath(QPainterPath());
         m_userZoomed = false;
+        layoutNodes();
     }
     if (!m_userZoomed)
         fitAll();

@@ -56,12 +56,11 @@ private:
     void layoutNodes();
     void updateEdges(const std::map<HopEdge, int> &edges);
     QPointF anchor(const HopNodeItem *item, bool outgoing) const;
-    bool vertical() const { return m_vertical; }
 
     HopNodeItem *m_source;
     std::map<Key, HopNodeItem *> m_nodes;
     std::map<HopEdge, QGraphicsPathItem *> m_edges;
-    std::map<int, int> m_columnSizes; // nodes per TTL at the last layout
+    std::map<HopEdge, int> m_shownEdges; // the links last drawn, to redraw them after a relayout
     bool m_vertical = false;
     bool m_userZoomed = false;
 };

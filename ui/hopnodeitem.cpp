@@ -1,6 +1,6 @@
 #include "ui/hopnodeitem.h"
 
-#include "packet/unreachable.h"
+#include "report/monitortexttable.h"
 #include "ui/figureformat.h"
 #include "ui/latencycolors.h"
 
@@ -13,11 +13,8 @@ namespace {
 
 QString unreachableFlagOf(const MonitorHop &hop)
 {
-    if (!hop.unreachableCode)
-        return {};
-    const bool v6 = hop.responder.find(':') != std::string::npos;
-    const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
-    return kind == UnreachableKind::Port ? QString() : QString::fromUtf8(unreachableFlag(kind).data());
+    const auto kind = routerUnreachable(hop);
+    return kind ? QString::fromUtf8(unreachableFlag(*kind).data()) : QString();
 }
 
 } // namespace

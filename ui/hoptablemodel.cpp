@@ -1,7 +1,6 @@
 #include "ui/hoptablemodel.h"
 
 #include "monitor/monitorsession.h"
-#include "packet/unreachable.h"
 #include "ui/figureformat.h"
 #include "report/monitortexttable.h"
 
@@ -168,13 +167,9 @@ QString HopTableModel::toolTip(const MonitorHop &hop) const
                                                "its ICMP answers. It is not losing your traffic.")
                                           : tr("Loss here does not continue to later hops: likely ICMP rate limiting, "
                                                "not loss on the path."));
-    if (hop.unreachableCode) {
-        const bool v6 = hop.responder.find(':') != std::string::npos;
-        const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
-        if (kind != UnreachableKind::Port)
-            lines << tr("Answered %1 (%2)")
-                         .arg(QString::fromUtf8(unreachableName(kind).data()), QString::fromUtf8(unreachableFlag(kind).data()));
-    }
+    if (const auto kind = routerUnreachable(hop))
+        lines << tr("Answered %1 (%2)")
+                     .arg(QString::fromUtf8(unreachableName(*kind).data()), QString::fromUtf8(unreachableFlag(*kind).data()));
     if (!hop.onLatestRound(m_latestRound))
         lines << tr("Not on the path since round %1.").arg(hop.lastRound + 1);
     return lines.join(QLatin1Char('\n'));

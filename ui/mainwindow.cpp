@@ -175,13 +175,20 @@ std::optional<NetworkPath> MainWindow::currentPath() const
     return std::nullopt;
 }
 
+std::optional<NetworkPath> MainWindow::pathToSave()
+{
+    auto path = currentPath();
+    if (!path)
+        statusBar()->showMessage(tr("Nothing to save yet: trace first."), kStatusMessageMs);
+    return path;
+}
+
 void MainWindow::saveCurrent()
 {
-    const auto path = currentPath();
-    if (!path) {
-        statusBar()->showMessage(tr("Nothing to save yet: trace first."), kStatusMessageMs);
+    // A long monitoring session's path takes a moment to build: once, before the dialog.
+    const auto path = pathToSave();
+    if (!path)
         return;
-    }
     QSettings settings;
     const QString suggested = QStringLiteral("%1/%2-%3.json")
                                   .arg(settings.value(kLastDirectoryKey).toString(),
@@ -192,17 +199,18 @@ void MainWindow::saveCurrent()
     if (fileName.isEmpty())
         return;
     settings.setValue(kLastDirectoryKey, QFileInfo(fileName).absolutePath());
-    saveCurrentTo(fileName);
+    writePath(*path, fileName);
 }
 
 bool MainWindow::saveCurrentTo(const QString &fileName)
 {
-    const auto path = currentPath();
-    if (!path) {
-        statusBar()->showMessage(tr("Nothing to save yet: trace first."), kStatusMessageMs);
-        return false;
-    }
-    const Status written = writeFileAtomically(fileName.toStdString(), networkPathToJson(*path) + "\n");
+    const auto path = pathToSave();
+    return path && writePath(*path, fileName);
+}
+
+bool MainWindow::writePath(const NetworkPath &path, const QString &fileName)
+{
+    const Status written = writeFileAtomically(fileName.toStdString(), networkPathToJson(path) + "\n");
     statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
                                      : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
                              kStatusMessageMs);

@@ -48,6 +48,9 @@ private:
     void updateEmptyState();
     void updateStatus();
     std::optional<NetworkPath> currentPath() const;
+    // The current tab's path, or empty with the reason in the status bar.
+    std::optional<NetworkPath> pathToSave();
+    bool writePath(const NetworkPath &path, const QString &fileName);
 
     QString m_helperProgram;
     TargetBar *m_targetBar;

@@ -95,8 +95,10 @@ RttChartView::RttChartView(QWidget *parent) : QChartView(parent)
 void RttChartView::clear()
 {
     chart()->removeAllSeries();
-    for (QAbstractAxis *axis : chart()->axes())
-        chart()->removeAxis(axis), delete axis;
+    for (QAbstractAxis *axis : chart()->axes()) {
+        chart()->removeAxis(axis);
+        delete axis;
+    }
     m_bandLow = m_bandHigh = nullptr;
     m_band = nullptr;
     m_average = nullptr;

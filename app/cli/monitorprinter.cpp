@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 #include "report/monitortexttable.h"
+#include "report/pathtexttable.h"
 #include "report/textformat.h"
 #include "telemetry/networkpathtelemetry.h"
 
@@ -14,16 +15,6 @@ namespace {
 
 // How many of the latest route changes the screen keeps under the table.
 constexpr std::size_t kChangesOnScreen = 8;
-
-std::string target(const NetworkPath &path)
-{
-    std::string text = std::string(protocolName(path.protocol)) + " to " + printable(path.destination.hostname);
-    if (path.destination.ipAddress != path.destination.hostname)
-        text += " (" + printable(path.destination.ipAddress) + ")";
-    if (path.destination.port)
-        text += " port " + std::to_string(*path.destination.port);
-    return text;
-}
 
 std::string roundOutcome(const NetworkPath &path)
 {
@@ -89,7 +80,7 @@ void MonitorPrinter::roundFailed(int round, const Error &error)
 void MonitorPrinter::redraw(const NetworkPath &path)
 {
     std::string screen = "\x1b[H\x1b[2J"; // home, clear
-    screen += "Hopscope monitor: " + target(path) + "; round " + std::to_string(m_session.latestRound()) + " at "
+    screen += "Hopscope monitor: " + formatPathTarget(path) + "; round " + std::to_string(m_session.latestRound()) + " at "
               + formatUtc(m_session.latestRoundUs() / 1000) + "\n\n";
     screen += formatMonitorTable(m_session.hops(), m_session.latestRound());
     const auto &changes = m_session.routeChanges();
@@ -108,7 +99,7 @@ std::string formatMonitorReport(const NetworkPath &path)
     if (!path.hopscope || !path.hopscope->monitor)
         return {};
     const MonitorSummary &summary = *path.hopscope->monitor;
-    std::string report = target(path) + ": " + std::to_string(summary.rounds)
+    std::string report = formatPathTarget(path) + ": " + std::to_string(summary.rounds)
                          + (summary.rounds == 1 ? " round" : " rounds");
     if (summary.failedRounds > 0)
         report += " (" + std::to_string(summary.failedRounds) + " more failed)";

@@ -1,6 +1,5 @@
 #include "report/monitortexttable.h"
 
-#include "packet/unreachable.h"
 #include "report/textformat.h"
 
 #include <cstdio>
@@ -38,12 +37,8 @@ std::string noteCell(const MonitorHop &hop, int latestRound)
 {
     std::string note;
     const auto add = [&note](const std::string &text) { note += (note.empty() ? "" : "; ") + text; };
-    if (hop.unreachableCode) {
-        const bool v6 = hop.responder.find(':') != std::string::npos;
-        const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
-        if (kind != UnreachableKind::Port)
-            add(std::string(unreachableFlag(kind)) + " " + std::string(unreachableName(kind)));
-    }
+    if (const auto kind = routerUnreachable(hop))
+        add(std::string(unreachableFlag(*kind)) + " " + std::string(unreachableName(*kind)));
     if (hop.likelyRateLimited)
         add(hop.stats.received == 0 ? "no replies, but later hops answer: ICMP filtered or rate limited"
                                     : "loss does not continue: likely ICMP rate limiting");
@@ -53,6 +48,15 @@ std::string noteCell(const MonitorHop &hop, int latestRound)
 }
 
 } // namespace
+
+std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop)
+{
+    if (!hop.unreachableCode)
+        return std::nullopt;
+    const bool v6 = hop.responder.find(':') != std::string::npos;
+    const auto kind = classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode));
+    return kind == UnreachableKind::Port ? std::nullopt : std::optional<UnreachableKind>(kind);
+}
 
 std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound)
 {

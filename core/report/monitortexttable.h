@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/routechange.h"
+#include "packet/unreachable.h"
 #include "path/monitorsummary.h"
 
 #include <string>
@@ -13,6 +14,10 @@ namespace hopscope {
 // looks like ICMP rate limiting, that answered with destination-unreachable, or that are no
 // longer on the path (not probed in `latestRound`).
 std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound);
+
+// The destination-unreachable a row answered with, unless it was the destination's own port
+// unreachable (the normal answer to a UDP probe).
+std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop);
 
 // "round 3, 2026-11-25 09:14:03 UTC: TTL 2: 198.18.2.2 -> 198.18.5.2".
 std::string formatRouteChangeLine(const RouteChange &change);

@@ -60,16 +60,22 @@ std::string formatPathTable(const NetworkPath &path)
     return formatColumns(rows, {true, false, false, true, false});
 }
 
-std::string formatPathSummary(const NetworkPath &path)
+std::string formatPathTarget(const NetworkPath &path)
 {
     std::string destination = printable(path.destination.hostname);
     if (!path.destination.ipAddress.empty() && path.destination.ipAddress != path.destination.hostname)
         destination += (destination.empty() ? "" : " ") + ("(" + printable(path.destination.ipAddress) + ")");
     if (destination.empty())
         destination = "an unnamed destination";
-    std::string summary = std::string(protocolName(path.protocol)) + " to " + destination;
+    std::string target = std::string(protocolName(path.protocol)) + " to " + destination;
     if (path.destination.port)
-        summary += " port " + std::to_string(*path.destination.port);
+        target += " port " + std::to_string(*path.destination.port);
+    return target;
+}
+
+std::string formatPathSummary(const NetworkPath &path)
+{
+    std::string summary = formatPathTarget(path);
 
     std::set<int> ttls;
     std::set<int> answeredTtls;

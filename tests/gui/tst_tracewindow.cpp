@@ -173,7 +173,11 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     QVERIFY2(tab->graph()->edgeCount() >= 7, qPrintable(QString::number(tab->graph()->edgeCount())));
     QTRY_VERIFY(seriesPoints(tab->chart()) > 20);
     QCOMPARE(tab->chart()->mode(), RttChartView::Mode::PerTtl);
-    QVERIFY2(window.statusBar()->findChild<QLabel *>() != nullptr, "status line");
+    QStringList statusTexts;
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        statusTexts << label->text();
+    QVERIFY2(statusTexts.join(QLatin1Char('\n')).contains(QStringLiteral("destination reached at TTL 5")),
+             qPrintable(statusTexts.join(QLatin1Char('\n'))));
     QVERIFY2(tab->statusText().contains(QStringLiteral("destination reached at TTL 5")), qPrintable(tab->statusText()));
     QVERIFY2(tab->statusText().contains(QStringLiteral("through the helper")), qPrintable(tab->statusText()));
     QVERIFY(tab->banner()->isHidden());
