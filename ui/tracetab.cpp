@@ -134,6 +134,10 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     });
     connect(m_session, &TraceSession::degraded, this, &TraceTab::showDegraded);
     connect(m_session, &TraceSession::routeChanged, this, [this] { Q_EMIT statusChanged(); });
+    connect(m_session, &TraceSession::noticeReceived, this, [this](const QString &message) {
+        m_notice = message;
+        Q_EMIT statusChanged();
+    });
     connect(m_graph, &HopGraphView::hopSelected, this, [this](int ttl, const QString &responder) {
         for (int row = 0; row < m_sorted->rowCount(); ++row) {
             const QModelIndex index = m_sorted->index(row, 0);
@@ -158,6 +162,7 @@ void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int i
     m_chart->clear();
     m_window->setVisible(mode == TraceSession::Mode::Monitor);
     m_banner->hide();
+    m_notice.clear();
     m_session->start(request, mode, intervalMs);
     Q_EMIT titleChanged();
 }
@@ -250,6 +255,8 @@ QString TraceTab::statusText() const
     parts << duration(s.elapsedMs());
     if (const std::size_t changes = s.session().routeChanges().size(); changes > 0)
         parts << tr("%n route change(s)", nullptr, static_cast<int>(changes));
+    if (!m_notice.isEmpty())
+        parts << m_notice;
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 

@@ -64,6 +64,7 @@ private:
     QTimer *m_refresh;
     QTimer *m_chartRefresh;
     QString m_graphSource;
+    QString m_notice; // the latest thing the session said about how it probes, or a failed round
     bool m_dirty = false;
     bool m_chartDirty = false;
 };
