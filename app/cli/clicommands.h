@@ -13,5 +13,6 @@ int run(const QStringList &arguments);
 int runShow(const QStringList &arguments);
 int runTrace(const QStringList &arguments);
 int runMonitor(const QStringList &arguments);
+int runDiff(const QStringList &arguments);
 
 } // namespace hopscope::cli

@@ -28,15 +28,21 @@ Commands:
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
                     RTT, reachable) followed by a one-line summary; for a
                     monitoring session, also its report.
+  diff A.json B.json
+                    Compare two saved paths hop by hop: hops added, removed or
+                    changed, ECMP sets, path length, reachability, RTT (with a
+                    Mann-Whitney U test) and loss. Exit status 0 when the routes
+                    are the same, 1 when they differ; --json for programs.
 
 Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a
                     command's own help.
   -v, --version     Show the version.
 
-Exit status: 0 on success, 2 on bad arguments, unreadable input or a failed
-trace, 130 when a trace is interrupted (a monitoring session interrupted
-after its first round ends normally, with its report).
+Exit status: 0 on success (for diff: the same route), 1 when diff finds that
+the routes differ, 2 on bad arguments, unreadable input or a failed trace, 130
+when a trace is interrupted (a monitoring session interrupted after its first
+round ends normally, with its report).
 )";
 
 } // namespace
@@ -65,6 +71,8 @@ int run(const QStringList &arguments)
         return runTrace(rest);
     if (command == QLatin1String("monitor"))
         return runMonitor(rest);
+    if (command == QLatin1String("diff"))
+        return runDiff(rest);
     printError("unknown command '" + command.toStdString()
                + "'; run 'hopscope-cli --help' for the list");
     return ExitError;

@@ -14,6 +14,17 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
                                     const std::string &command, const std::string &operandName,
                                     const QStringList &arguments, QString &operand)
 {
+    QStringList operands;
+    const auto done = parseCommandLine(parser, help, command, {operandName}, arguments, operands);
+    if (!done)
+        operand = operands.constFirst();
+    return done;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
+                                    const std::string &command, const std::vector<std::string> &operandNames,
+                                    const QStringList &arguments, QStringList &operands)
+{
     if (!parser.parse(QStringList{QStringLiteral("hopscope-cli ") + QString::fromStdString(command)} + arguments)) {
         printError(command + ": " + parser.errorText().toStdString());
         return ExitError;
@@ -27,12 +38,17 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
         printOut(text);
         return ExitOk;
     }
-    const QStringList operands = parser.positionalArguments();
-    if (operands.size() != 1) {
-        printError(command + (operands.isEmpty() ? ": no " + operandName + " given" : ": takes exactly one " + operandName));
+    operands = parser.positionalArguments();
+    const auto wanted = static_cast<qsizetype>(operandNames.size());
+    if (operands.size() < wanted) {
+        printError(command + ": no " + operandNames[static_cast<std::size_t>(operands.size())] + " given");
         return ExitError;
     }
-    operand = operands.constFirst();
+    if (operands.size() > wanted) {
+        printError(command + (wanted == 1 ? ": takes exactly one " + operandNames.front()
+                                          : ": takes exactly " + std::to_string(wanted) + " operands"));
+        return ExitError;
+    }
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hopscope::cli {
 
@@ -19,5 +20,9 @@ QCommandLineOption helpOption();
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
                                     const std::string &command, const std::string &operandName,
                                     const QStringList &arguments, QString &operand);
+// The same for a command that takes one operand per name, in order.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
+                                    const std::string &command, const std::vector<std::string> &operandNames,
+                                    const QStringList &arguments, QStringList &operands);
 
 } // namespace hopscope::cli

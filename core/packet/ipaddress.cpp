@@ -89,4 +89,18 @@ bool IpAddress::isBroadcast() const
                                  [](std::uint8_t b) { return b == 0xff; });
 }
 
+bool addressTextLess(std::string_view a, std::string_view b)
+{
+    const auto x = IpAddress::parse(a);
+    const auto y = IpAddress::parse(b);
+    if (x && y) {
+        if (x->family() != y->family())
+            return x->isV4();
+        return std::lexicographical_compare(x->data(), x->data() + 16, y->data(), y->data() + 16);
+    }
+    if (x || y)
+        return x.has_value();
+    return a < b;
+}
+
 } // namespace hopscope

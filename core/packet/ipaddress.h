@@ -43,4 +43,8 @@ private:
     std::array<std::uint8_t, 16> m_bytes{};
 };
 
+// Orders address texts as addresses (10.0.0.9 before 10.0.0.10, IPv4 before IPv6); text that is
+// not an address comes last, in plain string order.
+bool addressTextLess(std::string_view a, std::string_view b);
+
 } // namespace hopscope

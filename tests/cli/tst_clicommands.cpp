@@ -11,6 +11,7 @@ private Q_SLOTS:
     void command_data();
     void command();
     void showMatchesGolden();
+    void diffMatchesGolden();
 
 private:
     struct Run
@@ -138,6 +139,27 @@ void CliCommandsTest::command_data()
                "monitor: max TTL must be between 1 and 255 (got 300)");
     monitorRow("monitor empty tag", {QStringLiteral("--tags"), QStringLiteral("env:lab,,x"), host},
                "monitor: --tags: empty tag in 'env:lab,,x'");
+    const QString diff = QStringLiteral("diff");
+    const QString tcpPath = fixture("hopscope/full-tcp-path.json");
+    QTest::newRow("diff help") << cli << QStringList{diff, QStringLiteral("--help")} << 0
+                               << QByteArray("Exit status: 0 when the routes are the same") << QByteArray();
+    QTest::newRow("diff same route") << cli << QStringList{diff, tcpPath, tcpPath} << 0
+                                     << QByteArray("The routes are the same.") << QByteArray();
+    QTest::newRow("diff different routes")
+        << cli << QStringList{diff, fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json")}
+        << 1 << QByteArray("The routes differ: 1 hop added, path length 3 -> 4.") << QByteArray();
+    QTest::newRow("diff as JSON")
+        << cli << QStringList{diff, QStringLiteral("--json"), tcpPath, fixture("hopscope/monitor-session.json")}
+        << 1 << QByteArray("\"routes_differ\": true") << QByteArray();
+    QTest::newRow("diff one file") << cli << QStringList{diff, tcpPath} << 2 << QByteArray()
+                                   << QByteArray("diff: no second file given");
+    QTest::newRow("diff three files") << cli << QStringList{diff, tcpPath, tcpPath, tcpPath} << 2 << QByteArray()
+                                      << QByteArray("diff: takes exactly 2 operands");
+    QTest::newRow("diff a missing file")
+        << cli << QStringList{diff, tcpPath, QStringLiteral("/nonexistent/b.json")} << 2 << QByteArray()
+        << QByteArray("/nonexistent/b.json: No such file or directory");
+    QTest::newRow("diff an invalid file") << cli << QStringList{diff, fixture("bad/negative-rtt.json"), tcpPath}
+                                          << 2 << QByteArray() << QByteArray("/hops/1/rtt: must be between");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0
@@ -154,7 +176,7 @@ void CliCommandsTest::command()
     QTEST(result.exitCode, "exitCode");
     QVERIFY2(result.out.contains(stdoutHas), result.out.constData());
     QVERIFY2(result.err.contains(stderrHas), result.err.constData());
-    if (result.exitCode != 0)
+    if (result.exitCode >= 2)
         QVERIFY2(!result.err.isEmpty(), "a failure must say why on stderr");
 }
 
@@ -164,6 +186,16 @@ void CliCommandsTest::showMatchesGolden()
                            {QStringLiteral("show"), fixture("datadog/v3-pathtrace-reachable.json")});
     QCOMPARE(result.exitCode, 0);
     QFile golden(fixture("text/show-v3.txt"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(result.out, golden.readAll());
+}
+
+void CliCommandsTest::diffMatchesGolden()
+{
+    const Run result = run(binary("hopscope-cli"), {QStringLiteral("diff"), fixture("datadog/v1-success.json"),
+                                                    fixture("datadog/v3-pathtrace-reachable.json")});
+    QCOMPARE(result.exitCode, 1);
+    QFile golden(fixture("text/diff-v1-v3.txt"));
     QVERIFY(golden.open(QIODevice::ReadOnly));
     QCOMPARE(result.out, golden.readAll());
 }

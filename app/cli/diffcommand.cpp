@@ -1,0 +1,45 @@
+#include "clicommands.h"
+#include "clioutput.h"
+#include "commandline.h"
+
+#include "compare/comparisonformat.h"
+#include "path/networkpathjson.h"
+
+#include <QCommandLineParser>
+
+namespace hopscope::cli {
+
+int runDiff(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare two saved NetworkPath JSON files hop by hop: hops added, removed or changed,\n"
+        "ECMP sets that differ, path length and reachability, and per-hop RTT and loss, with a\n"
+        "Mann-Whitney U test where both files hold per-probe samples.\n"
+        "Exit status: 0 when the routes are the same, 1 when they differ, 2 on error."));
+    const QCommandLineOption help = helpOption();
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
+    parser.addOptions({help, json});
+    parser.addPositionalArgument(QStringLiteral("FIRST.json"), QStringLiteral("The earlier path."));
+    parser.addPositionalArgument(QStringLiteral("SECOND.json"), QStringLiteral("The later path."));
+    QStringList files;
+    if (const auto done = parseCommandLine(parser, help, "diff", {"first file", "second file"}, arguments, files))
+        return *done;
+    std::vector<NetworkPath> paths;
+    for (const QString &file : files) {
+        auto path = readNetworkPathFile(file.toStdString());
+        if (!path) {
+            printError(path.error().message);
+            return ExitError;
+        }
+        paths.push_back(std::move(*path));
+    }
+    const PathComparison comparison = comparePaths(paths[0], paths[1]);
+    if (parser.isSet(json))
+        printOut(comparisonToJson(comparison, paths[0], paths[1]).dump(2) + "\n");
+    else
+        printOut(formatComparison(comparison, paths[0], paths[1]));
+    return comparison.routesDiffer() ? ExitDifferent : ExitOk;
+}
+
+} // namespace hopscope::cli

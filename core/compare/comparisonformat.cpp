@@ -1,0 +1,209 @@
+#include "compare/comparisonformat.h"
+
+#include "path/jsonwrite.h"
+#include "report/pathtexttable.h"
+#include "report/textformat.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hopscope {
+
+namespace {
+
+std::string fixed(double value, int decimals, bool sign = false)
+{
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string formatP(double p)
+{
+    if (p < 0.0001)
+        return "p < 0.0001";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "p = %.4f", p);
+    return buffer;
+}
+
+std::string responderCell(const std::optional<TtlObservation> &side)
+{
+    if (!side)
+        return "-";
+    if (side->responders.empty())
+        return "*";
+    std::string cell;
+    for (const std::string &responder : side->responders)
+        cell += (cell.empty() ? "" : ", ") + printable(responder);
+    return cell;
+}
+
+std::string msCell(const std::optional<TtlObservation> &side)
+{
+    return side && side->medianRttMs ? fixed(*side->medianRttMs, 3) : "";
+}
+
+std::string lossCell(const std::optional<TtlObservation> &side)
+{
+    return side && side->lossPercent ? fixed(*side->lossPercent, 1) + "%" : "";
+}
+
+std::string plural(int count, const char *one, const char *many)
+{
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string shiftLine(const TtlComparison &row)
+{
+    const RttShift &shift = *row.shift;
+    return "TTL " + std::to_string(row.ttl) + ": median " + fixed(*row.first->medianRttMs, 3) + " -> "
+           + fixed(*row.second->medianRttMs, 3) + " ms (" + fixed(shift.medianDeltaMs, 3, true) + " ms), "
+           + formatP(shift.test.pValue) + " over " + std::to_string(row.first->rttsMs.size()) + " and "
+           + std::to_string(row.second->rttsMs.size()) + " replies";
+}
+
+nlohmann::ordered_json observationJson(const TtlObservation &side)
+{
+    nlohmann::ordered_json object;
+    object["responders"] = side.responders;
+    object["destination"] = side.destination;
+    object["replies"] = side.rttsMs.size();
+    if (side.probesSent > 0)
+        object["probes"] = side.probesSent;
+    jsonwrite::putIfSet(object, "median_rtt_ms", side.medianRttMs);
+    jsonwrite::putIfSet(object, "loss_percent", side.lossPercent);
+    return object;
+}
+
+nlohmann::ordered_json overviewJson(const PathOverview &overview, const NetworkPath &path)
+{
+    nlohmann::ordered_json object;
+    object["path_id"] = path.pathId;
+    object["timestamp"] = path.timestampMs;
+    object["protocol"] = protocolName(path.protocol);
+    object["destination"] = path.destination.hostname.empty() ? path.destination.ipAddress
+                                                                : path.destination.hostname;
+    object["length"] = overview.length;
+    object["reached"] = overview.destinationTtl.has_value();
+    jsonwrite::putIfSet(object, "destination_ttl", overview.destinationTtl);
+    object["per_probe_samples"] = overview.perProbeSamples;
+    return object;
+}
+
+} // namespace
+
+std::string comparisonVerdict(const PathComparison &comparison)
+{
+    if (!comparison.routesDiffer())
+        return "The routes are the same.";
+    std::vector<std::string> parts;
+    if (comparison.reachabilityChanged())
+        parts.push_back(comparison.second.destinationTtl ? "the destination is now reached"
+                                                         : "the destination is no longer reached");
+    const std::pair<HopChange, std::pair<const char *, const char *>> kinds[] = {
+        {HopChange::Changed, {"hop changed", "hops changed"}},
+        {HopChange::EcmpChanged, {"hop with a different ECMP set", "hops with different ECMP sets"}},
+        {HopChange::Added, {"hop added", "hops added"}},
+        {HopChange::Removed, {"hop removed", "hops removed"}},
+    };
+    for (const auto &[kind, words] : kinds)
+        if (const int n = comparison.count(kind))
+            parts.push_back(plural(n, words.first, words.second));
+    if (comparison.lengthChanged())
+        parts.push_back("path length " + std::to_string(comparison.first.length) + " -> "
+                        + std::to_string(comparison.second.length));
+    std::string verdict = "The routes differ: ";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        verdict += (i ? ", " : "") + parts[i];
+    return verdict + ".";
+}
+
+std::string formatComparison(const PathComparison &comparison, const NetworkPath &first, const NetworkPath &second)
+{
+    std::string text = "First:  " + formatPathSummary(first) + "\nSecond: " + formatPathSummary(second) + "\n";
+    // Comparing paths to different places or by different means is allowed, and said.
+    if (first.destination.ipAddress != second.destination.ipAddress)
+        text += "Note: the paths lead to different addresses (" + printable(first.destination.ipAddress) + ", "
+                + printable(second.destination.ipAddress) + ").\n";
+    if (first.protocol != second.protocol)
+        text += "Note: the paths were traced with different protocols; routers may treat them differently.\n";
+    text += "\n" + comparisonVerdict(comparison) + "\n\n";
+
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"TTL", "FIRST", "SECOND", "CHANGE", "MEDIAN 1", "MEDIAN 2", "DELTA MS", "LOSS 1", "LOSS 2",
+                    "RTT TEST"});
+    for (const TtlComparison &row : comparison.ttls) {
+        std::string test;
+        if (row.shift)
+            test = formatP(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
+        rows.push_back({std::to_string(row.ttl), responderCell(row.first), responderCell(row.second),
+                        std::string(hopChangeName(row.change)), msCell(row.first), msCell(row.second),
+                        row.medianDeltaMs ? fixed(*row.medianDeltaMs, 3, true) : "", lossCell(row.first),
+                        lossCell(row.second), test});
+    }
+    text += formatColumns(rows, {true, false, false, false, true, true, true, true, true, false});
+
+    // What the RTT tests say, since a bare difference of medians may be noise.
+    std::vector<std::string> significant;
+    int tested = 0;
+    for (const TtlComparison &row : comparison.ttls) {
+        if (!row.shift)
+            continue;
+        ++tested;
+        if (row.shift->significant)
+            significant.push_back(std::string(row.shift->medianDeltaMs > 0 ? "  slower at " : "  faster at ")
+                                  + shiftLine(row));
+    }
+    text += "\nRTT (Mann-Whitney U, two-sided, significant when p < " + fixed(kSignificanceLevel, 2) + "): ";
+    if (tested == 0)
+        text += comparison.first.perProbeSamples && comparison.second.perProbeSamples
+                    ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test.\n"
+                    : "not tested: a file without per-probe samples gives one RTT per hop.\n";
+    else if (significant.empty())
+        text += "no significant change at the " + plural(tested, "TTL", "TTLs") + " tested.\n";
+    else {
+        text += plural(static_cast<int>(significant.size()), "significant change", "significant changes")
+                + " at the " + plural(tested, "TTL", "TTLs") + " tested.\n";
+        for (const std::string &line : significant)
+            text += line + "\n";
+    }
+    return text;
+}
+
+nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const NetworkPath &first,
+                                        const NetworkPath &second)
+{
+    nlohmann::ordered_json document;
+    document["routes_differ"] = comparison.routesDiffer();
+    document["verdict"] = comparisonVerdict(comparison);
+    document["first"] = overviewJson(comparison.first, first);
+    document["second"] = overviewJson(comparison.second, second);
+    document["significance_level"] = kSignificanceLevel;
+    nlohmann::ordered_json ttls = nlohmann::ordered_json::array();
+    for (const TtlComparison &row : comparison.ttls) {
+        nlohmann::ordered_json entry;
+        entry["ttl"] = row.ttl;
+        entry["change"] = hopChangeName(row.change);
+        if (row.first)
+            entry["first"] = observationJson(*row.first);
+        if (row.second)
+            entry["second"] = observationJson(*row.second);
+        jsonwrite::putIfSet(entry, "median_rtt_delta_ms", row.medianDeltaMs);
+        jsonwrite::putIfSet(entry, "loss_delta_percent", row.lossDeltaPercent);
+        if (row.shift) {
+            nlohmann::ordered_json test;
+            test["method"] = "mann-whitney-u";
+            test["u"] = row.shift->test.u;
+            test["p_value"] = row.shift->test.pValue;
+            test["exact"] = row.shift->test.exact;
+            test["significant"] = row.shift->significant;
+            entry["rtt_test"] = test;
+        }
+        ttls.push_back(entry);
+    }
+    document["ttls"] = ttls;
+    return document;
+}
+
+} // namespace hopscope

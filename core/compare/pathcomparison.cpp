@@ -1,0 +1,178 @@
+#include "compare/pathcomparison.h"
+
+#include "packet/ipaddress.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace hopscope {
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+struct PathTtls
+{
+    PathOverview overview;
+    std::map<int, TtlObservation> byTtl;
+};
+
+PathTtls observe(const NetworkPath &path)
+{
+    PathTtls result;
+    std::map<int, std::set<std::string>> responders;
+    for (const PathHop &hop : path.hops) {
+        if (hop.ttl <= 0)
+            continue;
+        responders[hop.ttl]; // a silent TTL is still a TTL tried
+        if (hop.reachable)
+            responders[hop.ttl].insert(hop.ipAddress);
+    }
+    const bool samples = path.hopscope && !path.hopscope->probes.empty();
+    result.overview.perProbeSamples = samples;
+    if (samples) {
+        for (const ProbeSample &probe : path.hopscope->probes) {
+            if (probe.ttl <= 0)
+                continue;
+            TtlObservation &at = result.byTtl[probe.ttl];
+            ++at.probesSent;
+            if (probe.rttMs) {
+                at.rttsMs.push_back(*probe.rttMs);
+                responders[probe.ttl].insert(probe.responder);
+            }
+        }
+    } else {
+        for (const PathHop &hop : path.hops)
+            if (hop.ttl > 0 && hop.reachable && hop.rttMs)
+                result.byTtl[hop.ttl].rttsMs.push_back(*hop.rttMs);
+    }
+    for (const auto &[ttl, set] : responders) {
+        TtlObservation &at = result.byTtl[ttl];
+        at.responders.assign(set.begin(), set.end());
+        std::sort(at.responders.begin(), at.responders.end(), addressTextLess);
+        at.destination = !path.destination.ipAddress.empty() && set.contains(path.destination.ipAddress);
+        if (at.destination && !result.overview.destinationTtl)
+            result.overview.destinationTtl = ttl;
+        if (!set.empty())
+            result.overview.length = std::max(result.overview.length, ttl);
+    }
+    for (auto &[ttl, at] : result.byTtl) {
+        if (!at.rttsMs.empty())
+            at.medianRttMs = median(at.rttsMs);
+        if (at.probesSent > 0)
+            at.lossPercent = 100.0 * (at.probesSent - static_cast<int>(at.rttsMs.size())) / at.probesSent;
+    }
+    // A trace that arrives stops there; anything a file holds beyond is not on the path.
+    const int end = result.overview.destinationTtl.value_or(result.overview.length);
+    result.overview.length = end;
+    std::erase_if(result.byTtl, [end](const auto &entry) { return entry.first > end; });
+    return result;
+}
+
+HopChange classify(const std::optional<TtlObservation> &first, const std::optional<TtlObservation> &second)
+{
+    if (!first)
+        return HopChange::Added;
+    if (!second)
+        return HopChange::Removed;
+    const auto &a = first->responders;
+    const auto &b = second->responders;
+    if (a == b)
+        return HopChange::Same;
+    if (b.empty())
+        return HopChange::NowSilent;
+    if (a.empty())
+        return HopChange::NowAnswering;
+    const bool shared = std::any_of(a.begin(), a.end(), [&b](const std::string &responder) {
+        return std::find(b.begin(), b.end(), responder) != b.end();
+    });
+    return shared ? HopChange::EcmpChanged : HopChange::Changed;
+}
+
+} // namespace
+
+std::string_view hopChangeName(HopChange change)
+{
+    switch (change) {
+    case HopChange::Same: return "same";
+    case HopChange::Changed: return "changed";
+    case HopChange::EcmpChanged: return "ecmp-changed";
+    case HopChange::NowSilent: return "now-silent";
+    case HopChange::NowAnswering: return "now-answering";
+    case HopChange::Added: return "added";
+    case HopChange::Removed: return "removed";
+    }
+    return "same";
+}
+
+bool isRouteChange(HopChange change)
+{
+    return change == HopChange::Changed || change == HopChange::EcmpChanged || change == HopChange::Added
+           || change == HopChange::Removed;
+}
+
+bool PathComparison::reachabilityChanged() const
+{
+    return first.destinationTtl.has_value() != second.destinationTtl.has_value();
+}
+
+bool PathComparison::routesDiffer() const
+{
+    return reachabilityChanged()
+           || std::any_of(ttls.begin(), ttls.end(), [](const TtlComparison &t) { return isRouteChange(t.change); });
+}
+
+int PathComparison::count(HopChange change) const
+{
+    return static_cast<int>(std::count_if(ttls.begin(), ttls.end(),
+                                          [change](const TtlComparison &t) { return t.change == change; }));
+}
+
+PathComparison comparePaths(const NetworkPath &first, const NetworkPath &second)
+{
+    PathTtls a = observe(first);
+    PathTtls b = observe(second);
+    PathComparison comparison;
+    comparison.first = a.overview;
+    comparison.second = b.overview;
+    const int last = std::max(a.overview.length, b.overview.length);
+    for (int ttl = 1; ttl <= last; ++ttl) {
+        TtlComparison row;
+        row.ttl = ttl;
+        if (const auto it = a.byTtl.find(ttl); it != a.byTtl.end() && ttl <= a.overview.length)
+            row.first = it->second;
+        else if (ttl <= a.overview.length)
+            row.first = TtlObservation{}; // inside the path but absent from the file: silent
+        if (const auto it = b.byTtl.find(ttl); it != b.byTtl.end() && ttl <= b.overview.length)
+            row.second = it->second;
+        else if (ttl <= b.overview.length)
+            row.second = TtlObservation{};
+        row.change = classify(row.first, row.second);
+        if (row.first && row.second) {
+            if (row.first->medianRttMs && row.second->medianRttMs)
+                row.medianDeltaMs = *row.second->medianRttMs - *row.first->medianRttMs;
+            if (row.first->lossPercent && row.second->lossPercent)
+                row.lossDeltaPercent = *row.second->lossPercent - *row.first->lossPercent;
+            const auto enough = [](const TtlObservation &o) {
+                return o.probesSent > 0 && static_cast<int>(o.rttsMs.size()) >= kMinSamplesForTest;
+            };
+            if (enough(*row.first) && enough(*row.second)) {
+                RttShift shift;
+                shift.medianDeltaMs = *row.medianDeltaMs;
+                shift.test = mannWhitneyU(row.first->rttsMs, row.second->rttsMs);
+                shift.significant = shift.test.pValue < kSignificanceLevel;
+                row.shift = shift;
+            }
+        }
+        comparison.ttls.push_back(std::move(row));
+    }
+    return comparison;
+}
+
+} // namespace hopscope

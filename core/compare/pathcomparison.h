@@ -1,0 +1,83 @@
+#pragma once
+
+#include "path/networkpath.h"
+#include "stats/mannwhitney.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hopscope {
+
+// What one path shows at one TTL.
+struct TtlObservation
+{
+    std::vector<std::string> responders; // sorted addresses that answered
+    bool destination = false;            // one of them is the path's destination
+    std::vector<double> rttsMs;          // every reply: per-probe samples, else the hops' RTTs
+    int probesSent = 0;                  // 0 when the file has no per-probe samples
+    std::optional<double> medianRttMs;
+    std::optional<double> lossPercent;   // only with per-probe samples
+};
+
+// How a TTL differs between the two paths. A path's length is its last TTL that answered:
+// the silent TTLs a trace that did not arrive tried after it are not hops.
+enum class HopChange {
+    Same,         // the same responders (or silent on both)
+    Changed,      // answered on both sides by different routers
+    EcmpChanged,  // the sets of parallel responders overlap but differ
+    NowSilent,    // answered before, silent now (a router that stopped answering, not a new route)
+    NowAnswering, // silent before, answers now
+    Added,        // only the second path reaches this TTL
+    Removed,      // only the first path reaches this TTL
+};
+std::string_view hopChangeName(HopChange change); // "same", "changed", "ecmp-changed", ...
+bool isRouteChange(HopChange change);
+
+// Whether the replies at a TTL got slower or faster, tested rather than guessed.
+struct RttShift
+{
+    double medianDeltaMs = 0.0; // second minus first
+    MannWhitneyResult test;
+    bool significant = false;   // p < kSignificanceLevel
+};
+inline constexpr double kSignificanceLevel = 0.05;
+// Fewer replies than this on either side are not tested: no difference could be significant.
+inline constexpr int kMinSamplesForTest = 4;
+
+struct TtlComparison
+{
+    int ttl = 0;
+    HopChange change = HopChange::Same;
+    std::optional<TtlObservation> first;  // absent beyond that path's length
+    std::optional<TtlObservation> second;
+    std::optional<double> medianDeltaMs;  // when both sides have replies
+    std::optional<RttShift> shift;        // when both sides have enough per-probe samples
+    std::optional<double> lossDeltaPercent;
+};
+
+struct PathOverview
+{
+    int length = 0; // the last TTL that answered
+    std::optional<int> destinationTtl;
+    bool perProbeSamples = false;
+};
+
+struct PathComparison
+{
+    PathOverview first;
+    PathOverview second;
+    std::vector<TtlComparison> ttls;
+
+    bool reachabilityChanged() const;
+    bool lengthChanged() const { return first.length != second.length; }
+    // The routes differ: a hop added, removed, changed or with another ECMP set, or the
+    // destination reached on one side only. Silence alone (rate limiting) is not a new route.
+    bool routesDiffer() const;
+    int count(HopChange change) const;
+};
+
+PathComparison comparePaths(const NetworkPath &first, const NetworkPath &second);
+
+} // namespace hopscope
