@@ -10,6 +10,8 @@ packages=(
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
     # runs, the helper's file capability)
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin
+    # tests: reports opened the way people open them (HTML in a browser, PDF pages as images)
+    chromium poppler-utils
     # benchmark: the reference tools measured against Hopscope
     traceroute tcptraceroute iputils-ping mtr-tiny
 )

@@ -1,17 +1,20 @@
 #include "ui/latencycolors.h"
 
+#include "report/latencyscale.h"
+
 #include <QCoreApplication>
 
 namespace hopscope {
 
 const QList<LatencyBand> &latencyBands()
 {
+    // The reports draw with the same steps.
     static const QList<LatencyBand> bands{
-        {10.0, QColor(0x2e, 0x9d, 0x5b), QCoreApplication::translate("LatencyBand", "< 10 ms")},
-        {50.0, QColor(0x7c, 0xb3, 0x42), QCoreApplication::translate("LatencyBand", "< 50 ms")},
-        {100.0, QColor(0xf0, 0xa2, 0x02), QCoreApplication::translate("LatencyBand", "< 100 ms")},
-        {250.0, QColor(0xe6, 0x6a, 0x1f), QCoreApplication::translate("LatencyBand", "< 250 ms")},
-        {1e300, QColor(0xd3, 0x2f, 0x2f), QCoreApplication::translate("LatencyBand", "\u2265 250 ms")},
+        {kLatencySteps[0].belowMs, QColor(QRgb(kLatencySteps[0].rgb)), QCoreApplication::translate("LatencyBand", "< 10 ms")},
+        {kLatencySteps[1].belowMs, QColor(QRgb(kLatencySteps[1].rgb)), QCoreApplication::translate("LatencyBand", "< 50 ms")},
+        {kLatencySteps[2].belowMs, QColor(QRgb(kLatencySteps[2].rgb)), QCoreApplication::translate("LatencyBand", "< 100 ms")},
+        {kLatencySteps[3].belowMs, QColor(QRgb(kLatencySteps[3].rgb)), QCoreApplication::translate("LatencyBand", "< 250 ms")},
+        {kLatencySteps[4].belowMs, QColor(QRgb(kLatencySteps[4].rgb)), QCoreApplication::translate("LatencyBand", "\u2265 250 ms")},
     };
     return bands;
 }
@@ -35,6 +38,6 @@ QColor lossColor(double lossPercent)
     return QColor::fromRgbF(0.83f, static_cast<float>(0.55 * (1.0 - share)), static_cast<float>(0.5 * (1.0 - share)));
 }
 
-QColor silentColor() { return QColor(0xb0, 0xb7, 0xc0); }
+QColor silentColor() { return QColor(QRgb(kSilentRgb)); }
 
 } // namespace hopscope

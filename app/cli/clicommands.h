@@ -14,5 +14,6 @@ int runShow(const QStringList &arguments);
 int runTrace(const QStringList &arguments);
 int runMonitor(const QStringList &arguments);
 int runDiff(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 
 } // namespace hopscope::cli

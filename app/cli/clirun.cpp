@@ -33,6 +33,12 @@ Commands:
                     changed, ECMP sets, path length, reachability, RTT (with a
                     Mann-Whitney U test) and loss. Exit status 0 when the routes
                     are the same, 1 when they differ; --json for programs.
+  report FILE.json --format html|pdf|csv|md [--redact] -o OUT
+                    Write a report: whether the destination was reached, where
+                    latency and loss start, rate-limited hops, the hop table,
+                    the graph and chart (HTML, PDF) and the command that repeats
+                    the trace. --redact hides the source and private-range
+                    hops; --redact-first N the first N hops.
 
 Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a
@@ -73,6 +79,8 @@ int run(const QStringList &arguments)
         return runMonitor(rest);
     if (command == QLatin1String("diff"))
         return runDiff(rest);
+    if (command == QLatin1String("report"))
+        return runReport(rest);
     printError("unknown command '" + command.toStdString()
                + "'; run 'hopscope-cli --help' for the list");
     return ExitError;

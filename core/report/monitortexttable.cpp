@@ -33,7 +33,9 @@ std::string hostCell(const MonitorHop &hop)
     return printable(hop.hostname) + " (" + printable(hop.responder) + ")";
 }
 
-std::string noteCell(const MonitorHop &hop, int latestRound)
+} // namespace
+
+std::string describeHopNotes(const MonitorHop &hop, int latestRound)
 {
     std::string note;
     const auto add = [&note](const std::string &text) { note += (note.empty() ? "" : "; ") + text; };
@@ -46,8 +48,6 @@ std::string noteCell(const MonitorHop &hop, int latestRound)
         add("not on the path since round " + std::to_string(hop.lastRound + 1));
     return note;
 }
-
-} // namespace
 
 std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop)
 {
@@ -69,7 +69,7 @@ std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRo
         rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop), percent(s.lossPercent),
                         std::to_string(s.sent), milliseconds(s.lastMs), milliseconds(s.avgMs), milliseconds(s.minMs),
                         milliseconds(s.maxMs), milliseconds(s.stdDevMs), milliseconds(s.jitterMs),
-                        milliseconds(s.p95Ms), noteCell(hop, latestRound)});
+                        milliseconds(s.p95Ms), describeHopNotes(hop, latestRound)});
         previousTtl = hop.ttl;
     }
     return formatColumns(rows, {true, false, true, true, true, true, true, true, true, true, true, false});

@@ -19,6 +19,10 @@ std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRo
 // unreachable (the normal answer to a UDP probe).
 std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop);
 
+// What a row's figures alone do not say: an unreachable answer, likely rate limiting, no longer
+// on the path. Empty when nothing.
+std::string describeHopNotes(const MonitorHop &hop, int latestRound);
+
 // "round 3, 2026-11-25 09:14:03 UTC: TTL 2: 198.18.2.2 -> 198.18.5.2".
 std::string formatRouteChangeLine(const RouteChange &change);
 

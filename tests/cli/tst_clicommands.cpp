@@ -160,6 +160,33 @@ void CliCommandsTest::command_data()
         << QByteArray("/nonexistent/b.json: No such file or directory");
     QTest::newRow("diff an invalid file") << cli << QStringList{diff, fixture("bad/negative-rtt.json"), tcpPath}
                                           << 2 << QByteArray() << QByteArray("/hops/1/rtt: must be between");
+    const QString report = QStringLiteral("report");
+    QTest::newRow("report help") << cli << QStringList{report, QStringLiteral("--help")} << 0
+                                 << QByteArray("--redact-first <N>") << QByteArray();
+    QTest::newRow("report csv to stdout")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("csv"), tcpPath} << 0
+        << QByteArray("ttl,address,hostname,loss_percent") << QByteArray();
+    QTest::newRow("report md redacted")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--redact-first"),
+                              QStringLiteral("1"), tcpPath}
+        << 0 << QByteArray("| 1 | hidden-1 |") << QByteArray();
+    QTest::newRow("report unknown format")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("docx"), tcpPath} << 2 << QByteArray()
+        << QByteArray("report: --format: 'docx' is not html, pdf, csv or md");
+    QTest::newRow("report unknown extension")
+        << cli << QStringList{report, QStringLiteral("-o"), QStringLiteral("/tmp/out.txt"), tcpPath} << 2
+        << QByteArray() << QByteArray("the output's extension: 'txt' is not html");
+    QTest::newRow("report pdf to a terminal")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("pdf"), tcpPath} << 2 << QByteArray()
+        << QByteArray("report: a PDF report needs -o OUT");
+    QTest::newRow("report redact-first 0")
+        << cli << QStringList{report, QStringLiteral("--redact-first"), QStringLiteral("0"), tcpPath} << 2
+        << QByteArray() << QByteArray("--redact-first must be between 1 and 255 (got 0)");
+    QTest::newRow("report a missing file") << cli << QStringList{report, QStringLiteral("/nonexistent/a.json")} << 2
+                                           << QByteArray() << QByteArray("/nonexistent/a.json: No such file");
+    QTest::newRow("report into a missing folder")
+        << cli << QStringList{report, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/r.html"), tcpPath} << 2
+        << QByteArray() << QByteArray("/nonexistent/dir/r.html");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0

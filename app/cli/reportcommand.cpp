@@ -1,0 +1,102 @@
+#include "clicommands.h"
+#include "clioutput.h"
+#include "commandline.h"
+#include "traceoptions.h"
+
+#include "common/atomicfile.h"
+#include "path/networkpathjson.h"
+#include "report/reportcontent.h"
+#include "ui/print/pdfreport.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace hopscope::cli {
+
+int runReport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Write a report of a saved NetworkPath JSON file: HTML (self-contained, with the hop graph\n"
+        "and the RTT chart), PDF, CSV (one row per hop) or Markdown. Each says whether the\n"
+        "destination was reached, where latency and loss start, which hops look rate-limited,\n"
+        "when it was traced and the command that repeats it."));
+    const QCommandLineOption help = helpOption();
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("html, pdf, csv or md (default: from OUT's extension, else html)."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write the report to OUT (required for pdf; else standard output)."),
+                                    QStringLiteral("OUT"));
+    const QCommandLineOption redact(QStringLiteral("redact"),
+                                    QStringLiteral("Hide the source and every router in a private, shared (CGNAT), "
+                                                   "link-local or loopback range."));
+    const QCommandLineOption redactFirst(QStringLiteral("redact-first"),
+                                         QStringLiteral("Hide the routers of the first N hops, 1-255."),
+                                         QStringLiteral("N"));
+    parser.addOptions({help, format, output, redact, redactFirst});
+    parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("The NetworkPath file to report on."));
+    QString file;
+    if (const auto done = parseCommandLine(parser, help, "report", "file", arguments, file))
+        return *done;
+
+    QString formatName = parser.value(format);
+    if (formatName.isEmpty() && parser.isSet(output))
+        formatName = QFileInfo(parser.value(output)).suffix().toLower();
+    if (formatName.isEmpty())
+        formatName = QStringLiteral("html");
+    const auto reportFormat = parseReportFormat(formatName.toStdString());
+    if (!reportFormat) {
+        printError("report: " + std::string(parser.isSet(format) ? "--format" : "the output's extension") + ": '"
+                   + formatName.toStdString() + "' is not html, pdf, csv or md");
+        return ExitError;
+    }
+    ReportOptions options;
+    std::string error;
+    options.redaction.firstHops = intOption(parser, redactFirst, error).value_or(0);
+    if (error.empty() && parser.isSet(redactFirst) && (options.redaction.firstHops < 1 || options.redaction.firstHops > 255))
+        error = "--redact-first must be between 1 and 255 (got " + std::to_string(options.redaction.firstHops) + ")";
+    if (error.empty() && *reportFormat == ReportFormat::Pdf && !parser.isSet(output))
+        error = "a PDF report needs -o OUT";
+    if (!error.empty()) {
+        printError("report: " + error);
+        return ExitError;
+    }
+    options.redaction.source = options.redaction.privateHops = parser.isSet(redact);
+    options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
+
+    const auto path = readNetworkPathFile(file.toStdString());
+    if (!path) {
+        printError(path.error().message);
+        return ExitError;
+    }
+    const ReportContent content = buildReportContent(*path, options);
+    std::string bytes;
+    switch (*reportFormat) {
+    case ReportFormat::Html: bytes = htmlReport(content); break;
+    case ReportFormat::Csv: bytes = csvReport(content); break;
+    case ReportFormat::Markdown: bytes = markdownReport(content); break;
+    case ReportFormat::Pdf: {
+        const auto pdf = pdfReport(content);
+        if (!pdf) {
+            printError("report: " + pdf.error().message);
+            return ExitError;
+        }
+        bytes = pdf->toStdString();
+        break;
+    }
+    }
+    if (!parser.isSet(output)) {
+        printOut(bytes);
+        return ExitOk;
+    }
+    const Status written = writeFileAtomically(parser.value(output).toStdString(), bytes);
+    if (!written) {
+        printError(written.error().message);
+        return ExitError;
+    }
+    return ExitOk;
+}
+
+} // namespace hopscope::cli

@@ -1,0 +1,107 @@
+#include "report/reportcontent.h"
+
+#include "report/monitortexttable.h"
+#include "report/svgfigures.h"
+#include "report/textformat.h"
+#include "version.h"
+
+#include <cstdio>
+
+namespace hopscope {
+
+namespace {
+
+constexpr const char *kStyle = R"(
+body { font-family: sans-serif; color: #1f2933; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
+h1 { font-size: 22px; margin-bottom: 4px; }
+h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #e4e7eb; padding-bottom: 4px; }
+.verdict { background: #f5f7fa; border-left: 4px solid #3e7cb1; padding: 8px 16px 8px 32px; }
+.verdict li { margin: 4px 0; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { padding: 4px 8px; border-bottom: 1px solid #e4e7eb; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.off td { color: #9aa5b1; }
+table.facts td { border: none; padding: 2px 16px 2px 0; }
+table.facts td.k { color: #52606d; }
+figure { margin: 12px 0; overflow-x: auto; }
+svg { max-width: 100%; height: auto; }
+pre { background: #f5f7fa; padding: 8px 12px; overflow-x: auto; }
+)";
+
+std::string cell(const std::string &text, bool numeric = false)
+{
+    return std::string(numeric ? "<td class=\"n\">" : "<td>") + escapeXml(text) + "</td>";
+}
+
+std::string term(const std::string &name, const std::string &value)
+{
+    return "<tr><td class=\"k\">" + escapeXml(name) + "</td><td>" + escapeXml(value) + "</td></tr>\n";
+}
+
+} // namespace
+
+std::string htmlReport(const ReportContent &content)
+{
+    const NetworkPath &path = content.path;
+    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                       "<meta name=\"generator\" content=\"Hopscope " + std::string(kVersion) + "\" />\n"
+                       "<title>Network path: " + escapeXml(content.title) + "</title>\n<style>" + kStyle
+                       + "</style>\n</head>\n<body>\n";
+    html += "<h1>Network path: " + escapeXml(content.title) + "</h1>\n";
+    html += "<ul class=\"verdict\">\n";
+    for (const std::string &line : content.verdictLines)
+        html += "<li>" + escapeXml(line) + "</li>\n";
+    html += "</ul>\n";
+
+    html += "<table class=\"facts\">\n" + term("Traced", formatUtc(path.timestampMs));
+    if (path.hopscope && path.hopscope->monitor) {
+        const MonitorSummary &monitor = *path.hopscope->monitor;
+        html += term("Monitored", std::to_string(monitor.rounds) + " rounds, " + formatUtc(monitor.startedUs / 1000)
+                                      + " to " + formatUtc(monitor.endedUs / 1000));
+    }
+    html += term("Protocol", std::string(protocolName(path.protocol)));
+    if (!path.source.hostname.empty())
+        html += term("Source", path.source.hostname);
+    if (path.hopscope && !path.hopscope->probing.empty())
+        html += term("Probing", path.hopscope->probing == "raw" ? "raw sockets" : path.hopscope->probing);
+    html += term("Report", "Hopscope " + std::string(kVersion) + ", " + formatUtc(content.generatedAtMs));
+    if (content.redaction.any())
+        html += term("Redacted", describeRedaction(content.redaction));
+    html += "</table>\n";
+
+    html += "<h2>Path</h2>\n<figure>\n" + svgPathGraph(content) + "</figure>\n";
+    html += "<h2>Round-trip time per TTL</h2>\n<figure>\n" + svgRttChart(content) + "</figure>\n";
+
+    html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>Address</th><th>Hostname</th>";
+    const bool counted = content.rows.counted;
+    html += counted ? "<th>Loss</th><th>Sent</th><th>Last</th><th>Avg</th><th>Best</th><th>Worst</th><th>StDev</th>"
+                      "<th>Jitter</th><th>p95</th>"
+                    : "<th>RTT</th>";
+    html += "<th>Notes</th></tr></thead>\n<tbody>\n";
+    for (const MonitorHop &hop : content.rows.hops) {
+        const HopStatistics &s = hop.stats;
+        html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
+        html += cell(std::to_string(hop.ttl), true) + cell(hop.responder.empty() ? "*" : hop.responder)
+                + cell(hop.hostname);
+        if (counted)
+            html += cell(reportPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) + cell(reportMs(s.lastMs), true)
+                    + cell(reportMs(s.avgMs), true) + cell(reportMs(s.minMs), true) + cell(reportMs(s.maxMs), true)
+                    + cell(reportMs(s.stdDevMs), true) + cell(reportMs(s.jitterMs), true) + cell(reportMs(s.p95Ms), true);
+        else
+            html += cell(reportMs(s.avgMs), true);
+        html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
+    }
+    html += "</tbody>\n</table>\n<p>Times in milliseconds.</p>\n";
+
+    if (path.hopscope && path.hopscope->monitor && !path.hopscope->monitor->routeChanges.empty()) {
+        html += "<h2>Route changes</h2>\n<ul>\n";
+        for (const RouteChange &change : path.hopscope->monitor->routeChanges)
+            html += "<li>" + escapeXml(formatRouteChangeLine(change)) + "</li>\n";
+        html += "</ul>\n";
+    }
+    if (!content.reproduce.empty())
+        html += "<h2>Reproduce</h2>\n<pre>" + escapeXml(content.reproduce) + "</pre>\n";
+    return html + "</body>\n</html>\n";
+}
+
+} // namespace hopscope

@@ -1,0 +1,78 @@
+#include "report/reportcontent.h"
+
+#include "report/monitortexttable.h"
+#include "report/textformat.h"
+#include "version.h"
+
+#include <cstdio>
+
+namespace hopscope {
+
+namespace {
+
+// Text from files and resolvers must not become Markdown or HTML.
+std::string escapeMarkdown(std::string_view text)
+{
+    std::string escaped;
+    for (const char c : printable(text)) {
+        if (std::string_view("\\`*_{}[]<#+!|~").find(c) != std::string_view::npos)
+            escaped += '\\';
+        escaped += c;
+    }
+    return escaped;
+}
+
+} // namespace
+
+std::string markdownReport(const ReportContent &content)
+{
+    const NetworkPath &path = content.path;
+    std::string md = "# Network path: " + escapeMarkdown(content.title) + "\n\n";
+    for (const std::string &line : content.verdictLines)
+        md += "- " + escapeMarkdown(line) + "\n";
+    md += "\n| | |\n|---|---|\n";
+    md += "| Traced | " + formatUtc(path.timestampMs) + " |\n";
+    if (path.hopscope && path.hopscope->monitor) {
+        const MonitorSummary &monitor = *path.hopscope->monitor;
+        md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds, " + formatUtc(monitor.startedUs / 1000)
+              + " to " + formatUtc(monitor.endedUs / 1000) + " |\n";
+    }
+    md += "| Protocol | " + std::string(protocolName(path.protocol)) + " |\n";
+    if (!path.source.hostname.empty())
+        md += "| Source | " + escapeMarkdown(path.source.hostname) + " |\n";
+    if (path.hopscope && !path.hopscope->probing.empty())
+        md += "| Probing | " + escapeMarkdown(path.hopscope->probing) + " |\n";
+    md += "| Report | Hopscope " + std::string(kVersion) + ", " + formatUtc(content.generatedAtMs) + " |\n";
+    if (content.redaction.any())
+        md += "| Redacted | " + describeRedaction(content.redaction) + " |\n";
+    md += "\n## Hops\n\n";
+    const bool counted = content.rows.counted;
+    md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
+                    "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+                  : "| TTL | Address | Hostname | RTT | Notes |\n|--:|---|---|--:|---|\n";
+    for (const MonitorHop &hop : content.rows.hops) {
+        const HopStatistics &s = hop.stats;
+        const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
+        const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
+        if (counted)
+            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
+                  + reportPercent(s.lossPercent) + " | " + std::to_string(s.sent) + " | " + reportMs(s.lastMs) + " | " + reportMs(s.avgMs)
+                  + " | " + reportMs(s.minMs) + " | " + reportMs(s.maxMs) + " | " + reportMs(s.stdDevMs) + " | " + reportMs(s.jitterMs)
+                  + " | " + reportMs(s.p95Ms) + " | " + notes + " |\n";
+        else
+            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
+                  + reportMs(s.avgMs) + " | " + notes + " |\n";
+    }
+    md += "\nTimes in milliseconds.\n";
+
+    if (path.hopscope && path.hopscope->monitor && !path.hopscope->monitor->routeChanges.empty()) {
+        md += "\n## Route changes\n\n";
+        for (const RouteChange &change : path.hopscope->monitor->routeChanges)
+            md += "- " + escapeMarkdown(formatRouteChangeLine(change)) + "\n";
+    }
+    if (!content.reproduce.empty())
+        md += "\n## Reproduce\n\n    " + printable(content.reproduce) + "\n"; // indented: no fence to break
+    return md;
+}
+
+} // namespace hopscope

@@ -1,0 +1,172 @@
+#include "report/pathverdict.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace hopscope {
+
+namespace {
+
+struct TtlFigures
+{
+    int sent = 0;
+    int received = 0;
+    std::optional<double> avgMs; // weighted by replies over the TTL's responders
+    bool rateLimited = false;
+    bool answered = false;
+    double loss() const { return sent > 0 ? 100.0 * (sent - received) / sent : 0.0; }
+};
+
+std::string ms(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, value < 10.0 ? "%.2f ms" : "%.1f ms", value);
+    return buffer;
+}
+
+std::string percent(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.0f%%", value);
+    return buffer;
+}
+
+std::string ttlList(const std::vector<int> &ttls)
+{
+    std::string text;
+    for (std::size_t i = 0; i < ttls.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == ttls.size() ? " and " : ", ") + std::to_string(ttls[i]);
+    return text;
+}
+
+} // namespace
+
+PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
+{
+    PathVerdict verdict;
+    // Only the rows on the latest route: a session's old hops say nothing about the path now.
+    int latestRound = 0;
+    for (const MonitorHop &hop : rows.hops)
+        latestRound = std::max(latestRound, hop.lastRound);
+    std::map<int, TtlFigures> byTtl;
+    std::map<int, double> rttSum;
+    for (const MonitorHop &hop : rows.hops) {
+        if (!hop.onLatestRound(latestRound))
+            continue;
+        TtlFigures &at = byTtl[hop.ttl];
+        at.sent += hop.stats.sent;
+        at.received += hop.stats.received;
+        if (hop.stats.avgMs) {
+            rttSum[hop.ttl] += *hop.stats.avgMs * hop.stats.received;
+            at.answered = true;
+        }
+        at.rateLimited = at.rateLimited || hop.likelyRateLimited;
+        if (hop.destination && !verdict.destinationTtl) {
+            verdict.destinationTtl = hop.ttl;
+            verdict.destinationRttMs = hop.stats.avgMs;
+        }
+    }
+    for (auto &[ttl, at] : byTtl)
+        if (at.received > 0)
+            at.avgMs = rttSum[ttl] / at.received;
+    verdict.reached = verdict.destinationTtl.has_value() || path.destinationReached();
+
+    // A reached path ends at the destination; one that did not arrive, at its last answer. The
+    // silence a trace met beyond is said once, not TTL by TTL.
+    verdict.highestTtlTried = std::max(byTtl.empty() ? 0 : byTtl.rbegin()->first, path.maxTtl());
+    for (const auto &[ttl, at] : byTtl)
+        if (at.answered)
+            verdict.lastAnsweringTtl = ttl;
+    const int end = verdict.destinationTtl.value_or(verdict.lastAnsweringTtl);
+    std::erase_if(byTtl, [end](const auto &e) { return e.first > end; });
+    for (const auto &[ttl, at] : byTtl) {
+        if (!at.answered)
+            verdict.silentTtls.push_back(ttl);
+        else if (at.rateLimited)
+            verdict.rateLimitedTtls.push_back(ttl);
+    }
+
+    // Latency: the TTL where the smallest later average most exceeds the largest earlier one.
+    std::vector<std::pair<int, double>> answered;
+    for (const auto &[ttl, at] : byTtl)
+        if (at.avgMs)
+            answered.emplace_back(ttl, *at.avgMs);
+    const double reference = verdict.destinationRttMs.value_or(answered.empty() ? 0.0 : answered.back().second);
+    double bestJump = 0.0;
+    for (std::size_t i = 1; i < answered.size(); ++i) {
+        double before = 0.0;
+        for (std::size_t k = 0; k < i; ++k)
+            before = std::max(before, answered[k].second);
+        double after = answered[i].second;
+        for (std::size_t k = i; k < answered.size(); ++k)
+            after = std::min(after, answered[k].second);
+        const double jump = after - before;
+        if (jump > bestJump) {
+            bestJump = jump;
+            verdict.latencyStartsTtl = answered[i].first;
+        }
+    }
+    if (bestJump >= kLatencyJumpMinMs && bestJump >= kLatencyJumpMinShare * reference)
+        verdict.latencyIncreaseMs = bestJump;
+    else
+        verdict.latencyStartsTtl.reset();
+
+    // Loss: walk back from the last answering TTL while every TTL loses some probes.
+    if (rows.counted && !answered.empty()) {
+        const int last = answered.back().first;
+        verdict.lastHopLossPercent = byTtl[last].loss();
+        if (verdict.lastHopLossPercent > 0.0) {
+            int start = last;
+            for (auto it = byTtl.find(last); it != byTtl.begin();) {
+                --it;
+                if (!it->second.answered || it->second.loss() <= 0.0)
+                    break;
+                start = it->first;
+            }
+            verdict.lossStartsTtl = start;
+        }
+    }
+    return verdict;
+}
+
+std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counted)
+{
+    std::vector<std::string> lines;
+    if (verdict.reached)
+        lines.push_back("The destination was reached" + (verdict.destinationTtl
+                                                              ? " at TTL " + std::to_string(*verdict.destinationTtl)
+                                                              : std::string())
+                        + (verdict.destinationRttMs ? ", average RTT " + ms(*verdict.destinationRttMs) : std::string())
+                        + ".");
+    else
+        lines.push_back("The destination was not reached.");
+    if (verdict.latencyStartsTtl)
+        lines.push_back("Latency starts at TTL " + std::to_string(*verdict.latencyStartsTtl) + ": every hop from there on is at least "
+                        + ms(verdict.latencyIncreaseMs) + " slower than every hop before it.");
+    else
+        lines.push_back("No hop adds a lasting jump in latency.");
+    if (!counted)
+        lines.push_back("Loss is not known: the file holds one RTT per hop, not its probes.");
+    else if (verdict.lossStartsTtl)
+        lines.push_back("Loss starts at TTL " + std::to_string(*verdict.lossStartsTtl)
+                        + " and carries on to the last hop (" + percent(verdict.lastHopLossPercent) + " lost there).");
+    else
+        lines.push_back("No loss carries on to the last hop.");
+    if (!verdict.rateLimitedTtls.empty())
+        lines.push_back(std::string(verdict.rateLimitedTtls.size() == 1 ? "TTL " : "TTLs ")
+                        + ttlList(verdict.rateLimitedTtls)
+                        + " look rate-limited: their loss is not shared by later hops, so the routers are sparing "
+                          "their ICMP answers rather than dropping traffic.");
+    if (!verdict.silentTtls.empty())
+        lines.push_back(std::string(verdict.silentTtls.size() == 1 ? "TTL " : "TTLs ") + ttlList(verdict.silentTtls)
+                        + " did not answer.");
+    if (!verdict.reached && verdict.highestTtlTried > verdict.lastAnsweringTtl)
+        lines.push_back(verdict.lastAnsweringTtl > 0
+                            ? "Nothing answered beyond TTL " + std::to_string(verdict.lastAnsweringTtl) + " (probed up to TTL "
+                                  + std::to_string(verdict.highestTtlTried) + ")."
+                            : "Nothing answered (probed up to TTL " + std::to_string(verdict.highestTtlTried) + ").");
+    return lines;
+}
+
+} // namespace hopscope

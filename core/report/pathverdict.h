@@ -1,0 +1,40 @@
+#pragma once
+
+#include "report/pathrows.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hopscope {
+
+// What a report says first: did the probes arrive, and where do latency and loss begin.
+struct PathVerdict
+{
+    bool reached = false;
+    std::optional<int> destinationTtl;
+    std::optional<double> destinationRttMs; // its average
+    // The TTL from which every later hop is slower by at least `latencyIncreaseMs` than every
+    // earlier one; a single slow router that later hops do not share is not the start.
+    std::optional<int> latencyStartsTtl;
+    double latencyIncreaseMs = 0.0;
+    // The TTL from which loss carries on to the last hop (loss that later hops share).
+    std::optional<int> lossStartsTtl;
+    double lastHopLossPercent = 0.0;
+    std::vector<int> rateLimitedTtls; // loss that later hops do not share: routers sparing ICMP
+    std::vector<int> silentTtls;   // on the path: up to the destination or the last answer
+    int lastAnsweringTtl = 0;
+    int highestTtlTried = 0;
+};
+
+// A jump in latency must be at least this large, and this share of the destination's RTT, to
+// be called the place where latency starts.
+inline constexpr double kLatencyJumpMinMs = 5.0;
+inline constexpr double kLatencyJumpMinShare = 0.25;
+
+PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows);
+
+// Sentences for people, one per finding.
+std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counted);
+
+} // namespace hopscope

@@ -1,0 +1,267 @@
+#include "report/svgfigures.h"
+
+#include "report/latencyscale.h"
+#include "report/textformat.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace hopscope {
+
+namespace {
+
+std::string num(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+}
+
+std::string color(std::uint32_t rgb)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "#%06x", rgb & 0xffffffu);
+    return buffer;
+}
+
+std::string text(double x, double y, std::string_view content, const std::string &attributes = {})
+{
+    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + (attributes.empty() ? "" : " " + attributes) + ">"
+           + escapeXml(content) + "</text>\n";
+}
+
+// Rows on the latest route, by TTL.
+std::map<int, std::vector<const MonitorHop *>> latestByTtl(const ReportContent &content)
+{
+    std::map<int, std::vector<const MonitorHop *>> byTtl;
+    const int end = content.verdict.destinationTtl.value_or(content.verdict.lastAnsweringTtl);
+    for (const MonitorHop &hop : content.rows.hops)
+        if (hop.onLatestRound(content.latestRound) && hop.ttl <= std::max(end, 1))
+            byTtl[hop.ttl].push_back(&hop);
+    return byTtl;
+}
+
+// Round numbers for an axis: 1, 2 or 5 times a power of ten.
+double niceStep(double range, int ticks)
+{
+    const double raw = std::max(range / ticks, 1e-6);
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= m * power)
+            return m * power;
+    return 10.0 * power;
+}
+
+std::string shortAddress(const std::string &address)
+{
+    return address.size() > 22 ? address.substr(0, 21) + "\u2026" : address;
+}
+
+} // namespace
+
+std::string escapeXml(std::string_view raw)
+{
+    std::string escaped;
+    for (const char c : printable(raw)) {
+        switch (c) {
+        case '&': escaped += "&amp;"; break;
+        case '<': escaped += "&lt;"; break;
+        case '>': escaped += "&gt;"; break;
+        case '"': escaped += "&quot;"; break;
+        case '\'': escaped += "&#39;"; break;
+        default: escaped += c;
+        }
+    }
+    return escaped;
+}
+
+std::string svgPathGraph(const ReportContent &content)
+{
+    const auto byTtl = latestByTtl(content);
+    constexpr double kColumn = 150.0, kRow = 86.0, kRadius = 17.0, kTop = 30.0, kLeft = 60.0;
+    std::size_t tallest = 1;
+    for (const auto &[ttl, hops] : byTtl)
+        tallest = std::max(tallest, hops.size());
+    const double width = kLeft + kColumn * static_cast<double>(byTtl.size()) + 40.0;
+    const double height = kTop + kRow * static_cast<double>(tallest) + 30.0;
+    const double middle = kTop + kRow * static_cast<double>(tallest) / 2.0;
+
+    // Where each node sits.
+    std::map<std::pair<int, std::string>, std::pair<double, double>> place;
+    std::vector<int> ttls;
+    double x = kLeft + kColumn * 0.75;
+    for (const auto &[ttl, hops] : byTtl) {
+        ttls.push_back(ttl);
+        for (std::size_t i = 0; i < hops.size(); ++i)
+            place[{ttl, hops[i]->responder}] = {x, middle + (static_cast<double>(i) - (hops.size() - 1) / 2.0) * kRow};
+        x += kColumn;
+    }
+
+    // Links: as the flows went when the file has probes; otherwise every node to the next column.
+    std::set<std::pair<std::pair<int, std::string>, std::pair<int, std::string>>> links;
+    const auto *probes = content.path.hopscope ? &content.path.hopscope->probes : nullptr;
+    if (probes && !probes->empty()) {
+        std::map<std::pair<int, int>, std::map<int, std::string>> byFlow; // (round, flow) -> ttl -> responder
+        for (const ProbeSample &probe : *probes)
+            if (!probe.responder.empty())
+                byFlow[{probe.round, probe.flow}][probe.ttl] = probe.responder;
+        for (const auto &[flow, hops] : byFlow)
+            for (std::size_t i = 0; i + 1 < ttls.size(); ++i) {
+                const auto a = hops.find(ttls[i]);
+                const auto b = hops.find(ttls[i + 1]);
+                const std::string from = a == hops.end() ? std::string() : a->second;
+                const std::string to = b == hops.end() ? std::string() : b->second;
+                if (place.contains({ttls[i], from}) && place.contains({ttls[i + 1], to}))
+                    links.insert({{ttls[i], from}, {ttls[i + 1], to}});
+            }
+    }
+    for (std::size_t i = 0; i + 1 < ttls.size(); ++i) {
+        // A column nobody linked (silence, or no probes) joins its neighbours whole.
+        const bool linked = std::any_of(links.begin(), links.end(), [&](const auto &l) { return l.first.first == ttls[i]; });
+        if (linked)
+            continue;
+        for (const MonitorHop *a : byTtl.at(ttls[i]))
+            for (const MonitorHop *b : byTtl.at(ttls[i + 1]))
+                links.insert({{a->ttl, a->responder}, {b->ttl, b->responder}});
+    }
+
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " + num(height)
+                      + "\" width=\"" + num(width) + "\" height=\"" + num(height)
+                      + "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"Hop graph\">\n";
+    svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    // This machine, linked to the first column.
+    svg += "<rect x=\"" + num(kLeft - 40) + "\" y=\"" + num(middle - 14) + "\" width=\"64\" height=\"28\" rx=\"6\" "
+           "fill=\"#34495e\"/>\n" + text(kLeft - 8, middle + 4, "You", "fill=\"#ffffff\" text-anchor=\"middle\"");
+    if (!ttls.empty())
+        for (const MonitorHop *hop : byTtl.at(ttls.front())) {
+            const auto [nx, ny] = place.at({hop->ttl, hop->responder});
+            svg += "<line x1=\"" + num(kLeft + 24) + "\" y1=\"" + num(middle) + "\" x2=\"" + num(nx - kRadius) + "\" y2=\""
+                   + num(ny) + "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
+        }
+    for (const auto &[from, to] : links) {
+        const auto [x1, y1] = place.at(from);
+        const auto [x2, y2] = place.at(to);
+        svg += "<line x1=\"" + num(x1 + kRadius) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2 - kRadius) + "\" y2=\""
+               + num(y2) + "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
+    }
+    for (const auto &[ttl, hops] : byTtl) {
+        const double cx = place.at({ttl, hops.front()->responder}).first;
+        svg += text(cx, kTop - 12, "TTL " + std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        for (const MonitorHop *hop : hops) {
+            const auto [nx, ny] = place.at({ttl, hop->responder});
+            const bool silent = hop->responder.empty();
+            const bool carriedLoss = content.verdict.lossStartsTtl && ttl >= *content.verdict.lossStartsTtl
+                                     && hop->stats.lossPercent > 0.0;
+            const std::string stroke = silent ? "#7b8794\" stroke-dasharray=\"4 3"
+                                       : carriedLoss ? "#c62828"
+                                                     : "#52606d";
+            svg += "<circle cx=\"" + num(nx) + "\" cy=\"" + num(ny) + "\" r=\"" + num(kRadius) + "\" fill=\""
+                   + color(latencyRgb(silent ? std::nullopt : hop->stats.avgMs)) + "\" stroke=\"" + stroke
+                   + "\" stroke-width=\"" + (carriedLoss ? "4" : "2") + "\"/>\n";
+            if (hop->destination)
+                svg += text(nx, ny + 4, "\u2691", "text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\"");
+            const std::string label = silent ? "*" : shortAddress(hop->responder);
+            svg += text(nx, ny + kRadius + 15, label, "text-anchor=\"middle\" fill=\"#1f2933\"");
+            std::string figure = silent ? "no reply" : hop->stats.avgMs ? num(*hop->stats.avgMs) + " ms" : "";
+            if (content.rows.counted && hop->stats.lossPercent > 0.0 && !silent)
+                figure += ", " + num(hop->stats.lossPercent) + "% loss";
+            svg += text(nx, ny + kRadius + 29, figure, "text-anchor=\"middle\" fill=\"#52606d\" font-size=\"11\"");
+        }
+    }
+    return svg + "</svg>\n";
+}
+
+std::string svgRttChart(const ReportContent &content)
+{
+    const auto byTtl = latestByTtl(content);
+    constexpr double kWidth = 760.0, kHeight = 300.0, kLeft = 56.0, kRight = 56.0, kTop = 20.0, kBottom = 40.0;
+    const double plotWidth = kWidth - kLeft - kRight;
+    const double plotHeight = kHeight - kTop - kBottom;
+
+    // Every reply per TTL, from the probes when there are any.
+    std::map<int, std::vector<double>> replies;
+    if (content.path.hopscope)
+        for (const ProbeSample &probe : content.path.hopscope->probes)
+            if (probe.rttMs && byTtl.contains(probe.ttl))
+                replies[probe.ttl].push_back(*probe.rttMs);
+    double top = 1.0;
+    for (const auto &[ttl, values] : replies)
+        for (const double v : values)
+            top = std::max(top, v);
+    for (const auto &[ttl, hops] : byTtl)
+        for (const MonitorHop *hop : hops)
+            top = std::max(top, hop->stats.maxMs.value_or(0.0));
+    const double step = niceStep(top, 5);
+    top = std::ceil(top / step) * step;
+    const int lastTtl = byTtl.empty() ? 1 : byTtl.rbegin()->first;
+    const auto xOf = [&](int ttl) { return kLeft + plotWidth * (ttl - 0.5) / lastTtl; };
+    const auto yOf = [&](double ms) { return kTop + plotHeight * (1.0 - ms / top); };
+    const auto lossY = [&](double percent) { return kTop + plotHeight * (1.0 - percent / 100.0); };
+
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight)
+                      + "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight)
+                      + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\"RTT per TTL\">\n"
+                        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    for (double v = 0.0; v <= top + step / 2; v += step) {
+        svg += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + plotWidth) + "\" y1=\"" + num(yOf(v)) + "\" y2=\""
+               + num(yOf(v)) + "\" stroke=\"#e4e7eb\"/>\n";
+        svg += text(kLeft - 6, yOf(v) + 4, num(v), "text-anchor=\"end\" fill=\"#52606d\"");
+    }
+    svg += text(14, kTop + plotHeight / 2, "RTT (ms)",
+                "text-anchor=\"middle\" fill=\"#52606d\" transform=\"rotate(-90 14 " + num(kTop + plotHeight / 2) + ")\"");
+    if (content.rows.counted) {
+        for (int p = 0; p <= 100; p += 25)
+            svg += text(kLeft + plotWidth + 6, lossY(p) + 4, std::to_string(p) + "%", "fill=\"#c62828\"");
+        svg += text(kWidth - 8, kTop + plotHeight / 2, "loss",
+                    "text-anchor=\"middle\" fill=\"#c62828\" transform=\"rotate(90 " + num(kWidth - 8) + " "
+                        + num(kTop + plotHeight / 2) + ")\"");
+    }
+    std::string averageLine;
+    for (const auto &[ttl, hops] : byTtl) {
+        const double cx = xOf(ttl);
+        svg += text(cx, kTop + plotHeight + 16, std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        int sent = 0, received = 0;
+        double sum = 0.0;
+        std::optional<double> best, worst;
+        for (const MonitorHop *hop : hops) {
+            sent += hop->stats.sent;
+            received += hop->stats.received;
+            if (hop->stats.avgMs)
+                sum += *hop->stats.avgMs * std::max(1, hop->stats.received);
+            if (hop->stats.minMs)
+                best = std::min(best.value_or(*hop->stats.minMs), *hop->stats.minMs);
+            if (hop->stats.maxMs)
+                worst = std::max(worst.value_or(*hop->stats.maxMs), *hop->stats.maxMs);
+        }
+        if (content.rows.counted && sent > received) {
+            const double loss = 100.0 * (sent - received) / sent;
+            svg += "<rect x=\"" + num(cx - 10) + "\" y=\"" + num(lossY(loss)) + "\" width=\"20\" height=\""
+                   + num(plotHeight * loss / 100.0) + "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";
+        }
+        if (best && worst)
+            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(yOf(*worst)) + "\" width=\"8\" height=\""
+                   + num(std::max(1.0, yOf(*best) - yOf(*worst))) + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
+        if (const auto it = replies.find(ttl); it != replies.end())
+            for (const double v : it->second)
+                svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(yOf(v)) + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
+        const int weight = [&] {
+            int w = 0;
+            for (const MonitorHop *hop : hops)
+                w += hop->stats.avgMs ? std::max(1, hop->stats.received) : 0;
+            return w;
+        }();
+        if (weight > 0)
+            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(yOf(sum / weight));
+    }
+    if (!averageLine.empty())
+        svg += "<polyline points=\"" + averageLine + "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";
+    svg += "<rect x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(plotWidth) + "\" height=\""
+           + num(plotHeight) + "\" fill=\"none\" stroke=\"#9aa5b1\"/>\n";
+    svg += text(kLeft + plotWidth / 2, kHeight - 6, "TTL", "text-anchor=\"middle\" fill=\"#52606d\"");
+    return svg + "</svg>\n";
+}
+
+} // namespace hopscope

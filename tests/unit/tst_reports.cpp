@@ -1,0 +1,310 @@
+#include "path/networkpathjson.h"
+#include "report/pathverdict.h"
+#include "report/redaction.h"
+#include "report/reportcontent.h"
+#include "report/reproducecommand.h"
+#include "report/svgfigures.h"
+#include "version.h"
+
+#include <QFile>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace hopscope;
+
+namespace {
+
+QString fixture(const QString &relative) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + relative; }
+
+NetworkPath readFixturePath(const QString &relative)
+{
+    auto path = readNetworkPathFile(fixture(relative).toStdString());
+    if (!path)
+        qFatal("%s", path.error().message.c_str());
+    return std::move(*path);
+}
+
+// Reports name the tool's version; golden files say VERSION so that a release does not break them.
+QByteArray withoutVersion(const std::string &text)
+{
+    return QByteArray::fromStdString(text).replace(QByteArray("Hopscope ").append(kVersion), QByteArray("Hopscope VERSION"));
+}
+
+// A trace with `queries` probes per TTL: rtts[ttl - 1] for every reply, `lost[ttl - 1]` of them lost.
+NetworkPath traceWith(const std::vector<double> &rtts, const std::vector<int> &lost, int queries = 10)
+{
+    NetworkPath path;
+    path.timestampMs = 1'764'000'000'000;
+    path.destination.ipAddress = "203.0.113.9";
+    path.hopscope = HopscopeExtension{};
+    for (std::size_t i = 0; i < rtts.size(); ++i) {
+        const int ttl = static_cast<int>(i) + 1;
+        const std::string responder = i + 1 == rtts.size() ? path.destination.ipAddress
+                                                            : "198.51.100." + std::to_string(ttl);
+        path.hops.push_back({ttl, responder, {}, rtts[i], true});
+        for (int q = 0; q < queries; ++q) {
+            const bool gone = q < lost[i];
+            path.hopscope->probes.push_back({ttl, 0, gone ? std::string() : responder,
+                                             gone ? std::nullopt : std::optional<double>(rtts[i] + 0.01 * q), {}, {},
+                                             0, 0});
+        }
+    }
+    return path;
+}
+
+bool wellFormedXml(const std::string &text, QString &error)
+{
+    QXmlStreamReader reader(QByteArray::fromStdString(text));
+    while (!reader.atEnd())
+        reader.readNext();
+    error = reader.errorString() + QStringLiteral(" at line %1").arg(reader.lineNumber());
+    return !reader.hasError();
+}
+
+} // namespace
+
+class ReportsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void golden_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("golden");
+        QTest::newRow("trace csv") << "hopscope/full-tcp-path.json" << "csv" << "reports/full-tcp-path.csv";
+        QTest::newRow("trace md") << "hopscope/full-tcp-path.json" << "md" << "reports/full-tcp-path.md";
+        QTest::newRow("session csv") << "hopscope/monitor-session.json" << "csv" << "reports/monitor-session.csv";
+        QTest::newRow("session md") << "hopscope/monitor-session.json" << "md" << "reports/monitor-session.md";
+        QTest::newRow("datadog csv") << "datadog/v3-pathtrace-reachable.json" << "csv" << "reports/v3.csv";
+        QTest::newRow("datadog md") << "datadog/v3-pathtrace-reachable.json" << "md" << "reports/v3.md";
+    }
+    void golden()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, format);
+        QFETCH(QString, golden);
+        const ReportContent content = buildReportContent(readFixturePath(input), ReportOptions{});
+        const QByteArray actual = withoutVersion(format == QLatin1String("csv") ? csvReport(content)
+                                                                                  : markdownReport(content));
+        QFile file(fixture(golden));
+        if (qEnvironmentVariableIsSet("HOPSCOPE_UPDATE_GOLDEN")) {
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(actual);
+            return;
+        }
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QCOMPARE(actual, file.readAll());
+    }
+
+    void htmlIsWellFormedAndSelfContained_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("trace") << "hopscope/full-tcp-path.json";
+        QTest::newRow("session") << "hopscope/monitor-session.json";
+        QTest::newRow("datadog") << "datadog/v4-traceroute-runs.json";
+    }
+    void htmlIsWellFormedAndSelfContained()
+    {
+        QFETCH(QString, input);
+        const std::string html = htmlReport(buildReportContent(readFixturePath(input), ReportOptions{}));
+        QString error;
+        QVERIFY2(wellFormedXml(html, error), qPrintable(error));
+        QVERIFY(html.find("<svg") != std::string::npos);
+        QCOMPARE(html.find("<script"), std::string::npos);
+        QCOMPARE(html.find("http://", html.find("<body>")) == std::string::npos
+                     || html.find("http://www.w3.org/2000/svg") != std::string::npos,
+                 true);
+        QCOMPARE(html.find("src=\""), std::string::npos); // nothing fetched
+    }
+
+    // Names from a resolver or a file cannot become markup in any format.
+    void hostileNamesAreEscaped()
+    {
+        NetworkPath path = readFixturePath(QStringLiteral("hopscope/full-tcp-path.json"));
+        path.hops.front().hostname = "<script>alert(1)</script>|`x`=cmd";
+        path.destination.hostname = "a&b\"<c>";
+        const ReportContent content = buildReportContent(path, ReportOptions{});
+        const std::string html = htmlReport(content);
+        QString error;
+        QVERIFY2(wellFormedXml(html, error), qPrintable(error));
+        QCOMPARE(html.find("<script>"), std::string::npos);
+        QVERIFY(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        const std::string md = markdownReport(content);
+        for (std::size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1))
+            QVERIFY2(at > 0 && md[at - 1] == '\\', "an unescaped < in the Markdown");
+        QVERIFY(md.find("\\<script\\>") != std::string::npos || md.find("\\<script>") != std::string::npos);
+        QVERIFY(md.find("\\|\\`x\\`=cmd") != std::string::npos);
+        NetworkPath formula = path;
+        formula.hops.front().hostname = "=HYPERLINK(\"x\")";
+        const std::string csv = csvReport(buildReportContent(formula, ReportOptions{}));
+        QVERIFY(csv.find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);
+    }
+
+    void redaction()
+    {
+        NetworkPath path = traceWith({1, 2, 3, 4}, {0, 0, 0, 0});
+        path.hops[0].ipAddress = "192.168.1.1";
+        path.hops[0].hostname = "gateway.home";
+        path.hops[1].ipAddress = "100.64.0.1";
+        for (ProbeSample &probe : path.hopscope->probes) {
+            if (probe.responder == "198.51.100.1")
+                probe.responder = "192.168.1.1";
+            if (probe.responder == "198.51.100.2")
+                probe.responder = "100.64.0.1";
+        }
+        path.source.hostname = "alices-laptop";
+        path.source.via = SourceVia{{"wlan0", "aa:bb:cc:dd:ee:ff"}, {}};
+
+        Redaction privateOnly;
+        privateOnly.source = privateOnly.privateHops = true;
+        const NetworkPath hidden = redactPath(path, privateOnly);
+        QCOMPARE(hidden.hops[0].ipAddress, std::string("hidden-1"));
+        QCOMPARE(hidden.hops[0].hostname, std::string("hidden-1"));
+        QCOMPARE(hidden.hops[1].ipAddress, std::string("hidden-2"));
+        QCOMPARE(hidden.hops[2].ipAddress, std::string("198.51.100.3"));
+        QCOMPARE(hidden.hops[3].ipAddress, path.destination.ipAddress);
+        QVERIFY(!hidden.source.via);
+        for (const ProbeSample &probe : hidden.hopscope->probes)
+            QVERIFY(probe.responder != "192.168.1.1" && probe.responder != "100.64.0.1");
+        const std::string html = htmlReport(buildReportContent(path, {privateOnly, 0}));
+        for (const char *secret : {"192.168.1.1", "100.64.0.1", "gateway.home", "alices-laptop", "wlan0"})
+            QVERIFY2(html.find(secret) == std::string::npos, secret);
+
+        Redaction firstThree;
+        firstThree.firstHops = 3;
+        const NetworkPath early = redactPath(path, firstThree);
+        QCOMPARE(early.hops[2].ipAddress, std::string("hidden-3"));
+        QCOMPARE(early.hops[3].ipAddress, path.destination.ipAddress); // the destination stays
+        QCOMPARE(early.source.hostname, std::string("alices-laptop"));
+        QVERIFY(buildReportContent(path, {firstThree, 0}).verdict.reached);
+    }
+
+    void privateRanges_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("isPrivate");
+        QTest::newRow("10/8") << "10.1.2.3" << true;
+        QTest::newRow("172.16/12") << "172.31.255.1" << true;
+        QTest::newRow("172.32 is public") << "172.32.0.1" << false;
+        QTest::newRow("192.168/16") << "192.168.0.1" << true;
+        QTest::newRow("CGNAT") << "100.127.0.1" << true;
+        QTest::newRow("100.128 is public") << "100.128.0.1" << false;
+        QTest::newRow("link-local") << "169.254.1.1" << true;
+        QTest::newRow("loopback") << "127.0.0.1" << true;
+        QTest::newRow("documentation") << "198.51.100.1" << false;
+        QTest::newRow("ULA") << "fd42::1" << true;
+        QTest::newRow("v6 link-local") << "fe80::1" << true;
+        QTest::newRow("v6 loopback") << "::1" << true;
+        QTest::newRow("v6 global") << "2001:db8::1" << false;
+        QTest::newRow("placeholder") << "unknown_hop_3" << false;
+    }
+    void privateRanges()
+    {
+        QFETCH(QString, address);
+        QTEST(isPrivateAddress(address.toStdString()), "isPrivate");
+    }
+
+    void verdict_data()
+    {
+        QTest::addColumn<QList<double>>("rtts");
+        QTest::addColumn<QList<int>>("lost");
+        QTest::addColumn<int>("latencyTtl");   // 0: none
+        QTest::addColumn<int>("lossTtl");      // 0: none
+        QTest::addColumn<QList<int>>("rateLimited");
+
+        QTest::newRow("clean") << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 0, 0} << 0 << 0 << QList<int>{};
+        QTest::newRow("latency from TTL 3") << QList<double>{1, 2, 40, 41, 42} << QList<int>{0, 0, 0, 0, 0} << 3
+                                            << 0 << QList<int>{};
+        // A router slow to answer for itself, with later hops fast again, is not where latency starts.
+        QTest::newRow("one slow router") << QList<double>{1, 2, 80, 4, 5} << QList<int>{0, 0, 0, 0, 0} << 0 << 0
+                                         << QList<int>{};
+        QTest::newRow("loss from TTL 3") << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 3, 3} << 0 << 3
+                                         << QList<int>{};
+        QTest::newRow("rate-limited TTL 2") << QList<double>{1, 2, 3, 4} << QList<int>{0, 6, 0, 0} << 0 << 0
+                                            << QList<int>{2};
+        QTest::newRow("both") << QList<double>{1, 2, 30, 31} << QList<int>{0, 0, 2, 2} << 3 << 3 << QList<int>{};
+    }
+    void verdict()
+    {
+        QFETCH(QList<double>, rtts);
+        QFETCH(QList<int>, lost);
+        QFETCH(int, latencyTtl);
+        QFETCH(int, lossTtl);
+        QFETCH(QList<int>, rateLimited);
+        const ReportContent content = buildReportContent(
+            traceWith({rtts.begin(), rtts.end()}, {lost.begin(), lost.end()}), ReportOptions{});
+        const PathVerdict &v = content.verdict;
+        QVERIFY(v.reached);
+        QCOMPARE(v.destinationTtl, std::optional<int>(static_cast<int>(rtts.size())));
+        QCOMPARE(v.latencyStartsTtl.value_or(0), latencyTtl);
+        QCOMPARE(v.lossStartsTtl.value_or(0), lossTtl);
+        QCOMPARE(QList<int>(v.rateLimitedTtls.begin(), v.rateLimitedTtls.end()), rateLimited);
+        const std::string said = content.verdictLines.at(1) + content.verdictLines.at(2);
+        QCOMPARE(said.find("Latency starts at TTL " + std::to_string(latencyTtl)) != std::string::npos, latencyTtl > 0);
+        QCOMPARE(said.find("Loss starts at TTL " + std::to_string(lossTtl)) != std::string::npos, lossTtl > 0);
+    }
+
+    void unreachedPath()
+    {
+        NetworkPath path = traceWith({1, 2, 3}, {0, 0, 0});
+        path.destination.ipAddress = "203.0.113.200";
+        for (int ttl = 4; ttl <= 30; ++ttl)
+            path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+        const ReportContent content = buildReportContent(path, ReportOptions{});
+        QVERIFY(!content.verdict.reached);
+        QCOMPARE(content.verdictLines.front(), std::string("The destination was not reached."));
+        QCOMPARE(content.verdictLines.back(), std::string("Nothing answered beyond TTL 3 (probed up to TTL 30)."));
+        for (const std::string &line : content.verdictLines)
+            QVERIFY2(line.find("did not answer") == std::string::npos, line.c_str()); // said once, above
+    }
+
+    void reproduce_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("command");
+        QTest::newRow("trace") << "hopscope/full-tcp-path.json"
+                               << "hopscope-cli trace web.lab.test --protocol tcp --port 443 --flows 2 --rate 500";
+        QTest::newRow("session") << "hopscope/monitor-session.json"
+                                 << "hopscope-cli monitor 198.18.3.2 --protocol udp --port 33434 --source-port 60084 "
+                                    "--timeout 300 --queries 1 --no-dns --interval 1000";
+        QTest::newRow("datadog: no request") << "datadog/v1-success.json" << "";
+    }
+    void reproduce()
+    {
+        QFETCH(QString, input);
+        QTEST(QString::fromStdString(reproduceCommand(readFixturePath(input))), "command");
+        QCOMPARE(shellQuote("it's; rm -rf /"), std::string("'it'\\''s; rm -rf /'"));
+    }
+
+    void svgFigures()
+    {
+        const ReportContent content = buildReportContent(readFixturePath(QStringLiteral("hopscope/full-tcp-path.json")),
+                                                         ReportOptions{});
+        QString error;
+        const std::string graph = svgPathGraph(content);
+        QVERIFY2(wellFormedXml(graph, error), qPrintable(error));
+        // Five nodes (one silent) and the TTL 2 -> ECMP fan-out: the two flows' links.
+        std::size_t circles = 0;
+        for (std::size_t at = graph.find("<circle"); at != std::string::npos; at = graph.find("<circle", at + 1))
+            ++circles;
+        QCOMPARE(circles, std::size_t(5));
+        QVERIFY(graph.find("stroke-dasharray") != std::string::npos);
+        QVERIFY(graph.find(">10.0.3.2<") != std::string::npos);
+        const std::string chart = svgRttChart(content);
+        QVERIFY2(wellFormedXml(chart, error), qPrintable(error));
+        QVERIFY(chart.find("<polyline") != std::string::npos);
+    }
+
+    void formats()
+    {
+        QCOMPARE(parseReportFormat("md"), std::optional<ReportFormat>(ReportFormat::Markdown));
+        QCOMPARE(parseReportFormat("pdf"), std::optional<ReportFormat>(ReportFormat::Pdf));
+        QVERIFY(!parseReportFormat("docx"));
+        QCOMPARE(reportFormatExtension(ReportFormat::Csv), std::string_view("csv"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ReportsTest)
+#include "tst_reports.moc"

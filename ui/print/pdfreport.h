@@ -1,0 +1,15 @@
+#pragma once
+
+#include "common/expected.h"
+#include "report/reportcontent.h"
+
+#include <QByteArray>
+
+namespace hopscope {
+
+// A report as PDF with Qt's PDF writer: the HTML report's text and tables laid out on A4 pages,
+// the graph and the chart drawn from the same SVG. Needs a QGuiApplication (fonts); the
+// offscreen platform will do.
+Expected<QByteArray> pdfReport(const ReportContent &content);
+
+} // namespace hopscope
