@@ -42,10 +42,9 @@ PathTtls observe(const NetworkPath &path)
                 continue;
             TtlObservation &at = result.byTtl[probe.ttl];
             ++at.probesSent;
-            if (probe.rttMs) {
+            // Who answers comes from the hops: a session's probes also hold the routes it left.
+            if (probe.rttMs)
                 at.rttsMs.push_back(*probe.rttMs);
-                responders[probe.ttl].insert(probe.responder);
-            }
         }
     } else {
         for (const PathHop &hop : path.hops)

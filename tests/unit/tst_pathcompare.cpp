@@ -233,6 +233,19 @@ private Q_SLOTS:
         QCOMPARE(ttl2.first->probesSent, 6);
     }
 
+    // A monitoring session's probes include routes it left; its hops are the latest round's.
+    void sessionRespondersComeFromHops()
+    {
+        NetworkPath session = pathFrom(QStringLiteral("a c D"));
+        for (ProbeSample &probe : session.hopscope->probes)
+            probe.round = 2;
+        session.hopscope->probes.push_back({2, 0, address(QLatin1Char('b')), 2.0, {}, {}, 0, 1});
+        const PathComparison comparison = comparePaths(session, pathFrom(QStringLiteral("a c D")));
+        QCOMPARE(changeList(comparison), QStringLiteral("same same same"));
+        QCOMPARE(comparison.ttls.at(1).first->responders, std::vector<std::string>{"10.0.0.3"});
+        QCOMPARE(comparison.ttls.at(1).first->rttsMs.size(), std::size_t(4)); // every reply still counts
+    }
+
     void rttShift_data()
     {
         QTest::addColumn<QList<double>>("before");
