@@ -1,0 +1,384 @@
+#include "store/historystore.h"
+
+#include "path/networkpathjson.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <algorithm>
+#include <atomic>
+
+namespace hopscope {
+
+namespace {
+
+// Each migration takes the schema from the version before it to its own.
+const char *const kMigrations[] = {
+    // 1: the paths, with what the list shows kept beside the JSON so that listing reads no JSON.
+    "CREATE TABLE paths ("
+    " id INTEGER PRIMARY KEY,"
+    " traced_at INTEGER NOT NULL,"
+    " saved_at INTEGER NOT NULL,"
+    " target TEXT NOT NULL,"
+    " destination TEXT NOT NULL,"
+    " protocol TEXT NOT NULL,"
+    " reached INTEGER NOT NULL,"
+    " hops INTEGER NOT NULL,"
+    " rounds INTEGER NOT NULL,"
+    " json BLOB NOT NULL);"
+    "CREATE INDEX paths_traced_at ON paths (traced_at);",
+    // 2: names and tags given by the user.
+    "ALTER TABLE paths ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE tags ("
+    " path INTEGER NOT NULL REFERENCES paths (id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL,"
+    " PRIMARY KEY (path, tag));",
+};
+static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    const QString text = error.text().trimmed();
+    // SQLite says SQLITE_FULL for a full disk, and an I/O error when a write fails otherwise
+    // (a file-size limit, a failing device): both are worth a hint beyond its words.
+    const bool full = text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
+    const bool io = text.contains(QLatin1String("I/O error"), Qt::CaseInsensitive);
+    const QString said = full ? QStringLiteral("the disk is full (") + text + QLatin1Char(')')
+                         : io ? QStringLiteral("writing to the disk failed; is it full or failing? (") + text + QLatin1Char(')')
+                              : text;
+    return Error{full ? "disk-full" : io ? "io-error" : "database", QString(what + QStringLiteral(": ") + said).toStdString()};
+}
+
+// Runs statements separated by ';' (QSqlQuery runs one at a time).
+bool execScript(QSqlDatabase &db, const char *script, QSqlError &error)
+{
+    for (const QString &statement : QString::fromLatin1(script).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (statement.trimmed().isEmpty())
+            continue;
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            error = query.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+std::atomic<int> connectionCount{0};
+
+} // namespace
+
+HistoryEntry describeForHistory(const NetworkPath &path)
+{
+    HistoryEntry entry;
+    entry.tracedAtMs = path.timestampMs;
+    entry.destination = path.destination.ipAddress;
+    entry.target = path.hopscope && path.hopscope->request && !path.hopscope->request->target.empty()
+                       ? path.hopscope->request->target
+                   : !path.destination.hostname.empty() ? path.destination.hostname
+                                                        : path.destination.ipAddress;
+    entry.protocol = path.protocol;
+    entry.reached = path.destinationReached();
+    entry.hops = path.maxTtl();
+    for (const PathHop &hop : path.hops)
+        if (hop.reachable && hop.ipAddress == path.destination.ipAddress) {
+            entry.hops = hop.ttl;
+            break;
+        }
+    entry.rounds = path.hopscope && path.hopscope->monitor ? path.hopscope->monitor->rounds : 0;
+    return entry;
+}
+
+QString HistoryStore::defaultFileName()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("history.sqlite"));
+}
+
+HistoryStore::HistoryStore(QString fileName, QString connection)
+    : m_fileName(std::move(fileName)), m_connection(std::move(connection))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileName)
+{
+    const QFileInfo info(fileName);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + info.absolutePath()).toStdString()};
+    if (info.exists() && !info.isFile())
+        return Error{"unwritable", QString(fileName + QStringLiteral(" is not a file")).toStdString()};
+
+    const QString connection = QStringLiteral("hopscope-history-%1").arg(connectionCount.fetch_add(1));
+    std::unique_ptr<HistoryStore> store(new HistoryStore(fileName, connection));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    if (!db.isValid())
+        return Error{"no-driver", "Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"};
+    db.setDatabaseName(fileName);
+    // A reader or writer in another process waits this long for a lock rather than failing.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return sqlError(QStringLiteral("cannot open ") + fileName, db.lastError());
+
+    QSqlQuery check(db);
+    // A damaged file says so here, before anything is written to it.
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
+        return Error{"corrupt", QString(fileName + QStringLiteral(" is not a readable history database: ")
+                                 + check.lastError().text().trimmed())
+                                    .toStdString()};
+    if (check.value(0).toString() != QLatin1String("ok"))
+        return Error{"corrupt", QString(fileName + QStringLiteral(" is damaged: ") + check.value(0).toString()).toStdString()};
+    check.finish(); // an unfinished statement holds a read transaction, and WAL mode needs none
+
+    QSqlError error;
+    const char *const setup = "PRAGMA journal_mode = WAL;PRAGMA synchronous = FULL;PRAGMA foreign_keys = ON";
+    if (!execScript(db, setup, error))
+        return sqlError(QStringLiteral("cannot set up ") + fileName, error);
+    if (const Status migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+int HistoryStore::schemaVersion() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
+}
+
+Status HistoryStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const int version = schemaVersion();
+    if (version < 0)
+        return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName, db.lastError());
+    if (version > kSchemaVersion)
+        return Error{"newer-schema", QString(m_fileName + QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
+                                                                  "knows %2); it is left as it is")
+                                                       .arg(version)
+                                                       .arg(kSchemaVersion))
+                                         .toStdString()};
+    for (int next = version + 1; next <= kSchemaVersion; ++next) {
+        // Each step and its version number commit together, or not at all.
+        if (!db.transaction())
+            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
+        QSqlError error;
+        if (!execScript(db, kMigrations[next - 1], error)
+            || !execScript(db, qPrintable(QStringLiteral("PRAGMA user_version = %1").arg(next)), error)) {
+            db.rollback();
+            return sqlError(QStringLiteral("cannot migrate %1 to schema %2").arg(m_fileName).arg(next), error);
+        }
+        if (!db.commit())
+            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
+    }
+    return {};
+}
+
+Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
+                            const std::string &name, const std::vector<std::string> &tags, std::int64_t *newId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const HistoryEntry entry = describeForHistory(path);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, db.lastError());
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO paths (id, traced_at, saved_at, target, destination, protocol, reached, hops, rounds, json, name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(id ? QVariant::fromValue<qint64>(*id) : QVariant());
+    query.addBindValue(QVariant::fromValue<qint64>(entry.tracedAtMs));
+    query.addBindValue(QVariant::fromValue<qint64>(savedAtMs));
+    query.addBindValue(QString::fromStdString(entry.target));
+    query.addBindValue(QString::fromStdString(entry.destination));
+    query.addBindValue(QString::fromLatin1(protocolName(entry.protocol)));
+    query.addBindValue(entry.reached);
+    query.addBindValue(entry.hops);
+    query.addBindValue(entry.rounds);
+    query.addBindValue(QByteArray::fromStdString(networkPathToJson(path, -1)));
+    query.addBindValue(QString::fromStdString(name));
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        db.rollback();
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
+    }
+    const std::int64_t rowId = query.lastInsertId().toLongLong();
+    for (const std::string &tag : tags) {
+        QSqlQuery tagQuery(db);
+        tagQuery.prepare(QStringLiteral("INSERT OR IGNORE INTO tags (path, tag) VALUES (?, ?)"));
+        tagQuery.addBindValue(QVariant::fromValue<qint64>(rowId));
+        tagQuery.addBindValue(QString::fromStdString(tag));
+        if (!tagQuery.exec()) {
+            const QSqlError error = tagQuery.lastError();
+            db.rollback();
+            return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
+        }
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
+    }
+    if (newId)
+        *newId = rowId;
+    return {};
+}
+
+Expected<std::int64_t> HistoryStore::add(const NetworkPath &path, std::int64_t savedAtMs)
+{
+    std::int64_t id = 0;
+    if (const Status done = insert(std::nullopt, path, savedAtMs, {}, {}, &id); !done)
+        return done.error();
+    return id;
+}
+
+Status HistoryStore::restore(std::int64_t id, const NetworkPath &path, const HistoryEntry &entry)
+{
+    return insert(id, path, entry.savedAtMs, entry.name, entry.tags, nullptr);
+}
+
+Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filter) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QString sql = QStringLiteral(
+        "SELECT id, traced_at, saved_at, target, destination, protocol, reached, hops, rounds, name,"
+        " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE path = paths.id ORDER BY tag))"
+        " FROM paths WHERE 1");
+    QVariantList values;
+    if (!filter.text.empty()) {
+        sql += QStringLiteral(" AND (instr(lower(target), lower(?)) OR instr(lower(destination), lower(?))"
+                              " OR instr(lower(name), lower(?))"
+                              " OR EXISTS (SELECT 1 FROM tags WHERE path = paths.id AND instr(lower(tag), lower(?))))");
+        for (int i = 0; i < 4; ++i)
+            values << QString::fromStdString(filter.text);
+    }
+    if (filter.protocol) {
+        sql += QStringLiteral(" AND protocol = ?");
+        values << QString::fromLatin1(protocolName(*filter.protocol));
+    }
+    if (filter.fromMs) {
+        sql += QStringLiteral(" AND traced_at >= ?");
+        values << QVariant::fromValue<qint64>(*filter.fromMs);
+    }
+    if (filter.toMs) {
+        sql += QStringLiteral(" AND traced_at < ?");
+        values << QVariant::fromValue<qint64>(*filter.toMs);
+    }
+    sql += QStringLiteral(" ORDER BY traced_at DESC, id DESC LIMIT ?");
+    values << std::max(1, filter.limit);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
+    std::vector<HistoryEntry> entries;
+    while (query.next()) {
+        HistoryEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.tracedAtMs = query.value(1).toLongLong();
+        entry.savedAtMs = query.value(2).toLongLong();
+        entry.target = query.value(3).toString().toStdString();
+        entry.destination = query.value(4).toString().toStdString();
+        entry.protocol = parseProtocol(query.value(5).toString().toStdString()).value_or(Protocol::Tcp);
+        entry.reached = query.value(6).toBool();
+        entry.hops = query.value(7).toInt();
+        entry.rounds = query.value(8).toInt();
+        entry.name = query.value(9).toString().toStdString();
+        for (const QString &tag : query.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            entry.tags.push_back(tag.toStdString());
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT json FROM paths WHERE id = ?"));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
+    if (!query.next())
+        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+    auto path = networkPathFromJson(query.value(0).toByteArray().toStdString());
+    if (!path)
+        return Error{path.error().code, "history entry " + std::to_string(id) + ": " + path.error().message};
+    return path;
+}
+
+Status HistoryStore::rename(std::int64_t id, const std::string &name)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("UPDATE paths SET name = ? WHERE id = ?"));
+    query.addBindValue(QString::fromStdString(name));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot rename"), query.lastError());
+    if (query.numRowsAffected() != 1)
+        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+    return {};
+}
+
+Status HistoryStore::setTags(std::int64_t id, const std::vector<std::string> &tags)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("cannot tag"), db.lastError());
+    const auto fail = [&db](const QSqlQuery &query) {
+        const QSqlError error = query.lastError();
+        db.rollback();
+        return sqlError(QStringLiteral("cannot tag"), error);
+    };
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM paths WHERE id = ?"));
+    exists.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!exists.exec())
+        return fail(exists);
+    if (!exists.next()) {
+        db.rollback();
+        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+    }
+    QSqlQuery clear(db);
+    clear.prepare(QStringLiteral("DELETE FROM tags WHERE path = ?"));
+    clear.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!clear.exec())
+        return fail(clear);
+    for (const std::string &tag : tags) {
+        QSqlQuery insertTag(db);
+        insertTag.prepare(QStringLiteral("INSERT OR IGNORE INTO tags (path, tag) VALUES (?, ?)"));
+        insertTag.addBindValue(QVariant::fromValue<qint64>(id));
+        insertTag.addBindValue(QString::fromStdString(tag));
+        if (!insertTag.exec())
+            return fail(insertTag);
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("cannot tag"), db.lastError());
+    return {};
+}
+
+Status HistoryStore::remove(std::int64_t id)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("DELETE FROM paths WHERE id = ?"));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot delete"), query.lastError());
+    if (query.numRowsAffected() != 1)
+        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+    return {};
+}
+
+} // namespace hopscope

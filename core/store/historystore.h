@@ -1,0 +1,88 @@
+#pragma once
+
+#include "common/expected.h"
+#include "path/networkpath.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hopscope {
+
+// What the history lists of a stored path, without reading the path itself.
+struct HistoryEntry
+{
+    std::int64_t id = 0;
+    std::int64_t tracedAtMs = 0;
+    std::int64_t savedAtMs = 0;
+    std::string target;      // what was asked for: the request's target, else the destination
+    std::string destination; // its address
+    Protocol protocol = Protocol::Tcp;
+    bool reached = false;
+    int hops = 0;            // the TTL it was reached at, or the last one tried
+    int rounds = 0;          // 0 for a single trace
+    std::string name;        // given by the user; empty until then
+    std::vector<std::string> tags;
+    bool operator==(const HistoryEntry &) const = default;
+};
+
+struct HistoryQuery
+{
+    std::string text; // in the target, destination, name or a tag; any case
+    std::optional<Protocol> protocol;
+    std::optional<std::int64_t> fromMs; // traced at or after
+    std::optional<std::int64_t> toMs;   // traced before
+    int limit = 1000;
+};
+
+// The local history of traces and monitoring sessions: an SQLite database in WAL mode, written
+// one transaction per change and synced, so that a crash or kill -9 keeps every change that
+// returned, and readers never wait for a writer. The schema carries its version
+// (PRAGMA user_version) and is migrated forward when opened; a database from a newer Hopscope
+// is refused rather than changed. One object per thread: Qt's database connections are not
+// shared between threads.
+class HistoryStore
+{
+public:
+    // The schema this build writes.
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens the database, creating it (and its folder) when missing.
+    static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
+    // QStandardPaths::AppDataLocation/history.sqlite.
+    static QString defaultFileName();
+
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    QString fileName() const { return m_fileName; }
+    int schemaVersion() const;
+
+    Expected<std::int64_t> add(const NetworkPath &path, std::int64_t savedAtMs);
+    Expected<std::vector<HistoryEntry>> list(const HistoryQuery &query = {}) const;
+    Expected<NetworkPath> load(std::int64_t id) const;
+    Status rename(std::int64_t id, const std::string &name);
+    Status setTags(std::int64_t id, const std::vector<std::string> &tags);
+    Status remove(std::int64_t id);
+    // Puts back a removed path under its old id, for undo.
+    Status restore(std::int64_t id, const NetworkPath &path, const HistoryEntry &entry);
+
+private:
+    HistoryStore(QString fileName, QString connection);
+    Status migrate();
+    Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
+                  const std::string &name, const std::vector<std::string> &tags, std::int64_t *newId);
+
+    QString m_fileName;
+    QString m_connection;
+};
+
+// The fields a history entry shows, worked out from a path.
+HistoryEntry describeForHistory(const NetworkPath &path);
+
+} // namespace hopscope

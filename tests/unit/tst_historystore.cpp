@@ -1,0 +1,393 @@
+#include "path/networkpathjson.h"
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace hopscope;
+
+namespace {
+
+NetworkPath fixturePath(const char *relative)
+{
+    auto path = readNetworkPathFile(std::string(HOPSCOPE_FIXTURES_DIR "/") + relative);
+    if (!path)
+        qFatal("%s", path.error().message.c_str());
+    return std::move(*path);
+}
+
+QByteArray fileHash(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// The child a crash test kills: adds paths one after another, saying each id once committed.
+int runWriter(const QString &fileName)
+{
+    auto store = HistoryStore::open(fileName);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+        return 1;
+    }
+    NetworkPath path = fixturePath("hopscope/monitor-session.json");
+    for (int i = 0;; ++i) {
+        path.timestampMs = 1'700'000'000'000 + i;
+        const auto id = (*store)->add(path, i);
+        if (!id) {
+            std::fprintf(stderr, "%s\n", id.error().message.c_str());
+            return 1;
+        }
+        std::printf("committed %lld\n", static_cast<long long>(*id));
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class HistoryStoreTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writeAndReopen()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("sub/folder/history.sqlite"));
+        const NetworkPath trace = fixturePath("hopscope/full-tcp-path.json");
+        const NetworkPath session = fixturePath("hopscope/monitor-session.json");
+        const NetworkPath datadog = fixturePath("datadog/v3-pathtrace-reachable.json");
+        std::vector<std::int64_t> ids;
+        {
+            auto store = HistoryStore::open(file);
+            QVERIFY2(store, store ? "" : store.error().message.c_str());
+            QCOMPARE((*store)->schemaVersion(), HistoryStore::kSchemaVersion);
+            for (const NetworkPath *path : {&trace, &session, &datadog}) {
+                const auto id = (*store)->add(*path, 42);
+                QVERIFY(id);
+                ids.push_back(*id);
+            }
+        }
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        const auto entries = (*store)->list();
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), std::size_t(3));
+        // Newest trace first.
+        QCOMPARE(entries->at(0).id, ids[1]);
+        QCOMPARE(entries->at(0).target, std::string("198.18.3.2"));
+        QCOMPARE(entries->at(0).rounds, 4);
+        QCOMPARE(entries->at(0).protocol, Protocol::Udp);
+        QVERIFY(entries->at(0).reached);
+        QCOMPARE(entries->at(0).hops, 4);
+        QCOMPARE(entries->at(1).target, std::string("web.lab.test"));
+        QCOMPARE(entries->at(1).savedAtMs, std::int64_t(42));
+        QCOMPARE(entries->at(2).target, std::string("dns.example.test"));
+        QCOMPARE(*(*store)->load(ids[0]), trace);
+        QCOMPARE(*(*store)->load(ids[1]), session);
+        QCOMPARE(*(*store)->load(ids[2]), datadog);
+        QCOMPARE((*store)->load(9999).error().code, std::string("not-found"));
+
+        // WAL: readers do not wait for a writer.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(file);
+        QVERIFY(raw.open());
+        QSqlQuery mode(raw);
+        QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+
+    void searchRenameTagDelete()
+    {
+        QTemporaryDir dir;
+        auto store = HistoryStore::open(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(store);
+        HistoryStore &history = **store;
+        const auto trace = *history.add(fixturePath("hopscope/full-tcp-path.json"), 1);
+        const auto session = *history.add(fixturePath("hopscope/monitor-session.json"), 2);
+        const auto datadog = *history.add(fixturePath("datadog/v3-pathtrace-reachable.json"), 3);
+        const auto ids = [&history](const HistoryQuery &query) {
+            std::vector<std::int64_t> found;
+            const auto entries = history.list(query);
+            if (entries)
+                for (const HistoryEntry &entry : *entries)
+                    found.push_back(entry.id);
+            return found;
+        };
+        QCOMPARE(ids({"WEB.LAB", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
+        QCOMPARE(ids({"198.18", {}, {}, {}, 100}), std::vector<std::int64_t>{session});
+        QCOMPARE(ids({"", Protocol::Icmp, {}, {}, 100}), std::vector<std::int64_t>{datadog});
+        // 2024-12-24 (datadog) and 2025-11-24 (trace) fall before 2026; the session is in it.
+        QCOMPARE(ids({"", {}, 1'767'225'600'000, {}, 100}), std::vector<std::int64_t>{session});
+        QCOMPARE(ids({"", {}, {}, 1'767'225'600'000, 100}), (std::vector<std::int64_t>{trace, datadog}));
+        QCOMPARE(ids({"", {}, {}, {}, 1}).size(), std::size_t(1));
+
+        QVERIFY(history.rename(trace, "office uplink"));
+        QVERIFY(history.setTags(trace, {"isp", "before-change"}));
+        QCOMPARE(ids({"uplink", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
+        QCOMPARE(ids({"BEFORE", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
+        const HistoryEntry renamed = history.list({"uplink", {}, {}, {}, 100})->front();
+        QCOMPARE(renamed.name, std::string("office uplink"));
+        QCOMPARE(renamed.tags, (std::vector<std::string>{"before-change", "isp"}));
+        QCOMPARE(history.rename(777, "x").error().code, std::string("not-found"));
+        QCOMPARE(history.setTags(777, {"x"}).error().code, std::string("not-found"));
+
+        // Delete, then undo: the same id, name and tags come back.
+        const NetworkPath kept = *history.load(trace);
+        QVERIFY(history.remove(trace));
+        QCOMPARE(history.remove(trace).error().code, std::string("not-found"));
+        QCOMPARE(history.list()->size(), std::size_t(2));
+        QVERIFY(history.restore(trace, kept, renamed));
+        const HistoryEntry back = history.list({"uplink", {}, {}, {}, 100})->front();
+        QCOMPARE(back, renamed);
+        QCOMPARE(*history.load(trace), kept);
+    }
+
+    // A database written by the first schema opens, is migrated, and keeps its paths.
+    void migrateFromVersion1()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("old.sqlite"));
+        const NetworkPath trace = fixturePath("hopscope/full-tcp-path.json");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral(
+                "CREATE TABLE paths (id INTEGER PRIMARY KEY, traced_at INTEGER NOT NULL, saved_at INTEGER NOT NULL,"
+                " target TEXT NOT NULL, destination TEXT NOT NULL, protocol TEXT NOT NULL, reached INTEGER NOT NULL,"
+                " hops INTEGER NOT NULL, rounds INTEGER NOT NULL, json BLOB NOT NULL)")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            query.prepare(QStringLiteral("INSERT INTO paths VALUES (5, ?, 9, 'web.lab.test', '10.0.9.2', 'TCP', 1, 4, 0, ?)"));
+            query.addBindValue(QVariant::fromValue<qint64>(trace.timestampMs));
+            query.addBindValue(QByteArray::fromStdString(networkPathToJson(trace)));
+            QVERIFY(query.exec());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto store = HistoryStore::open(file);
+        QVERIFY2(store, store ? "" : store.error().message.c_str());
+        QCOMPARE((*store)->schemaVersion(), 2);
+        const auto entries = (*store)->list();
+        QCOMPARE(entries->size(), std::size_t(1));
+        QCOMPARE(entries->front().id, std::int64_t(5));
+        QCOMPARE(entries->front().name, std::string());
+        QCOMPARE(*(*store)->load(5), trace);
+        QVERIFY((*store)->setTags(5, {"migrated"}));
+    }
+
+    void refusesWhatItCannotUse_data()
+    {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("text file") << QByteArray("this is not a database\n").repeated(200) << "corrupt"
+                                   << "is not a readable history database";
+        QTest::newRow("damaged pages") << QByteArray("damage") << "corrupt" << "";
+        QTest::newRow("newer schema") << QByteArray("newer") << "newer-schema" << "written by a newer Hopscope";
+    }
+    // A file it cannot use is said and left byte for byte as it was.
+    void refusesWhatItCannotUse()
+    {
+        QFETCH(QByteArray, contents);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        if (contents == "damage" || contents == "newer") {
+            {
+                auto store = HistoryStore::open(file);
+                QVERIFY(store);
+                for (int i = 0; i < 20; ++i)
+                    QVERIFY((*store)->add(fixturePath("hopscope/monitor-session.json"), i));
+            }
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            if (contents == "newer")
+                QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 99")));
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+            if (contents == "damage") {
+                QFile raw(file);
+                QVERIFY(raw.open(QIODevice::ReadWrite));
+                QVERIFY(raw.size() > 8 * 4096);
+                raw.seek(4096 * 3); // inside the table's pages, past the header
+                raw.write(QByteArray(4096 * 3, '\x5a'));
+            }
+        } else {
+            QFile raw(file);
+            QVERIFY(raw.open(QIODevice::WriteOnly));
+            raw.write(contents);
+        }
+        const QByteArray before = fileHash(file);
+        auto store = HistoryStore::open(file);
+        QVERIFY(!store);
+        QCOMPARE(QString::fromStdString(store.error().code), code);
+        QVERIFY2(QString::fromStdString(store.error().message).contains(message), store.error().message.c_str());
+        QVERIFY2(QString::fromStdString(store.error().message).contains(file), store.error().message.c_str());
+        QCOMPARE(fileHash(file), before);
+    }
+
+    void unwritableFolder()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("plain-file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const auto store = HistoryStore::open(dir.filePath(QStringLiteral("plain-file/history.sqlite")));
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, std::string("unwritable"));
+        QVERIFY(QString::fromStdString(store.error().message).contains(QLatin1String("cannot create the history folder")));
+        const auto directory = HistoryStore::open(dir.path());
+        QVERIFY(!directory);
+        QVERIFY(QString::fromStdString(directory.error().message).contains(QLatin1String("is not a file")));
+    }
+
+    // Writes that fail for want of room give a clear error; every path saved before stays. A
+    // tiny tmpfs is a full disk as SQLite sees it (root mounts it); a file-size limit makes the
+    // writes fail as a failing disk would.
+    void fullDisk_data()
+    {
+        QTest::addColumn<bool>("tmpfs");
+        QTest::newRow("file-size limit") << false;
+        QTest::newRow("full tmpfs") << true;
+    }
+    void fullDisk()
+    {
+        QFETCH(bool, tmpfs);
+        QTemporaryDir dir;
+        if (tmpfs) {
+            if (geteuid() != 0)
+                QSKIP("mounting a tmpfs needs root; CI runs as root");
+            QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                                                  QStringLiteral("-o"), QStringLiteral("size=400k"),
+                                                                  QStringLiteral("tmpfs"), dir.path()}),
+                     0);
+        }
+        const auto unmount = qScopeGuard([&] {
+            if (tmpfs)
+                QProcess::execute(QStringLiteral("umount"), {dir.path()});
+        });
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        rlimit old{};
+        QVERIFY(getrlimit(RLIMIT_FSIZE, &old) == 0);
+        std::signal(SIGXFSZ, SIG_IGN);
+        std::vector<std::int64_t> saved;
+        Error failure;
+        {
+            auto store = HistoryStore::open(file);
+            QVERIFY(store);
+            rlimit tight = old;
+            tight.rlim_cur = 384 * 1024;
+            if (!tmpfs)
+                QVERIFY(setrlimit(RLIMIT_FSIZE, &tight) == 0);
+            NetworkPath path = fixturePath("hopscope/monitor-session.json");
+            for (int i = 0; i < 1000; ++i) {
+                path.timestampMs += 1;
+                const auto id = (*store)->add(path, i);
+                if (!id) {
+                    failure = id.error();
+                    break;
+                }
+                saved.push_back(*id);
+            }
+            QVERIFY(setrlimit(RLIMIT_FSIZE, &old) == 0);
+        }
+        std::signal(SIGXFSZ, SIG_DFL);
+        QVERIFY2(!saved.empty(), "nothing fitted");
+        QCOMPARE(failure.code, std::string(tmpfs ? "disk-full" : "io-error"));
+        const QString message = QString::fromStdString(failure.message);
+        QVERIFY2(message.contains(file), failure.message.c_str());
+        QVERIFY2(message.contains(tmpfs ? QLatin1String("the disk is full") : QLatin1String("is it full or failing?")),
+                 failure.message.c_str());
+        // Still full: reading back needs no room.
+        auto store = HistoryStore::open(file);
+        QVERIFY2(store, store ? "" : store.error().message.c_str());
+        QCOMPARE((*store)->list()->size(), saved.size());
+        for (const std::int64_t id : saved)
+            QVERIFY((*store)->load(id));
+    }
+
+    // A writer killed with SIGKILL at three different moments; meanwhile this process reads.
+    void killedWriter()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        std::int64_t committed = 0;
+        for (const int killAfter : {5, 23, 61}) {
+            QProcess writer;
+            writer.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), file});
+            QVERIFY(writer.waitForStarted());
+            std::unique_ptr<HistoryStore> reader;
+            int seen = 0;
+            while (seen < killAfter) {
+                QVERIFY2(writer.waitForReadyRead(20000), writer.readAllStandardError().constData());
+                while (writer.canReadLine()) {
+                    const QByteArray line = writer.readLine().trimmed();
+                    QVERIFY(line.startsWith("committed "));
+                    committed = std::max<std::int64_t>(committed, line.mid(10).toLongLong());
+                    ++seen;
+                }
+                // Reading while the other process writes: never locked out, never less than committed.
+                if (!reader) {
+                    auto opened = HistoryStore::open(file);
+                    QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+                    reader = std::move(*opened);
+                }
+                const auto entries = reader->list({"", {}, {}, {}, 1'000'000});
+                QVERIFY2(entries, entries ? "" : entries.error().message.c_str());
+                QVERIFY(static_cast<std::int64_t>(entries->size()) >= committed);
+            }
+            writer.kill(); // SIGKILL, in the middle of the next write
+            QVERIFY(writer.waitForFinished());
+            // Lines written before the kill that were not read yet are commits too.
+            while (writer.canReadLine()) {
+                const QByteArray line = writer.readLine().trimmed();
+                if (line.startsWith("committed "))
+                    committed = std::max<std::int64_t>(committed, line.mid(10).toLongLong());
+            }
+            reader.reset();
+            auto store = HistoryStore::open(file);
+            QVERIFY2(store, store ? "" : store.error().message.c_str());
+            const auto entries = (*store)->list({"", {}, {}, {}, 1'000'000});
+            QVERIFY(entries);
+            QVERIFY2(static_cast<std::int64_t>(entries->size()) >= committed,
+                     qPrintable(QStringLiteral("%1 entries, %2 committed").arg(entries->size()).arg(committed)));
+            for (std::int64_t id = 1; id <= committed; ++id)
+                QVERIFY2((*store)->load(id), qPrintable(QString::number(id)));
+        }
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(QString::fromLocal8Bit(argv[2]));
+    HistoryStoreTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_historystore.moc"
