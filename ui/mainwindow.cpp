@@ -5,29 +5,34 @@
 #include "path/networkpathjson.h"
 #include "ui/hopgraphview.h"
 #include "ui/pathfileloader.h"
-#include "ui/savedpathview.h"
 #include "ui/targetbar.h"
 #include "ui/tracetab.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUrl>
 
 namespace hopscope {
 
 namespace {
 constexpr int kStatusMessageMs = 8000;
 const auto kLastDirectoryKey = QStringLiteral("files/lastDirectory");
+const auto kRecentFilesKey = QStringLiteral("files/recent");
+constexpr int kMaxRecentFiles = 10;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -65,18 +70,78 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
     connect(m_loader, &PathFileLoader::loaded, this, [this](const QString &fileName, const NetworkPath &path) {
-        auto *view = new SavedPathView(path, m_tabs);
-        const int index = m_tabs->addTab(view, QFileInfo(fileName).fileName());
-        m_tabs->setTabToolTip(index, fileName);
-        m_tabs->setCurrentIndex(index);
-        updateEmptyState();
+        TraceTab *tab = newTraceTab();
+        tab->showSaved(path, QFileInfo(fileName).fileName());
+        m_tabs->setTabToolTip(m_tabs->indexOf(tab), fileName);
+        rememberRecentFile(fileName);
         statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
     });
     connect(m_loader, &PathFileLoader::failed, this, [this](const QString &, const QString &message) {
         statusBar()->showMessage(tr("Could not open %1").arg(message));
     });
+    setAcceptDrops(true);
     updateEmptyState();
     m_targetBar->focusTarget();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (openDropped(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+bool MainWindow::openDropped(const QMimeData *mime)
+{
+    const QStringList files = droppedFiles(mime);
+    openFiles(files);
+    return !files.isEmpty();
+}
+
+QStringList MainWindow::droppedFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    return files;
+}
+
+QStringList MainWindow::recentFiles() const { return QSettings().value(kRecentFilesKey).toStringList(); }
+
+void MainWindow::rememberRecentFile(const QString &fileName)
+{
+    QStringList files = recentFiles();
+    const QString absolute = QFileInfo(fileName).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(kRecentFilesKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
+                                                  this, [this, file = files[i]] { openFiles({file}); });
+        action->setToolTip(files[i]);
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+        QSettings().remove(kRecentFilesKey);
+        updateRecentMenu();
+    })->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::createMenus()
@@ -89,6 +154,8 @@ void MainWindow::createMenus()
     newTab->setShortcut(QKeySequence::AddTab);
     QAction *open = fileMenu->addAction(tr("&Open\u2026"), this, &MainWindow::chooseFilesToOpen);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
     QAction *save = fileMenu->addAction(tr("&Save As\u2026"), this, &MainWindow::saveCurrent);
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
@@ -170,8 +237,6 @@ std::optional<NetworkPath> MainWindow::currentPath() const
 {
     if (const TraceTab *tab = currentTraceTab())
         return tab->session()->result();
-    if (const auto *view = qobject_cast<SavedPathView *>(m_tabs->currentWidget()))
-        return view->path();
     return std::nullopt;
 }
 

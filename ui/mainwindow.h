@@ -5,7 +5,11 @@
 
 #include <optional>
 
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
+class QMenu;
+class QMimeData;
 class QTabWidget;
 
 namespace hopscope {
@@ -41,7 +45,18 @@ public Q_SLOTS:
     bool saveCurrentTo(const QString &fileName);
     void exportGraph();
 
+    QStringList recentFiles() const;
+    // Opens the local files among dropped URLs; false when there were none.
+    bool openDropped(const QMimeData *mime);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
+    static QStringList droppedFiles(const QMimeData *mime);
+    void rememberRecentFile(const QString &fileName);
+    void updateRecentMenu();
     void createMenus();
     void chooseFilesToOpen();
     void closeTab(int index);
@@ -58,6 +73,7 @@ private:
     QLabel *m_emptyHint;
     QLabel *m_status;
     PathFileLoader *m_loader;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace hopscope

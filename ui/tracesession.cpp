@@ -10,6 +10,7 @@
 #include <QtConcurrent>
 
 #include <chrono>
+#include <map>
 
 namespace hopscope {
 
@@ -25,6 +26,28 @@ public:
     void notice(const std::string &message) override { notices << QString::fromStdString(message); }
     QStringList notices;
 };
+
+// The probes a saved path stands for: its own, or for a file without them (a Datadog payload)
+// one per hop, the responders of a TTL on flows of their own so that the graph links them.
+std::vector<ProbeSample> savedProbes(const NetworkPath &path)
+{
+    if (path.hopscope && !path.hopscope->probes.empty())
+        return path.hopscope->probes;
+    std::vector<ProbeSample> probes;
+    std::map<int, int> flowAtTtl;
+    for (const PathHop &hop : path.hops) {
+        ProbeSample probe;
+        probe.ttl = hop.ttl;
+        probe.flow = flowAtTtl[hop.ttl]++;
+        probe.sentAtUs = path.timestampMs * 1000;
+        if (hop.reachable) {
+            probe.responder = hop.ipAddress;
+            probe.rttMs = hop.rttMs;
+        }
+        probes.push_back(std::move(probe));
+    }
+    return probes;
+}
 
 struct Prepared
 {
@@ -99,6 +122,7 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
 {
     if (isActive())
         return;
+    m_loaded = false;
     m_request = request;
     m_mode = mode;
     m_intervalMs = intervalMs;
@@ -141,6 +165,58 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
         auto prepared = prepareRoundRequest(request, notices);
         return Prepared{std::move(prepared), notices.notices};
     }));
+}
+
+void TraceSession::load(const NetworkPath &saved)
+{
+    if (isActive())
+        return;
+    const bool session = saved.hopscope && saved.hopscope->monitor;
+    m_mode = session ? Mode::Monitor : Mode::Trace;
+    m_request = saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
+    if (m_request.target.empty())
+        m_request.target = saved.destination.hostname.empty() ? saved.destination.ipAddress : saved.destination.hostname;
+    m_request.protocol = saved.protocol;
+    if (session && saved.hopscope->monitor->intervalMs > 0)
+        m_intervalMs = saved.hopscope->monitor->intervalMs;
+    m_session = MonitorSession();
+    m_edges.clear();
+    m_error.clear();
+    m_round = 0;
+    m_destination = saved.destination.ipAddress;
+
+    std::map<int, std::vector<ProbeSample>> byRound;
+    int flows = 1;
+    for (ProbeSample &probe : savedProbes(saved)) {
+        flows = std::max(flows, probe.flow + 1);
+        byRound[probe.round].push_back(std::move(probe));
+    }
+    m_roundRequest = m_request;
+    m_roundRequest.flows = flows;
+    const auto hostnames = monitorRoundFromPath(saved, 1).hostnames;
+    for (const auto &[ignored, probes] : byRound) {
+        ++m_round;
+        m_roundResponders.clear();
+        m_session.beginRound(m_round, probes.front().sentAtUs, m_destination);
+        for (const ProbeSample &probe : probes) {
+            m_session.addProbe(probe);
+            if (!probe.responder.empty())
+                m_roundResponders.try_emplace({probe.ttl, probe.flow}, probe.responder);
+        }
+        m_session.endRound(hostnames);
+        addEdges(m_roundResponders, saved.maxTtl());
+    }
+    m_settledTtls = saved.maxTtl();
+    m_probing = saved.hopscope && saved.hopscope->probing == "unprivileged" ? tr("without privileges") : QString();
+    m_sourceLabel = QString::fromStdString(saved.source.hostname);
+    m_latestPath = saved;
+    m_loaded = true;
+    // The time shown is the one the trace or session took.
+    const qint64 tookMs = session ? (saved.hopscope->monitor->endedUs - saved.hopscope->monitor->startedUs) / 1000 : 0;
+    m_roundStartMs = m_clock.elapsed();
+    setState(State::Finished);
+    m_endedMs = m_roundStartMs + std::max<qint64>(0, tookMs);
+    Q_EMIT dataChanged();
 }
 
 void TraceSession::stop()
@@ -258,7 +334,7 @@ std::optional<NetworkPath> TraceSession::result() const
 {
     if (!m_latestPath)
         return std::nullopt;
-    if (m_mode == Mode::Trace)
+    if (m_mode == Mode::Trace || m_loaded)
         return m_latestPath;
     return monitorNetworkPath(m_session, *m_latestPath, m_intervalMs);
 }

@@ -50,6 +50,10 @@ public:
 
     void start(const TraceRequest &request, Mode mode, int intervalMs);
     void stop();
+    // Shows a saved path as if it had just been traced: its probes (or, for a file without any,
+    // one per hop) replayed round by round into the session. Its result() is the file as read.
+    void load(const NetworkPath &path);
+    bool isLoaded() const { return m_loaded; }
 
     Mode mode() const { return m_mode; }
     State state() const { return m_state; }
@@ -115,6 +119,7 @@ private:
     qint64 m_roundStartedMs = 0; // when the latest round began
     qint64 m_endedMs = -1;
     std::uint64_t m_generation = 0; // which start() a preparation belongs to
+    bool m_loaded = false;          // shows a saved path: nothing to trace
 };
 
 } // namespace hopscope

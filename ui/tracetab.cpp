@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -212,8 +213,17 @@ void TraceTab::syncSelectionFromTable()
     refreshChart();
 }
 
+void TraceTab::showSaved(const NetworkPath &path, const QString &origin)
+{
+    m_origin = origin;
+    m_session->load(path);
+    Q_EMIT titleChanged();
+}
+
 QString TraceTab::title() const
 {
+    if (!m_origin.isEmpty())
+        return m_origin;
     const QString target = QString::fromStdString(m_session->request().target);
     if (target.isEmpty())
         return tr("New trace");
@@ -242,6 +252,8 @@ QString TraceTab::statusText() const
         parts << tr("round %1 done, one every %2 s").arg(s.round()).arg(s.intervalMs() / 1000.0, 0, 'g', 3);
         break;
     case TraceSession::State::Finished:
+        if (s.isLoaded() && s.result())
+            parts << tr("traced %1").arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         parts << (s.session().destinationTtl() ? tr("destination reached at TTL %1").arg(*s.session().destinationTtl())
                                                : tr("destination not reached"));
         break;

@@ -28,6 +28,9 @@ public:
 
     void start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs);
     void stop();
+    // Shows a saved path with every view, titled by where it came from.
+    void showSaved(const NetworkPath &path, const QString &origin);
+    QString origin() const { return m_origin; }
 
     TraceSession *session() const { return m_session; }
     HopGraphView *graph() const { return m_graph; }
@@ -64,6 +67,7 @@ private:
     QTimer *m_refresh;
     QTimer *m_chartRefresh;
     QString m_graphSource;
+    QString m_origin; // the file or history entry a saved path came from
     QString m_notice; // the latest thing the session said about how it probes, or a failed round
     bool m_dirty = false;
     bool m_chartDirty = false;

@@ -1,16 +1,38 @@
+#include "path/networkpathjson.h"
+#include "ui/hopgraphview.h"
+#include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
-#include "ui/pathhopsmodel.h"
-#include "ui/savedpathview.h"
+#include "ui/rttchartview.h"
+#include "ui/tracetab.h"
 
+#include <QChart>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QXYSeries>
 
 using namespace hopscope;
 
 namespace {
+
 QString fixture(const char *name) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name); }
+
+int seriesPoints(RttChartView *chart)
+{
+    int points = 0;
+    for (QAbstractSeries *series : chart->chart()->series())
+        if (auto *xy = qobject_cast<QXYSeries *>(series))
+            points += static_cast<int>(xy->count());
+    return points;
+}
+
+TraceTab *tabAt(MainWindow &window, int index) { return qobject_cast<TraceTab *>(window.tabs()->widget(index)); }
+
 } // namespace
 
 class MainWindowTest : public QObject
@@ -18,55 +40,105 @@ class MainWindowTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void opensFilesInTabs();
-    void reportsBadFileInStatusBar();
-    void closeShortcutClosesTab();
-};
-
-void MainWindowTest::opensFilesInTabs()
-{
-    MainWindow window;
-    window.show();
-    window.openFiles({fixture("datadog/v3-pathtrace-reachable.json"),
-                      fixture("datadog/v1-success.json")});
-    QTRY_COMPARE(window.tabs()->count(), 2);
-    QStringList titles{window.tabs()->tabText(0), window.tabs()->tabText(1)};
-    titles.sort();
-    QCOMPARE(titles, (QStringList{QStringLiteral("v1-success.json"),
-                                  QStringLiteral("v3-pathtrace-reachable.json")}));
-    for (int i = 0; i < 2; ++i) {
-        auto *view = qobject_cast<SavedPathView *>(window.tabs()->widget(i));
-        QVERIFY(view);
-        const QAbstractItemModel *model = view->table()->model();
-        QCOMPARE(model->rowCount(), int(view->path().hops.size()));
-        QCOMPARE(model->columnCount(), int(PathHopsModel::ColumnCount));
-        QVERIFY(view->summaryText().contains(QStringLiteral("reached at TTL")));
+    void initTestCase()
+    {
+        // Settings of their own, so that recent files start empty and nothing of a user's is touched.
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("HopscopeTest"));
     }
-}
 
-void MainWindowTest::reportsBadFileInStatusBar()
-{
-    MainWindow window;
-    window.show();
-    window.openFiles({fixture("bad/negative-rtt.json")});
-    QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/hops/1/rtt")));
-    QCOMPARE(window.tabs()->count(), 0);
-}
+    // A saved file reopens into the graph, chart and table it was saved from.
+    void opensFilesIntoEveryView_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<bool>("monitor");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("trace") << fixture("hopscope/full-tcp-path.json") << 5 << 5 << false
+                               << "destination reached at TTL 4";
+        QTest::newRow("session") << fixture("hopscope/monitor-session.json") << 5 << 5 << true
+                                 << "1 route change";
+        QTest::newRow("datadog") << fixture("datadog/v3-pathtrace-reachable.json") << 5 << 5 << false
+                                 << "destination reached at TTL 4";
+    }
+    void opensFilesIntoEveryView()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, rows);
+        QFETCH(int, nodes);
+        QFETCH(bool, monitor);
+        QFETCH(QString, status);
+        MainWindow window;
+        window.show();
+        window.openFiles({file});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QVERIFY(tab);
+        QCOMPARE(window.tabs()->tabText(0), QFileInfo(file).fileName());
+        QCOMPARE(tab->session()->mode() == TraceSession::Mode::Monitor, monitor);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), rows);
+        QTRY_COMPARE(tab->graph()->nodeCount(), nodes);
+        QTRY_VERIFY(tab->graph()->edgeCount() >= nodes - 1);
+        QTRY_VERIFY(seriesPoints(tab->chart()) > 0);
+        QVERIFY2(tab->statusText().contains(status), qPrintable(tab->statusText()));
+        // What is saved again is the file as it was read.
+        QCOMPARE(*tab->session()->result(), *readNetworkPathFile(file.toStdString()));
+        QTemporaryDir dir;
+        QVERIFY(window.saveCurrentTo(dir.filePath(QStringLiteral("again.json"))));
+        window.openFiles({dir.filePath(QStringLiteral("again.json"))});
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        QTRY_COMPARE(tabAt(window, 1)->table()->model()->rowCount(), rows);
+    }
 
-void MainWindowTest::closeShortcutClosesTab()
-{
-    MainWindow window;
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    window.openFiles({fixture("datadog/v2-namespace-protocol.json")});
-    QTRY_COMPARE(window.tabs()->count(), 1);
-    auto *view = qobject_cast<SavedPathView *>(window.tabs()->widget(0));
-    QCOMPARE(view->table()->model()->data(view->table()->model()->index(1, PathHopsModel::Address)),
-             QVariant(QStringLiteral("no reply")));
-    QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
-    QCOMPARE(window.tabs()->count(), 0);
-}
+    void reportsBadFileInStatusBar()
+    {
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("bad/negative-rtt.json")});
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/hops/1/rtt")));
+        QCOMPARE(window.tabs()->count(), 0);
+    }
+
+    void recentFilesAndDrop()
+    {
+        QSettings().remove(QStringLiteral("files/recent"));
+        MainWindow window;
+        window.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture("datadog/v1-success.json")),
+                      QUrl::fromLocalFile(fixture("datadog/v2-namespace-protocol.json"))});
+        QVERIFY(window.acceptDrops());
+        QVERIFY(window.openDropped(&mime));
+        QMimeData text;
+        text.setText(QStringLiteral("not a file"));
+        QVERIFY(!window.openDropped(&text));
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        QTRY_COMPARE(window.recentFiles().size(), 2);
+        QVERIFY(window.recentFiles().contains(fixture("datadog/v2-namespace-protocol.json")));
+        // Reopening moves a file to the top; the list keeps each file once.
+        window.openFiles({fixture("datadog/v1-success.json")});
+        QTRY_COMPARE(window.tabs()->count(), 3);
+        QTRY_COMPARE(window.recentFiles().constFirst(), fixture("datadog/v1-success.json"));
+        QCOMPARE(window.recentFiles().size(), 2);
+    }
+
+    void closeShortcutClosesTab()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openFiles({fixture("datadog/v2-namespace-protocol.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->count(), 0);
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
 
 QTEST_MAIN(MainWindowTest)
 #include "tst_mainwindow.moc"
