@@ -3,6 +3,7 @@
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/rttchartview.h"
+#include "chartpoints.h"
 #include "ui/tracetab.h"
 
 #include <QChart>
@@ -17,19 +18,12 @@
 #include <QXYSeries>
 
 using namespace hopscope;
+using hopscope::testing::seriesPoints;
 
 namespace {
 
 QString fixture(const char *name) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name); }
 
-int seriesPoints(RttChartView *chart)
-{
-    int points = 0;
-    for (QAbstractSeries *series : chart->chart()->series())
-        if (auto *xy = qobject_cast<QXYSeries *>(series))
-            points += static_cast<int>(xy->count());
-    return points;
-}
 
 TraceTab *tabAt(MainWindow &window, int index) { return qobject_cast<TraceTab *>(window.tabs()->widget(index)); }
 

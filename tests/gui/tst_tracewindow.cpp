@@ -6,6 +6,7 @@
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/rttchartview.h"
+#include "chartpoints.h"
 #include "ui/targetbar.h"
 #include "ui/tracetab.h"
 
@@ -33,6 +34,7 @@
 #include <memory>
 
 using namespace hopscope;
+using hopscope::testing::seriesPoints;
 
 namespace {
 
@@ -70,14 +72,6 @@ bool showActive(QWidget &window)
     return QTest::qWaitForWindowActive(&window);
 }
 
-int seriesPoints(RttChartView *chart)
-{
-    int points = 0;
-    for (QAbstractSeries *series : chart->chart()->series())
-        if (auto *xy = qobject_cast<QXYSeries *>(series))
-            points += static_cast<int>(xy->count());
-    return points;
-}
 
 } // namespace
 
