@@ -3,14 +3,18 @@
 #include "client/helperlocation.h"
 #include "common/atomicfile.h"
 #include "path/networkpathjson.h"
+#include "ui/historypanel.h"
+#include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
 #include "ui/pathfileloader.h"
+#include "ui/reportexport.h"
 #include "ui/targetbar.h"
 #include "ui/tracetab.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -37,7 +41,9 @@ constexpr int kMaxRecentFiles = 10;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_helperProgram(helperPath()), m_targetBar(new TargetBar(this)), m_tabs(new QTabWidget(this)),
-      m_emptyHint(new QLabel(this)), m_status(new QLabel(this)), m_loader(new PathFileLoader(this))
+      m_emptyHint(new QLabel(this)), m_status(new QLabel(this)), m_loader(new PathFileLoader(this)),
+      m_history(new HistoryService(HistoryStore::defaultFileName(), this)),
+      m_historyPanel(new HistoryPanel(m_history, this))
 {
     setWindowTitle(tr("Hopscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hopscope.svg")));
@@ -63,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(stack);
     statusBar()->addPermanentWidget(m_status, 1);
 
+    createHistory();
     createMenus();
 
     connect(m_targetBar, &TargetBar::startRequested, this, &MainWindow::startTrace);
@@ -70,9 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
     connect(m_loader, &PathFileLoader::loaded, this, [this](const QString &fileName, const NetworkPath &path) {
-        TraceTab *tab = newTraceTab();
-        tab->showSaved(path, QFileInfo(fileName).fileName());
-        m_tabs->setTabToolTip(m_tabs->indexOf(tab), fileName);
+        showPath(path, QFileInfo(fileName).fileName(), fileName);
         rememberRecentFile(fileName);
         statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
     });
@@ -82,6 +87,48 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     updateEmptyState();
     m_targetBar->focusTarget();
+}
+
+void MainWindow::createHistory()
+{
+    auto *dock = new QDockWidget(tr("History"), this);
+    dock->setObjectName(QStringLiteral("history"));
+    dock->setWidget(m_historyPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    dock->hide(); // until asked for: the graph wants the width
+    connect(m_history, &HistoryService::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(m_historyPanel, &HistoryPanel::message, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(m_historyPanel, &HistoryPanel::openRequested, m_history, &HistoryService::load);
+    connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
+        const QString target = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
+                                                                                        : path.destination.hostname);
+        showPath(path, tr("%1 (%2)").arg(target, when), tr("History entry %1").arg(id));
+    });
+}
+
+void MainWindow::showPath(const NetworkPath &path, const QString &origin, const QString &toolTip)
+{
+    TraceTab *tab = newTraceTab();
+    tab->showSaved(path, origin);
+    m_tabs->setTabToolTip(m_tabs->indexOf(tab), toolTip);
+}
+
+void MainWindow::keepInHistory(TraceTab *tab)
+{
+    // Every trace and session that ends with something to show is kept, once.
+    connect(tab->session(), &TraceSession::stateChanged, this, [this, tab] {
+        const TraceSession *session = tab->session();
+        const auto state = session->state();
+        if (session->isLoaded() || (state != TraceSession::State::Finished && state != TraceSession::State::Stopped))
+            return;
+        if (const auto path = session->result())
+            m_history->add(*path);
+    });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -159,6 +206,8 @@ void MainWindow::createMenus()
     QAction *save = fileMenu->addAction(tr("&Save As\u2026"), this, &MainWindow::saveCurrent);
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
+    fileMenu->addAction(tr("Export &Report\u2026"), this, &MainWindow::exportReport)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *close = fileMenu->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(QKeySequence::Close)});
     fileMenu->addSeparator();
@@ -185,6 +234,11 @@ void MainWindow::createMenus()
     viewMenu->addAction(tr("Zoom &In"), this, onGraph(&HopGraphView::zoomIn))->setShortcut(QKeySequence::ZoomIn);
     viewMenu->addAction(tr("Zoom &Out"), this, onGraph(&HopGraphView::zoomOut))->setShortcut(QKeySequence::ZoomOut);
     viewMenu->addAction(tr("&Fit Graph"), this, onGraph(&HopGraphView::fitAll))->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    viewMenu->addSeparator();
+    QAction *history = findChild<QDockWidget *>(QStringLiteral("history"))->toggleViewAction();
+    history->setText(tr("&History"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    viewMenu->addAction(history);
 }
 
 TraceTab *MainWindow::currentTraceTab() const { return qobject_cast<TraceTab *>(m_tabs->currentWidget()); }
@@ -199,6 +253,7 @@ TraceTab *MainWindow::newTraceTab()
         if (tab == currentTraceTab())
             m_targetBar->setRunning(tab->session()->isActive());
     });
+    keepInHistory(tab);
     connect(tab, &TraceTab::statusChanged, this, [this, tab] {
         if (tab == currentTraceTab())
             updateStatus();
@@ -296,6 +351,18 @@ void MainWindow::exportGraph()
     statusBar()->showMessage(tab->graph()->exportTo(fileName) ? tr("Exported %1").arg(fileName)
                                                               : tr("Could not write %1").arg(fileName),
                              kStatusMessageMs);
+}
+
+void MainWindow::exportReport()
+{
+    const auto path = currentPath();
+    if (!path) {
+        statusBar()->showMessage(tr("Nothing to report yet: trace or open a path first."), kStatusMessageMs);
+        return;
+    }
+    hopscope::exportReport(this, *path, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
 }
 
 void MainWindow::chooseFilesToOpen()

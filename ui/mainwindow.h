@@ -14,6 +14,8 @@ class QTabWidget;
 
 namespace hopscope {
 
+class HistoryPanel;
+class HistoryService;
 class PathFileLoader;
 class TargetBar;
 class TraceTab;
@@ -44,8 +46,11 @@ public Q_SLOTS:
     // the status bar, when there is nothing to save or the file cannot be written.
     bool saveCurrentTo(const QString &fileName);
     void exportGraph();
+    void exportReport();
 
     QStringList recentFiles() const;
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    HistoryService *history() const { return m_history; }
     // Opens the local files among dropped URLs; false when there were none.
     bool openDropped(const QMimeData *mime);
 
@@ -58,6 +63,9 @@ private:
     void rememberRecentFile(const QString &fileName);
     void updateRecentMenu();
     void createMenus();
+    void createHistory();
+    void showPath(const NetworkPath &path, const QString &origin, const QString &toolTip);
+    void keepInHistory(TraceTab *tab);
     void chooseFilesToOpen();
     void closeTab(int index);
     void updateEmptyState();
@@ -74,6 +82,8 @@ private:
     QLabel *m_status;
     PathFileLoader *m_loader;
     QMenu *m_recentMenu = nullptr;
+    HistoryService *m_history;
+    HistoryPanel *m_historyPanel;
 };
 
 } // namespace hopscope

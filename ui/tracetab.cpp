@@ -258,7 +258,8 @@ QString TraceTab::statusText() const
                                                : tr("destination not reached"));
         break;
     case TraceSession::State::Stopped:
-        parts << tr("stopped after %n round(s)", nullptr, s.session().rounds());
+        parts << (s.session().rounds() == 1 ? tr("stopped after 1 round")
+                                            : tr("stopped after %1 rounds").arg(s.session().rounds()));
         break;
     case TraceSession::State::Failed:
         parts << tr("failed: %1").arg(s.errorMessage());
@@ -266,7 +267,7 @@ QString TraceTab::statusText() const
     }
     parts << duration(s.elapsedMs());
     if (const std::size_t changes = s.session().routeChanges().size(); changes > 0)
-        parts << tr("%n route change(s)", nullptr, static_cast<int>(changes));
+        parts << (changes == 1 ? tr("1 route change") : tr("%1 route changes").arg(changes));
     if (!m_notice.isEmpty())
         parts << m_notice;
     return parts.join(QStringLiteral(" \u00b7 "));

@@ -72,21 +72,12 @@ int runReport(const QStringList &arguments)
         return ExitError;
     }
     const ReportContent content = buildReportContent(*path, options);
-    std::string bytes;
-    switch (*reportFormat) {
-    case ReportFormat::Html: bytes = htmlReport(content); break;
-    case ReportFormat::Csv: bytes = csvReport(content); break;
-    case ReportFormat::Markdown: bytes = markdownReport(content); break;
-    case ReportFormat::Pdf: {
-        const auto pdf = pdfReport(content);
-        if (!pdf) {
-            printError("report: " + pdf.error().message);
-            return ExitError;
-        }
-        bytes = pdf->toStdString();
-        break;
+    const auto rendered = renderReport(content, *reportFormat);
+    if (!rendered) {
+        printError("report: " + rendered.error().message);
+        return ExitError;
     }
-    }
+    const std::string &bytes = *rendered;
     if (!parser.isSet(output)) {
         printOut(bytes);
         return ExitOk;

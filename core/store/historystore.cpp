@@ -267,6 +267,10 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
         sql += QStringLiteral(" AND protocol = ?");
         values << QString::fromLatin1(protocolName(*filter.protocol));
     }
+    if (filter.id) {
+        sql += QStringLiteral(" AND id = ?");
+        values << QVariant::fromValue<qint64>(*filter.id);
+    }
     if (filter.fromMs) {
         sql += QStringLiteral(" AND traced_at >= ?");
         values << QVariant::fromValue<qint64>(*filter.fromMs);

@@ -37,6 +37,7 @@ struct HistoryQuery
     std::optional<std::int64_t> fromMs; // traced at or after
     std::optional<std::int64_t> toMs;   // traced before
     int limit = 1000;
+    std::optional<std::int64_t> id; // just this entry
 };
 
 // The local history of traces and monitoring sessions: an SQLite database in WAL mode, written

@@ -1,4 +1,8 @@
 #include "path/networkpathjson.h"
+#include "store/historystore.h"
+#include "ui/historymodel.h"
+#include "ui/historypanel.h"
+#include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
@@ -7,6 +11,9 @@
 #include "ui/tracetab.h"
 
 #include <QChart>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QStandardPaths>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
@@ -40,6 +47,62 @@ private Q_SLOTS:
         QVERIFY(m_settings.isValid());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
         QCoreApplication::setOrganizationName(QStringLiteral("HopscopeTest"));
+        // The history goes under ~/.qttest, and starts empty.
+        QStandardPaths::setTestModeEnabled(true);
+        QFile::remove(HistoryStore::defaultFileName());
+    }
+
+    void historyPanel()
+    {
+        MainWindow window;
+        window.show();
+        HistoryPanel *panel = window.historyPanel();
+        for (const char *file : {"hopscope/full-tcp-path.json", "hopscope/monitor-session.json",
+                                 "datadog/v3-pathtrace-reachable.json"})
+            window.history()->add(*readNetworkPathFile(fixture(file).toStdString()));
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
+        QCOMPARE(panel->model()->index(0, HistoryModel::Target).data().toString(), QStringLiteral("198.18.3.2"));
+        QCOMPARE(panel->model()->index(0, HistoryModel::Result).data().toString(),
+                 QStringLiteral("reached at TTL 4, 4 rounds"));
+
+        // Search as the user types; filter by protocol.
+        QTest::keyClicks(panel->search(), QStringLiteral("web.lab"));
+        QTRY_COMPARE(panel->model()->rowCount(), 1);
+        panel->search()->clear();
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
+        auto *protocol = panel->findChildren<QComboBox *>().at(0);
+        protocol->setCurrentIndex(protocol->findData(QStringLiteral("ICMP")));
+        QTRY_COMPARE(panel->model()->rowCount(), 1);
+        protocol->setCurrentIndex(0);
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
+
+        // Open the session from the history: every view, as from its file.
+        panel->table()->selectRow(0);
+        panel->openSelected();
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), 5);
+        QCOMPARE(tab->session()->mode(), TraceSession::Mode::Monitor);
+
+        // Rename and tag show in the list; a deleted entry comes back with Undo Delete.
+        const qint64 id = panel->selectedIds().constFirst();
+        window.history()->rename(id, QStringLiteral("lab uplink"));
+        window.history()->setTags(id, {QStringLiteral("isp"), QStringLiteral(" before ")});
+        QTRY_COMPARE(panel->model()->index(0, HistoryModel::Tags).data().toString(), QStringLiteral("before, isp"));
+        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(), QStringLiteral("lab uplink"));
+        panel->table()->selectRow(0);
+        panel->deleteSelected();
+        QTRY_COMPARE(panel->model()->rowCount(), 2);
+        panel->undoDelete();
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
+        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(), QStringLiteral("lab uplink"));
+        // Opening a file does not add it to the history: it is kept where it is.
+        window.openFiles({fixture("datadog/v1-success.json")});
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        QTest::qWait(300);
+        panel->refresh();
+        QTest::qWait(300);
+        QCOMPARE(panel->model()->rowCount(), 3);
     }
 
     // A saved file reopens into the graph, chart and table it was saved from.

@@ -5,6 +5,9 @@
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
+#include "store/historystore.h"
+#include "ui/historymodel.h"
+#include "ui/historypanel.h"
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
 #include "ui/targetbar.h"
@@ -101,6 +104,7 @@ void TraceWindowTest::initTestCase()
     if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
     QStandardPaths::setTestModeEnabled(true);
+    QFile::remove(HistoryStore::defaultFileName());
     m_lab = std::make_unique<NamespaceLab>(kRouters);
     m_lab->setLinkDelay(0, 4.0, kDelayLink);
     m_lab->setLinkDelay(3, 12.0, kDelayLink);
@@ -201,6 +205,18 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Could not save")),
              qPrintable(window.statusBar()->currentMessage()));
 
+    // The finished trace is in the history, and reopens from there into the same rows.
+    HistoryPanel *panel = window.historyPanel();
+    panel->search()->setText(NamespaceLab::serverV4(kRouters));
+    QTRY_VERIFY(panel->model()->rowCount() >= 1);
+    panel->table()->selectRow(0);
+    panel->openSelected();
+    QTRY_COMPARE(window.tabs()->count(), 2);
+    auto *reopened = qobject_cast<TraceTab *>(window.tabs()->widget(1));
+    QTRY_COMPARE(reopened->table()->model()->rowCount(), tab->table()->model()->rowCount());
+    QCOMPARE(*reopened->session()->result(), *tab->session()->result());
+    window.tabs()->setCurrentIndex(0);
+
     // The graph exports as PNG and SVG.
     QVERIFY(tab->graph()->exportTo(directory.filePath(QStringLiteral("graph.png"))));
     QVERIFY(tab->graph()->exportTo(directory.filePath(QStringLiteral("graph.svg"))));
@@ -234,6 +250,11 @@ void TraceWindowTest::monitorRunsUntilEscape()
     const auto result = tab->session()->result();
     QVERIFY(result && result->hopscope && result->hopscope->monitor);
     QCOMPARE(result->hopscope->monitor->rounds, rounds);
+    // A stopped session is kept in the history too.
+    window.historyPanel()->refresh();
+    QTRY_VERIFY(window.historyPanel()->model()->rowCount() >= 1);
+    QVERIFY(window.historyPanel()->model()->index(0, HistoryModel::Result).data().toString().contains(
+        QStringLiteral("%1 rounds").arg(rounds)));
 }
 
 void TraceWindowTest::tabsTraceAtOnce()

@@ -131,19 +131,20 @@ private Q_SLOTS:
                     found.push_back(entry.id);
             return found;
         };
-        QCOMPARE(ids({"WEB.LAB", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
-        QCOMPARE(ids({"198.18", {}, {}, {}, 100}), std::vector<std::int64_t>{session});
-        QCOMPARE(ids({"", Protocol::Icmp, {}, {}, 100}), std::vector<std::int64_t>{datadog});
+        QCOMPARE(ids({"WEB.LAB", {}, {}, {}, 100, {}}), std::vector<std::int64_t>{trace});
+        QCOMPARE(ids({"198.18", {}, {}, {}, 100, {}}), std::vector<std::int64_t>{session});
+        QCOMPARE(ids({"", Protocol::Icmp, {}, {}, 100, {}}), std::vector<std::int64_t>{datadog});
         // 2024-12-24 (datadog) and 2025-11-24 (trace) fall before 2026; the session is in it.
-        QCOMPARE(ids({"", {}, 1'767'225'600'000, {}, 100}), std::vector<std::int64_t>{session});
-        QCOMPARE(ids({"", {}, {}, 1'767'225'600'000, 100}), (std::vector<std::int64_t>{trace, datadog}));
-        QCOMPARE(ids({"", {}, {}, {}, 1}).size(), std::size_t(1));
+        QCOMPARE(ids({"", {}, 1'767'225'600'000, {}, 100, {}}), std::vector<std::int64_t>{session});
+        QCOMPARE(ids({"", {}, {}, 1'767'225'600'000, 100, {}}), (std::vector<std::int64_t>{trace, datadog}));
+        QCOMPARE(ids({"", {}, {}, {}, 1, {}}).size(), std::size_t(1));
+        QCOMPARE(ids({"", {}, {}, {}, 100, datadog}), std::vector<std::int64_t>{datadog});
 
         QVERIFY(history.rename(trace, "office uplink"));
         QVERIFY(history.setTags(trace, {"isp", "before-change"}));
-        QCOMPARE(ids({"uplink", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
-        QCOMPARE(ids({"BEFORE", {}, {}, {}, 100}), std::vector<std::int64_t>{trace});
-        const HistoryEntry renamed = history.list({"uplink", {}, {}, {}, 100})->front();
+        QCOMPARE(ids({"uplink", {}, {}, {}, 100, {}}), std::vector<std::int64_t>{trace});
+        QCOMPARE(ids({"BEFORE", {}, {}, {}, 100, {}}), std::vector<std::int64_t>{trace});
+        const HistoryEntry renamed = history.list({"uplink", {}, {}, {}, 100, {}})->front();
         QCOMPARE(renamed.name, std::string("office uplink"));
         QCOMPARE(renamed.tags, (std::vector<std::string>{"before-change", "isp"}));
         QCOMPARE(history.rename(777, "x").error().code, std::string("not-found"));
@@ -155,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(history.remove(trace).error().code, std::string("not-found"));
         QCOMPARE(history.list()->size(), std::size_t(2));
         QVERIFY(history.restore(trace, kept, renamed));
-        const HistoryEntry back = history.list({"uplink", {}, {}, {}, 100})->front();
+        const HistoryEntry back = history.list({"uplink", {}, {}, {}, 100, {}})->front();
         QCOMPARE(back, renamed);
         QCOMPARE(*history.load(trace), kept);
     }
@@ -356,7 +357,7 @@ private Q_SLOTS:
                     QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
                     reader = std::move(*opened);
                 }
-                const auto entries = reader->list({"", {}, {}, {}, 1'000'000});
+                const auto entries = reader->list({"", {}, {}, {}, 1'000'000, {}});
                 QVERIFY2(entries, entries ? "" : entries.error().message.c_str());
                 QVERIFY(static_cast<std::int64_t>(entries->size()) >= committed);
             }
@@ -371,7 +372,7 @@ private Q_SLOTS:
             reader.reset();
             auto store = HistoryStore::open(file);
             QVERIFY2(store, store ? "" : store.error().message.c_str());
-            const auto entries = (*store)->list({"", {}, {}, {}, 1'000'000});
+            const auto entries = (*store)->list({"", {}, {}, {}, 1'000'000, {}});
             QVERIFY(entries);
             QVERIFY2(static_cast<std::int64_t>(entries->size()) >= committed,
                      qPrintable(QStringLiteral("%1 entries, %2 committed").arg(entries->size()).arg(committed)));

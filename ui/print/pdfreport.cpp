@@ -113,4 +113,18 @@ Expected<QByteArray> pdfReport(const ReportContent &content)
     return bytes;
 }
 
+Expected<std::string> renderReport(const ReportContent &content, ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Html: return htmlReport(content);
+    case ReportFormat::Csv: return csvReport(content);
+    case ReportFormat::Markdown: return markdownReport(content);
+    case ReportFormat::Pdf: break;
+    }
+    const auto pdf = pdfReport(content);
+    if (!pdf)
+        return pdf.error();
+    return pdf->toStdString();
+}
+
 } // namespace hopscope

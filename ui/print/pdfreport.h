@@ -5,11 +5,16 @@
 
 #include <QByteArray>
 
+#include <string>
+
 namespace hopscope {
 
 // A report as PDF with Qt's PDF writer: the HTML report's text and tables laid out on A4 pages,
 // the graph and the chart drawn from the same SVG. Needs a QGuiApplication (fonts); the
 // offscreen platform will do.
 Expected<QByteArray> pdfReport(const ReportContent &content);
+
+// The report in any format, as the bytes of its file.
+Expected<std::string> renderReport(const ReportContent &content, ReportFormat format);
 
 } // namespace hopscope

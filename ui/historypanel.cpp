@@ -1,0 +1,197 @@
+#include "ui/historypanel.h"
+
+#include "ui/historymodel.h"
+#include "ui/historyservice.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hopscope {
+
+HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_model(new HistoryModel(this)), m_search(new QLineEdit(this)),
+      m_protocol(new QComboBox(this)), m_period(new QComboBox(this)), m_table(new QTableView(this)),
+      m_open(new QPushButton(tr("&Open"), this)), m_compare(new QPushButton(tr("&Compare"), this)),
+      m_undo(new QPushButton(tr("&Undo Delete"), this)), m_refreshSoon(new QTimer(this))
+{
+    m_search->setPlaceholderText(tr("Search target, address, name or tag"));
+    m_search->setClearButtonEnabled(true);
+    m_protocol->addItem(tr("Any protocol"));
+    for (const char *name : {"TCP", "UDP", "ICMP"})
+        m_protocol->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+    m_period->addItem(tr("Any time"), 0);
+    m_period->addItem(tr("Today"), 1);
+    m_period->addItem(tr("Last 7 days"), 7);
+    m_period->addItem(tr("Last 30 days"), 30);
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->setAlternatingRowColors(true);
+    const auto addAction = [this](const QString &text, const QKeySequence &key, void (HistoryPanel::*slot)()) {
+        auto *action = new QAction(text, m_table);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_table->addAction(action);
+    };
+    addAction(tr("Open"), QKeySequence(Qt::Key_Return), &HistoryPanel::openSelected);
+    addAction(tr("Compare the Two Selected"), QKeySequence(), &HistoryPanel::compareSelected);
+    addAction(tr("Rename\u2026"), QKeySequence(Qt::Key_F2), &HistoryPanel::renameSelected);
+    addAction(tr("Tags\u2026"), QKeySequence(), &HistoryPanel::tagSelected);
+    auto *exportAction = new QAction(tr("Export Report\u2026"), m_table);
+    connect(exportAction, &QAction::triggered, this, [this] {
+        if (const QList<qint64> ids = selectedIds(); ids.size() == 1)
+            Q_EMIT exportRequested(ids.constFirst());
+    });
+    m_table->addAction(exportAction);
+    addAction(tr("Delete"), QKeySequence::Delete, &HistoryPanel::deleteSelected);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_protocol);
+    filters->addWidget(m_period);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_compare);
+    buttons->addStretch(1);
+    buttons->addWidget(m_undo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    m_undo->setEnabled(false);
+
+    // Typing refreshes once it pauses, not at every key.
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(200);
+    connect(m_refreshSoon, &QTimer::timeout, this, &HistoryPanel::refresh);
+    connect(m_search, &QLineEdit::textChanged, m_refreshSoon, qOverload<>(&QTimer::start));
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
+    connect(m_open, &QPushButton::clicked, this, &HistoryPanel::openSelected);
+    connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
+    connect(m_undo, &QPushButton::clicked, this, &HistoryPanel::undoDelete);
+    connect(m_table, &QTableView::doubleClicked, this, &HistoryPanel::openSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateActions);
+    connect(m_service, &HistoryService::listed, this, [this](const std::vector<HistoryEntry> &entries) {
+        m_model->setEntries(entries);
+        m_table->resizeColumnsToContents();
+        updateActions();
+    });
+    connect(m_service, &HistoryService::changed, this, &HistoryPanel::refresh);
+    connect(m_service, &HistoryService::opened, this, &HistoryPanel::refresh);
+    updateActions();
+}
+
+HistoryQuery HistoryPanel::query() const
+{
+    HistoryQuery query;
+    query.text = m_search->text().trimmed().toStdString();
+    if (const QString protocol = m_protocol->currentData().toString(); !protocol.isEmpty())
+        query.protocol = parseProtocol(protocol.toStdString());
+    if (const int days = m_period->currentData().toInt(); days > 0) {
+        const QDateTime from = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0));
+        query.fromMs = from.toMSecsSinceEpoch();
+    }
+    return query;
+}
+
+void HistoryPanel::refresh() { m_service->list(query()); }
+
+QList<qint64> HistoryPanel::selectedIds() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        if (const HistoryEntry *entry = m_model->entryAt(row.row()))
+            ids << entry->id;
+    return ids;
+}
+
+void HistoryPanel::updateActions()
+{
+    const auto count = selectedIds().size();
+    m_open->setEnabled(count >= 1);
+    m_compare->setEnabled(count == 2);
+}
+
+void HistoryPanel::openSelected()
+{
+    for (const qint64 id : selectedIds())
+        Q_EMIT openRequested(id);
+}
+
+void HistoryPanel::compareSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 2) {
+        Q_EMIT message(tr("Select two entries to compare."));
+        return;
+    }
+    // The older one first, so that the comparison reads "then -> now".
+    Q_EMIT compareRequested(std::min(ids[0], ids[1]), std::max(ids[0], ids[1]));
+}
+
+void HistoryPanel::renameSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const HistoryEntry *entry = m_model->entryAt(m_table->currentIndex().row());
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
+                                               entry ? QString::fromStdString(entry->name) : QString(), &ok);
+    if (ok)
+        m_service->rename(ids.constFirst(), name.trimmed());
+}
+
+void HistoryPanel::tagSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const HistoryEntry *entry = m_model->entryAt(m_table->currentIndex().row());
+    QStringList current;
+    if (entry)
+        for (const std::string &tag : entry->tags)
+            current << QString::fromStdString(tag);
+    bool ok = false;
+    const QString tags = QInputDialog::getText(this, tr("Tags"), tr("Tags, separated by commas:"), QLineEdit::Normal,
+                                               current.join(QStringLiteral(", ")), &ok);
+    if (ok)
+        m_service->setTags(ids.constFirst(), tags.split(QLatin1Char(','), Qt::SkipEmptyParts));
+}
+
+void HistoryPanel::deleteSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 1) {
+        Q_EMIT message(tr("Select one entry to delete."));
+        return;
+    }
+    m_service->remove(ids.constFirst());
+    m_undo->setEnabled(true);
+    Q_EMIT message(tr("Deleted from the history. Undo Delete puts it back."));
+}
+
+void HistoryPanel::undoDelete()
+{
+    m_service->undoRemove();
+    m_undo->setEnabled(false);
+}
+
+} // namespace hopscope

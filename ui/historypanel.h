@@ -1,0 +1,63 @@
+#pragma once
+
+#include "store/historystore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace hopscope {
+
+class HistoryModel;
+class HistoryService;
+
+// Every trace and session kept in the history: search by target, protocol and date; open,
+// compare two, rename, tag, delete (with undo) and export.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    HistoryPanel(HistoryService *service, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    QLineEdit *search() const { return m_search; }
+    HistoryModel *model() const { return m_model; }
+    QList<qint64> selectedIds() const;
+    HistoryQuery query() const;
+
+public Q_SLOTS:
+    void refresh();
+    void openSelected();
+    void compareSelected();
+    void renameSelected();
+    void tagSelected();
+    void deleteSelected();
+    void undoDelete();
+
+Q_SIGNALS:
+    void openRequested(qint64 id);
+    void compareRequested(qint64 first, qint64 second);
+    void exportRequested(qint64 id);
+    void message(const QString &text);
+
+private:
+    void updateActions();
+
+    HistoryService *m_service;
+    HistoryModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_protocol;
+    QComboBox *m_period;
+    QTableView *m_table;
+    QPushButton *m_open;
+    QPushButton *m_compare;
+    QPushButton *m_undo;
+    QTimer *m_refreshSoon;
+};
+
+} // namespace hopscope

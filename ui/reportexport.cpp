@@ -1,0 +1,120 @@
+#include "ui/reportexport.h"
+
+#include "common/atomicfile.h"
+#include "ui/print/pdfreport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QSettings>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hopscope {
+
+namespace {
+const auto kFormatKey = QStringLiteral("report/format");
+const auto kRedactKey = QStringLiteral("report/redact");
+const auto kFirstHopsKey = QStringLiteral("report/redactFirst");
+const auto kDirectoryKey = QStringLiteral("report/lastDirectory");
+} // namespace
+
+ReportExportDialog::ReportExportDialog(QWidget *parent)
+    : QDialog(parent), m_format(new QComboBox(this)), m_redact(new QCheckBox(this)), m_firstHops(new QSpinBox(this))
+{
+    setWindowTitle(tr("Export Report"));
+    m_format->addItem(tr("HTML (graph, chart and table in one file)"), QStringLiteral("html"));
+    m_format->addItem(tr("PDF"), QStringLiteral("pdf"));
+    m_format->addItem(tr("CSV (one row per hop)"), QStringLiteral("csv"));
+    m_format->addItem(tr("Markdown"), QStringLiteral("md"));
+    m_redact->setText(tr("Hide the source and private-range hops"));
+    m_firstHops->setRange(0, 255);
+    m_firstHops->setSpecialValueText(tr("none"));
+    m_firstHops->setSuffix(tr(" hops"));
+    QSettings settings;
+    m_format->setCurrentIndex(std::max(0, m_format->findData(settings.value(kFormatKey, QStringLiteral("html")))));
+    m_redact->setChecked(settings.value(kRedactKey, false).toBool());
+    m_firstHops->setValue(settings.value(kFirstHopsKey, 0).toInt());
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export\u2026"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QFormLayout(this);
+    layout->addRow(tr("Format:"), m_format);
+    layout->addRow(QString(), m_redact);
+    layout->addRow(tr("Also hide the first:"), m_firstHops);
+    layout->addRow(buttons);
+}
+
+ReportFormat ReportExportDialog::format() const
+{
+    return parseReportFormat(m_format->currentData().toString().toStdString()).value_or(ReportFormat::Html);
+}
+
+Redaction ReportExportDialog::redaction() const
+{
+    Redaction redaction;
+    redaction.source = redaction.privateHops = m_redact->isChecked();
+    redaction.firstHops = m_firstHops->value();
+    return redaction;
+}
+
+void ReportExportDialog::remember() const
+{
+    QSettings settings;
+    settings.setValue(kFormatKey, m_format->currentData());
+    settings.setValue(kRedactKey, m_redact->isChecked());
+    settings.setValue(kFirstHopsKey, m_firstHops->value());
+}
+
+void exportReport(QWidget *parent, const NetworkPath &path, const std::function<void(const QString &)> &done)
+{
+    ReportExportDialog dialog(parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.remember();
+    const ReportFormat format = dialog.format();
+    QSettings settings;
+    const QString extension = QString::fromLatin1(reportFormatExtension(format).data(),
+                                                  static_cast<qsizetype>(reportFormatExtension(format).size()));
+    const QString suggested = QStringLiteral("%1/%2-%3.%4")
+                                  .arg(settings.value(kDirectoryKey).toString(),
+                                       QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
+                                                                                                : path.destination.hostname),
+                                       QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                                       extension);
+    const QString fileName = QFileDialog::getSaveFileName(parent, QObject::tr("Export Report"), suggested,
+                                                          QObject::tr("Report (*.%1)").arg(extension));
+    if (fileName.isEmpty())
+        return;
+    settings.setValue(kDirectoryKey, QFileInfo(fileName).absolutePath());
+
+    ReportOptions options;
+    options.redaction = dialog.redaction();
+    options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    // Drawing uses fonts, which belong to this thread; writing may wait on the disk, which must not.
+    const auto bytes = renderReport(buildReportContent(path, options), format);
+    if (!bytes) {
+        done(QObject::tr("Could not export: %1").arg(QString::fromStdString(bytes.error().message)));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Status>(parent);
+    QObject::connect(watcher, &QFutureWatcher<Status>::finished, parent, [watcher, done, fileName] {
+        const Status written = watcher->result();
+        watcher->deleteLater();
+        done(written ? QObject::tr("Exported %1").arg(fileName)
+                     : QObject::tr("Could not export: %1").arg(QString::fromStdString(written.error().message)));
+    });
+    watcher->setFuture(QtConcurrent::run([name = fileName.toStdString(), data = *bytes] {
+        return writeFileAtomically(name, data);
+    }));
+}
+
+} // namespace hopscope
