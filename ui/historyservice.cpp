@@ -53,6 +53,7 @@ Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path);
+    void pairLoaded(const hopscope::NetworkPath &first, const hopscope::NetworkPath &second);
     void changed(const QString &what);
     void failed(const QString &message);
 
@@ -71,6 +72,7 @@ HistoryService::HistoryService(const QString &fileName, QObject *parent)
     connect(m_worker, &HistoryWorker::opened, this, &HistoryService::opened);
     connect(m_worker, &HistoryWorker::listed, this, &HistoryService::listed);
     connect(m_worker, &HistoryWorker::loaded, this, &HistoryService::loaded);
+    connect(m_worker, &HistoryWorker::pairLoaded, this, &HistoryService::pairLoaded);
     connect(m_worker, &HistoryWorker::changed, this, &HistoryService::changed);
     connect(m_worker, &HistoryWorker::failed, this, &HistoryService::failed);
     m_thread.start();
@@ -116,6 +118,20 @@ void HistoryService::load(qint64 id)
                 Q_EMIT worker->loaded(id, *path);
             else
                 Q_EMIT worker->failed(QString::fromStdString(path.error().message));
+        });
+    }, Qt::QueuedConnection);
+}
+
+void HistoryService::loadPair(qint64 first, qint64 second)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, first, second] {
+        worker->withStore([&](HistoryStore &store) {
+            auto a = store.load(first);
+            auto b = store.load(second);
+            if (a && b)
+                Q_EMIT worker->pairLoaded(*a, *b);
+            else
+                Q_EMIT worker->failed(QString::fromStdString(!a ? a.error().message : b.error().message));
         });
     }, Qt::QueuedConnection);
 }

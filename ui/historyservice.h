@@ -27,6 +27,8 @@ public:
     void add(const NetworkPath &path);
     void list(const HistoryQuery &query);
     void load(qint64 id);
+    // Both paths, for a comparison: pairLoaded once both are read.
+    void loadPair(qint64 first, qint64 second);
     void rename(qint64 id, const QString &name);
     void setTags(qint64 id, const QStringList &tags);
     void remove(qint64 id);
@@ -37,6 +39,7 @@ Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path);
+    void pairLoaded(const hopscope::NetworkPath &first, const hopscope::NetworkPath &second);
     // Something was added, renamed, tagged, removed or put back.
     void changed(const QString &what);
     void failed(const QString &message);

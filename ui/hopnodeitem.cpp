@@ -62,10 +62,21 @@ void HopNodeItem::updateToolTip()
         tip += tr("<br>The destination");
     if (!m_onPath)
         tip += tr("<br>Not on the path since round %1").arg(m_hop.lastRound + 1);
+    if (!m_emphasis.isEmpty())
+        tip += QStringLiteral("<br><b>") + m_emphasis.toHtmlEscaped() + QStringLiteral("</b>");
     setToolTip(tip);
 }
 
 QRectF HopNodeItem::boundingRect() const { return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6); }
+
+void HopNodeItem::setEmphasis(const QString &note)
+{
+    if (note == m_emphasis)
+        return;
+    m_emphasis = note;
+    updateToolTip();
+    update();
+}
 
 void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
@@ -81,6 +92,8 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     QPen border(m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited ? lossColor(m_hop.stats.lossPercent)
                                                                                        : QColor(0xc9, 0xd0, 0xd8),
                 selected ? 2.6 : (m_hop.destination ? 2.2 : 1.2));
+    if (!m_emphasis.isEmpty())
+        border = QPen(QColor(0x8e, 0x24, 0xaa), 3.0);
     if (selected)
         border.setColor(QColor(0x1f, 0x5f, 0xd6));
     if (isSilent())

@@ -22,6 +22,9 @@ public:
 
     void setHop(const MonitorHop &hop, bool onPath);
     const MonitorHop &hop() const { return m_hop; }
+    // A mark for a comparison: an outline in the comparison's colour; empty clears it.
+    void setEmphasis(const QString &note);
+    QString emphasis() const { return m_emphasis; }
     bool isSource() const { return m_source; }
     bool isSilent() const { return !m_source && m_hop.responder.empty(); }
 
@@ -35,6 +38,7 @@ private:
     QString m_sourceLabel;
     bool m_source = false;
     bool m_onPath = true;
+    QString m_emphasis;
 };
 
 } // namespace hopscope

@@ -3,6 +3,7 @@
 #include "client/helperlocation.h"
 #include "common/atomicfile.h"
 #include "path/networkpathjson.h"
+#include "ui/comparetab.h"
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
@@ -19,6 +20,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -29,11 +31,24 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace hopscope {
 
 namespace {
 constexpr int kStatusMessageMs = 8000;
+
+// "example.com (11-24 09:14)": a path from the history, named by target and time.
+QString historyLabel(const NetworkPath &path)
+{
+    const QString when = QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
+    const QString target = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
+                                                                                    : path.destination.hostname);
+    return QStringLiteral("%1 (%2)").arg(target, when);
+}
+
 const auto kLastDirectoryKey = QStringLiteral("files/lastDirectory");
 const auto kRecentFilesKey = QStringLiteral("files/recent");
 constexpr int kMaxRecentFiles = 10;
@@ -103,11 +118,22 @@ void MainWindow::createHistory()
         statusBar()->showMessage(message, kStatusMessageMs);
     });
     connect(m_historyPanel, &HistoryPanel::openRequested, m_history, &HistoryService::load);
+    connect(m_historyPanel, &HistoryPanel::compareRequested, m_history, &HistoryService::loadPair);
+    connect(m_history, &HistoryService::pairLoaded, this, [this](const NetworkPath &first, const NetworkPath &second) {
+        comparePaths(first, historyLabel(first), second, historyLabel(second));
+    });
+    connect(m_historyPanel, &HistoryPanel::exportRequested, m_history, [this](qint64 id) {
+        m_exportNext = true;
+        m_history->load(id);
+    });
     connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
-        const QString target = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
-                                                                                        : path.destination.hostname);
-        showPath(path, tr("%1 (%2)").arg(target, when), tr("History entry %1").arg(id));
+        if (std::exchange(m_exportNext, false)) {
+            hopscope::exportReport(this, path, [this](const QString &message) {
+                statusBar()->showMessage(message, kStatusMessageMs);
+            });
+            return;
+        }
+        showPath(path, historyLabel(path), tr("History entry %1").arg(id));
     });
 }
 
@@ -205,6 +231,8 @@ void MainWindow::createMenus()
     updateRecentMenu();
     QAction *save = fileMenu->addAction(tr("&Save As\u2026"), this, &MainWindow::saveCurrent);
     save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("Co&mpare Files\u2026"), this, &MainWindow::chooseFilesToCompare)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
     fileMenu->addAction(tr("Export &Report\u2026"), this, &MainWindow::exportReport)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -351,6 +379,52 @@ void MainWindow::exportGraph()
     statusBar()->showMessage(tab->graph()->exportTo(fileName) ? tr("Exported %1").arg(fileName)
                                                               : tr("Could not write %1").arg(fileName),
                              kStatusMessageMs);
+}
+
+void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
+                              const QString &secondLabel)
+{
+    auto *tab = new CompareTab(first, firstLabel, second, secondLabel, m_tabs);
+    const int index = m_tabs->addTab(tab, tab->title());
+    m_tabs->setCurrentIndex(index);
+    updateEmptyState();
+    statusBar()->showMessage(tab->verdict(), kStatusMessageMs);
+}
+
+void MainWindow::compareFiles(const QString &first, const QString &second)
+{
+    using Pair = std::pair<Expected<NetworkPath>, Expected<NetworkPath>>;
+    auto *watcher = new QFutureWatcher<Pair>(this);
+    connect(watcher, &QFutureWatcher<Pair>::finished, this, [this, watcher, first, second] {
+        const Pair paths = watcher->result();
+        watcher->deleteLater();
+        for (const auto *path : {&paths.first, &paths.second})
+            if (!*path) {
+                statusBar()->showMessage(tr("Could not compare: %1").arg(QString::fromStdString(path->error().message)),
+                                         kStatusMessageMs);
+                return;
+            }
+        comparePaths(*paths.first, QFileInfo(first).fileName(), *paths.second, QFileInfo(second).fileName());
+    });
+    watcher->setFuture(QtConcurrent::run([a = first.toStdString(), b = second.toStdString()] {
+        return Pair(readNetworkPathFile(a), readNetworkPathFile(b));
+    }));
+}
+
+void MainWindow::chooseFilesToCompare()
+{
+    QSettings settings;
+    const QStringList fileNames = QFileDialog::getOpenFileNames(
+        this, tr("Choose Two NetworkPaths to Compare"), settings.value(kLastDirectoryKey).toString(),
+        tr("NetworkPath JSON (*.json);;All files (*)"));
+    if (fileNames.isEmpty())
+        return;
+    if (fileNames.size() != 2) {
+        statusBar()->showMessage(tr("Choose exactly two files to compare (%1 chosen).").arg(fileNames.size()),
+                                 kStatusMessageMs);
+        return;
+    }
+    compareFiles(fileNames[0], fileNames[1]);
 }
 
 void MainWindow::exportReport()

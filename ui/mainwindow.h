@@ -47,6 +47,11 @@ public Q_SLOTS:
     bool saveCurrentTo(const QString &fileName);
     void exportGraph();
     void exportReport();
+    // Opens a compare tab for two paths; the labels name them in the view.
+    void comparePaths(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
+                      const QString &secondLabel);
+    // Reads two NetworkPath files off the GUI thread and compares them.
+    void compareFiles(const QString &first, const QString &second);
 
     QStringList recentFiles() const;
     HistoryPanel *historyPanel() const { return m_historyPanel; }
@@ -67,6 +72,7 @@ private:
     void showPath(const NetworkPath &path, const QString &origin, const QString &toolTip);
     void keepInHistory(TraceTab *tab);
     void chooseFilesToOpen();
+    void chooseFilesToCompare();
     void closeTab(int index);
     void updateEmptyState();
     void updateStatus();
@@ -84,6 +90,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     HistoryService *m_history;
     HistoryPanel *m_historyPanel;
+    bool m_exportNext = false; // the next entry loaded from the history is for a report
 };
 
 } // namespace hopscope

@@ -1,6 +1,9 @@
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
+#include "ui/comparetab.h"
+#include "ui/comparisonmodel.h"
 #include "ui/historymodel.h"
+#include "ui/hopnodeitem.h"
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
@@ -11,7 +14,9 @@
 #include "ui/tracetab.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QMimeData>
@@ -147,6 +152,51 @@ private Q_SLOTS:
         window.openFiles({dir.filePath(QStringLiteral("again.json"))});
         QTRY_COMPARE(window.tabs()->count(), 2);
         QTRY_COMPARE(tabAt(window, 1)->table()->model()->rowCount(), rows);
+    }
+
+    void compareTwoFiles()
+    {
+        MainWindow window;
+        window.show();
+        window.compareFiles(fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json"));
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
+        QVERIFY(compare);
+        QCOMPARE(compare->verdict(), QStringLiteral("The routes differ: 1 hop added, path length 3 -> 4."));
+        QCOMPARE(compare->table()->model()->rowCount(), 4);
+        QCOMPARE(compare->table()->model()->index(3, ComparisonModel::Change).data().toString(), QStringLiteral("added"));
+        // The hops that differ are outlined on both graphs; the one that stayed is not.
+        QVERIFY(compare->secondGraph()->node(4, "192.0.2.53")->emphasis().contains(QStringLiteral("added")));
+        QVERIFY(compare->firstGraph()->node(1, "192.0.2.1")->emphasis().isEmpty());
+        QVERIFY(!compare->secondGraph()->node(2, "192.0.2.9")->emphasis().isEmpty()); // now answering
+        QCOMPARE(compare->chart()->chart()->series().size(), 4); // a line and its dots per side
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("The routes differ")));
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+            window.resize(1280, 800);
+            QTest::qWait(300);
+            window.grab().save(QDir(folder).filePath(QStringLiteral("compare.png")));
+        }
+
+        window.compareFiles(fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json"));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
+        QCOMPARE(window.tabs()->count(), 1);
+    }
+
+    void compareFromHistory()
+    {
+        QFile::remove(HistoryStore::defaultFileName());
+        MainWindow window;
+        window.show();
+        window.history()->add(*readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
+        window.history()->add(*readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
+        HistoryPanel *panel = window.historyPanel();
+        QTRY_COMPARE(panel->model()->rowCount(), 2);
+        panel->table()->selectAll();
+        panel->compareSelected();
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
+        QVERIFY(compare);
+        QCOMPARE(compare->verdict(), QStringLiteral("The routes are the same."));
     }
 
     void reportsBadFileInStatusBar()

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "compare/pathcomparison.h"
+#include "path/networkpath.h"
+
+#include <QWidget>
+
+class QChartView;
+class QLabel;
+class QTableView;
+
+namespace hopscope {
+
+class ComparisonModel;
+class HopGraphView;
+class TraceSession;
+
+// Two saved paths side by side: the verdict, both graphs with the hops that differ outlined,
+// the TTL-by-TTL table, and both paths' median RTT per TTL on one chart.
+class CompareTab : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CompareTab(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
+               const QString &secondLabel, QWidget *parent = nullptr);
+
+    const PathComparison &comparison() const;
+    QString verdict() const;
+    HopGraphView *firstGraph() const { return m_firstGraph; }
+    HopGraphView *secondGraph() const { return m_secondGraph; }
+    QTableView *table() const { return m_table; }
+    QChartView *chart() const { return m_chart; }
+    QString title() const { return m_title; }
+
+private:
+    void markDifferences();
+
+    TraceSession *m_firstSession;
+    TraceSession *m_secondSession;
+    HopGraphView *m_firstGraph;
+    HopGraphView *m_secondGraph;
+    ComparisonModel *m_model;
+    QTableView *m_table;
+    QChartView *m_chart;
+    QLabel *m_verdict;
+    QString m_title;
+};
+
+} // namespace hopscope

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "compare/pathcomparison.h"
+
+#include <QAbstractTableModel>
+
+namespace hopscope {
+
+// A comparison TTL by TTL, as the compare view lists it; rows that differ are tinted.
+class ComparisonModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Ttl, First, Second, Change, FirstMedian, SecondMedian, Delta, Test, FirstLoss, SecondLoss, ColumnCount };
+
+    explicit ComparisonModel(QObject *parent = nullptr);
+
+    void setComparison(const PathComparison &comparison);
+    const PathComparison &comparison() const { return m_comparison; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    PathComparison m_comparison;
+};
+
+// "TTL 3: changed" and, for a significant shift, how much slower or faster.
+QString describeTtlChange(const TtlComparison &row);
+
+} // namespace hopscope
