@@ -89,7 +89,13 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, &HistoryPanel::openSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateActions);
     connect(m_service, &HistoryService::listed, this, [this](const std::vector<HistoryEntry> &entries) {
+        // A refresh (after a rename, a new trace, a keystroke) keeps what was selected.
+        const QList<qint64> selected = selectedIds();
         m_model->setEntries(entries);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (selected.contains(m_model->entryAt(row)->id))
+                m_table->selectionModel()->select(m_model->index(row, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         m_table->resizeColumnsToContents();
         updateActions();
     });

@@ -208,10 +208,13 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     // The finished trace is in the history, and reopens from there into the same rows.
     HistoryPanel *panel = window.historyPanel();
     panel->search()->setText(NamespaceLab::serverV4(kRouters));
-    QTRY_VERIFY(panel->model()->rowCount() >= 1);
-    panel->table()->selectRow(0);
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    // Not selectRow(): it reads the keyboard's modifiers, and Ctrl+Shift+C was the last keys pressed.
+    panel->table()->selectionModel()->select(panel->model()->index(0, 0),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(panel->selectedIds().size(), 1);
     panel->openSelected();
-    QTRY_COMPARE(window.tabs()->count(), 2);
+    QTRY_VERIFY2(window.tabs()->count() == 2, qPrintable(window.statusBar()->currentMessage()));
     auto *reopened = qobject_cast<TraceTab *>(window.tabs()->widget(1));
     QTRY_COMPARE(reopened->table()->model()->rowCount(), tab->table()->model()->rowCount());
     QCOMPARE(*reopened->session()->result(), *tab->session()->result());
