@@ -2,6 +2,7 @@
 
 #include "client/helperlocation.h"
 #include "common/atomicfile.h"
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "ui/comparetab.h"
 #include "ui/historypanel.h"
@@ -407,7 +408,7 @@ void MainWindow::compareFiles(const QString &first, const QString &second)
         comparePaths(*paths.first, QFileInfo(first).fileName(), *paths.second, QFileInfo(second).fileName());
     });
     watcher->setFuture(QtConcurrent::run([a = first.toStdString(), b = second.toStdString()] {
-        return Pair(readNetworkPathFile(a), readNetworkPathFile(b));
+        return Pair(readAnyPathFile(a), readAnyPathFile(b));
     }));
 }
 

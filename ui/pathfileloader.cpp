@@ -1,5 +1,6 @@
 #include "ui/pathfileloader.h"
 
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 
 #include <QFutureWatcher>
@@ -21,7 +22,7 @@ void PathFileLoader::load(const QString &fileName)
             Q_EMIT failed(fileName, QString::fromStdString(result.error().message));
     });
     watcher->setFuture(QtConcurrent::run(
-        [path = fileName.toStdString()] { return readNetworkPathFile(path); }));
+        [path = fileName.toStdString()] { return readAnyPathFile(path); }));
 }
 
 } // namespace hopscope

@@ -171,7 +171,8 @@ void TraceSession::load(const NetworkPath &saved)
 {
     if (isActive())
         return;
-    const bool session = saved.hopscope && saved.hopscope->monitor;
+    // A session over time needs its probes; an imported mtr report has only its figures.
+    const bool session = saved.hopscope && saved.hopscope->monitor && !saved.hopscope->probes.empty();
     m_mode = session ? Mode::Monitor : Mode::Trace;
     m_request = saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
     if (m_request.target.empty())

@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "compare/comparisonformat.h"
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 
 #include <QCommandLineParser>
@@ -27,7 +28,7 @@ int runDiff(const QStringList &arguments)
         return *done;
     std::vector<NetworkPath> paths;
     for (const QString &file : files) {
-        auto path = readNetworkPathFile(file.toStdString());
+        auto path = readAnyPathFile(file.toStdString());
         if (!path) {
             printError(path.error().message);
             return ExitError;

@@ -4,6 +4,7 @@
 #include "traceoptions.h"
 
 #include "common/atomicfile.h"
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "report/reportcontent.h"
 #include "ui/print/pdfreport.h"
@@ -66,7 +67,7 @@ int runReport(const QStringList &arguments)
     options.redaction.source = options.redaction.privateHops = parser.isSet(redact);
     options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
 
-    const auto path = readNetworkPathFile(file.toStdString());
+    const auto path = readAnyPathFile(file.toStdString());
     if (!path) {
         printError(path.error().message);
         return ExitError;

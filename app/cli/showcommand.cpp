@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "monitorprinter.h"
 
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "report/pathtexttable.h"
 
@@ -22,7 +23,7 @@ int runShow(const QStringList &arguments)
     QString file;
     if (const auto done = parseCommandLine(parser, help, "show", "file", arguments, file))
         return *done;
-    const auto path = readNetworkPathFile(file.toStdString());
+    const auto path = readAnyPathFile(file.toStdString());
     if (!path) {
         printError(path.error().message);
         return ExitError;

@@ -136,7 +136,7 @@ struct HopscopeExtension
     int formatVersion = 1;
     std::string toolVersion;
     std::optional<TraceRequest> request;
-    std::string probing; // "raw" or "unprivileged": how the probes were sent
+    std::string probing; // "raw" or "unprivileged": how the probes were sent; "imported" from another tool
     std::vector<ProbeSample> probes;
     std::optional<MonitorSummary> monitor; // only for a monitoring session
     bool operator==(const HopscopeExtension &) const = default;

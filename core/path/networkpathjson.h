@@ -45,5 +45,7 @@ std::string networkPathToJson(const NetworkPath &path, int indent = 2);
 Expected<NetworkPath> networkPathFromJsonValue(const nlohmann::json &document);
 Expected<NetworkPath> networkPathFromJson(std::string_view text);
 Expected<NetworkPath> readNetworkPathFile(const std::string &fileName);
+// A file's text, refused when it is not a regular file or larger than kMaxNetworkPathBytes.
+Expected<std::string> readPathFileText(const std::string &fileName);
 
 } // namespace hopscope

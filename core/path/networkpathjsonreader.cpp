@@ -269,9 +269,9 @@ HopscopeExtension readExtension(const ObjectView &object)
     if (const auto request = object.optionalObject("request"))
         extension.request = readTraceRequest(*request, kFileRequestLimits);
     if (const auto probing = object.optionalString("probing")) {
-        if (*probing != "raw" && *probing != "unprivileged")
+        if (*probing != "raw" && *probing != "unprivileged" && *probing != "imported")
             fail("out-of-range", object.pointerTo("probing"),
-                 "must be \"raw\" or \"unprivileged\" (found \"" + *probing + "\")");
+                 "must be \"raw\", \"unprivileged\" or \"imported\" (found \"" + *probing + "\")");
         extension.probing = *probing;
     }
     if (const auto probes = object.optionalArray("probes")) {
@@ -365,7 +365,7 @@ Expected<NetworkPath> networkPathFromJson(std::string_view text)
     return networkPathFromJsonValue(*document);
 }
 
-Expected<NetworkPath> readNetworkPathFile(const std::string &fileName)
+Expected<std::string> readPathFileText(const std::string &fileName)
 {
     struct stat info {};
     if (::stat(fileName.c_str(), &info) != 0)
@@ -383,7 +383,15 @@ Expected<NetworkPath> readNetworkPathFile(const std::string &fileName)
     contents << stream.rdbuf();
     if (stream.bad())
         return Error{"cannot-read", fileName + ": read failed"};
-    auto path = networkPathFromJson(contents.str());
+    return contents.str();
+}
+
+Expected<NetworkPath> readNetworkPathFile(const std::string &fileName)
+{
+    const auto text = readPathFileText(fileName);
+    if (!text)
+        return text.error();
+    auto path = networkPathFromJson(*text);
     if (!path)
         return Error{path.error().code, fileName + ": " + path.error().message};
     return path;

@@ -187,6 +187,15 @@ void CliCommandsTest::command_data()
     QTest::newRow("report into a missing folder")
         << cli << QStringList{report, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/r.html"), tcpPath} << 2
         << QByteArray() << QByteArray("/nonexistent/dir/r.html");
+    QTest::newRow("show mtr --json")
+        << cli << QStringList{QStringLiteral("show"), fixture("imports/mtr.json")} << 0
+        << QByteArray("  3  10.77.2.2   40.0%    5  0.09  0.09  0.09  0.09   0.00") << QByteArray();
+    QTest::newRow("diff traceroute and tcptraceroute")
+        << cli << QStringList{diff, fixture("imports/traceroute-udp.txt"), fixture("imports/tcptraceroute.txt")} << 0
+        << QByteArray("The routes are the same.") << QByteArray();
+    QTest::newRow("show a text file of no known kind")
+        << cli << QStringList{QStringLiteral("show"), fixture("imports/make-fixtures.sh")} << 2 << QByteArray()
+        << QByteArray("make-fixtures.sh: not a NetworkPath JSON file, mtr --json output, or traceroute");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0

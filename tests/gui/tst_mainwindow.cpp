@@ -1,3 +1,4 @@
+#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
 #include "ui/comparetab.h"
@@ -124,6 +125,9 @@ private Q_SLOTS:
                                  << "1 route change";
         QTest::newRow("datadog") << fixture("datadog/v3-pathtrace-reachable.json") << 5 << 5 << false
                                  << "destination reached at TTL 4";
+        QTest::newRow("mtr --json") << fixture("imports/mtr.json") << 4 << 4 << false << "destination reached at TTL 4";
+        QTest::newRow("traceroute") << fixture("imports/traceroute-udp.txt") << 4 << 4 << false
+                                    << "destination reached at TTL 4";
     }
     void opensFilesIntoEveryView()
     {
@@ -146,7 +150,7 @@ private Q_SLOTS:
         QTRY_VERIFY(seriesPoints(tab->chart()) > 0);
         QVERIFY2(tab->statusText().contains(status), qPrintable(tab->statusText()));
         // What is saved again is the file as it was read.
-        QCOMPARE(*tab->session()->result(), *readNetworkPathFile(file.toStdString()));
+        QCOMPARE(*tab->session()->result(), *readAnyPathFile(file.toStdString()));
         QTemporaryDir dir;
         QVERIFY(window.saveCurrentTo(dir.filePath(QStringLiteral("again.json"))));
         window.openFiles({dir.filePath(QStringLiteral("again.json"))});

@@ -1,0 +1,212 @@
+#include "import/pathimport.h"
+#include "compare/pathcomparison.h"
+#include "report/pathrows.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hopscope;
+
+namespace {
+
+std::string fixtureText(const char *name)
+{
+    QFile file(QStringLiteral(HOPSCOPE_FIXTURES_DIR "/imports/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", name);
+    return file.readAll().toStdString();
+}
+
+QString describe(const NetworkPath &path)
+{
+    QStringList hops;
+    for (const PathHop &hop : path.hops)
+        hops << QStringLiteral("%1 %2").arg(hop.ttl).arg(hop.reachable ? QString::fromStdString(hop.ipAddress)
+                                                                        : QStringLiteral("*"));
+    return hops.join(QStringLiteral(", "));
+}
+
+int probesAt(const NetworkPath &path, int ttl, bool answered)
+{
+    int count = 0;
+    for (const ProbeSample &probe : path.hopscope->probes)
+        if (probe.ttl == ttl && probe.rttMs.has_value() == answered)
+            ++count;
+    return count;
+}
+
+} // namespace
+
+// Fixtures made by tests/fixtures/imports/make-fixtures.sh: Debian's tools run through a lab of
+// namespaces (client, r1, a silent r2, r3, a server listening on TCP 443).
+class PathImportTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void traceroute_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("hops");
+        QTest::addColumn<int>("protocol");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<int>("lostAtFirstTtl");
+        QTest::newRow("traceroute -n (UDP)") << "traceroute-udp.txt" << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"
+                                            << int(Protocol::Udp) << 0 << 0;
+        // Probing all TTLs at once, traceroute -T and -I met r1's and r3's ICMP rate limits.
+        QTest::newRow("traceroute -T") << "traceroute-tcp.txt" << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2"
+                                       << int(Protocol::Udp) << 0 << 1;
+        QTest::newRow("traceroute -I") << "traceroute-icmp.txt" << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2"
+                                       << int(Protocol::Udp) << 0 << 1;
+        QTest::newRow("tcptraceroute") << "tcptraceroute.txt" << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"
+                                       << int(Protocol::Tcp) << 443 << 0;
+    }
+    void traceroute()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, hops);
+        QFETCH(int, protocol);
+        QFETCH(int, port);
+        QFETCH(int, lostAtFirstTtl);
+        const auto path = importTracerouteText(fixtureText(qPrintable(fixture)));
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QCOMPARE(describe(*path), hops);
+        QCOMPARE(int(path->protocol), protocol);
+        QCOMPARE(path->destination.ipAddress, std::string("10.77.3.2"));
+        QCOMPARE(path->destination.port.value_or(0), port);
+        QVERIFY(path->destinationReached());
+        QCOMPARE(probesAt(*path, 1, false), lostAtFirstTtl);
+        QCOMPARE(probesAt(*path, 1, true), 3 - lostAtFirstTtl);
+        QCOMPARE(probesAt(*path, 2, false), 3);
+        QCOMPARE(path->hopscope->probing, std::string("imported"));
+        // The figures of a trace of Hopscope's own follow from its probes.
+        const PathRows rows = pathRows(*path);
+        QVERIFY(rows.counted);
+        QCOMPARE(rows.hops.front().stats.sent, 3);
+    }
+
+    void unreachableAnnotations()
+    {
+        const auto path = importTracerouteText("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n"
+                                               " 1  192.0.2.1  0.5 ms  0.4 ms  0.4 ms\n"
+                                               " 2  192.0.2.2  1.0 ms !X  1.1 ms !H  *\n");
+        QVERIFY(path);
+        QCOMPARE(path->hopscope->probes.at(3).icmpCode, std::optional<int>(13));
+        QCOMPARE(path->hopscope->probes.at(4).icmpCode, std::optional<int>(1));
+        QCOMPARE(path->hopscope->probes.at(3).icmpType, std::optional<int>(3));
+        QVERIFY(!path->destinationReached());
+    }
+
+    void mtr_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::newRow("mtr -n --json") << "mtr.json";
+        QTest::newRow("mtr --tcp --json") << "mtr-tcp.json";
+    }
+    void mtr()
+    {
+        QFETCH(QString, fixture);
+        const auto path = importMtrJson(fixtureText(qPrintable(fixture)));
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QCOMPARE(describe(*path), QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"));
+        QVERIFY(path->destinationReached());
+        const MonitorSummary &summary = *path->hopscope->monitor;
+        QCOMPARE(summary.rounds, 5);
+        QCOMPARE(summary.hops.size(), std::size_t(4));
+        QCOMPARE(summary.hops[1].stats.lossPercent, 100.0);
+        QVERIFY(!summary.hops[1].stats.avgMs);
+        QVERIFY(summary.hops[3].destination);
+        QCOMPARE(summary.hops[0].stats.sent, 5);
+        if (fixture == QLatin1String("mtr.json")) {
+            QCOMPARE(summary.hops[2].stats.lossPercent, 40.0);
+            QCOMPARE(summary.hops[2].stats.received, 3);
+            QCOMPARE(*summary.hops[2].stats.avgMs, 0.089);
+        }
+        const PathRows rows = pathRows(*path);
+        QVERIFY(rows.counted);
+        QCOMPARE(rows.hops.size(), std::size_t(4));
+    }
+
+    // The same route seen by two tools compares as the same.
+    void toolsAgree()
+    {
+        const auto udp = importTracerouteText(fixtureText("traceroute-udp.txt"));
+        const auto tcp = importTracerouteText(fixtureText("tcptraceroute.txt"));
+        const auto mtr = importMtrJson(fixtureText("mtr.json"));
+        QVERIFY(udp && tcp && mtr);
+        QVERIFY(!comparePaths(*udp, *tcp).routesDiffer());
+        QVERIFY(!comparePaths(*udp, *mtr).routesDiffer());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("mtr");
+        QTest::addColumn<QString>("message");
+        const QString header = QStringLiteral("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n");
+        QTest::newRow("no header") << " 1  192.0.2.1  0.5 ms\n" << false << "a hop before the 'traceroute to' header";
+        QTest::newRow("empty") << "" << false << "no 'traceroute to'";
+        QTest::newRow("no hops") << header << false << "without a single hop";
+        QTest::newRow("not a TTL") << header + QStringLiteral("one 192.0.2.1 0.5 ms\n") << false
+                                   << "line 2: expected a TTL, found 'one'";
+        QTest::newRow("TTL backwards") << header + QStringLiteral(" 2  192.0.2.1  0.5 ms\n 1  192.0.2.2  0.6 ms\n")
+                                       << false << "line 3: TTL 1 is out of order";
+        QTest::newRow("TTL 300") << header + QStringLiteral(" 300  192.0.2.1  0.5 ms\n") << false << "out of order or range";
+        QTest::newRow("RTT first") << header + QStringLiteral(" 1  0.5 ms\n") << false << "line 2: an RTT before any address";
+        QTest::newRow("hostile name") << header + QStringLiteral(" 1  $(reboot)  0.5 ms\n") << false
+                                      << "'$(reboot)' is not an address";
+        QTest::newRow("mtr not an object") << "[1, 2]" << true << "not a JSON object";
+        QTest::newRow("mtr no hubs") << R"({"report": {"mtr": {"dst": "x"}}})" << true << "mtr --json:";
+        QTest::newRow("mtr count backwards")
+            << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 2, "host": "a", "Loss%": 0, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}, {"count": 1, "host": "b", "Loss%": 0, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}]}})"
+            << true << "/report/hubs/1/count: 1 is out of order";
+        QTest::newRow("mtr loss 150")
+            << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 1, "host": "a", "Loss%": 150, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}]}})"
+            << true << "/report/hubs/0: Loss% or Snt out of range";
+        QTest::newRow("mtr host a number")
+            << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 1, "host": 7, "Loss%": 0, "Snt": 1}]}})" << true
+            << "mtr --json:";
+    }
+    void badInput()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, mtr);
+        QFETCH(QString, message);
+        const auto path = mtr ? importMtrJson(text.toStdString()) : importTracerouteText(text.toStdString());
+        QVERIFY(!path);
+        QVERIFY2(QString::fromStdString(path.error().message).contains(message), path.error().message.c_str());
+    }
+
+    void readAnyFile()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const char *name, const std::string &text) {
+            QFile file(dir.filePath(QLatin1String(name)));
+            file.open(QIODevice::WriteOnly);
+            file.write(text.c_str(), static_cast<qint64>(text.size()));
+            return dir.filePath(QLatin1String(name)).toStdString();
+        };
+        const auto mtr = readAnyPathFile(write("a.json", fixtureText("mtr.json")));
+        QVERIFY(mtr && mtr->hopscope->monitor);
+        QVERIFY(mtr->timestampMs > 0); // the file's date
+        const auto text = readAnyPathFile(write("b.txt", fixtureText("tcptraceroute.txt")));
+        QVERIFY(text && text->protocol == Protocol::Tcp);
+        QVERIFY(text->hopscope->probes.front().sentAtUs > 0);
+        const auto own = readAnyPathFile(HOPSCOPE_FIXTURES_DIR "/hopscope/full-tcp-path.json");
+        QVERIFY(own && own->hopscope->probes.size() > 3);
+        const auto junk = readAnyPathFile(write("c.txt", "hello\n"));
+        QVERIFY(!junk);
+        QCOMPARE(junk.error().code, std::string("unknown-format"));
+        QVERIFY(QString::fromStdString(junk.error().message)
+                    .endsWith(QLatin1String("c.txt: not a NetworkPath JSON file, mtr --json output, or traceroute or "
+                                            "tcptraceroute text")));
+        // A JSON file that is not a path still says what is wrong with it as one.
+        const auto wrongShape = readAnyPathFile(write("d.json", "{\"hops\": 3}"));
+        QVERIFY(!wrongShape);
+        QVERIFY2(QString::fromStdString(wrongShape.error().message).contains(QLatin1String("d.json: ")),
+                 wrongShape.error().message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(PathImportTest)
+#include "tst_pathimport.moc"
