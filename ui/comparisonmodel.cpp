@@ -1,5 +1,7 @@
 #include "ui/comparisonmodel.h"
 
+#include "compare/comparisonformat.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -34,7 +36,7 @@ QVariant loss(const std::optional<TtlObservation> &side)
     return QStringLiteral("%1%").arg(*side->lossPercent, 0, 'f', 1);
 }
 
-QString pText(double p) { return p < 0.0001 ? QStringLiteral("p < 0.0001") : QStringLiteral("p = %1").arg(p, 0, 'f', 4); }
+QString pText(double p) { return QString::fromStdString(formatPValue(p)); }
 
 } // namespace
 

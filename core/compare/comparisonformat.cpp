@@ -11,21 +11,6 @@ namespace hopscope {
 
 namespace {
 
-std::string fixed(double value, int decimals, bool sign = false)
-{
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
-    return buffer;
-}
-
-std::string formatP(double p)
-{
-    if (p < 0.0001)
-        return "p < 0.0001";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "p = %.4f", p);
-    return buffer;
-}
 
 std::string responderCell(const std::optional<TtlObservation> &side)
 {
@@ -41,12 +26,12 @@ std::string responderCell(const std::optional<TtlObservation> &side)
 
 std::string msCell(const std::optional<TtlObservation> &side)
 {
-    return side && side->medianRttMs ? fixed(*side->medianRttMs, 3) : "";
+    return side && side->medianRttMs ? formatFixed(*side->medianRttMs, 3) : "";
 }
 
 std::string lossCell(const std::optional<TtlObservation> &side)
 {
-    return side && side->lossPercent ? fixed(*side->lossPercent, 1) + "%" : "";
+    return side && side->lossPercent ? formatFixed(*side->lossPercent, 1) + "%" : "";
 }
 
 std::string plural(int count, const char *one, const char *many)
@@ -57,9 +42,9 @@ std::string plural(int count, const char *one, const char *many)
 std::string shiftLine(const TtlComparison &row)
 {
     const RttShift &shift = *row.shift;
-    return "TTL " + std::to_string(row.ttl) + ": median " + fixed(*row.first->medianRttMs, 3) + " -> "
-           + fixed(*row.second->medianRttMs, 3) + " ms (" + fixed(shift.medianDeltaMs, 3, true) + " ms), "
-           + formatP(shift.test.pValue) + " over " + std::to_string(row.first->rttsMs.size()) + " and "
+    return "TTL " + std::to_string(row.ttl) + ": median " + formatFixed(*row.first->medianRttMs, 3) + " -> "
+           + formatFixed(*row.second->medianRttMs, 3) + " ms (" + formatFixed(shift.medianDeltaMs, 3, true) + " ms), "
+           + formatPValue(shift.test.pValue) + " over " + std::to_string(row.first->rttsMs.size()) + " and "
            + std::to_string(row.second->rttsMs.size()) + " replies";
 }
 
@@ -92,6 +77,15 @@ nlohmann::ordered_json overviewJson(const PathOverview &overview, const NetworkP
 }
 
 } // namespace
+
+std::string formatPValue(double p)
+{
+    if (p < 0.0001)
+        return "p < 0.0001";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "p = %.4f", p);
+    return buffer;
+}
 
 std::string comparisonVerdict(const PathComparison &comparison)
 {
@@ -136,10 +130,10 @@ std::string formatComparison(const PathComparison &comparison, const NetworkPath
     for (const TtlComparison &row : comparison.ttls) {
         std::string test;
         if (row.shift)
-            test = formatP(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
+            test = formatPValue(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
         rows.push_back({std::to_string(row.ttl), responderCell(row.first), responderCell(row.second),
                         std::string(hopChangeName(row.change)), msCell(row.first), msCell(row.second),
-                        row.medianDeltaMs ? fixed(*row.medianDeltaMs, 3, true) : "", lossCell(row.first),
+                        row.medianDeltaMs ? formatFixed(*row.medianDeltaMs, 3, true) : "", lossCell(row.first),
                         lossCell(row.second), test});
     }
     text += formatColumns(rows, {true, false, false, false, true, true, true, true, true, false});
@@ -155,7 +149,7 @@ std::string formatComparison(const PathComparison &comparison, const NetworkPath
             significant.push_back(std::string(row.shift->medianDeltaMs > 0 ? "  slower at " : "  faster at ")
                                   + shiftLine(row));
     }
-    text += "\nRTT (Mann-Whitney U, two-sided, significant when p < " + fixed(kSignificanceLevel, 2) + "): ";
+    text += "\nRTT (Mann-Whitney U, two-sided, significant when p < " + formatFixed(kSignificanceLevel, 2) + "): ";
     if (tested == 0)
         text += comparison.first.perProbeSamples && comparison.second.perProbeSamples
                     ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test.\n"

@@ -12,6 +12,9 @@ namespace hopscope {
 // RTT tests found.
 std::string formatComparison(const PathComparison &comparison, const NetworkPath &first, const NetworkPath &second);
 
+// "p = 0.0312", or "p < 0.0001".
+std::string formatPValue(double p);
+
 // One sentence: "The routes are the same." or what differs.
 std::string comparisonVerdict(const PathComparison &comparison);
 

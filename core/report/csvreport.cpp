@@ -1,6 +1,7 @@
 #include "report/reportcontent.h"
 
-#include <cstdio>
+#include "report/textformat.h"
+
 
 namespace hopscope {
 
@@ -21,14 +22,7 @@ std::string csvCell(std::string text)
     return quoted + "\"";
 }
 
-std::string number(const std::optional<double> &value)
-{
-    if (!value)
-        return {};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", *value);
-    return buffer;
-}
+std::string number(const std::optional<double> &value) { return value ? formatFixed(*value, 3) : std::string(); }
 
 } // namespace
 

@@ -5,7 +5,6 @@
 #include "report/textformat.h"
 #include "version.h"
 
-#include <cstdio>
 
 namespace hopscope {
 
@@ -84,11 +83,11 @@ std::string htmlReport(const ReportContent &content)
         html += cell(std::to_string(hop.ttl), true) + cell(hop.responder.empty() ? "*" : hop.responder)
                 + cell(hop.hostname);
         if (counted)
-            html += cell(reportPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) + cell(reportMs(s.lastMs), true)
-                    + cell(reportMs(s.avgMs), true) + cell(reportMs(s.minMs), true) + cell(reportMs(s.maxMs), true)
-                    + cell(reportMs(s.stdDevMs), true) + cell(reportMs(s.jitterMs), true) + cell(reportMs(s.p95Ms), true);
+            html += cell(formatPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) + cell(formatMs(s.lastMs), true)
+                    + cell(formatMs(s.avgMs), true) + cell(formatMs(s.minMs), true) + cell(formatMs(s.maxMs), true)
+                    + cell(formatMs(s.stdDevMs), true) + cell(formatMs(s.jitterMs), true) + cell(formatMs(s.p95Ms), true);
         else
-            html += cell(reportMs(s.avgMs), true);
+            html += cell(formatMs(s.avgMs), true);
         html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
     }
     html += "</tbody>\n</table>\n<p>Times in milliseconds.</p>\n";

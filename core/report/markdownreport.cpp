@@ -4,7 +4,6 @@
 #include "report/textformat.h"
 #include "version.h"
 
-#include <cstdio>
 
 namespace hopscope {
 
@@ -56,12 +55,12 @@ std::string markdownReport(const ReportContent &content)
         const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
         if (counted)
             md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
-                  + reportPercent(s.lossPercent) + " | " + std::to_string(s.sent) + " | " + reportMs(s.lastMs) + " | " + reportMs(s.avgMs)
-                  + " | " + reportMs(s.minMs) + " | " + reportMs(s.maxMs) + " | " + reportMs(s.stdDevMs) + " | " + reportMs(s.jitterMs)
-                  + " | " + reportMs(s.p95Ms) + " | " + notes + " |\n";
+                  + formatPercent(s.lossPercent) + " | " + std::to_string(s.sent) + " | " + formatMs(s.lastMs) + " | " + formatMs(s.avgMs)
+                  + " | " + formatMs(s.minMs) + " | " + formatMs(s.maxMs) + " | " + formatMs(s.stdDevMs) + " | " + formatMs(s.jitterMs)
+                  + " | " + formatMs(s.p95Ms) + " | " + notes + " |\n";
         else
             md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
-                  + reportMs(s.avgMs) + " | " + notes + " |\n";
+                  + formatMs(s.avgMs) + " | " + notes + " |\n";
     }
     md += "\nTimes in milliseconds.\n";
 

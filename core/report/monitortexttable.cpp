@@ -2,27 +2,9 @@
 
 #include "report/textformat.h"
 
-#include <cstdio>
-
 namespace hopscope {
 
 namespace {
-
-std::string milliseconds(const std::optional<double> &value)
-{
-    if (!value)
-        return "-";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, *value < 100.0 ? "%.2f" : "%.1f", *value);
-    return buffer;
-}
-
-std::string percent(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", value);
-    return buffer;
-}
 
 std::string hostCell(const MonitorHop &hop)
 {
@@ -66,10 +48,10 @@ std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRo
     for (const MonitorHop &hop : hops) {
         const HopStatistics &s = hop.stats;
         // Further responders at one TTL are listed under it, as mtr does.
-        rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop), percent(s.lossPercent),
-                        std::to_string(s.sent), milliseconds(s.lastMs), milliseconds(s.avgMs), milliseconds(s.minMs),
-                        milliseconds(s.maxMs), milliseconds(s.stdDevMs), milliseconds(s.jitterMs),
-                        milliseconds(s.p95Ms), describeHopNotes(hop, latestRound)});
+        rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop), formatPercent(s.lossPercent),
+                        std::to_string(s.sent), formatMs(s.lastMs), formatMs(s.avgMs), formatMs(s.minMs),
+                        formatMs(s.maxMs), formatMs(s.stdDevMs), formatMs(s.jitterMs),
+                        formatMs(s.p95Ms), describeHopNotes(hop, latestRound)});
         previousTtl = hop.ttl;
     }
     return formatColumns(rows, {true, false, true, true, true, true, true, true, true, true, true, false});

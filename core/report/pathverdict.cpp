@@ -1,7 +1,8 @@
 #include "report/pathverdict.h"
 
+#include "report/textformat.h"
+
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace hopscope {
@@ -18,19 +19,7 @@ struct TtlFigures
     double loss() const { return sent > 0 ? 100.0 * (sent - received) / sent : 0.0; }
 };
 
-std::string ms(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, value < 10.0 ? "%.2f ms" : "%.1f ms", value);
-    return buffer;
-}
-
-std::string percent(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f%%", value);
-    return buffer;
-}
+std::string ms(double value) { return formatFixed(value, value < 10.0 ? 2 : 1) + " ms"; }
 
 std::string ttlList(const std::vector<int> &ttls)
 {
@@ -150,7 +139,7 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
         lines.push_back("Loss is not known: the file holds one RTT per hop, not its probes.");
     else if (verdict.lossStartsTtl)
         lines.push_back("Loss starts at TTL " + std::to_string(*verdict.lossStartsTtl)
-                        + " and carries on to the last hop (" + percent(verdict.lastHopLossPercent) + " lost there).");
+                        + " and carries on to the last hop (" + formatPercent(verdict.lastHopLossPercent, 0) + " lost there).");
     else
         lines.push_back("No loss carries on to the last hop.");
     if (!verdict.rateLimitedTtls.empty())

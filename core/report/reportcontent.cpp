@@ -5,7 +5,6 @@
 #include "report/reproducecommand.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace hopscope {
 
@@ -47,22 +46,6 @@ ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &o
     for (const MonitorHop &hop : content.rows.hops)
         content.latestRound = std::max(content.latestRound, hop.lastRound);
     return content;
-}
-
-std::string reportMs(const std::optional<double> &value)
-{
-    if (!value)
-        return "-";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", *value);
-    return buffer;
-}
-
-std::string reportPercent(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", value);
-    return buffer;
 }
 
 std::string describeRedaction(const Redaction &redaction)

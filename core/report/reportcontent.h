@@ -45,10 +45,6 @@ std::string markdownReport(const ReportContent &content);
 // Self-contained: styles inline, the graph and the chart as inline SVG, no scripts, nothing fetched.
 std::string htmlReport(const ReportContent &content);
 
-// A figure in a report's table: "12.34" milliseconds, "-" for none; "2.5%".
-std::string reportMs(const std::optional<double> &value);
-std::string reportPercent(double value);
-
 // "source; private-range hops; hidden routers are named hidden-N".
 std::string describeRedaction(const Redaction &redaction);
 

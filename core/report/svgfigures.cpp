@@ -13,12 +13,7 @@ namespace hopscope {
 
 namespace {
 
-std::string num(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
-}
+std::string num(double value) { return formatFixed(value, 1); }
 
 std::string color(std::uint32_t rgb)
 {

@@ -1,6 +1,7 @@
 #include "report/textformat.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 
 namespace hopscope {
@@ -15,6 +16,20 @@ std::string printable(std::string_view text)
     }
     return result;
 }
+
+std::string formatFixed(double value, int decimals, bool sign)
+{
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string formatMs(const std::optional<double> &value)
+{
+    return value ? formatFixed(*value, *value < 100.0 ? 2 : 1) : "-";
+}
+
+std::string formatPercent(double value, int decimals) { return formatFixed(value, decimals) + "%"; }
 
 std::string formatUtc(std::int64_t timestampMs)
 {

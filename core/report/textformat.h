@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,15 @@ namespace hopscope {
 
 // Replaces control characters so that text from a file or a resolver cannot drive a terminal.
 std::string printable(std::string_view text);
+
+// `value` with `decimals` decimals ("12.35"), with its sign when asked ("+0.19").
+std::string formatFixed(double value, int decimals, bool sign = false);
+
+// A round trip in a table: two decimals below 100 ms, one above, "-" for none.
+std::string formatMs(const std::optional<double> &value);
+
+// "2.5%" (one decimal unless told).
+std::string formatPercent(double value, int decimals = 1);
 
 // "2026-11-25 09:14:03 UTC".
 std::string formatUtc(std::int64_t timestampMs);
