@@ -152,34 +152,39 @@ void HistoryPanel::compareSelected()
     Q_EMIT compareRequested(std::min(ids[0], ids[1]), std::max(ids[0], ids[1]));
 }
 
+const HistoryEntry *HistoryPanel::selectedEntry() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.size() == 1 ? m_model->entryAt(rows.constFirst().row()) : nullptr;
+}
+
 void HistoryPanel::renameSelected()
 {
-    const QList<qint64> ids = selectedIds();
-    if (ids.size() != 1)
+    const HistoryEntry *entry = selectedEntry();
+    if (!entry)
         return;
-    const HistoryEntry *entry = m_model->entryAt(m_table->currentIndex().row());
+    const qint64 id = entry->id;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
-                                               entry ? QString::fromStdString(entry->name) : QString(), &ok);
+                                               QString::fromStdString(entry->name), &ok);
     if (ok)
-        m_service->rename(ids.constFirst(), name.trimmed());
+        m_service->rename(id, name.trimmed());
 }
 
 void HistoryPanel::tagSelected()
 {
-    const QList<qint64> ids = selectedIds();
-    if (ids.size() != 1)
+    const HistoryEntry *entry = selectedEntry();
+    if (!entry)
         return;
-    const HistoryEntry *entry = m_model->entryAt(m_table->currentIndex().row());
+    const qint64 id = entry->id;
     QStringList current;
-    if (entry)
-        for (const std::string &tag : entry->tags)
-            current << QString::fromStdString(tag);
+    for (const std::string &tag : entry->tags)
+        current << QString::fromStdString(tag);
     bool ok = false;
     const QString tags = QInputDialog::getText(this, tr("Tags"), tr("Tags, separated by commas:"), QLineEdit::Normal,
                                                current.join(QStringLiteral(", ")), &ok);
     if (ok)
-        m_service->setTags(ids.constFirst(), tags.split(QLatin1Char(','), Qt::SkipEmptyParts));
+        m_service->setTags(id, tags.split(QLatin1Char(','), Qt::SkipEmptyParts));
 }
 
 void HistoryPanel::deleteSelected()

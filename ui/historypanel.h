@@ -47,6 +47,9 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    // The one entry selected, or none when zero or several are. Read it before a dialog: a
+    // refresh while the dialog is open replaces the entries.
+    const HistoryEntry *selectedEntry() const;
 
     HistoryService *m_service;
     HistoryModel *m_model;

@@ -9,74 +9,36 @@ Q_DECLARE_METATYPE(std::vector<hopscope::HistoryEntry>)
 
 namespace hopscope {
 
-// Lives on the service's thread and owns the store there.
-class HistoryWorker : public QObject
+// Lives on the history thread and owns the store there. The work it is given emits the
+// service's signals from that thread; Qt queues them to their receivers on the GUI thread.
+class HistoryStoreOwner : public QObject
 {
-    Q_OBJECT
-
 public:
-    explicit HistoryWorker(QString fileName) : m_fileName(std::move(fileName)) {}
+    explicit HistoryStoreOwner(QString file) : fileName(std::move(file)) {}
 
-    void open()
-    {
-        auto store = HistoryStore::open(m_fileName);
+    const QString fileName;
+    std::unique_ptr<HistoryStore> store;
+    std::optional<std::pair<NetworkPath, HistoryEntry>> lastRemoved;
+};
+
+HistoryService::HistoryService(const QString &fileName, QObject *parent)
+    : QObject(parent), m_owner(new HistoryStoreOwner(fileName))
+{
+    qRegisterMetaType<std::vector<HistoryEntry>>();
+    qRegisterMetaType<HistoryService::Use>();
+    m_thread.setObjectName(QStringLiteral("history"));
+    m_owner->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_owner, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_owner, [this, owner = m_owner] {
+        auto store = HistoryStore::open(owner->fileName);
         if (!store) {
             Q_EMIT failed(tr("History is off: %1").arg(QString::fromStdString(store.error().message)));
             return;
         }
-        m_store = std::move(*store);
-        Q_EMIT opened(m_fileName);
-    }
-
-    // Runs `work` when the store is open; says so otherwise.
-    template <typename Work>
-    void withStore(Work work)
-    {
-        if (!m_store) {
-            Q_EMIT failed(tr("History is off: %1 could not be opened").arg(m_fileName));
-            return;
-        }
-        work(*m_store);
-    }
-
-    void report(const Status &status, const QString &what)
-    {
-        if (status)
-            Q_EMIT changed(what);
-        else
-            Q_EMIT failed(QString::fromStdString(status.error().message));
-    }
-
-    std::optional<std::pair<NetworkPath, HistoryEntry>> lastRemoved;
-
-Q_SIGNALS:
-    void opened(const QString &fileName);
-    void listed(const std::vector<hopscope::HistoryEntry> &entries);
-    void loaded(qint64 id, const hopscope::NetworkPath &path);
-    void pairLoaded(const hopscope::NetworkPath &first, const hopscope::NetworkPath &second);
-    void changed(const QString &what);
-    void failed(const QString &message);
-
-private:
-    QString m_fileName;
-    std::unique_ptr<HistoryStore> m_store;
-};
-
-HistoryService::HistoryService(const QString &fileName, QObject *parent)
-    : QObject(parent), m_worker(new HistoryWorker(fileName))
-{
-    qRegisterMetaType<std::vector<HistoryEntry>>();
-    m_thread.setObjectName(QStringLiteral("history"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &HistoryWorker::opened, this, &HistoryService::opened);
-    connect(m_worker, &HistoryWorker::listed, this, &HistoryService::listed);
-    connect(m_worker, &HistoryWorker::loaded, this, &HistoryService::loaded);
-    connect(m_worker, &HistoryWorker::pairLoaded, this, &HistoryService::pairLoaded);
-    connect(m_worker, &HistoryWorker::changed, this, &HistoryService::changed);
-    connect(m_worker, &HistoryWorker::failed, this, &HistoryService::failed);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &HistoryWorker::open, Qt::QueuedConnection);
+        owner->store = std::move(*store);
+        Q_EMIT opened(owner->fileName);
+    }, Qt::QueuedConnection);
 }
 
 HistoryService::~HistoryService()
@@ -86,61 +48,79 @@ HistoryService::~HistoryService()
     m_thread.wait();
 }
 
+template <typename Work>
+void HistoryService::onStore(Work work)
+{
+    QMetaObject::invokeMethod(m_owner, [this, owner = m_owner, work = std::move(work)] {
+        if (!owner->store) {
+            Q_EMIT failed(tr("History is off: %1 could not be opened").arg(owner->fileName));
+            return;
+        }
+        work(*owner);
+    }, Qt::QueuedConnection);
+}
+
+namespace {
+
+// The signal a finished change sends: what was done, or why it was not.
+template <typename Service>
+void report(Service *service, const Status &status, const QString &what)
+{
+    if (status)
+        Q_EMIT service->changed(what);
+    else
+        Q_EMIT service->failed(QString::fromStdString(status.error().message));
+}
+
+} // namespace
+
 void HistoryService::add(const NetworkPath &path)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] {
-        worker->withStore([&](HistoryStore &store) {
-            const auto id = store.add(path, QDateTime::currentMSecsSinceEpoch());
-            worker->report(id ? Status() : Status(id.error()), tr("saved to the history"));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this, path](HistoryStoreOwner &owner) {
+        const auto id = owner.store->add(path, QDateTime::currentMSecsSinceEpoch());
+        report(this, id ? Status() : Status(id.error()), tr("saved to the history"));
+    });
 }
 
 void HistoryService::list(const HistoryQuery &query)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, query] {
-        worker->withStore([&](HistoryStore &store) {
-            auto entries = store.list(query);
-            if (entries)
-                Q_EMIT worker->listed(*entries);
-            else
-                Q_EMIT worker->failed(QString::fromStdString(entries.error().message));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this, query](HistoryStoreOwner &owner) {
+        const auto entries = owner.store->list(query);
+        if (entries)
+            Q_EMIT listed(*entries);
+        else
+            Q_EMIT failed(QString::fromStdString(entries.error().message));
+    });
 }
 
-void HistoryService::load(qint64 id)
+void HistoryService::load(qint64 id, Use use)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id] {
-        worker->withStore([&](HistoryStore &store) {
-            auto path = store.load(id);
-            if (path)
-                Q_EMIT worker->loaded(id, *path);
-            else
-                Q_EMIT worker->failed(QString::fromStdString(path.error().message));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this, id, use](HistoryStoreOwner &owner) {
+        const auto path = owner.store->load(id);
+        if (path)
+            Q_EMIT loaded(id, *path, use);
+        else
+            Q_EMIT failed(QString::fromStdString(path.error().message));
+    });
 }
 
 void HistoryService::loadPair(qint64 first, qint64 second)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, first, second] {
-        worker->withStore([&](HistoryStore &store) {
-            auto a = store.load(first);
-            auto b = store.load(second);
-            if (a && b)
-                Q_EMIT worker->pairLoaded(*a, *b);
-            else
-                Q_EMIT worker->failed(QString::fromStdString(!a ? a.error().message : b.error().message));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this, first, second](HistoryStoreOwner &owner) {
+        const auto a = owner.store->load(first);
+        const auto b = owner.store->load(second);
+        if (a && b)
+            Q_EMIT pairLoaded(*a, *b);
+        else
+            Q_EMIT failed(QString::fromStdString(!a ? a.error().message : b.error().message));
+    });
 }
 
 void HistoryService::rename(qint64 id, const QString &name)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, name = name.toStdString()] {
-        worker->withStore([&](HistoryStore &store) { worker->report(store.rename(id, name), tr("renamed")); });
-    }, Qt::QueuedConnection);
+    onStore([this, id, name = name.toStdString()](HistoryStoreOwner &owner) {
+        report(this, owner.store->rename(id, name), tr("renamed"));
+    });
 }
 
 void HistoryService::setTags(qint64 id, const QStringList &tags)
@@ -149,49 +129,41 @@ void HistoryService::setTags(qint64 id, const QStringList &tags)
     for (const QString &tag : tags)
         if (!tag.trimmed().isEmpty())
             list.push_back(tag.trimmed().toStdString());
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, list] {
-        worker->withStore([&](HistoryStore &store) { worker->report(store.setTags(id, list), tr("tagged")); });
-    }, Qt::QueuedConnection);
+    onStore([this, id, list](HistoryStoreOwner &owner) { report(this, owner.store->setTags(id, list), tr("tagged")); });
 }
 
 void HistoryService::remove(qint64 id)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id] {
-        worker->withStore([&](HistoryStore &store) {
-            // Kept whole first, so that undo puts back exactly what went.
-            auto path = store.load(id);
-            HistoryQuery just;
-            just.id = id;
-            auto entries = store.list(just);
-            if (!path || !entries) {
-                Q_EMIT worker->failed(QString::fromStdString(!path ? path.error().message : entries.error().message));
-                return;
-            }
-            const auto entry = std::find_if(entries->begin(), entries->end(),
-                                            [id](const HistoryEntry &e) { return e.id == id; });
-            const Status removed = store.remove(id);
-            if (removed && entry != entries->end())
-                worker->lastRemoved = std::make_pair(std::move(*path), *entry);
-            worker->report(removed, tr("deleted"));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this, id](HistoryStoreOwner &owner) {
+        // Kept whole first, so that undo puts back exactly what went.
+        auto path = owner.store->load(id);
+        HistoryQuery just;
+        just.id = id;
+        auto entries = owner.store->list(just);
+        if (!path || !entries || entries->empty()) {
+            Q_EMIT failed(QString::fromStdString(!path ? path.error().message
+                                                 : !entries ? entries.error().message
+                                                            : "history entry " + std::to_string(id) + " does not exist"));
+            return;
+        }
+        const Status removed = owner.store->remove(id);
+        if (removed)
+            owner.lastRemoved = std::make_pair(std::move(*path), entries->front());
+        report(this, removed, tr("deleted"));
+    });
 }
 
 void HistoryService::undoRemove()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
-        worker->withStore([&](HistoryStore &store) {
-            if (!worker->lastRemoved) {
-                Q_EMIT worker->failed(tr("Nothing to undo."));
-                return;
-            }
-            const auto [path, entry] = *worker->lastRemoved;
-            worker->lastRemoved.reset();
-            worker->report(store.restore(entry.id, path, entry), tr("put back"));
-        });
-    }, Qt::QueuedConnection);
+    onStore([this](HistoryStoreOwner &owner) {
+        if (!owner.lastRemoved) {
+            Q_EMIT failed(tr("Nothing to undo."));
+            return;
+        }
+        const auto [path, entry] = *owner.lastRemoved;
+        owner.lastRemoved.reset();
+        report(this, owner.store->restore(entry.id, path, entry), tr("put back"));
+    });
 }
 
 } // namespace hopscope
-
-#include "historyservice.moc"

@@ -12,7 +12,7 @@
 
 namespace hopscope {
 
-class HistoryWorker;
+class HistoryStoreOwner;
 
 // The history for the window: a HistoryStore on a thread of its own, so that the GUI thread
 // never waits on the disk. Every call returns at once; answers come back as signals.
@@ -26,7 +26,10 @@ public:
 
     void add(const NetworkPath &path);
     void list(const HistoryQuery &query);
-    void load(qint64 id);
+    // What a loaded path is for: a tab of its own, or a report.
+    enum class Use { Open, Export };
+    Q_ENUM(Use)
+    void load(qint64 id, Use use = Use::Open);
     // Both paths, for a comparison: pairLoaded once both are read.
     void loadPair(qint64 first, qint64 second);
     void rename(qint64 id, const QString &name);
@@ -38,15 +41,19 @@ public:
 Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
-    void loaded(qint64 id, const hopscope::NetworkPath &path);
+    void loaded(qint64 id, const hopscope::NetworkPath &path, hopscope::HistoryService::Use use);
     void pairLoaded(const hopscope::NetworkPath &first, const hopscope::NetworkPath &second);
     // Something was added, renamed, tagged, removed or put back.
     void changed(const QString &what);
     void failed(const QString &message);
 
 private:
+    // Runs `work` with the store on the history thread; says so when the store is not open.
+    template <typename Work>
+    void onStore(Work work);
+
     QThread m_thread;
-    HistoryWorker *m_worker;
+    HistoryStoreOwner *m_owner;
 };
 
 } // namespace hopscope

@@ -34,7 +34,6 @@
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <utility>
 
 namespace hopscope {
 
@@ -118,17 +117,15 @@ void MainWindow::createHistory()
     connect(m_historyPanel, &HistoryPanel::message, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
-    connect(m_historyPanel, &HistoryPanel::openRequested, m_history, &HistoryService::load);
+    connect(m_historyPanel, &HistoryPanel::openRequested, m_history, [this](qint64 id) { m_history->load(id); });
     connect(m_historyPanel, &HistoryPanel::compareRequested, m_history, &HistoryService::loadPair);
     connect(m_history, &HistoryService::pairLoaded, this, [this](const NetworkPath &first, const NetworkPath &second) {
         comparePaths(first, historyLabel(first), second, historyLabel(second));
     });
-    connect(m_historyPanel, &HistoryPanel::exportRequested, m_history, [this](qint64 id) {
-        m_exportNext = true;
-        m_history->load(id);
-    });
-    connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path) {
-        if (std::exchange(m_exportNext, false)) {
+    connect(m_historyPanel, &HistoryPanel::exportRequested, m_history,
+            [this](qint64 id) { m_history->load(id, HistoryService::Use::Export); });
+    connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path, HistoryService::Use use) {
+        if (use == HistoryService::Use::Export) {
             hopscope::exportReport(this, path, [this](const QString &message) {
                 statusBar()->showMessage(message, kStatusMessageMs);
             });

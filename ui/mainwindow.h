@@ -90,7 +90,6 @@ private:
     QMenu *m_recentMenu = nullptr;
     HistoryService *m_history;
     HistoryPanel *m_historyPanel;
-    bool m_exportNext = false; // the next entry loaded from the history is for a report
 };
 
 } // namespace hopscope
