@@ -27,28 +27,6 @@ public:
     QStringList notices;
 };
 
-// The probes a saved path stands for: its own, or for a file without them (a Datadog payload)
-// one per hop, the responders of a TTL on flows of their own so that the graph links them.
-std::vector<ProbeSample> savedProbes(const NetworkPath &path)
-{
-    if (path.hopscope && !path.hopscope->probes.empty())
-        return path.hopscope->probes;
-    std::vector<ProbeSample> probes;
-    std::map<int, int> flowAtTtl;
-    for (const PathHop &hop : path.hops) {
-        ProbeSample probe;
-        probe.ttl = hop.ttl;
-        probe.flow = flowAtTtl[hop.ttl]++;
-        probe.sentAtUs = path.timestampMs * 1000;
-        if (hop.reachable) {
-            probe.responder = hop.ipAddress;
-            probe.rttMs = hop.rttMs;
-        }
-        probes.push_back(std::move(probe));
-    }
-    return probes;
-}
-
 struct Prepared
 {
     Expected<TraceRequest> request;
@@ -122,18 +100,10 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
 {
     if (isActive())
         return;
-    m_loaded = false;
+    clearRun();
     m_request = request;
     m_mode = mode;
     m_intervalMs = intervalMs;
-    m_stopRequested = false;
-    m_session = MonitorSession();
-    m_edges.clear();
-    m_latestPath.reset();
-    m_error.clear();
-    m_round = 0;
-    m_settledTtls = 0;
-    m_endedMs = -1;
     m_roundStartMs = m_clock.elapsed();
     setState(State::Preparing);
 
@@ -167,6 +137,19 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
     }));
 }
 
+void TraceSession::clearRun()
+{
+    m_loaded = false;
+    m_stopRequested = false;
+    m_session = MonitorSession();
+    m_edges.clear();
+    m_latestPath.reset();
+    m_error.clear();
+    m_round = 0;
+    m_settledTtls = 0;
+    m_endedMs = -1;
+}
+
 void TraceSession::load(const NetworkPath &saved)
 {
     if (isActive())
@@ -180,31 +163,27 @@ void TraceSession::load(const NetworkPath &saved)
     m_request.protocol = saved.protocol;
     if (session && saved.hopscope->monitor->intervalMs > 0)
         m_intervalMs = saved.hopscope->monitor->intervalMs;
-    m_session = MonitorSession();
-    m_edges.clear();
-    m_error.clear();
-    m_round = 0;
+    clearRun();
     m_destination = saved.destination.ipAddress;
 
-    std::map<int, std::vector<ProbeSample>> byRound;
+    const std::vector<MonitorRound> rounds = monitorRoundsFromPath(saved);
     int flows = 1;
-    for (ProbeSample &probe : savedProbes(saved)) {
-        flows = std::max(flows, probe.flow + 1);
-        byRound[probe.round].push_back(std::move(probe));
-    }
+    for (const MonitorRound &round : rounds)
+        for (const ProbeSample &probe : round.probes)
+            flows = std::max(flows, probe.flow + 1);
     m_roundRequest = m_request;
     m_roundRequest.flows = flows;
-    const auto hostnames = monitorRoundFromPath(saved, 1).hostnames;
-    for (const auto &[ignored, probes] : byRound) {
-        ++m_round;
+    // Probe by probe, as a live trace feeds them, so that the graph's links come out the same.
+    for (const MonitorRound &round : rounds) {
+        m_round = round.number;
         m_roundResponders.clear();
-        m_session.beginRound(m_round, probes.front().sentAtUs, m_destination);
-        for (const ProbeSample &probe : probes) {
+        m_session.beginRound(round.number, round.startedUs, round.destination);
+        for (const ProbeSample &probe : round.probes) {
             m_session.addProbe(probe);
             if (!probe.responder.empty())
                 m_roundResponders.try_emplace({probe.ttl, probe.flow}, probe.responder);
         }
-        m_session.endRound(hostnames);
+        m_session.endRound(round.hostnames);
         addEdges(m_roundResponders, saved.maxTtl());
     }
     m_settledTtls = saved.maxTtl();

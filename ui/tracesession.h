@@ -86,6 +86,8 @@ Q_SIGNALS:
     void noticeReceived(const QString &message);
 
 private:
+    // Forgets the previous trace, session or file before another.
+    void clearRun();
     void setState(State state);
     void startRound();
     void onProbe(const ProbeEvent &event);

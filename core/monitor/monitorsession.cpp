@@ -50,6 +50,39 @@ MonitorRound monitorRoundFromPath(const NetworkPath &path, int number)
     return round;
 }
 
+std::vector<MonitorRound> monitorRoundsFromPath(const NetworkPath &path)
+{
+    MonitorRound whole = monitorRoundFromPath(path, 1);
+    if (whole.probes.empty()) {
+        std::map<int, int> flowAtTtl;
+        for (const PathHop &hop : path.hops) {
+            ProbeSample probe;
+            probe.ttl = hop.ttl;
+            probe.flow = flowAtTtl[hop.ttl]++;
+            probe.sentAtUs = whole.startedUs;
+            if (hop.reachable) {
+                probe.responder = hop.ipAddress;
+                probe.rttMs = hop.rttMs;
+            }
+            whole.probes.push_back(std::move(probe));
+        }
+    }
+    std::map<int, std::vector<ProbeSample>> byRound;
+    for (ProbeSample &probe : whole.probes)
+        byRound[probe.round].push_back(std::move(probe));
+    std::vector<MonitorRound> rounds;
+    for (auto &[ignored, probes] : byRound) {
+        MonitorRound round;
+        round.number = static_cast<int>(rounds.size()) + 1;
+        round.startedUs = probes.front().sentAtUs;
+        round.destination = whole.destination;
+        round.hostnames = whole.hostnames;
+        round.probes = std::move(probes);
+        rounds.push_back(std::move(round));
+    }
+    return rounds;
+}
+
 MonitorSession::MonitorSession(const MonitorLimits &limits) : m_limits(limits), m_tracker(limits.confirmRounds) {}
 
 MonitorSession::Series &MonitorSession::seriesFor(int ttl, const std::string &responder)

@@ -29,6 +29,11 @@ struct MonitorRound
 // The round a finished trace makes: its probes, destination and hop names.
 MonitorRound monitorRoundFromPath(const NetworkPath &path, int number);
 
+// The rounds a saved path holds, numbered from 1 in the order they ran: its probes split by
+// their `round`, or, for a file without probes (a Datadog payload), one probe per hop, the
+// responders of a TTL on flows of their own.
+std::vector<MonitorRound> monitorRoundsFromPath(const NetworkPath &path);
+
 // The row that counts the probes of a TTL's responders beyond `maxRespondersPerTtl`.
 inline const std::string kOtherResponders = "*";
 

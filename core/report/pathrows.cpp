@@ -2,7 +2,6 @@
 
 #include "monitor/monitorsession.h"
 
-#include <map>
 
 namespace hopscope {
 
@@ -16,18 +15,9 @@ PathRows pathRows(const NetworkPath &path)
     }
     if (path.hopscope && !path.hopscope->probes.empty()) {
         // Round by round, as they were measured, so that route changes and rate limits read the same.
-        const MonitorRound whole = monitorRoundFromPath(path, 1);
-        std::map<int, std::vector<ProbeSample>> byRound;
-        for (const ProbeSample &probe : whole.probes)
-            byRound[probe.round].push_back(probe);
         MonitorSession session;
-        int number = 0;
-        for (auto &[ignored, probes] : byRound) {
-            MonitorRound round = whole;
-            round.number = ++number;
-            round.probes = std::move(probes);
+        for (const MonitorRound &round : monitorRoundsFromPath(path))
             session.addRound(round);
-        }
         rows.hops = session.hops();
         rows.counted = true;
         return rows;
