@@ -9,16 +9,6 @@ namespace hopscope {
 
 namespace {
 
-struct TtlFigures
-{
-    int sent = 0;
-    int received = 0;
-    std::optional<double> avgMs; // weighted by replies over the TTL's responders
-    bool rateLimited = false;
-    bool answered = false;
-    double loss() const { return sent > 0 ? 100.0 * (sent - received) / sent : 0.0; }
-};
-
 std::string ms(double value) { return formatFixed(value, value < 10.0 ? 2 : 1) + " ms"; }
 
 std::string ttlList(const std::vector<int> &ttls)
@@ -31,9 +21,8 @@ std::string ttlList(const std::vector<int> &ttls)
 
 } // namespace
 
-PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
+std::map<int, TtlFigures> latestTtlFigures(const PathRows &rows)
 {
-    PathVerdict verdict;
     // Only the rows on the latest route: a session's old hops say nothing about the path now.
     int latestRound = 0;
     for (const MonitorHop &hop : rows.hops)
@@ -50,15 +39,30 @@ PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
             rttSum[hop.ttl] += *hop.stats.avgMs * hop.stats.received;
             at.answered = true;
         }
+        if (hop.stats.minMs)
+            at.bestMs = std::min(at.bestMs.value_or(*hop.stats.minMs), *hop.stats.minMs);
+        if (hop.stats.maxMs)
+            at.worstMs = std::max(at.worstMs.value_or(*hop.stats.maxMs), *hop.stats.maxMs);
         at.rateLimited = at.rateLimited || hop.likelyRateLimited;
-        if (hop.destination && !verdict.destinationTtl) {
-            verdict.destinationTtl = hop.ttl;
-            verdict.destinationRttMs = hop.stats.avgMs;
-        }
     }
     for (auto &[ttl, at] : byTtl)
         if (at.received > 0)
             at.avgMs = rttSum[ttl] / at.received;
+    return byTtl;
+}
+
+PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
+{
+    PathVerdict verdict;
+    int latestRound = 0;
+    for (const MonitorHop &hop : rows.hops)
+        latestRound = std::max(latestRound, hop.lastRound);
+    for (const MonitorHop &hop : rows.hops)
+        if (hop.destination && hop.onLatestRound(latestRound) && !verdict.destinationTtl) {
+            verdict.destinationTtl = hop.ttl;
+            verdict.destinationRttMs = hop.stats.avgMs;
+        }
+    std::map<int, TtlFigures> byTtl = latestTtlFigures(rows);
     verdict.reached = verdict.destinationTtl.has_value() || path.destinationReached();
 
     // A reached path ends at the destination; one that did not arrive, at its last answer. The
@@ -104,12 +108,12 @@ PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
     // Loss: walk back from the last answering TTL while every TTL loses some probes.
     if (rows.counted && !answered.empty()) {
         const int last = answered.back().first;
-        verdict.lastHopLossPercent = byTtl[last].loss();
+        verdict.lastHopLossPercent = byTtl[last].lossPercent();
         if (verdict.lastHopLossPercent > 0.0) {
             int start = last;
             for (auto it = byTtl.find(last); it != byTtl.begin();) {
                 --it;
-                if (!it->second.answered || it->second.loss() <= 0.0)
+                if (!it->second.answered || it->second.lossPercent() <= 0.0)
                     break;
                 start = it->first;
             }

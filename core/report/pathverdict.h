@@ -2,6 +2,7 @@
 
 #include "report/pathrows.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,20 @@ struct PathVerdict
     int lastAnsweringTtl = 0;
     int highestTtlTried = 0;
 };
+
+// The rows on the latest route folded per TTL: every responder's probes together.
+struct TtlFigures
+{
+    int sent = 0;
+    int received = 0;
+    std::optional<double> avgMs; // weighted by replies over the TTL's responders
+    std::optional<double> bestMs;
+    std::optional<double> worstMs;
+    bool rateLimited = false;
+    bool answered = false;
+    double lossPercent() const { return sent > 0 ? 100.0 * (sent - received) / sent : 0.0; }
+};
+std::map<int, TtlFigures> latestTtlFigures(const PathRows &rows);
 
 // A jump in latency must be at least this large, and this share of the destination's RTT, to
 // be called the place where latency starts.

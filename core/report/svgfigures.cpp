@@ -1,6 +1,7 @@
 #include "report/svgfigures.h"
 
 #include "report/latencyscale.h"
+#include "report/pathverdict.h"
 #include "report/textformat.h"
 
 #include <algorithm>
@@ -214,42 +215,28 @@ std::string svgRttChart(const ReportContent &content)
                     "text-anchor=\"middle\" fill=\"#c62828\" transform=\"rotate(90 " + num(kWidth - 8) + " "
                         + num(kTop + plotHeight / 2) + ")\"");
     }
+    const std::map<int, TtlFigures> perTtl = latestTtlFigures(content.rows);
     std::string averageLine;
     for (const auto &[ttl, hops] : byTtl) {
         const double cx = xOf(ttl);
         svg += text(cx, kTop + plotHeight + 16, std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
-        int sent = 0, received = 0;
-        double sum = 0.0;
-        std::optional<double> best, worst;
-        for (const MonitorHop *hop : hops) {
-            sent += hop->stats.sent;
-            received += hop->stats.received;
-            if (hop->stats.avgMs)
-                sum += *hop->stats.avgMs * std::max(1, hop->stats.received);
-            if (hop->stats.minMs)
-                best = std::min(best.value_or(*hop->stats.minMs), *hop->stats.minMs);
-            if (hop->stats.maxMs)
-                worst = std::max(worst.value_or(*hop->stats.maxMs), *hop->stats.maxMs);
-        }
-        if (content.rows.counted && sent > received) {
-            const double loss = 100.0 * (sent - received) / sent;
+        const auto figures = perTtl.find(ttl);
+        if (figures == perTtl.end())
+            continue;
+        const TtlFigures &at = figures->second;
+        if (content.rows.counted && at.sent > at.received) {
+            const double loss = at.lossPercent();
             svg += "<rect x=\"" + num(cx - 10) + "\" y=\"" + num(lossY(loss)) + "\" width=\"20\" height=\""
                    + num(plotHeight * loss / 100.0) + "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";
         }
-        if (best && worst)
-            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(yOf(*worst)) + "\" width=\"8\" height=\""
-                   + num(std::max(1.0, yOf(*best) - yOf(*worst))) + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
+        if (at.bestMs && at.worstMs)
+            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(yOf(*at.worstMs)) + "\" width=\"8\" height=\""
+                   + num(std::max(1.0, yOf(*at.bestMs) - yOf(*at.worstMs))) + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
         if (const auto it = replies.find(ttl); it != replies.end())
             for (const double v : it->second)
                 svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(yOf(v)) + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
-        const int weight = [&] {
-            int w = 0;
-            for (const MonitorHop *hop : hops)
-                w += hop->stats.avgMs ? std::max(1, hop->stats.received) : 0;
-            return w;
-        }();
-        if (weight > 0)
-            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(yOf(sum / weight));
+        if (at.avgMs)
+            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(yOf(*at.avgMs));
     }
     if (!averageLine.empty())
         svg += "<polyline points=\"" + averageLine + "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";

@@ -32,7 +32,13 @@ pre { font-size: 8pt; background: #f5f7fa; white-space: pre-wrap; }
 </style>)";
 
 // Qt's rich text knows no inline SVG: each figure is drawn to an image at print resolution.
-QImage drawFigure(const std::string &svg, int widthPx)
+struct DrawnFigure
+{
+    QImage image;
+    QSize naturalSize; // as the SVG gives it, in CSS pixels
+};
+
+DrawnFigure drawFigure(const std::string &svg, int widthPx)
 {
     QSvgRenderer renderer(QByteArray::fromStdString(svg));
     const QSize size = renderer.defaultSize();
@@ -43,7 +49,8 @@ QImage drawFigure(const std::string &svg, int widthPx)
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     renderer.render(&painter);
-    return image;
+    painter.end();
+    return {image, size};
 }
 
 // The HTML report without its inline SVG, which QTextDocument would drop: each figure becomes an
@@ -97,13 +104,13 @@ Expected<QByteArray> pdfReport(const ReportContent &content)
     const std::pair<const char *, std::string> drawn[] = {{"graph.png", svgPathGraph(content)},
                                                           {"chart.png", svgRttChart(content)}};
     for (const auto &[name, svg] : drawn) {
-        const QImage image = drawFigure(svg, 2400);
-        if (image.isNull())
+        const DrawnFigure figure = drawFigure(svg, 2400);
+        if (figure.image.isNull())
             continue;
-        const QSize natural = QSvgRenderer(QByteArray::fromStdString(svg)).defaultSize();
-        const int width = std::min(widthPx, natural.width());
-        figures.emplace_back(QString::fromLatin1(name), QSize(width, width * image.height() / image.width()));
-        document.addResource(QTextDocument::ImageResource, QUrl(figures.back().first), image);
+        const int width = std::min(widthPx, figure.naturalSize.width());
+        figures.emplace_back(QString::fromLatin1(name),
+                             QSize(width, width * figure.naturalSize.height() / figure.naturalSize.width()));
+        document.addResource(QTextDocument::ImageResource, QUrl(figures.back().first), figure.image);
     }
     document.setHtml(printableHtml(content, figures));
     document.print(&writer);
