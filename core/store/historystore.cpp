@@ -69,6 +69,22 @@ bool execScript(QSqlDatabase &db, const char *script, QSqlError &error)
     return true;
 }
 
+// Inside the caller's transaction; a tag given twice is kept once.
+bool insertTags(QSqlDatabase &db, std::int64_t path, const std::vector<std::string> &tags, QSqlError &error)
+{
+    for (const std::string &tag : tags) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO tags (path, tag) VALUES (?, ?)"));
+        query.addBindValue(QVariant::fromValue<qint64>(path));
+        query.addBindValue(QString::fromStdString(tag));
+        if (!query.exec()) {
+            error = query.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
 std::atomic<int> connectionCount{0};
 
 } // namespace
@@ -214,16 +230,9 @@ Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &p
         return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
     }
     const std::int64_t rowId = query.lastInsertId().toLongLong();
-    for (const std::string &tag : tags) {
-        QSqlQuery tagQuery(db);
-        tagQuery.prepare(QStringLiteral("INSERT OR IGNORE INTO tags (path, tag) VALUES (?, ?)"));
-        tagQuery.addBindValue(QVariant::fromValue<qint64>(rowId));
-        tagQuery.addBindValue(QString::fromStdString(tag));
-        if (!tagQuery.exec()) {
-            const QSqlError error = tagQuery.lastError();
-            db.rollback();
-            return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
-        }
+    if (QSqlError error; !insertTags(db, rowId, tags, error)) {
+        db.rollback();
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
     }
     if (!db.commit()) {
         const QSqlError error = db.lastError();
@@ -360,13 +369,9 @@ Status HistoryStore::setTags(std::int64_t id, const std::vector<std::string> &ta
     clear.addBindValue(QVariant::fromValue<qint64>(id));
     if (!clear.exec())
         return fail(clear);
-    for (const std::string &tag : tags) {
-        QSqlQuery insertTag(db);
-        insertTag.prepare(QStringLiteral("INSERT OR IGNORE INTO tags (path, tag) VALUES (?, ?)"));
-        insertTag.addBindValue(QVariant::fromValue<qint64>(id));
-        insertTag.addBindValue(QString::fromStdString(tag));
-        if (!insertTag.exec())
-            return fail(insertTag);
+    if (QSqlError error; !insertTags(db, id, tags, error)) {
+        db.rollback();
+        return sqlError(QStringLiteral("cannot tag"), error);
     }
     if (!db.commit())
         return sqlError(QStringLiteral("cannot tag"), db.lastError());
