@@ -110,6 +110,7 @@ void MainWindow::createHistory()
     dock->setObjectName(QStringLiteral("history"));
     dock->setWidget(m_historyPanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {480}, Qt::Horizontal); // room for when, what and how it ended
     dock->hide(); // until asked for: the graph wants the width
     connect(m_history, &HistoryService::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);

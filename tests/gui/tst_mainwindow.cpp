@@ -18,6 +18,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QMimeData>
@@ -89,6 +90,13 @@ private Q_SLOTS:
         TraceTab *tab = tabAt(window, 0);
         QTRY_COMPARE(tab->table()->model()->rowCount(), 5);
         QCOMPARE(tab->session()->mode(), TraceSession::Mode::Monitor);
+
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+            window.resize(1280, 800);
+            window.findChild<QDockWidget *>(QStringLiteral("history"))->show();
+            QTest::qWait(300);
+            window.grab().save(QDir(folder).filePath(QStringLiteral("history.png")));
+        }
 
         // Rename and tag show in the list; a deleted entry comes back with Undo Delete.
         const qint64 id = panel->selectedIds().constFirst();
