@@ -3,6 +3,8 @@
 #include "clicommands.h"
 #include "clioutput.h"
 
+#include "import/pathimport.h"
+
 namespace hopscope::cli {
 
 QCommandLineOption helpOption()
@@ -23,7 +25,7 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
                                     const std::string &command, const std::vector<std::string> &operandNames,
-                                    const QStringList &arguments, QStringList &operands)
+                                    const QStringList &arguments, QStringList &operands, std::size_t optional)
 {
     if (!parser.parse(QStringList{QStringLiteral("hopscope-cli ") + QString::fromStdString(command)} + arguments)) {
         printError(command + ": " + parser.errorText().toStdString());
@@ -40,16 +42,32 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
     }
     operands = parser.positionalArguments();
     const auto wanted = static_cast<qsizetype>(operandNames.size());
-    if (operands.size() < wanted) {
+    const auto required = wanted - static_cast<qsizetype>(optional);
+    if (operands.size() < required) {
         printError(command + ": no " + operandNames[static_cast<std::size_t>(operands.size())] + " given");
         return ExitError;
     }
     if (operands.size() > wanted) {
-        printError(command + (wanted == 1 ? ": takes exactly one " + operandNames.front()
-                                          : ": takes exactly " + std::to_string(wanted) + " operands"));
+        printError(command + (optional > 0  ? ": takes at most " + std::to_string(wanted) + " operands"
+                              : wanted == 1 ? ": takes exactly one " + operandNames.front()
+                                            : ": takes exactly " + std::to_string(wanted) + " operands"));
         return ExitError;
     }
     return std::nullopt;
+}
+
+std::optional<std::vector<NetworkPath>> readPathFiles(const QStringList &files)
+{
+    std::vector<NetworkPath> paths;
+    for (const QString &file : files) {
+        auto path = readAnyPathFile(file.toStdString());
+        if (!path) {
+            printError(path.error().message);
+            return std::nullopt;
+        }
+        paths.push_back(std::move(*path));
+    }
+    return paths;
 }
 
 } // namespace hopscope::cli

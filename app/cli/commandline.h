@@ -1,5 +1,7 @@
 #pragma once
 
+#include "path/networkpath.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QString>
@@ -20,9 +22,14 @@ QCommandLineOption helpOption();
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
                                     const std::string &command, const std::string &operandName,
                                     const QStringList &arguments, QString &operand);
-// The same for a command that takes one operand per name, in order.
+// The same for a command that takes one operand per name, in order; the last `optional` of them
+// may be left out.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
                                     const std::string &command, const std::vector<std::string> &operandNames,
-                                    const QStringList &arguments, QStringList &operands);
+                                    const QStringList &arguments, QStringList &operands, std::size_t optional = 0);
+
+// Reads each operand as a path file of any known kind. Empty after saying on stderr which file
+// could not be read and why.
+std::optional<std::vector<NetworkPath>> readPathFiles(const QStringList &files);
 
 } // namespace hopscope::cli

@@ -3,7 +3,6 @@
 #include "commandline.h"
 
 #include "compare/comparisonformat.h"
-#include "import/pathimport.h"
 #include "path/networkpathjson.h"
 
 #include <QCommandLineParser>
@@ -26,15 +25,10 @@ int runDiff(const QStringList &arguments)
     QStringList files;
     if (const auto done = parseCommandLine(parser, help, "diff", {"first file", "second file"}, arguments, files))
         return *done;
-    std::vector<NetworkPath> paths;
-    for (const QString &file : files) {
-        auto path = readAnyPathFile(file.toStdString());
-        if (!path) {
-            printError(path.error().message);
-            return ExitError;
-        }
-        paths.push_back(std::move(*path));
-    }
+    const auto read = readPathFiles(files);
+    if (!read)
+        return ExitError;
+    const std::vector<NetworkPath> &paths = *read;
     const PathComparison comparison = comparePaths(paths[0], paths[1]);
     if (parser.isSet(json))
         printOut(comparisonToJson(comparison, paths[0], paths[1]).dump(2) + "\n");

@@ -4,8 +4,8 @@
 #include "traceoptions.h"
 
 #include "common/atomicfile.h"
-#include "import/pathimport.h"
 #include "path/networkpathjson.h"
+#include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 #include "ui/print/pdfreport.h"
 
@@ -22,7 +22,9 @@ int runReport(const QStringList &arguments)
         "Write a report of a saved NetworkPath JSON file: HTML (self-contained, with the hop graph\n"
         "and the RTT chart), PDF, CSV (one row per hop) or Markdown. Each says whether the\n"
         "destination was reached, where latency and loss start, which hops look rate-limited,\n"
-        "when it was traced and the command that repeats it."));
+        "when it was traced and the command that repeats it.\n"
+        "Given two files, the report compares them as `diff` does: both graphs with the hops that\n"
+        "differ outlined, both medians per TTL on one chart, and a row per TTL (CSV too)."));
     const QCommandLineOption help = helpOption();
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("html, pdf, csv or md (default: from OUT's extension, else html)."),
@@ -38,8 +40,10 @@ int runReport(const QStringList &arguments)
                                          QStringLiteral("N"));
     parser.addOptions({help, format, output, redact, redactFirst});
     parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("The NetworkPath file to report on."));
-    QString file;
-    if (const auto done = parseCommandLine(parser, help, "report", "file", arguments, file))
+    parser.addPositionalArgument(QStringLiteral("SECOND.json"),
+                                 QStringLiteral("A later path to compare it with (optional)."), QStringLiteral("[SECOND.json]"));
+    QStringList files;
+    if (const auto done = parseCommandLine(parser, help, "report", {"file", "second file"}, arguments, files, 1))
         return *done;
 
     QString formatName = parser.value(format);
@@ -67,13 +71,13 @@ int runReport(const QStringList &arguments)
     options.redaction.source = options.redaction.privateHops = parser.isSet(redact);
     options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
 
-    const auto path = readAnyPathFile(file.toStdString());
-    if (!path) {
-        printError(path.error().message);
+    const auto read = readPathFiles(files);
+    if (!read)
         return ExitError;
-    }
-    const ReportContent content = buildReportContent(*path, options);
-    const auto rendered = renderReport(content, *reportFormat);
+    const std::vector<NetworkPath> &paths = *read;
+    const auto rendered =
+        paths.size() == 1 ? renderReport(buildReportContent(paths[0], options), *reportFormat)
+                          : renderReport(buildComparisonReportContent(paths[0], paths[1], options), *reportFormat);
     if (!rendered) {
         printError("report: " + rendered.error().message);
         return ExitError;

@@ -4,6 +4,7 @@
 #include "report/pathtexttable.h"
 #include "report/textformat.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -12,26 +13,12 @@ namespace hopscope {
 namespace {
 
 
-std::string responderCell(const std::optional<TtlObservation> &side)
+// A sentence continued after a colon in the text diff.
+std::string lowerFirst(std::string sentence)
 {
-    if (!side)
-        return "-";
-    if (side->responders.empty())
-        return "*";
-    std::string cell;
-    for (const std::string &responder : side->responders)
-        cell += (cell.empty() ? "" : ", ") + printable(responder);
-    return cell;
-}
-
-std::string msCell(const std::optional<TtlObservation> &side)
-{
-    return side && side->medianRttMs ? formatFixed(*side->medianRttMs, 3) : "";
-}
-
-std::string lossCell(const std::optional<TtlObservation> &side)
-{
-    return side && side->lossPercent ? formatFixed(*side->lossPercent, 1) + "%" : "";
+    if (!sentence.empty())
+        sentence[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[0])));
+    return sentence;
 }
 
 std::string plural(int count, const char *one, const char *many)
@@ -78,6 +65,80 @@ nlohmann::ordered_json overviewJson(const PathOverview &overview, const NetworkP
 
 } // namespace
 
+std::string formatResponders(const std::optional<TtlObservation> &side)
+{
+    if (!side)
+        return "-";
+    if (side->responders.empty())
+        return "*";
+    std::string cell;
+    for (const std::string &responder : side->responders)
+        cell += (cell.empty() ? "" : ", ") + printable(responder);
+    return cell;
+}
+
+std::string formatMedianMs(const std::optional<TtlObservation> &side)
+{
+    return side && side->medianRttMs ? formatFixed(*side->medianRttMs, 3) : "";
+}
+
+std::string formatMedianDelta(const TtlComparison &row)
+{
+    return row.medianDeltaMs ? formatFixed(*row.medianDeltaMs, 3, true) : "";
+}
+
+std::string formatLoss(const std::optional<TtlObservation> &side)
+{
+    return side && side->lossPercent ? formatFixed(*side->lossPercent, 1) + "%" : "";
+}
+
+std::string formatRttTest(const TtlComparison &row)
+{
+    if (!row.shift)
+        return {};
+    return formatPValue(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
+}
+
+std::vector<std::string> comparisonNotes(const NetworkPath &first, const NetworkPath &second)
+{
+    // Comparing paths to different places or by different means is allowed, and said.
+    std::vector<std::string> notes;
+    if (first.destination.ipAddress != second.destination.ipAddress)
+        notes.push_back("The paths lead to different addresses (" + printable(first.destination.ipAddress) + ", "
+                        + printable(second.destination.ipAddress) + ").");
+    if (first.protocol != second.protocol)
+        notes.push_back("The paths were traced with different protocols; routers may treat them differently.");
+    return notes;
+}
+
+std::vector<std::string> describeRttTests(const PathComparison &comparison)
+{
+    // What the RTT tests say, since a bare difference of medians may be noise.
+    std::vector<std::string> significant;
+    int tested = 0;
+    for (const TtlComparison &row : comparison.ttls) {
+        if (!row.shift)
+            continue;
+        ++tested;
+        if (row.shift->significant)
+            significant.push_back(std::string(row.shift->medianDeltaMs > 0 ? "Slower at " : "Faster at ")
+                                  + shiftLine(row));
+    }
+    std::string summary = "RTT (Mann-Whitney U, two-sided, significant when p < " + formatFixed(kSignificanceLevel, 2)
+                          + "): ";
+    if (tested == 0)
+        summary += comparison.first.perProbeSamples && comparison.second.perProbeSamples
+                       ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test."
+                       : "not tested: a file without per-probe samples gives one RTT per hop.";
+    else if (significant.empty())
+        summary += "no significant change at the " + plural(tested, "TTL", "TTLs") + " tested.";
+    else
+        summary += plural(static_cast<int>(significant.size()), "significant change", "significant changes")
+                   + " at the " + plural(tested, "TTL", "TTLs") + " tested.";
+    significant.insert(significant.begin(), summary);
+    return significant;
+}
+
 std::string formatPValue(double p)
 {
     if (p < 0.0001)
@@ -116,52 +177,23 @@ std::string comparisonVerdict(const PathComparison &comparison)
 std::string formatComparison(const PathComparison &comparison, const NetworkPath &first, const NetworkPath &second)
 {
     std::string text = "First:  " + formatPathSummary(first) + "\nSecond: " + formatPathSummary(second) + "\n";
-    // Comparing paths to different places or by different means is allowed, and said.
-    if (first.destination.ipAddress != second.destination.ipAddress)
-        text += "Note: the paths lead to different addresses (" + printable(first.destination.ipAddress) + ", "
-                + printable(second.destination.ipAddress) + ").\n";
-    if (first.protocol != second.protocol)
-        text += "Note: the paths were traced with different protocols; routers may treat them differently.\n";
+    for (const std::string &note : comparisonNotes(first, second))
+        text += "Note: " + lowerFirst(note) + "\n";
     text += "\n" + comparisonVerdict(comparison) + "\n\n";
 
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"TTL", "FIRST", "SECOND", "CHANGE", "MEDIAN 1", "MEDIAN 2", "DELTA MS", "LOSS 1", "LOSS 2",
                     "RTT TEST"});
-    for (const TtlComparison &row : comparison.ttls) {
-        std::string test;
-        if (row.shift)
-            test = formatPValue(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
-        rows.push_back({std::to_string(row.ttl), responderCell(row.first), responderCell(row.second),
-                        std::string(hopChangeName(row.change)), msCell(row.first), msCell(row.second),
-                        row.medianDeltaMs ? formatFixed(*row.medianDeltaMs, 3, true) : "", lossCell(row.first),
-                        lossCell(row.second), test});
-    }
+    for (const TtlComparison &row : comparison.ttls)
+        rows.push_back({std::to_string(row.ttl), formatResponders(row.first), formatResponders(row.second),
+                        std::string(hopChangeName(row.change)), formatMedianMs(row.first), formatMedianMs(row.second),
+                        formatMedianDelta(row), formatLoss(row.first), formatLoss(row.second), formatRttTest(row)});
     text += formatColumns(rows, {true, false, false, false, true, true, true, true, true, false});
 
-    // What the RTT tests say, since a bare difference of medians may be noise.
-    std::vector<std::string> significant;
-    int tested = 0;
-    for (const TtlComparison &row : comparison.ttls) {
-        if (!row.shift)
-            continue;
-        ++tested;
-        if (row.shift->significant)
-            significant.push_back(std::string(row.shift->medianDeltaMs > 0 ? "  slower at " : "  faster at ")
-                                  + shiftLine(row));
-    }
-    text += "\nRTT (Mann-Whitney U, two-sided, significant when p < " + formatFixed(kSignificanceLevel, 2) + "): ";
-    if (tested == 0)
-        text += comparison.first.perProbeSamples && comparison.second.perProbeSamples
-                    ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test.\n"
-                    : "not tested: a file without per-probe samples gives one RTT per hop.\n";
-    else if (significant.empty())
-        text += "no significant change at the " + plural(tested, "TTL", "TTLs") + " tested.\n";
-    else {
-        text += plural(static_cast<int>(significant.size()), "significant change", "significant changes")
-                + " at the " + plural(tested, "TTL", "TTLs") + " tested.\n";
-        for (const std::string &line : significant)
-            text += line + "\n";
-    }
+    const std::vector<std::string> findings = describeRttTests(comparison);
+    text += "\n" + findings.front() + "\n";
+    for (std::size_t i = 1; i < findings.size(); ++i)
+        text += "  " + lowerFirst(findings[i]) + "\n";
     return text;
 }
 

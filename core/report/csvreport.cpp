@@ -1,6 +1,9 @@
+#include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
 #include "report/textformat.h"
+
+#include "compare/comparisonformat.h"
 
 
 namespace hopscope {
@@ -23,6 +26,37 @@ std::string csvCell(std::string text)
 }
 
 std::string number(const std::optional<double> &value) { return value ? formatFixed(*value, 3) : std::string(); }
+
+std::string row(const std::vector<std::string> &cells)
+{
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        line += (i ? "," : "") + cells[i];
+    return line + "\r\n";
+}
+
+// A side's responders, space-separated ("*" silent, empty beyond the path's end).
+std::string respondersCell(const std::optional<TtlObservation> &side)
+{
+    if (!side)
+        return {};
+    if (side->responders.empty())
+        return "*";
+    std::string cell;
+    for (const std::string &responder : side->responders)
+        cell += (cell.empty() ? "" : " ") + responder;
+    return csvCell(cell);
+}
+
+std::optional<double> median(const std::optional<TtlObservation> &side)
+{
+    return side ? side->medianRttMs : std::nullopt;
+}
+
+std::optional<double> loss(const std::optional<TtlObservation> &side)
+{
+    return side ? side->lossPercent : std::nullopt;
+}
 
 } // namespace
 
@@ -49,10 +83,22 @@ std::string csvReport(const ReportContent &content)
             counted ? number(s.p95Ms) : std::string(),
             csvCell(reportHopNotes(hop, content.latestRound)),
         };
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            csv += (i ? "," : "") + cells[i];
-        csv += "\r\n";
+        csv += row(cells);
     }
+    return csv;
+}
+
+std::string comparisonCsvReport(const ComparisonReportContent &content)
+{
+    std::string csv = "ttl,change,first_responders,second_responders,first_median_ms,second_median_ms,"
+                      "median_delta_ms,first_loss_percent,second_loss_percent,loss_delta_percent,rtt_test_p_value,"
+                      "rtt_significant\r\n";
+    for (const TtlComparison &ttl : content.comparison.ttls)
+        csv += row({std::to_string(ttl.ttl), std::string(hopChangeName(ttl.change)), respondersCell(ttl.first),
+                    respondersCell(ttl.second), number(median(ttl.first)), number(median(ttl.second)),
+                    number(ttl.medianDeltaMs), number(loss(ttl.first)), number(loss(ttl.second)),
+                    number(ttl.lossDeltaPercent), ttl.shift ? formatFixed(ttl.shift->test.pValue, 6) : std::string(),
+                    ttl.shift ? (ttl.shift->significant ? "yes" : "no") : std::string()});
     return csv;
 }
 

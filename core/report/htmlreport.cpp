@@ -1,6 +1,10 @@
+#include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
+#include "compare/comparisonformat.h"
+
 #include "report/monitortexttable.h"
+#include "report/pathtexttable.h"
 #include "report/svgfigures.h"
 #include "report/textformat.h"
 #include "version.h"
@@ -20,6 +24,8 @@ table { border-collapse: collapse; font-size: 13px; }
 th, td { padding: 4px 8px; border-bottom: 1px solid #e4e7eb; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.off td { color: #9aa5b1; }
+tr.changed td { background: #f3e5f5; }
+figcaption { color: #52606d; font-size: 13px; }
 table.facts td { border: none; padding: 2px 16px 2px 0; }
 table.facts td.k { color: #52606d; }
 figure { margin: 12px 0; overflow-x: auto; }
@@ -37,20 +43,39 @@ std::string term(const std::string &name, const std::string &value)
     return "<tr><td class=\"k\">" + escapeXml(name) + "</td><td>" + escapeXml(value) + "</td></tr>\n";
 }
 
+// The document up to its heading and the verdict box.
+std::string opening(const std::string &heading, const std::vector<std::string> &verdictLines)
+{
+    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                       "<meta name=\"generator\" content=\"Hopscope " + std::string(kVersion) + "\" />\n"
+                       "<title>" + escapeXml(heading) + "</title>\n<style>" + kStyle
+                       + "</style>\n</head>\n<body>\n";
+    html += "<h1>" + escapeXml(heading) + "</h1>\n<ul class=\"verdict\">\n";
+    for (const std::string &line : verdictLines)
+        html += "<li>" + escapeXml(line) + "</li>\n";
+    return html + "</ul>\n";
+}
+
+// The report's own facts: what made it, when, and what it hides.
+std::string reportTerms(std::int64_t generatedAtMs, const Redaction &redaction)
+{
+    std::string html = term("Report", "Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs));
+    if (redaction.any())
+        html += term("Redacted", describeRedaction(redaction));
+    return html;
+}
+
+std::string reproduceSection(const std::string &heading, const std::string &command)
+{
+    return command.empty() ? std::string() : "<h2>" + escapeXml(heading) + "</h2>\n<pre>" + escapeXml(command) + "</pre>\n";
+}
+
 } // namespace
 
 std::string htmlReport(const ReportContent &content)
 {
     const NetworkPath &path = content.path;
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
-                       "<meta name=\"generator\" content=\"Hopscope " + std::string(kVersion) + "\" />\n"
-                       "<title>Network path: " + escapeXml(content.title) + "</title>\n<style>" + kStyle
-                       + "</style>\n</head>\n<body>\n";
-    html += "<h1>Network path: " + escapeXml(content.title) + "</h1>\n";
-    html += "<ul class=\"verdict\">\n";
-    for (const std::string &line : content.verdictLines)
-        html += "<li>" + escapeXml(line) + "</li>\n";
-    html += "</ul>\n";
+    std::string html = opening("Network path: " + content.title, content.verdictLines);
 
     html += "<table class=\"facts\">\n" + term("Traced", formatUtc(path.timestampMs));
     if (path.hopscope && path.hopscope->monitor) {
@@ -63,10 +88,7 @@ std::string htmlReport(const ReportContent &content)
         html += term("Source", path.source.hostname);
     if (path.hopscope && !path.hopscope->probing.empty())
         html += term("Probing", path.hopscope->probing == "raw" ? "raw sockets" : path.hopscope->probing);
-    html += term("Report", "Hopscope " + std::string(kVersion) + ", " + formatUtc(content.generatedAtMs));
-    if (content.redaction.any())
-        html += term("Redacted", describeRedaction(content.redaction));
-    html += "</table>\n";
+    html += reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     html += "<h2>Path</h2>\n<figure>\n" + svgPathGraph(content) + "</figure>\n";
     html += "<h2>Round-trip time per TTL</h2>\n<figure>\n" + svgRttChart(content) + "</figure>\n";
@@ -98,8 +120,41 @@ std::string htmlReport(const ReportContent &content)
             html += "<li>" + escapeXml(formatRouteChangeLine(change)) + "</li>\n";
         html += "</ul>\n";
     }
-    if (!content.reproduce.empty())
-        html += "<h2>Reproduce</h2>\n<pre>" + escapeXml(content.reproduce) + "</pre>\n";
+    html += reproduceSection("Reproduce", content.reproduce);
+    return html + "</body>\n</html>\n";
+}
+
+std::string comparisonHtmlReport(const ComparisonReportContent &content)
+{
+    std::vector<std::string> lines{content.verdict};
+    lines.insert(lines.end(), content.notes.begin(), content.notes.end());
+    lines.insert(lines.end(), content.rttFindings.begin(), content.rttFindings.end());
+    std::string html = opening("Path comparison: " + content.title, lines);
+    html += "<table class=\"facts\">\n" + term("First", formatPathSummary(content.first.path))
+            + term("Second", formatPathSummary(content.second.path))
+            + reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
+
+    const char *marked = "Outlined in purple: the TTLs where the route or the RTT changed.";
+    html += "<h2>First path, traced " + escapeXml(formatUtc(content.first.path.timestampMs)) + "</h2>\n<figure>\n"
+            + svgPathGraph(content.first, content.changedTtls) + "</figure>\n";
+    html += "<h2>Second path, traced " + escapeXml(formatUtc(content.second.path.timestampMs)) + "</h2>\n<figure>\n"
+            + svgPathGraph(content.second, content.changedTtls) + "</figure>\n<p>" + marked + "</p>\n";
+    html += "<h2>Median round-trip time per TTL</h2>\n<figure>\n" + svgComparisonChart(content) + "</figure>\n";
+
+    html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>First</th><th>Second</th><th>Change</th>"
+            "<th>Median 1</th><th>Median 2</th><th>Delta</th><th>Loss 1</th><th>Loss 2</th><th>RTT test</th></tr>"
+            "</thead>\n<tbody>\n";
+    for (const TtlComparison &row : content.comparison.ttls) {
+        html += content.changedTtls.contains(row.ttl) ? "<tr class=\"changed\">" : "<tr>";
+        html += cell(std::to_string(row.ttl), true) + cell(formatResponders(row.first))
+                + cell(formatResponders(row.second)) + cell(std::string(hopChangeName(row.change)))
+                + cell(formatMedianMs(row.first), true) + cell(formatMedianMs(row.second), true)
+                + cell(formatMedianDelta(row), true) + cell(formatLoss(row.first), true)
+                + cell(formatLoss(row.second), true) + cell(formatRttTest(row)) + "</tr>\n";
+    }
+    html += "</tbody>\n</table>\n<p>Times in milliseconds; medians per TTL.</p>\n";
+    for (const auto &[heading, command] : comparisonReproduce(content))
+        html += reproduceSection(heading, command);
     return html + "</body>\n</html>\n";
 }
 

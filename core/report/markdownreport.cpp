@@ -1,6 +1,10 @@
+#include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
+#include "compare/comparisonformat.h"
+
 #include "report/monitortexttable.h"
+#include "report/pathtexttable.h"
 #include "report/textformat.h"
 #include "version.h"
 
@@ -19,6 +23,15 @@ std::string escapeMarkdown(std::string_view text)
         escaped += c;
     }
     return escaped;
+}
+
+// The report's own line: what made it, when, and what it hides.
+std::string reportFacts(std::int64_t generatedAtMs, const Redaction &redaction)
+{
+    std::string md = "| Report | Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs) + " |\n";
+    if (redaction.any())
+        md += "| Redacted | " + describeRedaction(redaction) + " |\n";
+    return md;
 }
 
 } // namespace
@@ -41,9 +54,7 @@ std::string markdownReport(const ReportContent &content)
         md += "| Source | " + escapeMarkdown(path.source.hostname) + " |\n";
     if (path.hopscope && !path.hopscope->probing.empty())
         md += "| Probing | " + escapeMarkdown(path.hopscope->probing) + " |\n";
-    md += "| Report | Hopscope " + std::string(kVersion) + ", " + formatUtc(content.generatedAtMs) + " |\n";
-    if (content.redaction.any())
-        md += "| Redacted | " + describeRedaction(content.redaction) + " |\n";
+    md += reportFacts(content.generatedAtMs, content.redaction);
     md += "\n## Hops\n\n";
     const bool counted = content.rows.counted;
     md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
@@ -71,6 +82,36 @@ std::string markdownReport(const ReportContent &content)
     }
     if (!content.reproduce.empty())
         md += "\n## Reproduce\n\n    " + printable(content.reproduce) + "\n"; // indented: no fence to break
+    return md;
+}
+
+std::string comparisonMarkdownReport(const ComparisonReportContent &content)
+{
+    std::string md = "# Path comparison: " + escapeMarkdown(content.title) + "\n\n";
+    md += "- **" + escapeMarkdown(content.verdict) + "**\n";
+    for (const std::string &line : content.notes)
+        md += "- " + escapeMarkdown(line) + "\n";
+    for (const std::string &line : content.rttFindings)
+        md += "- " + escapeMarkdown(line) + "\n";
+    md += "\n| | |\n|---|---|\n";
+    md += "| First | " + escapeMarkdown(formatPathSummary(content.first.path)) + " |\n";
+    md += "| Second | " + escapeMarkdown(formatPathSummary(content.second.path)) + " |\n";
+    md += reportFacts(content.generatedAtMs, content.redaction);
+    md += "\n## Hops\n\n| TTL | First | Second | Change | Median 1 | Median 2 | Delta | Loss 1 | Loss 2 | RTT test |\n"
+          "|--:|---|---|---|--:|--:|--:|--:|--:|---|\n";
+    for (const TtlComparison &row : content.comparison.ttls) {
+        const auto responders = [](const std::optional<TtlObservation> &side) {
+            const std::string text = formatResponders(side);
+            return text == "*" ? std::string("\\*") : escapeMarkdown(text);
+        };
+        md += "| " + std::to_string(row.ttl) + " | " + responders(row.first) + " | " + responders(row.second) + " | "
+              + std::string(hopChangeName(row.change)) + " | " + formatMedianMs(row.first) + " | "
+              + formatMedianMs(row.second) + " | " + formatMedianDelta(row) + " | "
+              + formatLoss(row.first) + " | " + formatLoss(row.second) + " | " + formatRttTest(row) + " |\n";
+    }
+    md += "\nTimes in milliseconds; medians per TTL.\n";
+    for (const auto &[heading, command] : comparisonReproduce(content))
+        md += "\n## " + heading + "\n\n    " + printable(command) + "\n";
     return md;
 }
 

@@ -12,28 +12,31 @@ namespace {
 class Masker
 {
 public:
-    Masker(const NetworkPath &path, const Redaction &redaction)
-        : m_redaction(redaction), m_destination(path.destination.ipAddress)
+    explicit Masker(const Redaction &redaction) : m_redaction(redaction) {}
+
+    // Learns a path's destination (never hidden) and, when the first hops are hidden, the
+    // routers met there: those are hidden everywhere they appear, in every path of the report.
+    void learn(const NetworkPath &path)
     {
-        if (redaction.firstHops <= 0)
+        m_destinations.insert(path.destination.ipAddress);
+        if (m_redaction.firstHops <= 0)
             return;
-        // A router met within the first hops is hidden everywhere it appears.
         for (const PathHop &hop : path.hops)
-            if (hop.ttl <= redaction.firstHops && hop.reachable)
+            if (hop.ttl <= m_redaction.firstHops && hop.reachable)
                 m_early.insert(hop.ipAddress);
         if (path.hopscope)
             for (const ProbeSample &probe : path.hopscope->probes)
-                if (probe.ttl <= redaction.firstHops && !probe.responder.empty())
+                if (probe.ttl <= m_redaction.firstHops && !probe.responder.empty())
                     m_early.insert(probe.responder);
         if (path.hopscope && path.hopscope->monitor)
             for (const MonitorHop &hop : path.hopscope->monitor->hops)
-                if (hop.ttl <= redaction.firstHops && !hop.responder.empty())
+                if (hop.ttl <= m_redaction.firstHops && !hop.responder.empty())
                     m_early.insert(hop.responder);
     }
 
     bool hides(const std::string &address) const
     {
-        if (address.empty() || address == m_destination || address.rfind("unknown_hop_", 0) == 0)
+        if (address.empty() || m_destinations.contains(address) || address.rfind("unknown_hop_", 0) == 0)
             return false;
         return m_early.contains(address) || (m_redaction.privateHops && isPrivateAddress(address));
     }
@@ -58,7 +61,7 @@ public:
 
 private:
     Redaction m_redaction;
-    std::string m_destination;
+    std::set<std::string> m_destinations;
     std::set<std::string> m_early;
     std::map<std::string, std::string> m_names;
 };
@@ -80,14 +83,15 @@ bool isPrivateAddress(std::string_view text)
     return (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || loopback;
 }
 
-NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction)
+namespace {
+
+NetworkPath redactWith(Masker &masker, const NetworkPath &path, const Redaction &redaction)
 {
     NetworkPath result = path;
     if (redaction.source) {
         result.source = PathSource{};
         result.source.hostname = "hidden";
     }
-    Masker masker(path, redaction);
     for (PathHop &hop : result.hops)
         if (masker.mask(hop.ipAddress))
             hop.hostname = hop.ipAddress;
@@ -106,6 +110,24 @@ NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction)
         for (MonitorHistoryBucket &bucket : monitor->history)
             masker.mask(bucket.responder);
     }
+    return result;
+}
+
+} // namespace
+
+NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction)
+{
+    return redactPaths({path}, redaction).front();
+}
+
+std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths, const Redaction &redaction)
+{
+    Masker masker(redaction);
+    for (const NetworkPath &path : paths)
+        masker.learn(path);
+    std::vector<NetworkPath> result;
+    for (const NetworkPath &path : paths)
+        result.push_back(redactWith(masker, path, redaction));
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "path/networkpath.h"
 
 #include <string_view>
+#include <vector>
 
 namespace hopscope {
 
@@ -22,5 +23,8 @@ struct Redaction
 bool isPrivateAddress(std::string_view text);
 
 NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction);
+// Several paths of one report: a router has the same hidden name in each, so that a comparison
+// of the redacted paths says what a comparison of the originals says.
+std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths, const Redaction &redaction);
 
 } // namespace hopscope

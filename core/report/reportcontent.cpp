@@ -34,8 +34,13 @@ std::string_view reportFormatExtension(ReportFormat format)
 
 ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &options)
 {
+    return buildRedactedReportContent(options.redaction.any() ? redactPath(path, options.redaction) : path, options);
+}
+
+ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptions &options)
+{
     ReportContent content;
-    content.path = options.redaction.any() ? redactPath(path, options.redaction) : path;
+    content.path = std::move(redacted);
     content.rows = pathRows(content.path);
     content.verdict = pathVerdict(content.path, content.rows);
     content.verdictLines = describeVerdict(content.verdict, content.rows.counted);

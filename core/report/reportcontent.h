@@ -38,6 +38,8 @@ struct ReportContent
 };
 
 ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &options);
+// The same for a path already redacted as `options` say.
+ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptions &options);
 
 // One row per hop; the figures in milliseconds and percent as plain numbers.
 std::string csvReport(const ReportContent &content);

@@ -14,6 +14,9 @@ namespace hopscope {
 
 namespace {
 
+// The outline of what a comparison found different, as in the window's compare view.
+constexpr const char *kMarkColor = "#8e24aa";
+
 std::string num(double value) { return formatFixed(value, 1); }
 
 std::string color(std::uint32_t rgb)
@@ -74,7 +77,7 @@ std::string escapeXml(std::string_view raw)
     return escaped;
 }
 
-std::string svgPathGraph(const ReportContent &content)
+std::string svgPathGraph(const ReportContent &content, const std::set<int> &markedTtls)
 {
     const auto byTtl = latestByTtl(content);
     constexpr double kColumn = 150.0, kRow = 86.0, kRadius = 17.0, kTop = 30.0, kLeft = 60.0;
@@ -151,12 +154,14 @@ std::string svgPathGraph(const ReportContent &content)
             const bool silent = hop->responder.empty();
             const bool carriedLoss = content.verdict.lossStartsTtl && ttl >= *content.verdict.lossStartsTtl
                                      && hop->stats.lossPercent > 0.0;
-            const std::string stroke = silent ? "#7b8794\" stroke-dasharray=\"4 3"
+            const bool marked = markedTtls.contains(ttl);
+            const std::string stroke = marked ? std::string(kMarkColor) + (silent ? "\" stroke-dasharray=\"4 3" : "")
+                                       : silent      ? "#7b8794\" stroke-dasharray=\"4 3"
                                        : carriedLoss ? "#c62828"
                                                      : "#52606d";
             svg += "<circle cx=\"" + num(nx) + "\" cy=\"" + num(ny) + "\" r=\"" + num(kRadius) + "\" fill=\""
                    + color(latencyRgb(silent ? std::nullopt : hop->stats.avgMs)) + "\" stroke=\"" + stroke
-                   + "\" stroke-width=\"" + (carriedLoss ? "4" : "2") + "\"/>\n";
+                   + "\" stroke-width=\"" + (carriedLoss || marked ? "4" : "2") + "\"/>\n";
             if (hop->destination)
                 svg += text(nx, ny + 4, "\u2691", "text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\"");
             const std::string label = silent ? "*" : shortAddress(hop->responder);
@@ -170,12 +175,69 @@ std::string svgPathGraph(const ReportContent &content)
     return svg + "</svg>\n";
 }
 
+namespace {
+
+// The plot area of an RTT-per-TTL chart: TTLs 1..lastTtl across, 0..top milliseconds up.
+class RttAxes
+{
+public:
+    static constexpr double kWidth = 760.0, kHeight = 300.0, kLeft = 56.0, kRight = 56.0, kTop = 20.0, kBottom = 40.0;
+    static constexpr double kPlotWidth = kWidth - kLeft - kRight;
+    static constexpr double kPlotHeight = kHeight - kTop - kBottom;
+
+    RttAxes(double highestMs, int lastTtl)
+        : m_step(niceStep(std::max(highestMs, 1.0), 5)), m_top(std::ceil(std::max(highestMs, 1.0) / m_step) * m_step),
+          m_lastTtl(std::max(lastTtl, 1))
+    {
+    }
+
+    double x(int ttl) const { return kLeft + kPlotWidth * (ttl - 0.5) / m_lastTtl; }
+    double y(double ms) const { return kTop + kPlotHeight * (1.0 - ms / m_top); }
+
+    // The opening tag, the background, the grid with its millisecond labels and the axis titles.
+    std::string open(std::string_view label) const
+    {
+        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight)
+                          + "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight)
+                          + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\""
+                          + escapeXml(label) + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+        for (double v = 0.0; v <= m_top + m_step / 2; v += m_step) {
+            svg += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + kPlotWidth) + "\" y1=\"" + num(y(v))
+                   + "\" y2=\"" + num(y(v)) + "\" stroke=\"#e4e7eb\"/>\n";
+            svg += text(kLeft - 6, y(v) + 4, num(v), "text-anchor=\"end\" fill=\"#52606d\"");
+        }
+        svg += text(14, kTop + kPlotHeight / 2, "RTT (ms)",
+                    "text-anchor=\"middle\" fill=\"#52606d\" transform=\"rotate(-90 14 " + num(kTop + kPlotHeight / 2)
+                        + ")\"");
+        svg += text(kLeft + kPlotWidth / 2, kHeight - 6, "TTL", "text-anchor=\"middle\" fill=\"#52606d\"");
+        return svg;
+    }
+
+    std::string ttlLabel(int ttl) const
+    {
+        return text(x(ttl), kTop + kPlotHeight + 16, std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+    }
+
+    // The frame over everything, and the closing tag.
+    static std::string close()
+    {
+        return "<rect x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kPlotWidth) + "\" height=\""
+               + num(kPlotHeight) + "\" fill=\"none\" stroke=\"#9aa5b1\"/>\n</svg>\n";
+    }
+
+private:
+    double m_step;
+    double m_top;
+    int m_lastTtl;
+};
+
+} // namespace
+
 std::string svgRttChart(const ReportContent &content)
 {
     const auto byTtl = latestByTtl(content);
-    constexpr double kWidth = 760.0, kHeight = 300.0, kLeft = 56.0, kRight = 56.0, kTop = 20.0, kBottom = 40.0;
-    const double plotWidth = kWidth - kLeft - kRight;
-    const double plotHeight = kHeight - kTop - kBottom;
+    constexpr double kLeft = RttAxes::kLeft, kTop = RttAxes::kTop, kWidth = RttAxes::kWidth;
+    constexpr double plotWidth = RttAxes::kPlotWidth, plotHeight = RttAxes::kPlotHeight;
 
     // Every reply per TTL, from the probes when there are any.
     std::map<int, std::vector<double>> replies;
@@ -183,31 +245,17 @@ std::string svgRttChart(const ReportContent &content)
         for (const ProbeSample &probe : content.path.hopscope->probes)
             if (probe.rttMs && byTtl.contains(probe.ttl))
                 replies[probe.ttl].push_back(*probe.rttMs);
-    double top = 1.0;
+    double top = 0.0;
     for (const auto &[ttl, values] : replies)
         for (const double v : values)
             top = std::max(top, v);
     for (const auto &[ttl, hops] : byTtl)
         for (const MonitorHop *hop : hops)
             top = std::max(top, hop->stats.maxMs.value_or(0.0));
-    const double step = niceStep(top, 5);
-    top = std::ceil(top / step) * step;
-    const int lastTtl = byTtl.empty() ? 1 : byTtl.rbegin()->first;
-    const auto xOf = [&](int ttl) { return kLeft + plotWidth * (ttl - 0.5) / lastTtl; };
-    const auto yOf = [&](double ms) { return kTop + plotHeight * (1.0 - ms / top); };
+    const RttAxes axes(top, byTtl.empty() ? 1 : byTtl.rbegin()->first);
     const auto lossY = [&](double percent) { return kTop + plotHeight * (1.0 - percent / 100.0); };
 
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight)
-                      + "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight)
-                      + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\"RTT per TTL\">\n"
-                        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-    for (double v = 0.0; v <= top + step / 2; v += step) {
-        svg += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + plotWidth) + "\" y1=\"" + num(yOf(v)) + "\" y2=\""
-               + num(yOf(v)) + "\" stroke=\"#e4e7eb\"/>\n";
-        svg += text(kLeft - 6, yOf(v) + 4, num(v), "text-anchor=\"end\" fill=\"#52606d\"");
-    }
-    svg += text(14, kTop + plotHeight / 2, "RTT (ms)",
-                "text-anchor=\"middle\" fill=\"#52606d\" transform=\"rotate(-90 14 " + num(kTop + plotHeight / 2) + ")\"");
+    std::string svg = axes.open("RTT per TTL");
     if (content.rows.counted) {
         for (int p = 0; p <= 100; p += 25)
             svg += text(kLeft + plotWidth + 6, lossY(p) + 4, std::to_string(p) + "%", "fill=\"#c62828\"");
@@ -218,8 +266,8 @@ std::string svgRttChart(const ReportContent &content)
     const std::map<int, TtlFigures> perTtl = latestTtlFigures(content.rows);
     std::string averageLine;
     for (const auto &[ttl, hops] : byTtl) {
-        const double cx = xOf(ttl);
-        svg += text(cx, kTop + plotHeight + 16, std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        const double cx = axes.x(ttl);
+        svg += axes.ttlLabel(ttl);
         const auto figures = perTtl.find(ttl);
         if (figures == perTtl.end())
             continue;
@@ -230,20 +278,72 @@ std::string svgRttChart(const ReportContent &content)
                    + num(plotHeight * loss / 100.0) + "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";
         }
         if (at.bestMs && at.worstMs)
-            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(yOf(*at.worstMs)) + "\" width=\"8\" height=\""
-                   + num(std::max(1.0, yOf(*at.bestMs) - yOf(*at.worstMs))) + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
+            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(axes.y(*at.worstMs)) + "\" width=\"8\" height=\""
+                   + num(std::max(1.0, axes.y(*at.bestMs) - axes.y(*at.worstMs)))
+                   + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
         if (const auto it = replies.find(ttl); it != replies.end())
             for (const double v : it->second)
-                svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(yOf(v)) + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
+                svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(axes.y(v))
+                       + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
         if (at.avgMs)
-            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(yOf(*at.avgMs));
+            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(axes.y(*at.avgMs));
     }
     if (!averageLine.empty())
         svg += "<polyline points=\"" + averageLine + "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";
-    svg += "<rect x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(plotWidth) + "\" height=\""
-           + num(plotHeight) + "\" fill=\"none\" stroke=\"#9aa5b1\"/>\n";
-    svg += text(kLeft + plotWidth / 2, kHeight - 6, "TTL", "text-anchor=\"middle\" fill=\"#52606d\"");
-    return svg + "</svg>\n";
+    return svg + RttAxes::close();
+}
+
+std::string svgComparisonChart(const ComparisonReportContent &content)
+{
+    const auto &ttls = content.comparison.ttls;
+    double top = 0.0;
+    for (const TtlComparison &row : ttls)
+        for (const auto *side : {&row.first, &row.second})
+            if (*side && (*side)->medianRttMs)
+                top = std::max(top, *(*side)->medianRttMs);
+    const RttAxes axes(top * 1.1, ttls.empty() ? 1 : ttls.back().ttl);
+
+    std::string svg = axes.open("Median RTT per TTL, both paths");
+    struct Series
+    {
+        const char *name;
+        const char *stroke;
+        const char *dash;
+        std::optional<TtlObservation> TtlComparison::*side;
+    };
+    const Series series[] = {{"first", "#3e7cb1", " stroke-dasharray=\"6 4\"", &TtlComparison::first},
+                             {"second", "#e8710a", "", &TtlComparison::second}};
+    for (const TtlComparison &row : ttls)
+        svg += axes.ttlLabel(row.ttl);
+    for (const Series &line : series) {
+        std::string points;
+        std::string dots;
+        for (const TtlComparison &row : ttls) {
+            const std::optional<TtlObservation> &side = row.*(line.side);
+            if (!side || !side->medianRttMs)
+                continue;
+            const std::string x = num(axes.x(row.ttl)), y = num(axes.y(*side->medianRttMs));
+            points += (points.empty() ? "" : " ") + x + "," + y;
+            dots += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"3.5\" fill=\"" + line.stroke + "\"/>\n";
+        }
+        if (!points.empty())
+            svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + line.stroke
+                   + "\" stroke-width=\"2\"" + line.dash + "/>\n" + dots;
+    }
+    for (const TtlComparison &row : ttls)
+        if (row.shift && row.shift->significant)
+            svg += "<circle cx=\"" + num(axes.x(row.ttl)) + "\" cy=\"" + num(axes.y(*row.second->medianRttMs))
+                   + "\" r=\"8\" fill=\"none\" stroke=\"" + kMarkColor + "\" stroke-width=\"2\"/>\n";
+    // The legend, top left inside the plot.
+    double y = RttAxes::kTop + 16;
+    for (const Series &line : series) {
+        const double x = RttAxes::kLeft + 12;
+        svg += "<line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) + "\" y1=\"" + num(y - 4) + "\" y2=\"" + num(y - 4)
+               + "\" stroke=\"" + line.stroke + "\" stroke-width=\"2\"" + line.dash + "/>\n";
+        svg += text(x + 30, y, std::string(line.name) + " path", "fill=\"#1f2933\"");
+        y += 16;
+    }
+    return svg + RttAxes::close();
 }
 
 } // namespace hopscope

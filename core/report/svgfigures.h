@@ -1,7 +1,9 @@
 #pragma once
 
+#include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
+#include <set>
 #include <string>
 
 namespace hopscope {
@@ -11,11 +13,15 @@ std::string escapeXml(std::string_view text);
 
 // The hop graph as SVG: this machine, then a column per TTL with a node per responder coloured
 // by its average RTT (dashed grey for silence, a red ring for loss that carries on), linked as
-// the flows went.
-std::string svgPathGraph(const ReportContent &content);
+// the flows went. Nodes at `markedTtls` get a purple outline (what a comparison found different).
+std::string svgPathGraph(const ReportContent &content, const std::set<int> &markedTtls = {});
 
 // RTT per TTL as SVG: every reply as a dot, best to worst as a bar, the average as a line, loss
 // as red columns on a second scale.
 std::string svgRttChart(const ReportContent &content);
+
+// Both paths of a comparison: each one's median RTT per TTL as a line (the first dashed, so it
+// reads in grey too), significant shifts ringed in purple.
+std::string svgComparisonChart(const ComparisonReportContent &content);
 
 } // namespace hopscope

@@ -187,6 +187,19 @@ void CliCommandsTest::command_data()
     QTest::newRow("report into a missing folder")
         << cli << QStringList{report, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/r.html"), tcpPath} << 2
         << QByteArray() << QByteArray("/nonexistent/dir/r.html");
+    const QString before = fixture("compare/before.json");
+    const QString after = fixture("compare/after.json");
+    QTest::newRow("report comparing two files")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("csv"), before, after} << 0
+        << QByteArray("3,changed,10.78.2.2,10.78.4.2,0.011,10.647,10.636,0.000,0.000,0.000,0.002165,yes") << QByteArray();
+    QTest::newRow("report comparing, redacted")
+        << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--redact"), before, after}
+        << 0 << QByteArray("| 2 | hidden-2 | hidden-4 | changed |") << QByteArray();
+    QTest::newRow("report three files") << cli << QStringList{report, before, after, before} << 2 << QByteArray()
+                                        << QByteArray("report: takes at most 2 operands");
+    QTest::newRow("report comparing with a missing file")
+        << cli << QStringList{report, before, QStringLiteral("/nonexistent/b.json")} << 2 << QByteArray()
+        << QByteArray("/nonexistent/b.json: No such file or directory");
     QTest::newRow("show mtr --json")
         << cli << QStringList{QStringLiteral("show"), fixture("imports/mtr.json")} << 0
         << QByteArray("  3  10.77.2.2   40.0%    5  0.09  0.09  0.09  0.09   0.00") << QByteArray();

@@ -1,4 +1,5 @@
 #include "path/networkpathjson.h"
+#include "report/comparisonreport.h"
 #include "report/pathverdict.h"
 #include "report/redaction.h"
 #include "report/reportcontent.h"
@@ -61,6 +62,28 @@ bool wellFormedXml(const std::string &text, QString &error)
     return !reader.hasError();
 }
 
+std::size_t count(const std::string &text, const std::string &what)
+{
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+// Well formed, no scripts, and nothing fetched from anywhere.
+void verifySelfContained(const std::string &html)
+{
+    QString error;
+    QVERIFY2(wellFormedXml(html, error), qPrintable(error));
+    QCOMPARE(html.find("<script"), std::string::npos);
+    // The only address in the file is the SVG namespace.
+    for (std::size_t at = html.find("://"); at != std::string::npos; at = html.find("://", at + 1))
+        QVERIFY2(at >= 4 && html.compare(at - 4, 26, "http://www.w3.org/2000/svg") == 0,
+                 html.substr(at >= 8 ? at - 8 : 0, 40).c_str());
+    QCOMPARE(html.find("url("), std::string::npos);
+    QCOMPARE(html.find("src=\""), std::string::npos);
+}
+
 } // namespace
 
 class ReportsTest : public QObject
@@ -79,15 +102,30 @@ private Q_SLOTS:
         QTest::newRow("session md") << "hopscope/monitor-session.json" << "md" << "reports/monitor-session.md";
         QTest::newRow("datadog csv") << "datadog/v3-pathtrace-reachable.json" << "csv" << "reports/v3.csv";
         QTest::newRow("datadog md") << "datadog/v3-pathtrace-reachable.json" << "md" << "reports/v3.md";
+        // Two paths: a comparison.
+        QTest::newRow("comparison csv") << "compare/before.json compare/after.json" << "csv"
+                                        << "reports/compare-before-after.csv";
+        QTest::newRow("comparison md") << "compare/before.json compare/after.json" << "md"
+                                       << "reports/compare-before-after.md";
     }
     void golden()
     {
         QFETCH(QString, input);
         QFETCH(QString, format);
         QFETCH(QString, golden);
-        const ReportContent content = buildReportContent(readFixturePath(input), ReportOptions{});
-        const QByteArray actual = withoutVersion(format == QLatin1String("csv") ? csvReport(content)
-                                                                                  : markdownReport(content));
+        const QStringList inputs = input.split(QLatin1Char(' '));
+        const bool csv = format == QLatin1String("csv");
+        ReportOptions options;
+        options.generatedAtMs = 1'764'000'000'000;
+        QByteArray actual;
+        if (inputs.size() == 1) {
+            const ReportContent content = buildReportContent(readFixturePath(input), ReportOptions{});
+            actual = withoutVersion(csv ? csvReport(content) : markdownReport(content));
+        } else {
+            const ComparisonReportContent content =
+                buildComparisonReportContent(readFixturePath(inputs[0]), readFixturePath(inputs[1]), options);
+            actual = withoutVersion(csv ? comparisonCsvReport(content) : comparisonMarkdownReport(content));
+        }
         QFile file(fixture(golden));
         if (qEnvironmentVariableIsSet("HOPSCOPE_UPDATE_GOLDEN")) {
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -109,16 +147,68 @@ private Q_SLOTS:
     {
         QFETCH(QString, input);
         const std::string html = htmlReport(buildReportContent(readFixturePath(input), ReportOptions{}));
+        QCOMPARE(count(html, "<svg"), std::size_t(2));
+        verifySelfContained(html);
+    }
+
+    void comparisonHtml()
+    {
+        const ComparisonReportContent content = buildComparisonReportContent(
+            readFixturePath(QStringLiteral("compare/before.json")), readFixturePath(QStringLiteral("compare/after.json")),
+            ReportOptions{});
+        QCOMPARE(content.verdict, std::string("The routes differ: 2 hops changed."));
+        QCOMPARE(QList<int>(content.changedTtls.begin(), content.changedTtls.end()), (QList<int>{2, 3, 4}));
+        const std::string html = comparisonHtmlReport(content);
+        verifySelfContained(html);
+        QCOMPARE(count(html, "<svg"), std::size_t(3)); // both graphs and the chart of both medians
+        QCOMPARE(count(html, "<tr class=\"changed\">"), std::size_t(3));
+        // TTLs 2, 3 and 4 outlined on each graph; the two significant shifts ringed on the chart.
+        QCOMPARE(count(svgPathGraph(content.second, content.changedTtls), "stroke=\"#8e24aa\""), std::size_t(3));
+        const std::string chart = svgComparisonChart(content);
+        QString error;
+        QVERIFY2(wellFormedXml(chart, error), qPrintable(error));
+        QCOMPARE(count(chart, "<polyline"), std::size_t(2));
+        QCOMPARE(count(chart, "r=\"8\" fill=\"none\" stroke=\"#8e24aa\""), std::size_t(2));
+        QVERIFY(html.find("Slower at TTL 3: median 0.011 -&gt; 10.647 ms") != std::string::npos);
+        QCOMPARE(count(html, "<h2>Reproduce both paths</h2>"), std::size_t(1)); // one command, said once
+    }
+
+    // A hidden router keeps one name across both paths, so the comparison says what it said before.
+    void comparisonRedaction()
+    {
+        const NetworkPath before = readFixturePath(QStringLiteral("compare/before.json"));
+        const NetworkPath after = readFixturePath(QStringLiteral("compare/after.json"));
+        Redaction redaction;
+        redaction.source = redaction.privateHops = true;
+        const ComparisonReportContent plain = buildComparisonReportContent(before, after, ReportOptions{});
+        const ComparisonReportContent hidden = buildComparisonReportContent(before, after, {redaction, 0});
+        QCOMPARE(hidden.verdict, plain.verdict);
+        QCOMPARE(hidden.changedTtls, plain.changedTtls);
+        const TtlComparison &first = hidden.comparison.ttls.front();
+        QCOMPARE(first.change, HopChange::Same);
+        QCOMPARE(first.first->responders, std::vector<std::string>{"hidden-1"});
+        QCOMPARE(first.second->responders, std::vector<std::string>{"hidden-1"});
+        QCOMPARE(hidden.comparison.ttls.back().second->responders, std::vector<std::string>{"10.78.9.2"});
+        const std::string all = comparisonHtmlReport(hidden) + comparisonMarkdownReport(hidden)
+                                + comparisonCsvReport(hidden);
+        for (const char *router : {"10.78.0.1", "10.78.1.2", "10.78.2.2", "10.78.3.2", "10.78.4.2"})
+            QVERIFY2(all.find(router) == std::string::npos, router);
+    }
+
+    void comparisonHostileNames()
+    {
+        NetworkPath before = readFixturePath(QStringLiteral("compare/before.json"));
+        const NetworkPath after = readFixturePath(QStringLiteral("compare/after.json"));
+        before.hops.front().ipAddress = "=HYPERLINK(\"x\")<b>|";
+        const ComparisonReportContent content = buildComparisonReportContent(before, after, ReportOptions{});
+        QVERIFY(comparisonCsvReport(content).find("\n1,changed,\"'=HYPERLINK(\"\"x\"\")<b>|\",10.78.0.1,")
+                != std::string::npos);
+        QVERIFY(comparisonMarkdownReport(content).find("| 1 | =HYPERLINK(\"x\")\\<b>\\| | 10.78.0.1 |")
+                != std::string::npos);
+        const std::string html = comparisonHtmlReport(content);
         QString error;
         QVERIFY2(wellFormedXml(html, error), qPrintable(error));
-        QVERIFY(html.find("<svg") != std::string::npos);
-        QCOMPARE(html.find("<script"), std::string::npos);
-        // The only address in the file is the SVG namespace: nothing is fetched from anywhere.
-        for (std::size_t at = html.find("://"); at != std::string::npos; at = html.find("://", at + 1))
-            QVERIFY2(at >= 4 && html.compare(at - 4, 26, "http://www.w3.org/2000/svg") == 0,
-                     html.substr(at >= 8 ? at - 8 : 0, 40).c_str());
-        QCOMPARE(html.find("url("), std::string::npos);
-        QCOMPARE(html.find("src=\""), std::string::npos); // nothing fetched
+        QVERIFY(html.find("&lt;b&gt;") != std::string::npos);
     }
 
     // Names from a resolver or a file cannot become markup in any format.
@@ -288,10 +378,7 @@ private Q_SLOTS:
         const std::string graph = svgPathGraph(content);
         QVERIFY2(wellFormedXml(graph, error), qPrintable(error));
         // Five nodes (one silent) and the TTL 2 -> ECMP fan-out: the two flows' links.
-        std::size_t circles = 0;
-        for (std::size_t at = graph.find("<circle"); at != std::string::npos; at = graph.find("<circle", at + 1))
-            ++circles;
-        QCOMPARE(circles, std::size_t(5));
+        QCOMPARE(count(graph, "<circle"), std::size_t(5));
         QVERIFY(graph.find("stroke-dasharray") != std::string::npos);
         QVERIFY(graph.find(">10.0.3.2<") != std::string::npos);
         const std::string chart = svgRttChart(content);

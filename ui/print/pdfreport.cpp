@@ -28,6 +28,7 @@ td { font-size: 8pt; padding: 2pt 4pt; }
 td.n { text-align: right; }
 td.k { color: #52606d; }
 tr.off td { color: #9aa5b1; }
+tr.changed td { background: #f3e5f5; }
 pre { font-size: 8pt; background: #f5f7fa; white-space: pre-wrap; }
 </style>)";
 
@@ -55,14 +56,16 @@ DrawnFigure drawFigure(const std::string &svg, int widthPx)
 
 // The HTML report without its inline SVG, which QTextDocument would drop: each figure becomes an
 // <img> of its drawing.
-QString printableHtml(const ReportContent &content, const std::vector<std::pair<QString, QSize>> &figures)
+QString printableHtml(const std::string &report, const std::vector<std::pair<QString, QSize>> &figures)
 {
-    QString html = QString::fromStdString(htmlReport(content));
+    QString html = QString::fromStdString(report);
     // Qt's rich text reads only part of CSS; the page gets a style in points of its own.
     const auto styleStart = html.indexOf(QLatin1String("<style>"));
     const auto styleEnd = html.indexOf(QLatin1String("</style>"));
     if (styleStart >= 0 && styleEnd > styleStart)
         html.replace(styleStart, styleEnd + 8 - styleStart, QLatin1String(kPrintStyle));
+    // Spread over the page: Qt's rich text draws a table only as wide as its longest cells.
+    html.replace(QLatin1String("<table>"), QLatin1String("<table width=\"100%\">"));
     for (const auto &[name, size] : figures) {
         const auto start = html.indexOf(QLatin1String("<figure>"));
         const auto end = html.indexOf(QLatin1String("</figure>"), start);
@@ -76,9 +79,8 @@ QString printableHtml(const ReportContent &content, const std::vector<std::pair<
     return html;
 }
 
-} // namespace
-
-Expected<QByteArray> pdfReport(const ReportContent &content)
+// An HTML report on A4 pages, each of `svgs` in place of the next <figure>.
+Expected<QByteArray> printReport(const std::string &title, const std::string &html, const std::vector<std::string> &svgs)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{"no-gui", "drawing a PDF needs a QGuiApplication"};
@@ -89,7 +91,7 @@ Expected<QByteArray> pdfReport(const ReportContent &content)
     writer.setResolution(kResolution);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
                                      QPageLayout::Millimeter));
-    writer.setTitle(QStringLiteral("Network path: ") + QString::fromStdString(content.title));
+    writer.setTitle(QString::fromStdString(title));
     writer.setCreator(QStringLiteral("Hopscope"));
 
     // Laid out on a page the size of the paper's printable area; print() scales it to the paper.
@@ -101,23 +103,43 @@ Expected<QByteArray> pdfReport(const ReportContent &content)
     const int widthPx = static_cast<int>(inside.width()) - 10;
     // Each figure as wide as the page, or as wide as it was drawn if that is less.
     std::vector<std::pair<QString, QSize>> figures;
-    const std::pair<const char *, std::string> drawn[] = {{"graph.png", svgPathGraph(content)},
-                                                          {"chart.png", svgRttChart(content)}};
-    for (const auto &[name, svg] : drawn) {
+    for (const std::string &svg : svgs) {
         const DrawnFigure figure = drawFigure(svg, 2400);
         if (figure.image.isNull())
             continue;
         const int width = std::min(widthPx, figure.naturalSize.width());
-        figures.emplace_back(QString::fromLatin1(name),
+        figures.emplace_back(QStringLiteral("figure%1.png").arg(figures.size()),
                              QSize(width, width * figure.naturalSize.height() / figure.naturalSize.width()));
         document.addResource(QTextDocument::ImageResource, QUrl(figures.back().first), figure.image);
     }
-    document.setHtml(printableHtml(content, figures));
+    document.setHtml(printableHtml(html, figures));
     document.print(&writer);
     buffer.close();
     if (bytes.isEmpty())
         return Error{"pdf-failed", "the PDF writer produced nothing"};
     return bytes;
+}
+
+Expected<std::string> asString(const Expected<QByteArray> &pdf)
+{
+    if (!pdf)
+        return pdf.error();
+    return pdf->toStdString();
+}
+
+} // namespace
+
+Expected<QByteArray> pdfReport(const ReportContent &content)
+{
+    return printReport("Network path: " + content.title, htmlReport(content),
+                       {svgPathGraph(content), svgRttChart(content)});
+}
+
+Expected<QByteArray> pdfReport(const ComparisonReportContent &content)
+{
+    return printReport("Path comparison: " + content.title, comparisonHtmlReport(content),
+                       {svgPathGraph(content.first, content.changedTtls),
+                        svgPathGraph(content.second, content.changedTtls), svgComparisonChart(content)});
 }
 
 Expected<std::string> renderReport(const ReportContent &content, ReportFormat format)
@@ -128,10 +150,18 @@ Expected<std::string> renderReport(const ReportContent &content, ReportFormat fo
     case ReportFormat::Markdown: return markdownReport(content);
     case ReportFormat::Pdf: break;
     }
-    const auto pdf = pdfReport(content);
-    if (!pdf)
-        return pdf.error();
-    return pdf->toStdString();
+    return asString(pdfReport(content));
+}
+
+Expected<std::string> renderReport(const ComparisonReportContent &content, ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Html: return comparisonHtmlReport(content);
+    case ReportFormat::Csv: return comparisonCsvReport(content);
+    case ReportFormat::Markdown: return comparisonMarkdownReport(content);
+    case ReportFormat::Pdf: break;
+    }
+    return asString(pdfReport(content));
 }
 
 } // namespace hopscope
