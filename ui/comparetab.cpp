@@ -55,7 +55,7 @@ void addSide(QChart *chart, const PathComparison &comparison, bool first, const 
 
 CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
                        const QString &secondLabel, QWidget *parent)
-    : QWidget(parent), m_firstSession(new TraceSession(QString(), this)), m_secondSession(new TraceSession(QString(), this)),
+    : QWidget(parent), m_first(first), m_second(second), m_firstSession(new TraceSession(QString(), this)), m_secondSession(new TraceSession(QString(), this)),
       m_firstGraph(new HopGraphView(this)), m_secondGraph(new HopGraphView(this)), m_model(new ComparisonModel(this)),
       m_table(new QTableView(this)), m_chart(new QChartView(this)), m_verdict(new QLabel(this)),
       m_title(tr("%1 \u2194 %2").arg(firstLabel, secondLabel))

@@ -26,6 +26,8 @@ public:
                const QString &secondLabel, QWidget *parent = nullptr);
 
     const PathComparison &comparison() const;
+    const NetworkPath &first() const { return m_first; }
+    const NetworkPath &second() const { return m_second; }
     QString verdict() const;
     HopGraphView *firstGraph() const { return m_firstGraph; }
     HopGraphView *secondGraph() const { return m_secondGraph; }
@@ -36,6 +38,8 @@ public:
 private:
     void markDifferences();
 
+    NetworkPath m_first;
+    NetworkPath m_second;
     TraceSession *m_firstSession;
     TraceSession *m_secondSession;
     HopGraphView *m_firstGraph;

@@ -127,7 +127,7 @@ void MainWindow::createHistory()
             [this](qint64 id) { m_history->load(id, HistoryService::Use::Export); });
     connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path, HistoryService::Use use) {
         if (use == HistoryService::Use::Export) {
-            hopscope::exportReport(this, path, [this](const QString &message) {
+            hopscope::exportReport(this, ReportSubject{path, std::nullopt}, [this](const QString &message) {
                 statusBar()->showMessage(message, kStatusMessageMs);
             });
             return;
@@ -322,6 +322,15 @@ std::optional<NetworkPath> MainWindow::currentPath() const
     return std::nullopt;
 }
 
+std::optional<ReportSubject> MainWindow::reportSubject() const
+{
+    if (const auto *compare = qobject_cast<const CompareTab *>(m_tabs->currentWidget()))
+        return ReportSubject{compare->first(), compare->second()};
+    if (auto path = currentPath())
+        return ReportSubject{std::move(*path), std::nullopt};
+    return std::nullopt;
+}
+
 std::optional<NetworkPath> MainWindow::pathToSave()
 {
     auto path = currentPath();
@@ -428,12 +437,12 @@ void MainWindow::chooseFilesToCompare()
 
 void MainWindow::exportReport()
 {
-    const auto path = currentPath();
-    if (!path) {
+    const auto subject = reportSubject();
+    if (!subject) {
         statusBar()->showMessage(tr("Nothing to report yet: trace or open a path first."), kStatusMessageMs);
         return;
     }
-    hopscope::exportReport(this, *path, [this](const QString &message) {
+    hopscope::exportReport(this, *subject, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
 }

@@ -20,6 +20,7 @@ class PathFileLoader;
 class TargetBar;
 class TraceTab;
 struct NetworkPath;
+struct ReportSubject;
 
 // Wires the target bar, the tabs (live traces and opened files), the menus and the status line.
 class MainWindow : public QMainWindow
@@ -34,6 +35,9 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     TargetBar *targetBar() const { return m_targetBar; }
     TraceTab *currentTraceTab() const;
+    // What Export Report would report on: the current trace tab's path, or both paths of the
+    // current compare tab; empty when there is nothing yet.
+    std::optional<ReportSubject> reportSubject() const;
     // Where the trace tabs find the probe helper (tests point it elsewhere).
     void setHelperProgram(const QString &program) { m_helperProgram = program; }
 

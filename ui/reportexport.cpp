@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QPushButton>
 #include <QSpinBox>
@@ -74,7 +75,29 @@ void ReportExportDialog::remember() const
     settings.setValue(kFirstHopsKey, m_firstHops->value());
 }
 
-void exportReport(QWidget *parent, const NetworkPath &path, const std::function<void(const QString &)> &done)
+Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format, const ReportOptions &options)
+{
+    if (subject.second)
+        return renderReport(buildComparisonReportContent(subject.first, *subject.second, options), format);
+    return renderReport(buildReportContent(subject.first, options), format);
+}
+
+QString suggestedReportName(const ReportSubject &subject)
+{
+    const NetworkPath &path = subject.second ? *subject.second : subject.first;
+    const auto when = [](const NetworkPath &p) {
+        return QDateTime::fromMSecsSinceEpoch(p.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    };
+    QString name = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
+                                                                            : path.destination.hostname);
+    // A hostname from a file names a file here: nothing in it may leave the folder.
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    if (subject.second)
+        return name + QLatin1Char('-') + when(subject.first) + QStringLiteral("-vs-") + when(*subject.second);
+    return name + QLatin1Char('-') + when(subject.first);
+}
+
+void exportReport(QWidget *parent, const ReportSubject &subject, const std::function<void(const QString &)> &done)
 {
     ReportExportDialog dialog(parent);
     if (dialog.exec() != QDialog::Accepted)
@@ -84,12 +107,8 @@ void exportReport(QWidget *parent, const NetworkPath &path, const std::function<
     QSettings settings;
     const QString extension = QString::fromLatin1(reportFormatExtension(format).data(),
                                                   static_cast<qsizetype>(reportFormatExtension(format).size()));
-    const QString suggested = QStringLiteral("%1/%2-%3.%4")
-                                  .arg(settings.value(kDirectoryKey).toString(),
-                                       QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
-                                                                                                : path.destination.hostname),
-                                       QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                                       extension);
+    const QString suggested = QStringLiteral("%1/%2.%3")
+                                  .arg(settings.value(kDirectoryKey).toString(), suggestedReportName(subject), extension);
     const QString fileName = QFileDialog::getSaveFileName(parent, QObject::tr("Export Report"), suggested,
                                                           QObject::tr("Report (*.%1)").arg(extension));
     if (fileName.isEmpty())
@@ -100,7 +119,7 @@ void exportReport(QWidget *parent, const NetworkPath &path, const std::function<
     options.redaction = dialog.redaction();
     options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
     // Drawing uses fonts, which belong to this thread; writing may wait on the disk, which must not.
-    const auto bytes = renderReport(buildReportContent(path, options), format);
+    const auto bytes = renderReportOf(subject, format, options);
     if (!bytes) {
         done(QObject::tr("Could not export: %1").arg(QString::fromStdString(bytes.error().message)));
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/expected.h"
 #include "path/networkpath.h"
 #include "report/reportcontent.h"
 
@@ -7,6 +8,8 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -33,8 +36,21 @@ private:
     QSpinBox *m_firstHops;
 };
 
+// What a report is of: one path, or a first and a second compared.
+struct ReportSubject
+{
+    NetworkPath first;
+    std::optional<NetworkPath> second;
+};
+
+// The report's file in `format`: of the path, or of the comparison.
+Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format, const ReportOptions &options);
+
+// "web.lab.test-20261125-091403", or for a comparison "web.lab.test-20261124-080000-vs-20261125-091403".
+QString suggestedReportName(const ReportSubject &subject);
+
 // Asks for the format, what to hide and the file, draws the report here and writes it on a pool
 // thread; `done` gets what to say in the status line.
-void exportReport(QWidget *parent, const NetworkPath &path, const std::function<void(const QString &)> &done);
+void exportReport(QWidget *parent, const ReportSubject &subject, const std::function<void(const QString &)> &done);
 
 } // namespace hopscope

@@ -125,7 +125,7 @@ std::vector<std::string> describeRttTests(const PathComparison &comparison)
                                   + shiftLine(row));
     }
     std::string summary = "RTT (Mann-Whitney U, two-sided, significant when p < " + formatFixed(kSignificanceLevel, 2)
-                          + "): ";
+                          + " and the medians are " + formatFixed(kNoticeableShiftMs, 1) + " ms apart or more): ";
     if (tested == 0)
         summary += comparison.first.perProbeSamples && comparison.second.perProbeSamples
                        ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test."

@@ -3,6 +3,7 @@
 #include "packet/ipaddress.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -165,7 +166,8 @@ PathComparison comparePaths(const NetworkPath &first, const NetworkPath &second)
                 RttShift shift;
                 shift.medianDeltaMs = *row.medianDeltaMs;
                 shift.test = mannWhitneyU(row.first->rttsMs, row.second->rttsMs);
-                shift.significant = shift.test.pValue < kSignificanceLevel;
+                shift.significant = shift.test.pValue < kSignificanceLevel
+                                    && std::abs(shift.medianDeltaMs) >= kNoticeableShiftMs;
                 row.shift = shift;
             }
         }

@@ -40,9 +40,12 @@ struct RttShift
 {
     double medianDeltaMs = 0.0; // second minus first
     MannWhitneyResult test;
-    bool significant = false;   // p < kSignificanceLevel
+    bool significant = false;   // p < kSignificanceLevel, and the medians kNoticeableShiftMs apart
 };
 inline constexpr double kSignificanceLevel = 0.05;
+// A smaller change of medians is timer and scheduling noise however consistent it is: on a quiet
+// link a few microseconds can test as significant, and nobody's path got slower.
+inline constexpr double kNoticeableShiftMs = 0.1;
 // Fewer replies than this on either side are not tested: no difference could be significant.
 inline constexpr int kMinSamplesForTest = 4;
 

@@ -191,7 +191,7 @@ void CliCommandsTest::command_data()
     const QString after = fixture("compare/after.json");
     QTest::newRow("report comparing two files")
         << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("csv"), before, after} << 0
-        << QByteArray("3,changed,10.78.2.2,10.78.4.2,0.011,10.647,10.636,0.000,0.000,0.000,0.002165,yes") << QByteArray();
+        << QByteArray("3,changed,10.78.2.2,10.78.4.2,0.010,10.057,10.047,0.000,0.000,0.000,0.002165,yes") << QByteArray();
     QTest::newRow("report comparing, redacted")
         << cli << QStringList{report, QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--redact"), before, after}
         << 0 << QByteArray("| 2 | hidden-2 | hidden-4 | changed |") << QByteArray();

@@ -10,6 +10,7 @@
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/reportexport.h"
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
 #include "ui/tracetab.h"
@@ -17,6 +18,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -183,15 +185,50 @@ private Q_SLOTS:
         QVERIFY(!compare->secondGraph()->node(2, "192.0.2.9")->emphasis().isEmpty()); // now answering
         QCOMPARE(compare->chart()->chart()->series().size(), 4); // a line and its dots per side
         QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("The routes differ")));
+
+        window.compareFiles(fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json"));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
+        QCOMPARE(window.tabs()->count(), 1);
+    }
+
+    // Export Report on a compare tab reports the comparison, not one path.
+    void exportComparison()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.reportSubject()); // nothing to report yet
+        const QString before = fixture("compare/before.json");
+        const QString after = fixture("compare/after.json");
+        window.compareFiles(before, after);
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
+        QVERIFY(compare);
+        QCOMPARE(compare->verdict(), QStringLiteral("The routes differ: 2 hops changed."));
+        const auto subject = window.reportSubject();
+        QVERIFY(subject && subject->second);
+        QCOMPARE(subject->first, *readAnyPathFile(before.toStdString()));
+        QCOMPARE(*subject->second, *readAnyPathFile(after.toStdString()));
+        QCOMPARE(suggestedReportName(*subject), QStringLiteral("10.78.9.2-%1-vs-%2")
+                                                    .arg(QDateTime::fromMSecsSinceEpoch(subject->first.timestampMs)
+                                                             .toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                                                         QDateTime::fromMSecsSinceEpoch(subject->second->timestampMs)
+                                                             .toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        const auto csv = renderReportOf(*subject, ReportFormat::Csv, ReportOptions{});
+        QVERIFY(csv);
+        QVERIFY(csv->starts_with("ttl,change,first_responders"));
+        QVERIFY(csv->find("\n2,changed,10.78.1.2,10.78.3.2,") != std::string::npos);
+        const auto pdf = renderReportOf(*subject, ReportFormat::Pdf, ReportOptions{});
+        QVERIFY(pdf && pdf->starts_with("%PDF-"));
         if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
             window.resize(1280, 800);
             QTest::qWait(300);
             window.grab().save(QDir(folder).filePath(QStringLiteral("compare.png")));
         }
 
-        window.compareFiles(fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json"));
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
-        QCOMPARE(window.tabs()->count(), 1);
+        // A hostname from a file cannot make the suggested file name leave its folder.
+        NetworkPath path = *readAnyPathFile(before.toStdString());
+        path.destination.hostname = "../../etc/x y";
+        QVERIFY(!suggestedReportName(ReportSubject{path, std::nullopt}).contains(QLatin1Char('/')));
     }
 
     void compareFromHistory()
