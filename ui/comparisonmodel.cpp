@@ -9,17 +9,7 @@ namespace hopscope {
 
 namespace {
 
-QString responders(const std::optional<TtlObservation> &side)
-{
-    if (!side)
-        return QStringLiteral("\u2013");
-    if (side->responders.empty())
-        return QStringLiteral("*");
-    QStringList list;
-    for (const std::string &responder : side->responders)
-        list << QString::fromStdString(responder);
-    return list.join(QStringLiteral(", "));
-}
+QString pText(double p) { return QString::fromStdString(formatPValue(p)); }
 
 QVariant ms(const std::optional<double> &value, bool sign = false)
 {
@@ -36,20 +26,36 @@ QVariant loss(const std::optional<TtlObservation> &side)
     return QStringLiteral("%1%").arg(*side->lossPercent, 0, 'f', 1);
 }
 
-QString pText(double p) { return QString::fromStdString(formatPValue(p)); }
-
 } // namespace
 
-QString describeTtlChange(const TtlComparison &row)
+QString respondersText(const std::optional<TtlObservation> &side)
 {
-    QString text = QObject::tr("TTL %1: %2").arg(row.ttl).arg(QString::fromLatin1(hopChangeName(row.change)));
-    if (row.shift && row.shift->significant)
+    if (!side)
+        return QStringLiteral("\u2013");
+    if (side->responders.empty())
+        return QStringLiteral("*");
+    QStringList list;
+    for (const std::string &responder : side->responders)
+        list << QString::fromStdString(responder);
+    return list.join(QStringLiteral(", "));
+}
+
+QColor routeChangeTint() { return QColor(0xf3, 0xe5, 0xf5); }
+
+QColor rttShiftTint() { return QColor(0xff, 0xf3, 0xe0); }
+
+QString describeChange(int ttl, HopChange change, const std::optional<RttShift> &shift)
+{
+    QString text = QObject::tr("TTL %1: %2").arg(ttl).arg(QString::fromLatin1(hopChangeName(change)));
+    if (shift && shift->significant)
         text += QObject::tr("; %1 by %2 ms (%3)")
-                    .arg(row.shift->medianDeltaMs > 0 ? QObject::tr("slower") : QObject::tr("faster"))
-                    .arg(std::abs(row.shift->medianDeltaMs), 0, 'f', 2)
-                    .arg(pText(row.shift->test.pValue));
+                    .arg(shift->medianDeltaMs > 0 ? QObject::tr("slower") : QObject::tr("faster"))
+                    .arg(std::abs(shift->medianDeltaMs), 0, 'f', 2)
+                    .arg(pText(shift->test.pValue));
     return text;
 }
+
+QString describeTtlChange(const TtlComparison &row) { return describeChange(row.ttl, row.change, row.shift); }
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -75,9 +81,9 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     const bool shifted = row.shift && row.shift->significant;
     if (role == Qt::BackgroundRole) {
         if (isRouteChange(row.change))
-            return QBrush(QColor(0xf3, 0xe5, 0xf5));
+            return QBrush(routeChangeTint());
         if (shifted && (index.column() == Delta || index.column() == Test))
-            return QBrush(QColor(0xff, 0xf3, 0xe0));
+            return QBrush(rttShiftTint());
         return {};
     }
     if (role == Qt::TextAlignmentRole)
@@ -88,8 +94,8 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Ttl: return row.ttl;
-    case First: return responders(row.first);
-    case Second: return responders(row.second);
+    case First: return respondersText(row.first);
+    case Second: return respondersText(row.second);
     case Change: return QString::fromLatin1(hopChangeName(row.change));
     case FirstMedian: return ms(row.first ? row.first->medianRttMs : std::nullopt);
     case SecondMedian: return ms(row.second ? row.second->medianRttMs : std::nullopt);

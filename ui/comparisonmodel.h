@@ -3,6 +3,7 @@
 #include "compare/pathcomparison.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 namespace hopscope {
 
@@ -29,6 +30,14 @@ private:
 };
 
 // "TTL 3: changed" and, for a significant shift, how much slower or faster.
+QString describeChange(int ttl, HopChange change, const std::optional<RttShift> &shift);
 QString describeTtlChange(const TtlComparison &row);
+
+// "192.0.2.1, 192.0.2.2"; "*" when silent; a dash beyond the path's end.
+QString respondersText(const std::optional<TtlObservation> &side);
+
+// The tints of a route change and of a significant RTT shift, in every comparing view.
+QColor routeChangeTint();
+QColor rttShiftTint();
 
 } // namespace hopscope

@@ -49,7 +49,7 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
         m_table->addAction(action);
     };
     addAction(tr("Open"), QKeySequence(Qt::Key_Return), &HistoryPanel::openSelected);
-    addAction(tr("Compare the Two Selected"), QKeySequence(), &HistoryPanel::compareSelected);
+    addAction(tr("Compare Selected (More than Two: a Timeline)"), QKeySequence(), &HistoryPanel::compareSelected);
     addAction(tr("Rename\u2026"), QKeySequence(Qt::Key_F2), &HistoryPanel::renameSelected);
     addAction(tr("Tags\u2026"), QKeySequence(), &HistoryPanel::tagSelected);
     auto *exportAction = new QAction(tr("Export Report\u2026"), m_table);
@@ -132,7 +132,8 @@ void HistoryPanel::updateActions()
 {
     const auto count = selectedIds().size();
     m_open->setEnabled(count >= 1);
-    m_compare->setEnabled(count == 2);
+    m_compare->setEnabled(count >= 2);
+    m_compare->setText(count > 2 ? tr("&Timeline") : tr("&Compare"));
 }
 
 void HistoryPanel::openSelected()
@@ -143,13 +144,14 @@ void HistoryPanel::openSelected()
 
 void HistoryPanel::compareSelected()
 {
-    const QList<qint64> ids = selectedIds();
-    if (ids.size() != 2) {
-        Q_EMIT message(tr("Select two entries to compare."));
+    QList<qint64> ids = selectedIds();
+    if (ids.size() < 2) {
+        Q_EMIT message(tr("Select two entries to compare, or more for a timeline."));
         return;
     }
-    // The older one first, so that the comparison reads "then -> now".
-    Q_EMIT compareRequested(std::min(ids[0], ids[1]), std::max(ids[0], ids[1]));
+    // The older first, so that a comparison reads "then -> now".
+    std::sort(ids.begin(), ids.end());
+    Q_EMIT compareRequested(ids);
 }
 
 const HistoryEntry *HistoryPanel::selectedEntry() const

@@ -41,7 +41,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openRequested(qint64 id);
-    void compareRequested(qint64 first, qint64 second);
+    // Two or more entries, oldest first: two are compared, more make a timeline.
+    void compareRequested(const QList<qint64> &ids);
     void exportRequested(qint64 id);
     void message(const QString &text);
 

@@ -104,15 +104,19 @@ void HistoryService::load(qint64 id, Use use)
     });
 }
 
-void HistoryService::loadPair(qint64 first, qint64 second)
+void HistoryService::loadSeveral(const QList<qint64> &ids)
 {
-    onStore([this, first, second](HistoryStoreOwner &owner) {
-        const auto a = owner.store->load(first);
-        const auto b = owner.store->load(second);
-        if (a && b)
-            Q_EMIT pairLoaded(*a, *b);
-        else
-            Q_EMIT failed(QString::fromStdString(!a ? a.error().message : b.error().message));
+    onStore([this, ids](HistoryStoreOwner &owner) {
+        std::vector<NetworkPath> paths;
+        for (const qint64 id : ids) {
+            auto path = owner.store->load(id);
+            if (!path) {
+                Q_EMIT failed(QString::fromStdString(path.error().message));
+                return;
+            }
+            paths.push_back(std::move(*path));
+        }
+        Q_EMIT severalLoaded(paths);
     });
 }
 

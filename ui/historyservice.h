@@ -30,8 +30,9 @@ public:
     enum class Use { Open, Export };
     Q_ENUM(Use)
     void load(qint64 id, Use use = Use::Open);
-    // Both paths, for a comparison: pairLoaded once both are read.
-    void loadPair(qint64 first, qint64 second);
+    // Several paths, for a comparison or a timeline: severalLoaded once all are read, in the
+    // order of `ids`.
+    void loadSeveral(const QList<qint64> &ids);
     void rename(qint64 id, const QString &name);
     void setTags(qint64 id, const QStringList &tags);
     void remove(qint64 id);
@@ -42,7 +43,7 @@ Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path, hopscope::HistoryService::Use use);
-    void pairLoaded(const hopscope::NetworkPath &first, const hopscope::NetworkPath &second);
+    void severalLoaded(const std::vector<hopscope::NetworkPath> &paths);
     // Something was added, renamed, tagged, removed or put back.
     void changed(const QString &what);
     void failed(const QString &message);

@@ -11,6 +11,7 @@
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
 #include "ui/targetbar.h"
+#include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 
 #include <QAction>
@@ -119,9 +120,12 @@ void MainWindow::createHistory()
         statusBar()->showMessage(message, kStatusMessageMs);
     });
     connect(m_historyPanel, &HistoryPanel::openRequested, m_history, [this](qint64 id) { m_history->load(id); });
-    connect(m_historyPanel, &HistoryPanel::compareRequested, m_history, &HistoryService::loadPair);
-    connect(m_history, &HistoryService::pairLoaded, this, [this](const NetworkPath &first, const NetworkPath &second) {
-        comparePaths(first, historyLabel(first), second, historyLabel(second));
+    connect(m_historyPanel, &HistoryPanel::compareRequested, m_history, &HistoryService::loadSeveral);
+    connect(m_history, &HistoryService::severalLoaded, this, [this](const std::vector<NetworkPath> &paths) {
+        QStringList labels;
+        for (const NetworkPath &path : paths)
+            labels << historyLabel(path);
+        compareSeveral(paths, labels);
     });
     connect(m_historyPanel, &HistoryPanel::exportRequested, m_history,
             [this](qint64 id) { m_history->load(id, HistoryService::Use::Export); });
@@ -399,40 +403,64 @@ void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabe
     statusBar()->showMessage(tab->verdict(), kStatusMessageMs);
 }
 
-void MainWindow::compareFiles(const QString &first, const QString &second)
+void MainWindow::compareFiles(const QStringList &fileNames)
 {
-    using Pair = std::pair<Expected<NetworkPath>, Expected<NetworkPath>>;
-    auto *watcher = new QFutureWatcher<Pair>(this);
-    connect(watcher, &QFutureWatcher<Pair>::finished, this, [this, watcher, first, second] {
-        const Pair paths = watcher->result();
+    using Results = std::vector<Expected<NetworkPath>>;
+    auto *watcher = new QFutureWatcher<Results>(this);
+    connect(watcher, &QFutureWatcher<Results>::finished, this, [this, watcher, fileNames] {
+        const Results results = watcher->result();
         watcher->deleteLater();
-        for (const auto *path : {&paths.first, &paths.second})
-            if (!*path) {
-                statusBar()->showMessage(tr("Could not compare: %1").arg(QString::fromStdString(path->error().message)),
-                                         kStatusMessageMs);
+        std::vector<NetworkPath> paths;
+        QStringList labels;
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            if (!results[i]) {
+                statusBar()->showMessage(
+                    tr("Could not compare: %1").arg(QString::fromStdString(results[i].error().message)), kStatusMessageMs);
                 return;
             }
-        comparePaths(*paths.first, QFileInfo(first).fileName(), *paths.second, QFileInfo(second).fileName());
+            paths.push_back(*results[i]);
+            labels << QFileInfo(fileNames[static_cast<qsizetype>(i)]).fileName();
+        }
+        compareSeveral(paths, labels);
     });
-    watcher->setFuture(QtConcurrent::run([a = first.toStdString(), b = second.toStdString()] {
-        return Pair(readAnyPathFile(a), readAnyPathFile(b));
+    watcher->setFuture(QtConcurrent::run([fileNames] {
+        Results results;
+        for (const QString &fileName : fileNames)
+            results.push_back(readAnyPathFile(fileName.toStdString()));
+        return results;
     }));
+}
+
+void MainWindow::compareSeveral(const std::vector<NetworkPath> &paths, const QStringList &labels)
+{
+    if (paths.size() == 2) {
+        comparePaths(paths[0], labels.value(0), paths[1], labels.value(1));
+        return;
+    }
+    if (paths.size() < 2) {
+        statusBar()->showMessage(tr("Choose two paths to compare, or more for a timeline."), kStatusMessageMs);
+        return;
+    }
+    auto *tab = new TimelineTab(paths, m_tabs);
+    connect(tab, &TimelineTab::message, this, [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(tab, &TimelineTab::compareRequested, this, [this](const NetworkPath &first, const NetworkPath &second) {
+        comparePaths(first, historyLabel(first), second, historyLabel(second));
+    });
+    m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
+    updateEmptyState();
+    statusBar()->showMessage(tab->headline(), kStatusMessageMs);
 }
 
 void MainWindow::chooseFilesToCompare()
 {
     QSettings settings;
     const QStringList fileNames = QFileDialog::getOpenFileNames(
-        this, tr("Choose Two NetworkPaths to Compare"), settings.value(kLastDirectoryKey).toString(),
-        tr("NetworkPath JSON (*.json);;All files (*)"));
+        this, tr("Choose NetworkPaths to Compare (Two, or More for a Timeline)"),
+        settings.value(kLastDirectoryKey).toString(), tr("NetworkPath JSON (*.json);;All files (*)"));
     if (fileNames.isEmpty())
         return;
-    if (fileNames.size() != 2) {
-        statusBar()->showMessage(tr("Choose exactly two files to compare (%1 chosen).").arg(fileNames.size()),
-                                 kStatusMessageMs);
-        return;
-    }
-    compareFiles(fileNames[0], fileNames[1]);
+    settings.setValue(kLastDirectoryKey, QFileInfo(fileNames.constFirst()).absolutePath());
+    compareFiles(fileNames);
 }
 
 void MainWindow::exportReport()

@@ -54,8 +54,10 @@ public Q_SLOTS:
     // Opens a compare tab for two paths; the labels name them in the view.
     void comparePaths(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
                       const QString &secondLabel);
-    // Reads two NetworkPath files off the GUI thread and compares them.
-    void compareFiles(const QString &first, const QString &second);
+    // Reads NetworkPath files off the GUI thread: two are compared, more make a timeline.
+    void compareFiles(const QStringList &fileNames);
+    // Two paths open a compare tab, more a timeline tab; `labels` name them.
+    void compareSeveral(const std::vector<NetworkPath> &paths, const QStringList &labels);
 
     QStringList recentFiles() const;
     HistoryPanel *historyPanel() const { return m_historyPanel; }

@@ -13,8 +13,10 @@
 #include "ui/reportexport.h"
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
+#include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 
+#include <QBrush>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -23,7 +25,9 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QStandardPaths>
+#include <QItemSelectionModel>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -172,7 +176,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.compareFiles(fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json"));
+        window.compareFiles({fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json")});
         QTRY_COMPARE(window.tabs()->count(), 1);
         auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
         QVERIFY(compare);
@@ -186,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(compare->chart()->chart()->series().size(), 4); // a line and its dots per side
         QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("The routes differ")));
 
-        window.compareFiles(fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json"));
+        window.compareFiles({fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json")});
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
         QCOMPARE(window.tabs()->count(), 1);
     }
@@ -199,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(!window.reportSubject()); // nothing to report yet
         const QString before = fixture("compare/before.json");
         const QString after = fixture("compare/after.json");
-        window.compareFiles(before, after);
+        window.compareFiles({before, after});
         QTRY_COMPARE(window.tabs()->count(), 1);
         auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
         QVERIFY(compare);
@@ -229,6 +233,83 @@ private Q_SLOTS:
         NetworkPath path = *readAnyPathFile(before.toStdString());
         path.destination.hostname = "../../etc/x y";
         QVERIFY(!suggestedReportName(ReportSubject{path, std::nullopt}).contains(QLatin1Char('/')));
+    }
+
+    // Five history entries make a timeline; two of its columns make a comparison.
+    void timelineFromHistory()
+    {
+        QFile::remove(HistoryStore::defaultFileName());
+        MainWindow window;
+        window.show();
+        const NetworkPath before = *readAnyPathFile(fixture("compare/before.json").toStdString());
+        const NetworkPath after = *readAnyPathFile(fixture("compare/after.json").toStdString());
+        // Hourly: the old route twice, the new one twice, then the old one again.
+        const NetworkPath *week[] = {&before, &before, &after, &after, &before};
+        for (int hour = 0; hour < 5; ++hour) {
+            NetworkPath path = *week[hour];
+            path.timestampMs = before.timestampMs + hour * 3'600'000LL;
+            window.history()->add(path);
+        }
+        HistoryPanel *panel = window.historyPanel();
+        QTRY_COMPARE(panel->model()->rowCount(), 5);
+        panel->table()->selectAll();
+        panel->compareSelected();
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *timeline = qobject_cast<TimelineTab *>(window.tabs()->widget(0));
+        QVERIFY(timeline);
+        QVERIFY2(timeline->headline().startsWith(QStringLiteral("5 paths to 10.78.9.2, ")), qPrintable(timeline->headline()));
+        QVERIFY(timeline->headline().endsWith(QStringLiteral(": the route changed 2 times.")));
+        QCOMPARE(window.statusBar()->currentMessage(), timeline->headline());
+        QAbstractItemModel *grid = timeline->table()->model();
+        QCOMPARE(grid->rowCount(), 4);    // TTLs
+        QCOMPARE(grid->columnCount(), 5); // paths, oldest first
+        QCOMPARE(grid->index(1, 0).data().toString(), QStringLiteral("10.78.1.2\n0.01 ms"));
+        QVERIFY(grid->index(1, 2).data().toString().startsWith(QStringLiteral("10.78.3.2")));
+        // Where the route moved (hours 2 and 4) TTLs 2 and 3 are tinted; the destination at hour 2
+        // is amber: 10 ms slower, the same router.
+        for (const int column : {2, 4})
+            for (const int row : {1, 2})
+                QCOMPARE(grid->index(row, column).data(Qt::BackgroundRole).value<QBrush>().color(), routeChangeTint());
+        QCOMPARE(grid->index(3, 2).data(Qt::BackgroundRole).value<QBrush>().color(), rttShiftTint());
+        QVERIFY(!grid->index(1, 1).data(Qt::BackgroundRole).isValid());
+        QVERIFY(grid->headerData(2, Qt::Horizontal).toString().endsWith(QStringLiteral("\u21bb")));
+        const auto series = timeline->chart()->chart()->series();
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(qobject_cast<QXYSeries *>(series[0])->count(), 5); // the destination's median per path
+        QCOMPARE(qobject_cast<QXYSeries *>(series[1])->count(), 2); // ringed where the route changed
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+            window.resize(1280, 800);
+            QTest::qWait(300);
+            window.grab().save(QDir(folder).filePath(QStringLiteral("timeline.png")));
+        }
+
+        // Two columns picked: hour 1 and hour 3 compare as two paths.
+        QVERIFY(!timeline->compareButton()->isEnabled());
+        QItemSelectionModel *selection = timeline->table()->selectionModel();
+        selection->select(grid->index(0, 1), QItemSelectionModel::Select | QItemSelectionModel::Columns);
+        selection->select(grid->index(0, 3), QItemSelectionModel::Select | QItemSelectionModel::Columns);
+        QVERIFY(timeline->compareButton()->isEnabled());
+        timeline->compareButton()->click();
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        auto *compare = qobject_cast<CompareTab *>(window.tabs()->currentWidget());
+        QVERIFY(compare);
+        QCOMPARE(compare->verdict(), QStringLiteral("The routes differ: 2 hops changed."));
+        QCOMPARE(compare->first().timestampMs, before.timestampMs + 3'600'000LL);
+    }
+
+    void timelineFromFiles()
+    {
+        MainWindow window;
+        window.show();
+        window.compareFiles({fixture("compare/after.json"), fixture("compare/before.json"),
+                             fixture("hopscope/full-tcp-path.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *timeline = qobject_cast<TimelineTab *>(window.tabs()->widget(0));
+        QVERIFY(timeline);
+        // In time order whatever the order chosen; another destination is said.
+        QCOMPARE(timeline->timeline().entries.size(), std::size_t(3));
+        QVERIFY(timeline->timeline().entries[0].timestampMs < timeline->timeline().entries[1].timestampMs);
+        QVERIFY(timeline->summary().contains(QStringLiteral("different addresses")));
     }
 
     void compareFromHistory()

@@ -1,5 +1,6 @@
 #include "compare/comparisonformat.h"
 #include "compare/pathcomparison.h"
+#include "compare/pathtimeline.h"
 #include "stats/mannwhitney.h"
 
 #include <QTest>
@@ -349,6 +350,59 @@ private Q_SLOTS:
         QCOMPARE(document["ttls"][2]["rtt_test"]["u"].get<double>(), 0.0);
         QVERIFY(document["ttls"][2]["rtt_test"]["p_value"].get<double>() < 0.001);
         QCOMPARE(document["second"]["destination_ttl"].get<int>(), 3);
+    }
+
+    // Four traces given out of order: the timeline sorts them and compares each with the one before.
+    void timeline()
+    {
+        NetworkPath monday = pathFrom(QStringLiteral("a b D"), 6);
+        NetworkPath tuesday = pathFrom(QStringLiteral("a c D"), 6);  // TTL 2 moved
+        NetworkPath wednesday = tuesday;                            // the same route, 20 ms slower at the end
+        setSamples(wednesday, 3, kDestination, spread(23.0, 0.1, 6));
+        NetworkPath thursday = pathFrom(QStringLiteral("a c e D"), 6); // one hop longer
+        monday.timestampMs = 1'000;
+        tuesday.timestampMs = 2'000;
+        wednesday.timestampMs = 3'000;
+        thursday.timestampMs = 4'000;
+        const PathTimeline timeline = buildTimeline({wednesday, monday, thursday, tuesday});
+
+        QCOMPARE(timeline.entries.size(), std::size_t(4));
+        QList<qint64> times;
+        for (const TimelineEntry &entry : timeline.entries)
+            times << entry.timestampMs;
+        QCOMPARE(times, (QList<qint64>{1'000, 2'000, 3'000, 4'000}));
+        QCOMPARE(timeline.entries[0].source, std::size_t(1)); // Monday was given second
+        QCOMPARE(timeline.routeChanges, 2); // Tuesday and Thursday
+        QCOMPARE(timeline.ttlCount(), 4);
+        QVERIFY(!timeline.entries[0].routeChanged);
+        QVERIFY(timeline.entries[0].changedTtls.empty());
+        QCOMPARE(timeline.entries[1].changedTtls, std::vector<int>{2});
+        QVERIFY(!timeline.entries[2].routeChanged);
+        QCOMPARE(timeline.entries[2].changedTtls, std::vector<int>{3}); // slower, not moved
+        QVERIFY(timeline.entries[3].routeChanged);
+
+        // TTL 2 across the week: b, then c three times.
+        const auto &ttl2 = timeline.cells[1];
+        QCOMPARE(ttl2[0].observation->responders, std::vector<std::string>{"10.0.0.2"});
+        QCOMPARE(ttl2[1].change, HopChange::Changed);
+        QCOMPARE(ttl2[2].change, HopChange::Same);
+        QCOMPARE(ttl2[3].observation->responders, std::vector<std::string>{"10.0.0.3"});
+        // The destination answered at TTL 3, then at TTL 4 on Thursday; its median follows.
+        QCOMPARE(timeline.entries[0].overview.destinationTtl, std::optional<int>(3));
+        QCOMPARE(timeline.entries[3].overview.destinationTtl, std::optional<int>(4));
+        QVERIFY(std::abs(*timeline.entries[2].destinationMedianMs - 23.25) < 1e-9);
+        QVERIFY(timeline.cells[2][2].shift && timeline.cells[2][2].shift->significant);
+        QVERIFY(!timeline.cells[3][0].observation); // Monday never reached TTL 4
+        QCOMPARE(timeline.cells[3][3].change, HopChange::Added);
+    }
+
+    void timelineOfOne()
+    {
+        const PathTimeline timeline = buildTimeline({pathFrom(QStringLiteral("a * D"))});
+        QCOMPARE(timeline.entries.size(), std::size_t(1));
+        QCOMPARE(timeline.routeChanges, 0);
+        QCOMPARE(timeline.cells[1][0].observation->responders.size(), std::size_t(0)); // silent
+        QVERIFY(buildTimeline({}).entries.empty());
     }
 };
 
