@@ -2,6 +2,7 @@
 
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
+#include "report/textformat.h"
 #include "stats/hopstatistics.h"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <vector>
 
@@ -94,6 +96,33 @@ std::vector<PathHop> hopsFromProbes(const std::vector<ProbeSample> &probes, int 
         }
     }
     return hops;
+}
+
+// An imported path whose figures come from the tool: kept as a monitoring summary, with the
+// request the tool was given as far as its output says.
+NetworkPath withFigures(NetworkPath path, MonitorSummary summary)
+{
+    HopscopeExtension extension;
+    extension.probing = "imported";
+    TraceRequest request;
+    request.target = path.destination.hostname;
+    request.protocol = path.protocol;
+    request.queries = 1;
+    extension.request = request;
+    extension.monitor = std::move(summary);
+    path.hopscope = std::move(extension);
+    return path;
+}
+
+// Trippy writes its figures as text with two decimals ("0.05"); a number is taken as well.
+double trippyFigure(const nlohmann::json &value, const std::string &where)
+{
+    if (value.is_number())
+        return value.get<double>();
+    const auto parsed = value.is_string() ? number(value.get<std::string>()) : std::nullopt;
+    if (!parsed || !std::isfinite(*parsed) || *parsed < 0)
+        throw std::invalid_argument(where + ": not a figure");
+    return *parsed;
 }
 
 } // namespace
@@ -262,18 +291,87 @@ Expected<NetworkPath> importMtrJson(std::string_view text)
         }
         if (summary.hops.empty())
             return Error{"invalid-import", "mtr --json: no hops"};
-        HopscopeExtension extension;
-        extension.probing = "imported";
-        TraceRequest request;
-        request.target = path.destination.hostname;
-        request.protocol = path.protocol;
-        request.queries = 1;
-        extension.request = request;
-        extension.monitor = std::move(summary);
-        path.hopscope = std::move(extension);
-        return path;
+        return withFigures(std::move(path), std::move(summary));
     } catch (const nlohmann::json::exception &error) {
         return Error{"invalid-import", std::string("mtr --json: ") + error.what()};
+    }
+}
+
+Expected<NetworkPath> importTrippyJson(std::string_view text)
+{
+    const auto document = nlohmann::json::parse(text, nullptr, false);
+    if (document.is_discarded() || !document.is_object())
+        return Error{"not-json", "trip --mode json: not a JSON object"};
+    try {
+        const auto &target = document.at("info").at("target");
+        const auto &hops = document.at("hops");
+        if (!hops.is_array() || hops.size() > static_cast<std::size_t>(kMaxImportedTtl))
+            return Error{"invalid-import", "trip --mode json: /hops must be an array of at most 255 hops"};
+        NetworkPath path;
+        path.protocol = Protocol::Icmp;
+        path.destination.ipAddress = target.at("ip").get<std::string>();
+        if (!IpAddress::parse(path.destination.ipAddress))
+            return Error{"invalid-import", "trip --mode json: /info/target/ip: '" + printable(path.destination.ipAddress)
+                                               + "' is not an IP address"};
+        path.destination.hostname = target.value("hostname", path.destination.ipAddress);
+        MonitorSummary summary;
+        int previous = 0;
+        for (std::size_t i = 0; i < hops.size(); ++i) {
+            const auto &hop = hops[i];
+            const std::string where = "trip --mode json: /hops/" + std::to_string(i);
+            const int ttl = hop.at("ttl").get<int>();
+            if (ttl <= previous || ttl > kMaxImportedTtl)
+                return Error{"invalid-import", where + "/ttl: " + std::to_string(ttl) + " is out of order or range"};
+            previous = ttl;
+            const double loss = trippyFigure(hop.at("loss_pct"), where + "/loss_pct");
+            const int sent = hop.at("sent").get<int>();
+            const int received = hop.at("recv").get<int>();
+            if (loss < 0 || loss > 100 || sent < 0 || received < 0 || received > sent)
+                return Error{"invalid-import", where + ": loss_pct, sent or recv out of range"};
+            std::vector<std::pair<std::string, std::string>> hosts; // address, hostname
+            for (const auto &host : hop.at("hosts")) {
+                const std::string ip = host.at("ip").get<std::string>();
+                if (!IpAddress::parse(ip))
+                    return Error{"invalid-import", where + "/hosts: '" + printable(ip) + "' is not an IP address"};
+                const std::string name = host.value("hostname", ip);
+                hosts.emplace_back(ip, name.empty() ? ip : name);
+            }
+            // Trippy counts per TTL: one row of figures, named after the first host; every host
+            // answering at the TTL is a hop of the path, so that a load-balanced set compares as one.
+            MonitorHop row;
+            row.ttl = ttl;
+            row.responder = hosts.empty() ? std::string() : hosts.front().first;
+            row.hostname = hosts.empty() || hosts.front().second == hosts.front().first ? std::string()
+                                                                                          : hosts.front().second;
+            row.stats.sent = sent;
+            row.stats.received = received;
+            row.stats.lossPercent = loss;
+            if (received > 0) {
+                row.stats.lastMs = trippyFigure(hop.at("last"), where + "/last");
+                row.stats.avgMs = trippyFigure(hop.at("avg"), where + "/avg");
+                row.stats.minMs = trippyFigure(hop.at("best"), where + "/best");
+                row.stats.maxMs = trippyFigure(hop.at("worst"), where + "/worst");
+                row.stats.stdDevMs = trippyFigure(hop.at("stddev"), where + "/stddev");
+                row.stats.jitterMs = trippyFigure(hop.at("jitter"), where + "/jitter");
+            }
+            row.firstRound = 1;
+            row.lastRound = std::max(1, sent);
+            summary.rounds = std::max(summary.rounds, sent);
+            if (hosts.empty())
+                path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+            for (const auto &[ip, name] : hosts) {
+                row.destination = row.destination || ip == path.destination.ipAddress;
+                path.hops.push_back({ttl, ip, name, row.stats.avgMs, received > 0});
+            }
+            summary.hops.push_back(std::move(row));
+        }
+        if (summary.hops.empty())
+            return Error{"invalid-import", "trip --mode json: no hops"};
+        return withFigures(std::move(path), std::move(summary));
+    } catch (const nlohmann::json::exception &error) {
+        return Error{"invalid-import", std::string("trip --mode json: ") + error.what()};
+    } catch (const std::invalid_argument &error) {
+        return Error{"invalid-import", error.what()};
     }
 }
 
@@ -291,10 +389,15 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
             if (::stat(fileName.c_str(), &info) == 0)
                 result->timestampMs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000
                                       + info.st_mtim.tv_nsec / 1'000'000;
-            if (result->hopscope)
+            if (result->hopscope) {
                 for (ProbeSample &probe : result->hopscope->probes)
                     if (probe.sentAtUs == 0)
                         probe.sentAtUs = result->timestampMs * 1000;
+                // The tool's cycles ran before the file was written; when exactly, it does not say.
+                if (MonitorSummary *summary = result->hopscope->monitor ? &*result->hopscope->monitor : nullptr;
+                    summary && summary->startedUs == 0 && summary->endedUs == 0)
+                    summary->startedUs = summary->endedUs = result->timestampMs * 1000;
+            }
         }
         return result;
     };
@@ -304,12 +407,15 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
         const auto document = nlohmann::json::parse(body, nullptr, false);
         if (!document.is_discarded() && document.is_object() && document.contains("report"))
             return withName(importMtrJson(body));
+        if (!document.is_discarded() && document.is_object() && document.contains("info") && document.contains("hops"))
+            return withName(importTrippyJson(body));
         return withName(networkPathFromJson(body));
     }
     if (body.find("traceroute to ") != std::string_view::npos || body.find("Tracing the path to ") != std::string_view::npos)
         return withName(importTracerouteText(body));
     return Error{"unknown-format",
-                 fileName + ": not a NetworkPath JSON file, mtr --json output, or traceroute or tcptraceroute text"};
+                 fileName + ": not a NetworkPath JSON file, mtr --json or trip --mode json output, or traceroute or "
+                            "tcptraceroute text"};
 }
 
 } // namespace hopscope

@@ -15,6 +15,11 @@ namespace hopscope {
 // per-hop statistics (`hopscope.monitor`, one round per mtr cycle); "???" is a silent TTL.
 Expected<NetworkPath> importMtrJson(std::string_view text);
 
+// Trippy's `trip --mode json` report: a row of figures per TTL (Trippy's loss, sent, received,
+// last, avg, best, worst, stddev, jitter); every host Trippy saw at a TTL is a hop. Trippy's
+// report does not say which protocol it used: ICMP, its default.
+Expected<NetworkPath> importTrippyJson(std::string_view text);
+
 // The text `traceroute` (UDP, -T, -I) and `tcptraceroute` print: every RTT and every `*`
 // becomes a probe, "!H"-style annotations ICMP unreachable codes, "[open]"/"[closed]" the
 // destination's TCP answer. traceroute's header does not say which protocol it used: UDP unless

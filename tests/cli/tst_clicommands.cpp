@@ -208,7 +208,7 @@ void CliCommandsTest::command_data()
         << QByteArray("The routes are the same.") << QByteArray();
     QTest::newRow("show a text file of no known kind")
         << cli << QStringList{QStringLiteral("show"), fixture("imports/make-fixtures.sh")} << 2 << QByteArray()
-        << QByteArray("make-fixtures.sh: not a NetworkPath JSON file, mtr --json output, or traceroute");
+        << QByteArray("make-fixtures.sh: not a NetworkPath JSON file, mtr --json or trip --mode json output, or traceroute");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0
