@@ -1,5 +1,6 @@
 #include "import/pathimport.h"
 
+#include "common/jsonfields.h"
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
 #include "report/textformat.h"
@@ -237,11 +238,21 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
     return path;
 }
 
-Expected<NetworkPath> importMtrJson(std::string_view text)
+namespace {
+
+// A tool's JSON output, parsed with the limits a NetworkPath file has.
+Expected<nlohmann::json> parseImport(std::string_view text, const std::string &format)
 {
-    const auto document = nlohmann::json::parse(text, nullptr, false);
-    if (document.is_discarded() || !document.is_object())
-        return Error{"not-json", "mtr --json: not a JSON object"};
+    auto document = jsonfields::parseBounded(text, kMaxNetworkPathBytes, kMaxNetworkPathDepth);
+    if (!document)
+        return Error{document.error().code, format + ": " + document.error().message};
+    if (!document->is_object())
+        return Error{"not-json", format + ": not a JSON object"};
+    return document;
+}
+
+Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
+{
     try {
         const auto &report = document.at("report");
         const auto &mtr = report.at("mtr");
@@ -297,11 +308,8 @@ Expected<NetworkPath> importMtrJson(std::string_view text)
     }
 }
 
-Expected<NetworkPath> importTrippyJson(std::string_view text)
+Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
 {
-    const auto document = nlohmann::json::parse(text, nullptr, false);
-    if (document.is_discarded() || !document.is_object())
-        return Error{"not-json", "trip --mode json: not a JSON object"};
     try {
         const auto &target = document.at("info").at("target");
         const auto &hops = document.at("hops");
@@ -375,6 +383,20 @@ Expected<NetworkPath> importTrippyJson(std::string_view text)
     }
 }
 
+} // namespace
+
+Expected<NetworkPath> importMtrJson(std::string_view text)
+{
+    const auto document = parseImport(text, "mtr --json");
+    return document ? mtrFromJson(*document) : Expected<NetworkPath>(document.error());
+}
+
+Expected<NetworkPath> importTrippyJson(std::string_view text)
+{
+    const auto document = parseImport(text, "trip --mode json");
+    return document ? trippyFromJson(*document) : Expected<NetworkPath>(document.error());
+}
+
 Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
 {
     const auto text = readPathFileText(fileName);
@@ -404,12 +426,15 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
     const std::string_view body(*text);
     const auto start = body.find_first_not_of(" \t\r\n");
     if (start != std::string_view::npos && body[start] == '{') {
-        const auto document = nlohmann::json::parse(body, nullptr, false);
-        if (!document.is_discarded() && document.is_object() && document.contains("report"))
-            return withName(importMtrJson(body));
-        if (!document.is_discarded() && document.is_object() && document.contains("info") && document.contains("hops"))
-            return withName(importTrippyJson(body));
-        return withName(networkPathFromJson(body));
+        // Parsed once; the keys at the top say whose output it is.
+        const auto document = jsonfields::parseBounded(body, kMaxNetworkPathBytes, kMaxNetworkPathDepth);
+        if (!document)
+            return withName(document.error());
+        if (document->contains("report"))
+            return withName(mtrFromJson(*document));
+        if (document->contains("info") && document->contains("hops"))
+            return withName(trippyFromJson(*document));
+        return withName(networkPathFromJsonValue(*document));
     }
     if (body.find("traceroute to ") != std::string_view::npos || body.find("Tracing the path to ") != std::string_view::npos)
         return withName(importTracerouteText(body));

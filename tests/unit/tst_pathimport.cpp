@@ -220,6 +220,11 @@ private Q_SLOTS:
         QTest::newRow("trippy a figure that is not one")
             << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(QStringLiteral("fast"))})
             << "trippy" << "/hops/0/avg: not a figure";
+        // Other tools' JSON has the limits of a NetworkPath file.
+        QTest::newRow("mtr nested too deep") << QStringLiteral(R"({"report": )") + QString(100, QLatin1Char('['))
+                                             << "mtr" << "mtr --json: (document): nested more than 64 levels deep";
+        QTest::newRow("trippy nested too deep") << QStringLiteral(R"({"info": )") + QString(100, QLatin1Char('{'))
+                                                << "trippy" << "trip --mode json: (document): nested more than 64";
         QTest::newRow("trippy hops not an array")
             << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}}, "hops": 3})") << "trippy" << "/hops must be an array";
     }
