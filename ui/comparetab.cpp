@@ -55,7 +55,7 @@ void addSide(QChart *chart, const PathComparison &comparison, bool first, const 
 
 CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
                        const QString &secondLabel, QWidget *parent)
-    : QWidget(parent), m_first(first), m_second(second), m_firstSession(new TraceSession(QString(), this)), m_secondSession(new TraceSession(QString(), this)),
+    : QWidget(parent), m_firstSession(new TraceSession(QString(), this)), m_secondSession(new TraceSession(QString(), this)),
       m_firstGraph(new HopGraphView(this)), m_secondGraph(new HopGraphView(this)), m_model(new ComparisonModel(this)),
       m_table(new QTableView(this)), m_chart(new QChartView(this)), m_verdict(new QLabel(this)),
       m_title(tr("%1 \u2194 %2").arg(firstLabel, secondLabel))
@@ -69,13 +69,10 @@ CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, cons
     const PathComparison comparison = comparePaths(first, second);
     m_model->setComparison(comparison);
 
-    m_verdict->setText(QStringLiteral("<b>%1</b><br>%2<br>%3")
-                           .arg(QString::fromStdString(comparisonVerdict(comparison)).toHtmlEscaped(),
-                                tr("First: %1").arg(firstLabel).toHtmlEscaped(),
-                                tr("Second: %1").arg(secondLabel).toHtmlEscaped()));
-    m_verdict->setTextFormat(Qt::RichText);
-    m_verdict->setWordWrap(true);
-    m_verdict->setStyleSheet(QStringLiteral("QLabel { padding: 6px 10px; background: #f5f7fa; }"));
+    showVerdict(m_verdict, QStringLiteral("<b>%1</b><br>%2<br>%3")
+                               .arg(QString::fromStdString(comparisonVerdict(comparison)).toHtmlEscaped(),
+                                    tr("First: %1").arg(firstLabel).toHtmlEscaped(),
+                                    tr("Second: %1").arg(secondLabel).toHtmlEscaped()));
 
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
@@ -128,13 +125,16 @@ CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, cons
 
 const PathComparison &CompareTab::comparison() const { return m_model->comparison(); }
 
+NetworkPath CompareTab::first() const { return *m_firstSession->result(); }
+
+NetworkPath CompareTab::second() const { return *m_secondSession->result(); }
+
 QString CompareTab::verdict() const { return QString::fromStdString(comparisonVerdict(comparison())); }
 
 void CompareTab::markDifferences()
 {
     for (const TtlComparison &row : comparison().ttls) {
-        const bool shifted = row.shift && row.shift->significant;
-        if (row.change == HopChange::Same && !shifted)
+        if (!row.differs())
             continue;
         const QString note = describeTtlChange(row);
         const auto mark = [&](HopGraphView *graph, const std::optional<TtlObservation> &side) {

@@ -26,8 +26,9 @@ public:
                const QString &secondLabel, QWidget *parent = nullptr);
 
     const PathComparison &comparison() const;
-    const NetworkPath &first() const { return m_first; }
-    const NetworkPath &second() const { return m_second; }
+    // The two paths as given (each view's session holds its file).
+    NetworkPath first() const;
+    NetworkPath second() const;
     QString verdict() const;
     HopGraphView *firstGraph() const { return m_firstGraph; }
     HopGraphView *secondGraph() const { return m_secondGraph; }
@@ -38,8 +39,6 @@ public:
 private:
     void markDifferences();
 
-    NetworkPath m_first;
-    NetworkPath m_second;
     TraceSession *m_firstSession;
     TraceSession *m_secondSession;
     HopGraphView *m_firstGraph;

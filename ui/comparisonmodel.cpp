@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLabel>
 
 namespace hopscope {
 
@@ -43,6 +44,14 @@ QString respondersText(const std::optional<TtlObservation> &side)
 QColor routeChangeTint() { return QColor(0xf3, 0xe5, 0xf5); }
 
 QColor rttShiftTint() { return QColor(0xff, 0xf3, 0xe0); }
+
+void showVerdict(QLabel *label, const QString &richText)
+{
+    label->setText(richText);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("QLabel { padding: 6px 10px; background: #f5f7fa; }"));
+}
 
 QString describeChange(int ttl, HopChange change, const std::optional<RttShift> &shift)
 {
@@ -101,8 +110,7 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case SecondMedian: return ms(row.second ? row.second->medianRttMs : std::nullopt);
     case Delta: return ms(row.medianDeltaMs, true);
     case Test:
-        return row.shift ? QVariant(QString(pText(row.shift->test.pValue) + (shifted ? tr(", significant") : QString())))
-                         : QVariant();
+        return row.shift ? QVariant(QString::fromStdString(formatRttTest(row))) : QVariant();
     case FirstLoss: return loss(row.first);
     case SecondLoss: return loss(row.second);
     default: return {};

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QColor>
 
+class QLabel;
+
 namespace hopscope {
 
 // A comparison TTL by TTL, as the compare view lists it; rows that differ are tinted.
@@ -39,5 +41,8 @@ QString respondersText(const std::optional<TtlObservation> &side);
 // The tints of a route change and of a significant RTT shift, in every comparing view.
 QColor routeChangeTint();
 QColor rttShiftTint();
+
+// `label` as the banner over a comparing view, showing `richText`.
+void showVerdict(QLabel *label, const QString &richText);
 
 } // namespace hopscope

@@ -350,10 +350,8 @@ void MainWindow::saveCurrent()
     if (!path)
         return;
     QSettings settings;
-    const QString suggested = QStringLiteral("%1/%2-%3.json")
-                                  .arg(settings.value(kLastDirectoryKey).toString(),
-                                       QString::fromStdString(path->destination.hostname),
-                                       QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString suggested = QStringLiteral("%1/%2.json")
+                                  .arg(settings.value(kLastDirectoryKey).toString(), suggestedFileStem(*path));
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Save NetworkPath"), suggested,
                                                           tr("NetworkPath JSON (*.json)"));
     if (fileName.isEmpty())

@@ -82,19 +82,22 @@ Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat 
     return renderReport(buildReportContent(subject.first, options), format);
 }
 
-QString suggestedReportName(const ReportSubject &subject)
+QString suggestedFileStem(const NetworkPath &path)
 {
-    const NetworkPath &path = subject.second ? *subject.second : subject.first;
-    const auto when = [](const NetworkPath &p) {
-        return QDateTime::fromMSecsSinceEpoch(p.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    };
     QString name = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
                                                                             : path.destination.hostname);
-    // A hostname from a file names a file here: nothing in it may leave the folder.
+    // A hostname from a file or a resolver names a file here: nothing in it may leave the folder.
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    if (subject.second)
-        return name + QLatin1Char('-') + when(subject.first) + QStringLiteral("-vs-") + when(*subject.second);
-    return name + QLatin1Char('-') + when(subject.first);
+    return name + QLatin1Char('-')
+           + QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+QString suggestedReportName(const ReportSubject &subject)
+{
+    if (!subject.second)
+        return suggestedFileStem(subject.first);
+    return suggestedFileStem(subject.first) + QStringLiteral("-vs-")
+           + QDateTime::fromMSecsSinceEpoch(subject.second->timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
 void exportReport(QWidget *parent, const ReportSubject &subject, const std::function<void(const QString &)> &done)

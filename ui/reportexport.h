@@ -46,7 +46,11 @@ struct ReportSubject
 // The report's file in `format`: of the path, or of the comparison.
 Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format, const ReportOptions &options);
 
-// "web.lab.test-20261125-091403", or for a comparison "web.lab.test-20261124-080000-vs-20261125-091403".
+// A file name for a path without its extension: its destination (any character that is not a
+// letter, digit, dot, dash or underscore made "_") and when it was traced, "web.lab.test-20261125-091403".
+QString suggestedFileStem(const NetworkPath &path);
+
+// The same for a report, or for a comparison "web.lab.test-20261124-080000-vs-20261125-091403".
 QString suggestedReportName(const ReportSubject &subject);
 
 // Asks for the format, what to hide and the file, draws the report here and writes it on a pool

@@ -47,7 +47,7 @@ QString describeChanges(const PathTimeline &timeline)
             if (isRouteChange(cell.change))
                 ttls << QStringLiteral("TTL %1 %2").arg(ttl).arg(QString::fromLatin1(hopChangeName(cell.change)));
         }
-        if (entry.overview.destinationTtl != timeline.entries[i - 1].overview.destinationTtl && !entry.overview.destinationTtl)
+        if (!entry.overview.destinationTtl && timeline.entries[i - 1].overview.destinationTtl)
             ttls << QObject::tr("destination not reached");
         lines << QStringLiteral("%1: %2").arg(timelineTime(entry.timestampMs), ttls.join(QStringLiteral(", ")));
     }
@@ -61,10 +61,7 @@ TimelineTab::TimelineTab(std::vector<NetworkPath> paths, QWidget *parent)
       m_chart(nullptr), m_summary(new QLabel(this)), m_compare(new QPushButton(tr("&Compare the Two Selected"), this))
 {
     m_model->setTimeline(buildTimeline(m_paths));
-    m_summary->setText(summary());
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
-    m_summary->setStyleSheet(QStringLiteral("QLabel { padding: 6px 10px; background: #f5f7fa; }"));
+    showVerdict(m_summary, summary());
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectColumns);

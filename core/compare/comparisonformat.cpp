@@ -96,7 +96,12 @@ std::string formatRttTest(const TtlComparison &row)
 {
     if (!row.shift)
         return {};
-    return formatPValue(row.shift->test.pValue) + (row.shift->significant ? " significant" : "");
+    if (row.shift->significant)
+        return formatPValue(row.shift->test.pValue) + " significant";
+    // Consistent, but too small to matter: said, so that a low p without the word is not a puzzle.
+    if (row.shift->test.pValue < kSignificanceLevel)
+        return formatPValue(row.shift->test.pValue) + ", under " + formatFixed(kNoticeableShiftMs, 1) + " ms";
+    return formatPValue(row.shift->test.pValue);
 }
 
 std::vector<std::string> comparisonNotes(const NetworkPath &first, const NetworkPath &second)

@@ -22,7 +22,8 @@ std::string formatMedianMs(const std::optional<TtlObservation> &side);
 std::string formatMedianDelta(const TtlComparison &row);
 std::string formatLoss(const std::optional<TtlObservation> &side);
 
-// "p = 0.0312 significant", "p = 0.4100", or nothing when the TTL was not tested.
+// "p = 0.0312 significant", "p = 0.0411, under 0.1 ms" (a consistent shift too small to
+// matter), "p = 0.4100", or nothing when the TTL was not tested.
 std::string formatRttTest(const TtlComparison &row);
 
 // Sentences for paths that lead to different addresses or were traced with different protocols.

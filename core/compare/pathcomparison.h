@@ -58,6 +58,9 @@ struct TtlComparison
     std::optional<double> medianDeltaMs;  // when both sides have replies
     std::optional<RttShift> shift;        // when both sides have enough per-probe samples
     std::optional<double> lossDeltaPercent;
+
+    // Anything to point out: the responders changed in any way, or the RTT shifted significantly.
+    bool differs() const { return change != HopChange::Same || (shift && shift->significant); }
 };
 
 struct PathOverview

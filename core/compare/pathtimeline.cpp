@@ -48,7 +48,7 @@ PathTimeline buildTimeline(const std::vector<NetworkPath> &paths)
             cell.observation = row.second;
             cell.change = row.change;
             cell.shift = row.shift;
-            if (row.change != HopChange::Same || (row.shift && row.shift->significant))
+            if (row.differs())
                 entry.changedTtls.push_back(row.ttl);
         }
         timeline.entries.push_back(std::move(entry));

@@ -19,7 +19,7 @@ ComparisonReportContent buildComparisonReportContent(const NetworkPath &first, c
     content.notes = comparisonNotes(paths[0], paths[1]);
     content.rttFindings = describeRttTests(content.comparison);
     for (const TtlComparison &row : content.comparison.ttls)
-        if (row.change != HopChange::Same || (row.shift && row.shift->significant))
+        if (row.differs())
             content.changedTtls.insert(row.ttl);
     content.title = content.first.title == content.second.title
                         ? content.first.title
