@@ -12,6 +12,9 @@ packages=(
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin
     # tests: reports opened the way people open them (HTML in a browser, PDF pages as images)
     chromium poppler-utils
+    # packaging and its tests: the Debian package's dependencies (dpkg-shlibdeps), the desktop
+    # file, AppStream, MIME and polkit checks, and what a desktop does with them (GIO's file types)
+    dpkg-dev desktop-file-utils appstream shared-mime-info libglib2.0-bin polkitd libxml2-utils
     # benchmark: the reference tools measured against Hopscope
     traceroute tcptraceroute iputils-ping mtr-tiny
 )

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 jobs=${HOPSCOPE_JOBS:-2}
 
 echo "== build (warnings are errors)"
-cmake -S . -B build -G Ninja -DHOPSCOPE_WERROR=ON >/dev/null
+# Installs into /usr, as the Debian package does, so that the package test can build it from here.
+cmake -S . -B build -G Ninja -DHOPSCOPE_WERROR=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build build -j"$jobs"
 
 echo "== test"

@@ -10,6 +10,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Hopscope"));
     QApplication::setApplicationName(QStringLiteral("Hopscope"));
     QApplication::setApplicationVersion(QString::fromLatin1(hopscope::kVersion));
+    // Ties the windows to the installed desktop file (its icon and name in docks and task bars).
+    QApplication::setDesktopFileName(QString::fromLatin1(hopscope::kAppId));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -13,13 +13,13 @@ QStringList asNobody()
             QStringLiteral("--clear-groups"), QStringLiteral("--")};
 }
 
-CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix)
+QString buildTreeCli() { return QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"); }
+
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix, const QString &cli)
 {
     QProcess process;
     process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix
-                                            + QStringList{QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
-                                                          QStringLiteral("trace")}
-                                            + arguments);
+                                            + QStringList{cli, QStringLiteral("trace")} + arguments);
     CliRun run;
     if (!process.waitForFinished(120000))
         return run;

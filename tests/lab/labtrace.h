@@ -19,8 +19,12 @@ struct CliRun
 // The command prefix that runs what follows as nobody, without groups or capabilities.
 QStringList asNobody();
 
-// Runs `prefix... hopscope-cli trace arguments...` inside namespace `ns`.
-CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {});
+// The build tree's hopscope-cli.
+QString buildTreeCli();
+
+// Runs `prefix... CLI trace arguments...` inside namespace `ns`.
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {},
+                const QString &cli = buildTreeCli());
 
 // "ttl address" per hop, "ttl *" for a silent TTL, one per line.
 QString hopsOf(const hopscope::NetworkPath &path);
