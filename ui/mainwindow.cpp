@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "client/helperlocation.h"
+#include "client/helperpermission.h"
 #include "common/atomicfile.h"
 #include "import/pathimport.h"
 #include "path/networkpathjson.h"
@@ -59,7 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_helperProgram(helperPath()), m_targetBar(new TargetBar(this)), m_tabs(new QTabWidget(this)),
       m_emptyHint(new QLabel(this)), m_status(new QLabel(this)), m_loader(new PathFileLoader(this)),
       m_history(new HistoryService(HistoryStore::defaultFileName(), this)),
-      m_historyPanel(new HistoryPanel(m_history, this))
+      m_historyPanel(new HistoryPanel(m_history, this)),
+      m_permission(new HelperPermission(HelperPermission::installedTools(), this))
 {
     setWindowTitle(tr("Hopscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hopscope.svg")));
@@ -84,6 +86,9 @@ MainWindow::MainWindow(QWidget *parent)
     stack->addWidget(m_tabs);
     setCentralWidget(stack);
     statusBar()->addPermanentWidget(m_status, 1);
+    // The tab's status line would leave a passing message no room: it steps aside meanwhile.
+    connect(statusBar(), &QStatusBar::messageChanged, m_status,
+            [this](const QString &message) { m_status->setVisible(message.isEmpty()); });
 
     createHistory();
     createMenus();
@@ -100,6 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &PathFileLoader::failed, this, [this](const QString &, const QString &message) {
         statusBar()->showMessage(tr("Could not open %1").arg(message));
     });
+    connect(m_permission, &HelperPermission::finished, this,
+            [this](bool, const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     setAcceptDrops(true);
     updateEmptyState();
     m_targetBar->focusTarget();
@@ -277,6 +284,7 @@ TraceTab *MainWindow::currentTraceTab() const { return qobject_cast<TraceTab *>(
 TraceTab *MainWindow::newTraceTab()
 {
     auto *tab = new TraceTab(m_helperProgram, m_tabs);
+    tab->setHelperPermission(m_permission);
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setCurrentIndex(index);
     connect(tab, &TraceTab::titleChanged, this, [this, tab] {

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace hopscope {
 
+class HelperPermission;
 class HistoryPanel;
 class HistoryService;
 class PathFileLoader;
@@ -40,6 +41,8 @@ public:
     std::optional<ReportSubject> reportSubject() const;
     // Where the trace tabs find the probe helper (tests point it elsewhere).
     void setHelperProgram(const QString &program) { m_helperProgram = program; }
+    // Grants the helper its capability for every tab's "Grant Permission" (tests give it other tools).
+    HelperPermission *helperPermission() const { return m_permission; }
 
 public Q_SLOTS:
     TraceTab *newTraceTab();
@@ -96,6 +99,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     HistoryService *m_history;
     HistoryPanel *m_historyPanel;
+    HelperPermission *m_permission;
 };
 
 } // namespace hopscope

@@ -59,10 +59,12 @@ TraceSession::TraceSession(QString helperProgram, QObject *parent)
             m_probing = tr("without privileges");
         Q_EMIT noticeReceived(message);
     });
-    connect(m_worker, &TraceWorker::degraded, this, [this](const QString &reason) {
-        m_degraded << reason;
-        Q_EMIT degraded(reason);
-    });
+    connect(m_worker, &TraceWorker::degraded, this,
+            [this](const QString &reason, TraceWorker::HelperProblem problem) {
+                m_degraded << reason;
+                m_helperLacksPermission = problem == TraceWorker::HelperProblem::LacksPermission;
+                Q_EMIT degraded(reason);
+            });
     connect(m_worker, &TraceWorker::finished, this, &TraceSession::onFinished);
     connect(m_worker, &TraceWorker::failed, this, &TraceSession::onFailed);
     m_clock.start();
@@ -74,6 +76,13 @@ TraceSession::~TraceSession()
     QMetaObject::invokeMethod(m_worker, &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+void TraceSession::retryHelper()
+{
+    m_degraded.clear();
+    m_helperLacksPermission = false;
+    QMetaObject::invokeMethod(m_worker, &TraceWorker::retryHelper, Qt::QueuedConnection);
 }
 
 bool TraceSession::isActive() const

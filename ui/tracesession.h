@@ -77,6 +77,10 @@ public:
     qint64 elapsedMs() const;
     QString errorMessage() const { return m_error; }
     QStringList degradedReasons() const { return m_degraded; }
+    // The helper answered but may not send raw packets: granting it its capability would help.
+    bool helperLacksPermission() const { return m_helperLacksPermission; }
+    // The helper has been granted its capability: the next trace or round asks it again.
+    void retryHelper();
 
 Q_SIGNALS:
     void dataChanged();
@@ -114,6 +118,7 @@ private:
     QString m_sourceLabel;
     QString m_error;
     QStringList m_degraded;
+    bool m_helperLacksPermission = false;
     int m_round = 0;
     int m_settledTtls = 0;
     QElapsedTimer m_clock;

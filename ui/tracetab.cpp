@@ -1,5 +1,7 @@
 #include "ui/tracetab.h"
 
+#include "client/helperpermission.h"
+#include "ui/degradedbanner.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
 #include "ui/rttchartview.h"
@@ -40,17 +42,12 @@ QString duration(qint64 ms)
 } // namespace
 
 TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
-    : QWidget(parent), m_session(new TraceSession(helperProgram, this)), m_banner(new QLabel(this)),
+    : QWidget(parent), m_helperProgram(helperProgram), m_session(new TraceSession(helperProgram, this)),
+      m_banner(new DegradedBanner(this)),
       m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)), m_sorted(new QSortFilterProxyModel(this)),
       m_table(new QTableView(this)), m_chart(new RttChartView(this)), m_window(new QComboBox(this)),
       m_refresh(new QTimer(this)), m_chartRefresh(new QTimer(this))
 {
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5c4300; border-bottom: 1px solid #f0d48a;"
-                                           " padding: 8px 12px; }"));
-    m_banner->hide();
-
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(HopTableModel::SortRole);
     m_table->setModel(m_sorted);
@@ -195,8 +192,27 @@ void TraceTab::refreshChart()
 void TraceTab::showDegraded(const QString &reason)
 {
     const QStringList reasons = m_session->degradedReasons();
-    m_banner->setText(tr("Probing is degraded: %1").arg(reasons.isEmpty() ? reason : reasons.join(QStringLiteral("; "))));
-    m_banner->show();
+    const bool offerGrant = m_session->helperLacksPermission();
+    const QString grantUnavailable = !offerGrant ? QString()
+                                     : m_permission ? m_permission->unavailableReason(m_helperProgram)
+                                                    : tr("Hopscope cannot ask for the permission here.");
+    m_banner->showReasons(reasons.isEmpty() ? QStringList{reason} : reasons, offerGrant, grantUnavailable);
+}
+
+void TraceTab::setHelperPermission(HelperPermission *permission)
+{
+    m_permission = permission;
+    connect(m_banner, &DegradedBanner::grantRequested, permission, [this, permission] {
+        m_banner->setGrantRunning(true);
+        permission->grant();
+    });
+    connect(permission, &HelperPermission::finished, this, [this](bool granted) {
+        m_banner->setGrantRunning(false);
+        if (!granted || !m_session->helperLacksPermission())
+            return;
+        m_session->retryHelper();
+        m_banner->hide();
+    });
 }
 
 void TraceTab::syncSelectionFromTable()

@@ -5,13 +5,14 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
 namespace hopscope {
 
+class DegradedBanner;
+class HelperPermission;
 class HopGraphView;
 class HopTableModel;
 class RttChartView;
@@ -37,7 +38,9 @@ public:
     RttChartView *chart() const { return m_chart; }
     QTableView *table() const { return m_table; }
     HopTableModel *hopModel() const { return m_model; }
-    QLabel *banner() const { return m_banner; }
+    DegradedBanner *banner() const { return m_banner; }
+    // Where the banner's "Grant Permission" goes; once granted, the next trace asks the helper again.
+    void setHelperPermission(HelperPermission *permission);
 
     // "example.com" while idle after a start; "New trace" before.
     QString title() const;
@@ -56,8 +59,10 @@ private:
     void showDegraded(const QString &reason);
     void syncSelectionFromTable();
 
+    QString m_helperProgram;
     TraceSession *m_session;
-    QLabel *m_banner;
+    DegradedBanner *m_banner;
+    HelperPermission *m_permission = nullptr;
     HopGraphView *m_graph;
     HopTableModel *m_model;
     QSortFilterProxyModel *m_sorted;

@@ -39,6 +39,7 @@ void TraceWorker::registerMetaTypes()
     qRegisterMetaType<hopscope::ProbeEvent>();
     qRegisterMetaType<hopscope::NetworkPath>();
     qRegisterMetaType<hopscope::TraceWorker::Route>();
+    qRegisterMetaType<hopscope::TraceWorker::HelperProblem>();
 }
 
 TraceWorker::TraceWorker(QString helperProgram, QObject *parent)
@@ -123,11 +124,13 @@ void TraceWorker::sendToHelper()
     const std::string capability = helper::rawCapabilityFor(m_destinationFamily);
     if (std::find(m_helperCapabilities.begin(), m_helperCapabilities.end(), capability)
         == m_helperCapabilities.end()) {
-        helperFailed(m_helperCapabilities.empty()
-                         ? tr("the probe helper has no permission to send raw packets (grant it with: "
-                              "sudo setcap cap_net_raw+ep %1)")
-                               .arg(m_helperProgram)
-                         : tr("the probe helper cannot send raw packets of this address family"));
+        if (m_helperCapabilities.empty())
+            helperFailed(tr("the probe helper has no permission to send raw packets (grant it with: "
+                            "sudo setcap cap_net_raw+ep %1)")
+                             .arg(m_helperProgram),
+                         HelperProblem::LacksPermission);
+        else
+            helperFailed(tr("the probe helper cannot send raw packets of this address family"));
         return;
     }
     if (m_cancel.isCancelled()) {
@@ -198,7 +201,7 @@ void TraceWorker::handleHelperLine(const QByteArray &line)
     }
 }
 
-void TraceWorker::helperFailed(const QString &reason)
+void TraceWorker::helperFailed(const QString &reason, HelperProblem problem)
 {
     if (m_helperState == HelperState::Unusable)
         return;
@@ -214,7 +217,8 @@ void TraceWorker::helperFailed(const QString &reason)
     }
     const bool tracing = m_waitingForHelper;
     Q_EMIT degraded(reason + (tracing ? tr("; tracing from this program instead")
-                                      : tr("; traces will run from this program")));
+                                      : tr("; traces will run from this program")),
+                    problem);
     if (tracing) {
         m_activeId = 0;
         runInProcess();
@@ -259,6 +263,14 @@ void TraceWorker::fail(const QString &code, const QString &message)
     m_waitingForHelper = false;
     m_busy = false;
     Q_EMIT failed(code, message);
+}
+
+void TraceWorker::retryHelper()
+{
+    if (m_helperState != HelperState::Unusable)
+        return;
+    m_helperState = HelperState::NotStarted;
+    m_helperCapabilities.clear();
 }
 
 void TraceWorker::stopHelper()

@@ -29,6 +29,9 @@ class TraceWorker : public QObject
 public:
     enum class Route { Helper, InProcess };
     Q_ENUM(Route)
+    // Why the helper cannot serve: only a missing capability is mended by granting it.
+    enum class HelperProblem { Unavailable, LacksPermission };
+    Q_ENUM(HelperProblem)
 
     // `helperProgram` is normally helperPath(); tests point it elsewhere.
     explicit TraceWorker(QString helperProgram, QObject *parent = nullptr);
@@ -44,6 +47,9 @@ public Q_SLOTS:
     void start(const hopscope::TraceRequest &request);
     // Ends the helper; call on the worker's thread before it quits (a queued call does that).
     void stopHelper();
+    // Tries the helper again at the next trace, after it was found unusable (for example once it
+    // has been granted its capability).
+    void retryHelper();
 
 Q_SIGNALS:
     void routeChosen(hopscope::TraceWorker::Route route);
@@ -52,7 +58,7 @@ Q_SIGNALS:
     void hopSettled(int ttl);
     void notice(const QString &message);
     // The helper cannot serve (missing, no capability, died): said once per cause, with the fix.
-    void degraded(const QString &reason);
+    void degraded(const QString &reason, hopscope::TraceWorker::HelperProblem problem);
     void finished(const hopscope::NetworkPath &path);
     void failed(const QString &code, const QString &message);
 
@@ -63,7 +69,7 @@ private:
     void sendToHelper();
     void readHelperOutput();
     void handleHelperLine(const QByteArray &line);
-    void helperFailed(const QString &reason);
+    void helperFailed(const QString &reason, HelperProblem problem = HelperProblem::Unavailable);
     void cancelInHelper();
     void runInProcess();
     void finishWithPath(NetworkPath path);

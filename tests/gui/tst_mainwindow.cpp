@@ -13,6 +13,7 @@
 #include "ui/reportexport.h"
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
+#include "isolatedsettings.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 
@@ -56,13 +57,8 @@ class MainWindowTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // Settings of their own, so that recent files start empty and nothing of a user's is touched.
         QVERIFY(m_settings.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("HopscopeTest"));
-        // The history goes under ~/.qttest, and starts empty.
-        QStandardPaths::setTestModeEnabled(true);
-        QFile::remove(HistoryStore::defaultFileName());
+        hopscope::testing::isolateSettingsAndHistory(m_settings.path());
     }
 
     void historyPanel()

@@ -1,6 +1,7 @@
 #include "namespacelab.h"
 
 #include "path/networkpathjson.h"
+#include "ui/degradedbanner.h"
 #include "ui/hopgraphview.h"
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
@@ -306,7 +307,9 @@ void TraceWindowTest::missingHelperShowsBannerAndStillTraces()
     TraceTab *tab = window.currentTraceTab();
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Finished, 20000);
     QVERIFY(tab->banner()->isVisible());
-    QVERIFY2(tab->banner()->text().contains(QStringLiteral("/nonexistent/hopscope-probe")), qPrintable(tab->banner()->text()));
+    const QString bannerText = tab->banner()->label()->text();
+    QVERIFY2(bannerText.contains(QStringLiteral("/nonexistent/hopscope-probe")), qPrintable(bannerText));
+    QVERIFY(tab->banner()->grantButton()->isHidden()); // a missing helper is not mended by a grant
     QVERIFY2(tab->statusText().contains(QStringLiteral("in this process")), qPrintable(tab->statusText()));
     QCOMPARE(*tab->session()->session().destinationTtl(), 5);
 }

@@ -56,7 +56,11 @@ public:
         QObject::connect(m_worker, &TraceWorker::routeChosen, &m_receiver,
                          [this](TraceWorker::Route route) { routes << route; });
         QObject::connect(m_worker, &TraceWorker::helperStarted, &m_receiver, [this](qint64 pid) { helperPid = pid; });
-        QObject::connect(m_worker, &TraceWorker::degraded, &m_receiver, [this](const QString &reason) { degraded << reason; });
+        QObject::connect(m_worker, &TraceWorker::degraded, &m_receiver,
+                         [this](const QString &reason, TraceWorker::HelperProblem problem) {
+                             degraded << reason;
+                             problems << problem;
+                         });
         QObject::connect(m_worker, &TraceWorker::finished, &m_receiver, [this](const NetworkPath &result) {
             path = result;
             ended = true;
@@ -93,6 +97,7 @@ public:
     QList<int> settled;
     QList<TraceWorker::Route> routes;
     QStringList degraded;
+    QList<TraceWorker::HelperProblem> problems;
     qint64 helperPid = 0;
 
 private:
@@ -225,6 +230,7 @@ void HelperLabTest::workerRecoversWhenHelperIsKilled()
     QCOMPARE(harness.degraded.size(), 1);
     QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("stopped unexpectedly")),
              qPrintable(harness.degraded.constFirst()));
+    QCOMPARE(harness.problems, (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
     QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
     QCOMPARE(hopsOf(*harness.path), expectedHops(false, 6)); // the filtered server stays silent
     QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper, TraceWorker::Route::InProcess}));
@@ -243,6 +249,7 @@ void HelperLabTest::workerFallsBackWithoutHelper()
     QCOMPARE(harness.degraded.size(), 1); // said once, not once per trace
     QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("could not be started")),
              qPrintable(harness.degraded.constFirst()));
+    QCOMPARE(harness.problems, (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
 }
 
 QTEST_GUILESS_MAIN(HelperLabTest)

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QString>
+
+namespace hopscope::testing {
+
+// Gives a window test settings of its own in `folder` and a history under ~/.qttest that starts
+// empty, so that recent files start empty and nothing of a user's is read or touched.
+inline void isolateSettingsAndHistory(const QString &folder)
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
+    QCoreApplication::setOrganizationName(QStringLiteral("HopscopeTest"));
+    QStandardPaths::setTestModeEnabled(true);
+    QFile::remove(HistoryStore::defaultFileName());
+}
+
+} // namespace hopscope::testing
