@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QMimeDatabase>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -287,6 +288,7 @@ void PackageInstallTest::savedPathsAreNetworkPathFiles_data()
     QTest::newRow("Datadog v3 (pathtrace_id)") << fixture("datadog/v3-pathtrace-reachable.json") << kMimeType;
     QTest::newRow("Datadog v4 (test_result_id)") << fixture("datadog/v4-traceroute-runs.json") << kMimeType;
     QTest::newRow("mtr --json is other JSON") << fixture("imports/mtr.json") << QStringLiteral("application/json");
+    QTest::newRow("Trippy's report is other JSON") << fixture("imports/trippy.json") << QStringLiteral("application/json");
 }
 
 void PackageInstallTest::savedPathsAreNetworkPathFiles()
@@ -298,6 +300,8 @@ void PackageInstallTest::savedPathsAreNetworkPathFiles()
     QFile::remove(copy);
     QVERIFY(QFile::copy(file, copy));
     QCOMPARE(contentType(copy), type);
+    // Qt's reading of the same database, which KDE's file managers use.
+    QCOMPARE(QMimeDatabase().mimeTypeForFile(copy).name(), type);
 }
 
 void PackageInstallTest::grantProgramGrantsOnlyItsHelper()
