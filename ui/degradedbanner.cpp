@@ -32,9 +32,15 @@ void DegradedBanner::showReasons(const QStringList &reasons, bool offerGrant, co
     QString text = tr("Probing is degraded: %1").arg(reasons.join(QStringLiteral("; ")));
     if (offerGrant && !grantUnavailable.isEmpty())
         text += QLatin1Char('\n') + grantUnavailable;
+    m_reasons = text;
     m_label->setText(text);
     m_grant->setVisible(offerGrant && grantUnavailable.isEmpty());
     show();
+}
+
+void DegradedBanner::showGrantFailure(const QString &message)
+{
+    m_label->setText(m_reasons + QLatin1Char('\n') + message);
 }
 
 void DegradedBanner::setGrantRunning(bool running)

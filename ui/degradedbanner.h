@@ -21,6 +21,8 @@ public:
     void showReasons(const QStringList &reasons, bool offerGrant, const QString &grantUnavailable);
     // While a grant runs the button waits.
     void setGrantRunning(bool running);
+    // Why the latest grant failed, under the reasons (the status bar may be too narrow for it).
+    void showGrantFailure(const QString &message);
 
     QLabel *label() const { return m_label; }
     QPushButton *grantButton() const { return m_grant; }
@@ -31,6 +33,7 @@ Q_SIGNALS:
 private:
     QLabel *m_label;
     QPushButton *m_grant;
+    QString m_reasons;
 };
 
 } // namespace hopscope

@@ -202,14 +202,17 @@ void TraceTab::showDegraded(const QString &reason)
 void TraceTab::setHelperPermission(HelperPermission *permission)
 {
     m_permission = permission;
-    connect(m_banner, &DegradedBanner::grantRequested, permission, [this, permission] {
-        m_banner->setGrantRunning(true);
-        permission->grant();
-    });
-    connect(permission, &HelperPermission::finished, this, [this](bool granted) {
+    connect(m_banner, &DegradedBanner::grantRequested, permission, &HelperPermission::grant);
+    // Every tab's button waits while any of them asks.
+    connect(permission, &HelperPermission::started, this, [this] { m_banner->setGrantRunning(true); });
+    connect(permission, &HelperPermission::finished, this, [this](bool granted, const QString &message) {
         m_banner->setGrantRunning(false);
-        if (!granted || !m_session->helperLacksPermission())
+        if (!m_session->helperLacksPermission())
             return;
+        if (!granted) {
+            m_banner->showGrantFailure(message);
+            return;
+        }
         m_session->retryHelper();
         m_banner->hide();
     });

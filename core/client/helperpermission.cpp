@@ -58,6 +58,7 @@ void HelperPermission::grant()
         m_process = nullptr;
         Q_EMIT finished(false, tr("%1 could not be started (%2)").arg(m_tools.pkexec, reason));
     });
+    Q_EMIT started();
     m_process->start();
 }
 

@@ -38,6 +38,7 @@ public Q_SLOTS:
     void grant();
 
 Q_SIGNALS:
+    void started();
     void finished(bool granted, const QString &message);
 
 private:

@@ -146,21 +146,29 @@ private Q_SLOTS:
                  qPrintable(tab->banner()->label()->text()));
         QVERIFY(tab->banner()->grantButton()->isVisible());
         QCOMPARE(tab->session()->probingDescription(), QStringLiteral("in this process"));
+        // A second tab found the same; one grant serves both.
+        TraceTab *other = degraded.window.newTraceTab();
+        other->start(loopbackRequest(), TraceSession::Mode::Trace, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(other->session()->state(), TraceSession::State::Finished, 15000);
+        QVERIFY(other->banner()->grantButton()->isVisibleTo(other));
 
         QTest::mouseClick(tab->banner()->grantButton(), Qt::LeftButton);
         QTRY_VERIFY(install.granted());
         QCOMPARE(install.pkexecCalls(), QStringList{install.path(QStringLiteral("grant"))}); // nothing else, no options
         QTRY_VERIFY(degraded.window.statusBar()->currentMessage().contains(QStringLiteral("may now send raw packets")));
         QVERIFY(tab->banner()->isHidden());
+        QVERIFY(other->banner()->isHidden());
         QVERIFY(tab->banner()->grantButton()->isEnabled());
 
         if (::geteuid() != 0)
             QSKIP("the build's helper has cap_net_raw only when this test runs as root: the retry is not checked");
-        tab->start(loopbackRequest(), TraceSession::Mode::Trace, 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(tab->session()->state(), TraceSession::State::Finished, 15000);
-        QCOMPARE(tab->session()->probingDescription(), QStringLiteral("through the helper"));
-        QVERIFY(tab->banner()->isHidden());
-        QVERIFY(tab->session()->degradedReasons().isEmpty());
+        for (TraceTab *again : {tab, other}) {
+            again->start(loopbackRequest(), TraceSession::Mode::Trace, 1000);
+            QTRY_COMPARE_WITH_TIMEOUT(again->session()->state(), TraceSession::State::Finished, 15000);
+            QCOMPARE(again->session()->probingDescription(), QStringLiteral("through the helper"));
+            QVERIFY(again->banner()->isHidden());
+            QVERIFY(again->session()->degradedReasons().isEmpty());
+        }
     }
 
     void refusedGrantSaysWhy_data()
@@ -191,6 +199,7 @@ private Q_SLOTS:
         QTest::mouseClick(tab->banner()->grantButton(), Qt::LeftButton);
         QTRY_VERIFY2(degraded.window.statusBar()->currentMessage().contains(said),
                      qPrintable(degraded.window.statusBar()->currentMessage()));
+        QVERIFY2(tab->banner()->label()->text().contains(said), qPrintable(tab->banner()->label()->text()));
         QVERIFY(!install.granted());
         QVERIFY(!statusLineShown(degraded.window)); // the message has the bar to itself
         degraded.window.statusBar()->clearMessage();
@@ -238,11 +247,13 @@ private Q_SLOTS:
     void pkexecThatCannotStartIsSaid()
     {
         FakeInstall install;
-        HelperPermission permission(install.tools());
-        permission.setTools({install.tools().helper, install.tools().grantProgram, install.path(QStringLiteral("no-such-pkexec"))});
+        HelperPermission permission({install.tools().helper, install.tools().grantProgram,
+                                     install.path(QStringLiteral("no-such-pkexec"))});
+        QSignalSpy started(&permission, &HelperPermission::started);
         QSignalSpy finished(&permission, &HelperPermission::finished);
         permission.grant();
         QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(started.size(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("could not be started")),
                  qPrintable(finished.at(0).at(1).toString()));
