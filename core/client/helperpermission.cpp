@@ -6,8 +6,6 @@
 #include <QProcess>
 #include <QStandardPaths>
 
-#include <utility>
-
 namespace hopscope {
 
 namespace {
@@ -29,8 +27,8 @@ HelperPermission::HelperPermission(Tools tools, QObject *parent) : QObject(paren
 QString HelperPermission::unavailableReason(const QString &helperInUse) const
 {
     if (helperInUse != m_tools.helper || !QFileInfo(m_tools.grantProgram).isExecutable())
-        return tr("This Hopscope is not installed from its package, so it cannot grant the permission itself. "
-                  "As an administrator, run: sudo setcap cap_net_raw+ep %1")
+        return tr("This Hopscope runs from a build tree, not from where it is installed, so it cannot grant its "
+                  "helper the permission itself. As an administrator, run: sudo setcap cap_net_raw+ep %1")
             .arg(helperInUse);
     if (m_tools.pkexec.isEmpty())
         return tr("Hopscope cannot ask for the permission itself because polkit's pkexec is not installed. "

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+#include <utility>
+
 class QProcess;
 
 namespace hopscope {
@@ -26,7 +28,6 @@ public:
 
     explicit HelperPermission(Tools tools, QObject *parent = nullptr);
     void setTools(Tools tools) { m_tools = std::move(tools); }
-    const Tools &tools() const { return m_tools; }
 
     // Empty when grant() can ask for `helperInUse`; otherwise why it cannot, with the command an
     // administrator can run instead.
