@@ -115,6 +115,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void packageHoldsTheLayout();
+    void installWithoutSetcapStaysUsable();
     void installGrantsTheHelper();
     void installedCliTracesThroughInstalledHelper();
     void installedWindowStarts();
@@ -124,6 +125,11 @@ private Q_SLOTS:
     void removalLeavesNothing();
 
 private:
+    // The installed CLI's TCP trace to the lab's server, as nobody with an empty environment.
+    CliRun traceAsNobody() const;
+    void checkLabHops(const NetworkPath &path) const;
+
+    std::unique_ptr<NamespaceLab> m_lab;
     QTemporaryDir m_work;
     QString m_package;
     QStringList m_before;
@@ -145,6 +151,9 @@ void PackageInstallTest::initTestCase()
         QSKIP(qPrintable(reason));
     QVERIFY(m_work.isValid());
     m_before = systemFilesOfHopscope();
+    m_lab = std::make_unique<NamespaceLab>(kRouters);
+    QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
 
     const Run cpack = run(QStringLiteral("cpack"), {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
                                                     QStringLiteral(HOPSCOPE_BINARY_DIR "/CPackConfig.cmake"),
@@ -159,6 +168,28 @@ void PackageInstallTest::cleanupTestCase()
 {
     if (m_installedHere && packageInstalled())
         run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
+    m_lab.reset();
+}
+
+CliRun PackageInstallTest::traceAsNobody() const
+{
+    // No environment pointing anywhere: the installed CLI must find the installed helper itself.
+    return runTrace(m_lab->client(),
+                    {QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
+                     QStringLiteral("tcp"), QStringLiteral("--port"), QString::number(kOpenPort),
+                     QStringLiteral("--max-ttl"), QStringLiteral("8"), NamespaceLab::serverV4(kRouters)},
+                    asNobody() + QStringList{QStringLiteral("env"), QStringLiteral("-i")}, kCli);
+}
+
+void PackageInstallTest::checkLabHops(const NetworkPath &path) const
+{
+    QStringList hops;
+    for (int ttl = 1; ttl <= kRouters; ++ttl)
+        hops << routerHop(ttl, false);
+    hops << QStringLiteral("%1 %2").arg(kRouters + 1).arg(NamespaceLab::serverV4(kRouters));
+    QCOMPARE(hopsOf(path), hops.join(QLatin1Char('\n')));
+    QVERIFY(path.destinationReached());
+    QCOMPARE(path.protocol, Protocol::Tcp);
 }
 
 void PackageInstallTest::packageHoldsTheLayout()
@@ -212,6 +243,37 @@ void PackageInstallTest::packageHoldsTheLayout()
     QVERIFY(modes.contains(QStringLiteral("-rwxr-xr-x ") + kGrantProgram));
 }
 
+void PackageInstallTest::installWithoutSetcapStaysUsable()
+{
+    // dpkg in a mount namespace of its own where setcap is an empty file: the post-install step
+    // cannot grant the capability, must say so, and must not fail the installation.
+    const Run install = run(QStringLiteral("unshare"),
+                            {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
+                             QStringLiteral("for setcap in /usr/sbin/setcap /sbin/setcap; do "
+                                            "[ ! -e $setcap ] || mount --bind /dev/null $setcap || exit 99; done; "
+                                            "dpkg -i '%1'")
+                                 .arg(m_package)});
+    m_installedHere = true;
+    QVERIFY2(install.exitCode == 0, qPrintable(install.out + install.err));
+    QVERIFY2(install.err.contains(QStringLiteral("setcap is not installed")), qPrintable(install.err));
+    QVERIFY2(install.err.contains(QStringLiteral("was not given cap_net_raw")), qPrintable(install.err));
+    QVERIFY(packageInstalled());
+    QCOMPARE(run(QStringLiteral("getcap"), {kHelper}).out.trimmed(), QString());
+
+    // Hopscope works without it: the same trace, without privileges, and stderr says why.
+    const CliRun trace = traceAsNobody();
+    QVERIFY2(trace.exitCode == 0, trace.err.constData());
+    QVERIFY2(trace.err.contains("the probe helper has no permission to send raw packets"), trace.err.constData());
+    const auto path = networkPathFromJson(trace.out.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    checkLabHops(*path);
+    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+
+    const Run purge = run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
+    QVERIFY2(purge.exitCode == 0, qPrintable(purge.out + purge.err));
+    QCOMPARE(systemFilesOfHopscope(), m_before);
+}
+
 void PackageInstallTest::installGrantsTheHelper()
 {
     const Run install = run(QStringLiteral("dpkg"), {QStringLiteral("-i"), m_package});
@@ -242,28 +304,13 @@ void PackageInstallTest::installGrantsTheHelper()
 
 void PackageInstallTest::installedCliTracesThroughInstalledHelper()
 {
-    NamespaceLab lab(kRouters);
-    QVERIFY2(lab.build(), qPrintable(lab.error()));
-    QVERIFY2(lab.listenOnServer(kOpenPort), qPrintable(lab.error()));
-    const QString target = NamespaceLab::serverV4(kRouters);
-    // As nobody, without capabilities, and with no environment pointing anywhere: the installed
-    // CLI must find the installed helper by itself, and only the helper may send raw probes.
-    const CliRun trace = runTrace(lab.client(),
-                                  {QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
-                                   QStringLiteral("tcp"), QStringLiteral("--port"), QString::number(kOpenPort),
-                                   QStringLiteral("--max-ttl"), QStringLiteral("8"), target},
-                                  asNobody() + QStringList{QStringLiteral("env"), QStringLiteral("-i")}, kCli);
+    // As nobody, without capabilities: only the installed helper may send raw probes.
+    const CliRun trace = traceAsNobody();
     QVERIFY2(trace.exitCode == 0, trace.err.constData());
     QVERIFY2(trace.err.isEmpty(), trace.err.constData()); // no fallback, nothing degraded
     const auto path = networkPathFromJson(trace.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
-    QStringList hops;
-    for (int ttl = 1; ttl <= kRouters; ++ttl)
-        hops << routerHop(ttl, false);
-    hops << QStringLiteral("%1 %2").arg(kRouters + 1).arg(target);
-    QCOMPARE(hopsOf(*path), hops.join(QLatin1Char('\n')));
-    QVERIFY(path->destinationReached());
-    QCOMPARE(path->protocol, Protocol::Tcp);
+    checkLabHops(*path);
     QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("raw"));
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
 }
