@@ -4,23 +4,60 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Hopscope"));
-    QApplication::setApplicationName(QStringLiteral("Hopscope"));
-    QApplication::setApplicationVersion(QString::fromLatin1(hopscope::kVersion));
-    // Ties the windows to the installed desktop file (its icon and name in docks and task bars).
-    QApplication::setDesktopFileName(QString::fromLatin1(hopscope::kAppId));
+#include <string_view>
 
-    QCommandLineParser parser;
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Hopscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("Hopscope"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(hopscope::kVersion));
+}
+
+void describeCommandLine(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(
-        QApplication::translate("main", "See the network path to a destination."));
+        QCoreApplication::translate("main", "See the network path to a destination."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QApplication::translate("main", "NetworkPath JSON files to open."),
+                                 QCoreApplication::translate("main", "NetworkPath JSON files to open."),
                                  QStringLiteral("[FILE...]"));
+}
+
+// --help and --version are answered without a display (over ssh, in scripts): before the
+// window's application, which needs one, exists.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v"
+            || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        describeCommandLine(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    nameApplication();
+    // Ties the windows to the installed desktop file (its icon and name in docks and task bars).
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(hopscope::kAppId));
+    QCommandLineParser parser;
+    describeCommandLine(parser);
     parser.process(app);
 
     hopscope::MainWindow window;

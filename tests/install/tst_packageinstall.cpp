@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QMimeDatabase>
 #include <QProcess>
 #include <QRegularExpression>
@@ -317,12 +318,33 @@ void PackageInstallTest::installedCliTracesThroughInstalledHelper()
 
 void PackageInstallTest::installedWindowStarts()
 {
-    // Every library and plugin the window loads came with the package's dependencies.
-    const Run version = run(kGui, {QStringLiteral("--version")}, {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+    // Without a display, --version still answers.
+    const Run version = run(kGui, {QStringLiteral("--version")});
     QVERIFY2(version.exitCode == 0, qPrintable(version.err));
     QCOMPARE(version.out.trimmed(), QStringLiteral("Hopscope " HOPSCOPE_VERSION));
     const Run ldd = run(QStringLiteral("ldd"), {kGui});
     QVERIFY2(!ldd.out.contains(QStringLiteral("not found")), qPrintable(ldd.out));
+
+    // The window as the desktop file starts it, with a saved path, as nobody with a home of its
+    // own: it keeps running (until timeout stops it), opens the file (its recent list says so)
+    // and its history database (Qt's SQLite driver came with the dependencies).
+    const QString home = m_work.filePath(QStringLiteral("home"));
+    QVERIFY(QDir().mkpath(home));
+    QVERIFY(QFile::setPermissions(m_work.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                     | QFileDevice::ExeGroup | QFileDevice::ExeOther)); // nobody passes through
+    QVERIFY(QFile::copy(fixture("hopscope/full-tcp-path.json"), home + QStringLiteral("/path.json")));
+    QCOMPARE(run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("65534:65534"), home}).exitCode, 0);
+    const Run window = run(asNobody().constFirst(),
+                           asNobody().mid(1)
+                               + QStringList{QStringLiteral("env"), QStringLiteral("-i"), QStringLiteral("HOME=") + home,
+                                             QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("timeout"),
+                                             QStringLiteral("-s"), QStringLiteral("TERM"), QStringLiteral("5"), kGui,
+                                             home + QStringLiteral("/path.json")});
+    QVERIFY2(window.exitCode == 124, qPrintable(QStringLiteral("exit %1: %2").arg(window.exitCode).arg(window.err)));
+    QVERIFY2(fileText(home + QStringLiteral("/.config/Hopscope/Hopscope.conf")).contains(home + QStringLiteral("/path.json")),
+             qPrintable(window.err));
+    QVERIFY2(QFileInfo::exists(home + QStringLiteral("/.local/share/Hopscope/Hopscope/history.sqlite")), qPrintable(window.err));
+    QVERIFY2(!window.err.contains(QStringLiteral("driver not loaded")), qPrintable(window.err));
 }
 
 void PackageInstallTest::savedPathsAreNetworkPathFiles_data()
