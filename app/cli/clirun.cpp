@@ -14,10 +14,10 @@ See the network path to a destination, and work with saved NetworkPath JSON file
 
 Commands:
   trace HOST        Trace the path to HOST with TCP SYN, UDP or ICMP echo probes
-                    (raw sockets: run as root or with CAP_NET_RAW) and print each
-                    hop as it is settled; --json prints the NetworkPath JSON
-                    instead and --output FILE saves it. See
-                    `hopscope-cli trace --help`.
+                    (raw sockets through the probe helper, or ordinary ones
+                    when it lacks cap_net_raw) and print each hop as it is
+                    settled; --json prints the NetworkPath JSON instead and
+                    --output FILE saves it. See `hopscope-cli trace --help`.
   monitor HOST      Trace HOST every second (--interval MS) until Ctrl+C or
                     --count N rounds, with mtr-style statistics per hop (loss,
                     last, average, best, worst, deviation, jitter, p95) and the
