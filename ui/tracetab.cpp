@@ -192,10 +192,8 @@ void TraceTab::refreshChart()
 void TraceTab::showDegraded(const QString &reason)
 {
     const QStringList reasons = m_session->degradedReasons();
-    const bool offerGrant = m_session->helperLacksPermission();
-    const QString grantUnavailable = !offerGrant ? QString()
-                                     : m_permission ? m_permission->unavailableReason(m_helperProgram)
-                                                    : tr("Hopscope cannot ask for the permission here.");
+    const bool offerGrant = m_permission && m_session->helperLacksPermission();
+    const QString grantUnavailable = offerGrant ? m_permission->unavailableReason(m_helperProgram) : QString();
     m_banner->showReasons(reasons.isEmpty() ? QStringList{reason} : reasons, offerGrant, grantUnavailable);
 }
 

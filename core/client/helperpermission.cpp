@@ -28,7 +28,7 @@ QString HelperPermission::unavailableReason(const QString &helperInUse) const
 {
     if (helperInUse != m_tools.helper || !QFileInfo(m_tools.grantProgram).isExecutable())
         return tr("This Hopscope runs from a build tree, not from where it is installed, so it cannot grant its "
-                  "helper the permission itself. As an administrator, run: sudo setcap cap_net_raw+ep %1")
+                  "helper %1 the permission itself: an administrator can, with the setcap command above.")
             .arg(helperInUse);
     if (m_tools.pkexec.isEmpty())
         return tr("Hopscope cannot ask for the permission itself because polkit's pkexec is not installed. "

@@ -29,8 +29,8 @@ public:
     explicit HelperPermission(Tools tools, QObject *parent = nullptr);
     void setTools(Tools tools) { m_tools = std::move(tools); }
 
-    // Empty when grant() can ask for `helperInUse`; otherwise why it cannot, with the command an
-    // administrator can run instead.
+    // Empty when grant() can ask for `helperInUse`; otherwise why it cannot, and what an
+    // administrator can run instead (the degraded reason above it already names setcap).
     QString unavailableReason(const QString &helperInUse) const;
     bool isRunning() const { return m_process != nullptr; }
 
