@@ -7,6 +7,7 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
+    libseccomp-dev
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
     # runs, the helper's file capability)
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin

@@ -2,7 +2,9 @@
 #include "helper/helperserver.h"
 #include "helper/linereader.h"
 #include "helper/privileges.h"
+#include "helper/sharedceiling.h"
 #include "helper/sharedrawsockets.h"
+#include "helper/syscallfilter.h"
 #include "version.h"
 
 #include <cerrno>
@@ -11,7 +13,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -43,8 +47,21 @@ void writeLine(int fd, const std::string &line)
 
 } // namespace
 
+#if defined(__SANITIZE_ADDRESS__)
+// The leak check at exit stops the threads with ptrace from a process of its own, which an
+// undumpable process behind a system-call filter does not allow (nor should it). The code the
+// helper runs is leak-checked by the unit tests.
+extern "C" int __lsan_is_turned_off() { return 1; }
+#endif
+
 int main(int argc, char *argv[])
 {
+    // First of all: no other process of this user may attach to the helper, read its memory or
+    // take its raw sockets, whatever the system's core-dump settings say.
+    if (const hopscope::Status undumpable = hopscope::helper::makeUndumpable(); !undumpable) {
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", undumpable.error().message.c_str());
+        return 1;
+    }
     // Nothing the helper does may depend on its environment.
     ::clearenv();
     if (argc == 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
@@ -69,16 +86,38 @@ int main(int argc, char *argv[])
     }
 
     hopscope::SharedRawSockets sockets; // the only step that uses CAP_NET_RAW
-    if (const hopscope::Status dropped = hopscope::helper::dropPrivileges(); !dropped) {
+    const auto dropped = hopscope::helper::dropPrivileges();
+    if (!dropped) {
         std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", dropped.error().message.c_str());
         return 1;
     }
+    std::vector<std::string> sandbox{"no-capabilities", "no-new-privs", "undumpable"};
+    if (dropped->boundingSetEmptied)
+        sandbox.push_back("empty-bounding-set");
+
+    // All helpers of this user share one ceiling; without the shared state, this one keeps to
+    // its own and says so.
+    hopscope::TokenBucket ownCeiling(hopscope::helper::kProbeRateCeiling, hopscope::helper::kProbeBurst);
+    const auto sharedCeiling =
+        hopscope::helper::SharedCeiling::open(hopscope::helper::kProbeRateCeiling, hopscope::helper::kProbeBurst);
+    if (sharedCeiling)
+        sandbox.push_back("shared-rate-ceiling");
+    else
+        std::fprintf(stderr, "hopscope-probe: the probe-rate ceiling is not shared with other helpers (%s)\n",
+                     sharedCeiling.error().message.c_str());
+    hopscope::TokenBucket &ceiling = sharedCeiling ? (*sharedCeiling)->bucket() : ownCeiling;
+
+    if (const hopscope::Status confined = hopscope::helper::confineSystemCalls(); !confined) {
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", confined.error().message.c_str());
+        return 1;
+    }
+    sandbox.push_back("seccomp");
     sockets.start();
 
-    hopscope::helper::HelperServer server(sockets, [protocolFd](const std::string &line) {
+    hopscope::helper::HelperServer server(sockets, ceiling, [protocolFd](const std::string &line) {
         writeLine(protocolFd, line);
     });
-    server.sayHello();
+    server.sayHello(sandbox);
     hopscope::helper::LineReader reader(STDIN_FILENO, hopscope::helper::kMaxRequestLineBytes);
     std::string line;
     for (;;) {

@@ -11,7 +11,7 @@ namespace hopscope {
 
 // Gives the installed probe helper its capability on the user's behalf: polkit's pkexec asks for
 // an administrator's password, then runs the installed grant program, which gives the installed
-// helper cap_net_raw and nothing else. Nothing is run as root but that fixed program.
+// helper its capabilities and nothing else. Nothing is run as root but that fixed program.
 class HelperPermission : public QObject
 {
     Q_OBJECT

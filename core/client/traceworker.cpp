@@ -1,6 +1,7 @@
 #include "client/traceworker.h"
 
 #include "helper/helperprotocol.h"
+#include "helperpaths.h"
 #include "trace/network.h"
 #include "trace/tracerunner.h"
 
@@ -126,8 +127,8 @@ void TraceWorker::sendToHelper()
         == m_helperCapabilities.end()) {
         if (m_helperCapabilities.empty())
             helperFailed(tr("the probe helper has no permission to send raw packets (grant it with: "
-                            "sudo setcap cap_net_raw+ep %1)")
-                             .arg(m_helperProgram),
+                            "sudo setcap %1 %2)")
+                             .arg(QString::fromLatin1(kHelperCapabilities), m_helperProgram),
                          HelperProblem::LacksPermission);
         else
             helperFailed(tr("the probe helper cannot send raw packets of this address family"));

@@ -1,5 +1,7 @@
 #include "common/jsonfields.h"
 
+#include "common/safetext.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -11,7 +13,8 @@ using nlohmann::json;
 void fail(std::string_view code, const std::string &pointer, std::string_view reason)
 {
     const std::string where = pointer.empty() ? std::string("(document)") : pointer;
-    throw FieldError{std::string(code), where + ": " + std::string(reason)};
+    // Pointers and reasons quote keys and values of the document, which may hold anything.
+    throw FieldError{std::string(code), printable(where + ": " + std::string(reason))};
 }
 
 std::string childPointer(const std::string &parent, std::string_view key)
@@ -273,26 +276,128 @@ std::string withoutExceptionTag(const std::string &what)
     return end == std::string::npos ? what : what.substr(end + 2);
 }
 
+// Builds the tree as the parser reads, refusing duplicate keys and counting values: nlohmann's
+// own builder keeps the last of two equal keys and has no limit but memory.
+class BoundedTreeBuilder final : public nlohmann::json_sax<json>
+{
+public:
+    BoundedTreeBuilder(json &root, std::size_t maxValues) : m_root(root), m_maxValues(maxValues) {}
+
+    const std::optional<Error> &error() const { return m_error; }
+
+    bool null() override { return add(nullptr) != nullptr; }
+    bool boolean(bool value) override { return add(value) != nullptr; }
+    bool number_integer(number_integer_t value) override { return add(value) != nullptr; }
+    bool number_unsigned(number_unsigned_t value) override { return add(value) != nullptr; }
+    bool number_float(number_float_t value, const string_t &) override { return add(value) != nullptr; }
+    bool string(string_t &value) override { return add(std::move(value)) != nullptr; }
+    bool binary(binary_t &) override { return refuse("not-json", "(document): holds binary data"); }
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t &name) override
+    {
+        Frame &frame = m_frames.back();
+        if (frame.container->contains(name))
+            return refuse("duplicate-key",
+                          printable(childPointer(pointer(m_frames.size() - 1), name) + ": appears twice in one object"));
+        frame.key = std::move(name);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &error) override
+    {
+        const bool overflow = dynamic_cast<const json::out_of_range *>(&error) != nullptr;
+        return refuse("not-json", "(document): not valid JSON at byte " + std::to_string(position) + ": "
+                                      + printable(overflow ? std::string("a number too large for any type")
+                                                           : withoutExceptionTag(error.what())));
+    }
+
+private:
+    struct Frame
+    {
+        json *container;
+        std::string key; // of the value being read, in an object
+    };
+
+    json *add(json value)
+    {
+        if (++m_values > m_maxValues) {
+            refuse("too-large", "(document): holds more than " + std::to_string(m_maxValues) + " values");
+            return nullptr;
+        }
+        if (m_frames.empty()) {
+            m_root = std::move(value);
+            return &m_root;
+        }
+        Frame &frame = m_frames.back();
+        if (frame.container->is_array()) {
+            frame.container->push_back(std::move(value));
+            return &frame.container->back();
+        }
+        return &((*frame.container)[frame.key] = std::move(value));
+    }
+
+    bool open(json container)
+    {
+        json *added = add(std::move(container));
+        if (!added)
+            return false;
+        m_frames.push_back({added, {}});
+        return true;
+    }
+
+    bool close()
+    {
+        m_frames.pop_back();
+        return true;
+    }
+
+    // The JSON pointer of the container `depth` frames down (0: the document).
+    std::string pointer(std::size_t depth) const
+    {
+        std::string result;
+        for (std::size_t i = 0; i < depth; ++i) {
+            const Frame &frame = m_frames[i];
+            result = frame.container->is_array() ? childPointer(result, frame.container->size() - 1)
+                                                 : childPointer(result, frame.key);
+        }
+        return result;
+    }
+
+    bool refuse(std::string code, std::string message)
+    {
+        if (!m_error)
+            m_error = Error{std::move(code), std::move(message)};
+        return false;
+    }
+
+    json &m_root;
+    std::size_t m_maxValues;
+    std::size_t m_values = 0;
+    std::vector<Frame> m_frames;
+    std::optional<Error> m_error;
+};
+
 } // namespace
 
-Expected<json> parseBounded(std::string_view text, std::size_t maxBytes, int maxDepth)
+Expected<json> parseBounded(std::string_view text, const JsonLimits &limits)
 {
-    if (text.size() > maxBytes)
+    if (text.size() > limits.maxBytes)
         return Error{"too-large", "(document): " + std::to_string(text.size())
                                       + " bytes is more than the limit of "
-                                      + std::to_string(maxBytes) + " bytes"};
-    if (const auto offset = firstOffsetDeeperThan(text, maxDepth))
-        return Error{"too-deep", "(document): nested more than " + std::to_string(maxDepth)
+                                      + std::to_string(limits.maxBytes) + " bytes"};
+    if (const auto offset = firstOffsetDeeperThan(text, limits.maxDepth))
+        return Error{"too-deep", "(document): nested more than " + std::to_string(limits.maxDepth)
                                      + " levels deep at byte " + std::to_string(*offset)};
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error &error) {
-        return Error{"not-json", "(document): not valid JSON at byte " + std::to_string(error.byte)
-                                     + ": " + withoutExceptionTag(error.what())};
-    } catch (const json::exception &error) {
-        // Numbers too large for any C++ type arrive here, not as parse errors.
-        return Error{"not-json", "(document): not valid JSON: " + withoutExceptionTag(error.what())};
-    }
+    json document;
+    BoundedTreeBuilder builder(document, limits.maxValues);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);
+    if (!parsed || builder.error())
+        return builder.error().value_or(Error{"not-json", "(document): not valid JSON"});
+    return document;
 }
 
 } // namespace hopscope::jsonfields

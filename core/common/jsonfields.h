@@ -99,7 +99,18 @@ auto readFields(Read &&read) -> Expected<decltype(read())>
     }
 }
 
-// Parses JSON text with the size and nesting limits given, naming the byte where parsing failed.
-Expected<nlohmann::json> parseBounded(std::string_view text, std::size_t maxBytes, int maxDepth);
+// What a parse may cost. A document's tree takes tens of bytes per value whatever the text's
+// size, so the number of values bounds the memory as the bytes bound the time.
+struct JsonLimits
+{
+    std::size_t maxBytes;
+    int maxDepth;
+    std::size_t maxValues;
+};
+
+// Parses JSON text within `limits`, naming the byte where parsing failed. A key that appears
+// twice in one object is refused ("duplicate-key", naming it) instead of silently keeping one of
+// the two values; anything over a limit is refused as soon as it is seen.
+Expected<nlohmann::json> parseBounded(std::string_view text, const JsonLimits &limits);
 
 } // namespace hopscope::jsonfields

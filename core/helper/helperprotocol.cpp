@@ -1,7 +1,9 @@
 #include "helper/helperprotocol.h"
 
 #include "common/jsonfields.h"
+#include "common/safetext.h"
 #include "path/networkpathjson.h"
+#include "trace/network.h"
 #include "trace/tracerunner.h"
 
 #include <algorithm>
@@ -18,6 +20,7 @@ namespace {
 
 // A request is a flat object; anything nested deeper than this is not one.
 constexpr int kMaxRequestDepth = 4;
+constexpr std::size_t kMaxRequestValues = 256;
 // A done event carries a whole NetworkPath.
 constexpr std::size_t kMaxEventBytes = kMaxNetworkPathBytes + 1024;
 
@@ -53,10 +56,14 @@ ordered_json event(std::string_view name, std::optional<std::int64_t> id)
 
 void checkFields(const json &object, std::span<const char *const> allowed)
 {
-    for (const auto &item : object.items())
+    for (const auto &item : object.items()) {
         if (std::find_if(allowed.begin(), allowed.end(), [&](const char *name) { return item.key() == name; })
             == allowed.end())
             fail("unknown-field", childPointer("", item.key()), "is not a field of this request");
+        // Nothing a request names ever holds one; a NUL would cut the text short further down.
+        if (item.value().is_string() && containsControlCharacter(item.value().get_ref<const std::string &>()))
+            fail("control-character", childPointer("", item.key()), "contains a control character");
+    }
 }
 
 Request readRequest(const json &document)
@@ -88,14 +95,9 @@ Request readRequest(const json &document)
     if (!target)
         fail("invalid-target", object.pointerTo("target"),
              "must be an IPv4 or IPv6 address: the helper resolves no names (found \""
-                 + request.trace.target + "\")");
-    if (target->isUnspecified() || target->isMulticast() || target->isBroadcast())
-        fail("invalid-target", object.pointerTo("target"),
-             target->toString() + " is not a unicast address");
-    const bool familyMismatch = (request.trace.family == AddressFamily::IPv4 && !target->isV4())
-                                || (request.trace.family == AddressFamily::IPv6 && target->isV4());
-    if (familyMismatch)
-        fail("invalid-target", object.pointerTo("target"), "is not of the requested address family");
+                 + printable(request.trace.target) + "\")");
+    if (const auto probeable = probeableAddress(*target, request.trace.family); !probeable)
+        fail("invalid-target", object.pointerTo("target"), probeable.error().message);
     return request;
 }
 
@@ -162,6 +164,9 @@ Event readEvent(const json &document)
         for (std::size_t i = 0; i < capabilities.size(); ++i)
             result.capabilities.push_back(capabilities.stringAt(i));
         result.message = object.optionalString("note").value_or(std::string());
+        if (const auto sandbox = object.optionalArray("sandbox"))
+            for (std::size_t i = 0; i < sandbox->size(); ++i)
+                result.sandbox.push_back(sandbox->stringAt(i));
         return result;
     }
     if (!result.id && name != "error")
@@ -209,9 +214,11 @@ ParsedRequest parseRequest(std::string_view text)
                                              + std::to_string(kMaxRequestLineBytes) + " bytes"};
         return parsed;
     }
-    const auto document = parseBounded(text, kMaxRequestLineBytes, kMaxRequestDepth);
+    const auto document = parseBounded(text, {kMaxRequestLineBytes, kMaxRequestDepth, kMaxRequestValues});
     if (!document) {
-        parsed.error = {"invalid-json", document.error().message};
+        // A key given twice is named as such: JSON allows it, the protocol does not.
+        parsed.error = {document.error().code == "duplicate-key" ? "duplicate-key" : "invalid-json",
+                        document.error().message};
         return parsed;
     }
     if (!document->is_object()) {
@@ -249,13 +256,15 @@ std::string cancelRequestLine(std::int64_t id)
     return line(object);
 }
 
-std::string helloLine(const std::vector<std::string> &capabilities, const std::string &note)
+std::string helloLine(const std::vector<std::string> &capabilities, const std::string &note,
+                      const std::vector<std::string> &sandbox)
 {
     ordered_json object = event("hello", std::nullopt);
     object["version"] = kProtocolVersion;
     object["capabilities"] = capabilities;
     if (!note.empty())
         object["note"] = note;
+    object["sandbox"] = sandbox;
     object["limits"] = {{"max_line_bytes", kMaxRequestLineBytes},
                         {"max_traces", kMaxConcurrentTraces},
                         {"max_rate", kProbeRateCeiling}};
@@ -306,7 +315,7 @@ std::string errorLine(std::optional<std::int64_t> id, const Error &error)
 
 Expected<Event> parseEvent(std::string_view text)
 {
-    const auto document = parseBounded(text, kMaxEventBytes, kMaxNetworkPathDepth);
+    const auto document = parseBounded(text, {kMaxEventBytes, kMaxNetworkPathDepth, kMaxNetworkPathValues});
     if (!document)
         return Error{"bad-event", "the helper wrote a line that is not JSON: " + document.error().message};
     auto parsed = readFields([&] { return readEvent(*document); });

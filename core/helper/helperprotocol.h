@@ -49,7 +49,8 @@ std::string traceRequestLine(std::int64_t id, const TraceRequest &request);
 std::string cancelRequestLine(std::int64_t id);
 
 // Events, as the helper writes them (each without the final newline).
-std::string helloLine(const std::vector<std::string> &capabilities, const std::string &note);
+std::string helloLine(const std::vector<std::string> &capabilities, const std::string &note,
+                      const std::vector<std::string> &sandbox = {});
 std::string probeLine(std::int64_t id, const ProbeEvent &event);
 std::string hopLine(std::int64_t id, int ttl);
 std::string noticeLine(std::int64_t id, const std::string &message);
@@ -63,6 +64,7 @@ struct Event
     std::optional<std::int64_t> id;
     int version = 0;                       // Hello
     std::vector<std::string> capabilities; // Hello
+    std::vector<std::string> sandbox;      // Hello
     ProbeEvent probe;                      // Probe
     int ttl = 0;                           // Hop
     std::string message;                   // Hello (its note), Notice

@@ -39,8 +39,8 @@ private:
 
 } // namespace
 
-HelperServer::HelperServer(SharedRawSockets &sockets, LineWriter writeLine)
-    : m_sockets(sockets), m_writeLine(std::move(writeLine)), m_ceiling(kProbeRateCeiling, kProbeBurst)
+HelperServer::HelperServer(SharedRawSockets &sockets, TokenBucket &ceiling, LineWriter writeLine)
+    : m_sockets(sockets), m_writeLine(std::move(writeLine)), m_ceiling(ceiling)
 {
 }
 
@@ -52,7 +52,7 @@ void HelperServer::write(const std::string &line)
     m_writeLine(line);
 }
 
-void HelperServer::sayHello()
+void HelperServer::sayHello(const std::vector<std::string> &sandbox)
 {
     std::vector<std::string> capabilities;
     for (const auto family : {IpAddress::Family::V4, IpAddress::Family::V6})
@@ -61,7 +61,8 @@ void HelperServer::sayHello()
     write(helloLine(capabilities, capabilities.empty()
                                       ? "started without CAP_NET_RAW: raw-socket traces are refused; "
                                         "unprivileged ones are served"
-                                      : ""));
+                                      : "",
+                    sandbox));
 }
 
 void HelperServer::handleOverlongLine()

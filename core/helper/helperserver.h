@@ -28,13 +28,15 @@ public:
     using LineWriter = std::function<void(const std::string &line)>;
 
     // `sockets` may serve no family at all (no CAP_NET_RAW): then only unprivileged traces run.
-    HelperServer(SharedRawSockets &sockets, LineWriter writeLine);
+    // Every trace keeps to `ceiling` (kProbeRateCeiling), which other helpers may share.
+    HelperServer(SharedRawSockets &sockets, TokenBucket &ceiling, LineWriter writeLine);
     // Cancels every trace and waits for its thread.
     ~HelperServer();
     HelperServer(const HelperServer &) = delete;
     HelperServer &operator=(const HelperServer &) = delete;
 
-    void sayHello();
+    // `sandbox` lists the protections in force, for the client and for tests.
+    void sayHello(const std::vector<std::string> &sandbox);
     void handleLine(std::string_view line);
     void handleOverlongLine();
     // Cancels every running trace and waits until each has written its last event.
@@ -52,7 +54,7 @@ private:
     SharedRawSockets &m_sockets;
     LineWriter m_writeLine;
     std::mutex m_writeMutex;
-    TokenBucket m_ceiling;
+    TokenBucket &m_ceiling;
     std::mutex m_tracesMutex;
     std::list<std::unique_ptr<RunningTrace>> m_traces;
 };

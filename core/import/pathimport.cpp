@@ -243,7 +243,7 @@ namespace {
 // A tool's JSON output, parsed with the limits a NetworkPath file has.
 Expected<nlohmann::json> parseImport(std::string_view text, const std::string &format)
 {
-    auto document = jsonfields::parseBounded(text, kMaxNetworkPathBytes, kMaxNetworkPathDepth);
+    auto document = jsonfields::parseBounded(text, kNetworkPathJsonLimits);
     if (!document)
         return Error{document.error().code, format + ": " + document.error().message};
     if (!document->is_object())
@@ -427,7 +427,7 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
     const auto start = body.find_first_not_of(" \t\r\n");
     if (start != std::string_view::npos && body[start] == '{') {
         // Parsed once; the keys at the top say whose output it is.
-        const auto document = jsonfields::parseBounded(body, kMaxNetworkPathBytes, kMaxNetworkPathDepth);
+        const auto document = jsonfields::parseBounded(body, kNetworkPathJsonLimits);
         if (!document)
             return withName(document.error());
         if (document->contains("report"))

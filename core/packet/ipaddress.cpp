@@ -26,6 +26,8 @@ IpAddress IpAddress::v6(const std::uint8_t *bytes)
 
 std::optional<IpAddress> IpAddress::parse(std::string_view text)
 {
+    if (text.find('\0') != std::string_view::npos)
+        return std::nullopt;
     const std::string copy(text);
     std::uint8_t buffer[16];
     if (::inet_pton(AF_INET, copy.c_str(), buffer) == 1)
@@ -76,6 +78,20 @@ bool IpAddress::isUnspecified() const
 {
     return std::all_of(m_bytes.begin(), m_bytes.begin() + static_cast<long>(size()),
                        [](std::uint8_t b) { return b == 0; });
+}
+
+IpAddress IpAddress::canonical() const
+{
+    if (isV4())
+        return *this;
+    const auto zeros = [this](std::size_t from, std::size_t to) {
+        return std::all_of(m_bytes.begin() + static_cast<long>(from),
+                           m_bytes.begin() + static_cast<long>(to), [](std::uint8_t b) { return b == 0; });
+    };
+    const bool mapped = zeros(0, 10) && m_bytes[10] == 0xff && m_bytes[11] == 0xff;
+    // ::a.b.c.d, except :: and ::1, which are IPv6's own unspecified and loopback addresses.
+    const bool compatible = zeros(0, 12) && !zeros(12, 16) && !(zeros(12, 15) && m_bytes[15] == 1);
+    return mapped || compatible ? v4(m_bytes.data() + 12) : *this;
 }
 
 bool IpAddress::isMulticast() const

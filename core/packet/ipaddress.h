@@ -20,6 +20,7 @@ public:
     IpAddress() = default;
     static IpAddress v4(const std::uint8_t *bytes);
     static IpAddress v6(const std::uint8_t *bytes);
+    // An address in its usual text form; anything else (a name, trailing text, a NUL) is none.
     static std::optional<IpAddress> parse(std::string_view text);
     static std::optional<IpAddress> fromSockaddr(const sockaddr *address);
 
@@ -31,6 +32,11 @@ public:
     std::string toString() const;
     // Fills `out` with a sockaddr_in/sockaddr_in6 for this address and returns its length.
     unsigned toSockaddr(sockaddr_storage &out, std::uint16_t port = 0) const;
+
+    // The IPv4 address an IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d) IPv6
+    // address stands for; the address itself otherwise. Checks of what an address is must look
+    // at this form: the kernel sends a mapped address's packets as IPv4, or not at all.
+    IpAddress canonical() const;
 
     bool isUnspecified() const;
     bool isMulticast() const;

@@ -18,6 +18,11 @@ inline constexpr int kHopscopeFormatVersion = 1;
 inline constexpr std::size_t kMaxNetworkPathBytes = 64u * 1024u * 1024u;
 // Hopscope's own files nest 5 levels deep; anything far deeper is not a NetworkPath.
 inline constexpr int kMaxNetworkPathDepth = 64;
+// A saved week-long session holds a few hundred thousand values; the tree of this many takes a
+// few hundred MiB at most, so a hostile file cannot take more.
+inline constexpr std::size_t kMaxNetworkPathValues = 4'000'000;
+inline constexpr jsonfields::JsonLimits kNetworkPathJsonLimits{kMaxNetworkPathBytes, kMaxNetworkPathDepth,
+                                                               kMaxNetworkPathValues};
 
 // The ranges a stored trace request may hold. Files keep whatever older or newer versions wrote;
 // the helper's protocol uses tighter ones: only what a trace may run with.

@@ -10,21 +10,42 @@ namespace hopscope {
 
 double burstForRate(double ratePerSecond) { return std::max(1.0, ratePerSecond / 20.0); }
 
-TokenBucket::TokenBucket(double ratePerSecond, double burst)
-    : m_ratePerNs(ratePerSecond / 1e9), m_burst(burst), m_tokens(burst)
+namespace {
+
+// A backlog longer than this is not one: the clock was set back, or another process of the same
+// user wrote nonsense into a shared state. Starting afresh keeps the rate without the stall.
+constexpr std::int64_t kLongestBacklogNs = 60'000'000'000;
+
+std::int64_t intervalFor(double ratePerSecond)
 {
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(1e9 / ratePerSecond));
+}
+
+} // namespace
+
+TokenBucket::TokenBucket(double ratePerSecond, double burst)
+    : m_intervalNs(intervalFor(ratePerSecond)),
+      m_burstNs(static_cast<std::int64_t>(std::max(1.0, burst) * static_cast<double>(m_intervalNs))),
+      m_state(&m_ownState)
+{
+}
+
+TokenBucket::TokenBucket(double ratePerSecond, double burst, State &sharedState)
+    : TokenBucket(ratePerSecond, burst)
+{
+    m_state = &sharedState;
 }
 
 std::int64_t TokenBucket::takeNs(std::int64_t nowNs)
 {
-    const std::lock_guard lock(m_mutex);
-    if (m_lastNs != 0 && nowNs > m_lastNs)
-        m_tokens = std::min(m_burst, m_tokens + static_cast<double>(nowNs - m_lastNs) * m_ratePerNs);
-    m_lastNs = std::max(m_lastNs, nowNs);
-    m_tokens -= 1.0;
-    if (m_tokens >= 0.0)
-        return 0;
-    return static_cast<std::int64_t>(-m_tokens / m_ratePerNs);
+    std::atomic_ref<State> state(*m_state);
+    std::int64_t arrival = state.load(std::memory_order_relaxed);
+    for (;;) {
+        const bool credible = arrival - nowNs <= m_burstNs + kLongestBacklogNs;
+        const std::int64_t next = (credible ? std::max(arrival, nowNs) : nowNs) + m_intervalNs;
+        if (state.compare_exchange_weak(arrival, next, std::memory_order_relaxed))
+            return std::max<std::int64_t>(0, next - nowNs - m_burstNs);
+    }
 }
 
 PacedTransport::PacedTransport(ProbeTransport &inner, std::vector<TokenBucket *> buckets,

@@ -2,29 +2,39 @@
 
 #include "probe/probetransport.h"
 
+#include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <vector>
 
 namespace hopscope {
 
 // At most `ratePerSecond` sends on average, with bursts of up to `burst`. Shared by threads: the
-// helper puts one in front of every trace so that all of them together keep to its ceiling.
+// helper puts one in front of every trace so that all of them together keep to its ceiling. Its
+// whole state is one number (the generic cell rate algorithm's "theoretical arrival time"),
+// updated without a lock, so it may also live in memory that several processes map: then all of
+// them together keep to the rate.
 class TokenBucket
 {
 public:
+    using State = std::int64_t; // read and written through std::atomic_ref only
+    static_assert(std::atomic_ref<State>::is_always_lock_free,
+                  "a state shared between processes must be lock-free");
+
     TokenBucket(double ratePerSecond, double burst);
+    // `sharedState` (zero for a bucket that is full), aligned to 8 bytes, must outlive the bucket.
+    TokenBucket(double ratePerSecond, double burst, State &sharedState);
+    TokenBucket(const TokenBucket &) = delete;
+    TokenBucket &operator=(const TokenBucket &) = delete;
 
     // Takes one token; returns how long to wait first (0 when one was there). The token is
     // spoken for either way, so callers that wait are served in order.
     std::int64_t takeNs(std::int64_t nowNs);
 
 private:
-    std::mutex m_mutex;
-    double m_ratePerNs;
-    double m_burst;
-    double m_tokens;
-    std::int64_t m_lastNs = 0;
+    std::int64_t m_intervalNs;
+    std::int64_t m_burstNs;
+    alignas(std::atomic_ref<State>::required_alignment) State m_ownState = 0;
+    State *m_state;
 };
 
 // Sends through `inner` after every bucket in `buckets` has a token for the probe. Waiting for

@@ -6,17 +6,6 @@
 
 namespace hopscope {
 
-std::string printable(std::string_view text)
-{
-    std::string result;
-    result.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        result += (byte < 0x20 || byte == 0x7f) ? '?' : c;
-    }
-    return result;
-}
-
 std::string formatFixed(double value, int decimals, bool sign)
 {
     char buffer[48];

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/safetext.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -9,9 +11,6 @@
 #include <vector>
 
 namespace hopscope {
-
-// Replaces control characters so that text from a file or a resolver cannot drive a terminal.
-std::string printable(std::string_view text);
 
 // `value` with `decimals` decimals ("12.35"), with its sign when asked ("+0.19").
 std::string formatFixed(double value, int decimals, bool sign = false);

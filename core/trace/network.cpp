@@ -29,18 +29,26 @@ std::string formatMac(const std::uint8_t *bytes, int length)
 
 } // namespace
 
+Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily family)
+{
+    const IpAddress canonical = address.canonical();
+    const std::string written = address.toString();
+    const std::string named = canonical == address ? written : written + " (" + canonical.toString() + ")";
+    const bool thisNetwork = canonical.isV4() && canonical.data()[0] == 0;
+    if (canonical.isUnspecified() || thisNetwork || canonical.isMulticast() || canonical.isBroadcast())
+        return Error{"invalid-target", named + " is not a unicast address"};
+    if ((family == AddressFamily::IPv4 && !canonical.isV4()) || (family == AddressFamily::IPv6 && canonical.isV4()))
+        return Error{"invalid-target", named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
+    return canonical;
+}
+
 Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
 {
     if (host.empty())
         return Error{"unknown-host", "no target given"};
     // A literal needs no resolver (and the helper, which must not touch one, sends only these).
-    if (const auto literal = IpAddress::parse(host)) {
-        const bool wrongFamily = (family == AddressFamily::IPv4 && !literal->isV4())
-                                 || (family == AddressFamily::IPv6 && literal->isV4());
-        if (wrongFamily)
-            return Error{"unknown-host", "'" + host + "' is not an address of the requested family"};
-        return *literal;
-    }
+    if (const auto literal = IpAddress::parse(host))
+        return probeableAddress(*literal, family);
     addrinfo hints{};
     hints.ai_family = family == AddressFamily::IPv4   ? AF_INET
                       : family == AddressFamily::IPv6 ? AF_INET6
@@ -56,7 +64,7 @@ Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
     ::freeaddrinfo(results);
     if (!address)
         return Error{"unknown-host", "'" + host + "' has no address of the requested family"};
-    return *address;
+    return probeableAddress(*address, family);
 }
 
 Expected<RouteInfo> routeTo(const IpAddress &destination)

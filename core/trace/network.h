@@ -12,8 +12,14 @@
 namespace hopscope {
 
 // Resolves a host name or address literal to one address of the requested family (the first
-// the resolver offers). Fails with "unknown-host".
+// the resolver offers), checked by probeableAddress. Fails with "unknown-host" or
+// "invalid-target".
 Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family);
+
+// The address probes go to for `address`: an IPv4-mapped or -compatible IPv6 address as the IPv4
+// address it stands for. Fails with "invalid-target" when that is not a unicast address
+// (unspecified, 0.0.0.0/8, multicast, broadcast) or not of the requested family.
+Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily family);
 
 // What the kernel's routing table says about reaching `destination`.
 struct RouteInfo

@@ -1,5 +1,6 @@
 #include "trace/tracerunner.h"
 
+#include "common/safetext.h"
 #include "common/uuid.h"
 #include "probe/cancelsignal.h"
 #include "probe/rawsockettransport.h"
@@ -138,6 +139,12 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
 {
     if (request.target.empty())
         return invalid("no target given");
+    // A host name has at most 253 characters; an address with its scope, fewer.
+    if (request.target.size() > kMaxTargetLength)
+        return invalid("the target is longer than a host name can be (" + std::to_string(kMaxTargetLength)
+                       + " characters)");
+    if (containsControlCharacter(request.target))
+        return invalid("the target contains a control character");
     if (request.maxTtl < 1 || request.maxTtl > 255)
         return invalid("max TTL must be between 1 and 255 (got " + std::to_string(request.maxTtl) + ")");
     if (request.queries < 1 || request.queries > kMaxQueries)
@@ -177,8 +184,6 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     const auto destination = resolveTarget(request->target, request->family);
     if (!destination)
         return destination.error();
-    if (destination->isUnspecified() || destination->isMulticast() || destination->isBroadcast())
-        return invalid(destination->toString() + " is not a unicast address");
     const auto route = routeTo(*destination);
     if (!route)
         return route.error();

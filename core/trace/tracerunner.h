@@ -35,6 +35,7 @@ inline constexpr int kMinTimeoutMs = 10;
 inline constexpr int kMaxTimeoutMs = 60000;
 inline constexpr int kMaxProbeRate = 10000; // probes per second
 inline constexpr std::uint16_t kDefaultTcpPort = 443;
+inline constexpr std::size_t kMaxTargetLength = 255;
 
 // Checks ranges and fills defaults (the port: 443 for TCP, 33434 for UDP, none for ICMP).
 // Errors name the option and its range.

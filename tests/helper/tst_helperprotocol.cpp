@@ -4,6 +4,12 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <cerrno>
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using nlohmann::json;
@@ -61,6 +67,76 @@ private:
     bool m_ready = false;
 };
 
+// A namespace with only its loopback interface, where ping sockets are open to every group: the
+// helper's unprivileged ICMP traces need them.
+class LoopbackNetwork
+{
+public:
+    LoopbackNetwork() : m_name(QStringLiteral("hs-loop-%1").arg(::getpid()))
+    {
+        m_ready = run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name})
+                  && run({QStringLiteral("ip"), QStringLiteral("-n"), m_name, QStringLiteral("link"),
+                          QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")})
+                  && run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name,
+                          QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")});
+    }
+    ~LoopbackNetwork() { run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name}); }
+    bool ready() const { return m_ready; }
+    std::unique_ptr<HelperSession> helper() const
+    {
+        return std::make_unique<HelperSession>(QStringLiteral("ip"),
+                                               QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
+    }
+
+private:
+    QString m_name;
+    bool m_ready = false;
+};
+
+// The value of a field of /proc/PID/status ("Uid", "CapBnd", ...).
+QString statusField(qint64 pid, const char *field)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(QByteArray(QByteArray(field) + ':')))
+            return QString::fromLatin1(line.mid(qsizetype(std::strlen(field)) + 1).trimmed());
+    return {};
+}
+
+// What a process of user `uid` gets when it tries to attach to `target` with ptrace and to take
+// its descriptor 3 with pidfd_getfd: 0 for success, the errno otherwise (attach, then getfd).
+std::pair<int, int> stealAs(uid_t uid, pid_t target)
+{
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0)
+        return {-1, -1};
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        if (::geteuid() != uid && (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
+            ::_exit(1);
+        int results[2] = {0, 0};
+        if (::ptrace(PTRACE_ATTACH, target, nullptr, nullptr) == 0)
+            ::ptrace(PTRACE_DETACH, target, nullptr, nullptr);
+        else
+            results[0] = errno;
+        const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, target, 0));
+        const int stolen = pidfd < 0 ? -1 : static_cast<int>(::syscall(SYS_pidfd_getfd, pidfd, 3, 0));
+        results[1] = stolen >= 0 ? 0 : errno;
+        (void)!::write(pipeFds[1], results, sizeof results);
+        ::_exit(0);
+    }
+    ::close(pipeFds[1]);
+    int results[2] = {-1, -1};
+    (void)!::read(pipeFds[0], results, sizeof results);
+    ::close(pipeFds[0]);
+    ::waitpid(child, nullptr, 0);
+    return {results[0], results[1]};
+}
+
 json waitForError(HelperSession &session, const std::function<bool(const json &)> &match)
 {
     return session.waitFor([&](const json &event) { return event["event"] == "error" && match(event); });
@@ -76,12 +152,16 @@ private Q_SLOTS:
     void initTestCase();
     void saysHelloWithCapabilities();
     void dropsEveryPrivilegeBeforeReading();
+    void refusesDebuggersAndDescriptorThieves();
     void withoutCapabilityServesNoRawTraces();
     void refusesMalformedRequests_data();
     void refusesMalformedRequests();
     void skipsOverlongLines();
     void tracesLoopback_data();
     void tracesLoopback();
+    void tracesEveryKindInsideItsSandbox_data();
+    void tracesEveryKindInsideItsSandbox();
+    void sharesOneRateCeilingAcrossHelpers();
     void runsConcurrentTracesApart();
     void cancelsATrace();
     void refusesTooManyAndDuplicateTraces();
@@ -119,8 +199,64 @@ void HelperProtocolTest::dropsEveryPrivilegeBeforeReading()
     for (const char *field : {"CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
                               "CapInh:\t0000000000000000", "CapAmb:\t0000000000000000", "NoNewPrivs:\t1"})
         QVERIFY2(text.contains(QString::fromLatin1(field)), field);
-    if (isRoot())
+    // The system-call filter is in force; started as root, it could also empty its bounding set.
+    QVERIFY2(text.contains(QStringLiteral("Seccomp:\t2")), qPrintable(text));
+    const json hello = session.events().front();
+    for (const char *protection : {"no-capabilities", "no-new-privs", "undumpable", "seccomp"})
+        QVERIFY2(std::find(hello["sandbox"].begin(), hello["sandbox"].end(), json(protection)) != hello["sandbox"].end(),
+                 protection);
+    if (isRoot()) {
         QVERIFY2(text.contains(QStringLiteral("Uid:\t65534\t65534\t65534\t65534")), "root becomes nobody");
+        QVERIFY2(text.contains(QStringLiteral("CapBnd:\t0000000000000000")), qPrintable(text));
+        QVERIFY(std::find(hello["sandbox"].begin(), hello["sandbox"].end(), json("empty-bounding-set"))
+                != hello["sandbox"].end());
+    }
+}
+
+// Another process of the user the helper runs as may neither attach to it nor take its raw
+// sockets, though it can do both to an ordinary process of that user.
+void HelperProtocolTest::refusesDebuggersAndDescriptorThieves()
+{
+    // With fs.suid_dumpable = 1 the kernel leaves a process that changed its user dumpable: the
+    // helper must not rely on the system's setting.
+    const auto setSuidDumpable = [](const QByteArray &value) {
+        QFile file(QStringLiteral("/proc/sys/fs/suid_dumpable"));
+        return file.open(QIODevice::WriteOnly) && file.write(value + '\n') == value.size() + 1;
+    };
+    QByteArray previous;
+    if (isRoot()) {
+        QFile file(QStringLiteral("/proc/sys/fs/suid_dumpable"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        previous = file.readAll().trimmed();
+        QVERIFY(setSuidDumpable("1"));
+    }
+    const auto restore = qScopeGuard([&] {
+        if (!previous.isEmpty())
+            setSuidDumpable(previous);
+    });
+    HelperSession session(kHelper);
+    QVERIFY(!session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    const auto helperPid = static_cast<pid_t>(session.pid());
+    const uid_t uid = statusField(helperPid, "Uid").split(QLatin1Char('\t')).constFirst().toUInt();
+    // An ordinary process of that user, for comparison: what the thief can do to one that lets it.
+    const pid_t ordinary = ::fork();
+    if (ordinary == 0) {
+        if (::geteuid() != uid && (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
+            ::_exit(1);
+        ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+        ::dup2(2, 3);
+        ::pause();
+        ::_exit(0);
+    }
+    QTest::qWait(100);
+    const auto [attachOrdinary, stealOrdinary] = stealAs(uid, ordinary);
+    ::kill(ordinary, SIGKILL);
+    ::waitpid(ordinary, nullptr, 0);
+    QCOMPARE(attachOrdinary, 0);
+    QCOMPARE(stealOrdinary, 0);
+    const auto [attachHelper, stealHelper] = stealAs(uid, helperPid);
+    QCOMPARE(attachHelper, EPERM);
+    QCOMPARE(stealHelper, EPERM);
 }
 
 void HelperProtocolTest::withoutCapabilityServesNoRawTraces()
@@ -198,6 +334,20 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::newRow("family mismatch")
         << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":\"::1\",\"address_family\":\"ipv4\"}")
         << "invalid-target" << true;
+    // An IPv4-mapped or -compatible address is checked as the IPv4 address it stands for.
+    QTest::newRow("mapped multicast") << target("::ffff:224.0.0.1") << "invalid-target" << true;
+    QTest::newRow("mapped unspecified") << target("::ffff:0.0.0.0") << "invalid-target" << true;
+    QTest::newRow("mapped broadcast") << target("::ffff:255.255.255.255") << "invalid-target" << true;
+    QTest::newRow("compatible this-network") << target("::0.0.0.2") << "invalid-target" << true;
+    QTest::newRow("mapped loopback as IPv6")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"target\":\"::ffff:127.0.0.1\",\"address_family\":\"ipv6\"}")
+        << "invalid-target" << true;
+    QTest::newRow("NUL in the target") << target("127.0.0.1\\u0000<script>") << "control-character" << true;
+    QTest::newRow("escape in the protocol") << trace(",\"protocol\":\"\\u001b[31mTCP\"") << "control-character" << true;
+    QTest::newRow("C1 control in the mode") << trace(",\"mode\":\"\xc2\x9bparallel\"") << "control-character" << true;
+    QTest::newRow("duplicate target") << trace(",\"target\":\"10.0.0.1\"") << "duplicate-key" << false;
+    QTest::newRow("duplicate id") << QByteArrayLiteral("{\"id\":5,\"id\":6,\"op\":\"cancel\"}") << "duplicate-key"
+                                  << false;
     QTest::newRow("cancel unknown id") << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\"}") << "unknown-id" << true;
 }
 
@@ -214,6 +364,8 @@ void HelperProtocolTest::refusesMalformedRequests()
     QVERIFY2(!first.is_null(), "an error event");
     QCOMPARE(QString::fromStdString(first["code"].get<std::string>()), code);
     QVERIFY(!first["message"].get<std::string>().empty());
+    for (const char c : first["message"].get<std::string>()) // nothing from the line drives a terminal
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f, first["message"].get<std::string>().c_str());
     QCOMPARE(first.contains("id"), hasId);
     if (hasId)
         QCOMPARE(first["id"].get<int>(), 5);
@@ -287,6 +439,87 @@ void HelperProtocolTest::tracesLoopback()
     if (protocol == "TCP")
         QVERIFY(synAcks >= 1); // the port is open
     QCOMPARE(events.back()["event"], json("done")); // nothing after the end
+}
+
+void HelperProtocolTest::tracesEveryKindInsideItsSandbox_data()
+{
+    QTest::addColumn<QByteArray>("protocol");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<bool>("unprivileged");
+    QTest::addColumn<QByteArray>("probed"); // the destination's address in the path
+    for (const bool unprivileged : {false, true})
+        for (const char *protocol : {"TCP", "UDP", "ICMP"})
+            for (const char *target : {"127.0.0.1", "::1"})
+                QTest::addRow("%s %s %s", unprivileged ? "unprivileged" : "raw", protocol, target)
+                    << QByteArray(protocol) << QByteArray(target) << unprivileged << QByteArray(target);
+    // A mapped address is probed as the IPv4 address it stands for, not sent out as IPv6.
+    QTest::newRow("raw UDP ::ffff:127.0.0.1") << QByteArray("UDP") << QByteArray("::ffff:127.0.0.1") << false
+                                              << QByteArray("127.0.0.1");
+}
+
+// Every kind of trace the helper serves, through its system-call filter: any call it forgot
+// would kill it (SIGSYS) instead of answering.
+void HelperProtocolTest::tracesEveryKindInsideItsSandbox()
+{
+    if (!isRoot())
+        QSKIP("needs root for a network namespace and raw sockets");
+    QFETCH(QByteArray, protocol);
+    QFETCH(QByteArray, target);
+    QFETCH(bool, unprivileged);
+    QFETCH(QByteArray, probed);
+    LoopbackNetwork network;
+    QVERIFY(network.ready());
+    const auto session = network.helper();
+    session->send("{\"id\":4,\"op\":\"trace\",\"target\":\"" + target + "\",\"protocol\":\"" + protocol
+                  + "\",\"max_ttl\":3,\"timeout_ms\":500" + (unprivileged ? ",\"unprivileged\":true" : "") + "}");
+    const json end = session->waitForEnd(4);
+    QVERIFY2(!end.is_null(), "the helper ended the trace");
+    QVERIFY2(end["event"] == "done", end.dump().c_str());
+    QCOMPARE(end["path"]["destination"]["ip_address"], json(probed.toStdString()));
+    QCOMPARE(end["path"]["hopscope"]["probing"], json(unprivileged ? "unprivileged" : "raw"));
+    bool answered = false;
+    for (const json &event : session->eventsOf(4))
+        answered = answered || (event["event"] == "probe" && event.contains("reply"));
+    QVERIFY(answered);
+    session->closeInput();
+    QVERIFY(session->waitForExit(5000));
+    QCOMPARE(session->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(session->exitCode(), 0);
+}
+
+// All helpers of one user keep to one ceiling: four of them together send no faster than one may.
+void HelperProtocolTest::sharesOneRateCeilingAcrossHelpers()
+{
+    if (!isRoot())
+        QSKIP("needs root for a network namespace and raw sockets");
+    SilentNetwork network;
+    QVERIFY(network.ready());
+    std::vector<std::unique_ptr<HelperSession>> sessions;
+    for (int i = 0; i < 4; ++i)
+        sessions.push_back(network.helper());
+    for (const auto &session : sessions)
+        QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    // 64 TTLs x 10 queries x 8 flows: 5,120 probes each, nobody answers.
+    for (const auto &session : sessions)
+        session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"target\":\"198.18.200.2\",\"max_ttl\":64,"
+                                        "\"queries\":10,\"flows\":8,\"timeout_ms\":10}"));
+    std::vector<std::int64_t> sent;
+    for (const auto &session : sessions) {
+        const json end = session->waitForEnd(1, 60000);
+        QVERIFY2(end["event"] == "done", end.dump().c_str());
+        for (const json &event : session->eventsOf(1))
+            if (event["event"] == "probe")
+                sent.push_back(event["sent_ns"].get<std::int64_t>());
+    }
+    QCOMPARE(sent.size(), std::size_t(4 * 5120));
+    std::sort(sent.begin(), sent.end());
+    // After the shared burst of 1,000, the rest leave at the ceiling of 10,000 a second at most.
+    const std::size_t burst = 1000;
+    const double seconds = static_cast<double>(sent.back() - sent[burst]) / 1e9;
+    const double rate = static_cast<double>(sent.size() - burst - 1) / seconds;
+    qInfo("4 helpers sent %zu probes at %.0f per second after the burst", sent.size(), rate);
+    QVERIFY2(rate <= 10000 * 1.05, qPrintable(QString::number(rate)));
+    QVERIFY2(rate >= 10000 * 0.5, qPrintable(QString::number(rate))); // and were not held back needlessly
 }
 
 void HelperProtocolTest::runsConcurrentTracesApart()

@@ -4,6 +4,7 @@
 #include "client/traceworker.h"
 #include "path/networkpathjson.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 #include <QThread>
@@ -23,7 +24,7 @@ const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
 
 bool setHelperCapability(bool granted)
 {
-    return QProcess::execute(QStringLiteral("setcap"), granted ? QStringList{QStringLiteral("cap_net_raw+ep"), kHelper}
+    return QProcess::execute(QStringLiteral("setcap"), granted ? QStringList{QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), kHelper}
                                                                : QStringList{QStringLiteral("-r"), kHelper})
            == 0;
 }
@@ -129,6 +130,7 @@ class HelperLabTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void grantedHelperGivesEverythingUp();
     void unprivilegedCliTracesThroughCapableHelper_data();
     void unprivilegedCliTracesThroughCapableHelper();
     void workerTracesThroughHelper();
@@ -158,6 +160,30 @@ void HelperLabTest::cleanupTestCase()
     m_lab.reset();
 }
 
+// Granted as the package grants it and started by an ordinary user, the helper keeps nothing:
+// no capability, an empty bounding set, no way back (no_new_privs), a system-call filter.
+void HelperLabTest::grantedHelperGivesEverythingUp()
+{
+    QVERIFY2(setHelperCapability(true), "setcap " HOPSCOPE_HELPER_CAPABILITIES " on the helper");
+    QProcess helper;
+    const QStringList command = asNobody() + QStringList{kHelper};
+    helper.start(command.constFirst(), command.mid(1));
+    QVERIFY(helper.waitForStarted());
+    QVERIFY(helper.waitForReadyRead(5000));
+    const QByteArray hello = helper.readLine();
+    QVERIFY2(hello.contains("\"capabilities\":[\"raw-ipv4\",\"raw-ipv6\"]"), hello.constData());
+    QVERIFY2(hello.contains("\"empty-bounding-set\""), hello.constData());
+    QFile status(QStringLiteral("/proc/%1/status").arg(helper.processId()));
+    QVERIFY(status.open(QIODevice::ReadOnly));
+    const QByteArray text = status.readAll();
+    for (const char *field : {"Uid:\t65534", "CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
+                              "CapBnd:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2"})
+        QVERIFY2(text.contains(field), field);
+    helper.closeWriteChannel();
+    QVERIFY(helper.waitForFinished(5000));
+    QCOMPARE(helper.exitCode(), 0);
+}
+
 void HelperLabTest::unprivilegedCliTracesThroughCapableHelper_data()
 {
     QTest::addColumn<QString>("protocol");
@@ -171,7 +197,7 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
 {
     QFETCH(QString, protocol);
     QFETCH(bool, v6);
-    QVERIFY2(setHelperCapability(true), "setcap cap_net_raw+ep on the helper");
+    QVERIFY2(setHelperCapability(true), "setcap " HOPSCOPE_HELPER_CAPABILITIES " on the helper");
     const QString target = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
     QStringList arguments{QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol,
                           QStringLiteral("--max-ttl"), QStringLiteral("8")};

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void icmpV6Rejects();
     void tcpReplies_data();
     void tcpReplies();
+    void addressesInTheirCanonicalForm_data();
+    void addressesInTheirCanonicalForm();
     void unreachableKinds_data();
     void unreachableKinds();
 };
@@ -263,6 +265,30 @@ void PacketsTest::tcpReplies()
         QCOMPARE(segment->acknowledgement, 0xdeadbef0u);
         QCOMPARE(int(segment->flags), int(kTcpFlagSyn | kTcpFlagAck));
     }
+}
+
+void PacketsTest::addressesInTheirCanonicalForm_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("canonical"); // empty: not an address
+    QTest::newRow("IPv4") << QByteArray("192.0.2.1") << "192.0.2.1";
+    QTest::newRow("IPv6") << QByteArray("2001:db8::7") << "2001:db8::7";
+    QTest::newRow("mapped") << QByteArray("::ffff:192.0.2.1") << "192.0.2.1";
+    QTest::newRow("mapped, hex") << QByteArray("::ffff:c000:201") << "192.0.2.1";
+    QTest::newRow("compatible") << QByteArray("::192.0.2.1") << "192.0.2.1";
+    QTest::newRow("IPv6 loopback stays") << QByteArray("::1") << "::1";
+    QTest::newRow("IPv6 unspecified stays") << QByteArray("::") << "::";
+    QTest::newRow("almost mapped") << QByteArray("::fffe:192.0.2.1") << "::fffe:c000:201";
+    QTest::newRow("NUL after an address") << QByteArray("127.0.0.1\0<script>", 18) << "";
+    QTest::newRow("a name") << QByteArray("localhost") << "";
+}
+
+void PacketsTest::addressesInTheirCanonicalForm()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, canonical);
+    const auto address = IpAddress::parse(std::string_view(text.constData(), std::size_t(text.size())));
+    QCOMPARE(address ? QString::fromStdString(address->canonical().toString()) : QString(), canonical);
 }
 
 void PacketsTest::unreachableKinds_data()

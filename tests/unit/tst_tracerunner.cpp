@@ -1,3 +1,5 @@
+#include "probe/pacedtransport.h"
+#include "trace/network.h"
 #include "trace/pathbuilder.h"
 #include "trace/reversedns.h"
 #include "trace/tracerunner.h"
@@ -51,6 +53,11 @@ private Q_SLOTS:
     void requestLimits_data();
     void requestLimits();
     void defaultsThePortByProtocol();
+    void refusesUnsafeTargets_data();
+    void refusesUnsafeTargets();
+    void checksAddressesInTheirIpv4Form_data();
+    void checksAddressesInTheirIpv4Form();
+    void bucketsSharingAStateKeepOneRate();
     void reverseLookupIsBoundedAndCached();
 };
 
@@ -124,6 +131,93 @@ void TraceRunnerTest::requestLimits()
     QCOMPARE(checked ? QString() : QString::fromStdString(checked.error().message), error);
     if (!checked)
         QCOMPARE(checked.error().code, std::string("invalid-request"));
+}
+
+void TraceRunnerTest::refusesUnsafeTargets_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("NUL and markup") << QByteArray("127.0.0.1\0<script>", 18) << "the target contains a control character";
+    QTest::newRow("escape") << QByteArray("\x1b[2Jhost") << "the target contains a control character";
+    QTest::newRow("newline") << QByteArray("host\nname") << "the target contains a control character";
+    QTest::newRow("C1 control") << QByteArray("host\xc2\x9bname") << "the target contains a control character";
+    QTest::newRow("too long") << QByteArray(256, 'a') << "the target is longer than a host name can be (255 characters)";
+    QTest::newRow("253 characters") << QByteArray(253, 'a') << "";
+    QTest::newRow("an accented name") << QByteArray("b\xc3\xbc" "cher.example") << "";
+}
+
+void TraceRunnerTest::refusesUnsafeTargets()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QString, error);
+    TraceRequest request = tcpRequest();
+    request.target = target.toStdString();
+    const auto checked = normaliseTraceRequest(request);
+    QCOMPARE(checked ? QString() : QString::fromStdString(checked.error().message), error);
+}
+
+void TraceRunnerTest::checksAddressesInTheirIpv4Form_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("family"); // AddressFamily
+    QTest::addColumn<QString>("probed"); // empty: refused
+    const int any = int(AddressFamily::Any), v4 = int(AddressFamily::IPv4), v6 = int(AddressFamily::IPv6);
+    QTest::newRow("IPv4") << "198.18.0.1" << any << "198.18.0.1";
+    QTest::newRow("IPv6") << "2001:db8::1" << any << "2001:db8::1";
+    QTest::newRow("IPv6 loopback") << "::1" << any << "::1";
+    QTest::newRow("mapped loopback") << "::ffff:127.0.0.1" << any << "127.0.0.1";
+    QTest::newRow("mapped asked as IPv4") << "::ffff:198.18.0.1" << v4 << "198.18.0.1";
+    QTest::newRow("mapped asked as IPv6") << "::ffff:198.18.0.1" << v6 << "";
+    QTest::newRow("compatible") << "::198.18.0.1" << any << "198.18.0.1";
+    QTest::newRow("mapped multicast") << "::ffff:224.0.0.1" << any << "";
+    QTest::newRow("mapped unspecified") << "::ffff:0.0.0.0" << any << "";
+    QTest::newRow("mapped broadcast") << "::ffff:255.255.255.255" << any << "";
+    QTest::newRow("this network") << "0.1.2.3" << any << "";
+    QTest::newRow("compatible this network") << "::0.0.0.2" << any << "";
+    QTest::newRow("unspecified") << "::" << any << "";
+    QTest::newRow("multicast") << "ff02::1" << any << "";
+    QTest::newRow("IPv4 asked as IPv6") << "198.18.0.1" << v6 << "";
+}
+
+void TraceRunnerTest::checksAddressesInTheirIpv4Form()
+{
+    QFETCH(QString, address);
+    QFETCH(int, family);
+    QFETCH(QString, probed);
+    const auto parsed = IpAddress::parse(address.toStdString());
+    QVERIFY(parsed);
+    const auto checked = probeableAddress(*parsed, static_cast<AddressFamily>(family));
+    QCOMPARE(checked ? QString::fromStdString(checked->toString()) : QString(), probed);
+    if (!checked) {
+        QCOMPARE(checked.error().code, std::string("invalid-target"));
+        QVERIFY2(checked.error().message.rfind(parsed->toString(), 0) == 0, checked.error().message.c_str());
+    }
+    // A literal target goes through the same check.
+    const auto resolved = resolveTarget(address.toStdString(), static_cast<AddressFamily>(family));
+    QCOMPARE(resolved ? QString::fromStdString(resolved->toString()) : QString(), probed);
+}
+
+// The helpers of one user share one state (in memory they all map): together they keep to the
+// rate one bucket allows, after one burst.
+void TraceRunnerTest::bucketsSharingAStateKeepOneRate()
+{
+    alignas(8) TokenBucket::State shared = 0;
+    TokenBucket first(1000.0, 10.0, shared);
+    TokenBucket second(1000.0, 10.0, shared);
+    const std::int64_t now = 5'000'000'000;
+    std::int64_t lastWait = 0;
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE((i % 2 ? first : second).takeNs(now), std::int64_t(0)); // the burst, shared
+    for (int i = 0; i < 100; ++i)
+        lastWait = (i % 2 ? first : second).takeNs(now);
+    QCOMPARE(lastWait, std::int64_t(100'000'000)); // 100 more at 1,000 a second: the last waits 0.1 s
+    // A state far in the future (a clock set back, or nonsense written into the shared memory)
+    // does not stall every sender for ever.
+    shared = now + 3'600'000'000'000;
+    QCOMPARE(first.takeNs(now), std::int64_t(0));
+    // An own bucket is not held back by the shared one.
+    TokenBucket own(1000.0, 10.0);
+    QCOMPARE(own.takeNs(now), std::int64_t(0));
 }
 
 void TraceRunnerTest::defaultsThePortByProtocol()
