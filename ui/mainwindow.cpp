@@ -2,7 +2,7 @@
 
 #include "client/helperlocation.h"
 #include "client/helperpermission.h"
-#include "common/atomicfile.h"
+#include "common/outputfile.h"
 #include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "ui/comparetab.h"
@@ -376,7 +376,7 @@ bool MainWindow::saveCurrentTo(const QString &fileName)
 
 bool MainWindow::writePath(const NetworkPath &path, const QString &fileName)
 {
-    const Status written = writeFileAtomically(fileName.toStdString(), networkPathToJson(path) + "\n");
+    const Status written = writeOutputFile(fileName.toStdString(), networkPathToJson(path) + "\n");
     statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
                                      : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
                              kStatusMessageMs);

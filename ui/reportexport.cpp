@@ -1,6 +1,6 @@
 #include "ui/reportexport.h"
 
-#include "common/atomicfile.h"
+#include "common/outputfile.h"
 #include "ui/print/pdfreport.h"
 
 #include <QCheckBox>
@@ -135,7 +135,7 @@ void exportReport(QWidget *parent, const ReportSubject &subject, const std::func
                      : QObject::tr("Could not export: %1").arg(QString::fromStdString(written.error().message)));
     });
     watcher->setFuture(QtConcurrent::run([name = fileName.toStdString(), data = *bytes] {
-        return writeFileAtomically(name, data);
+        return writeOutputFile(name, data);
     }));
 }
 

@@ -1,6 +1,9 @@
 #include "clioutput.h"
 
+#include "common/safetext.h"
+
 #include <cstdio>
+#include <string>
 
 namespace hopscope::cli {
 
@@ -10,9 +13,13 @@ void printOut(std::string_view text)
     std::fflush(stdout);
 }
 
+void printText(std::string_view text) { printOut(printable(text, true)); }
+
 void printError(std::string_view text)
 {
-    std::fprintf(stderr, "hopscope-cli: %.*s\n", static_cast<int>(text.size()), text.data());
+    // Messages quote files, names and replies: nothing in them may drive the terminal.
+    const std::string safe = printable(text, true);
+    std::fprintf(stderr, "hopscope-cli: %.*s\n", static_cast<int>(safe.size()), safe.data());
 }
 
 } // namespace hopscope::cli

@@ -4,8 +4,13 @@
 
 namespace hopscope::cli {
 
+// Bytes for stdout as they are: JSON (which escapes what it holds), a report file's bytes.
 void printOut(std::string_view text);
-// Prefixes the program name, as command-line tools do, and ends the line.
+// Text for people on stdout: tables and summaries quote files, names and replies, so control
+// characters (other than line breaks and tabs) are replaced.
+void printText(std::string_view text);
+// Prefixes the program name, as command-line tools do, and ends the line. Control characters
+// (other than line breaks and tabs) are replaced.
 void printError(std::string_view text);
 
 } // namespace hopscope::cli

@@ -31,9 +31,9 @@ int runDiff(const QStringList &arguments)
     const std::vector<NetworkPath> &paths = *read;
     const PathComparison comparison = comparePaths(paths[0], paths[1]);
     if (parser.isSet(json))
-        printOut(comparisonToJson(comparison, paths[0], paths[1]).dump(2) + "\n");
+        printOut(comparisonToJson(comparison, paths[0], paths[1]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     else
-        printOut(formatComparison(comparison, paths[0], paths[1]));
+        printText(formatComparison(comparison, paths[0], paths[1]));
     return comparison.routesDiffer() ? ExitDifferent : ExitOk;
 }
 

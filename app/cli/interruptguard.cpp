@@ -21,14 +21,18 @@ extern "C" void cancelOnInterrupt(int)
 InterruptGuard::InterruptGuard(CancelSignal &cancel)
 {
     g_interrupt = &cancel;
-    std::signal(SIGINT, cancelOnInterrupt);
-    std::signal(SIGTERM, cancelOnInterrupt);
+    struct sigaction action {};
+    action.sa_handler = cancelOnInterrupt;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &m_previousInterrupt);
+    ::sigaction(SIGTERM, &action, &m_previousTerminate);
 }
 
 InterruptGuard::~InterruptGuard()
 {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    ::sigaction(SIGINT, &m_previousInterrupt, nullptr);
+    ::sigaction(SIGTERM, &m_previousTerminate, nullptr);
     g_interrupt = nullptr;
 }
 

@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "common/outputfile.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -9,6 +10,7 @@
 
 int main(int argc, char *argv[])
 {
+    hopscope::installTemporaryFileCleanup();
     // Only `report` draws (PDF pages need fonts, so a QGuiApplication); it needs no display.
     std::unique_ptr<QCoreApplication> app;
     if (argc > 1 && std::strcmp(argv[1], "report") == 0) {

@@ -6,7 +6,7 @@
 #include "monitorprinter.h"
 #include "traceoptions.h"
 
-#include "common/atomicfile.h"
+#include "common/outputfile.h"
 #include "monitor/monitorrunner.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
@@ -98,7 +98,7 @@ int runMonitor(const QStringList &arguments)
     }
     path->tags = tags;
     if (parser.isSet(output)) {
-        const Status written = writeFileAtomically(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
+        const Status written = writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
         if (!written) {
             printError("monitor: " + written.error().message);
             return ExitError;
@@ -107,7 +107,7 @@ int runMonitor(const QStringList &arguments)
     if (toJson)
         printOut(networkPathToJson(*path) + "\n");
     else
-        printOut("\n" + formatMonitorReport(*path));
+        printText("\n" + formatMonitorReport(*path));
     return ExitOk;
 }
 

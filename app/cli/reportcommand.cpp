@@ -3,7 +3,7 @@
 #include "commandline.h"
 #include "traceoptions.h"
 
-#include "common/atomicfile.h"
+#include "common/outputfile.h"
 #include "path/networkpathjson.h"
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
@@ -87,7 +87,7 @@ int runReport(const QStringList &arguments)
         printOut(bytes);
         return ExitOk;
     }
-    const Status written = writeFileAtomically(parser.value(output).toStdString(), bytes);
+    const Status written = writeOutputFile(parser.value(output).toStdString(), bytes);
     if (!written) {
         printError(written.error().message);
         return ExitError;

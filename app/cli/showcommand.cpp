@@ -28,10 +28,10 @@ int runShow(const QStringList &arguments)
         printError(path.error().message);
         return ExitError;
     }
-    printOut(formatPathTable(*path) + "\n" + formatPathSummary(*path) + "\n");
+    printText(formatPathTable(*path) + "\n" + formatPathSummary(*path) + "\n");
     // A monitoring session's file also holds its figures over every round.
     if (path->hopscope && path->hopscope->monitor)
-        printOut("\nMonitored: " + formatMonitorReport(*path));
+        printText("\nMonitored: " + formatMonitorReport(*path));
     return ExitOk;
 }
 

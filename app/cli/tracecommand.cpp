@@ -6,7 +6,7 @@
 #include "traceoptions.h"
 #include "traceprinter.h"
 
-#include "common/atomicfile.h"
+#include "common/outputfile.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
 #include "report/pathtexttable.h"
@@ -74,7 +74,7 @@ int runTrace(const QStringList &arguments)
                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
                                    0.0, tags);
     if (parser.isSet(output)) {
-        const Status written = writeFileAtomically(parser.value(output).toStdString(),
+        const Status written = writeOutputFile(parser.value(output).toStdString(),
                                                    networkPathToJson(*path) + "\n");
         if (!written) {
             printError("trace: " + written.error().message);
@@ -84,7 +84,7 @@ int runTrace(const QStringList &arguments)
     if (parser.isSet(json))
         printOut(networkPathToJson(*path) + "\n");
     else
-        printOut("\n" + formatPathSummary(*path) + "\n");
+        printText("\n" + formatPathSummary(*path) + "\n");
     return ExitOk;
 }
 

@@ -137,7 +137,7 @@ void TracePrinter::hopSettled(int ttl)
     for (std::size_t i = 0; i < lines.size(); ++i)
         text += (i == 0 ? ttlColumn(ttl) : std::string(5, ' ')) + lines[i]
                 + (i == 0 ? portState(events) : std::string()) + "\n";
-    printOut(text);
+    printText(text);
 }
 
 } // namespace hopscope::cli

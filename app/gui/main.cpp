@@ -1,3 +1,4 @@
+#include "common/outputfile.h"
 #include "ui/mainwindow.h"
 #include "version.h"
 
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    hopscope::installTemporaryFileCleanup();
     QApplication app(argc, argv);
     nameApplication();
     // Ties the windows to the installed desktop file (its icon and name in docks and task bars).

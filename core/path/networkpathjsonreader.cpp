@@ -1,17 +1,14 @@
 #include "path/networkpathjson.h"
 
 #include "common/jsonfields.h"
+#include "common/regularfile.h"
 #include "path/jsonlimits.h"
 #include "path/monitorsummaryjson.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <limits>
-#include <sstream>
-#include <sys/stat.h>
 
 namespace hopscope {
 
@@ -359,7 +356,7 @@ Expected<NetworkPath> networkPathFromJsonValue(const json &document)
 
 Expected<NetworkPath> networkPathFromJson(std::string_view text)
 {
-    const auto document = parseBounded(text, kMaxNetworkPathBytes, kMaxNetworkPathDepth);
+    const auto document = parseBounded(text, kNetworkPathJsonLimits);
     if (!document)
         return document.error();
     return networkPathFromJsonValue(*document);
@@ -367,23 +364,7 @@ Expected<NetworkPath> networkPathFromJson(std::string_view text)
 
 Expected<std::string> readPathFileText(const std::string &fileName)
 {
-    struct stat info {};
-    if (::stat(fileName.c_str(), &info) != 0)
-        return Error{"cannot-read", fileName + ": " + std::strerror(errno)};
-    if (S_ISDIR(info.st_mode))
-        return Error{"cannot-read", fileName + ": is a directory"};
-    if (static_cast<std::uint64_t>(info.st_size) > kMaxNetworkPathBytes)
-        return Error{"too-large", fileName + ": " + std::to_string(info.st_size)
-                                      + " bytes is more than the limit of "
-                                      + std::to_string(kMaxNetworkPathBytes) + " bytes"};
-    std::ifstream stream(fileName, std::ios::binary);
-    if (!stream)
-        return Error{"cannot-read", fileName + ": " + std::strerror(errno)};
-    std::ostringstream contents;
-    contents << stream.rdbuf();
-    if (stream.bad())
-        return Error{"cannot-read", fileName + ": read failed"};
-    return contents.str();
+    return readRegularFile(fileName, kMaxNetworkPathBytes);
 }
 
 Expected<NetworkPath> readNetworkPathFile(const std::string &fileName)

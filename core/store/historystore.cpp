@@ -3,6 +3,7 @@
 #include "path/networkpathjson.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,6 +13,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hopscope {
 
@@ -87,6 +93,48 @@ bool insertTags(QSqlDatabase &db, std::int64_t path, const std::vector<std::stri
 
 std::atomic<int> connectionCount{0};
 
+// Every trace a user made is in the history: only they may read it. A folder Hopscope creates is
+// 0700, and so is the default folder of an older Hopscope that made it 0755; a folder chosen by
+// the user keeps its mode.
+Status preparePrivateFolder(const QString &folder)
+{
+    const QFileInfo existing(folder);
+    const bool created = !existing.exists();
+    if (!created && !existing.isDir())
+        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + folder
+                                           + QStringLiteral(": a file of that name is in the way"))
+                                       .toStdString()};
+    if (created && !QDir().mkpath(folder))
+        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + folder).toStdString()};
+    const bool defaultFolder = QFileInfo(HistoryStore::defaultFileName()).absolutePath() == folder;
+    if ((created || (defaultFolder && existing.ownerId() == ::geteuid()))
+        && ::chmod(QFile::encodeName(folder).constData(), S_IRWXU) != 0)
+        return Error{"unwritable", QString(QStringLiteral("cannot make the history folder %1 private: %2")
+                                               .arg(folder, QString::fromLocal8Bit(std::strerror(errno))))
+                                       .toStdString()};
+    return {};
+}
+
+// The database file is created 0600 before SQLite opens it (SQLite gives its journal files the
+// database's mode). Where it cannot be created, SQLite's own error names why, later.
+void createPrivateFile(const QString &fileName)
+{
+    const int fd = ::open(QFile::encodeName(fileName).constData(),
+                          O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, S_IRUSR | S_IWUSR);
+    if (fd >= 0)
+        ::close(fd);
+}
+
+// A database an older Hopscope made readable by all is made private once it has been accepted
+// (a file that is refused is left exactly as it was).
+void makePrivate(const QString &fileName)
+{
+    struct stat info {};
+    const QByteArray name = QFile::encodeName(fileName);
+    if (::stat(name.constData(), &info) == 0 && info.st_uid == ::geteuid() && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        ::chmod(name.constData(), S_IRUSR | S_IWUSR);
+}
+
 } // namespace
 
 HistoryEntry describeForHistory(const NetworkPath &path)
@@ -133,10 +181,11 @@ HistoryStore::~HistoryStore()
 Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileName)
 {
     const QFileInfo info(fileName);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + info.absolutePath()).toStdString()};
+    if (const Status folder = preparePrivateFolder(info.absolutePath()); !folder)
+        return folder.error();
     if (info.exists() && !info.isFile())
         return Error{"unwritable", QString(fileName + QStringLiteral(" is not a file")).toStdString()};
+    createPrivateFile(fileName);
 
     const QString connection = QStringLiteral("hopscope-history-%1").arg(connectionCount.fetch_add(1));
     std::unique_ptr<HistoryStore> store(new HistoryStore(fileName, connection));
@@ -165,6 +214,8 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
         return sqlError(QStringLiteral("cannot set up ") + fileName, error);
     if (const Status migrated = store->migrate(); !migrated)
         return migrated.error();
+    for (const QString &part : QStringList{fileName, fileName + QStringLiteral("-wal"), fileName + QStringLiteral("-shm")})
+        makePrivate(part);
     return store;
 }
 

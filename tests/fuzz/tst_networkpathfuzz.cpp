@@ -1,4 +1,7 @@
+#include "common/safetext.h"
+#include "helper/helperprotocol.h"
 #include "path/networkpathjson.h"
+#include "trace/network.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -21,8 +24,11 @@ class NetworkPathFuzzTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void mutatedDocumentsNeverCrash();
+    void mutatedHelperRequestsAreCheckedWhole();
+    void printableTextIsAlwaysSafe();
 
 private:
+    std::string duplicateAKey(std::string document);
     std::string mutate(const std::string &seed);
     std::string mutateBytes(std::string document);
     std::string mutateValue(const std::string &document);
@@ -46,9 +52,10 @@ void NetworkPathFuzzTest::initTestCase()
 
 std::string NetworkPathFuzzTest::mutateBytes(std::string document)
 {
-    static constexpr std::array<std::string_view, 22> kTokens{
+    static constexpr std::array<std::string_view, 26> kTokens{
         "{", "}", "[", "]", ",", ":", "\"", "null", "-1", "0", "1e999", "-0.0", "true", "\"x\"",
-        "256", "65536", "18446744073709551616", "\\u0000", "\xff", "\\ud800", "[[[[[[[[", "\"ttl\""};
+        "256", "65536", "18446744073709551616", "\\u0000", "\xff", "\\ud800", "[[[[[[[[", "\"ttl\"",
+        "\\u001b[2J", "\\u009b", "\x1b", "\xc2\x9b"};
     const std::size_t at = below(document.size() + 1);
     switch (below(5)) {
     case 0: // truncate
@@ -97,12 +104,32 @@ std::string NetworkPathFuzzTest::mutateValue(const std::string &document)
     }
 }
 
+// Gives one key of an object a twin: `"key": 0,` in front of a key that follows a comma. JSON
+// allows it; every reader must refuse it rather than keep one of the two silently.
+std::string NetworkPathFuzzTest::duplicateAKey(std::string document)
+{
+    std::vector<std::size_t> keyStarts;
+    for (std::size_t at = document.find(",\""); at != std::string::npos; at = document.find(",\"", at + 1))
+        keyStarts.push_back(at + 1);
+    if (keyStarts.empty())
+        return document;
+    const std::size_t start = keyStarts[below(keyStarts.size())];
+    const std::size_t end = document.find('"', start + 1);
+    if (end == std::string::npos || document.compare(end + 1, 1, ":") != 0)
+        return document;
+    return document.insert(start, document.substr(start, end + 1 - start) + ":0,");
+}
+
 std::string NetworkPathFuzzTest::mutate(const std::string &seed)
 {
     std::string document = seed;
     const std::size_t rounds = 1 + below(3);
-    for (std::size_t i = 0; i < rounds; ++i)
-        document = below(2) == 0 ? mutateValue(document) : mutateBytes(std::move(document));
+    for (std::size_t i = 0; i < rounds; ++i) {
+        const std::size_t kind = below(8);
+        document = kind == 0 ? duplicateAKey(std::move(document))
+                   : kind < 4 ? mutateValue(document)
+                              : mutateBytes(std::move(document));
+    }
     return document;
 }
 
@@ -110,6 +137,7 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
 {
     constexpr int kDocuments = 30000;
     int accepted = 0;
+    int duplicates = 0;
     for (int i = 0; i < kDocuments; ++i) {
         const std::string document = mutate(m_seeds[below(m_seeds.size())]);
         const auto path = networkPathFromJson(document);
@@ -118,6 +146,9 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
             QVERIFY2(!path.error().code.empty(), document.c_str());
             QVERIFY2(message.rfind("(document): ", 0) == 0 || message.rfind('/', 0) == 0,
                      message.c_str());
+            // Messages are printed on terminals: nothing from the document may drive one.
+            QVERIFY2(!containsControlCharacter(message), printable(message).c_str());
+            duplicates += path.error().code == "duplicate-key";
             continue;
         }
         ++accepted;
@@ -125,11 +156,67 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
         QVERIFY2(again.hasValue(), document.c_str());
         QVERIFY2(*again == *path, document.c_str());
     }
-    qInfo("%d of %d mutated documents accepted, the rest rejected with a reason", accepted,
-          kDocuments);
+    qInfo("%d of %d mutated documents accepted, the rest rejected with a reason (%d for a key given "
+          "twice)",
+          accepted, kDocuments, duplicates);
+    QVERIFY(duplicates > kDocuments / 100);
     // Both outcomes must be exercised, or the mutations are not reaching the reader.
     QVERIFY(accepted > kDocuments / 20);
     QVERIFY(accepted < kDocuments - kDocuments / 20);
+}
+
+// The helper's request reader, on requests grown the same way: each line is refused with a code
+// and a message free of control characters, or accepted whole as a request whose every text is
+// clean and whose target is an address probes may go to.
+void NetworkPathFuzzTest::mutatedHelperRequestsAreCheckedWhole()
+{
+    const std::vector<std::string> seeds = {
+        R"({"id":7,"op":"trace","target":"198.18.3.2","protocol":"TCP","port":443,"max_ttl":30,"timeout_ms":1000,"queries":3,"flows":1,"mode":"parallel"})",
+        R"({"id":8,"op":"trace","target":"2001:db8::2","protocol":"UDP","address_family":"ipv6","source_port":40000,"rate":50})",
+        R"({"id":9,"op":"trace","target":"::ffff:192.0.2.1","protocol":"ICMP","unprivileged":true,"resolve_hostnames":false})",
+        R"({"id":10,"op":"cancel"})"};
+    constexpr int kRequests = 20000;
+    int accepted = 0;
+    int duplicates = 0;
+    for (int i = 0; i < kRequests; ++i) {
+        const std::string line = mutate(seeds[below(seeds.size())]);
+        const helper::ParsedRequest parsed = helper::parseRequest(line);
+        if (!parsed.request) {
+            QVERIFY2(!parsed.error.code.empty(), line.c_str());
+            QVERIFY2(!containsControlCharacter(parsed.error.message), printable(parsed.error.message).c_str());
+            QVERIFY2(helper::errorLine(parsed.id, parsed.error).find('\n') == std::string::npos, line.c_str());
+            duplicates += parsed.error.code == "duplicate-key";
+            continue;
+        }
+        ++accepted;
+        const helper::Request &request = *parsed.request;
+        if (request.op != helper::Request::Op::Trace)
+            continue;
+        QVERIFY2(!containsControlCharacter(request.trace.target), line.c_str());
+        const auto target = IpAddress::parse(request.trace.target);
+        QVERIFY2(target, line.c_str());
+        QVERIFY2(probeableAddress(*target, request.trace.family), line.c_str());
+    }
+    qInfo("%d of %d mutated requests accepted (%d refused for a key given twice)", accepted, kRequests,
+          duplicates);
+    QVERIFY(accepted > kRequests / 20);
+    QVERIFY(duplicates > kRequests / 100);
+}
+
+// Whatever bytes go in, what comes out has no control character and no broken UTF-8, and
+// cleaning it again changes nothing.
+void NetworkPathFuzzTest::printableTextIsAlwaysSafe()
+{
+    for (int i = 0; i < 20000; ++i) {
+        std::string raw(below(40), '\0');
+        for (char &c : raw)
+            c = static_cast<char>(below(4) == 0 ? 0x80 + below(0x40) : below(256));
+        const std::string shown = printable(raw);
+        QVERIFY(!containsControlCharacter(shown));
+        QCOMPARE(printable(shown), shown);
+        const nlohmann::json asJson = shown; // valid UTF-8: a JSON writer takes it as it is
+        QVERIFY(!asJson.dump().empty());
+    }
 }
 
 QTEST_GUILESS_MAIN(NetworkPathFuzzTest)

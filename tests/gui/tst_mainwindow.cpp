@@ -24,6 +24,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QItemSelectionModel>
@@ -37,6 +38,9 @@
 #include <QTest>
 #include <QUrl>
 #include <QXYSeries>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace hopscope;
 using hopscope::testing::seriesPoints;
@@ -332,6 +336,53 @@ private Q_SLOTS:
         window.openFiles({fixture("bad/negative-rtt.json")});
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/hops/1/rtt")));
         QCOMPARE(window.tabs()->count(), 0);
+    }
+
+    // Neither a FIFO nobody writes to nor an endless device holds the window up: each is named
+    // in the status bar at once, and the tabs already open stay as they were.
+    void refusesWhatIsNotAFile()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("waiting.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString zero = dir.filePath(QStringLiteral("endless.json"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), zero));
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("datadog/v1-success.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        QElapsedTimer timer;
+        timer.start();
+        window.openFiles({fifo});
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("is a FIFO")), 1000);
+        window.openFiles({zero});
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("is a character device")),
+                                 1000);
+        QVERIFY(timer.elapsed() < 2000);
+        QCOMPARE(window.tabs()->count(), 1);
+    }
+
+    // Saving over a link writes where it leads; a file with a second name keeps both.
+    void savesThroughLinks()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("datadog/v1-success.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        const QString target = dir.filePath(QStringLiteral("kept.json"));
+        const QString link = dir.filePath(QStringLiteral("latest.json"));
+        const QString second = dir.filePath(QStringLiteral("second-name.json"));
+        QFile placeholder(target);
+        QVERIFY(placeholder.open(QIODevice::WriteOnly));
+        placeholder.close();
+        QVERIFY(QFile::link(QStringLiteral("kept.json"), link));
+        QCOMPARE(::link(QFile::encodeName(target).constData(), QFile::encodeName(second).constData()), 0);
+        QVERIFY(window.saveCurrentTo(link));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QFile saved(second);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("\"hops\""));
     }
 
     void recentFilesAndDrop()

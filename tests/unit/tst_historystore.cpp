@@ -11,6 +11,8 @@
 #include <QScopeGuard>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <csignal>
 #include <cstdio>
 #include <sys/resource.h>
@@ -249,6 +251,41 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(store.error().message).contains(message), store.error().message.c_str());
         QVERIFY2(QString::fromStdString(store.error().message).contains(file), store.error().message.c_str());
         QCOMPARE(fileHash(file), before);
+    }
+
+    // Every trace a user made is in it: only they may read it.
+    void keepsTheHistoryPrivate()
+    {
+        QTemporaryDir dir;
+        const mode_t previousMask = ::umask(022);
+        const QString file = dir.filePath(QStringLiteral("new-folder/history.sqlite"));
+        {
+            auto store = HistoryStore::open(file);
+            ::umask(previousMask);
+            QVERIFY(store);
+            QVERIFY((*store)->add(fixturePath("hopscope/monitor-session.json"), 1));
+            const auto modeOf = [](const QString &name) {
+                struct stat info {};
+                return ::stat(QFile::encodeName(name).constData(), &info) == 0 ? info.st_mode & 07777 : 07777u;
+            };
+            QCOMPARE(modeOf(dir.filePath(QStringLiteral("new-folder"))), 0700u);
+            QCOMPARE(modeOf(file), 0600u);
+            QCOMPARE(modeOf(file + QStringLiteral("-wal")), 0600u);
+            QCOMPARE(modeOf(file + QStringLiteral("-shm")), 0600u);
+        }
+        // One an older Hopscope left readable by all is made private when it is opened.
+        QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                                | QFileDevice::ReadOther));
+        auto reopened = HistoryStore::open(file);
+        QVERIFY(reopened);
+        struct stat info {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 07777, 0600u);
+        // A folder the user chose keeps its mode.
+        QCOMPARE(::chmod(QFile::encodeName(dir.path()).constData(), 0755), 0);
+        QVERIFY(HistoryStore::open(dir.filePath(QStringLiteral("chosen.sqlite"))));
+        QCOMPARE(::stat(QFile::encodeName(dir.path()).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 07777, 0755u);
     }
 
     void unwritableFolder()

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void rejectsHugeDocument();
     void rejectsHugeFileWithoutReadingIt();
     void reportsUnreadableFiles();
+    void messagesCarryNoControlCharacters();
 };
 
 void NetworkPathBadInputTest::validDocumentIsAccepted()
@@ -75,6 +76,16 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("trailing garbage") << kValid + "}" << QByteArray("not-json") << QByteArray("(document)");
     QTest::newRow("root is an array") << QByteArray("[1,2]") << QByteArray("wrong-type")
                                       << QByteArray("(document)");
+    QTest::newRow("duplicate top-level key") << replaced("\"namespace\": \"n\",", "\"namespace\": \"n\", \"namespace\": \"m\",")
+                                             << QByteArray("duplicate-key") << QByteArray("/namespace");
+    QTest::newRow("duplicate key in a hop") << replaced("\"rtt\": 3.0,", "\"rtt\": 3.0, \"rtt\": 1.0,")
+                                            << QByteArray("duplicate-key") << QByteArray("/hops/2/rtt");
+    QTest::newRow("duplicate key deep inside")
+        << replaced("\"queries\": 3}", "\"queries\": 3, \"queries\": 3}") << QByteArray("duplicate-key")
+        << QByteArray("/hopscope/request/queries");
+    QTest::newRow("more values than a path can hold")
+        << replaced("[\"a:b\"]", "[" + QByteArray("0,").repeated(4'000'001) + "0]") << QByteArray("too-large")
+        << QByteArray("(document)");
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << QByteArray("too-deep")
                                   << QByteArray("(document)");
     QTest::newRow("deep nesting inside a valid key")
@@ -252,6 +263,25 @@ void NetworkPathBadInputTest::reportsUnreadableFiles()
     const auto directory = readNetworkPathFile(dir.path().toStdString());
     QVERIFY(!directory.hasValue());
     QCOMPARE(directory.error().code, std::string("cannot-read"));
+    QVERIFY(QByteArray::fromStdString(directory.error().message).contains("is a folder"));
+
+    const auto device = readNetworkPathFile("/dev/zero");
+    QVERIFY(!device.hasValue());
+    QVERIFY(QByteArray::fromStdString(device.error().message).contains("is a character device"));
+}
+
+// Control characters in a file come back in messages as '?': a message is printed on terminals.
+void NetworkPathBadInputTest::messagesCarryNoControlCharacters()
+{
+    const auto path = networkPathFromJson(
+        replaced("\"TCP\",", "\"\\u001b]0;title\\u0007\\u009b2J\",").toStdString());
+    QVERIFY(!path.hasValue());
+    QCOMPARE(path.error().code, std::string("out-of-range"));
+    const std::string &message = path.error().message;
+    QVERIFY2(message.find('\x1b') == std::string::npos && message.find('\x07') == std::string::npos
+                 && message.find("\xc2\x9b") == std::string::npos,
+             message.c_str());
+    QVERIFY2(message.find("(found \"?]0;title??2J\")") != std::string::npos, message.c_str());
 }
 
 QTEST_GUILESS_MAIN(NetworkPathBadInputTest)

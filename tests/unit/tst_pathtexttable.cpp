@@ -1,3 +1,4 @@
+#include "common/safetext.h"
 #include "path/networkpathjson.h"
 #include "report/pathtexttable.h"
 #include "samplepaths.h"
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void summary_data();
     void summary();
     void controlCharactersAreNeutralised();
+    void printableText_data();
+    void printableText();
     void unreachableStopIsNamed();
 };
 
@@ -69,6 +72,37 @@ void PathTextTableTest::controlCharactersAreNeutralised()
     QVERIFY(text.find('\x07') == std::string::npos);
     QVERIFY(text.find("a?b") != std::string::npos);
     QVERIFY(text.find("destination not reached") != std::string::npos);
+}
+
+void PathTextTableTest::printableText_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<bool>("keepLineBreaks");
+    QTest::addColumn<QByteArray>("shown");
+    QTest::newRow("plain") << QByteArray("router-1.example") << false << QByteArray("router-1.example");
+    QTest::newRow("UTF-8 kept") << QByteArray("b\xc3\xbc" "cher \xe2\x86\x92 \xf0\x9f\x9a\x80") << false
+                                << QByteArray("b\xc3\xbc" "cher \xe2\x86\x92 \xf0\x9f\x9a\x80");
+    QTest::newRow("escape and bell") << QByteArray("\x1b]0;x\x07") << false << QByteArray("?]0;x?");
+    QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b" "31mb") << false << QByteArray("a?31mb");
+    QTest::newRow("raw 8-bit CSI") << QByteArray("a\x9b" "31mb") << false << QByteArray("a?31mb");
+    QTest::newRow("DEL") << QByteArray("a\x7f") << false << QByteArray("a?");
+    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false << QByteArray("??");
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false << QByteArray("???");
+    QTest::newRow("cut short") << QByteArray("ab\xe2\x86") << false << QByteArray("ab??");
+    QTest::newRow("NUL") << QByteArray("a\0b", 3) << false << QByteArray("a?b");
+    QTest::newRow("lines, one line") << QByteArray("a\nb\tc") << false << QByteArray("a?b?c");
+    QTest::newRow("lines kept") << QByteArray("a\nb\tc\rd") << true << QByteArray("a\nb\tc?d");
+}
+
+void PathTextTableTest::printableText()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(bool, keepLineBreaks);
+    QFETCH(QByteArray, shown);
+    const std::string_view text(raw.constData(), std::size_t(raw.size()));
+    QCOMPARE(QByteArray::fromStdString(printable(text, keepLineBreaks)), shown);
+    QCOMPARE(containsControlCharacter(text), raw.contains('\x1b') || raw.contains('\x07') || raw.contains("\xc2\x9b")
+                                                 || raw.contains('\x7f') || raw.contains('\0') || raw.contains('\n'));
 }
 
 QTEST_GUILESS_MAIN(PathTextTableTest)
