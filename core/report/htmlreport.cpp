@@ -99,7 +99,8 @@ std::string htmlReport(const ReportContent &content)
                       "<th>Jitter</th><th>p95</th>"
                     : "<th>RTT</th>";
     html += "<th>Notes</th></tr></thead>\n<tbody>\n";
-    for (const MonitorHop &hop : content.rows.hops) {
+    for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
+        const MonitorHop &hop = content.rows.hops[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
         html += cell(std::to_string(hop.ttl), true) + cell(hop.responder.empty() ? "*" : hop.responder)
@@ -111,6 +112,9 @@ std::string htmlReport(const ReportContent &content)
         else
             html += cell(formatMs(s.avgMs), true);
         html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
+        if (const std::string more = unlistedNote(content, listed); !more.empty())
+            html += "<tr class=\"off\"><td></td><td colspan=\"" + std::to_string(counted ? 12 : 4) + "\">"
+                    + escapeXml(more) + "</td></tr>\n";
     }
     html += "</tbody>\n</table>\n<p>Times in milliseconds.</p>\n";
 

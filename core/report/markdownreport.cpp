@@ -60,7 +60,8 @@ std::string markdownReport(const ReportContent &content)
     md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
                     "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
                   : "| TTL | Address | Hostname | RTT | Notes |\n|--:|---|---|--:|---|\n";
-    for (const MonitorHop &hop : content.rows.hops) {
+    for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
+        const MonitorHop &hop = content.rows.hops[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
         const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
@@ -72,6 +73,8 @@ std::string markdownReport(const ReportContent &content)
         else
             md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
                   + formatMs(s.avgMs) + " | " + notes + " |\n";
+        if (const std::string more = unlistedNote(content, listed); !more.empty())
+            md += "| | " + escapeMarkdown(more) + " |" + std::string(counted ? 11 : 3, '|') + "\n";
     }
     md += "\nTimes in milliseconds.\n";
 

@@ -32,6 +32,34 @@ std::string_view reportFormatExtension(ReportFormat format)
     return "html";
 }
 
+namespace {
+
+void listRows(ReportContent &content)
+{
+    const std::vector<MonitorHop> &hops = content.rows.hops;
+    std::map<int, std::vector<std::size_t>> byTtl;
+    for (std::size_t i = 0; i < hops.size(); ++i)
+        byTtl[hops[i].ttl].push_back(i);
+    std::vector<bool> listed(hops.size(), true);
+    for (auto &[ttl, rows] : byTtl) {
+        if (rows.size() <= kMostShownPerTtl)
+            continue;
+        std::stable_sort(rows.begin(), rows.end(), [&hops](std::size_t a, std::size_t b) {
+            if (hops[a].destination != hops[b].destination)
+                return hops[a].destination;
+            return hops[a].stats.received > hops[b].stats.received;
+        });
+        for (std::size_t i = kMostShownPerTtl; i < rows.size(); ++i)
+            listed[rows[i]] = false;
+        content.unlistedPerTtl[ttl] = rows.size() - kMostShownPerTtl;
+    }
+    for (std::size_t i = 0; i < hops.size(); ++i)
+        if (listed[i])
+            content.listedRows.push_back(i);
+}
+
+} // namespace
+
 ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &options)
 {
     return buildRedactedReportContent(options.redaction.any() ? redactPath(path, options.redaction) : path, options);
@@ -50,7 +78,20 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
     content.redaction = options.redaction;
     for (const MonitorHop &hop : content.rows.hops)
         content.latestRound = std::max(content.latestRound, hop.lastRound);
+    listRows(content);
     return content;
+}
+
+std::string unlistedNote(const ReportContent &content, std::size_t listed)
+{
+    const int ttl = content.rows.hops[content.listedRows[listed]].ttl;
+    const bool lastOfTtl = listed + 1 == content.listedRows.size()
+                           || content.rows.hops[content.listedRows[listed + 1]].ttl != ttl;
+    const auto unlisted = content.unlistedPerTtl.find(ttl);
+    if (!lastOfTtl || unlisted == content.unlistedPerTtl.end())
+        return {};
+    return std::to_string(unlisted->second) + " more responders at TTL " + std::to_string(ttl)
+           + " (the CSV report lists every one)";
 }
 
 std::string describeRedaction(const Redaction &redaction)

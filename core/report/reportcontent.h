@@ -4,7 +4,9 @@
 #include "report/pathverdict.h"
 #include "report/redaction.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +37,17 @@ struct ReportContent
     std::int64_t generatedAtMs = 0;
     Redaction redaction;
     int latestRound = 0;
+    // The rows the HTML, PDF and Markdown tables list (indices into rows.hops, in order): at most
+    // kMostShownPerTtl per TTL, the destination and the responders that answered most, so that
+    // a file with thousands of responders at one TTL makes a report of readable size; how many
+    // each TTL leaves out. The CSV lists every row.
+    std::vector<std::size_t> listedRows;
+    std::map<int, std::size_t> unlistedPerTtl;
 };
+
+// The most responders per TTL a report's graph draws and its tables list: more than any real
+// load-balanced set, and few enough that a PDF of all 255 TTLs is made in a couple of seconds.
+inline constexpr std::size_t kMostShownPerTtl = 8;
 
 ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &options);
 // The same for a path already redacted as `options` say.
@@ -46,6 +58,10 @@ std::string csvReport(const ReportContent &content);
 std::string markdownReport(const ReportContent &content);
 // Self-contained: styles inline, the graph and the chart as inline SVG, no scripts, nothing fetched.
 std::string htmlReport(const ReportContent &content);
+
+// After the `listed`-th listed row, when it is the last of its TTL and the TTL has rows left out:
+// "42 more responders at TTL 5 (the CSV report lists every one)". Empty otherwise.
+std::string unlistedNote(const ReportContent &content, std::size_t listed);
 
 // "source; private-range hops; hidden routers are named hidden-N".
 std::string describeRedaction(const Redaction &redaction);

@@ -43,6 +43,26 @@ std::map<int, std::vector<const MonitorHop *>> latestByTtl(const ReportContent &
     return byTtl;
 }
 
+// The responders each column draws: the destination, then those that answered most, at most
+// kMostShownPerTtl (a file may list thousands at one TTL, and a figure must stay the size of what
+// it shows); and how many each column leaves out, to be counted under it.
+std::map<int, std::size_t> keepDrawnNodes(std::map<int, std::vector<const MonitorHop *>> &byTtl)
+{
+    std::map<int, std::size_t> leftOut;
+    for (auto &[ttl, hops] : byTtl) {
+        if (hops.size() <= kMostShownPerTtl)
+            continue;
+        std::stable_sort(hops.begin(), hops.end(), [](const MonitorHop *a, const MonitorHop *b) {
+            if (a->destination != b->destination)
+                return a->destination;
+            return a->stats.received > b->stats.received;
+        });
+        leftOut[ttl] = hops.size() - kMostShownPerTtl;
+        hops.resize(kMostShownPerTtl);
+    }
+    return leftOut;
+}
+
 // Round numbers for an axis: 1, 2 or 5 times a power of ten.
 double niceStep(double range, int ticks)
 {
@@ -79,13 +99,14 @@ std::string escapeXml(std::string_view raw)
 
 std::string svgPathGraph(const ReportContent &content, const std::set<int> &markedTtls)
 {
-    const auto byTtl = latestByTtl(content);
+    auto byTtl = latestByTtl(content);
+    const std::map<int, std::size_t> leftOut = keepDrawnNodes(byTtl);
     constexpr double kColumn = 150.0, kRow = 86.0, kRadius = 17.0, kTop = 30.0, kLeft = 60.0;
     std::size_t tallest = 1;
     for (const auto &[ttl, hops] : byTtl)
         tallest = std::max(tallest, hops.size());
     const double width = kLeft + kColumn * static_cast<double>(byTtl.size()) + 40.0;
-    const double height = kTop + kRow * static_cast<double>(tallest) + 30.0;
+    const double height = kTop + kRow * static_cast<double>(tallest) + (leftOut.empty() ? 30.0 : 50.0);
     const double middle = kTop + kRow * static_cast<double>(tallest) / 2.0;
 
     // Where each node sits.
@@ -117,10 +138,12 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
                     links.insert({{ttls[i], from}, {ttls[i + 1], to}});
             }
     }
+    std::set<int> linkedColumns;
+    for (const auto &link : links)
+        linkedColumns.insert(link.first.first);
     for (std::size_t i = 0; i + 1 < ttls.size(); ++i) {
         // A column nobody linked (silence, or no probes) joins its neighbours whole.
-        const bool linked = std::any_of(links.begin(), links.end(), [&](const auto &l) { return l.first.first == ttls[i]; });
-        if (linked)
+        if (linkedColumns.contains(ttls[i]))
             continue;
         for (const MonitorHop *a : byTtl.at(ttls[i]))
             for (const MonitorHop *b : byTtl.at(ttls[i + 1]))
@@ -149,6 +172,9 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
     for (const auto &[ttl, hops] : byTtl) {
         const double cx = place.at({ttl, hops.front()->responder}).first;
         svg += text(cx, kTop - 12, "TTL " + std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        if (const auto more = leftOut.find(ttl); more != leftOut.end())
+            svg += text(cx, height - 14, "+" + std::to_string(more->second) + " more not drawn",
+                        "text-anchor=\"middle\" fill=\"#52606d\" font-style=\"italic\"");
         for (const MonitorHop *hop : hops) {
             const auto [nx, ny] = place.at({ttl, hop->responder});
             const bool silent = hop->responder.empty();
@@ -281,10 +307,15 @@ std::string svgRttChart(const ReportContent &content)
             svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(axes.y(*at.worstMs)) + "\" width=\"8\" height=\""
                    + num(std::max(1.0, axes.y(*at.bestMs) - axes.y(*at.worstMs)))
                    + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
-        if (const auto it = replies.find(ttl); it != replies.end())
+        if (const auto it = replies.find(ttl); it != replies.end()) {
+            // One dot per pixel row: more would only lie on top of each other, and a session's
+            // hundreds of thousands of replies would make a figure of as many elements.
+            std::set<long> rows;
             for (const double v : it->second)
-                svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(axes.y(v))
-                       + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
+                if (rows.insert(std::lround(axes.y(v))).second)
+                    svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(axes.y(v))
+                           + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
+        }
         if (at.avgMs)
             averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(axes.y(*at.avgMs));
     }

@@ -14,6 +14,8 @@ std::string escapeXml(std::string_view text);
 // The hop graph as SVG: this machine, then a column per TTL with a node per responder coloured
 // by its average RTT (dashed grey for silence, a red ring for loss that carries on), linked as
 // the flows went. Nodes at `markedTtls` get a purple outline (what a comparison found different).
+// A column draws at most 8 responders (the destination and those that answered most) and counts
+// the rest under it, so that the figure's size follows what it shows, not the file's.
 std::string svgPathGraph(const ReportContent &content, const std::set<int> &markedTtls = {});
 
 // RTT per TTL as SVG: every reply as a dot, best to worst as a bar, the average as a line, loss
