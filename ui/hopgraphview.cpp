@@ -1,5 +1,6 @@
 #include "ui/hopgraphview.h"
 
+#include "common/outputfile.h"
 #include "ui/hopnodeitem.h"
 #include "ui/latencycolors.h"
 
@@ -7,6 +8,8 @@
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
+#include <QBuffer>
+#include <QFile>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 
@@ -273,21 +276,24 @@ void HopGraphView::drawForeground(QPainter *painter, const QRectF &)
     painter->restore();
 }
 
-bool HopGraphView::exportTo(const QString &fileName) const
+QByteArray HopGraphView::drawing(bool svg) const
 {
     const QRectF source = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
-    if (fileName.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(fileName);
-        svg.setSize(source.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        svg.setTitle(tr("Hopscope path"));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setSize(source.size().toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        generator.setTitle(tr("Hopscope path"));
         QPainter painter;
-        if (!painter.begin(&svg))
-            return false;
+        if (!painter.begin(&generator))
+            return {};
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), backgroundBrush());
         scene()->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        return painter.end();
+        return painter.end() ? bytes : QByteArray();
     }
     QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(backgroundBrush().color());
@@ -295,7 +301,16 @@ bool HopGraphView::exportTo(const QString &fileName) const
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     scene()->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
     painter.end();
-    return image.save(fileName);
+    return image.save(&buffer, "PNG") ? bytes : QByteArray();
+}
+
+Status HopGraphView::exportTo(const QString &fileName) const
+{
+    const QByteArray bytes = drawing(fileName.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive));
+    if (bytes.isEmpty())
+        return Error{"cannot-draw", "the graph could not be drawn"};
+    // Written as every other file is: links followed, devices in place, never half a file.
+    return writeOutputFile(QFile::encodeName(fileName).toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
 
 } // namespace hopscope

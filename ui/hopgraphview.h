@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/expected.h"
 #include "ui/tracesession.h"
 
 #include <QGraphicsView>
@@ -36,7 +37,10 @@ public:
     void selectHop(int ttl, const QString &responder);
 
     // PNG, or SVG when the name ends in .svg; false when the file could not be written.
-    bool exportTo(const QString &fileName) const;
+    // The graph as an SVG drawing or a PNG image at twice its size; empty when it cannot be drawn.
+    QByteArray drawing(bool svg) const;
+    // Writes drawing() to `fileName`, SVG when its name ends in .svg, PNG otherwise.
+    Status exportTo(const QString &fileName) const;
 
 public Q_SLOTS:
     void zoomIn();

@@ -394,8 +394,9 @@ void MainWindow::exportGraph()
                                                           tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (fileName.isEmpty())
         return;
-    statusBar()->showMessage(tab->graph()->exportTo(fileName) ? tr("Exported %1").arg(fileName)
-                                                              : tr("Could not write %1").arg(fileName),
+    const Status exported = tab->graph()->exportTo(fileName);
+    statusBar()->showMessage(exported ? tr("Exported %1").arg(fileName)
+                                      : tr("Could not export the graph: %1").arg(QString::fromStdString(exported.error().message)),
                              kStatusMessageMs);
 }
 
