@@ -1,10 +1,9 @@
 #include "ui/comparetab.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 #include "ui/comparisonmodel.h"
 #include "ui/hopgraphview.h"
 #include "ui/hopnodeitem.h"
-#include "ui/tracesession.h"
 
 #include <QChart>
 #include <QChartView>
@@ -55,18 +54,16 @@ void addSide(QChart *chart, const PathComparison &comparison, bool first, const 
 
 CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
                        const QString &secondLabel, QWidget *parent)
-    : QWidget(parent), m_firstSession(new TraceSession(QString(), this)), m_secondSession(new TraceSession(QString(), this)),
+    : QWidget(parent), m_first(PathModel::fromPath(first)), m_second(PathModel::fromPath(second)),
       m_firstGraph(new HopGraphView(this)), m_secondGraph(new HopGraphView(this)), m_model(new ComparisonModel(this)),
       m_table(new QTableView(this)), m_chart(new QChartView(this)), m_verdict(new QLabel(this)),
       m_title(tr("%1 \u2194 %2").arg(firstLabel, secondLabel))
 {
-    m_firstSession->load(first);
-    m_secondSession->load(second);
     m_firstGraph->setSourceLabel(firstLabel);
     m_secondGraph->setSourceLabel(secondLabel);
-    m_firstGraph->refresh(m_firstSession->session(), m_firstSession->edges());
-    m_secondGraph->refresh(m_secondSession->session(), m_secondSession->edges());
-    const PathComparison comparison = comparePaths(first, second);
+    m_firstGraph->refresh(m_first);
+    m_secondGraph->refresh(m_second);
+    const PathComparison comparison = comparePaths(m_first, m_second);
     m_model->setComparison(comparison);
 
     showVerdict(m_verdict, QStringLiteral("<b>%1</b><br>%2<br>%3")
@@ -124,10 +121,6 @@ CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, cons
 }
 
 const PathComparison &CompareTab::comparison() const { return m_model->comparison(); }
-
-NetworkPath CompareTab::first() const { return *m_firstSession->result(); }
-
-NetworkPath CompareTab::second() const { return *m_secondSession->result(); }
 
 QString CompareTab::verdict() const { return QString::fromStdString(comparisonVerdict(comparison())); }
 

@@ -2,6 +2,7 @@
 
 #include "compare/pathcomparison.h"
 #include "path/networkpath.h"
+#include "path/pathmodel.h"
 
 #include <QWidget>
 
@@ -13,10 +14,10 @@ namespace hopscope {
 
 class ComparisonModel;
 class HopGraphView;
-class TraceSession;
 
 // Two saved paths side by side: the verdict, both graphs with the hops that differ outlined,
-// the TTL-by-TTL table, and both paths' median RTT per TTL on one chart.
+// the TTL-by-TTL table, and both paths' median RTT per TTL on one chart. Each side is the
+// PathModel of its file; nothing runs in the background.
 class CompareTab : public QWidget
 {
     Q_OBJECT
@@ -26,9 +27,9 @@ public:
                const QString &secondLabel, QWidget *parent = nullptr);
 
     const PathComparison &comparison() const;
-    // The two paths as given (each view's session holds its file).
-    NetworkPath first() const;
-    NetworkPath second() const;
+    // The two paths as given.
+    NetworkPath first() const { return m_first.toNetworkPath(); }
+    NetworkPath second() const { return m_second.toNetworkPath(); }
     QString verdict() const;
     HopGraphView *firstGraph() const { return m_firstGraph; }
     HopGraphView *secondGraph() const { return m_secondGraph; }
@@ -39,8 +40,8 @@ public:
 private:
     void markDifferences();
 
-    TraceSession *m_firstSession;
-    TraceSession *m_secondSession;
+    PathModel m_first;
+    PathModel m_second;
     HopGraphView *m_firstGraph;
     HopGraphView *m_secondGraph;
     ComparisonModel *m_model;

@@ -1,6 +1,6 @@
 #include "ui/comparisonmodel.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
 #include "ui/hopgraphview.h"
 
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "ui/hopnodeitem.h"
 #include "ui/latencycolors.h"
 
@@ -86,8 +86,9 @@ void HopGraphView::selectHop(int ttl, const QString &responder)
     ensureVisible(item);
 }
 
-void HopGraphView::refresh(const MonitorSession &session, const std::map<HopEdge, int> &edges)
+void HopGraphView::refresh(const PathModel &session)
 {
+    const std::map<HopEdge, int> edges = session.linksToDraw();
     const std::vector<MonitorHop> &hops = session.hops();
     bool added = false;
     for (const MonitorHop &hop : hops) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "ui/tracesession.h"
+#include "path/pathmodel.h"
 
 #include <QGraphicsView>
 
@@ -27,7 +27,7 @@ public:
     explicit HopGraphView(QWidget *parent = nullptr);
 
     // Brings the graph up to date with the session (cheap when nothing changed).
-    void refresh(const MonitorSession &session, const std::map<HopEdge, int> &edges);
+    void refresh(const PathModel &model);
     void setSourceLabel(const QString &label);
     void clear();
 

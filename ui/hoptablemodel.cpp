@@ -1,6 +1,6 @@
 #include "ui/hoptablemodel.h"
 
-#include "monitor/monitorsession.h"
+#include "path/pathmodel.h"
 #include "ui/figureformat.h"
 #include "report/monitortexttable.h"
 
@@ -20,13 +20,13 @@ using Key = std::pair<int, std::string>;
 
 Key keyOf(const MonitorHop &hop) { return {hop.ttl, hop.responder}; }
 
-QList<double> recentRtts(const MonitorSession &session, const MonitorHop &hop)
+QList<double> recentRtts(const PathModel &session, const MonitorHop &hop)
 {
     QList<double> rtts;
     const auto atTtl = session.series().find(hop.ttl);
     if (atTtl == session.series().end())
         return rtts;
-    for (const MonitorSession::Series &series : atTtl->second) {
+    for (const PathModel::Series &series : atTtl->second) {
         if (series.responder != hop.responder)
             continue;
         const auto &recent = series.history.recent();
@@ -50,7 +50,7 @@ void HopTableModel::clear()
     endResetModel();
 }
 
-void HopTableModel::update(const MonitorSession &session)
+void HopTableModel::update(const PathModel &session)
 {
     std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();

@@ -11,7 +11,7 @@
 
 namespace hopscope {
 
-class MonitorSession;
+class PathModel;
 
 // The mtr-style table of a trace or monitoring session: one row per responder per TTL.
 class HopTableModel : public QAbstractTableModel
@@ -34,7 +34,7 @@ public:
     explicit HopTableModel(QObject *parent = nullptr);
 
     // Takes the session's rows; rows that stay keep their place, new ones are inserted.
-    void update(const MonitorSession &session);
+    void update(const PathModel &session);
     void clear();
 
     const std::vector<MonitorHop> &hops() const { return m_hops; }

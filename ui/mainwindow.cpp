@@ -2,7 +2,7 @@
 
 #include "client/helperlocation.h"
 #include "client/helperpermission.h"
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "import/pathimport.h"
 #include "path/networkpathjson.h"
 #include "ui/comparetab.h"

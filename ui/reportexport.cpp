@@ -1,6 +1,6 @@
 #include "ui/reportexport.h"
 
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "ui/print/pdfreport.h"
 
 #include <QCheckBox>

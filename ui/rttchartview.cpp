@@ -67,12 +67,12 @@ double niceCeiling(double value)
     return 10 * magnitude;
 }
 
-QString hopName(const MonitorSession &session, const RttChartView::HopKey &key)
+QString hopName(const PathModel &session, const RttChartView::HopKey &key)
 {
     const auto atTtl = session.series().find(key.first);
     QString name = QString::fromStdString(key.second);
     if (atTtl != session.series().end())
-        for (const MonitorSession::Series &series : atTtl->second)
+        for (const PathModel::Series &series : atTtl->second)
             if (series.responder == key.second && !series.hostname.empty())
                 name = QString::fromStdString(series.hostname);
     return QObject::tr("TTL %1 %2").arg(key.first).arg(name);
@@ -203,7 +203,7 @@ void RttChartView::buildOverTime()
     m_rttAxis->setRange(0, 1);
 }
 
-void RttChartView::refresh(const MonitorSession &session)
+void RttChartView::refresh(const PathModel &session)
 {
     if (m_mode == Mode::PerTtl)
         refreshPerTtl(session);
@@ -211,43 +211,34 @@ void RttChartView::refresh(const MonitorSession &session)
         refreshOverTime(session);
 }
 
-void RttChartView::refreshPerTtl(const MonitorSession &session)
+void RttChartView::refreshPerTtl(const PathModel &session)
 {
     QList<QPointF> low, high, average, samples, loss;
     double top = 0;
-    int lastTtl = 0;
+    const int lastTtl = session.lastTtl();
+    // The figures are the model's, TTL by TTL; the dots are the replies it keeps one by one.
+    for (const auto &[ttl, at] : session.latestTtlFigures()) {
+        if (session.counted() && at.sent > 0)
+            loss << QPointF(ttl, at.lossPercent());
+        if (at.avgMs && at.bestMs && at.worstMs) {
+            low << QPointF(ttl, *at.bestMs);
+            high << QPointF(ttl, *at.worstMs);
+            average << QPointF(ttl, *at.avgMs);
+            top = std::max(top, *at.worstMs);
+        }
+    }
     for (const auto &[ttl, atTtl] : session.series()) {
-        lastTtl = std::max(lastTtl, ttl);
-        int sent = 0;
-        int received = 0;
-        std::optional<double> best;
-        std::optional<double> worst;
-        double sum = 0;
         std::size_t index = 0;
-        for (const MonitorSession::Series &series : atTtl) {
-            const HopStatistics stats = series.statistics.statistics();
-            sent += stats.sent;
-            received += stats.received;
-            if (stats.received > 0) {
-                best = best ? std::min(*best, *stats.minMs) : *stats.minMs;
-                worst = worst ? std::max(*worst, *stats.maxMs) : *stats.maxMs;
-                sum += *stats.avgMs * stats.received;
-            }
+        for (const PathModel::Series &series : atTtl) {
             // Responders at one TTL spread a little apart so their dots do not hide each other.
             const double offset = atTtl.size() > 1 ? (static_cast<double>(index) / (atTtl.size() - 1) - 0.5) * 0.3 : 0.0;
             series.history.recent().forEach([&](const MonitorSample &sample) {
-                if (!sample.lost())
+                if (!sample.lost()) {
                     samples << QPointF(ttl + offset, sample.rttMs);
+                    top = std::max(top, sample.rttMs);
+                }
             });
             ++index;
-        }
-        if (sent > 0)
-            loss << QPointF(ttl, 100.0 * (sent - received) / sent);
-        if (received > 0) {
-            low << QPointF(ttl, *best);
-            high << QPointF(ttl, *worst);
-            average << QPointF(ttl, sum / received);
-            top = std::max(top, *worst);
         }
     }
     m_bandLow->replace(low);
@@ -264,7 +255,7 @@ void RttChartView::refreshPerTtl(const MonitorSession &session)
     m_rttAxis->setRange(0, niceCeiling(top * 1.1));
 }
 
-std::vector<RttChartView::HopKey> RttChartView::defaultHops(const MonitorSession &session) const
+std::vector<RttChartView::HopKey> RttChartView::defaultHops(const PathModel &session) const
 {
     std::vector<HopKey> hops;
     std::optional<HopKey> slowest;
@@ -284,7 +275,7 @@ std::vector<RttChartView::HopKey> RttChartView::defaultHops(const MonitorSession
     return hops;
 }
 
-void RttChartView::refreshOverTime(const MonitorSession &session)
+void RttChartView::refreshOverTime(const PathModel &session)
 {
     const std::vector<HopKey> wanted = m_chosen.empty() ? defaultHops(session) : m_chosen;
     if (wanted != m_shown) {
@@ -311,7 +302,7 @@ void RttChartView::refreshOverTime(const MonitorSession &session)
         QList<QPointF> points;
         const auto atTtl = session.series().find(m_shown[i].first);
         if (atTtl != session.series().end()) {
-            for (const MonitorSession::Series &series : atTtl->second) {
+            for (const PathModel::Series &series : atTtl->second) {
                 if (series.responder != m_shown[i].second)
                     continue;
                 series.history.recent().forEach([&](const MonitorSample &sample) {

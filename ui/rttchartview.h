@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/monitorsession.h"
+#include "path/pathmodel.h"
 
 #include <QChartView>
 #include <QList>
@@ -41,15 +41,15 @@ public:
     void setChosenHops(const std::vector<HopKey> &hops);
     const std::vector<HopKey> &shownHops() const { return m_shown; }
 
-    void refresh(const MonitorSession &session);
+    void refresh(const PathModel &session);
     void clear();
 
 private:
     void buildPerTtl();
     void buildOverTime();
-    void refreshPerTtl(const MonitorSession &session);
-    void refreshOverTime(const MonitorSession &session);
-    std::vector<HopKey> defaultHops(const MonitorSession &session) const;
+    void refreshPerTtl(const PathModel &session);
+    void refreshOverTime(const PathModel &session);
+    std::vector<HopKey> defaultHops(const PathModel &session) const;
 
     Mode m_mode = Mode::PerTtl;
     int m_windowSeconds = 300;

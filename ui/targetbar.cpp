@@ -1,8 +1,8 @@
 #include "ui/targetbar.h"
 
-#include "monitor/monitorrunner.h"
+#include "trace/tracerun.h"
 #include "probe/udpmethod.h"
-#include "trace/tracerunner.h"
+#include "trace/tracerun.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

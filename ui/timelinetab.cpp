@@ -1,6 +1,6 @@
 #include "ui/timelinetab.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 #include "ui/comparisonmodel.h"
 #include "ui/timelinemodel.h"
 
@@ -60,7 +60,11 @@ TimelineTab::TimelineTab(std::vector<NetworkPath> paths, QWidget *parent)
     : QWidget(parent), m_paths(std::move(paths)), m_model(new TimelineModel(this)), m_table(new QTableView(this)),
       m_chart(nullptr), m_summary(new QLabel(this)), m_compare(new QPushButton(tr("&Compare the Two Selected"), this))
 {
-    m_model->setTimeline(buildTimeline(m_paths));
+    std::vector<PathModel> models;
+    models.reserve(m_paths.size());
+    for (const NetworkPath &path : m_paths)
+        models.push_back(PathModel::fromPath(path));
+    m_model->setTimeline(buildTimeline(models));
     showVerdict(m_summary, summary());
 
     m_table->setModel(m_model);

@@ -176,8 +176,8 @@ void TraceTab::refreshViews()
         m_graphSource = m_session->sourceLabel();
         m_graph->setSourceLabel(m_graphSource);
     }
-    m_model->update(m_session->session());
-    m_graph->refresh(m_session->session(), m_session->edges());
+    m_model->update(m_session->model());
+    m_graph->refresh(m_session->model());
     Q_EMIT statusChanged();
 }
 
@@ -186,7 +186,7 @@ void TraceTab::refreshChart()
     if (!m_chartDirty)
         return;
     m_chartDirty = false;
-    m_chart->refresh(m_session->session());
+    m_chart->refresh(m_session->model());
 }
 
 void TraceTab::showDegraded(const QString &reason)
@@ -271,19 +271,19 @@ QString TraceTab::statusText() const
     case TraceSession::State::Finished:
         if (s.isLoaded() && s.result())
             parts << tr("traced %1").arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        parts << (s.session().destinationTtl() ? tr("destination reached at TTL %1").arg(*s.session().destinationTtl())
+        parts << (s.model().destinationTtl() ? tr("destination reached at TTL %1").arg(*s.model().destinationTtl())
                                                : tr("destination not reached"));
         break;
     case TraceSession::State::Stopped:
-        parts << (s.session().rounds() == 1 ? tr("stopped after 1 round")
-                                            : tr("stopped after %1 rounds").arg(s.session().rounds()));
+        parts << (s.model().rounds() == 1 ? tr("stopped after 1 round")
+                                            : tr("stopped after %1 rounds").arg(s.model().rounds()));
         break;
     case TraceSession::State::Failed:
         parts << tr("failed: %1").arg(s.errorMessage());
         break;
     }
     parts << duration(s.elapsedMs());
-    if (const std::size_t changes = s.session().routeChanges().size(); changes > 0)
+    if (const std::size_t changes = s.model().routeChanges().size(); changes > 0)
         parts << (changes == 1 ? tr("1 route change") : tr("%1 route changes").arg(changes));
     if (!m_notice.isEmpty())
         parts << m_notice;

@@ -2,7 +2,7 @@
 #include "clioutput.h"
 #include "commandline.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 #include "path/networkpathjson.h"
 
 #include <QCommandLineParser>
@@ -28,12 +28,14 @@ int runDiff(const QStringList &arguments)
     const auto read = readPathFiles(files);
     if (!read)
         return ExitError;
-    const std::vector<NetworkPath> &paths = *read;
-    const PathComparison comparison = comparePaths(paths[0], paths[1]);
+    const PathModel first = PathModel::fromPath((*read)[0]);
+    const PathModel second = PathModel::fromPath((*read)[1]);
+    const PathComparison comparison = comparePaths(first, second);
     if (parser.isSet(json))
-        printOut(comparisonToJson(comparison, paths[0], paths[1]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        printOut(comparisonToJson(comparison, first, second).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                 + "\n");
     else
-        printText(formatComparison(comparison, paths[0], paths[1]));
+        printText(formatComparison(comparison, first, second));
     return comparison.routesDiffer() ? ExitDifferent : ExitOk;
 }
 

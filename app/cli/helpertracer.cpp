@@ -17,6 +17,23 @@ bool tracesThroughHelper(const TraceRequest &request)
     return !request.unprivileged && !rawSocketsAllowed();
 }
 
+RoundTracers::RoundTracers(const TraceRequest &request)
+{
+    if (tracesThroughHelper(request))
+        m_helper = std::make_unique<HelperTracer>();
+}
+
+RoundTracers::~RoundTracers() = default;
+
+RoundTracer RoundTracers::tracer()
+{
+    if (!m_helper)
+        return traceRoundInProcess;
+    return [helper = m_helper.get()](const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel) {
+        return helper->traceRound(trace, observer, cancel);
+    };
+}
+
 HelperTracer::HelperTracer() : m_worker(new TraceWorker(helperPath()))
 {
     m_thread.setObjectName(QStringLiteral("trace worker"));
@@ -32,22 +49,23 @@ HelperTracer::~HelperTracer()
     m_thread.wait();
 }
 
-Expected<NetworkPath> HelperTracer::trace(const TraceRequest &request, ProbeObserver &observer,
-                                          const CancelSignal &interrupt)
+Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, ProbeObserver &observer,
+                                                const CancelSignal &interrupt)
 {
-    // Every connection below has the loop as its context, so that it ends with this trace.
+    // Every connection below has the loop as its context, so that it ends with this round.
     QEventLoop loop;
-    std::optional<Expected<NetworkPath>> result;
+    std::optional<Expected<RoundOutcome>> result;
     TraceWorker *worker = m_worker;
     QObject::connect(worker, &TraceWorker::probeReceived, &loop,
                      [&observer](const ProbeEvent &event) { observer.probeFinished(event); });
     QObject::connect(worker, &TraceWorker::hopSettled, &loop, [&observer](int ttl) { observer.hopSettled(ttl); });
+    QObject::connect(worker, &TraceWorker::restarted, &loop, [&observer] { observer.restarted(); });
     QObject::connect(worker, &TraceWorker::notice, &loop,
                      [&observer](const QString &message) { observer.notice(message.toStdString()); });
     QObject::connect(worker, &TraceWorker::degraded, &loop,
                      [&observer](const QString &reason) { observer.notice(reason.toStdString()); });
-    QObject::connect(worker, &TraceWorker::finished, &loop, [&](const NetworkPath &path) {
-        result.emplace(path);
+    QObject::connect(worker, &TraceWorker::finished, &loop, [&](const RoundOutcome &outcome) {
+        result.emplace(outcome);
         loop.quit();
     });
     QObject::connect(worker, &TraceWorker::failed, &loop, [&](const QString &code, const QString &message) {
@@ -62,7 +80,7 @@ Expected<NetworkPath> HelperTracer::trace(const TraceRequest &request, ProbeObse
             worker->cancel();
         });
     }
-    QMetaObject::invokeMethod(worker, [worker, request] { worker->start(request); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(worker, [worker, trace] { worker->start(trace); }, Qt::QueuedConnection);
     loop.exec();
     return std::move(*result);
 }

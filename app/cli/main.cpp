@@ -1,5 +1,5 @@
 #include "clicommands.h"
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

@@ -6,11 +6,11 @@
 #include "monitorprinter.h"
 #include "traceoptions.h"
 
-#include "common/outputfile.h"
-#include "monitor/monitorrunner.h"
+#include "file/outputfile.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
-#include "trace/tracerunner.h"
+#include "report/monitortexttable.h"
+#include "trace/tracerun.h"
 
 #include <QCommandLineParser>
 
@@ -75,23 +75,21 @@ int runMonitor(const QStringList &arguments)
 
     const bool toJson = parser.isSet(json);
     const bool screen = !toJson && ::isatty(STDOUT_FILENO) == 1;
-    MonitorSession session;
-    MonitorPrinter printer(session, screen ? MonitorPrinter::Style::Screen : MonitorPrinter::Style::Lines,
-                           toJson ? stderr : stdout,
-                           {telemetry.get(), tags, settings.intervalMs / 1000.0});
+    MonitorPrinter printer(screen ? MonitorPrinter::Style::Screen : MonitorPrinter::Style::Lines,
+                           toJson ? stderr : stdout, {telemetry.get(), tags, settings.intervalMs / 1000.0});
+    // The target is checked and resolved once, and the flows' ports kept, for every round.
+    const auto prepared = prepareTrace(request, RunKind::Monitor, printer);
+    if (!prepared) {
+        printError("monitor: " + prepared.error().message);
+        return ExitError;
+    }
+    TraceRun run(*prepared, RunKind::Monitor, settings);
     CancelSignal cancel;
-    std::unique_ptr<HelperTracer> helper;
-    if (tracesThroughHelper(request))
-        helper = std::make_unique<HelperTracer>();
-    const RoundTracer traceRound = [&helper](const TraceRequest &round, ProbeObserver &observer,
-                                             const CancelSignal &interrupt) {
-        return helper ? helper->trace(round, observer, interrupt) : hopscope::runTrace(round, observer, interrupt);
-    };
     auto path = [&] {
+        RoundTracers tracers(request);
         const InterruptGuard interrupts(cancel);
-        return hopscope::runMonitor(request, settings, session, traceRound, printer, cancel);
+        return runRounds(run, tracers.tracer(), printer, cancel);
     }();
-    helper.reset();
     if (!path) {
         printError("monitor: " + path.error().message);
         return path.error().code == "cancelled" ? ExitInterrupted : ExitError;
@@ -107,7 +105,7 @@ int runMonitor(const QStringList &arguments)
     if (toJson)
         printOut(networkPathToJson(*path) + "\n");
     else
-        printText("\n" + formatMonitorReport(*path));
+        printText("\n" + formatMonitorReport(run.model()));
     return ExitOk;
 }
 

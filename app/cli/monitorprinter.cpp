@@ -16,17 +16,20 @@ namespace {
 // How many of the latest route changes the screen keeps under the table.
 constexpr std::size_t kChangesOnScreen = 8;
 
-std::string roundOutcome(const NetworkPath &path)
+// What the latest round found: where the destination answered, and its latest round trip.
+std::string roundOutcome(const PathModel &model)
 {
-    for (const PathHop &hop : path.hops) {
-        if (hop.reachable && hop.ipAddress == path.destination.ipAddress) {
+    if (const auto ttl = model.destinationTtl()) {
+        for (const MonitorHop &hop : model.hops()) {
+            if (hop.ttl != *ttl || !hop.destination || !hop.onLatestRound(model.latestRound()))
+                continue;
             char rtt[32] = "";
-            if (hop.rttMs)
-                std::snprintf(rtt, sizeof rtt, " in %.3f ms", *hop.rttMs);
-            return "reached at TTL " + std::to_string(hop.ttl) + rtt;
+            if (hop.stats.lastMs)
+                std::snprintf(rtt, sizeof rtt, " in %.3f ms", *hop.stats.lastMs);
+            return "reached at TTL " + std::to_string(*ttl) + rtt;
         }
     }
-    return "destination not reached (" + std::to_string(path.maxTtl()) + " TTLs probed)";
+    return "destination not reached (" + std::to_string(model.lastTtl()) + " TTLs probed)";
 }
 
 std::string changeLines(const std::vector<RouteChange> &changes)
@@ -39,8 +42,8 @@ std::string changeLines(const std::vector<RouteChange> &changes)
 
 } // namespace
 
-MonitorPrinter::MonitorPrinter(const MonitorSession &session, Style style, std::FILE *stream, Telemetry telemetry)
-    : m_session(session), m_style(style), m_stream(stream), m_telemetry(std::move(telemetry))
+MonitorPrinter::MonitorPrinter(Style style, std::FILE *stream, Telemetry telemetry)
+    : m_style(style), m_stream(stream), m_telemetry(std::move(telemetry))
 {
 }
 
@@ -59,17 +62,17 @@ void MonitorPrinter::notice(const std::string &message)
     printError("monitor: " + message);
 }
 
-void MonitorPrinter::roundFinished(int round, const NetworkPath &path, const std::vector<RouteChange> &changes,
+void MonitorPrinter::roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
                                    double durationSeconds)
 {
     if (m_telemetry.sender)
-        submitNetworkPathTelemetry(*m_telemetry.sender, path, durationSeconds, m_telemetry.intervalSeconds,
+        submitNetworkPathTelemetry(*m_telemetry.sender, model, durationSeconds, m_telemetry.intervalSeconds,
                                    m_telemetry.tags);
     if (m_style == Style::Screen) {
-        redraw(path);
+        redraw(model);
         return;
     }
-    write("round " + std::to_string(round) + ": " + roundOutcome(path) + "\n" + changeLines(changes));
+    write("round " + std::to_string(round) + ": " + roundOutcome(model) + "\n" + changeLines(changes));
 }
 
 void MonitorPrinter::roundFailed(int round, const Error &error)
@@ -77,43 +80,21 @@ void MonitorPrinter::roundFailed(int round, const Error &error)
     write("round " + std::to_string(round) + ": failed: " + error.message + "\n");
 }
 
-void MonitorPrinter::redraw(const NetworkPath &path)
+void MonitorPrinter::redraw(const PathModel &model)
 {
     std::string screen = "\x1b[H\x1b[2J"; // home, clear
-    screen += "Hopscope monitor: " + formatPathTarget(path) + "; round " + std::to_string(m_session.latestRound()) + " at "
-              + formatUtc(m_session.latestRoundUs() / 1000) + "\n\n";
-    screen += formatMonitorTable(m_session.hops(), m_session.latestRound());
-    const auto &changes = m_session.routeChanges();
+    screen += "Hopscope monitor: " + formatPathTarget(model.header()) + "; round " + std::to_string(model.latestRound())
+              + " at " + formatUtc(model.latestRoundUs() / 1000) + "\n\n";
+    screen += formatMonitorTable(model.hops(), model.latestRound());
+    const auto &changes = model.routeChanges();
     if (!changes.empty()) {
-        screen += "\nRoute changes (" + std::to_string(changes.size() + m_session.forgottenRouteChanges()) + "):\n";
+        screen += "\nRoute changes (" + std::to_string(changes.size() + model.forgottenRouteChanges()) + "):\n";
         const std::size_t first = changes.size() > kChangesOnScreen ? changes.size() - kChangesOnScreen : 0;
         for (std::size_t i = first; i < changes.size(); ++i)
             screen += "  " + formatRouteChangeLine(changes[i]) + "\n";
     }
     screen += "\nCtrl+C stops and prints the report.\n";
     write(screen);
-}
-
-std::string formatMonitorReport(const NetworkPath &path)
-{
-    if (!path.hopscope || !path.hopscope->monitor)
-        return {};
-    const MonitorSummary &summary = *path.hopscope->monitor;
-    std::string report = formatPathTarget(path) + ": " + std::to_string(summary.rounds)
-                         + (summary.rounds == 1 ? " round" : " rounds");
-    if (summary.failedRounds > 0)
-        report += " (" + std::to_string(summary.failedRounds) + " more failed)";
-    report += " from " + formatUtc(summary.startedUs / 1000) + " to " + formatUtc(summary.endedUs / 1000) + "\n\n";
-    int latestRound = 0;
-    for (const MonitorHop &hop : summary.hops)
-        latestRound = std::max(latestRound, hop.lastRound);
-    report += formatMonitorTable(summary.hops, latestRound);
-    const std::size_t changes = summary.routeChanges.size() + static_cast<std::size_t>(summary.forgottenRouteChanges);
-    report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");
-    report += changes == 0 ? ".\n" : ":\n";
-    for (const RouteChange &change : summary.routeChanges)
-        report += "  " + formatRouteChangeLine(change) + "\n";
-    return report;
 }
 
 } // namespace hopscope::cli

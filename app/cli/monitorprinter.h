@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/monitorrunner.h"
+#include "trace/tracerun.h"
 #include "telemetry/metricsender.h"
 
 #include <cstdio>
@@ -12,7 +12,7 @@ namespace hopscope::cli {
 // Shows a monitoring session as it runs. On a terminal it redraws an mtr-style table after
 // every round; otherwise it writes one line per round and one per route change, so that a log
 // or a script can follow. Sends each round's telemetry when a sender is given.
-class MonitorPrinter : public MonitorObserver
+class MonitorPrinter : public RunObserver
 {
 public:
     enum class Style { Screen, Lines };
@@ -24,25 +24,22 @@ public:
         double intervalSeconds = 0.0;
     };
 
-    MonitorPrinter(const MonitorSession &session, Style style, std::FILE *stream, Telemetry telemetry);
+    MonitorPrinter(Style style, std::FILE *stream, Telemetry telemetry);
 
     void notice(const std::string &message) override;
-    void roundFinished(int round, const NetworkPath &path, const std::vector<RouteChange> &changes,
+    void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
                        double durationSeconds) override;
     void roundFailed(int round, const Error &error) override;
 
 private:
     void write(const std::string &text);
-    void redraw(const NetworkPath &path);
+    void redraw(const PathModel &model);
 
-    const MonitorSession &m_session;
     Style m_style;
     std::FILE *m_stream;
     Telemetry m_telemetry;
     std::vector<std::string> m_noticesShown;
 };
 
-// The report that ends a session: what was monitored and for how long, the table, the changes.
-std::string formatMonitorReport(const NetworkPath &path);
 
 } // namespace hopscope::cli

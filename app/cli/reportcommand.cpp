@@ -3,7 +3,7 @@
 #include "commandline.h"
 #include "traceoptions.h"
 
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "path/networkpathjson.h"
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"

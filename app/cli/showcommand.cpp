@@ -5,6 +5,7 @@
 
 #include "import/pathimport.h"
 #include "path/networkpathjson.h"
+#include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
 
 #include <QCommandLineParser>
@@ -28,10 +29,14 @@ int runShow(const QStringList &arguments)
         printError(path.error().message);
         return ExitError;
     }
-    printText(formatPathTable(*path) + "\n" + formatPathSummary(*path) + "\n");
-    // A monitoring session's file also holds its figures over every round.
-    if (path->hopscope && path->hopscope->monitor)
-        printText("\nMonitored: " + formatMonitorReport(*path));
+    const PathModel model = PathModel::fromPath(*path);
+    printText(formatPathTable(model) + "\n" + formatPathSummary(model) + "\n");
+    // Figures per hop, when the file has them: over every round of a monitoring session, or
+    // counted from a trace's probes or by the tool that wrote the file.
+    if (model.isMonitoring())
+        printText("\nMonitored: " + formatMonitorReport(model));
+    else if (model.counted())
+        printText("\n" + formatFiguresReport(model));
     return ExitOk;
 }
 

@@ -6,12 +6,12 @@
 #include "traceoptions.h"
 #include "traceprinter.h"
 
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
 #include "report/pathtexttable.h"
 #include "telemetry/networkpathtelemetry.h"
-#include "trace/tracerunner.h"
+#include "trace/tracerun.h"
 
 #include <QCommandLineParser>
 
@@ -57,12 +57,17 @@ int runTrace(const QStringList &arguments)
     CancelSignal cancel;
     TracePrinter printer(!parser.isSet(json));
     const auto started = std::chrono::steady_clock::now();
+    // The target is checked and resolved once; the helper is given the address.
+    const auto prepared = prepareTrace(request, RunKind::Trace, printer);
+    if (!prepared) {
+        printError("trace: " + prepared.error().message);
+        return ExitError;
+    }
+    TraceRun run(*prepared, RunKind::Trace);
+    RoundTracers tracers(request);
     auto path = [&] {
         const InterruptGuard interrupts(cancel);
-        if (!tracesThroughHelper(request))
-            return hopscope::runTrace(request, printer, cancel);
-        HelperTracer helper;
-        return helper.trace(request, printer, cancel);
+        return runRounds(run, tracers.tracer(), printer, cancel);
     }();
     if (!path) {
         printError("trace: " + path.error().message);
@@ -70,7 +75,7 @@ int runTrace(const QStringList &arguments)
     }
     path->tags = tags;
     if (telemetry)
-        submitNetworkPathTelemetry(*telemetry, *path,
+        submitNetworkPathTelemetry(*telemetry, run.model(),
                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
                                    0.0, tags);
     if (parser.isSet(output)) {
@@ -84,7 +89,7 @@ int runTrace(const QStringList &arguments)
     if (parser.isSet(json))
         printOut(networkPathToJson(*path) + "\n");
     else
-        printText("\n" + formatPathSummary(*path) + "\n");
+        printText("\n" + formatPathSummary(run.model()) + "\n");
     return ExitOk;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/probeengine.h"
+#include "trace/tracerun.h"
 
 #include <map>
 #include <vector>
@@ -12,7 +12,7 @@ namespace hopscope::cli {
 // A responder is named once per line; "*" is a probe without a reply; "!H", "!N", "!P", "!X"
 // mark destination-unreachable answers and "[open]"/"[closed]" the destination port.
 // Notices about how the trace is made go to stderr, whether or not hops are printed.
-class TracePrinter : public ProbeObserver
+class TracePrinter : public RunObserver
 {
 public:
     explicit TracePrinter(bool printHops) : m_printHops(printHops) {}
@@ -20,6 +20,8 @@ public:
     void probeFinished(const ProbeEvent &event) override;
     void hopSettled(int ttl) override;
     void notice(const std::string &message) override;
+    // The TTLs not printed yet start again; those printed stay.
+    void restarted() override { m_eventsByTtl.clear(); }
 
 private:
     bool m_printHops;

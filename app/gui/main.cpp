@@ -1,4 +1,4 @@
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 #include "ui/mainwindow.h"
 #include "version.h"
 

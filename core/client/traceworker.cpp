@@ -2,8 +2,6 @@
 
 #include "helper/helperprotocol.h"
 #include "helperpaths.h"
-#include "trace/network.h"
-#include "trace/tracerunner.h"
 
 #include <QMetaObject>
 #include <QTimer>
@@ -24,9 +22,15 @@ class SignalObserver : public ProbeObserver
 {
 public:
     explicit SignalObserver(TraceWorker &worker) : m_worker(worker) {}
-    void probeFinished(const ProbeEvent &event) override { Q_EMIT m_worker.probeReceived(event); }
+    void probeFinished(const ProbeEvent &event) override
+    {
+        events.push_back(event);
+        Q_EMIT m_worker.probeReceived(event);
+    }
     void hopSettled(int ttl) override { Q_EMIT m_worker.hopSettled(ttl); }
     void notice(const std::string &message) override { Q_EMIT m_worker.notice(toQString(message)); }
+
+    std::vector<ProbeEvent> events;
 
 private:
     TraceWorker &m_worker;
@@ -36,9 +40,9 @@ private:
 
 void TraceWorker::registerMetaTypes()
 {
-    qRegisterMetaType<hopscope::TraceRequest>();
+    qRegisterMetaType<hopscope::PreparedTrace>();
     qRegisterMetaType<hopscope::ProbeEvent>();
-    qRegisterMetaType<hopscope::NetworkPath>();
+    qRegisterMetaType<hopscope::RoundOutcome>();
     qRegisterMetaType<hopscope::TraceWorker::Route>();
     qRegisterMetaType<hopscope::TraceWorker::HelperProblem>();
 }
@@ -62,33 +66,20 @@ void TraceWorker::cancel()
     QMetaObject::invokeMethod(this, &TraceWorker::cancelInHelper, Qt::QueuedConnection);
 }
 
-void TraceWorker::start(const TraceRequest &request)
+void TraceWorker::start(const PreparedTrace &trace)
 {
     if (m_busy) {
         Q_EMIT failed(QStringLiteral("busy"), tr("a trace is running already"));
         return;
     }
-    const auto checked = normaliseTraceRequest(request);
-    if (!checked) {
-        Q_EMIT failed(toQString(checked.error().code), toQString(checked.error().message));
-        return;
-    }
     m_busy = true;
     m_cancel.reset();
-    m_request = *checked;
-    if (m_request.unprivileged || m_helperState == HelperState::Unusable) {
+    m_trace = trace;
+    m_events.clear();
+    if (m_trace.request.unprivileged || m_helperState == HelperState::Unusable) {
         runInProcess();
         return;
     }
-    // The helper resolves no names: the target goes to it as an address.
-    const auto destination = resolveTarget(m_request.target, m_request.family);
-    if (!destination) {
-        fail(toQString(destination.error().code), toQString(destination.error().message));
-        return;
-    }
-    m_helperRequest = m_request;
-    m_helperRequest.target = destination->toString();
-    m_destinationFamily = destination->family();
     m_waitingForHelper = true;
     if (m_helperState == HelperState::Ready)
         sendToHelper();
@@ -122,7 +113,7 @@ void TraceWorker::startHelper()
 
 void TraceWorker::sendToHelper()
 {
-    const std::string capability = helper::rawCapabilityFor(m_destinationFamily);
+    const std::string capability = helper::rawCapabilityFor(m_trace.address.family());
     if (std::find(m_helperCapabilities.begin(), m_helperCapabilities.end(), capability)
         == m_helperCapabilities.end()) {
         if (m_helperCapabilities.empty())
@@ -139,7 +130,8 @@ void TraceWorker::sendToHelper()
         return;
     }
     m_activeId = m_nextId++;
-    m_helper->write(QByteArray::fromStdString(helper::traceRequestLine(m_activeId, m_helperRequest) + "\n"));
+    m_helper->write(
+        QByteArray::fromStdString(helper::traceRequestLine(m_activeId, m_trace.request, m_trace.address) + "\n"));
     Q_EMIT routeChosen(Route::Helper);
 }
 
@@ -181,6 +173,7 @@ void TraceWorker::handleHelperLine(const QByteArray &line)
         return; // about an earlier trace, or a request error with no id: not ours to report
     switch (event->kind) {
     case helper::Event::Kind::Probe:
+        m_events.push_back(event->probe);
         Q_EMIT probeReceived(event->probe);
         break;
     case helper::Event::Kind::Hop:
@@ -191,7 +184,8 @@ void TraceWorker::handleHelperLine(const QByteArray &line)
         break;
     case helper::Event::Kind::Done:
         m_activeId = 0;
-        finishWithPath(*event->path);
+        m_waitingForHelper = false;
+        finishRound(event->done);
         break;
     case helper::Event::Kind::Error:
         m_activeId = 0;
@@ -222,6 +216,10 @@ void TraceWorker::helperFailed(const QString &reason, HelperProblem problem)
                     problem);
     if (tracing) {
         m_activeId = 0;
+        if (!m_events.empty()) {
+            m_events.clear();
+            Q_EMIT restarted();
+        }
         runInProcess();
     }
 }
@@ -237,26 +235,25 @@ void TraceWorker::runInProcess()
     m_waitingForHelper = false;
     Q_EMIT routeChosen(Route::InProcess);
     SignalObserver observer(*this);
-    auto path = runTrace(m_request, observer, m_cancel);
-    if (!path) {
-        fail(toQString(path.error().code), toQString(path.error().message));
+    auto run = runProbes(m_trace.request, m_trace.address, observer, m_cancel);
+    if (!run) {
+        fail(toQString(run.error().code), toQString(run.error().message));
         return;
     }
-    m_busy = false;
-    Q_EMIT finished(*path);
+    m_events = std::move(observer.events);
+    finishRound(run->summary);
 }
 
-void TraceWorker::finishWithPath(NetworkPath path)
+void TraceWorker::finishRound(const ProbeRunSummary &summary)
 {
-    m_waitingForHelper = false;
-    // The helper saw only the address; the path records what the user asked for.
-    path.destination.hostname = m_request.target;
-    if (path.hopscope && path.hopscope->request)
-        path.hopscope->request = m_request;
-    if (m_request.resolveHostnames)
-        addHostnames(path);
+    RoundOutcome outcome;
+    outcome.summary = summary;
+    // On this thread: a resolver that is slow to answer holds up nobody.
+    if (m_trace.request.resolveHostnames)
+        outcome.hostnames = lookUpNames(m_events, m_trace.address);
+    m_events.clear();
     m_busy = false;
-    Q_EMIT finished(path);
+    Q_EMIT finished(outcome);
 }
 
 void TraceWorker::fail(const QString &code, const QString &message)

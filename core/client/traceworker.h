@@ -1,8 +1,8 @@
 #pragma once
 
-#include "path/networkpath.h"
 #include "probe/cancelsignal.h"
 #include "probe/probetypes.h"
+#include "trace/tracerun.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -17,11 +17,14 @@ class QTimer;
 
 namespace hopscope {
 
-// Runs traces for a front end, on the thread it has been moved to. It asks the privileged helper
-// (hopscope-probe) for raw-socket traces and turns the helper's events into queued signals. When
-// the helper is missing, lacks its capability, or dies mid-trace, it says so once through
-// `degraded` and runs the trace in this process instead: with raw sockets when this process may
-// open them, without privileges otherwise. One trace at a time; the helper is kept for the next.
+// Runs the rounds of a trace for a front end, on the thread it has been moved to. It asks the
+// privileged helper (hopscope-probe) for raw-socket probes and turns the helper's events into
+// queued signals; the front end builds the path from them (TraceRun). When the helper is
+// missing, lacks its capability, or dies mid-round, it says so once through `degraded` and runs
+// the round in this process instead (`restarted` voids what was streamed so far): with raw
+// sockets when this process may open them, without privileges otherwise. It looks up the
+// names of the addresses that answered before it reports a round finished. One round at a
+// time; the helper is kept for the next.
 class TraceWorker : public QObject
 {
     Q_OBJECT
@@ -44,7 +47,7 @@ public:
     static void registerMetaTypes();
 
 public Q_SLOTS:
-    void start(const hopscope::TraceRequest &request);
+    void start(const hopscope::PreparedTrace &trace);
     // Ends the helper; call on the worker's thread before it quits (a queued call does that).
     void stopHelper();
     // Tries the helper again at the next trace, after it was found unusable (for example once it
@@ -56,10 +59,12 @@ Q_SIGNALS:
     void helperStarted(qint64 pid);
     void probeReceived(const hopscope::ProbeEvent &event);
     void hopSettled(int ttl);
+    // The probes received so far this round are void: it runs again in this process.
+    void restarted();
     void notice(const QString &message);
     // The helper cannot serve (missing, no capability, died): said once per cause, with the fix.
     void degraded(const QString &reason, hopscope::TraceWorker::HelperProblem problem);
-    void finished(const hopscope::NetworkPath &path);
+    void finished(const hopscope::RoundOutcome &outcome);
     void failed(const QString &code, const QString &message);
 
 private:
@@ -72,7 +77,7 @@ private:
     void helperFailed(const QString &reason, HelperProblem problem = HelperProblem::Unavailable);
     void cancelInHelper();
     void runInProcess();
-    void finishWithPath(NetworkPath path);
+    void finishRound(const ProbeRunSummary &summary);
     void fail(const QString &code, const QString &message);
 
     QString m_helperProgram;
@@ -82,9 +87,8 @@ private:
     QByteArray m_pending; // helper output not yet a whole line
     bool m_busy = false;
     bool m_waitingForHelper = false; // the current trace is (to be) run by the helper
-    TraceRequest m_request;       // as the user gave it
-    TraceRequest m_helperRequest; // the same with the target resolved
-    IpAddress::Family m_destinationFamily = IpAddress::Family::V4;
+    PreparedTrace m_trace;
+    std::vector<ProbeEvent> m_events; // this round's, from the helper: whose names to look up
     std::int64_t m_nextId = 1;
     std::int64_t m_activeId = 0;
     std::vector<std::string> m_helperCapabilities; // from its hello
@@ -93,6 +97,6 @@ private:
 
 } // namespace hopscope
 
-Q_DECLARE_METATYPE(hopscope::TraceRequest)
+Q_DECLARE_METATYPE(hopscope::PreparedTrace)
 Q_DECLARE_METATYPE(hopscope::ProbeEvent)
-Q_DECLARE_METATYPE(hopscope::NetworkPath)
+Q_DECLARE_METATYPE(hopscope::RoundOutcome)

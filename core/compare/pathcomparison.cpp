@@ -24,34 +24,35 @@ struct PathTtls
     std::map<int, TtlObservation> byTtl;
 };
 
-PathTtls observe(const NetworkPath &path)
+PathTtls observe(const PathModel &model)
 {
     PathTtls result;
+    const NetworkPath &path = model.header();
+    // Who answers is the latest route: a session's probes also hold the routes it left.
+    const std::vector<PathHop> hops = model.latestHops();
     std::map<int, std::set<std::string>> responders;
-    for (const PathHop &hop : path.hops) {
+    for (const PathHop &hop : hops) {
         if (hop.ttl <= 0)
             continue;
         responders[hop.ttl]; // a silent TTL is still a TTL tried
         if (hop.reachable)
             responders[hop.ttl].insert(hop.ipAddress);
     }
-    const bool samples = path.hopscope && !path.hopscope->probes.empty();
+    bool samples = false;
+    for (const auto &[ttl, atTtl] : model.series())
+        for (const PathModel::Series &series : atTtl)
+            series.history.recent().forEach([&](const MonitorSample &sample) {
+                samples = true;
+                TtlObservation &at = result.byTtl[ttl];
+                ++at.probesSent;
+                if (!sample.lost())
+                    at.rttsMs.push_back(sample.rttMs);
+            });
     result.overview.perProbeSamples = samples;
-    if (samples) {
-        for (const ProbeSample &probe : path.hopscope->probes) {
-            if (probe.ttl <= 0)
-                continue;
-            TtlObservation &at = result.byTtl[probe.ttl];
-            ++at.probesSent;
-            // Who answers comes from the hops: a session's probes also hold the routes it left.
-            if (probe.rttMs)
-                at.rttsMs.push_back(*probe.rttMs);
-        }
-    } else {
-        for (const PathHop &hop : path.hops)
+    if (!samples)
+        for (const PathHop &hop : hops)
             if (hop.ttl > 0 && hop.reachable && hop.rttMs)
                 result.byTtl[hop.ttl].rttsMs.push_back(*hop.rttMs);
-    }
     for (const auto &[ttl, set] : responders) {
         TtlObservation &at = result.byTtl[ttl];
         at.responders.assign(set.begin(), set.end());
@@ -134,7 +135,7 @@ int PathComparison::count(HopChange change) const
                                           [change](const TtlComparison &t) { return t.change == change; }));
 }
 
-PathComparison comparePaths(const NetworkPath &first, const NetworkPath &second)
+PathComparison comparePaths(const PathModel &first, const PathModel &second)
 {
     PathTtls a = observe(first);
     PathTtls b = observe(second);

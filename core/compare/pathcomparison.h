@@ -1,6 +1,6 @@
 #pragma once
 
-#include "path/networkpath.h"
+#include "path/pathmodel.h"
 #include "stats/mannwhitney.h"
 
 #include <optional>
@@ -84,6 +84,6 @@ struct PathComparison
     int count(HopChange change) const;
 };
 
-PathComparison comparePaths(const NetworkPath &first, const NetworkPath &second);
+PathComparison comparePaths(const PathModel &first, const PathModel &second);
 
 } // namespace hopscope

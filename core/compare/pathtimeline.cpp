@@ -21,21 +21,23 @@ std::optional<double> destinationMedian(const PathComparison &comparison, bool f
 
 } // namespace
 
-PathTimeline buildTimeline(const std::vector<NetworkPath> &paths)
+PathTimeline buildTimeline(const std::vector<PathModel> &paths)
 {
     std::vector<std::size_t> order(paths.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return paths[a].timestampMs < paths[b].timestampMs; });
+                     [&](std::size_t a, std::size_t b) {
+                         return paths[a].header().timestampMs < paths[b].header().timestampMs;
+                     });
     PathTimeline timeline;
     for (std::size_t i = 0; i < order.size(); ++i) {
-        const NetworkPath &path = paths[order[i]];
+        const PathModel &path = paths[order[i]];
         // The first path against itself gives its own observations, with nothing changed.
         const PathComparison comparison = comparePaths(paths[order[i == 0 ? 0 : i - 1]], path);
         TimelineEntry entry;
         entry.source = order[i];
-        entry.timestampMs = path.timestampMs;
+        entry.timestampMs = path.header().timestampMs;
         entry.overview = comparison.second;
         entry.destinationMedianMs = destinationMedian(comparison, false);
         entry.routeChanged = comparison.routesDiffer();

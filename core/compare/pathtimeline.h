@@ -39,6 +39,6 @@ struct PathTimeline
 };
 
 // `paths` in any order; the entries are in time order (equal times keep the order given).
-PathTimeline buildTimeline(const std::vector<NetworkPath> &paths);
+PathTimeline buildTimeline(const std::vector<PathModel> &paths);
 
 } // namespace hopscope

@@ -2,9 +2,7 @@
 
 #include "common/jsonfields.h"
 #include "common/safetext.h"
-#include "path/networkpathjson.h"
-#include "trace/network.h"
-#include "trace/tracerunner.h"
+#include "network/route.h"
 
 #include <algorithm>
 #include <array>
@@ -21,17 +19,15 @@ namespace {
 // A request is a flat object; anything nested deeper than this is not one.
 constexpr int kMaxRequestDepth = 4;
 constexpr std::size_t kMaxRequestValues = 256;
-// A done event carries a whole NetworkPath.
-constexpr std::size_t kMaxEventBytes = kMaxNetworkPathBytes + 1024;
-
-constexpr TraceRequestLimits kProtocolRequestLimits{kMaxQueries, kMinTimeoutMs, kMaxTimeoutMs,
-                                                    kMaxFlows, kProbeRateCeiling};
+// The longest event: a probe with everything a reply can say, or a notice.
+constexpr std::size_t kMaxEventBytes = 64 * 1024;
+constexpr int kMaxEventDepth = 8;
+constexpr std::size_t kMaxEventValues = 4096;
 
 constexpr std::array kCancelFields{"id", "op"};
-constexpr std::array kTraceFields{"id",         "op",          "target",         "protocol",
-                                  "port",       "source_port", "max_ttl",        "timeout_ms",
-                                  "queries",    "flows",       "mode",           "address_family",
-                                  "resolve_hostnames",         "unprivileged",   "rate"};
+constexpr std::array kTraceFields{"id",      "op",         "address",  "protocol",       "port",
+                                  "source_port", "max_ttl", "timeout_ms", "queries",  "flows",
+                                  "mode",        "address_family",        "unprivileged", "rate"};
 
 constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
                                  std::pair{ReplyKind::Unreachable, "unreachable"},
@@ -66,6 +62,43 @@ void checkFields(const json &object, std::span<const char *const> allowed)
     }
 }
 
+template <typename Enum>
+Enum readName(const ObjectView &object, std::string_view key, Enum fallback,
+              std::optional<Enum> (*parse)(std::string_view), const char *expected)
+{
+    const auto text = object.optionalString(key);
+    if (!text)
+        return fallback;
+    const auto parsed = parse(*text);
+    if (!parsed)
+        fail("out-of-range", object.pointerTo(key), std::string("must be ") + expected + " (found \"" + *text + "\")");
+    return *parsed;
+}
+
+TraceRequest readTraceFields(const ObjectView &object)
+{
+    TraceRequest request;
+    request.protocol = readName(object, "protocol", Protocol::Tcp, &parseProtocol, "\"TCP\", \"UDP\" or \"ICMP\"");
+    if (const auto port = object.optionalInteger("port", 1, 65535))
+        request.port = static_cast<std::uint16_t>(*port);
+    if (const auto port = object.optionalInteger("source_port", 1, 65535))
+        request.sourcePort = static_cast<std::uint16_t>(*port);
+    request.maxTtl = static_cast<int>(object.optionalInteger("max_ttl", 1, 255).value_or(request.maxTtl));
+    request.timeoutMs = static_cast<int>(
+        object.optionalInteger("timeout_ms", kMinTimeoutMs, kMaxTimeoutMs).value_or(request.timeoutMs));
+    request.queries = static_cast<int>(object.optionalInteger("queries", 1, kMaxQueries).value_or(request.queries));
+    request.flows = static_cast<int>(object.optionalInteger("flows", 1, kMaxFlows).value_or(request.flows));
+    request.mode = readName(object, "mode", TraceMode::Parallel, &parseTraceMode, "\"parallel\" or \"sequential\"");
+    request.family =
+        readName(object, "address_family", AddressFamily::Any, &parseAddressFamily, "\"any\", \"ipv4\" or \"ipv6\"");
+    request.unprivileged = object.optionalBool("unprivileged").value_or(false);
+    if (const auto rate = object.optionalInteger("rate", 1, kProbeRateCeiling))
+        request.rate = static_cast<int>(*rate);
+    // The helper resolves no names and looks none up.
+    request.resolveHostnames = false;
+    return request;
+}
+
 Request readRequest(const json &document)
 {
     const ObjectView object(document, "");
@@ -80,24 +113,21 @@ Request readRequest(const json &document)
     if (op != "trace")
         fail("unknown-op", object.pointerTo("op"), "\"" + op + "\" is not an operation (trace, cancel)");
     checkFields(document, kTraceFields);
-    // Fields left out take the defaults a trace has everywhere else.
-    json withDefaults = document;
-    const ordered_json defaults = traceRequestToJsonValue(TraceRequest{});
-    for (const auto &[key, value] : defaults.items())
-        if (key != "target" && !withDefaults.contains(key))
-            withDefaults[key] = value;
-    request.trace = readTraceRequest(ObjectView(withDefaults, ""), kProtocolRequestLimits);
+    request.trace = readTraceFields(object);
+    const std::string addressText = object.requiredString("address");
+    const auto address = IpAddress::parse(addressText);
+    if (!address)
+        fail("invalid-target", object.pointerTo("address"),
+             "must be an IPv4 or IPv6 address: the helper resolves no names (found \"" + addressText + "\")");
+    const auto probeable = probeableAddress(*address, request.trace.family);
+    if (!probeable)
+        fail("invalid-target", object.pointerTo("address"), probeable.error().message);
+    request.address = *probeable;
+    request.trace.target = probeable->toString();
     const auto checked = normaliseTraceRequest(request.trace);
     if (!checked)
         fail("invalid-request", "", checked.error().message);
     request.trace = *checked;
-    const auto target = IpAddress::parse(request.trace.target);
-    if (!target)
-        fail("invalid-target", object.pointerTo("target"),
-             "must be an IPv4 or IPv6 address: the helper resolves no names (found \""
-                 + printable(request.trace.target) + "\")");
-    if (const auto probeable = probeableAddress(*target, request.trace.family); !probeable)
-        fail("invalid-target", object.pointerTo("target"), probeable.error().message);
     return request;
 }
 
@@ -189,11 +219,21 @@ Event readEvent(const json &document)
         result.message = object.requiredString("message");
     } else if (name == "done") {
         result.kind = Event::Kind::Done;
-        object.requiredObject("path");
-        const auto path = networkPathFromJsonValue(document.at("path"));
-        if (!path)
-            fail(path.error().code, "/path", path.error().message);
-        result.path = *path;
+        ProbeRunSummary &done = result.done;
+        done.probing = readName(object, "probing", Probing::Raw, &parseProbing, "\"raw\" or \"unprivileged\"");
+        const ObjectView source = object.requiredObject("source");
+        const std::string sourceAddress = source.requiredString("address");
+        const auto parsedSource = IpAddress::parse(sourceAddress);
+        if (!parsedSource)
+            fail("out-of-range", source.pointerTo("address"), "is not an address");
+        done.route.source = *parsedSource;
+        done.route.interfaceName = source.optionalString("interface").value_or(std::string());
+        done.route.hardwareAddress = source.optionalString("hardware_addr").value_or(std::string());
+        done.lastTtl = static_cast<int>(object.requiredInteger("last_ttl", 0, 255));
+        done.end = readName(object, "end", PathEnd::NotReached, &parsePathEnd,
+                            "\"not-reached\", \"destination\" or \"unreachable\"");
+        done.startedNs = object.requiredInteger("started_ns", 0, INT64_MAX);
+        done.endedNs = object.requiredInteger("ended_ns", done.startedNs, INT64_MAX);
     } else if (name == "error") {
         result.kind = Event::Kind::Error;
         result.error.code = object.requiredString("code");
@@ -237,13 +277,14 @@ ParsedRequest parseRequest(std::string_view text)
     return parsed;
 }
 
-std::string traceRequestLine(std::int64_t id, const TraceRequest &request)
+std::string traceRequestLine(std::int64_t id, const TraceRequest &request, const IpAddress &address)
 {
     ordered_json object = ordered_json::object();
     object["id"] = id;
     object["op"] = "trace";
-    const ordered_json fields = traceRequestToJsonValue(request);
-    for (const auto &[key, value] : fields.items())
+    object["address"] = address.toString();
+    const ordered_json settings = probeSettingsToJson(request);
+    for (const auto &[key, value] : settings.items())
         object[key] = value;
     return line(object);
 }
@@ -298,10 +339,21 @@ std::string noticeLine(std::int64_t id, const std::string &message)
     return line(object);
 }
 
-std::string doneLine(std::int64_t id, const NetworkPath &path)
+std::string doneLine(std::int64_t id, const ProbeRunSummary &summary)
 {
     ordered_json object = event("done", id);
-    object["path"] = networkPathToJsonValue(path);
+    object["probing"] = probingName(summary.probing);
+    ordered_json source = ordered_json::object();
+    source["address"] = summary.route.source.toString();
+    if (!summary.route.interfaceName.empty())
+        source["interface"] = summary.route.interfaceName;
+    if (!summary.route.hardwareAddress.empty())
+        source["hardware_addr"] = summary.route.hardwareAddress;
+    object["source"] = std::move(source);
+    object["last_ttl"] = summary.lastTtl;
+    object["end"] = pathEndName(summary.end);
+    object["started_ns"] = summary.startedNs;
+    object["ended_ns"] = summary.endedNs;
     return line(object);
 }
 
@@ -315,7 +367,7 @@ std::string errorLine(std::optional<std::int64_t> id, const Error &error)
 
 Expected<Event> parseEvent(std::string_view text)
 {
-    const auto document = parseBounded(text, {kMaxEventBytes, kMaxNetworkPathDepth, kMaxNetworkPathValues});
+    const auto document = parseBounded(text, {kMaxEventBytes, kMaxEventDepth, kMaxEventValues});
     if (!document)
         return Error{"bad-event", "the helper wrote a line that is not JSON: " + document.error().message};
     auto parsed = readFields([&] { return readEvent(*document); });

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/expected.h"
-#include "path/networkpath.h"
+#include "probe/proberun.h"
 #include "probe/probetypes.h"
-#include "trace/tracerunner.h"
+#include "probe/tracerequest.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 // and decode with these functions, so that they cannot drift apart.
 namespace hopscope::helper {
 
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2;
 // A request line longer than this is refused unread.
 inline constexpr std::size_t kMaxRequestLineBytes = 64 * 1024;
 // Traces one helper runs at once; further requests are refused until one ends.
@@ -32,7 +32,8 @@ struct Request
     enum class Op { Trace, Cancel };
     Op op = Op::Trace;
     std::int64_t id = 0;
-    TraceRequest trace; // for Trace: checked, ranges and target included
+    TraceRequest trace; // for Trace: checked and normalised; its target is the address's text
+    IpAddress address;  // for Trace: where the probes go, checked by probeableAddress
 };
 
 // A request line read, or why not. The id is there whenever the line carried a readable one,
@@ -45,7 +46,9 @@ struct ParsedRequest
 };
 
 ParsedRequest parseRequest(std::string_view line);
-std::string traceRequestLine(std::int64_t id, const TraceRequest &request);
+// The request names the address only: the helper resolves nothing, and the name the user typed
+// stays with the client.
+std::string traceRequestLine(std::int64_t id, const TraceRequest &request, const IpAddress &address);
 std::string cancelRequestLine(std::int64_t id);
 
 // Events, as the helper writes them (each without the final newline).
@@ -54,7 +57,8 @@ std::string helloLine(const std::vector<std::string> &capabilities, const std::s
 std::string probeLine(std::int64_t id, const ProbeEvent &event);
 std::string hopLine(std::int64_t id, int ttl);
 std::string noticeLine(std::int64_t id, const std::string &message);
-std::string doneLine(std::int64_t id, const NetworkPath &path);
+// How the run ended; the client builds the path from the probes it was streamed.
+std::string doneLine(std::int64_t id, const ProbeRunSummary &summary);
 std::string errorLine(std::optional<std::int64_t> id, const Error &error);
 
 struct Event
@@ -68,7 +72,7 @@ struct Event
     ProbeEvent probe;                      // Probe
     int ttl = 0;                           // Hop
     std::string message;                   // Hello (its note), Notice
-    std::optional<NetworkPath> path;       // Done
+    ProbeRunSummary done;                  // Done
     Error error;                           // Error
 };
 

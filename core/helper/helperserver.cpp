@@ -3,7 +3,7 @@
 #include "helper/sharedrawsockets.h"
 #include "probe/cancelsignal.h"
 #include "probe/probeengine.h"
-#include "trace/tracerunner.h"
+#include "probe/proberun.h"
 
 #include <algorithm>
 #include <thread>
@@ -105,23 +105,20 @@ void HelperServer::startTrace(const Request &request)
     trace->id = request.id;
     RunningTrace &started = *trace;
     m_traces.push_back(std::move(trace));
-    started.thread = std::thread([this, &started, traceRequest = request.trace] {
-        runTrace(started, traceRequest);
-    });
+    started.thread = std::thread([this, &started, request] { runTrace(started, request); });
 }
 
-void HelperServer::runTrace(RunningTrace &trace, const TraceRequest &request)
+void HelperServer::runTrace(RunningTrace &trace, const Request &request)
 {
     EventWriter events(trace.id, [this](const std::string &line) { write(line); });
-    TraceEnvironment environment;
+    ProbeEnvironment environment;
     environment.openRaw = [this](IpAddress::Family family, Protocol protocol) {
         return m_sockets.subscribe(family, protocol);
     };
     environment.sharedRateLimit = &m_ceiling;
-    environment.literalTargetsOnly = true;
     environment.rawFallsBackToUnprivileged = false; // the client decides how to do without
-    const auto path = hopscope::runTrace(request, events, trace.cancel, environment);
-    write(path ? doneLine(trace.id, *path) : errorLine(trace.id, path.error()));
+    const auto run = runProbes(request.trace, request.address, events, trace.cancel, environment);
+    write(run ? doneLine(trace.id, run->summary) : errorLine(trace.id, run.error()));
     trace.finished = true;
 }
 

@@ -48,7 +48,7 @@ private:
     void write(const std::string &line);
     void startTrace(const Request &request);
     void cancelTrace(std::int64_t id);
-    void runTrace(RunningTrace &trace, const TraceRequest &request);
+    void runTrace(RunningTrace &trace, const Request &request);
     void reapFinished();
 
     SharedRawSockets &m_sockets;

@@ -104,7 +104,7 @@ std::vector<PathHop> hopsFromProbes(const std::vector<ProbeSample> &probes, int 
 NetworkPath withFigures(NetworkPath path, MonitorSummary summary)
 {
     HopscopeExtension extension;
-    extension.probing = "imported";
+    extension.probing = Probing::Imported;
     TraceRequest request;
     request.target = path.destination.hostname;
     request.protocol = path.protocol;
@@ -133,7 +133,7 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
     NetworkPath path;
     path.protocol = protocol;
     HopscopeExtension extension;
-    extension.probing = "imported";
+    extension.probing = Probing::Imported;
     TraceRequest request;
     std::map<std::string, std::string> names;
     bool header = false;

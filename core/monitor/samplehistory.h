@@ -10,16 +10,18 @@
 
 namespace hopscope {
 
-// One probe of a monitoring session, as one hop keeps it: 24 bytes.
+// One probe, as a row keeps it: 32 bytes. The RTT keeps every bit a file holds, so that a path
+// reopens exactly as it was saved.
 struct MonitorSample
 {
     std::int64_t sentAtUs = 0;
-    float rttMs = 0.0f; // NaN when the probe was lost
+    double rttMs = 0.0; // NaN when the probe was lost
     std::int32_t round = 0;
     std::uint8_t flow = 0;
     std::uint8_t icmpType = 0;
     std::uint8_t icmpCode = 0;
     bool hasIcmp = false;
+    std::uint32_t order = 0; // when the model took it, to keep probes sent at one instant in order
 
     bool lost() const { return std::isnan(rttMs); }
     std::optional<double> rtt() const { return lost() ? std::nullopt : std::optional<double>(rttMs); }
@@ -34,8 +36,8 @@ struct SampleBucket
     std::int32_t lastRound = 0;
     std::int32_t sent = 0;
     std::int32_t received = 0;
-    float minMs = 0.0f;
-    float maxMs = 0.0f;
+    double minMs = 0.0;
+    double maxMs = 0.0;
     double sumMs = 0.0;
 
     std::optional<double> avgMs() const

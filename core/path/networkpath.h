@@ -1,6 +1,7 @@
 #pragma once
 
 #include "path/monitorsummary.h"
+#include "probe/tracerequest.h"
 
 #include <cstdint>
 #include <optional>
@@ -9,21 +10,6 @@
 #include <vector>
 
 namespace hopscope {
-
-enum class Protocol { Tcp, Udp, Icmp };
-enum class TraceMode { Parallel, Sequential };
-enum class AddressFamily { Any, IPv4, IPv6 };
-
-// Upper case, as in Datadog payloads: "TCP", "UDP", "ICMP".
-std::string_view protocolName(Protocol protocol);
-// Accepts either case, since the Datadog library prints lower case and payloads upper case.
-std::optional<Protocol> parseProtocol(std::string_view text);
-
-std::string_view traceModeName(TraceMode mode);
-std::optional<TraceMode> parseTraceMode(std::string_view text);
-
-std::string_view addressFamilyName(AddressFamily family);
-std::optional<AddressFamily> parseAddressFamily(std::string_view text);
 
 // The placeholder address and hostname Datadog writes for a TTL that never answered.
 std::string unknownHopName(int ttl);
@@ -96,25 +82,6 @@ struct HopCount
     bool operator==(const HopCount &) const = default;
 };
 
-// What the user asked for: enough to repeat the trace exactly.
-struct TraceRequest
-{
-    std::string target;
-    Protocol protocol = Protocol::Tcp;
-    std::optional<std::uint16_t> port;
-    std::optional<std::uint16_t> sourcePort; // first flow's; the others count up from it
-    int maxTtl = 30;
-    int timeoutMs = 1000;
-    int queries = 3;
-    int flows = 1;
-    TraceMode mode = TraceMode::Parallel;
-    AddressFamily family = AddressFamily::Any;
-    bool resolveHostnames = true;
-    bool unprivileged = false; // probe without raw sockets even when they are allowed
-    std::optional<int> rate;   // most probes sent per second; unpaced when absent
-    bool operator==(const TraceRequest &) const = default;
-};
-
 // One probe and its fate: a reply from `responder` after rttMs, or a timeout (empty responder,
 // no rtt). ICMP type and code are those of the reply when it was ICMP.
 struct ProbeSample
@@ -136,7 +103,7 @@ struct HopscopeExtension
     int formatVersion = 1;
     std::string toolVersion;
     std::optional<TraceRequest> request;
-    std::string probing; // "raw" or "unprivileged": how the probes were sent; "imported" from another tool
+    Probing probing = Probing::Unknown;
     std::vector<ProbeSample> probes;
     std::optional<MonitorSummary> monitor; // only for a monitoring session
     bool operator==(const HopscopeExtension &) const = default;

@@ -1,7 +1,7 @@
 #include "path/networkpathjson.h"
 
 #include "common/jsonfields.h"
-#include "common/regularfile.h"
+#include "file/regularfile.h"
 #include "path/jsonlimits.h"
 #include "path/monitorsummaryjson.h"
 
@@ -266,10 +266,11 @@ HopscopeExtension readExtension(const ObjectView &object)
     if (const auto request = object.optionalObject("request"))
         extension.request = readTraceRequest(*request, kFileRequestLimits);
     if (const auto probing = object.optionalString("probing")) {
-        if (*probing != "raw" && *probing != "unprivileged" && *probing != "imported")
+        const auto parsed = parseProbing(*probing);
+        if (!parsed)
             fail("out-of-range", object.pointerTo("probing"),
                  "must be \"raw\", \"unprivileged\" or \"imported\" (found \"" + *probing + "\")");
-        extension.probing = *probing;
+        extension.probing = *parsed;
     }
     if (const auto probes = object.optionalArray("probes")) {
         extension.probes.reserve(probes->size());

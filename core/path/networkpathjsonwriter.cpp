@@ -79,18 +79,12 @@ ordered_json traceRequestToJsonValue(const TraceRequest &request)
 {
     ordered_json object = ordered_json::object();
     object["target"] = request.target;
-    object["protocol"] = protocolName(request.protocol);
-    putIfSet(object, "port", request.port);
-    putIfSet(object, "source_port", request.sourcePort);
-    object["max_ttl"] = request.maxTtl;
-    object["timeout_ms"] = request.timeoutMs;
-    object["queries"] = request.queries;
-    object["flows"] = request.flows;
-    object["mode"] = traceModeName(request.mode);
-    object["address_family"] = addressFamilyName(request.family);
-    object["resolve_hostnames"] = request.resolveHostnames;
-    object["unprivileged"] = request.unprivileged;
-    putIfSet(object, "rate", request.rate);
+    const ordered_json settings = probeSettingsToJson(request);
+    for (const auto &[key, value] : settings.items()) {
+        if (key == "unprivileged") // where files have always had it
+            object["resolve_hostnames"] = request.resolveHostnames;
+        object[key] = value;
+    }
     return object;
 }
 
@@ -118,7 +112,7 @@ ordered_json extensionJson(const HopscopeExtension &extension)
     object["tool_version"] = extension.toolVersion;
     if (extension.request)
         object["request"] = traceRequestToJsonValue(*extension.request);
-    putIfNotEmpty(object, "probing", extension.probing);
+    putIfNotEmpty(object, "probing", std::string(probingName(extension.probing)));
     ordered_json probes = ordered_json::array();
     for (const ProbeSample &probe : extension.probes)
         probes.push_back(probeJson(probe));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "path/networkpath.h"
+#include "probe/tracerequest.h"
 #include "probe/probemethod.h"
 #include "probe/probetypes.h"
 
@@ -33,6 +33,9 @@ public:
     virtual void hopSettled(int ttl) { (void)ttl; }
     // Something the user should know about how the trace is made (degraded probing, say).
     virtual void notice(const std::string &message) { (void)message; }
+    // The probes told of so far are void: the trace starts again another way (the helper that
+    // sent them died, and this process sends them now).
+    virtual void restarted() {}
 };
 
 enum class PathEnd { NotReached, Destination, Unreachable };

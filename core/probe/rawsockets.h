@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "path/networkpath.h"
+#include "probe/tracerequest.h"
 #include "probe/probetransport.h"
 
 #include <optional>

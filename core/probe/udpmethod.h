@@ -1,10 +1,11 @@
 #pragma once
 
 #include "probe/rawprobemethod.h"
+#include "probe/tracerequest.h"
 
 namespace hopscope {
 
-inline constexpr std::uint16_t kDefaultUdpPort = 33434;
+
 
 // UDP probes with fixed ports per flow. The UDP checksum, which routers quote back, carries the
 // probe's number within its flow; the quoted IP ID (IPv4) or flow label (IPv6) must agree too.

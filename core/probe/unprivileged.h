@@ -1,6 +1,6 @@
 #pragma once
 
-#include "path/networkpath.h"
+#include "probe/tracerequest.h"
 #include "probe/probemethod.h"
 #include "probe/probetransport.h"
 

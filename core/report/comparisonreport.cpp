@@ -1,6 +1,6 @@
 #include "report/comparisonreport.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 #include "report/pathtexttable.h"
 
 namespace hopscope {
@@ -14,9 +14,9 @@ ComparisonReportContent buildComparisonReportContent(const NetworkPath &first, c
     ComparisonReportContent content;
     content.first = buildRedactedReportContent(paths[0], options);
     content.second = buildRedactedReportContent(paths[1], options);
-    content.comparison = comparePaths(paths[0], paths[1]);
+    content.comparison = comparePaths(content.first.model, content.second.model);
     content.verdict = comparisonVerdict(content.comparison);
-    content.notes = comparisonNotes(paths[0], paths[1]);
+    content.notes = comparisonNotes(content.first.model, content.second.model);
     content.rttFindings = describeRttTests(content.comparison);
     for (const TtlComparison &row : content.comparison.ttls)
         if (row.differs())

@@ -3,7 +3,7 @@
 
 #include "report/textformat.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 
 
 namespace hopscope {
@@ -64,9 +64,9 @@ std::string csvReport(const ReportContent &content)
 {
     std::string csv = "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
                       "jitter_ms,p95_ms,notes\r\n";
-    for (const MonitorHop &hop : content.rows.hops) {
+    for (const MonitorHop &hop : content.model.hops()) {
         const HopStatistics &s = hop.stats;
-        const bool counted = content.rows.counted;
+        const bool counted = content.model.counted();
         const std::vector<std::string> cells{
             std::to_string(hop.ttl),
             csvCell(hop.responder),

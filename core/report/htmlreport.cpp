@@ -1,7 +1,7 @@
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 
 #include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
@@ -86,21 +86,22 @@ std::string htmlReport(const ReportContent &content)
     html += term("Protocol", std::string(protocolName(path.protocol)));
     if (!path.source.hostname.empty())
         html += term("Source", path.source.hostname);
-    if (path.hopscope && !path.hopscope->probing.empty())
-        html += term("Probing", path.hopscope->probing == "raw" ? "raw sockets" : path.hopscope->probing);
+    if (path.hopscope && path.hopscope->probing != Probing::Unknown)
+        html += term("Probing", path.hopscope->probing == Probing::Raw ? "raw sockets"
+                                                                        : std::string(probingName(path.hopscope->probing)));
     html += reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     html += "<h2>Path</h2>\n<figure>\n" + svgPathGraph(content) + "</figure>\n";
     html += "<h2>Round-trip time per TTL</h2>\n<figure>\n" + svgRttChart(content) + "</figure>\n";
 
     html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>Address</th><th>Hostname</th>";
-    const bool counted = content.rows.counted;
+    const bool counted = content.model.counted();
     html += counted ? "<th>Loss</th><th>Sent</th><th>Last</th><th>Avg</th><th>Best</th><th>Worst</th><th>StDev</th>"
                       "<th>Jitter</th><th>p95</th>"
                     : "<th>RTT</th>";
     html += "<th>Notes</th></tr></thead>\n<tbody>\n";
     for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
-        const MonitorHop &hop = content.rows.hops[content.listedRows[listed]];
+        const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
         html += cell(std::to_string(hop.ttl), true) + cell(hop.responder.empty() ? "*" : hop.responder)
@@ -134,8 +135,8 @@ std::string comparisonHtmlReport(const ComparisonReportContent &content)
     lines.insert(lines.end(), content.notes.begin(), content.notes.end());
     lines.insert(lines.end(), content.rttFindings.begin(), content.rttFindings.end());
     std::string html = opening("Path comparison: " + content.title, lines);
-    html += "<table class=\"facts\">\n" + term("First", formatPathSummary(content.first.path))
-            + term("Second", formatPathSummary(content.second.path))
+    html += "<table class=\"facts\">\n" + term("First", formatPathSummary(content.first.model))
+            + term("Second", formatPathSummary(content.second.model))
             + reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     const char *marked = "Outlined in purple: the TTLs where the route or the RTT changed.";

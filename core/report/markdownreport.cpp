@@ -1,7 +1,7 @@
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 
 #include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
@@ -52,16 +52,16 @@ std::string markdownReport(const ReportContent &content)
     md += "| Protocol | " + std::string(protocolName(path.protocol)) + " |\n";
     if (!path.source.hostname.empty())
         md += "| Source | " + escapeMarkdown(path.source.hostname) + " |\n";
-    if (path.hopscope && !path.hopscope->probing.empty())
-        md += "| Probing | " + escapeMarkdown(path.hopscope->probing) + " |\n";
+    if (path.hopscope && path.hopscope->probing != Probing::Unknown)
+        md += "| Probing | " + std::string(probingName(path.hopscope->probing)) + " |\n";
     md += reportFacts(content.generatedAtMs, content.redaction);
     md += "\n## Hops\n\n";
-    const bool counted = content.rows.counted;
+    const bool counted = content.model.counted();
     md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
                     "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
                   : "| TTL | Address | Hostname | RTT | Notes |\n|--:|---|---|--:|---|\n";
     for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
-        const MonitorHop &hop = content.rows.hops[content.listedRows[listed]];
+        const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
         const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
@@ -97,8 +97,8 @@ std::string comparisonMarkdownReport(const ComparisonReportContent &content)
     for (const std::string &line : content.rttFindings)
         md += "- " + escapeMarkdown(line) + "\n";
     md += "\n| | |\n|---|---|\n";
-    md += "| First | " + escapeMarkdown(formatPathSummary(content.first.path)) + " |\n";
-    md += "| Second | " + escapeMarkdown(formatPathSummary(content.second.path)) + " |\n";
+    md += "| First | " + escapeMarkdown(formatPathSummary(content.first.model)) + " |\n";
+    md += "| Second | " + escapeMarkdown(formatPathSummary(content.second.model)) + " |\n";
     md += reportFacts(content.generatedAtMs, content.redaction);
     md += "\n## Hops\n\n| TTL | First | Second | Change | Median 1 | Median 2 | Delta | Loss 1 | Loss 2 | RTT test |\n"
           "|--:|---|---|---|--:|--:|--:|--:|--:|---|\n";

@@ -1,5 +1,7 @@
 #include "report/monitortexttable.h"
 
+#include "report/pathtexttable.h"
+
 #include "report/textformat.h"
 
 namespace hopscope {
@@ -61,6 +63,33 @@ std::string formatRouteChangeLine(const RouteChange &change)
 {
     return "round " + std::to_string(change.round) + ", " + formatUtc(change.timeUs / 1000) + ": "
            + printable(describeRouteChange(change));
+}
+
+std::string formatMonitorReport(const PathModel &model)
+{
+    if (!model.isMonitoring())
+        return {};
+    const int rounds = model.rounds();
+    std::string report = formatPathTarget(model.header()) + ": " + std::to_string(rounds)
+                         + (rounds == 1 ? " round" : " rounds");
+    if (model.failedRounds() > 0)
+        report += " (" + std::to_string(model.failedRounds()) + " more failed)";
+    report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " + formatUtc(model.latestRoundUs() / 1000)
+              + "\n\n";
+    report += formatMonitorTable(model.hops(), model.latestRound());
+    const std::size_t changes = model.routeChanges().size() + model.forgottenRouteChanges();
+    report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");
+    report += changes == 0 ? ".\n" : ":\n";
+    for (const RouteChange &change : model.routeChanges())
+        report += "  " + formatRouteChangeLine(change) + "\n";
+    return report;
+}
+
+std::string formatFiguresReport(const PathModel &model)
+{
+    if (!model.counted() || model.isMonitoring())
+        return {};
+    return "Per hop:\n\n" + formatMonitorTable(model.hops(), model.latestRound());
 }
 
 } // namespace hopscope

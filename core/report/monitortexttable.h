@@ -3,6 +3,7 @@
 #include "monitor/routechange.h"
 #include "packet/unreachable.h"
 #include "path/monitorsummary.h"
+#include "path/pathmodel.h"
 
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop);
 // What a row's figures alone do not say: an unreachable answer, likely rate limiting, no longer
 // on the path. Empty when nothing.
 std::string describeHopNotes(const MonitorHop &hop, int latestRound);
+
+// The report that ends a monitoring session, and that `show` prints of one: what was monitored
+// and for how long, the table, the route changes. Empty for a model that is not a session.
+std::string formatMonitorReport(const PathModel &model);
+
+// The same table for any path whose figures were counted (a trace's probes, another tool's
+// statistics): "Per hop:" and the table. Empty when only RTTs are known.
+std::string formatFiguresReport(const PathModel &model);
 
 // "round 3, 2026-11-25 09:14:03 UTC: TTL 2: 198.18.2.2 -> 198.18.5.2".
 std::string formatRouteChangeLine(const RouteChange &change);

@@ -30,31 +30,27 @@ struct UnreachableStop
     std::string from;
 };
 
-// A router's destination-unreachable among the probes of the last TTL, if the file has probes.
-std::optional<UnreachableStop> unreachableStop(const NetworkPath &path)
+// A router's destination-unreachable at the last TTL, if a row there answered with one.
+std::optional<UnreachableStop> unreachableStop(const PathModel &model, int lastTtl)
 {
-    if (!path.hopscope)
-        return std::nullopt;
-    const int last = path.maxTtl();
-    for (const ProbeSample &probe : path.hopscope->probes) {
-        const auto responder = IpAddress::parse(probe.responder);
-        if (probe.ttl != last || !responder || !probe.icmpType || !probe.icmpCode)
+    for (const MonitorHop &hop : model.hops()) {
+        const auto responder = IpAddress::parse(hop.responder);
+        if (hop.ttl != lastTtl || !responder || !hop.unreachableCode || !hop.onLatestRound(model.latestRound()))
             continue;
         const bool v6 = !responder->isV4();
-        if (isUnreachableType(v6, *probe.icmpType))
-            return UnreachableStop{last, classifyUnreachable(v6, static_cast<std::uint8_t>(*probe.icmpCode)),
-                                   probe.responder};
+        return UnreachableStop{lastTtl, classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode)),
+                               hop.responder};
     }
     return std::nullopt;
 }
 
 } // namespace
 
-std::string formatPathTable(const NetworkPath &path)
+std::string formatPathTable(const PathModel &model)
 {
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"TTL", "ADDRESS", "HOSTNAME", "RTT", "REACHABLE"});
-    for (const PathHop &hop : path.hops)
+    for (const PathHop &hop : model.latestHops())
         rows.push_back({std::to_string(hop.ttl), printable(hop.ipAddress), printable(hop.hostname),
                         formatRtt(hop.rttMs), hop.reachable ? "yes" : "no"});
     return formatColumns(rows, {true, false, false, true, false});
@@ -73,24 +69,26 @@ std::string formatPathTarget(const NetworkPath &path)
     return target;
 }
 
-std::string formatPathSummary(const NetworkPath &path)
+std::string formatPathSummary(const PathModel &model)
 {
+    const NetworkPath &path = model.header();
     std::string summary = formatPathTarget(path);
 
     std::set<int> ttls;
     std::set<int> answeredTtls;
-    const PathHop *arrival = nullptr;
-    for (const PathHop &hop : path.hops) {
+    std::optional<PathHop> arrival;
+    const std::vector<PathHop> hops = model.latestHops();
+    for (const PathHop &hop : hops) {
         ttls.insert(hop.ttl);
         if (hop.reachable)
             answeredTtls.insert(hop.ttl);
         if (!arrival && hop.reachable && hop.ipAddress == path.destination.ipAddress)
-            arrival = &hop;
+            arrival = hop;
     }
     if (arrival)
         summary += ": reached at TTL " + std::to_string(arrival->ttl)
                    + (arrival->rttMs ? " in " + formatRtt(arrival->rttMs) : std::string());
-    else if (const auto stop = unreachableStop(path))
+    else if (const auto stop = unreachableStop(model, hops.empty() ? 0 : hops.back().ttl))
         summary += ": stopped at TTL " + std::to_string(stop->ttl) + ", "
                    + std::string(unreachableName(stop->kind)) + " ("
                    + std::string(unreachableFlag(stop->kind)) + ") from " + printable(stop->from);

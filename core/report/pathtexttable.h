@@ -1,18 +1,20 @@
 #pragma once
 
 #include "path/networkpath.h"
+#include "path/pathmodel.h"
 
 #include <string>
 
 namespace hopscope {
 
-// The path as aligned plain-text columns: TTL, address, hostname, RTT, reachable.
-std::string formatPathTable(const NetworkPath &path);
+// The path's latest hops as aligned plain-text columns: TTL, address, hostname, RTT (the mean of
+// the hop's replies), reachable.
+std::string formatPathTable(const PathModel &model);
 
 // "TCP to example.com (192.0.2.7) port 443".
 std::string formatPathTarget(const NetworkPath &path);
 
 // One line: protocol, destination, whether and where it was reached, silent TTLs, when.
-std::string formatPathSummary(const NetworkPath &path);
+std::string formatPathSummary(const PathModel &model);
 
 } // namespace hopscope

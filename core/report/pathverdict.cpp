@@ -21,53 +21,21 @@ std::string ttlList(const std::vector<int> &ttls)
 
 } // namespace
 
-std::map<int, TtlFigures> latestTtlFigures(const PathRows &rows)
-{
-    // Only the rows on the latest route: a session's old hops say nothing about the path now.
-    int latestRound = 0;
-    for (const MonitorHop &hop : rows.hops)
-        latestRound = std::max(latestRound, hop.lastRound);
-    std::map<int, TtlFigures> byTtl;
-    std::map<int, double> rttSum;
-    for (const MonitorHop &hop : rows.hops) {
-        if (!hop.onLatestRound(latestRound))
-            continue;
-        TtlFigures &at = byTtl[hop.ttl];
-        at.sent += hop.stats.sent;
-        at.received += hop.stats.received;
-        if (hop.stats.avgMs) {
-            rttSum[hop.ttl] += *hop.stats.avgMs * hop.stats.received;
-            at.answered = true;
-        }
-        if (hop.stats.minMs)
-            at.bestMs = std::min(at.bestMs.value_or(*hop.stats.minMs), *hop.stats.minMs);
-        if (hop.stats.maxMs)
-            at.worstMs = std::max(at.worstMs.value_or(*hop.stats.maxMs), *hop.stats.maxMs);
-        at.rateLimited = at.rateLimited || hop.likelyRateLimited;
-    }
-    for (auto &[ttl, at] : byTtl)
-        if (at.received > 0)
-            at.avgMs = rttSum[ttl] / at.received;
-    return byTtl;
-}
-
-PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
+PathVerdict pathVerdict(const PathModel &model)
 {
     PathVerdict verdict;
-    int latestRound = 0;
-    for (const MonitorHop &hop : rows.hops)
-        latestRound = std::max(latestRound, hop.lastRound);
-    for (const MonitorHop &hop : rows.hops)
+    const int latestRound = model.latestRound();
+    for (const MonitorHop &hop : model.hops())
         if (hop.destination && hop.onLatestRound(latestRound) && !verdict.destinationTtl) {
             verdict.destinationTtl = hop.ttl;
             verdict.destinationRttMs = hop.stats.avgMs;
         }
-    std::map<int, TtlFigures> byTtl = latestTtlFigures(rows);
-    verdict.reached = verdict.destinationTtl.has_value() || path.destinationReached();
+    std::map<int, TtlFigures> byTtl = model.latestTtlFigures();
+    verdict.reached = verdict.destinationTtl.has_value() || model.destinationTtl().has_value();
 
     // A reached path ends at the destination; one that did not arrive, at its last answer. The
     // silence a trace met beyond is said once, not TTL by TTL.
-    verdict.highestTtlTried = std::max(byTtl.empty() ? 0 : byTtl.rbegin()->first, path.maxTtl());
+    verdict.highestTtlTried = std::max(byTtl.empty() ? 0 : byTtl.rbegin()->first, model.lastTtl());
     for (const auto &[ttl, at] : byTtl)
         if (at.answered)
             verdict.lastAnsweringTtl = ttl;
@@ -106,7 +74,7 @@ PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows)
         verdict.latencyStartsTtl.reset();
 
     // Loss: walk back from the last answering TTL while every TTL loses some probes.
-    if (rows.counted && !answered.empty()) {
+    if (model.counted() && !answered.empty()) {
         const int last = answered.back().first;
         verdict.lastHopLossPercent = byTtl[last].lossPercent();
         if (verdict.lastHopLossPercent > 0.0) {

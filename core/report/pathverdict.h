@@ -1,6 +1,6 @@
 #pragma once
 
-#include "report/pathrows.h"
+#include "path/pathmodel.h"
 
 #include <map>
 #include <optional>
@@ -28,26 +28,12 @@ struct PathVerdict
     int highestTtlTried = 0;
 };
 
-// The rows on the latest route folded per TTL: every responder's probes together.
-struct TtlFigures
-{
-    int sent = 0;
-    int received = 0;
-    std::optional<double> avgMs; // weighted by replies over the TTL's responders
-    std::optional<double> bestMs;
-    std::optional<double> worstMs;
-    bool rateLimited = false;
-    bool answered = false;
-    double lossPercent() const { return sent > 0 ? 100.0 * (sent - received) / sent : 0.0; }
-};
-std::map<int, TtlFigures> latestTtlFigures(const PathRows &rows);
-
 // A jump in latency must be at least this large, and this share of the destination's RTT, to
 // be called the place where latency starts.
 inline constexpr double kLatencyJumpMinMs = 5.0;
 inline constexpr double kLatencyJumpMinShare = 0.25;
 
-PathVerdict pathVerdict(const NetworkPath &path, const PathRows &rows);
+PathVerdict pathVerdict(const PathModel &model);
 
 // Sentences for people, one per finding.
 std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counted);

@@ -36,7 +36,7 @@ namespace {
 
 void listRows(ReportContent &content)
 {
-    const std::vector<MonitorHop> &hops = content.rows.hops;
+    const std::vector<MonitorHop> &hops = content.model.hops();
     std::map<int, std::vector<std::size_t>> byTtl;
     for (std::size_t i = 0; i < hops.size(); ++i)
         byTtl[hops[i].ttl].push_back(i);
@@ -69,24 +69,23 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
 {
     ReportContent content;
     content.path = std::move(redacted);
-    content.rows = pathRows(content.path);
-    content.verdict = pathVerdict(content.path, content.rows);
-    content.verdictLines = describeVerdict(content.verdict, content.rows.counted);
+    content.model = PathModel::fromPath(content.path);
+    content.verdict = pathVerdict(content.model);
+    content.verdictLines = describeVerdict(content.verdict, content.model.counted());
     content.title = formatPathTarget(content.path);
     content.reproduce = reproduceCommand(content.path);
     content.generatedAtMs = options.generatedAtMs;
     content.redaction = options.redaction;
-    for (const MonitorHop &hop : content.rows.hops)
-        content.latestRound = std::max(content.latestRound, hop.lastRound);
+    content.latestRound = content.model.latestRound();
     listRows(content);
     return content;
 }
 
 std::string unlistedNote(const ReportContent &content, std::size_t listed)
 {
-    const int ttl = content.rows.hops[content.listedRows[listed]].ttl;
+    const int ttl = content.model.hops()[content.listedRows[listed]].ttl;
     const bool lastOfTtl = listed + 1 == content.listedRows.size()
-                           || content.rows.hops[content.listedRows[listed + 1]].ttl != ttl;
+                           || content.model.hops()[content.listedRows[listed + 1]].ttl != ttl;
     const auto unlisted = content.unlistedPerTtl.find(ttl);
     if (!lastOfTtl || unlisted == content.unlistedPerTtl.end())
         return {};

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "report/pathrows.h"
+#include "path/pathmodel.h"
 #include "report/pathverdict.h"
 #include "report/redaction.h"
 
@@ -28,8 +28,8 @@ struct ReportOptions
 // Everything a report of one path says, worked out once for every format.
 struct ReportContent
 {
-    NetworkPath path; // redacted as asked
-    PathRows rows;
+    NetworkPath path; // redacted as asked: what the report says of the path besides its figures
+    PathModel model;  // the same path's rows, links and figures
     PathVerdict verdict;
     std::vector<std::string> verdictLines;
     std::string title;     // "TCP to example.com (192.0.2.7) port 443"

@@ -37,7 +37,7 @@ std::map<int, std::vector<const MonitorHop *>> latestByTtl(const ReportContent &
 {
     std::map<int, std::vector<const MonitorHop *>> byTtl;
     const int end = content.verdict.destinationTtl.value_or(content.verdict.lastAnsweringTtl);
-    for (const MonitorHop &hop : content.rows.hops)
+    for (const MonitorHop &hop : content.model.hops())
         if (hop.onLatestRound(content.latestRound) && hop.ttl <= std::max(end, 1))
             byTtl[hop.ttl].push_back(&hop);
     return byTtl;
@@ -120,23 +120,13 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
         x += kColumn;
     }
 
-    // Links: as the flows went when the file has probes; otherwise every node to the next column.
+    // Links: as the flows went, when the model knows (the file has probes); otherwise every node
+    // to the next column.
     std::set<std::pair<std::pair<int, std::string>, std::pair<int, std::string>>> links;
-    const auto *probes = content.path.hopscope ? &content.path.hopscope->probes : nullptr;
-    if (probes && !probes->empty()) {
-        std::map<std::pair<int, int>, std::map<int, std::string>> byFlow; // (round, flow) -> ttl -> responder
-        for (const ProbeSample &probe : *probes)
-            if (!probe.responder.empty())
-                byFlow[{probe.round, probe.flow}][probe.ttl] = probe.responder;
-        for (const auto &[flow, hops] : byFlow)
-            for (std::size_t i = 0; i + 1 < ttls.size(); ++i) {
-                const auto a = hops.find(ttls[i]);
-                const auto b = hops.find(ttls[i + 1]);
-                const std::string from = a == hops.end() ? std::string() : a->second;
-                const std::string to = b == hops.end() ? std::string() : b->second;
-                if (place.contains({ttls[i], from}) && place.contains({ttls[i + 1], to}))
-                    links.insert({{ttls[i], from}, {ttls[i + 1], to}});
-            }
+    for (const auto &[edge, rounds] : content.model.edges()) {
+        const std::pair<int, std::string> from{edge.ttl, edge.from}, to{edge.ttl + 1, edge.to};
+        if (place.contains(from) && place.contains(to))
+            links.insert({from, to});
     }
     std::set<int> linkedColumns;
     for (const auto &link : links)
@@ -193,7 +183,7 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
             const std::string label = silent ? "*" : shortAddress(hop->responder);
             svg += text(nx, ny + kRadius + 15, label, "text-anchor=\"middle\" fill=\"#1f2933\"");
             std::string figure = silent ? "no reply" : hop->stats.avgMs ? num(*hop->stats.avgMs) + " ms" : "";
-            if (content.rows.counted && hop->stats.lossPercent > 0.0 && !silent)
+            if (content.model.counted() && hop->stats.lossPercent > 0.0 && !silent)
                 figure += ", " + num(hop->stats.lossPercent) + "% loss";
             svg += text(nx, ny + kRadius + 29, figure, "text-anchor=\"middle\" fill=\"#52606d\" font-size=\"11\"");
         }
@@ -265,12 +255,15 @@ std::string svgRttChart(const ReportContent &content)
     constexpr double kLeft = RttAxes::kLeft, kTop = RttAxes::kTop, kWidth = RttAxes::kWidth;
     constexpr double plotWidth = RttAxes::kPlotWidth, plotHeight = RttAxes::kPlotHeight;
 
-    // Every reply per TTL, from the probes when there are any.
+    // Every reply per TTL the model still keeps one by one.
     std::map<int, std::vector<double>> replies;
-    if (content.path.hopscope)
-        for (const ProbeSample &probe : content.path.hopscope->probes)
-            if (probe.rttMs && byTtl.contains(probe.ttl))
-                replies[probe.ttl].push_back(*probe.rttMs);
+    for (const auto &[ttl, atTtl] : content.model.series())
+        if (byTtl.contains(ttl))
+            for (const PathModel::Series &series : atTtl)
+                series.history.recent().forEach([&](const MonitorSample &sample) {
+                    if (!sample.lost())
+                        replies[ttl].push_back(sample.rttMs);
+                });
     double top = 0.0;
     for (const auto &[ttl, values] : replies)
         for (const double v : values)
@@ -282,14 +275,14 @@ std::string svgRttChart(const ReportContent &content)
     const auto lossY = [&](double percent) { return kTop + plotHeight * (1.0 - percent / 100.0); };
 
     std::string svg = axes.open("RTT per TTL");
-    if (content.rows.counted) {
+    if (content.model.counted()) {
         for (int p = 0; p <= 100; p += 25)
             svg += text(kLeft + plotWidth + 6, lossY(p) + 4, std::to_string(p) + "%", "fill=\"#c62828\"");
         svg += text(kWidth - 8, kTop + plotHeight / 2, "loss",
                     "text-anchor=\"middle\" fill=\"#c62828\" transform=\"rotate(90 " + num(kWidth - 8) + " "
                         + num(kTop + plotHeight / 2) + ")\"");
     }
-    const std::map<int, TtlFigures> perTtl = latestTtlFigures(content.rows);
+    const std::map<int, TtlFigures> perTtl = content.model.latestTtlFigures();
     std::string averageLine;
     for (const auto &[ttl, hops] : byTtl) {
         const double cx = axes.x(ttl);
@@ -298,7 +291,7 @@ std::string svgRttChart(const ReportContent &content)
         if (figures == perTtl.end())
             continue;
         const TtlFigures &at = figures->second;
-        if (content.rows.counted && at.sent > at.received) {
+        if (content.model.counted() && at.sent > at.received) {
             const double loss = at.lossPercent();
             svg += "<rect x=\"" + num(cx - 10) + "\" y=\"" + num(lossY(loss)) + "\" width=\"20\" height=\""
                    + num(plotHeight * loss / 100.0) + "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";

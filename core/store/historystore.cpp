@@ -1,6 +1,7 @@
 #include "store/historystore.h"
 
 #include "path/networkpathjson.h"
+#include "path/pathmodel.h"
 
 #include <QDir>
 #include <QFile>
@@ -139,6 +140,8 @@ void makePrivate(const QString &fileName)
 
 HistoryEntry describeForHistory(const NetworkPath &path)
 {
+    // What the list shows of a path is what every view shows of it: its model's.
+    const PathModel model = PathModel::fromPath(path);
     HistoryEntry entry;
     entry.tracedAtMs = path.timestampMs;
     entry.destination = path.destination.ipAddress;
@@ -147,14 +150,9 @@ HistoryEntry describeForHistory(const NetworkPath &path)
                    : !path.destination.hostname.empty() ? path.destination.hostname
                                                         : path.destination.ipAddress;
     entry.protocol = path.protocol;
-    entry.reached = path.destinationReached();
-    entry.hops = path.maxTtl();
-    for (const PathHop &hop : path.hops)
-        if (hop.reachable && hop.ipAddress == path.destination.ipAddress) {
-            entry.hops = hop.ttl;
-            break;
-        }
-    entry.rounds = path.hopscope && path.hopscope->monitor ? path.hopscope->monitor->rounds : 0;
+    entry.reached = model.destinationTtl().has_value();
+    entry.hops = model.destinationTtl().value_or(model.lastTtl());
+    entry.rounds = model.isMonitoring() ? model.rounds() : 0;
     return entry;
 }
 

@@ -24,9 +24,10 @@ std::string tagValue(std::string_view text)
 
 } // namespace
 
-void submitNetworkPathTelemetry(MetricSender &sender, const NetworkPath &path, double checkDurationSeconds,
+void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model, double checkDurationSeconds,
                                 double checkIntervalSeconds, const std::vector<std::string> &tags)
 {
+    const NetworkPath &path = model.header();
     std::vector<std::string> allTags = tags;
     allTags.push_back("collector:hopscope");
     allTags.push_back("protocol:" + std::string(protocolName(path.protocol)));
@@ -39,10 +40,10 @@ void submitNetworkPathTelemetry(MetricSender &sender, const NetworkPath &path, d
     if (checkIntervalSeconds > 0)
         sender.gauge("datadog.network_path.check_interval", checkIntervalSeconds, allTags);
     sender.gauge("datadog.network_path.path.monitored", 1, allTags);
-    if (!path.hops.empty()) {
-        const bool reached = path.destinationReached();
+    if (!model.hops().empty()) {
+        const bool reached = model.destinationTtl().has_value();
         if (reached)
-            sender.gauge("datadog.network_path.path.hops", path.maxTtl(), allTags);
+            sender.gauge("datadog.network_path.path.hops", *model.destinationTtl(), allTags);
         sender.gauge("datadog.network_path.path.reachable", reached ? 1 : 0, allTags);
         sender.gauge("datadog.network_path.path.unreachable", reached ? 0 : 1, allTags);
     }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "path/networkpath.h"
+#include "path/pathmodel.h"
 #include "telemetry/metricsender.h"
 
 #include <string>
@@ -19,7 +19,8 @@ namespace hopscope {
 //   datadog.network_path.path.unreachable 0 or 1 }
 // Tags: `tags` plus collector:hopscope, protocol:<TCP|UDP|ICMP>, destination_hostname:<host>,
 // destination_port:<port or unspecified>, sorted.
-void submitNetworkPathTelemetry(MetricSender &sender, const NetworkPath &path, double checkDurationSeconds,
+// `model`'s latest round is the check reported.
+void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model, double checkDurationSeconds,
                                 double checkIntervalSeconds, const std::vector<std::string> &tags);
 
 // Splits "a:b,c:d" into tags. A tag is refused, with a message naming it, when it is empty or

@@ -6,7 +6,7 @@
 //
 //   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
 
-#include "monitor/monitorsession.h"
+#include "path/pathmodel.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
 #include "ui/rttchartview.h"
@@ -150,8 +150,7 @@ int main(int argc, char **argv)
     window.resize(1280, 800);
     window.show();
 
-    MonitorSession session;
-    std::map<HopEdge, int> edges;
+    PathModel session;
     std::mt19937 random(20261125);
     std::uniform_real_distribution<double> noise(0.0, 1.0);
     int round = 0;
@@ -181,8 +180,6 @@ int main(int argc, char **argv)
                     probe.rttMs = 0.8 * ttl + 4.0 * noise(random) * noise(random);
                 }
                 session.addProbe(probe);
-                if (ttl > 1)
-                    edges.try_emplace(HopEdge{ttl - 1, address(ttl - 1, 0), probe.responder}, 1);
             }
         }
         dirty = chartDirty = true;
@@ -201,7 +198,7 @@ int main(int argc, char **argv)
         if (skip != "table")
             model->update(session);
         if (skip != "graph")
-            graph->refresh(session, edges);
+            graph->refresh(session);
     });
     QTimer chartRefresh;
     chartRefresh.setInterval(250);

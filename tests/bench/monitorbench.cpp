@@ -1,11 +1,11 @@
-// How much memory a long monitoring session takes in the core: feeds a MonitorSession synthetic
+// How much memory a long monitoring session takes in the core: feeds a PathModel synthetic
 // rounds as fast as it takes them (a day at one round a second by default) and prints the
 // resident memory it grew by, the time per round, and the size of the session's NetworkPath.
 //
 //   hopscope-monitorbench [--rounds N] [--hops N] [--queries N]
 
-#include "monitor/monitorpath.h"
-#include "monitor/monitorsession.h"
+#include "path/pathmodel.h"
+#include "path/pathmodel.h"
 #include "path/networkpathjson.h"
 
 #include <chrono>
@@ -88,7 +88,8 @@ int main(int argc, char **argv)
     const auto started = std::chrono::steady_clock::now();
     std::size_t changes = 0;
     {
-        MonitorSession session;
+        PathModel session;
+        session.setMonitoring(1000);
         for (int round = 1; round <= rounds; ++round)
             changes += session.addRound(syntheticRound(round, hops, queries, random)).size();
         const double feedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -99,7 +100,8 @@ int main(int argc, char **argv)
         NetworkPath latest;
         latest.destination.ipAddress = address(hops, 0);
         latest.hopscope = HopscopeExtension{};
-        const NetworkPath path = monitorNetworkPath(session, latest, 1000);
+        session.setHeader(latest);
+        const NetworkPath path = session.toNetworkPath();
         const std::string json = networkPathToJson(path, -1);
         const double reportSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - reportStarted).count();

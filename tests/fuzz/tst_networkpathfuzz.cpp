@@ -1,7 +1,7 @@
 #include "common/safetext.h"
 #include "helper/helperprotocol.h"
 #include "path/networkpathjson.h"
-#include "trace/network.h"
+#include "network/route.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -171,9 +171,9 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
 void NetworkPathFuzzTest::mutatedHelperRequestsAreCheckedWhole()
 {
     const std::vector<std::string> seeds = {
-        R"({"id":7,"op":"trace","target":"198.18.3.2","protocol":"TCP","port":443,"max_ttl":30,"timeout_ms":1000,"queries":3,"flows":1,"mode":"parallel"})",
-        R"({"id":8,"op":"trace","target":"2001:db8::2","protocol":"UDP","address_family":"ipv6","source_port":40000,"rate":50})",
-        R"({"id":9,"op":"trace","target":"::ffff:192.0.2.1","protocol":"ICMP","unprivileged":true,"resolve_hostnames":false})",
+        R"({"id":7,"op":"trace","address":"198.18.3.2","protocol":"TCP","port":443,"max_ttl":30,"timeout_ms":1000,"queries":3,"flows":1,"mode":"parallel"})",
+        R"({"id":8,"op":"trace","address":"2001:db8::2","protocol":"UDP","address_family":"ipv6","source_port":40000,"rate":50})",
+        R"({"id":9,"op":"trace","address":"::ffff:192.0.2.1","protocol":"ICMP","unprivileged":true})",
         R"({"id":10,"op":"cancel"})"};
     constexpr int kRequests = 20000;
     int accepted = 0;

@@ -39,7 +39,7 @@ public:
         write(QStringLiteral("helper"), QStringLiteral(
             "#!/bin/sh\n"
             "if [ -f '%1/granted' ]; then exec '%2'; fi\n"
-            "echo '{\"event\":\"hello\",\"version\":1,\"capabilities\":[],\"note\":\"started without CAP_NET_RAW\"}'\n"
+            "echo '{\"event\":\"hello\",\"version\":2,\"capabilities\":[],\"note\":\"started without CAP_NET_RAW\"}'\n"
             "exec cat >/dev/null\n").arg(m_dir.path(), kRealHelper));
         write(QStringLiteral("grant"), QStringLiteral(
             "#!/bin/sh\n"

@@ -247,9 +247,9 @@ void TraceWindowTest::monitorRunsUntilEscape()
     screenshot(window, "monitor");
     QTest::keyClick(&window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Stopped, 5000);
-    const int rounds = tab->session()->session().rounds();
+    const int rounds = tab->session()->model().rounds();
     QTest::qWait(700);
-    QCOMPARE(tab->session()->session().rounds(), rounds); // nothing runs after Escape
+    QCOMPARE(tab->session()->model().rounds(), rounds); // nothing runs after Escape
     QVERIFY(window.targetBar()->startButton()->text() == QStringLiteral("Start"));
     const auto result = tab->session()->result();
     QVERIFY(result && result->hopscope && result->hopscope->monitor);
@@ -278,8 +278,8 @@ void TraceWindowTest::tabsTraceAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(first->session()->state() == TraceSession::State::Finished
                                  && second->session()->state() == TraceSession::State::Finished,
                              20000);
-    QCOMPARE(*first->session()->session().destinationTtl(), 5);
-    QCOMPARE(*second->session()->session().destinationTtl(), 4);
+    QCOMPARE(*first->session()->model().destinationTtl(), 5);
+    QCOMPARE(*second->session()->model().destinationTtl(), 4);
     QCOMPARE(window.tabs()->tabText(0), NamespaceLab::serverV4(kRouters));
     QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
     QCOMPARE(window.tabs()->count(), 1);
@@ -311,7 +311,7 @@ void TraceWindowTest::missingHelperShowsBannerAndStillTraces()
     QVERIFY2(bannerText.contains(QStringLiteral("/nonexistent/hopscope-probe")), qPrintable(bannerText));
     QVERIFY(tab->banner()->grantButton()->isHidden()); // a missing helper is not mended by a grant
     QVERIFY2(tab->statusText().contains(QStringLiteral("in this process")), qPrintable(tab->statusText()));
-    QCOMPARE(*tab->session()->session().destinationTtl(), 5);
+    QCOMPARE(*tab->session()->model().destinationTtl(), 5);
 }
 
 QTEST_MAIN(TraceWindowTest)

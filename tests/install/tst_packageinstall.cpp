@@ -268,7 +268,7 @@ void PackageInstallTest::installWithoutSetcapStaysUsable()
     const auto path = networkPathFromJson(trace.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     checkLabHops(*path);
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
 
     const Run purge = run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
     QVERIFY2(purge.exitCode == 0, qPrintable(purge.out + purge.err));
@@ -312,7 +312,7 @@ void PackageInstallTest::installedCliTracesThroughInstalledHelper()
     const auto path = networkPathFromJson(trace.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     checkLabHops(*path);
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("raw"));
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
 }
 

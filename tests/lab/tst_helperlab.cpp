@@ -43,7 +43,7 @@ QString expectedHops(bool v6, int silentAfter = 0)
 }
 
 // A TraceWorker on a thread of its own, as the GUI runs it, with everything it says recorded
-// on this thread.
+// on this thread, and its rounds made into a path by the TraceRun both front ends share.
 class WorkerHarness
 {
 public:
@@ -52,7 +52,11 @@ public:
         m_worker = new TraceWorker(helperProgram);
         m_worker->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        QObject::connect(m_worker, &TraceWorker::probeReceived, &m_receiver, [this](const ProbeEvent &) { ++probes; });
+        QObject::connect(m_worker, &TraceWorker::probeReceived, &m_receiver, [this](const ProbeEvent &event) {
+            ++probes;
+            m_run->probe(event);
+        });
+        QObject::connect(m_worker, &TraceWorker::restarted, &m_receiver, [this] { m_run->restartRound(1); });
         QObject::connect(m_worker, &TraceWorker::hopSettled, &m_receiver, [this](int ttl) { settled << ttl; });
         QObject::connect(m_worker, &TraceWorker::routeChosen, &m_receiver,
                          [this](TraceWorker::Route route) { routes << route; });
@@ -62,8 +66,9 @@ public:
                              degraded << reason;
                              problems << problem;
                          });
-        QObject::connect(m_worker, &TraceWorker::finished, &m_receiver, [this](const NetworkPath &result) {
-            path = result;
+        QObject::connect(m_worker, &TraceWorker::finished, &m_receiver, [this](const RoundOutcome &outcome) {
+            m_run->finishRound(outcome);
+            path = m_run->result();
             ended = true;
         });
         QObject::connect(m_worker, &TraceWorker::failed, &m_receiver, [this](const QString &code, const QString &) {
@@ -87,7 +92,12 @@ public:
         failure.clear();
         settled.clear();
         probes = 0;
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->start(request); });
+        ProbeObserver notices;
+        const auto prepared = prepareTrace(request, RunKind::Trace, notices);
+        QVERIFY(prepared);
+        m_run.emplace(*prepared, RunKind::Trace);
+        m_run->beginRound(1);
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, trace = *prepared] { worker->start(trace); });
     }
     TraceWorker &worker() { return *m_worker; }
 
@@ -105,6 +115,7 @@ private:
     QThread m_thread;
     TraceWorker *m_worker = nullptr;
     QObject m_receiver;
+    std::optional<TraceRun> m_run;
 };
 
 TraceRequest labRequest(int port, int timeoutMs = 500, int maxTtl = 6)
@@ -210,7 +221,7 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QCOMPARE(hopsOf(*path), expectedHops(v6));
     QVERIFY(path->destinationReached());
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("raw"));
     QCOMPARE(QString::fromStdString(path->destination.hostname), target);
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
 }
@@ -260,7 +271,7 @@ void HelperLabTest::workerRecoversWhenHelperIsKilled()
     QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
     QCOMPARE(hopsOf(*harness.path), expectedHops(false, 6)); // the filtered server stays silent
     QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper, TraceWorker::Route::InProcess}));
-    QCOMPARE(QString::fromStdString(harness.path->hopscope->probing), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(harness.path->hopscope->probing))), QStringLiteral("raw"));
 }
 
 void HelperLabTest::workerFallsBackWithoutHelper()

@@ -4,7 +4,7 @@
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
-#include "trace/tracerunner.h"
+#include "trace/tracerun.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -172,7 +172,7 @@ void TcpLabTest::withoutRawSocketsFallsBack()
              run.err.constData());
     const auto path = readNetworkPathFile(output.toStdString());
     QVERIFY(path.hasValue());
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
     QVERIFY(path->destinationReached());
 }
 

@@ -102,7 +102,7 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges()
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QTEST(hopsOf(*path), "hops");
     QTEST(path->destinationReached(), "reached");
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
     QCOMPARE(int(path->hopscope->probes.size()), path->maxTtl() * 3);
 }
 
@@ -144,7 +144,7 @@ void UnprivilegedLabTest::askedForUnprivilegedSaysSo()
     QVERIFY2(run.err.contains("probing without privileges, as requested"), run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
     QVERIFY(path.hasValue());
-    QCOMPARE(QString::fromStdString(path->hopscope->probing), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
     QVERIFY(path->hopscope->request->unprivileged);
 }
 

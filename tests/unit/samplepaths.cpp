@@ -25,7 +25,7 @@ NetworkPath fullTcpPath()
     path.tags = {"site:lab", "team:net"};
     HopscopeExtension extension;
     extension.toolVersion = "0.1.0";
-    extension.probing = "raw";
+    extension.probing = Probing::Raw;
     TraceRequest request;
     request.target = "web.lab.test";
     request.port = 443;

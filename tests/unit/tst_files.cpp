@@ -1,5 +1,5 @@
-#include "common/outputfile.h"
-#include "common/regularfile.h"
+#include "file/outputfile.h"
+#include "file/regularfile.h"
 
 #include <QDir>
 #include <QElapsedTimer>

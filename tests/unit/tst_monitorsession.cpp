@@ -1,5 +1,5 @@
-#include "monitor/monitorpath.h"
-#include "monitor/monitorsession.h"
+#include "path/pathmodel.h"
+#include "path/pathmodel.h"
 #include "path/networkpathjson.h"
 #include "stats/hopstatistics.h"
 
@@ -65,9 +65,9 @@ QString describe(const RouteChange &change)
     return text;
 }
 
-MonitorSession feed(const QStringList &rounds, QStringList *changes = nullptr)
+PathModel feed(const QStringList &rounds, QStringList *changes = nullptr)
 {
-    MonitorSession session;
+    PathModel session;
     int number = 0;
     for (const QString &round : rounds)
         for (const RouteChange &change : session.addRound(parseRound(round, ++number)))
@@ -154,7 +154,7 @@ void MonitorSessionTest::routeChanges()
 {
     QFETCH(QStringList, rounds);
     QStringList changes;
-    const MonitorSession session = feed(rounds, &changes);
+    const PathModel session = feed(rounds, &changes);
     QTEST(changes, "expected");
     QCOMPARE(int(session.routeChanges().size()), changes.size());
 }
@@ -185,7 +185,7 @@ void MonitorSessionTest::rateLimiting()
     QFETCH(QStringList, rounds);
     QFETCH(int, ttl);
     QFETCH(QString, responder);
-    const MonitorSession session = feed(rounds);
+    const PathModel session = feed(rounds);
     const std::vector<MonitorHop> hops = session.hops();
     const std::string address = responder == QLatin1String("D") ? kDestination : responder.toStdString();
     const MonitorHop *hop = findHop(hops, ttl, address);
@@ -196,7 +196,7 @@ void MonitorSessionTest::rateLimiting()
 void MonitorSessionTest::statisticsFollowEveryRound()
 {
     // TTL 1's replies over three rounds, in sending order: 1, lost, 3 | 2, 8 | lost, 4.
-    const MonitorSession session = feed({QStringLiteral("1:a=1,*,a=3"), QStringLiteral("1:a=2,a=8"),
+    const PathModel session = feed({QStringLiteral("1:a=1,*,a=3"), QStringLiteral("1:a=2,a=8"),
                                          QStringLiteral("1:*,a=4")});
     const std::vector<MonitorHop> hops = session.hops();
     QCOMPARE(hops.size(), std::size_t(1));
@@ -218,7 +218,7 @@ void MonitorSessionTest::statisticsFollowEveryRound()
 
 void MonitorSessionTest::lostProbesCountAgainstTheFlowsRouter()
 {
-    const MonitorSession session = feed({QStringLiteral("2:b@0,c@1"), QStringLiteral("2:*@0,*@1"), QStringLiteral("2:*@0,c@1")});
+    const PathModel session = feed({QStringLiteral("2:b@0,c@1"), QStringLiteral("2:*@0,*@1"), QStringLiteral("2:*@0,c@1")});
     const std::vector<MonitorHop> hops = session.hops();
     QCOMPARE(hops.size(), std::size_t(2)); // no silent row: every lost probe has its router
     QCOMPARE(findHop(hops, 2, "b")->stats.sent, 3);
@@ -231,8 +231,8 @@ void MonitorSessionTest::probeByProbeMatchesWholeRounds()
 {
     const QStringList rounds{QStringLiteral("1:a=1,*,a=3 2:b=2@0,c=4@1 3:D=5,D=6"), QStringLiteral("1:a=2 2:*@0,c=3@1 3:D=4,*"),
                              QStringLiteral("1:a=2 2:e=3@0,e=3@1 3:D=4,D=5"), QStringLiteral("1:a=2 2:e=3@0,e=4@1 3:D=4,D=5")};
-    MonitorSession whole;
-    MonitorSession live;
+    PathModel whole;
+    PathModel live;
     QStringList wholeChanges;
     QStringList liveChanges;
     int number = 0;
@@ -279,7 +279,7 @@ void MonitorSessionTest::historyKeepsEveryProbeInBoundedMemory()
     QCOMPARE(expectedFirst, 91);
     QCOMPARE(sent, 90);
     QCOMPARE(received, 90 - 12); // 7, 14, ..., 84 were lost
-    QCOMPARE(buckets.front().minMs, 1.0f);
+    QCOMPARE(buckets.front().minMs, 1.0);
     QVERIFY(history.samplesPerBucket() > 2);
     QCOMPARE(history.totalSamples(), std::int64_t(100));
 }
@@ -288,10 +288,10 @@ void MonitorSessionTest::longSessionStaysBounded()
 {
     MonitorLimits limits;
     limits.history = SampleHistoryLimits{50, 8, 4};
-    MonitorSession session(limits);
+    PathModel session(limits);
     for (int round = 1; round <= 2000; ++round)
         session.addRound(parseRound(QStringLiteral("1:a=1,a=2 2:D=%1,*").arg(round % 10 + 1), round));
-    const MonitorSession::Series &destination = session.series().at(2).front();
+    const PathModel::Series &destination = session.series().at(2).front();
     QCOMPARE(destination.history.recent().size(), std::size_t(50));
     QVERIFY(destination.history.buckets().size() <= 9);
     const HopStatistics stats = destination.statistics.statistics();
@@ -320,7 +320,7 @@ void MonitorSessionTest::monitorPathRoundTripsThroughJson()
 {
     MonitorLimits limits;
     limits.history = SampleHistoryLimits{6, 8, 2}; // so that the file also holds folded history
-    MonitorSession session(limits);
+    PathModel session(limits);
     const QString path = QStringLiteral("1:a=1,a=2 2:b=3,* 3:D=5,D=6");
     for (int round = 1; round <= 3; ++round)
         session.addRound(parseRound(path, round));
@@ -331,7 +331,9 @@ void MonitorSessionTest::monitorPathRoundTripsThroughJson()
     latest.destination.hostname = "server";
     latest.destination.ipAddress = kDestination;
     latest.hopscope = HopscopeExtension{};
-    const NetworkPath monitored = monitorNetworkPath(session, latest, 1000);
+    session.setHeader(latest);
+    session.setMonitoring(1000);
+    const NetworkPath monitored = session.toNetworkPath();
 
     QCOMPARE(monitored.hops.size(), std::size_t(3)); // the latest route only
     QCOMPARE(monitored.hops[1].ipAddress, std::string("c"));

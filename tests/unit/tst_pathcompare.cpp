@@ -1,4 +1,4 @@
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 #include "compare/pathcomparison.h"
 #include "compare/pathtimeline.h"
 #include "stats/mannwhitney.h"
@@ -26,6 +26,16 @@ std::string address(QChar letter)
 // A path from a line such as "a b,c * D": one word per TTL from 1, "*" for a silent TTL,
 // several responders at one TTL separated by commas. Each responder answers `queries` probes
 // with an RTT of ttl milliseconds (plus a little spread); a silent TTL loses its probes.
+PathModel modelOf(const NetworkPath &path) { return PathModel::fromPath(path); }
+
+std::vector<PathModel> modelsOf(const std::vector<NetworkPath> &paths)
+{
+    std::vector<PathModel> models;
+    for (const NetworkPath &path : paths)
+        models.push_back(PathModel::fromPath(path));
+    return models;
+}
+
 NetworkPath pathFrom(const QString &spec, int queries = 3)
 {
     NetworkPath path;
@@ -214,7 +224,7 @@ private Q_SLOTS:
         QFETCH(bool, differ);
         QFETCH(bool, reachabilityChanged);
         QFETCH(QString, verdict);
-        const PathComparison comparison = comparePaths(pathFrom(first), pathFrom(second));
+        const PathComparison comparison = comparePaths(modelOf(pathFrom(first)), modelOf(pathFrom(second)));
         QCOMPARE(changeList(comparison), changes);
         QCOMPARE(comparison.routesDiffer(), differ);
         QCOMPARE(comparison.reachabilityChanged(), reachabilityChanged);
@@ -223,7 +233,7 @@ private Q_SLOTS:
 
     void responderDetails()
     {
-        const PathComparison comparison = comparePaths(pathFrom(QStringLiteral("a j,b D")), pathFrom(QStringLiteral("a b D")));
+        const PathComparison comparison = comparePaths(modelOf(pathFrom(QStringLiteral("a j,b D"))), modelOf(pathFrom(QStringLiteral("a b D"))));
         const TtlComparison &ttl2 = comparison.ttls.at(1);
         // Addresses in address order, not string order.
         QCOMPARE(ttl2.first->responders, (std::vector<std::string>{"10.0.0.2", "10.0.0.10"}));
@@ -241,7 +251,7 @@ private Q_SLOTS:
         for (ProbeSample &probe : session.hopscope->probes)
             probe.round = 2;
         session.hopscope->probes.push_back({2, 0, address(QLatin1Char('b')), 2.0, {}, {}, 0, 1});
-        const PathComparison comparison = comparePaths(session, pathFrom(QStringLiteral("a c D")));
+        const PathComparison comparison = comparePaths(modelOf(session), modelOf(pathFrom(QStringLiteral("a c D"))));
         QCOMPARE(changeList(comparison), QStringLiteral("same same same"));
         QCOMPARE(comparison.ttls.at(1).first->responders, std::vector<std::string>{"10.0.0.3"});
         QCOMPARE(comparison.ttls.at(1).first->rttsMs.size(), std::size_t(4)); // every reply still counts
@@ -285,7 +295,7 @@ private Q_SLOTS:
         NetworkPath second = first;
         setSamples(first, 3, kDestination, {before.begin(), before.end()});
         setSamples(second, 3, kDestination, {after.begin(), after.end()});
-        const PathComparison comparison = comparePaths(first, second);
+        const PathComparison comparison = comparePaths(modelOf(first), modelOf(second));
         const TtlComparison &row = comparison.ttls.at(2);
         QCOMPARE(row.change, HopChange::Same);
         QVERIFY(row.medianDeltaMs);
@@ -299,7 +309,7 @@ private Q_SLOTS:
         }
         QVERIFY(!comparison.routesDiffer());
 
-        const std::string text = formatComparison(comparison, first, second);
+        const std::string text = formatComparison(comparison, modelOf(first), modelOf(second));
         QCOMPARE(text.find("slower at TTL 3") != std::string::npos, significant && medianDelta > 0);
         QCOMPARE(text.find("faster at TTL 3") != std::string::npos, significant && medianDelta < 0);
     }
@@ -316,7 +326,7 @@ private Q_SLOTS:
                 probe.rttMs.reset();
                 ++dropped;
             }
-        const PathComparison comparison = comparePaths(first, second);
+        const PathComparison comparison = comparePaths(modelOf(first), modelOf(second));
         QCOMPARE(*comparison.ttls.at(1).lossDeltaPercent, 50.0);
         QCOMPARE(comparison.ttls.at(1).change, HopChange::Same);
     }
@@ -328,12 +338,12 @@ private Q_SLOTS:
         NetworkPath second = pathFrom(QStringLiteral("a c D"));
         first.hopscope.reset();
         second.hopscope.reset();
-        const PathComparison comparison = comparePaths(first, second);
+        const PathComparison comparison = comparePaths(modelOf(first), modelOf(second));
         QCOMPARE(changeList(comparison), QStringLiteral("same changed same"));
         QVERIFY(!comparison.ttls.at(0).shift);
         QVERIFY(!comparison.ttls.at(0).first->lossPercent);
         QCOMPARE(*comparison.ttls.at(0).medianDeltaMs, 0.0);
-        const std::string text = formatComparison(comparison, first, second);
+        const std::string text = formatComparison(comparison, modelOf(first), modelOf(second));
         QVERIFY(text.find("not tested: a file without per-probe samples") != std::string::npos);
     }
 
@@ -343,7 +353,7 @@ private Q_SLOTS:
         NetworkPath second = pathFrom(QStringLiteral("a c D"));
         setSamples(first, 3, kDestination, spread(5, 0.1, 8));
         setSamples(second, 3, kDestination, spread(25, 0.1, 8));
-        const auto document = comparisonToJson(comparePaths(first, second), first, second);
+        const auto document = comparisonToJson(comparePaths(modelOf(first), modelOf(second)), modelOf(first), modelOf(second));
         QCOMPARE(document["routes_differ"].get<bool>(), true);
         QCOMPARE(document["ttls"].size(), std::size_t(3));
         QCOMPARE(document["ttls"][1]["change"].get<std::string>(), std::string("changed"));
@@ -366,7 +376,7 @@ private Q_SLOTS:
         tuesday.timestampMs = 2'000;
         wednesday.timestampMs = 3'000;
         thursday.timestampMs = 4'000;
-        const PathTimeline timeline = buildTimeline({wednesday, monday, thursday, tuesday});
+        const PathTimeline timeline = buildTimeline(modelsOf({wednesday, monday, thursday, tuesday}));
 
         QCOMPARE(timeline.entries.size(), std::size_t(4));
         QList<qint64> times;
@@ -400,7 +410,7 @@ private Q_SLOTS:
 
     void timelineOfOne()
     {
-        const PathTimeline timeline = buildTimeline({pathFrom(QStringLiteral("a * D"))});
+        const PathTimeline timeline = buildTimeline(modelsOf({pathFrom(QStringLiteral("a * D"))}));
         QCOMPARE(timeline.entries.size(), std::size_t(1));
         QCOMPARE(timeline.routeChanges, 0);
         QCOMPARE(timeline.cells[1][0].observation->responders.size(), std::size_t(0)); // silent

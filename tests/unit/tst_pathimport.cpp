@@ -1,6 +1,6 @@
 #include "import/pathimport.h"
 #include "compare/pathcomparison.h"
-#include "report/pathrows.h"
+#include "path/pathmodel.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,11 +80,11 @@ private Q_SLOTS:
         QCOMPARE(probesAt(*path, 1, false), lostAtFirstTtl);
         QCOMPARE(probesAt(*path, 1, true), 3 - lostAtFirstTtl);
         QCOMPARE(probesAt(*path, 2, false), 3);
-        QCOMPARE(path->hopscope->probing, std::string("imported"));
+        QCOMPARE(probingName(path->hopscope->probing), std::string_view("imported"));
         // The figures of a trace of Hopscope's own follow from its probes.
-        const PathRows rows = pathRows(*path);
-        QVERIFY(rows.counted);
-        QCOMPARE(rows.hops.front().stats.sent, 3);
+        const PathModel rows = PathModel::fromPath(*path);
+        QVERIFY(rows.counted());
+        QCOMPARE(rows.hops().front().stats.sent, 3);
     }
 
     void unreachableAnnotations()
@@ -124,9 +124,9 @@ private Q_SLOTS:
             QCOMPARE(summary.hops[2].stats.received, 3);
             QCOMPARE(*summary.hops[2].stats.avgMs, 0.089);
         }
-        const PathRows rows = pathRows(*path);
-        QVERIFY(rows.counted);
-        QCOMPARE(rows.hops.size(), std::size_t(4));
+        const PathModel rows = PathModel::fromPath(*path);
+        QVERIFY(rows.counted());
+        QCOMPARE(rows.hops().size(), std::size_t(4));
     }
 
     // Trippy's report, written as its JSON serializer writes it (figures as text with two decimals).
@@ -155,7 +155,7 @@ private Q_SLOTS:
         QVERIFY2(balanced, balanced ? "" : balanced.error().message.c_str());
         QCOMPARE(describe(*balanced), QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 3 10.77.2.3, 4 10.77.3.2"));
         QCOMPARE(*balanced->hopscope->monitor->hops[2].stats.avgMs, 0.5);
-        QCOMPARE(comparePaths(*path, *balanced).ttls[2].change, HopChange::EcmpChanged);
+        QCOMPARE(comparePaths(PathModel::fromPath(*path), PathModel::fromPath(*balanced)).ttls[2].change, HopChange::EcmpChanged);
     }
 
     // The same route seen by several tools compares as the same.
@@ -166,9 +166,9 @@ private Q_SLOTS:
         const auto mtr = importMtrJson(fixtureText("mtr.json"));
         const auto trippy = importTrippyJson(fixtureText("trippy.json"));
         QVERIFY(udp && tcp && mtr && trippy);
-        QVERIFY(!comparePaths(*udp, *tcp).routesDiffer());
-        QVERIFY(!comparePaths(*udp, *mtr).routesDiffer());
-        QVERIFY(!comparePaths(*mtr, *trippy).routesDiffer());
+        QVERIFY(!comparePaths(PathModel::fromPath(*udp), PathModel::fromPath(*tcp)).routesDiffer());
+        QVERIFY(!comparePaths(PathModel::fromPath(*udp), PathModel::fromPath(*mtr)).routesDiffer());
+        QVERIFY(!comparePaths(PathModel::fromPath(*mtr), PathModel::fromPath(*trippy)).routesDiffer());
     }
 
     void badInput_data()

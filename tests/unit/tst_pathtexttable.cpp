@@ -24,7 +24,7 @@ private Q_SLOTS:
 
 void PathTextTableTest::tableMatchesGolden()
 {
-    QCOMPARE(QByteArray::fromStdString(formatPathTable(fullTcpPath())),
+    QCOMPARE(QByteArray::fromStdString(formatPathTable(PathModel::fromPath(fullTcpPath()))),
              readFixture(QStringLiteral("text/full-tcp-path-table.txt")));
 }
 
@@ -50,7 +50,7 @@ void PathTextTableTest::unreachableStopIsNamed()
     path.hops = {{1, "198.18.0.2", "", 0.1, true}, {2, "198.18.1.2", "", 0.2, true}};
     path.hopscope = HopscopeExtension{};
     path.hopscope->probes = {{2, 0, "198.18.1.2", 0.2, 3, 13, 5}};
-    QVERIFY(QString::fromStdString(formatPathSummary(path))
+    QVERIFY(QString::fromStdString(formatPathSummary(PathModel::fromPath(path)))
                 .contains(QStringLiteral(": stopped at TTL 2, administratively prohibited (!X) from 198.18.1.2;")));
 }
 
@@ -59,7 +59,7 @@ void PathTextTableTest::summary()
     QFETCH(QString, fixture);
     const auto path = readNetworkPathFile(fixturePath(fixture).toStdString());
     QVERIFY(path.hasValue());
-    QTEST(QString::fromStdString(formatPathSummary(*path)), "summary");
+    QTEST(QString::fromStdString(formatPathSummary(PathModel::fromPath(*path))), "summary");
 }
 
 void PathTextTableTest::controlCharactersAreNeutralised()
@@ -67,7 +67,7 @@ void PathTextTableTest::controlCharactersAreNeutralised()
     NetworkPath path = minimalPath();
     path.destination.hostname = "evil\x1b]0;title\x07";
     path.hops = {{1, "10.0.0.1", "a\nb", 1.0, true}};
-    const std::string text = formatPathTable(path) + formatPathSummary(path);
+    const std::string text = formatPathTable(PathModel::fromPath(path)) + formatPathSummary(PathModel::fromPath(path));
     QVERIFY(text.find('\x1b') == std::string::npos);
     QVERIFY(text.find('\x07') == std::string::npos);
     QVERIFY(text.find("a?b") != std::string::npos);

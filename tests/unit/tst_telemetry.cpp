@@ -147,7 +147,7 @@ void TelemetryTest::gauges()
     RecordingSender sender;
     const auto path = samplePath(reached, static_cast<Protocol>(protocol),
                                  port ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(port)) : std::nullopt);
-    submitNetworkPathTelemetry(sender, path, 0.25, interval, {"team:net", "env:lab"});
+    submitNetworkPathTelemetry(sender, PathModel::fromPath(path), 0.25, interval, {"team:net", "env:lab"});
     QTEST(sender.lines, "expected");
     QCOMPARE(sender.flushes, 1);
 }
@@ -158,7 +158,7 @@ void TelemetryTest::overTheWire()
     QVERIFY(listener.port() > 0);
     auto sender = DogStatsdSender::open(listener.address(), {});
     QVERIFY2(sender, sender ? "" : sender.error().message.c_str());
-    submitNetworkPathTelemetry(**sender, samplePath(true, Protocol::Udp, 33434), 0.0125, 1.5, {"env:lab"});
+    submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.0125, 1.5, {"env:lab"});
     const QStringList lines = listener.lines();
     const QString tags = QStringLiteral("|g|#collector:hopscope,destination_hostname:server.example,"
                                         "destination_port:33434,env:lab,protocol:UDP");
@@ -174,7 +174,7 @@ void TelemetryTest::overTheWire()
     std::vector<std::string> longTags;
     for (int i = 0; i < 6; ++i)
         longTags.push_back("tag" + std::to_string(i) + ":" + std::string(150, 'x'));
-    submitNetworkPathTelemetry(**sender, samplePath(true, Protocol::Udp, 33434), 0.5, 0, longTags);
+    submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.5, 0, longTags);
     const QStringList longLines = listener.lines();
     QCOMPARE(longLines.size(), 5);
     QVERIFY(listener.datagrams() > 2);
@@ -187,7 +187,7 @@ void TelemetryTest::hostileHostnameCannotAddTags()
     RecordingSender sender;
     NetworkPath path = samplePath(true, Protocol::Tcp, 443);
     path.destination.hostname = "evil|c,env:prod\nnext";
-    submitNetworkPathTelemetry(sender, path, 1, 0, {});
+    submitNetworkPathTelemetry(sender, PathModel::fromPath(path), 1, 0, {});
     QVERIFY2(sender.lines.first().contains(QLatin1String("destination_hostname:evil_c_env:prod_next,")),
              qPrintable(sender.lines.first()));
 }
@@ -272,7 +272,7 @@ void TelemetryTest::nothingListeningIsReportedOnce()
                                         [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
     QVERIFY2(sender, sender ? "" : sender.error().message.c_str());
     for (int i = 0; i < 5; ++i) {
-        submitNetworkPathTelemetry(**sender, samplePath(true, Protocol::Tcp, 443), 0.1, 1, {});
+        submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)), 0.1, 1, {});
         QTest::qWait(20); // lets the port-unreachable come back
     }
     QCOMPARE(problems.size(), 1);
@@ -284,7 +284,7 @@ void TelemetryTest::nothingListeningIsReportedOnce()
     auto once = DogStatsdSender::open("127.0.0.1:" + std::to_string(port),
                                       [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
     QVERIFY(once);
-    submitNetworkPathTelemetry(**once, samplePath(true, Protocol::Tcp, 443), 0.1, 0, {});
+    submitNetworkPathTelemetry(**once, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)), 0.1, 0, {});
     QTest::qWait(20);
     QVERIFY(problems.isEmpty());
     once.value().reset();

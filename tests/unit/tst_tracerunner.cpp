@@ -1,8 +1,8 @@
 #include "probe/pacedtransport.h"
-#include "trace/network.h"
-#include "trace/pathbuilder.h"
+#include "network/route.h"
+#include "trace/resolve.h"
 #include "trace/reversedns.h"
-#include "trace/tracerunner.h"
+#include "trace/tracerun.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -63,28 +63,28 @@ private Q_SLOTS:
 
 void TraceRunnerTest::buildsHopsFromProbes()
 {
-    TraceContext context;
-    context.request = *normaliseTraceRequest(tcpRequest());
-    context.destination = *IpAddress::parse("10.9.0.2");
-    context.route.source = *IpAddress::parse("10.0.0.1");
-    context.route.interfaceName = "eth0";
-    context.route.hardwareAddress = "02:00:00:00:00:01";
-    context.sourceHostname = "desk";
-    context.startedMs = 1764000000000;
-    context.pathId = "id";
-    context.toolVersion = "0.1.0";
-    EngineOutcome outcome;
-    outcome.lastTtl = 3;
-    outcome.end = PathEnd::Destination;
-    outcome.events = {answered(0, 1, "10.0.1.1", 1.0), answered(1, 1, "10.0.1.1", 3.0),
-                      answered(2, 1, "10.0.1.1", 2.0), silent(3, 2), silent(4, 2), silent(5, 2),
-                      answered(6, 3, "10.9.0.2", 9.0), answered(7, 3, "10.9.0.3", 7.0, 1),
-                      answered(8, 3, "10.9.0.2", 8.0)};
-    NetworkPath path = buildNetworkPath(context, outcome);
-    QCOMPARE(addressesToName(path).size(), std::size_t(3)); // destination, 10.0.1.1, 10.9.0.3
-    nameNetworkPath(path, {{"10.0.1.1", "r1.lab.test"}});
+    // A round as a front end runs it: probes as they settle, then how the run ended.
+    TraceRun run(PreparedTrace{*normaliseTraceRequest(tcpRequest()), *IpAddress::parse("10.9.0.2")}, RunKind::Trace);
+    run.beginRound(1764000000000000);
+    const std::vector<ProbeEvent> events{answered(0, 1, "10.0.1.1", 1.0), answered(1, 1, "10.0.1.1", 3.0),
+                                         answered(2, 1, "10.0.1.1", 2.0), silent(3, 2), silent(4, 2), silent(5, 2),
+                                         answered(6, 3, "10.9.0.2", 9.0), answered(7, 3, "10.9.0.3", 7.0, 1),
+                                         answered(8, 3, "10.9.0.2", 8.0)};
+    for (const ProbeEvent &event : events)
+        run.probe(event);
+    QCOMPARE(addressesToName(events, *IpAddress::parse("10.9.0.2")).size(), std::size_t(3)); // destination, 10.0.1.1, 10.9.0.3
+    RoundOutcome outcome;
+    outcome.summary.route.source = *IpAddress::parse("10.0.0.1");
+    outcome.summary.route.interfaceName = "eth0";
+    outcome.summary.route.hardwareAddress = "02:00:00:00:00:01";
+    outcome.summary.lastTtl = 3;
+    outcome.summary.end = PathEnd::Destination;
+    outcome.summary.startedNs = 1764000000000000000;
+    outcome.hostnames = {{"10.0.1.1", "r1.lab.test"}};
+    run.finishRound(outcome);
+    const NetworkPath path = run.result();
     QCOMPARE(path.hops.size(), std::size_t(4));
-    QCOMPARE(path.hops[0], (PathHop{1, "10.0.1.1", "r1.lab.test", 2.0, true})); // median of 1 3 2
+    QCOMPARE(path.hops[0], (PathHop{1, "10.0.1.1", "r1.lab.test", 2.0, true})); // mean of 1 3 2
     QCOMPARE(path.hops[1], (PathHop{2, "unknown_hop_2", "unknown_hop_2", std::nullopt, false}));
     QCOMPARE(path.hops[2], (PathHop{3, "10.9.0.2", "", 8.5, true}));
     QCOMPARE(path.hops[3], (PathHop{3, "10.9.0.3", "", 7.0, true})); // a second responder at TTL 3

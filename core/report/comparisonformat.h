@@ -11,7 +11,7 @@ namespace hopscope {
 
 // A readable diff: both paths' summaries, a verdict on the route, a row per TTL, and what the
 // RTT tests found.
-std::string formatComparison(const PathComparison &comparison, const NetworkPath &first, const NetworkPath &second);
+std::string formatComparison(const PathComparison &comparison, const PathModel &first, const PathModel &second);
 
 // A side's responders at a TTL: "192.0.2.1, 192.0.2.2", "*" when silent, "-" beyond its end.
 std::string formatResponders(const std::optional<TtlObservation> &side);
@@ -27,7 +27,7 @@ std::string formatLoss(const std::optional<TtlObservation> &side);
 std::string formatRttTest(const TtlComparison &row);
 
 // Sentences for paths that lead to different addresses or were traced with different protocols.
-std::vector<std::string> comparisonNotes(const NetworkPath &first, const NetworkPath &second);
+std::vector<std::string> comparisonNotes(const PathModel &first, const PathModel &second);
 
 // What the RTT tests found: a sentence on how many TTLs were tested and how many changed, then
 // one sentence per significant change ("Slower at TTL 4: median ...").
@@ -40,7 +40,7 @@ std::string formatPValue(double p);
 std::string comparisonVerdict(const PathComparison &comparison);
 
 // The same for programs.
-nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const NetworkPath &first,
-                                        const NetworkPath &second);
+nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const PathModel &first,
+                                        const PathModel &second);
 
 } // namespace hopscope

@@ -1,4 +1,4 @@
-#include "common/uuid.h"
+#include "path/uuid.h"
 
 #include <array>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "compare/comparisonformat.h"
+#include "report/comparisonformat.h"
 
 #include "path/jsonwrite.h"
 #include "report/pathtexttable.h"
@@ -104,8 +104,10 @@ std::string formatRttTest(const TtlComparison &row)
     return formatPValue(row.shift->test.pValue);
 }
 
-std::vector<std::string> comparisonNotes(const NetworkPath &first, const NetworkPath &second)
+std::vector<std::string> comparisonNotes(const PathModel &firstModel, const PathModel &secondModel)
 {
+    const NetworkPath &first = firstModel.header();
+    const NetworkPath &second = secondModel.header();
     // Comparing paths to different places or by different means is allowed, and said.
     std::vector<std::string> notes;
     if (first.destination.ipAddress != second.destination.ipAddress)
@@ -179,7 +181,7 @@ std::string comparisonVerdict(const PathComparison &comparison)
     return verdict + ".";
 }
 
-std::string formatComparison(const PathComparison &comparison, const NetworkPath &first, const NetworkPath &second)
+std::string formatComparison(const PathComparison &comparison, const PathModel &first, const PathModel &second)
 {
     std::string text = "First:  " + formatPathSummary(first) + "\nSecond: " + formatPathSummary(second) + "\n";
     for (const std::string &note : comparisonNotes(first, second))
@@ -202,14 +204,14 @@ std::string formatComparison(const PathComparison &comparison, const NetworkPath
     return text;
 }
 
-nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const NetworkPath &first,
-                                        const NetworkPath &second)
+nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const PathModel &first,
+                                        const PathModel &second)
 {
     nlohmann::ordered_json document;
     document["routes_differ"] = comparison.routesDiffer();
     document["verdict"] = comparisonVerdict(comparison);
-    document["first"] = overviewJson(comparison.first, first);
-    document["second"] = overviewJson(comparison.second, second);
+    document["first"] = overviewJson(comparison.first, first.header());
+    document["second"] = overviewJson(comparison.second, second.header());
     document["significance_level"] = kSignificanceLevel;
     nlohmann::ordered_json ttls = nlohmann::ordered_json::array();
     for (const TtlComparison &row : comparison.ttls) {

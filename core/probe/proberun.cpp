@@ -1,29 +1,19 @@
-#include "trace/tracerunner.h"
+#include "probe/proberun.h"
 
-#include "common/safetext.h"
-#include "common/uuid.h"
 #include "probe/cancelsignal.h"
-#include "probe/rawsockettransport.h"
 #include "probe/icmpmethod.h"
 #include "probe/pacedtransport.h"
+#include "probe/rawsockettransport.h"
+#include "probe/socketmessage.h"
 #include "probe/tcpsynmethod.h"
 #include "probe/udpmethod.h"
 #include "probe/unprivileged.h"
-#include "trace/network.h"
-#include "trace/pathbuilder.h"
-#include "trace/reversedns.h"
-#include "version.h"
 
-#include <algorithm>
 #include <random>
 
 namespace hopscope {
 
 namespace {
-
-constexpr std::chrono::milliseconds kReverseDnsBudget{2000};
-
-Error invalid(const std::string &what) { return Error{"invalid-request", what}; }
 
 std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig &config)
 {
@@ -47,15 +37,15 @@ Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(IpAddress::Family fa
 }
 
 // The sockets and probe method of one trace, and the ports held for it while it runs.
-struct Probing
+struct PreparedProbing
 {
     std::unique_ptr<ProbeTransport> transport;
     std::unique_ptr<ProbeMethod> method;
     std::optional<ReservedPorts> ports;
-    std::string name; // "raw" or "unprivileged", as the NetworkPath records it
+    Probing kind = Probing::Raw;
 };
 
-Expected<Probing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport, const TraceRequest &request,
+Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport, const TraceRequest &request,
                                     const IpAddress &destination, const RouteInfo &route)
 {
     // ICMP probes have no ports; their flows differ in the echo identifier.
@@ -78,15 +68,15 @@ Expected<Probing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport, c
     config.maxTtl = request.maxTtl;
     config.flows = request.flows;
     config.queries = request.queries;
-    Probing probing;
+    PreparedProbing probing;
     probing.transport = std::move(transport);
     probing.method = makeMethod(request.protocol, config);
     probing.ports.emplace(std::move(*reserved));
-    probing.name = "raw";
+    probing.kind = Probing::Raw;
     return probing;
 }
 
-Expected<Probing> prepareUnprivilegedProbing(const TraceRequest &request, const IpAddress &destination,
+Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request, const IpAddress &destination,
                                              const RouteInfo &route, ProbeObserver &observer)
 {
     if (request.protocol == Protocol::Tcp && request.flows > 1)
@@ -106,18 +96,18 @@ Expected<Probing> prepareUnprivilegedProbing(const TraceRequest &request, const 
     auto transport = UnprivilegedTransport::open(config);
     if (!transport)
         return transport.error();
-    Probing probing;
+    PreparedProbing probing;
     probing.transport = std::move(*transport);
     probing.method = std::make_unique<UnprivilegedMethod>(config, request.maxTtl, request.queries);
-    probing.name = "unprivileged";
+    probing.kind = Probing::Unprivileged;
     return probing;
 }
 
 // Raw sockets when this process may open them (unless the request says not to), ordinary
 // sockets otherwise, with a notice that says so.
-Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
+Expected<PreparedProbing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
                                  const RouteInfo &route, ProbeObserver &observer,
-                                 const TraceEnvironment &environment)
+                                 const ProbeEnvironment &environment)
 {
     if (!request.unprivileged) {
         auto raw = (environment.openRaw ? environment.openRaw : openOwnRawSockets)(destination.family(),
@@ -135,76 +125,24 @@ Expected<Probing> prepareProbing(const TraceRequest &request, const IpAddress &d
 
 } // namespace
 
-Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
+Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination, ProbeObserver &observer,
+                             const CancelSignal &cancel, const ProbeEnvironment &environment)
 {
-    if (request.target.empty())
-        return invalid("no target given");
-    // A host name has at most 253 characters; an address with its scope, fewer.
-    if (request.target.size() > kMaxTargetLength)
-        return invalid("the target is longer than a host name can be (" + std::to_string(kMaxTargetLength)
-                       + " characters)");
-    if (containsControlCharacter(request.target))
-        return invalid("the target contains a control character");
-    if (request.maxTtl < 1 || request.maxTtl > 255)
-        return invalid("max TTL must be between 1 and 255 (got " + std::to_string(request.maxTtl) + ")");
-    if (request.queries < 1 || request.queries > kMaxQueries)
-        return invalid("queries must be between 1 and " + std::to_string(kMaxQueries) + " (got "
-                       + std::to_string(request.queries) + ")");
-    if (request.flows < 1 || request.flows > kMaxFlows)
-        return invalid("flows must be between 1 and " + std::to_string(kMaxFlows) + " (got "
-                       + std::to_string(request.flows) + ")");
-    if (request.timeoutMs < kMinTimeoutMs || request.timeoutMs > kMaxTimeoutMs)
-        return invalid("timeout must be between " + std::to_string(kMinTimeoutMs) + " and "
-                       + std::to_string(kMaxTimeoutMs) + " ms (got "
-                       + std::to_string(request.timeoutMs) + ")");
-    if (request.rate && (*request.rate < 1 || *request.rate > kMaxProbeRate))
-        return invalid("rate must be between 1 and " + std::to_string(kMaxProbeRate)
-                       + " probes per second (got " + std::to_string(*request.rate) + ")");
-    if (request.port && *request.port == 0)
-        return invalid("port must be between 1 and 65535");
-    if (request.sourcePort && *request.sourcePort == 0)
-        return invalid("source port must be between 1 and 65535");
-    if (request.protocol == Protocol::Icmp) {
-        if (request.port || request.sourcePort)
-            return invalid("ICMP probes have no ports");
-    } else if (!request.port) {
-        request.port = request.protocol == Protocol::Tcp ? kDefaultTcpPort : kDefaultUdpPort;
-    }
-    return request;
-}
-
-Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &observer,
-                               const CancelSignal &cancel, const TraceEnvironment &environment)
-{
-    const auto request = normaliseTraceRequest(rawRequest);
-    if (!request)
-        return request.error();
-    if (environment.literalTargetsOnly && !IpAddress::parse(request->target))
-        return invalid("the target must be an IPv4 or IPv6 address, not a host name");
-    const auto destination = resolveTarget(request->target, request->family);
-    if (!destination)
-        return destination.error();
-    const auto route = routeTo(*destination);
+    const auto route = routeTo(destination);
     if (!route)
         return route.error();
-    TraceContext context;
-    context.request = *request;
-    context.startedMs = realtimeNs() / 1'000'000;
-    context.destination = *destination;
-    context.route = *route;
-    context.sourceHostname = localHostname();
-    context.pathId = makeUuidV4();
-    context.toolVersion = kVersion;
-
-    auto probing = prepareProbing(*request, *destination, *route, observer, environment);
+    ProbeRun run;
+    run.summary.route = *route;
+    run.summary.startedNs = realtimeNs();
+    auto probing = prepareProbing(request, destination, *route, observer, environment);
     if (!probing)
         return probing.error();
-    context.probing = probing->name;
+    run.summary.probing = probing->kind;
 
     std::vector<TokenBucket *> buckets;
     std::optional<TokenBucket> requestRate;
-    if (request->rate) {
-        requestRate.emplace(*request->rate, burstForRate(*request->rate));
+    if (request.rate) {
+        requestRate.emplace(*request.rate, burstForRate(*request.rate));
         buckets.push_back(&*requestRate);
     }
     if (environment.sharedRateLimit)
@@ -212,28 +150,39 @@ Expected<NetworkPath> runTrace(const TraceRequest &rawRequest, ProbeObserver &ob
     PacedTransport paced(*probing->transport, buckets, cancel);
 
     EngineConfig engineConfig;
-    engineConfig.maxTtl = request->maxTtl;
-    engineConfig.queries = request->queries;
-    engineConfig.flows = request->flows;
-    engineConfig.timeoutNs = std::int64_t{request->timeoutMs} * 1'000'000;
-    engineConfig.mode = request->mode;
-
-    const auto outcome =
-        runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
+    engineConfig.maxTtl = request.maxTtl;
+    engineConfig.queries = request.queries;
+    engineConfig.flows = request.flows;
+    engineConfig.timeoutNs = std::int64_t{request.timeoutMs} * 1'000'000;
+    engineConfig.mode = request.mode;
+    auto outcome = runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)
         return Error{"cancelled", "the trace was cancelled"};
-
-    NetworkPath path = buildNetworkPath(context, *outcome);
-    if (request->resolveHostnames && !environment.literalTargetsOnly)
-        addHostnames(path);
-    return path;
+    run.summary.lastTtl = outcome->lastTtl;
+    run.summary.end = outcome->end;
+    run.summary.endedNs = realtimeNs();
+    run.events = std::move(outcome->events);
+    return run;
 }
 
-void addHostnames(NetworkPath &path)
+std::string_view pathEndName(PathEnd end)
 {
-    nameNetworkPath(path, reverseLookupAll(addressesToName(path), kReverseDnsBudget));
+    switch (end) {
+    case PathEnd::NotReached: return "not-reached";
+    case PathEnd::Destination: return "destination";
+    case PathEnd::Unreachable: return "unreachable";
+    }
+    return "not-reached";
+}
+
+std::optional<PathEnd> parsePathEnd(std::string_view text)
+{
+    for (const PathEnd end : {PathEnd::NotReached, PathEnd::Destination, PathEnd::Unreachable})
+        if (pathEndName(end) == text)
+            return end;
+    return std::nullopt;
 }
 
 } // namespace hopscope

@@ -2,7 +2,7 @@
 
 #include "common/expected.h"
 #include "packet/ipaddress.h"
-#include "path/networkpath.h"
+#include "probe/tracerequest.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,11 +10,6 @@
 #include <vector>
 
 namespace hopscope {
-
-// Resolves a host name or address literal to one address of the requested family (the first
-// the resolver offers), checked by probeableAddress. Fails with "unknown-host" or
-// "invalid-target".
-Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family);
 
 // The address probes go to for `address`: an IPv4-mapped or -compatible IPv6 address as the IPv4
 // address it stands for. Fails with "invalid-target" when that is not a unicast address

@@ -1,6 +1,6 @@
-#include "common/outputfile.h"
+#include "file/outputfile.h"
 
-#include "common/regularfile.h"
+#include "file/regularfile.h"
 
 #include <array>
 #include <atomic>

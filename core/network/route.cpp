@@ -1,4 +1,4 @@
-#include "trace/network.h"
+#include "network/route.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -6,7 +6,6 @@
 #include <ifaddrs.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <random>
 #include <sys/socket.h>
@@ -40,31 +39,6 @@ Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily fam
     if ((family == AddressFamily::IPv4 && !canonical.isV4()) || (family == AddressFamily::IPv6 && canonical.isV4()))
         return Error{"invalid-target", named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
     return canonical;
-}
-
-Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
-{
-    if (host.empty())
-        return Error{"unknown-host", "no target given"};
-    // A literal needs no resolver (and the helper, which must not touch one, sends only these).
-    if (const auto literal = IpAddress::parse(host))
-        return probeableAddress(*literal, family);
-    addrinfo hints{};
-    hints.ai_family = family == AddressFamily::IPv4   ? AF_INET
-                      : family == AddressFamily::IPv6 ? AF_INET6
-                                                      : AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo *results = nullptr;
-    const int status = ::getaddrinfo(host.c_str(), nullptr, &hints, &results);
-    if (status != 0)
-        return Error{"unknown-host", "cannot resolve '" + host + "': " + ::gai_strerror(status)};
-    std::optional<IpAddress> address;
-    for (const addrinfo *it = results; it && !address; it = it->ai_next)
-        address = IpAddress::fromSockaddr(it->ai_addr);
-    ::freeaddrinfo(results);
-    if (!address)
-        return Error{"unknown-host", "'" + host + "' has no address of the requested family"};
-    return probeableAddress(*address, family);
 }
 
 Expected<RouteInfo> routeTo(const IpAddress &destination)

@@ -1,4 +1,4 @@
-#include "common/regularfile.h"
+#include "file/regularfile.h"
 
 #include <algorithm>
 #include <cerrno>

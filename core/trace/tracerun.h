@@ -1,0 +1,151 @@
+#pragma once
+
+#include "common/expected.h"
+#include "path/pathmodel.h"
+#include "probe/proberun.h"
+#include "probe/tracerequest.h"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace hopscope {
+
+class CancelSignal;
+
+inline constexpr int kDefaultMonitorIntervalMs = 1000;
+inline constexpr int kMinMonitorIntervalMs = 100;
+inline constexpr int kMaxMonitorIntervalMs = 3'600'000;
+inline constexpr int kMaxMonitorCount = 10'000'000;
+
+struct MonitorSettings
+{
+    int intervalMs = kDefaultMonitorIntervalMs; // from the start of one round to the next
+    std::optional<int> count;                   // rounds; until stopped when empty
+};
+
+// Errors name the option and its range.
+Status checkMonitorSettings(const MonitorSettings &settings);
+
+// A request checked and resolved once, for every round: the name the user typed stays in the
+// request, the address is where the probes go.
+struct PreparedTrace
+{
+    TraceRequest request;
+    IpAddress address;
+};
+
+enum class RunKind { Trace, Monitor };
+
+// Checks the request and resolves its target (which may block: not on a GUI thread). A
+// monitoring session also keeps its flows' source ports for every round, so that load balancers
+// send each round the same way; it says on `notices` when no ports could be kept.
+Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind, ProbeObserver &notices);
+
+// One round's end as a front end reports it: how the probes went, and the reverse-DNS names of
+// the addresses that answered (empty when not looked up).
+struct RoundOutcome
+{
+    ProbeRunSummary summary;
+    Hostnames hostnames;
+};
+
+// A trace or a monitoring session being run: the bookkeeping of its rounds, shared by both
+// front ends. It knows nothing of threads or event loops: the CLI drives it from a loop that
+// blocks (runRounds), the window from its worker's signals and a timer. Every probe goes into
+// its PathModel as it settles.
+class TraceRun
+{
+public:
+    TraceRun(PreparedTrace trace, RunKind kind, MonitorSettings settings = {});
+
+    const PreparedTrace &trace() const { return m_trace; }
+    RunKind kind() const { return m_kind; }
+    const MonitorSettings &settings() const { return m_settings; }
+    PathModel &model() { return m_model; }
+    const PathModel &model() const { return m_model; }
+
+    // Whether another round is to run: not stopped, not failed, the count not reached. Rounds
+    // start `settings().intervalMs` apart, counted from the start of one to the start of the next.
+    bool wantsRound() const;
+    int roundsStarted() const { return m_round; }
+    // Starts the next round (the time is the wall clock's, Unix microseconds) and returns its number.
+    int beginRound(std::int64_t nowUs);
+    void probe(const ProbeEvent &event);
+    // The probes of the round under way are void and it starts again (the helper died and this
+    // process sends them now): a trace forgets them; a session counts them, as it counts a
+    // round cut short, and goes on with the next round number.
+    void restartRound(std::int64_t nowUs);
+    std::vector<RouteChange> finishRound(const RoundOutcome &outcome);
+    // A failed first round ends the run with its error; later ones are counted and the session
+    // goes on. True when the run goes on.
+    bool failRound(const Error &error);
+    // Cancelled: what the round under way saw of the route does not count, and no round follows.
+    void cancelRound();
+    // No further round; the one under way, if any, still ends as it will.
+    void stop() { m_stopped = true; }
+
+    bool stopped() const { return m_stopped; }
+    const std::optional<Error> &failure() const { return m_failure; }
+    // A round has finished: there is a path to show and save.
+    bool hasResult() const { return m_finishedRounds > 0; }
+    NetworkPath result() const { return m_model.toNetworkPath(); }
+
+private:
+    PreparedTrace m_trace;
+    RunKind m_kind;
+    MonitorSettings m_settings;
+    PathModel m_model;
+    std::string m_pathId;
+    int m_round = 0;
+    int m_finishedRounds = 0;
+    bool m_stopped = false;
+    std::optional<Error> m_failure;
+};
+
+// A settled probe as the model and the files keep it.
+ProbeSample probeSampleOf(const ProbeEvent &event);
+
+// Runs one round: the in-process engine, or the helper. Streams to `observer`; fails with the
+// round's error ("cancelled" when `cancel` fired).
+using RoundTracer =
+    std::function<Expected<RoundOutcome>(const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel)>;
+
+// Rounds in this process: raw sockets when it may open them, ordinary ones otherwise; names
+// looked up after each round unless the request says not to.
+Expected<RoundOutcome> traceRoundInProcess(const PreparedTrace &trace, ProbeObserver &observer,
+                                           const CancelSignal &cancel);
+
+// The addresses whose names a round looks up: the destination and every one that answered,
+// each once.
+std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events, const IpAddress &destination);
+
+// Their reverse-DNS names, waiting two seconds at most.
+Hostnames lookUpNames(const std::vector<ProbeEvent> &events, const IpAddress &destination);
+
+// Told of every probe (as a ProbeObserver) and of each round as it ends. Called on the thread
+// that runs the rounds.
+class RunObserver : public ProbeObserver
+{
+public:
+    virtual void roundStarted(int round) { (void)round; }
+    // `model` holds every round so far; `changes` the route changes this round confirmed.
+    virtual void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
+                               double durationSeconds)
+    {
+        (void)round, (void)model, (void)changes, (void)durationSeconds;
+    }
+    // A round after the first failed; the session goes on.
+    virtual void roundFailed(int round, const Error &error) { (void)round, (void)error; }
+};
+
+// Runs `run` to its end on this thread: a round every interval until the count is reached or
+// `cancel` fires, and returns its path. A failed first round ends it with that error; cancelled
+// before any round finished, it fails with "cancelled".
+Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, RunObserver &observer,
+                                const CancelSignal &cancel);
+
+// One trace in this process, as `hopscope-cli trace` runs it when it may open raw sockets.
+Expected<NetworkPath> runTrace(const TraceRequest &request, ProbeObserver &observer, const CancelSignal &cancel);
+
+} // namespace hopscope

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <type_traits>
+#include <utility>
+
+namespace hopscope {
+
+// Runs `task` on Qt's thread pool, so that the GUI thread never waits for a disk or a resolver,
+// and `done(result)` back on `context`'s thread when it has finished, unless `context` is gone.
+template <typename Task, typename Done>
+void runInBackground(QObject *context, Task task, Done done)
+{
+    using Result = std::invoke_result_t<Task>;
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context,
+                     [watcher, done = std::move(done)]() mutable {
+                         watcher->deleteLater();
+                         done(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run(std::move(task)));
+}
+
+} // namespace hopscope
