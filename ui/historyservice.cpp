@@ -22,14 +22,12 @@ public:
 };
 
 HistoryService::HistoryService(const QString &fileName, QObject *parent)
-    : QObject(parent), m_owner(new HistoryStoreOwner(fileName))
+    : QObject(parent),
+      m_thread(std::make_unique<WorkerThread<HistoryStoreOwner>>(QStringLiteral("history"), fileName)),
+      m_owner(m_thread->get())
 {
     qRegisterMetaType<std::vector<HistoryEntry>>();
     qRegisterMetaType<HistoryService::Use>();
-    m_thread.setObjectName(QStringLiteral("history"));
-    m_owner->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_owner, &QObject::deleteLater);
-    m_thread.start();
     QMetaObject::invokeMethod(m_owner, [this, owner = m_owner] {
         auto store = HistoryStore::open(owner->fileName);
         if (!store) {
@@ -44,8 +42,7 @@ HistoryService::HistoryService(const QString &fileName, QObject *parent)
 HistoryService::~HistoryService()
 {
     // Whatever was asked before closing is written before the thread ends.
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.reset();
 }
 
 template <typename Work>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "path/networkpath.h"
+#include "client/workerthread.h"
 #include "store/historystore.h"
 
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <QStringList>
 #include <QThread>
 
+#include <memory>
 #include <vector>
 
 namespace hopscope {
@@ -53,7 +55,7 @@ private:
     template <typename Work>
     void onStore(Work work);
 
-    QThread m_thread;
+    std::unique_ptr<WorkerThread<HistoryStoreOwner>> m_thread;
     HistoryStoreOwner *m_owner;
 };
 

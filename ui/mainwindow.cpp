@@ -5,6 +5,7 @@
 #include "file/outputfile.h"
 #include "import/pathimport.h"
 #include "path/networkpathjson.h"
+#include "ui/background.h"
 #include "ui/comparetab.h"
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
@@ -23,7 +24,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,7 +34,6 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 
 namespace hopscope {
@@ -370,17 +369,30 @@ void MainWindow::saveCurrent()
 
 bool MainWindow::saveCurrentTo(const QString &fileName)
 {
-    const auto path = pathToSave();
-    return path && writePath(*path, fileName);
+    auto path = pathToSave();
+    if (!path) {
+        statusBar()->showMessage(tr("This tab has nothing to save yet."), kStatusMessageMs);
+        return false;
+    }
+    writePath(std::move(*path), fileName);
+    return true;
 }
 
-bool MainWindow::writePath(const NetworkPath &path, const QString &fileName)
+void MainWindow::writePath(NetworkPath path, const QString &fileName)
 {
-    const Status written = writeOutputFile(fileName.toStdString(), networkPathToJson(path) + "\n");
-    statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
-                                     : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
-                             kStatusMessageMs);
-    return static_cast<bool>(written);
+    // A week-long session is megabytes of JSON, and the disk may be slow: neither on this thread.
+    runInBackground(
+        this,
+        [path = std::move(path), name = fileName.toStdString()] {
+            return writeOutputFile(name, networkPathToJson(path) + "\n");
+        },
+        [this, fileName](const Status &written) {
+            statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
+                                             : tr("Could not save: %1")
+                                                   .arg(QString::fromStdString(written.error().message)),
+                                     kStatusMessageMs);
+            Q_EMIT saved(fileName, written.ok());
+        });
 }
 
 void MainWindow::exportGraph()
@@ -413,10 +425,13 @@ void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabe
 void MainWindow::compareFiles(const QStringList &fileNames)
 {
     using Results = std::vector<Expected<NetworkPath>>;
-    auto *watcher = new QFutureWatcher<Results>(this);
-    connect(watcher, &QFutureWatcher<Results>::finished, this, [this, watcher, fileNames] {
-        const Results results = watcher->result();
-        watcher->deleteLater();
+    const auto readAll = [fileNames] {
+        Results results;
+        for (const QString &fileName : fileNames)
+            results.push_back(readAnyPathFile(fileName.toStdString()));
+        return results;
+    };
+    runInBackground(this, readAll, [this, fileNames](const Results &results) {
         std::vector<NetworkPath> paths;
         QStringList labels;
         for (std::size_t i = 0; i < results.size(); ++i) {
@@ -430,12 +445,6 @@ void MainWindow::compareFiles(const QStringList &fileNames)
         }
         compareSeveral(paths, labels);
     });
-    watcher->setFuture(QtConcurrent::run([fileNames] {
-        Results results;
-        for (const QString &fileName : fileNames)
-            results.push_back(readAnyPathFile(fileName.toStdString()));
-        return results;
-    }));
 }
 
 void MainWindow::compareSeveral(const std::vector<NetworkPath> &paths, const QStringList &labels)

@@ -49,8 +49,8 @@ public Q_SLOTS:
     void startTrace();
     void stopTrace();
     void saveCurrent();
-    // Writes the current tab's NetworkPath to `fileName` (atomically); false, with the reason in
-    // the status bar, when there is nothing to save or the file cannot be written.
+    // Writes the current tab's NetworkPath to `fileName`, on a pool thread; `saved` says how it
+    // went, and the status bar why when it did not. False when there is nothing to save.
     bool saveCurrentTo(const QString &fileName);
     void exportGraph();
     void exportReport();
@@ -67,6 +67,10 @@ public Q_SLOTS:
     HistoryService *history() const { return m_history; }
     // Opens the local files among dropped URLs; false when there were none.
     bool openDropped(const QMimeData *mime);
+
+Q_SIGNALS:
+    // A save has ended, written or not.
+    void saved(const QString &fileName, bool written);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -88,7 +92,7 @@ private:
     std::optional<NetworkPath> currentPath() const;
     // The current tab's path, or empty with the reason in the status bar.
     std::optional<NetworkPath> pathToSave();
-    bool writePath(const NetworkPath &path, const QString &fileName);
+    void writePath(NetworkPath path, const QString &fileName);
 
     QString m_helperProgram;
     TargetBar *m_targetBar;

@@ -14,8 +14,7 @@
 #include <QSettings>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
+#include "ui/background.h"
 
 namespace hopscope {
 
@@ -127,16 +126,12 @@ void exportReport(QWidget *parent, const ReportSubject &subject, const std::func
         done(QObject::tr("Could not export: %1").arg(QString::fromStdString(bytes.error().message)));
         return;
     }
-    auto *watcher = new QFutureWatcher<Status>(parent);
-    QObject::connect(watcher, &QFutureWatcher<Status>::finished, parent, [watcher, done, fileName] {
-        const Status written = watcher->result();
-        watcher->deleteLater();
-        done(written ? QObject::tr("Exported %1").arg(fileName)
-                     : QObject::tr("Could not export: %1").arg(QString::fromStdString(written.error().message)));
-    });
-    watcher->setFuture(QtConcurrent::run([name = fileName.toStdString(), data = *bytes] {
-        return writeOutputFile(name, data);
-    }));
+    runInBackground(
+        parent, [name = fileName.toStdString(), data = *bytes] { return writeOutputFile(name, data); },
+        [done, fileName](const Status &written) {
+            done(written ? QObject::tr("Exported %1").arg(fileName)
+                         : QObject::tr("Could not export: %1").arg(QString::fromStdString(written.error().message)));
+        });
 }
 
 } // namespace hopscope

@@ -34,19 +34,11 @@ RoundTracer RoundTracers::tracer()
     };
 }
 
-HelperTracer::HelperTracer() : m_worker(new TraceWorker(helperPath()))
-{
-    m_thread.setObjectName(QStringLiteral("trace worker"));
-    m_worker->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-}
+HelperTracer::HelperTracer() : m_worker(QStringLiteral("trace worker"), helperPath()) {}
 
 HelperTracer::~HelperTracer()
 {
-    QMetaObject::invokeMethod(m_worker, &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    QMetaObject::invokeMethod(m_worker.get(), &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
 }
 
 Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, ProbeObserver &observer,
@@ -55,7 +47,7 @@ Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, Prob
     // Every connection below has the loop as its context, so that it ends with this round.
     QEventLoop loop;
     std::optional<Expected<RoundOutcome>> result;
-    TraceWorker *worker = m_worker;
+    TraceWorker *worker = m_worker.get();
     QObject::connect(worker, &TraceWorker::probeReceived, &loop,
                      [&observer](const ProbeEvent &event) { observer.probeFinished(event); });
     QObject::connect(worker, &TraceWorker::hopSettled, &loop, [&observer](int ttl) { observer.hopSettled(ttl); });

@@ -4,13 +4,13 @@
 #include "probe/probeengine.h"
 #include "trace/tracerun.h"
 
-#include <QThread>
+#include "client/traceworker.h"
+#include "client/workerthread.h"
 
 #include <memory>
 
 namespace hopscope {
 class CancelSignal;
-class TraceWorker;
 } // namespace hopscope
 
 namespace hopscope::cli {
@@ -52,8 +52,7 @@ public:
                                       const CancelSignal &interrupt);
 
 private:
-    QThread m_thread;
-    TraceWorker *m_worker;
+    WorkerThread<TraceWorker> m_worker;
 };
 
 } // namespace hopscope::cli

@@ -3,7 +3,7 @@
 #include "common/jsonfields.h"
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
-#include "report/textformat.h"
+#include "common/safetext.h"
 #include "stats/hopstatistics.h"
 
 #include <nlohmann/json.hpp>

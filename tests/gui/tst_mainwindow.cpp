@@ -14,6 +14,7 @@
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
 #include "isolatedsettings.h"
+#include "windowsave.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 
@@ -166,7 +167,7 @@ private Q_SLOTS:
         // What is saved again is the file as it was read.
         QCOMPARE(*tab->session()->result(), *readAnyPathFile(file.toStdString()));
         QTemporaryDir dir;
-        QVERIFY(window.saveCurrentTo(dir.filePath(QStringLiteral("again.json"))));
+        QVERIFY(saveAndWait(window, dir.filePath(QStringLiteral("again.json"))));
         window.openFiles({dir.filePath(QStringLiteral("again.json"))});
         QTRY_COMPARE(window.tabs()->count(), 2);
         QTRY_COMPARE(tabAt(window, 1)->table()->model()->rowCount(), rows);
@@ -378,7 +379,7 @@ private Q_SLOTS:
         placeholder.close();
         QVERIFY(QFile::link(QStringLiteral("kept.json"), link));
         QCOMPARE(::link(QFile::encodeName(target).constData(), QFile::encodeName(second).constData()), 0);
-        QVERIFY(window.saveCurrentTo(link));
+        QVERIFY(saveAndWait(window, link));
         QVERIFY(QFileInfo(link).isSymLink());
         QFile saved(second);
         QVERIFY(saved.open(QIODevice::ReadOnly));

@@ -11,6 +11,7 @@
 #include "ui/historypanel.h"
 #include "ui/rttchartview.h"
 #include "chartpoints.h"
+#include "windowsave.h"
 #include "ui/targetbar.h"
 #include "ui/tracetab.h"
 
@@ -198,11 +199,11 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     // Saved, the trace reads back as the session's result; a folder that does not exist is said.
     QTemporaryDir directory;
     const QString saved = directory.filePath(QStringLiteral("trace.json"));
-    QVERIFY(window.saveCurrentTo(saved));
+    QVERIFY(saveAndWait(window, saved));
     const auto reread = readNetworkPathFile(saved.toStdString());
     QVERIFY2(reread, reread ? "" : reread.error().message.c_str());
     QCOMPARE(*reread, *tab->session()->result());
-    QVERIFY(!window.saveCurrentTo(QStringLiteral("/nonexistent/folder/trace.json")));
+    QVERIFY(!saveAndWait(window, QStringLiteral("/nonexistent/folder/trace.json")));
     QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Could not save")),
              qPrintable(window.statusBar()->currentMessage()));
 
