@@ -309,7 +309,7 @@ Status HopGraphView::exportTo(const QString &fileName) const
 {
     const QByteArray bytes = drawing(fileName.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive));
     if (bytes.isEmpty())
-        return Error{"cannot-draw", "the graph could not be drawn"};
+        return Error{ErrorCode::CannotDraw, "the graph could not be drawn"};
     // Written as every other file is: links followed, devices in place, never half a file.
     return writeOutputFile(QFile::encodeName(fileName).toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }

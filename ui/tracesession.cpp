@@ -260,18 +260,19 @@ void TraceSession::scheduleNextRound()
     setState(State::Waiting);
 }
 
-void TraceSession::onFailed(const QString &code, const QString &message)
+void TraceSession::onFailed(const Error &error)
 {
+    const QString message = QString::fromStdString(error.message);
     if (!m_run)
         return;
     // A round cut short says nothing about the route: its probes count, its shape does not.
-    if (code == QLatin1String("cancelled")) {
+    if (error.code == ErrorCode::Cancelled) {
         m_run->cancelRound();
         Q_EMIT dataChanged();
         setState(State::Stopped);
         return;
     }
-    const bool goesOn = m_run->failRound(Error{code.toStdString(), message.toStdString()});
+    const bool goesOn = m_run->failRound(error);
     Q_EMIT dataChanged();
     if (goesOn && m_mode == Mode::Monitor && !m_stopRequested) {
         Q_EMIT noticeReceived(tr("Round %1 failed: %2").arg(m_run->roundsStarted()).arg(message));

@@ -77,7 +77,7 @@ private:
     void setState(State state);
     void startRound();
     void onFinished(const RoundOutcome &outcome);
-    void onFailed(const QString &code, const QString &message);
+    void onFailed(const Error &error);
     void scheduleNextRound();
 
     QString m_helperProgram;

@@ -60,8 +60,8 @@ Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, Prob
         result.emplace(outcome);
         loop.quit();
     });
-    QObject::connect(worker, &TraceWorker::failed, &loop, [&](const QString &code, const QString &message) {
-        result.emplace(Error{code.toStdString(), message.toStdString()});
+    QObject::connect(worker, &TraceWorker::failed, &loop, [&](const Error &error) {
+        result.emplace(error);
         loop.quit();
     });
     std::optional<QSocketNotifier> interrupted;

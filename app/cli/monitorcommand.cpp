@@ -92,7 +92,7 @@ int runMonitor(const QStringList &arguments)
     }();
     if (!path) {
         printError("monitor: " + path.error().message);
-        return path.error().code == "cancelled" ? ExitInterrupted : ExitError;
+        return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
     if (parser.isSet(output)) {

@@ -71,7 +71,7 @@ int runTrace(const QStringList &arguments)
     }();
     if (!path) {
         printError("trace: " + path.error().message);
-        return path.error().code == "cancelled" ? ExitInterrupted : ExitError;
+        return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
     if (telemetry)

@@ -43,6 +43,7 @@ void TraceWorker::registerMetaTypes()
     qRegisterMetaType<hopscope::PreparedTrace>();
     qRegisterMetaType<hopscope::ProbeEvent>();
     qRegisterMetaType<hopscope::RoundOutcome>();
+    qRegisterMetaType<hopscope::Error>();
     qRegisterMetaType<hopscope::TraceWorker::Route>();
     qRegisterMetaType<hopscope::TraceWorker::HelperProblem>();
 }
@@ -69,7 +70,7 @@ void TraceWorker::cancel()
 void TraceWorker::start(const PreparedTrace &trace)
 {
     if (m_busy) {
-        Q_EMIT failed(QStringLiteral("busy"), tr("a trace is running already"));
+        Q_EMIT failed(Error{ErrorCode::Busy, tr("a trace is running already").toStdString()});
         return;
     }
     m_busy = true;
@@ -126,7 +127,7 @@ void TraceWorker::sendToHelper()
         return;
     }
     if (m_cancel.isCancelled()) {
-        fail(QStringLiteral("cancelled"), tr("the trace was cancelled"));
+        fail(Error{ErrorCode::Cancelled, tr("the trace was cancelled").toStdString()});
         return;
     }
     m_activeId = m_nextId++;
@@ -189,7 +190,7 @@ void TraceWorker::handleHelperLine(const QByteArray &line)
         break;
     case helper::Event::Kind::Error:
         m_activeId = 0;
-        fail(toQString(event->error.code), toQString(event->error.message));
+        fail(event->error);
         break;
     case helper::Event::Kind::Hello:
         break;
@@ -237,7 +238,7 @@ void TraceWorker::runInProcess()
     SignalObserver observer(*this);
     auto run = runProbes(m_trace.request, m_trace.address, observer, m_cancel);
     if (!run) {
-        fail(toQString(run.error().code), toQString(run.error().message));
+        fail(run.error());
         return;
     }
     m_events = std::move(observer.events);
@@ -256,11 +257,11 @@ void TraceWorker::finishRound(const ProbeRunSummary &summary)
     Q_EMIT finished(outcome);
 }
 
-void TraceWorker::fail(const QString &code, const QString &message)
+void TraceWorker::fail(const Error &error)
 {
     m_waitingForHelper = false;
     m_busy = false;
-    Q_EMIT failed(code, message);
+    Q_EMIT failed(error);
 }
 
 void TraceWorker::retryHelper()

@@ -40,7 +40,7 @@ public:
     explicit TraceWorker(QString helperProgram, QObject *parent = nullptr);
     ~TraceWorker() override;
 
-    // Ends the running trace, which then fails with code "cancelled". Safe from any thread.
+    // Ends the running trace, which then fails with code ErrorCode::Cancelled. Safe from any thread.
     void cancel();
 
     // Registers the types the signals carry (once per process; the constructor calls it).
@@ -65,7 +65,7 @@ Q_SIGNALS:
     // The helper cannot serve (missing, no capability, died): said once per cause, with the fix.
     void degraded(const QString &reason, hopscope::TraceWorker::HelperProblem problem);
     void finished(const hopscope::RoundOutcome &outcome);
-    void failed(const QString &code, const QString &message);
+    void failed(const hopscope::Error &error);
 
 private:
     enum class HelperState { NotStarted, Starting, Ready, Unusable };
@@ -78,7 +78,7 @@ private:
     void cancelInHelper();
     void runInProcess();
     void finishRound(const ProbeRunSummary &summary);
-    void fail(const QString &code, const QString &message);
+    void fail(const Error &error);
 
     QString m_helperProgram;
     QProcess *m_helper = nullptr;
@@ -100,3 +100,4 @@ private:
 Q_DECLARE_METATYPE(hopscope::PreparedTrace)
 Q_DECLARE_METATYPE(hopscope::ProbeEvent)
 Q_DECLARE_METATYPE(hopscope::RoundOutcome)
+Q_DECLARE_METATYPE(hopscope::Error)

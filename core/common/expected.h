@@ -1,18 +1,22 @@
 #pragma once
 
+#include "common/errorcode.h"
+
 #include <string>
 #include <utility>
 #include <variant>
 
 namespace hopscope {
 
-// A failure that crosses a core API boundary. `code` is a short stable identifier that programs
-// can test (for example "not-json" or "invalid-field"); `message` is for people.
+// A failure that crosses a core API boundary. `code` is what programs test; `message` is for
+// people.
 struct Error
 {
-    std::string code;
+    ErrorCode code = ErrorCode::Malformed;
     std::string message;
 
+    // The code's name, as the helper's wire and scripts see it: "not-json", "cancelled", ...
+    std::string codeName() const { return std::string(errorCodeName(code)); }
     bool operator==(const Error &) const = default;
 };
 

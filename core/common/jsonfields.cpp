@@ -10,11 +10,11 @@ namespace hopscope::jsonfields {
 
 using nlohmann::json;
 
-void fail(std::string_view code, const std::string &pointer, std::string_view reason)
+void fail(ErrorCode code, const std::string &pointer, std::string_view reason)
 {
     const std::string where = pointer.empty() ? std::string("(document)") : pointer;
     // Pointers and reasons quote keys and values of the document, which may hold anything.
-    throw FieldError{std::string(code), printable(where + ": " + std::string(reason))};
+    throw FieldError{code, printable(where + ": " + std::string(reason))};
 }
 
 std::string childPointer(const std::string &parent, std::string_view key)
@@ -75,7 +75,7 @@ std::string rangeText(double min, double max)
 std::string asString(const json &value, const std::string &pointer)
 {
     if (!value.is_string())
-        fail("wrong-type", pointer, "must be a string (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer, "must be a string (found " + describeType(value) + ")");
     return value.get<std::string>();
 }
 
@@ -83,19 +83,19 @@ std::int64_t asInteger(const json &value, const std::string &pointer, std::int64
                        std::int64_t max)
 {
     if (!value.is_number_integer())
-        fail("wrong-type", pointer, "must be an integer (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer, "must be an integer (found " + describeType(value) + ")");
     if (value.is_number_unsigned()) {
         const auto unsignedValue = value.get<std::uint64_t>();
         const bool belowMin = min > 0 && unsignedValue < static_cast<std::uint64_t>(min);
         const bool aboveMax = max < 0 || unsignedValue > static_cast<std::uint64_t>(max);
         if (belowMin || aboveMax)
-            fail("out-of-range", pointer,
+            fail(ErrorCode::OutOfRange, pointer,
                  rangeText(min, max) + " (found " + std::to_string(unsignedValue) + ")");
         return static_cast<std::int64_t>(unsignedValue);
     }
     const auto signedValue = value.get<std::int64_t>();
     if (signedValue < min || signedValue > max)
-        fail("out-of-range", pointer,
+        fail(ErrorCode::OutOfRange, pointer,
              rangeText(min, max) + " (found " + std::to_string(signedValue) + ")");
     return signedValue;
 }
@@ -103,17 +103,17 @@ std::int64_t asInteger(const json &value, const std::string &pointer, std::int64
 double asNumber(const json &value, const std::string &pointer, double min, double max)
 {
     if (!value.is_number())
-        fail("wrong-type", pointer, "must be a number (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer, "must be a number (found " + describeType(value) + ")");
     const double number = value.get<double>();
     if (!std::isfinite(number) || number < min || number > max)
-        fail("out-of-range", pointer, rangeText(min, max) + " (found " + formatNumber(number) + ")");
+        fail(ErrorCode::OutOfRange, pointer, rangeText(min, max) + " (found " + formatNumber(number) + ")");
     return number;
 }
 
 bool asBool(const json &value, const std::string &pointer)
 {
     if (!value.is_boolean())
-        fail("wrong-type", pointer, "must be true or false (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer, "must be true or false (found " + describeType(value) + ")");
     return value.get<bool>();
 }
 
@@ -121,7 +121,7 @@ ObjectView::ObjectView(const json &value, std::string pointer)
     : m_value(value), m_pointer(std::move(pointer))
 {
     if (!m_value.is_object())
-        fail("wrong-type", m_pointer, "must be an object (found " + describeType(m_value) + ")");
+        fail(ErrorCode::WrongType, m_pointer, "must be an object (found " + describeType(m_value) + ")");
 }
 
 const json *ObjectView::find(std::string_view key) const
@@ -136,7 +136,7 @@ const json &ObjectView::require(std::string_view key) const
 {
     const json *value = find(key);
     if (!value)
-        fail("missing-field", pointerTo(key), "required field is missing");
+        fail(ErrorCode::MissingField, pointerTo(key), "required field is missing");
     return *value;
 }
 
@@ -219,7 +219,7 @@ ArrayView::ArrayView(const json &value, std::string pointer)
     : m_value(value), m_pointer(std::move(pointer))
 {
     if (!m_value.is_array())
-        fail("wrong-type", m_pointer, "must be an array (found " + describeType(m_value) + ")");
+        fail(ErrorCode::WrongType, m_pointer, "must be an array (found " + describeType(m_value) + ")");
 }
 
 ObjectView ArrayView::objectAt(std::size_t index) const
@@ -291,7 +291,7 @@ public:
     bool number_unsigned(number_unsigned_t value) override { return add(value) != nullptr; }
     bool number_float(number_float_t value, const string_t &) override { return add(value) != nullptr; }
     bool string(string_t &value) override { return add(std::move(value)) != nullptr; }
-    bool binary(binary_t &) override { return refuse("not-json", "(document): holds binary data"); }
+    bool binary(binary_t &) override { return refuse(ErrorCode::NotJson, "(document): holds binary data"); }
     bool start_object(std::size_t) override { return open(json::object()); }
     bool end_object() override { return close(); }
     bool start_array(std::size_t) override { return open(json::array()); }
@@ -301,7 +301,7 @@ public:
     {
         Frame &frame = m_frames.back();
         if (frame.container->contains(name))
-            return refuse("duplicate-key",
+            return refuse(ErrorCode::DuplicateKey,
                           printable(childPointer(pointer(m_frames.size() - 1), name) + ": appears twice in one object"));
         frame.key = std::move(name);
         return true;
@@ -310,7 +310,7 @@ public:
     bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &error) override
     {
         const bool overflow = dynamic_cast<const json::out_of_range *>(&error) != nullptr;
-        return refuse("not-json", "(document): not valid JSON at byte " + std::to_string(position) + ": "
+        return refuse(ErrorCode::NotJson, "(document): not valid JSON at byte " + std::to_string(position) + ": "
                                       + printable(overflow ? std::string("a number too large for any type")
                                                            : withoutExceptionTag(error.what())));
     }
@@ -325,7 +325,7 @@ private:
     json *add(json value)
     {
         if (++m_values > m_maxValues) {
-            refuse("too-large", "(document): holds more than " + std::to_string(m_maxValues) + " values");
+            refuse(ErrorCode::TooLarge, "(document): holds more than " + std::to_string(m_maxValues) + " values");
             return nullptr;
         }
         if (m_frames.empty()) {
@@ -367,7 +367,7 @@ private:
         return result;
     }
 
-    bool refuse(std::string code, std::string message)
+    bool refuse(ErrorCode code, std::string message)
     {
         if (!m_error)
             m_error = Error{std::move(code), std::move(message)};
@@ -386,17 +386,17 @@ private:
 Expected<json> parseBounded(std::string_view text, const JsonLimits &limits)
 {
     if (text.size() > limits.maxBytes)
-        return Error{"too-large", "(document): " + std::to_string(text.size())
+        return Error{ErrorCode::TooLarge, "(document): " + std::to_string(text.size())
                                       + " bytes is more than the limit of "
                                       + std::to_string(limits.maxBytes) + " bytes"};
     if (const auto offset = firstOffsetDeeperThan(text, limits.maxDepth))
-        return Error{"too-deep", "(document): nested more than " + std::to_string(limits.maxDepth)
+        return Error{ErrorCode::TooDeep, "(document): nested more than " + std::to_string(limits.maxDepth)
                                      + " levels deep at byte " + std::to_string(*offset)};
     json document;
     BoundedTreeBuilder builder(document, limits.maxValues);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);
     if (!parsed || builder.error())
-        return builder.error().value_or(Error{"not-json", "(document): not valid JSON"});
+        return builder.error().value_or(Error{ErrorCode::NotJson, "(document): not valid JSON"});
     return document;
 }
 

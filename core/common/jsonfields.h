@@ -18,11 +18,11 @@ namespace hopscope::jsonfields {
 // Thrown inside a read and turned into an Error by readFields(); never escapes it.
 struct FieldError
 {
-    std::string code;
+    ErrorCode code;
     std::string message;
 };
 
-[[noreturn]] void fail(std::string_view code, const std::string &pointer, std::string_view reason);
+[[noreturn]] void fail(ErrorCode code, const std::string &pointer, std::string_view reason);
 
 std::string childPointer(const std::string &parent, std::string_view key);
 std::string childPointer(const std::string &parent, std::size_t index);
@@ -109,7 +109,7 @@ struct JsonLimits
 };
 
 // Parses JSON text within `limits`, naming the byte where parsing failed. A key that appears
-// twice in one object is refused ("duplicate-key", naming it) instead of silently keeping one of
+// twice in one object is refused (ErrorCode::DuplicateKey, naming it) instead of silently keeping one of
 // the two values; anything over a limit is refused as soon as it is seen.
 Expected<nlohmann::json> parseBounded(std::string_view text, const JsonLimits &limits);
 

@@ -22,7 +22,7 @@ namespace {
 
 Error writeError(const std::string &fileName, const std::string &why)
 {
-    return Error{"cannot-write", fileName + ": " + why};
+    return Error{ErrorCode::CannotWrite, fileName + ": " + why};
 }
 
 Error writeError(const std::string &fileName, int error)

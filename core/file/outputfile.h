@@ -18,7 +18,7 @@ namespace hopscope {
 //   never replaced; a folder or a block device is refused.
 // A temporary file is removed when the write fails or the process is interrupted (see
 // installTemporaryFileCleanup), and ones that earlier runs left behind for the same file are
-// removed. Fails with "cannot-write", naming the file and the reason.
+// removed. Fails with ErrorCode::CannotWrite, naming the file and the reason.
 Status writeOutputFile(const std::string &fileName, std::string_view contents);
 
 // Makes SIGINT, SIGTERM, SIGHUP and SIGXFSZ (a file-size limit) remove the temporary files of

@@ -13,7 +13,7 @@ namespace {
 
 Error tooLarge(const std::string &fileName, std::size_t maxBytes)
 {
-    return Error{"too-large",
+    return Error{ErrorCode::TooLarge,
                  fileName + ": is larger than the limit of " + std::to_string(maxBytes) + " bytes"};
 }
 
@@ -46,18 +46,18 @@ Expected<std::string> readRegularFile(const std::string &fileName, std::size_t m
     // Non-blocking, so that opening a FIFO without a writer returns at once to be refused.
     const int fd = ::open(fileName.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
-        return Error{"cannot-read", fileName + ": " + std::strerror(errno)};
+        return Error{ErrorCode::CannotRead, fileName + ": " + std::strerror(errno)};
     struct stat info
     {
     };
     if (::fstat(fd, &info) != 0) {
         const int error = errno;
         ::close(fd);
-        return Error{"cannot-read", fileName + ": " + std::strerror(error)};
+        return Error{ErrorCode::CannotRead, fileName + ": " + std::strerror(error)};
     }
     if (!S_ISREG(info.st_mode)) {
         ::close(fd);
-        return Error{"cannot-read", fileName + ": is " + describeFileType(info.st_mode) +
+        return Error{ErrorCode::CannotRead, fileName + ": is " + describeFileType(info.st_mode) +
                                         ", not a file that can be opened"};
     }
     if (info.st_size < 0 || static_cast<std::uint64_t>(info.st_size) > maxBytes) {
@@ -79,7 +79,7 @@ Expected<std::string> readRegularFile(const std::string &fileName, std::size_t m
         if (got < 0) {
             const int error = errno;
             ::close(fd);
-            return Error{"cannot-read", fileName + ": " + std::strerror(error)};
+            return Error{ErrorCode::CannotRead, fileName + ": " + std::strerror(error)};
         }
         if (got == 0)
             break;

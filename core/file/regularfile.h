@@ -10,7 +10,7 @@ namespace hopscope {
 // The bytes of `fileName`, read only when it is a regular file (after following links) of at
 // most `maxBytes`. A device, a FIFO, a socket or a folder is refused without reading a byte (a
 // FIFO nobody writes to would block, /dev/zero never ends), and however large the file claims to
-// be, at most `maxBytes` + 1 bytes are read. Fails with "cannot-read" or "too-large", naming the
+// be, at most `maxBytes` + 1 bytes are read. Fails with ErrorCode::CannotRead or ErrorCode::TooLarge, naming the
 // file and the reason.
 Expected<std::string> readRegularFile(const std::string &fileName, std::size_t maxBytes);
 

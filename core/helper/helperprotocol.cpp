@@ -55,10 +55,10 @@ void checkFields(const json &object, std::span<const char *const> allowed)
     for (const auto &item : object.items()) {
         if (std::find_if(allowed.begin(), allowed.end(), [&](const char *name) { return item.key() == name; })
             == allowed.end())
-            fail("unknown-field", childPointer("", item.key()), "is not a field of this request");
+            fail(ErrorCode::UnknownField, childPointer("", item.key()), "is not a field of this request");
         // Nothing a request names ever holds one; a NUL would cut the text short further down.
         if (item.value().is_string() && containsControlCharacter(item.value().get_ref<const std::string &>()))
-            fail("control-character", childPointer("", item.key()), "contains a control character");
+            fail(ErrorCode::ControlCharacter, childPointer("", item.key()), "contains a control character");
     }
 }
 
@@ -71,7 +71,7 @@ Enum readName(const ObjectView &object, std::string_view key, Enum fallback,
         return fallback;
     const auto parsed = parse(*text);
     if (!parsed)
-        fail("out-of-range", object.pointerTo(key), std::string("must be ") + expected + " (found \"" + *text + "\")");
+        fail(ErrorCode::OutOfRange, object.pointerTo(key), std::string("must be ") + expected + " (found \"" + *text + "\")");
     return *parsed;
 }
 
@@ -111,22 +111,22 @@ Request readRequest(const json &document)
         return request;
     }
     if (op != "trace")
-        fail("unknown-op", object.pointerTo("op"), "\"" + op + "\" is not an operation (trace, cancel)");
+        fail(ErrorCode::UnknownOp, object.pointerTo("op"), "\"" + op + "\" is not an operation (trace, cancel)");
     checkFields(document, kTraceFields);
     request.trace = readTraceFields(object);
     const std::string addressText = object.requiredString("address");
     const auto address = IpAddress::parse(addressText);
     if (!address)
-        fail("invalid-target", object.pointerTo("address"),
+        fail(ErrorCode::InvalidTarget, object.pointerTo("address"),
              "must be an IPv4 or IPv6 address: the helper resolves no names (found \"" + addressText + "\")");
     const auto probeable = probeableAddress(*address, request.trace.family);
     if (!probeable)
-        fail("invalid-target", object.pointerTo("address"), probeable.error().message);
+        fail(ErrorCode::InvalidTarget, object.pointerTo("address"), probeable.error().message);
     request.address = *probeable;
     request.trace.target = probeable->toString();
     const auto checked = normaliseTraceRequest(request.trace);
     if (!checked)
-        fail("invalid-request", "", checked.error().message);
+        fail(ErrorCode::InvalidRequest, "", checked.error().message);
     request.trace = *checked;
     return request;
 }
@@ -156,13 +156,13 @@ ProbeReply readReply(const ObjectView &object)
     const std::string responder = object.requiredString("responder");
     const auto address = IpAddress::parse(responder);
     if (!address)
-        fail("out-of-range", object.pointerTo("responder"), "is not an address");
+        fail(ErrorCode::OutOfRange, object.pointerTo("responder"), "is not an address");
     reply.responder = *address;
     const std::string kind = object.requiredString("kind");
     const auto known = std::find_if(kReplyKinds.begin(), kReplyKinds.end(),
                                     [&](const auto &entry) { return kind == entry.second; });
     if (known == kReplyKinds.end())
-        fail("out-of-range", object.pointerTo("kind"), "is not a reply kind");
+        fail(ErrorCode::OutOfRange, object.pointerTo("kind"), "is not a reply kind");
     reply.kind = known->first;
     if (const auto type = object.optionalInteger("icmp_type", 0, 255))
         reply.icmpType = static_cast<int>(*type);
@@ -173,7 +173,7 @@ ProbeReply readReply(const ObjectView &object)
             if (unreachableName(candidate) == *name)
                 reply.unreachable = candidate;
         if (!reply.unreachable)
-            fail("out-of-range", object.pointerTo("unreachable"), "is not an unreachable kind");
+            fail(ErrorCode::OutOfRange, object.pointerTo("unreachable"), "is not an unreachable kind");
     }
     reply.tcpFlags = static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
     reply.receivedNs = object.requiredInteger("received_ns", 0, INT64_MAX);
@@ -200,7 +200,7 @@ Event readEvent(const json &document)
         return result;
     }
     if (!result.id && name != "error")
-        fail("missing-field", "/id", "required field is missing");
+        fail(ErrorCode::MissingField, "/id", "required field is missing");
     if (name == "probe") {
         result.kind = Event::Kind::Probe;
         ProbeEvent &probe = result.probe;
@@ -225,7 +225,7 @@ Event readEvent(const json &document)
         const std::string sourceAddress = source.requiredString("address");
         const auto parsedSource = IpAddress::parse(sourceAddress);
         if (!parsedSource)
-            fail("out-of-range", source.pointerTo("address"), "is not an address");
+            fail(ErrorCode::OutOfRange, source.pointerTo("address"), "is not an address");
         done.route.source = *parsedSource;
         done.route.interfaceName = source.optionalString("interface").value_or(std::string());
         done.route.hardwareAddress = source.optionalString("hardware_addr").value_or(std::string());
@@ -236,10 +236,12 @@ Event readEvent(const json &document)
         done.endedNs = object.requiredInteger("ended_ns", done.startedNs, INT64_MAX);
     } else if (name == "error") {
         result.kind = Event::Kind::Error;
-        result.error.code = object.requiredString("code");
+        // A code this build does not know (a newer helper's) is still an error, and said so.
+        const std::string code = object.requiredString("code");
+        result.error.code = parseErrorCode(code).value_or(ErrorCode::HelperError);
         result.error.message = object.requiredString("message");
     } else {
-        fail("out-of-range", "/event", "\"" + name + "\" is not an event");
+        fail(ErrorCode::OutOfRange, "/event", "\"" + name + "\" is not an event");
     }
     return result;
 }
@@ -250,19 +252,19 @@ ParsedRequest parseRequest(std::string_view text)
 {
     ParsedRequest parsed;
     if (text.size() > kMaxRequestLineBytes) {
-        parsed.error = {"line-too-long", "a request line may hold at most "
+        parsed.error = {ErrorCode::LineTooLong, "a request line may hold at most "
                                              + std::to_string(kMaxRequestLineBytes) + " bytes"};
         return parsed;
     }
     const auto document = parseBounded(text, {kMaxRequestLineBytes, kMaxRequestDepth, kMaxRequestValues});
     if (!document) {
         // A key given twice is named as such: JSON allows it, the protocol does not.
-        parsed.error = {document.error().code == "duplicate-key" ? "duplicate-key" : "invalid-json",
+        parsed.error = {document.error().code == ErrorCode::DuplicateKey ? ErrorCode::DuplicateKey : ErrorCode::InvalidJson,
                         document.error().message};
         return parsed;
     }
     if (!document->is_object()) {
-        parsed.error = {"wrong-type", "a request must be a JSON object (found " + describeType(*document) + ")"};
+        parsed.error = {ErrorCode::WrongType, "a request must be a JSON object (found " + describeType(*document) + ")"};
         return parsed;
     }
     // The id alone first, so that every later problem can be addressed to the request.
@@ -360,7 +362,7 @@ std::string doneLine(std::int64_t id, const ProbeRunSummary &summary)
 std::string errorLine(std::optional<std::int64_t> id, const Error &error)
 {
     ordered_json object = event("error", id);
-    object["code"] = error.code;
+    object["code"] = errorCodeName(error.code);
     object["message"] = error.message;
     return line(object);
 }
@@ -369,10 +371,10 @@ Expected<Event> parseEvent(std::string_view text)
 {
     const auto document = parseBounded(text, {kMaxEventBytes, kMaxEventDepth, kMaxEventValues});
     if (!document)
-        return Error{"bad-event", "the helper wrote a line that is not JSON: " + document.error().message};
+        return Error{ErrorCode::BadEvent, "the helper wrote a line that is not JSON: " + document.error().message};
     auto parsed = readFields([&] { return readEvent(*document); });
     if (!parsed)
-        return Error{"bad-event", "the helper wrote a malformed event: " + parsed.error().message};
+        return Error{ErrorCode::BadEvent, "the helper wrote a malformed event: " + parsed.error().message};
     return parsed;
 }
 

@@ -76,7 +76,7 @@ struct Event
     Error error;                           // Error
 };
 
-// Reads one event line; a line that is not one fails with code "bad-event".
+// Reads one event line; a line that is not one fails with code ErrorCode::BadEvent.
 Expected<Event> parseEvent(std::string_view line);
 
 // The capability a trace of `family` needs from the helper: "raw-ipv4" or "raw-ipv6".

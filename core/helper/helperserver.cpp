@@ -67,7 +67,7 @@ void HelperServer::sayHello(const std::vector<std::string> &sandbox)
 
 void HelperServer::handleOverlongLine()
 {
-    write(errorLine(std::nullopt, {"line-too-long", "a request line may hold at most "
+    write(errorLine(std::nullopt, {ErrorCode::LineTooLong, "a request line may hold at most "
                                                         + std::to_string(kMaxRequestLineBytes)
                                                         + " bytes; it was skipped"}));
 }
@@ -93,11 +93,11 @@ void HelperServer::startTrace(const Request &request)
                                        [](const auto &trace) { return !trace->finished; });
     for (const auto &trace : m_traces)
         if (trace->id == request.id && !trace->finished) {
-            write(errorLine(request.id, {"duplicate-id", "a trace with this id is running already"}));
+            write(errorLine(request.id, {ErrorCode::DuplicateId, "a trace with this id is running already"}));
             return;
         }
     if (running >= kMaxConcurrentTraces) {
-        write(errorLine(request.id, {"too-many-traces", "at most " + std::to_string(kMaxConcurrentTraces)
+        write(errorLine(request.id, {ErrorCode::TooManyTraces, "at most " + std::to_string(kMaxConcurrentTraces)
                                                             + " traces run at once; wait for one to end"}));
         return;
     }
@@ -127,10 +127,10 @@ void HelperServer::cancelTrace(std::int64_t id)
     const std::lock_guard lock(m_tracesMutex);
     for (const auto &trace : m_traces)
         if (trace->id == id && !trace->finished) {
-            trace->cancel.cancel(); // its thread writes the "cancelled" error
+            trace->cancel.cancel(); // its thread writes the ErrorCode::Cancelled error
             return;
         }
-    write(errorLine(id, {"unknown-id", "no trace with this id is running"}));
+    write(errorLine(id, {ErrorCode::UnknownId, "no trace with this id is running"}));
 }
 
 void HelperServer::reapFinished()

@@ -19,7 +19,7 @@ constexpr gid_t kNogroupGid = 65534;
 
 Error failure(const char *what)
 {
-    return Error{"privilege-error", std::string(what) + ": " + std::strerror(errno)};
+    return Error{ErrorCode::PrivilegeError, std::string(what) + ": " + std::strerror(errno)};
 }
 
 using CapabilityData = __user_cap_data_struct[_LINUX_CAPABILITY_U32S_3];
@@ -105,7 +105,7 @@ Expected<DroppedPrivileges> dropPrivileges()
     if (const Status undumpable = makeUndumpable(); !undumpable)
         return undumpable.error();
     if (!holdsNoCapabilities())
-        return Error{"privilege-error", "capabilities are still held after dropping them"};
+        return Error{ErrorCode::PrivilegeError, "capabilities are still held after dropping them"};
     return dropped;
 }
 

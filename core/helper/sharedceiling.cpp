@@ -15,7 +15,7 @@ constexpr std::size_t kMappedBytes = 64;
 
 Error failure(const std::string &fileName, const std::string &why)
 {
-    return Error{"shared-ceiling", fileName + ": " + why};
+    return Error{ErrorCode::SharedCeiling, fileName + ": " + why};
 }
 
 } // namespace

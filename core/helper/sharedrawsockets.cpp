@@ -144,7 +144,7 @@ Expected<std::unique_ptr<ProbeTransport>> SharedRawSockets::subscribe(IpAddress:
 {
     const Socket *sender = find(family, dataProtocolOf(protocol, family));
     if (!sender || !find(family, icmpProtocolOf(family)))
-        return Error{"permission-denied",
+        return Error{ErrorCode::PermissionDenied,
                      std::string("the helper has no raw ") + (family == IpAddress::Family::V4 ? "IPv4" : "IPv6")
                          + " sockets (it was started without CAP_NET_RAW, or the system lacks that family)"};
     auto transport = std::make_unique<SharedSocketTransport>(*this, family, protocol, sender->fd);

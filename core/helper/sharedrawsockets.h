@@ -33,7 +33,7 @@ public:
     bool serves(IpAddress::Family family) const;
     // Starts the reading thread. Call after dropping privileges: capabilities are per thread.
     void start();
-    // A transport over the shared sockets for one trace; "permission-denied" when they are not open.
+    // A transport over the shared sockets for one trace; ErrorCode::PermissionDenied when they are not open.
     Expected<std::unique_ptr<ProbeTransport>> subscribe(IpAddress::Family family, Protocol protocol);
 
 private:

@@ -86,7 +86,7 @@ constexpr int kSocketFamilies[] = {AF_INET, AF_INET6, AF_NETLINK};
 
 Error failure(const std::string &what, int error)
 {
-    return Error{"sandbox-error",
+    return Error{ErrorCode::SandboxError,
                  "cannot confine system calls (" + what + "): " + std::strerror(error)};
 }
 

@@ -64,7 +64,7 @@ std::optional<int> unreachableCode(std::string_view flag)
 
 Error importError(const std::string &format, int line, const std::string &what)
 {
-    return Error{"invalid-import", format + " line " + std::to_string(line) + ": " + what};
+    return Error{ErrorCode::InvalidImport, format + " line " + std::to_string(line) + ": " + what};
 }
 
 // The hops a set of probes shows: one per responder, with its average RTT.
@@ -222,10 +222,10 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
         }
     }
     if (!header)
-        return Error{"invalid-import", "not traceroute or tcptraceroute output: no 'traceroute to' or 'Tracing the path "
+        return Error{ErrorCode::InvalidImport, "not traceroute or tcptraceroute output: no 'traceroute to' or 'Tracing the path "
                                        "to' line"};
     if (lastTtl == 0)
-        return Error{"invalid-import", "traceroute output without a single hop"};
+        return Error{ErrorCode::InvalidImport, "traceroute output without a single hop"};
     if (path.destination.ipAddress.empty())
         path.destination.ipAddress = path.destination.hostname;
     request.target = path.destination.hostname;
@@ -247,7 +247,7 @@ Expected<nlohmann::json> parseImport(std::string_view text, const std::string &f
     if (!document)
         return Error{document.error().code, format + ": " + document.error().message};
     if (!document->is_object())
-        return Error{"not-json", format + ": not a JSON object"};
+        return Error{ErrorCode::NotJson, format + ": not a JSON object"};
     return document;
 }
 
@@ -258,7 +258,7 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
         const auto &mtr = report.at("mtr");
         const auto &hubs = report.at("hubs");
         if (!hubs.is_array() || hubs.size() > static_cast<std::size_t>(kMaxImportedTtl))
-            return Error{"invalid-import", "mtr --json: /report/hubs must be an array of at most 255 hops"};
+            return Error{ErrorCode::InvalidImport, "mtr --json: /report/hubs must be an array of at most 255 hops"};
         NetworkPath path;
         path.protocol = Protocol::Icmp;
         path.destination.hostname = mtr.at("dst").get<std::string>();
@@ -272,14 +272,14 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
             const std::string where = "mtr --json: /report/hubs/" + std::to_string(i);
             const int ttl = hub.at("count").get<int>();
             if (ttl <= previous || ttl > kMaxImportedTtl)
-                return Error{"invalid-import", where + "/count: " + std::to_string(ttl) + " is out of order or range"};
+                return Error{ErrorCode::InvalidImport, where + "/count: " + std::to_string(ttl) + " is out of order or range"};
             previous = ttl;
             const std::string host = hub.at("host").get<std::string>();
             const bool silent = host == "???";
             const double loss = hub.at("Loss%").get<double>();
             const int sent = hub.at("Snt").get<int>();
             if (loss < 0 || loss > 100 || sent < 0)
-                return Error{"invalid-import", where + ": Loss% or Snt out of range"};
+                return Error{ErrorCode::InvalidImport, where + ": Loss% or Snt out of range"};
             MonitorHop row;
             row.ttl = ttl;
             row.responder = silent ? std::string() : host;
@@ -301,10 +301,10 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
             summary.hops.push_back(std::move(row));
         }
         if (summary.hops.empty())
-            return Error{"invalid-import", "mtr --json: no hops"};
+            return Error{ErrorCode::InvalidImport, "mtr --json: no hops"};
         return withFigures(std::move(path), std::move(summary));
     } catch (const nlohmann::json::exception &error) {
-        return Error{"invalid-import", std::string("mtr --json: ") + error.what()};
+        return Error{ErrorCode::InvalidImport, std::string("mtr --json: ") + error.what()};
     }
 }
 
@@ -314,12 +314,12 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
         const auto &target = document.at("info").at("target");
         const auto &hops = document.at("hops");
         if (!hops.is_array() || hops.size() > static_cast<std::size_t>(kMaxImportedTtl))
-            return Error{"invalid-import", "trip --mode json: /hops must be an array of at most 255 hops"};
+            return Error{ErrorCode::InvalidImport, "trip --mode json: /hops must be an array of at most 255 hops"};
         NetworkPath path;
         path.protocol = Protocol::Icmp;
         path.destination.ipAddress = target.at("ip").get<std::string>();
         if (!IpAddress::parse(path.destination.ipAddress))
-            return Error{"invalid-import", "trip --mode json: /info/target/ip: '" + printable(path.destination.ipAddress)
+            return Error{ErrorCode::InvalidImport, "trip --mode json: /info/target/ip: '" + printable(path.destination.ipAddress)
                                                + "' is not an IP address"};
         path.destination.hostname = target.value("hostname", path.destination.ipAddress);
         MonitorSummary summary;
@@ -329,18 +329,18 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
             const std::string where = "trip --mode json: /hops/" + std::to_string(i);
             const int ttl = hop.at("ttl").get<int>();
             if (ttl <= previous || ttl > kMaxImportedTtl)
-                return Error{"invalid-import", where + "/ttl: " + std::to_string(ttl) + " is out of order or range"};
+                return Error{ErrorCode::InvalidImport, where + "/ttl: " + std::to_string(ttl) + " is out of order or range"};
             previous = ttl;
             const double loss = trippyFigure(hop.at("loss_pct"), where + "/loss_pct");
             const int sent = hop.at("sent").get<int>();
             const int received = hop.at("recv").get<int>();
             if (loss < 0 || loss > 100 || sent < 0 || received < 0 || received > sent)
-                return Error{"invalid-import", where + ": loss_pct, sent or recv out of range"};
+                return Error{ErrorCode::InvalidImport, where + ": loss_pct, sent or recv out of range"};
             std::vector<std::pair<std::string, std::string>> hosts; // address, hostname
             for (const auto &host : hop.at("hosts")) {
                 const std::string ip = host.at("ip").get<std::string>();
                 if (!IpAddress::parse(ip))
-                    return Error{"invalid-import", where + "/hosts: '" + printable(ip) + "' is not an IP address"};
+                    return Error{ErrorCode::InvalidImport, where + "/hosts: '" + printable(ip) + "' is not an IP address"};
                 const std::string name = host.value("hostname", ip);
                 hosts.emplace_back(ip, name.empty() ? ip : name);
             }
@@ -374,12 +374,12 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
             summary.hops.push_back(std::move(row));
         }
         if (summary.hops.empty())
-            return Error{"invalid-import", "trip --mode json: no hops"};
+            return Error{ErrorCode::InvalidImport, "trip --mode json: no hops"};
         return withFigures(std::move(path), std::move(summary));
     } catch (const nlohmann::json::exception &error) {
-        return Error{"invalid-import", std::string("trip --mode json: ") + error.what()};
+        return Error{ErrorCode::InvalidImport, std::string("trip --mode json: ") + error.what()};
     } catch (const std::invalid_argument &error) {
-        return Error{"invalid-import", error.what()};
+        return Error{ErrorCode::InvalidImport, error.what()};
     }
 }
 
@@ -438,7 +438,7 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
     }
     if (body.find("traceroute to ") != std::string_view::npos || body.find("Tracing the path to ") != std::string_view::npos)
         return withName(importTracerouteText(body));
-    return Error{"unknown-format",
+    return Error{ErrorCode::UnknownFormat,
                  fileName + ": not a NetworkPath JSON file, mtr --json or trip --mode json output, or traceroute or "
                             "tcptraceroute text"};
 }

@@ -35,9 +35,9 @@ Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily fam
     const std::string named = canonical == address ? written : written + " (" + canonical.toString() + ")";
     const bool thisNetwork = canonical.isV4() && canonical.data()[0] == 0;
     if (canonical.isUnspecified() || thisNetwork || canonical.isMulticast() || canonical.isBroadcast())
-        return Error{"invalid-target", named + " is not a unicast address"};
+        return Error{ErrorCode::InvalidTarget, named + " is not a unicast address"};
     if ((family == AddressFamily::IPv4 && !canonical.isV4()) || (family == AddressFamily::IPv6 && canonical.isV4()))
-        return Error{"invalid-target", named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
+        return Error{ErrorCode::InvalidTarget, named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
     return canonical;
 }
 
@@ -46,7 +46,7 @@ Expected<RouteInfo> routeTo(const IpAddress &destination)
     // Connecting a UDP socket sends nothing but makes the kernel pick the route and source.
     const int fd = ::socket(destination.isV4() ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        return Error{"socket-error", std::string("cannot open a socket: ") + std::strerror(errno)};
+        return Error{ErrorCode::SocketError, std::string("cannot open a socket: ") + std::strerror(errno)};
     sockaddr_storage address{};
     const socklen_t length = destination.toSockaddr(address, 33434);
     sockaddr_storage local{};
@@ -56,7 +56,7 @@ Expected<RouteInfo> routeTo(const IpAddress &destination)
     const int error = errno;
     ::close(fd);
     if (!routed)
-        return Error{"no-route", "no route to " + destination.toString() + ": " + std::strerror(error)};
+        return Error{ErrorCode::NoRoute, "no route to " + destination.toString() + ": " + std::strerror(error)};
 
     RouteInfo route;
     route.source = *IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&local));
@@ -86,14 +86,14 @@ Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int coun
 {
     ReservedPorts reserved;
     if (firstPort != 0 && firstPort + count - 1 > 65535)
-        return Error{"invalid-request", "source ports " + std::to_string(firstPort) + " to "
+        return Error{ErrorCode::InvalidRequest, "source ports " + std::to_string(firstPort) + " to "
                                             + std::to_string(firstPort + count - 1)
                                             + " run past 65535"};
     for (int i = 0; i < count; ++i) {
         const int type = kind == Kind::Tcp ? SOCK_STREAM : SOCK_DGRAM;
         const int fd = ::socket(source.isV4() ? AF_INET : AF_INET6, type | SOCK_CLOEXEC, 0);
         if (fd < 0)
-            return Error{"socket-error", std::string("cannot reserve a port: ") + std::strerror(errno)};
+            return Error{ErrorCode::SocketError, std::string("cannot reserve a port: ") + std::strerror(errno)};
         reserved.m_fds.push_back(fd);
         const auto wanted = static_cast<std::uint16_t>(firstPort == 0 ? 0 : firstPort + i);
         sockaddr_storage address{};
@@ -102,7 +102,7 @@ Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int coun
         socklen_t boundLength = sizeof bound;
         if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0
             || ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
-            return Error{wanted && errno == EADDRINUSE ? "invalid-request" : "socket-error",
+            return Error{wanted && errno == EADDRINUSE ? ErrorCode::InvalidRequest : ErrorCode::SocketError,
                          wanted ? "cannot use source port " + std::to_string(wanted) + ": "
                                       + std::strerror(errno)
                                 : std::string("cannot reserve a port: ") + std::strerror(errno)};

@@ -12,7 +12,7 @@
 namespace hopscope {
 
 // The address probes go to for `address`: an IPv4-mapped or -compatible IPv6 address as the IPv4
-// address it stands for. Fails with "invalid-target" when that is not a unicast address
+// address it stands for. Fails with ErrorCode::InvalidTarget when that is not a unicast address
 // (unspecified, 0.0.0.0/8, multicast, broadcast) or not of the requested family.
 Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily family);
 
@@ -24,7 +24,7 @@ struct RouteInfo
     std::string hardwareAddress; // "aa:bb:cc:dd:ee:ff", empty for interfaces without one
 };
 
-// Fails with "no-route" when the kernel has no route to the destination.
+// Fails with ErrorCode::NoRoute when the kernel has no route to the destination.
 Expected<RouteInfo> routeTo(const IpAddress &destination);
 
 // Sockets bound to `count` ports on `source` (kernel-chosen, or firstPort, firstPort + 1, ...),

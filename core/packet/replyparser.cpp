@@ -14,7 +14,7 @@ constexpr std::size_t kIcmpHeaderBytes = 8;
 constexpr std::size_t kIpv6HeaderBytes = 40;
 constexpr std::size_t kQuotedTransportBytes = 8;
 
-Error malformed(std::string what) { return Error{"malformed", std::move(what)}; }
+Error malformed(std::string what) { return Error{ErrorCode::Malformed, std::move(what)}; }
 
 struct Ipv4Header
 {
@@ -111,7 +111,7 @@ Expected<TcpSegment> readTcp(std::span<const std::uint8_t> segment, const IpAddr
     const bool offloadPending =
         *reader.u16(16) == pseudoHeaderSum(from, to, IPPROTO_TCP, segment.size());
     if (!complete && !offloadPending)
-        return Error{"bad-checksum", "TCP checksum does not match"};
+        return Error{ErrorCode::BadChecksum, "TCP checksum does not match"};
     TcpSegment tcp;
     tcp.from = from;
     tcp.to = to;
@@ -169,7 +169,7 @@ Expected<IcmpMessage> parseIcmpV4(std::span<const std::uint8_t> packet)
     if (icmp.size() < kIcmpHeaderBytes)
         return malformed("ICMP header truncated");
     if (internetChecksum(icmp) != 0)
-        return Error{"bad-checksum", "ICMP checksum does not match"};
+        return Error{ErrorCode::BadChecksum, "ICMP checksum does not match"};
     return readIcmp(icmp, outer->source, false);
 }
 

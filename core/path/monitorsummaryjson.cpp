@@ -86,7 +86,7 @@ int readRound(const ObjectView &object, std::string_view key)
 void requireReceivedWithinSent(const ObjectView &object, int sent, int received)
 {
     if (received > sent)
-        fail("out-of-range", object.pointerTo("received"),
+        fail(ErrorCode::OutOfRange, object.pointerTo("received"),
              "more received (" + std::to_string(received) + ") than sent (" + std::to_string(sent) + ")");
 }
 
@@ -132,7 +132,7 @@ RouteChange readRouteChange(const ObjectView &object)
     change.timeUs = object.requiredInteger("time_us", 0, kLatestTimestampUs);
     const std::string kind = object.requiredString("kind");
     if (!parseRouteChangeKind(kind, change.kind))
-        fail("out-of-range", object.pointerTo("kind"),
+        fail(ErrorCode::OutOfRange, object.pointerTo("kind"),
              "must be route-change, path-length, destination-lost or destination-answering (found \"" + kind
                  + "\")");
     if (change.kind == RouteChange::Kind::Responders) {

@@ -40,7 +40,7 @@ Protocol readProtocol(const ObjectView &object, std::string_view key, Protocol f
         return fallback;
     const auto protocol = parseProtocol(*text);
     if (!protocol)
-        fail("out-of-range", object.pointerTo(key),
+        fail(ErrorCode::OutOfRange, object.pointerTo(key),
              "must be \"TCP\", \"UDP\" or \"ICMP\" (found \"" + *text + "\")");
     return *protocol;
 }
@@ -92,7 +92,7 @@ void normaliseHop(PathHop &hop)
 void requireAddressWhenReachable(const PathHop &hop, const ObjectView &object)
 {
     if (hop.reachable && hop.ipAddress.empty())
-        fail("missing-field", object.pointerTo("ip_address"),
+        fail(ErrorCode::MissingField, object.pointerTo("ip_address"),
              "a reachable hop needs an address");
 }
 
@@ -109,7 +109,7 @@ PathHop readHop(const ObjectView &object)
     else if (const auto success = object.optionalBool("success"))
         hop.reachable = *success;
     else
-        fail("missing-field", object.pointerTo("reachable"),
+        fail(ErrorCode::MissingField, object.pointerTo("reachable"),
              "required field is missing (older payloads call it \"success\")");
     requireAddressWhenReachable(hop, object);
     normaliseHop(hop);
@@ -126,7 +126,7 @@ std::vector<PathHop> readOrderedHops(const ArrayView &array,
         const ObjectView object = array.objectAt(i);
         PathHop hop = readOne(object);
         if (!hops.empty() && hop.ttl < hops.back().ttl)
-            fail("out-of-order", object.pointerTo("ttl"),
+            fail(ErrorCode::OutOfOrder, object.pointerTo("ttl"),
                  "hops must be in TTL order (ttl " + std::to_string(hop.ttl) + " after ttl "
                      + std::to_string(hops.back().ttl) + ")");
         hops.push_back(std::move(hop));
@@ -243,7 +243,7 @@ ProbeSample readProbe(const ObjectView &object)
     probe.responder = stringOr(object, "responder");
     probe.rttMs = object.optionalNumber("rtt", 0.0, kMaxRttMs);
     if (probe.rttMs && probe.responder.empty())
-        fail("missing-field", object.pointerTo("responder"), "a probe with an rtt needs a responder");
+        fail(ErrorCode::MissingField, object.pointerTo("responder"), "a probe with an rtt needs a responder");
     if (const auto type = object.optionalInteger("icmp_type", 0, 255))
         probe.icmpType = static_cast<int>(*type);
     if (const auto code = object.optionalInteger("icmp_code", 0, 255))
@@ -259,7 +259,7 @@ HopscopeExtension readExtension(const ObjectView &object)
     extension.formatVersion = static_cast<int>(object.requiredInteger("format_version", 1,
                                                                       1'000'000));
     if (extension.formatVersion > kHopscopeFormatVersion)
-        fail("unsupported-version", object.pointerTo("format_version"),
+        fail(ErrorCode::UnsupportedVersion, object.pointerTo("format_version"),
              "written by a newer Hopscope (format " + std::to_string(extension.formatVersion)
                  + "; this build reads up to " + std::to_string(kHopscopeFormatVersion) + ")");
     extension.toolVersion = stringOr(object, "tool_version");
@@ -268,7 +268,7 @@ HopscopeExtension readExtension(const ObjectView &object)
     if (const auto probing = object.optionalString("probing")) {
         const auto parsed = parseProbing(*probing);
         if (!parsed)
-            fail("out-of-range", object.pointerTo("probing"),
+            fail(ErrorCode::OutOfRange, object.pointerTo("probing"),
                  "must be \"raw\", \"unprivileged\" or \"imported\" (found \"" + *probing + "\")");
         extension.probing = *parsed;
     }
@@ -301,7 +301,7 @@ NetworkPath readPath(const json &document)
     else if (traceroute)
         readRuns(*traceroute, path);
     else
-        fail("missing-field", "/hops", "required field is missing (nor is there a /traceroute)");
+        fail(ErrorCode::MissingField, "/hops", "required field is missing (nor is there a /traceroute)");
     if (traceroute)
         path.hopCount = readHopCount(*traceroute);
     if (const auto tags = root.optionalArray("tags"))
@@ -332,14 +332,14 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
     if (const auto mode = object.optionalString("mode")) {
         const auto parsed = parseTraceMode(*mode);
         if (!parsed)
-            fail("out-of-range", object.pointerTo("mode"),
+            fail(ErrorCode::OutOfRange, object.pointerTo("mode"),
                  "must be \"parallel\" or \"sequential\" (found \"" + *mode + "\")");
         request.mode = *parsed;
     }
     if (const auto family = object.optionalString("address_family")) {
         const auto parsed = parseAddressFamily(*family);
         if (!parsed)
-            fail("out-of-range", object.pointerTo("address_family"),
+            fail(ErrorCode::OutOfRange, object.pointerTo("address_family"),
                  "must be \"any\", \"ipv4\" or \"ipv6\" (found \"" + *family + "\")");
         request.family = *parsed;
     }

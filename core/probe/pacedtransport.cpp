@@ -69,7 +69,7 @@ Expected<std::int64_t> PacedTransport::send(const OutgoingPacket &packet)
             if (!pollUntil(&cancelled, 1, deadline))
                 break;
         if (m_cancel.isCancelled())
-            return Error{"cancelled", "the trace was cancelled"};
+            return Error{ErrorCode::Cancelled, "the trace was cancelled"};
     }
     return m_inner.send(packet);
 }

@@ -80,7 +80,7 @@ Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request
                                              const RouteInfo &route, ProbeObserver &observer)
 {
     if (request.protocol == Protocol::Tcp && request.flows > 1)
-        return Error{"not-supported", "multipath flows with TCP need raw sockets (CAP_NET_RAW): "
+        return Error{ErrorCode::NotSupported, "multipath flows with TCP need raw sockets (CAP_NET_RAW): "
                                       "without them every TCP probe has a source port of its own"};
     if (request.protocol == Protocol::Tcp)
         observer.notice("without raw sockets every TCP probe has a source port of its own, so load "
@@ -114,7 +114,7 @@ Expected<PreparedProbing> prepareProbing(const TraceRequest &request, const IpAd
                                                                                   request.protocol);
         if (raw)
             return prepareRawProbing(std::move(*raw), request, destination, route);
-        if (raw.error().code != "permission-denied" || !environment.rawFallsBackToUnprivileged)
+        if (raw.error().code != ErrorCode::PermissionDenied || !environment.rawFallsBackToUnprivileged)
             return raw.error();
         observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
     } else {
@@ -159,7 +159,7 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
     if (!outcome)
         return outcome.error();
     if (outcome->cancelled)
-        return Error{"cancelled", "the trace was cancelled"};
+        return Error{ErrorCode::Cancelled, "the trace was cancelled"};
     run.summary.lastTtl = outcome->lastTtl;
     run.summary.end = outcome->end;
     run.summary.endedNs = realtimeNs();

@@ -16,7 +16,7 @@ namespace hopscope {
 class CancelSignal;
 class TokenBucket;
 
-// Opens the raw sockets for one trace; fails with "permission-denied" without CAP_NET_RAW.
+// Opens the raw sockets for one trace; fails with ErrorCode::PermissionDenied without CAP_NET_RAW.
 using RawTransportOpener =
     std::function<Expected<std::unique_ptr<ProbeTransport>>(IpAddress::Family, Protocol)>;
 
@@ -50,8 +50,8 @@ struct ProbeRun
 };
 
 // Sends the probes of `request` (already normalised) to `destination` (already resolved and
-// checked), streaming every probe and settled TTL to `observer`. Fails with "cancelled",
-// "permission-denied", "no-route", "not-supported" or "socket-error".
+// checked), streaming every probe and settled TTL to `observer`. Fails with ErrorCode::Cancelled,
+// ErrorCode::PermissionDenied, ErrorCode::NoRoute, ErrorCode::NotSupported or ErrorCode::SocketError.
 Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination, ProbeObserver &observer,
                              const CancelSignal &cancel, const ProbeEnvironment &environment = {});
 

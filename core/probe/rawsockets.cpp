@@ -21,12 +21,12 @@ bool setOption(int fd, int level, int name, int value)
     return ::setsockopt(fd, level, name, &value, sizeof value) == 0;
 }
 
-// An error from the last failed socket call, "permission-denied" when privileges were missing.
+// An error from the last failed socket call, ErrorCode::PermissionDenied when privileges were missing.
 Error rawSocketError(const char *what)
 {
     const int error = errno;
     const bool denied = error == EPERM || error == EACCES;
-    return Error{denied ? "permission-denied" : "socket-error",
+    return Error{denied ? ErrorCode::PermissionDenied : ErrorCode::SocketError,
                  std::string(what) + ": " + std::strerror(error)
                      + (denied ? " (raw sockets need CAP_NET_RAW: run as root or through the "
                                  "hopscope-probe helper)"

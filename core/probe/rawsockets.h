@@ -12,7 +12,7 @@ namespace hopscope {
 // the IP ID (IPv4) and flow label (IPv6) that name them are exactly what we wrote, and receives
 // with kernel timestamps (SO_TIMESTAMPNS). An ICMPv6 socket lets through only the messages a
 // trace reads. `ipProtocol` is IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_TCP or IPPROTO_UDP.
-// Fails with "permission-denied" without CAP_NET_RAW.
+// Fails with ErrorCode::PermissionDenied without CAP_NET_RAW.
 Expected<int> openRawProbeSocket(IpAddress::Family family, int ipProtocol);
 
 // True when this process may open raw sockets (it holds CAP_NET_RAW).

@@ -15,7 +15,7 @@ namespace hopscope {
 class RawSocketTransport : public ProbeTransport
 {
 public:
-    // Fails with code "permission-denied" without CAP_NET_RAW.
+    // Fails with code ErrorCode::PermissionDenied without CAP_NET_RAW.
     static Expected<std::unique_ptr<RawSocketTransport>> open(IpAddress::Family family,
                                                               Protocol protocol);
     ~RawSocketTransport() override;

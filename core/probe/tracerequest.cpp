@@ -59,7 +59,7 @@ constexpr std::array<std::pair<Probing, std::string_view>, 3> kProbings{{
     {Probing::Imported, "imported"},
 }};
 
-Error invalid(const std::string &what) { return Error{"invalid-request", what}; }
+Error invalid(const std::string &what) { return Error{ErrorCode::InvalidRequest, what}; }
 
 } // namespace
 

@@ -68,7 +68,7 @@ inline constexpr std::size_t kMaxTargetLength = 255;
 nlohmann::ordered_json probeSettingsToJson(const TraceRequest &request);
 
 // Checks ranges and fills defaults (the port: 443 for TCP, 33434 for UDP, none for ICMP).
-// Errors ("invalid-request") name the option and its range.
+// Errors (ErrorCode::InvalidRequest) name the option and its range.
 Expected<TraceRequest> normaliseTraceRequest(TraceRequest request);
 
 } // namespace hopscope

@@ -25,7 +25,7 @@ constexpr std::size_t kMessageBytes = 2048;
 Error socketError(const std::string &what, int error)
 {
     const bool denied = error == EPERM || error == EACCES;
-    return Error{denied ? "permission-denied" : "socket-error", what + ": " + std::strerror(error)};
+    return Error{denied ? ErrorCode::PermissionDenied : ErrorCode::SocketError, what + ": " + std::strerror(error)};
 }
 
 bool setInt(int fd, int level, int name, int value)
@@ -68,7 +68,7 @@ Expected<std::unique_ptr<UnprivilegedTransport>> UnprivilegedTransport::open(con
         if (fd < 0) {
             const int error = errno;
             if (config.protocol == Protocol::Icmp && (error == EACCES || error == EPERM))
-                return Error{"permission-denied",
+                return Error{ErrorCode::PermissionDenied,
                              "ICMP without privileges needs this user's group in "
                              "net.ipv4.ping_group_range (see sysctl net.ipv4.ping_group_range)"};
             return socketError("cannot open a socket", error);

@@ -33,7 +33,7 @@ struct UnprivilegedConfig
 class UnprivilegedTransport : public ProbeTransport
 {
 public:
-    // Fails with "permission-denied" when even these sockets are refused (for ICMP: a group
+    // Fails with ErrorCode::PermissionDenied when even these sockets are refused (for ICMP: a group
     // outside net.ipv4.ping_group_range).
     static Expected<std::unique_ptr<UnprivilegedTransport>> open(const UnprivilegedConfig &config);
     ~UnprivilegedTransport() override;

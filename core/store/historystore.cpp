@@ -58,7 +58,7 @@ Error sqlError(const QString &what, const QSqlError &error)
     const QString said = full ? QStringLiteral("the disk is full (") + text + QLatin1Char(')')
                          : io ? QStringLiteral("writing to the disk failed; is it full or failing? (") + text + QLatin1Char(')')
                               : text;
-    return Error{full ? "disk-full" : io ? "io-error" : "database", QString(what + QStringLiteral(": ") + said).toStdString()};
+    return Error{full ? ErrorCode::DiskFull : io ? ErrorCode::IoError : ErrorCode::Database, QString(what + QStringLiteral(": ") + said).toStdString()};
 }
 
 // Runs statements separated by ';' (QSqlQuery runs one at a time).
@@ -102,15 +102,15 @@ Status preparePrivateFolder(const QString &folder)
     const QFileInfo existing(folder);
     const bool created = !existing.exists();
     if (!created && !existing.isDir())
-        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + folder
+        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot create the history folder ") + folder
                                            + QStringLiteral(": a file of that name is in the way"))
                                        .toStdString()};
     if (created && !QDir().mkpath(folder))
-        return Error{"unwritable", QString(QStringLiteral("cannot create the history folder ") + folder).toStdString()};
+        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot create the history folder ") + folder).toStdString()};
     const bool defaultFolder = QFileInfo(HistoryStore::defaultFileName()).absolutePath() == folder;
     if ((created || (defaultFolder && existing.ownerId() == ::geteuid()))
         && ::chmod(QFile::encodeName(folder).constData(), S_IRWXU) != 0)
-        return Error{"unwritable", QString(QStringLiteral("cannot make the history folder %1 private: %2")
+        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot make the history folder %1 private: %2")
                                                .arg(folder, QString::fromLocal8Bit(std::strerror(errno))))
                                        .toStdString()};
     return {};
@@ -182,14 +182,14 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
     if (const Status folder = preparePrivateFolder(info.absolutePath()); !folder)
         return folder.error();
     if (info.exists() && !info.isFile())
-        return Error{"unwritable", QString(fileName + QStringLiteral(" is not a file")).toStdString()};
+        return Error{ErrorCode::Unwritable, QString(fileName + QStringLiteral(" is not a file")).toStdString()};
     createPrivateFile(fileName);
 
     const QString connection = QStringLiteral("hopscope-history-%1").arg(connectionCount.fetch_add(1));
     std::unique_ptr<HistoryStore> store(new HistoryStore(fileName, connection));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     if (!db.isValid())
-        return Error{"no-driver", "Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"};
+        return Error{ErrorCode::NoDriver, "Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"};
     db.setDatabaseName(fileName);
     // A reader or writer in another process waits this long for a lock rather than failing.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -199,11 +199,11 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
     QSqlQuery check(db);
     // A damaged file says so here, before anything is written to it.
     if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
-        return Error{"corrupt", QString(fileName + QStringLiteral(" is not a readable history database: ")
+        return Error{ErrorCode::Corrupt, QString(fileName + QStringLiteral(" is not a readable history database: ")
                                  + check.lastError().text().trimmed())
                                     .toStdString()};
     if (check.value(0).toString() != QLatin1String("ok"))
-        return Error{"corrupt", QString(fileName + QStringLiteral(" is damaged: ") + check.value(0).toString()).toStdString()};
+        return Error{ErrorCode::Corrupt, QString(fileName + QStringLiteral(" is damaged: ") + check.value(0).toString()).toStdString()};
     check.finish(); // an unfinished statement holds a read transaction, and WAL mode needs none
 
     QSqlError error;
@@ -230,7 +230,7 @@ Status HistoryStore::migrate()
     if (version < 0)
         return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName, db.lastError());
     if (version > kSchemaVersion)
-        return Error{"newer-schema", QString(m_fileName + QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
+        return Error{ErrorCode::NewerSchema, QString(m_fileName + QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
                                                                   "knows %2); it is left as it is")
                                                        .arg(version)
                                                        .arg(kSchemaVersion))
@@ -374,7 +374,7 @@ Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
     if (!query.exec())
         return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
     if (!query.next())
-        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
     auto path = networkPathFromJson(query.value(0).toByteArray().toStdString());
     if (!path)
         return Error{path.error().code, "history entry " + std::to_string(id) + ": " + path.error().message};
@@ -390,7 +390,7 @@ Status HistoryStore::rename(std::int64_t id, const std::string &name)
     if (!query.exec())
         return sqlError(QStringLiteral("cannot rename"), query.lastError());
     if (query.numRowsAffected() != 1)
-        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
     return {};
 }
 
@@ -411,7 +411,7 @@ Status HistoryStore::setTags(std::int64_t id, const std::vector<std::string> &ta
         return fail(exists);
     if (!exists.next()) {
         db.rollback();
-        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
     }
     QSqlQuery clear(db);
     clear.prepare(QStringLiteral("DELETE FROM tags WHERE path = ?"));
@@ -435,7 +435,7 @@ Status HistoryStore::remove(std::int64_t id)
     if (!query.exec())
         return sqlError(QStringLiteral("cannot delete"), query.lastError());
     if (query.numRowsAffected() != 1)
-        return Error{"not-found", "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
     return {};
 }
 

@@ -27,7 +27,7 @@ struct HostPort
 Expected<HostPort> splitAddress(const std::string &address)
 {
     const auto invalid = [&address](const std::string &why) {
-        return Error{"invalid-address", "DogStatsD address '" + address + "': " + why};
+        return Error{ErrorCode::InvalidAddress, "DogStatsD address '" + address + "': " + why};
     };
     std::string host;
     std::string rest;
@@ -93,11 +93,11 @@ Expected<addrinfo *> resolveWithin(const HostPort &hostPort, std::chrono::millis
     std::unique_lock lock(lookup->mutex);
     if (!lookup->done.wait_for(lock, budget, [&lookup] { return lookup->finished; })) {
         lookup->abandoned = true;
-        return Error{"unknown-host", "DogStatsD host '" + hostPort.host + "': no answer from the resolver within "
+        return Error{ErrorCode::UnknownHost, "DogStatsD host '" + hostPort.host + "': no answer from the resolver within "
                                          + std::to_string(budget.count()) + " ms"};
     }
     if (lookup->status != 0)
-        return Error{"unknown-host", "DogStatsD host '" + hostPort.host + "': " + ::gai_strerror(lookup->status)};
+        return Error{ErrorCode::UnknownHost, "DogStatsD host '" + hostPort.host + "': " + ::gai_strerror(lookup->status)};
     return lookup->found;
 }
 
@@ -134,7 +134,7 @@ Expected<std::unique_ptr<DogStatsdSender>> DogStatsdSender::open(const std::stri
     }
     ::freeaddrinfo(found);
     if (fd < 0)
-        return Error{"socket-error", "DogStatsD at " + address + ": " + lastError};
+        return Error{ErrorCode::SocketError, "DogStatsD at " + address + ": " + lastError};
     return std::unique_ptr<DogStatsdSender>(new DogStatsdSender(fd, address, std::move(onProblem)));
 }
 

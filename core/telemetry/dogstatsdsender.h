@@ -22,7 +22,7 @@ public:
     using ProblemHandler = std::function<void(const std::string &message)>;
 
     // `address` is "host:port" or "[IPv6]:port"; a host name is resolved here, once, waiting a
-    // second at most. Fails with "invalid-address" or "unknown-host".
+    // second at most. Fails with ErrorCode::InvalidAddress or ErrorCode::UnknownHost.
     static Expected<std::unique_ptr<DogStatsdSender>> open(const std::string &address, ProblemHandler onProblem);
     ~DogStatsdSender() override;
     DogStatsdSender(const DogStatsdSender &) = delete;

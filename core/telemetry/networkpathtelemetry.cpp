@@ -58,12 +58,12 @@ Expected<std::vector<std::string>> parseTags(const std::string &text)
         const std::size_t end = std::min(text.find(',', start), text.size());
         const std::string tag = text.substr(start, end - start);
         if (tag.empty())
-            return Error{"invalid-tag", "empty tag in '" + text + "'"};
+            return Error{ErrorCode::InvalidTag, "empty tag in '" + text + "'"};
         if (tag.size() > kMaxTagLength)
-            return Error{"invalid-tag", "tag '" + tag.substr(0, 40) + "...' is longer than "
+            return Error{ErrorCode::InvalidTag, "tag '" + tag.substr(0, 40) + "...' is longer than "
                                             + std::to_string(kMaxTagLength) + " characters"};
         if (std::any_of(tag.begin(), tag.end(), breaksDogStatsdLine))
-            return Error{"invalid-tag", "tag '" + tag + "' holds a character DogStatsD cannot carry "
+            return Error{ErrorCode::InvalidTag, "tag '" + tag + "' holds a character DogStatsD cannot carry "
                                                         "('|', '#', ',', space or a control character)"};
         tags.push_back(tag);
         start = end + 1;

@@ -8,7 +8,7 @@ namespace hopscope {
 Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
 {
     if (host.empty())
-        return Error{"unknown-host", "no target given"};
+        return Error{ErrorCode::UnknownHost, "no target given"};
     // A literal needs no resolver (and the helper, which must not touch one, sends only these).
     if (const auto literal = IpAddress::parse(host))
         return probeableAddress(*literal, family);
@@ -20,13 +20,13 @@ Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
     addrinfo *results = nullptr;
     const int status = ::getaddrinfo(host.c_str(), nullptr, &hints, &results);
     if (status != 0)
-        return Error{"unknown-host", "cannot resolve '" + host + "': " + ::gai_strerror(status)};
+        return Error{ErrorCode::UnknownHost, "cannot resolve '" + host + "': " + ::gai_strerror(status)};
     std::optional<IpAddress> address;
     for (const addrinfo *it = results; it && !address; it = it->ai_next)
         address = IpAddress::fromSockaddr(it->ai_addr);
     ::freeaddrinfo(results);
     if (!address)
-        return Error{"unknown-host", "'" + host + "' has no address of the requested family"};
+        return Error{ErrorCode::UnknownHost, "'" + host + "' has no address of the requested family"};
     return probeableAddress(*address, family);
 }
 

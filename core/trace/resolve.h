@@ -10,8 +10,8 @@
 namespace hopscope {
 
 // Resolves a host name or address literal to one address of the requested family (the first
-// the resolver offers), checked by probeableAddress. Fails with "unknown-host" or
-// "invalid-target".
+// the resolver offers), checked by probeableAddress. Fails with ErrorCode::UnknownHost or
+// ErrorCode::InvalidTarget.
 Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family);
 
 } // namespace hopscope

@@ -51,11 +51,11 @@ private:
 Status checkMonitorSettings(const MonitorSettings &settings)
 {
     if (settings.intervalMs < kMinMonitorIntervalMs || settings.intervalMs > kMaxMonitorIntervalMs)
-        return Error{"invalid-request", "interval must be between " + std::to_string(kMinMonitorIntervalMs) + " and "
+        return Error{ErrorCode::InvalidRequest, "interval must be between " + std::to_string(kMinMonitorIntervalMs) + " and "
                                             + std::to_string(kMaxMonitorIntervalMs) + " ms (got "
                                             + std::to_string(settings.intervalMs) + ")"};
     if (settings.count && (*settings.count < 1 || *settings.count > kMaxMonitorCount))
-        return Error{"invalid-request", "count must be between 1 and " + std::to_string(kMaxMonitorCount) + " (got "
+        return Error{ErrorCode::InvalidRequest, "count must be between 1 and " + std::to_string(kMaxMonitorCount) + " (got "
                                             + std::to_string(*settings.count) + ")"};
     return {};
 }
@@ -220,7 +220,7 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
         observer.roundStarted(round);
         RunFeed feed(run, observer);
         const auto outcome = traceRound(run.trace(), feed, cancel);
-        if (!outcome && outcome.error().code == "cancelled") {
+        if (!outcome && outcome.error().code == ErrorCode::Cancelled) {
             run.cancelRound();
             break;
         }
@@ -235,7 +235,7 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
                                std::chrono::duration<double>(Clock::now() - started).count());
     }
     if (!run.hasResult())
-        return Error{"cancelled", run.kind() == RunKind::Trace ? "the trace was cancelled"
+        return Error{ErrorCode::Cancelled, run.kind() == RunKind::Trace ? "the trace was cancelled"
                                                                : "the session was cancelled before a round finished"};
     return run.result();
 }

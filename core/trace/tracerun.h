@@ -107,7 +107,7 @@ private:
 ProbeSample probeSampleOf(const ProbeEvent &event);
 
 // Runs one round: the in-process engine, or the helper. Streams to `observer`; fails with the
-// round's error ("cancelled" when `cancel` fired).
+// round's error (ErrorCode::Cancelled when `cancel` fired).
 using RoundTracer =
     std::function<Expected<RoundOutcome>(const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel)>;
 
@@ -141,7 +141,7 @@ public:
 
 // Runs `run` to its end on this thread: a round every interval until the count is reached or
 // `cancel` fires, and returns its path. A failed first round ends it with that error; cancelled
-// before any round finished, it fails with "cancelled".
+// before any round finished, it fails with ErrorCode::Cancelled.
 Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, RunObserver &observer,
                                 const CancelSignal &cancel);
 

@@ -143,12 +143,12 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
         const auto path = networkPathFromJson(document);
         if (!path) {
             const std::string &message = path.error().message;
-            QVERIFY2(!path.error().code.empty(), document.c_str());
+            QVERIFY2(!path.error().codeName().empty(), document.c_str());
             QVERIFY2(message.rfind("(document): ", 0) == 0 || message.rfind('/', 0) == 0,
                      message.c_str());
             // Messages are printed on terminals: nothing from the document may drive one.
             QVERIFY2(!containsControlCharacter(message), printable(message).c_str());
-            duplicates += path.error().code == "duplicate-key";
+            duplicates += path.error().codeName() == "duplicate-key";
             continue;
         }
         ++accepted;
@@ -182,10 +182,10 @@ void NetworkPathFuzzTest::mutatedHelperRequestsAreCheckedWhole()
         const std::string line = mutate(seeds[below(seeds.size())]);
         const helper::ParsedRequest parsed = helper::parseRequest(line);
         if (!parsed.request) {
-            QVERIFY2(!parsed.error.code.empty(), line.c_str());
+            QVERIFY2(!parsed.error.codeName().empty(), line.c_str());
             QVERIFY2(!containsControlCharacter(parsed.error.message), printable(parsed.error.message).c_str());
             QVERIFY2(helper::errorLine(parsed.id, parsed.error).find('\n') == std::string::npos, line.c_str());
-            duplicates += parsed.error.code == "duplicate-key";
+            duplicates += parsed.error.codeName() == "duplicate-key";
             continue;
         }
         ++accepted;

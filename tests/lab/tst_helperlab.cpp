@@ -71,8 +71,8 @@ public:
             path = m_run->result();
             ended = true;
         });
-        QObject::connect(m_worker, &TraceWorker::failed, &m_receiver, [this](const QString &code, const QString &) {
-            failure = code;
+        QObject::connect(m_worker, &TraceWorker::failed, &m_receiver, [this](const Error &error) {
+            failure = QString::fromStdString(error.codeName());
             ended = true;
         });
         m_thread.start();

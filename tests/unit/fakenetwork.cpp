@@ -43,7 +43,7 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     };
     const auto probe = parseTcpV4(packet.bytes);
     if (!probe)
-        return Error{"test", "the engine sent a malformed probe: " + probe.error().message};
+        return Error{ErrorCode::Malformed, "the engine sent a malformed probe: " + probe.error().message};
 
     const auto routers = static_cast<int>(m_routers.size());
     for (int i = 0; i < std::min(ttl, routers); ++i) {

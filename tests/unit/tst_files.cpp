@@ -125,7 +125,7 @@ void FilesTest::refusesWhatIsNotAFile()
     const auto text = readRegularFile(name, 64u << 20);
     QVERIFY(timer.elapsed() < 1000);
     QVERIFY(!text);
-    QCOMPARE(text.error().code, std::string("cannot-read"));
+    QCOMPARE(text.error().codeName(), std::string("cannot-read"));
     const QString message = QString::fromStdString(text.error().message);
     QVERIFY2(message.startsWith(QString::fromStdString(name) + QStringLiteral(": ")),
              qPrintable(message));
@@ -140,7 +140,7 @@ void FilesTest::readsNoMoreThanTheLimit()
     QVERIFY(readRegularFile(file, 1001));
     const auto refused = readRegularFile(file, 1000);
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, std::string("too-large"));
+    QCOMPARE(refused.error().codeName(), std::string("too-large"));
 }
 
 void FilesTest::newFileTakesTheUmask()
@@ -266,7 +266,7 @@ void FilesTest::refusesFoldersAndDanglingLinks()
     const Status missingFolder =
         writeOutputFile(dir.filePath(QStringLiteral("no/such.json")).toStdString(), "x");
     QVERIFY(!missingFolder);
-    QCOMPARE(missingFolder.error().code, std::string("cannot-write"));
+    QCOMPARE(missingFolder.error().codeName(), std::string("cannot-write"));
 }
 
 // A write the file-size limit stops half way fails, leaves the old file and no temporary file.

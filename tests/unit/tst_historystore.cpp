@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(*(*store)->load(ids[0]), trace);
         QCOMPARE(*(*store)->load(ids[1]), session);
         QCOMPARE(*(*store)->load(ids[2]), datadog);
-        QCOMPARE((*store)->load(9999).error().code, std::string("not-found"));
+        QCOMPARE((*store)->load(9999).error().codeName(), std::string("not-found"));
 
         // WAL: readers do not wait for a writer.
         QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
@@ -149,13 +149,13 @@ private Q_SLOTS:
         const HistoryEntry renamed = history.list({"uplink", {}, {}, {}, 100, {}})->front();
         QCOMPARE(renamed.name, std::string("office uplink"));
         QCOMPARE(renamed.tags, (std::vector<std::string>{"before-change", "isp"}));
-        QCOMPARE(history.rename(777, "x").error().code, std::string("not-found"));
-        QCOMPARE(history.setTags(777, {"x"}).error().code, std::string("not-found"));
+        QCOMPARE(history.rename(777, "x").error().codeName(), std::string("not-found"));
+        QCOMPARE(history.setTags(777, {"x"}).error().codeName(), std::string("not-found"));
 
         // Delete, then undo: the same id, name and tags come back.
         const NetworkPath kept = *history.load(trace);
         QVERIFY(history.remove(trace));
-        QCOMPARE(history.remove(trace).error().code, std::string("not-found"));
+        QCOMPARE(history.remove(trace).error().codeName(), std::string("not-found"));
         QCOMPARE(history.list()->size(), std::size_t(2));
         QVERIFY(history.restore(trace, kept, renamed));
         const HistoryEntry back = history.list({"uplink", {}, {}, {}, 100, {}})->front();
@@ -247,7 +247,7 @@ private Q_SLOTS:
         const QByteArray before = fileHash(file);
         auto store = HistoryStore::open(file);
         QVERIFY(!store);
-        QCOMPARE(QString::fromStdString(store.error().code), code);
+        QCOMPARE(QString::fromStdString(store.error().codeName()), code);
         QVERIFY2(QString::fromStdString(store.error().message).contains(message), store.error().message.c_str());
         QVERIFY2(QString::fromStdString(store.error().message).contains(file), store.error().message.c_str());
         QCOMPARE(fileHash(file), before);
@@ -296,7 +296,7 @@ private Q_SLOTS:
         blocker.close();
         const auto store = HistoryStore::open(dir.filePath(QStringLiteral("plain-file/history.sqlite")));
         QVERIFY(!store);
-        QCOMPARE(store.error().code, std::string("unwritable"));
+        QCOMPARE(store.error().codeName(), std::string("unwritable"));
         QVERIFY(QString::fromStdString(store.error().message).contains(QLatin1String("cannot create the history folder")));
         const auto directory = HistoryStore::open(dir.path());
         QVERIFY(!directory);

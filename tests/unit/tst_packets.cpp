@@ -193,7 +193,7 @@ void PacketsTest::icmpV4Rejects()
     QFETCH(Bytes, packet);
     const auto message = parseIcmpV4(packet);
     QVERIFY(!message.hasValue());
-    QTEST(QByteArray::fromStdString(message.error().code), "code");
+    QTEST(QByteArray::fromStdString(message.error().codeName()), "code");
 }
 
 void PacketsTest::icmpV6Quote()

@@ -263,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(own && own->hopscope->probes.size() > 3);
         const auto junk = readAnyPathFile(write("c.txt", "hello\n"));
         QVERIFY(!junk);
-        QCOMPARE(junk.error().code, std::string("unknown-format"));
+        QCOMPARE(junk.error().codeName(), std::string("unknown-format"));
         QVERIFY(QString::fromStdString(junk.error().message)
                     .endsWith(QLatin1String("c.txt: not a NetworkPath JSON file, mtr --json or trip --mode json output, "
                                             "or traceroute or tcptraceroute text")));

@@ -256,7 +256,7 @@ void TelemetryTest::badAddresses()
     QFETCH(QString, message);
     const auto sender = DogStatsdSender::open(address.toStdString(), {});
     QVERIFY(!sender);
-    QTEST(QString::fromStdString(sender.error().code), "code");
+    QTEST(QString::fromStdString(sender.error().codeName()), "code");
     QVERIFY2(QString::fromStdString(sender.error().message).contains(message), sender.error().message.c_str());
 }
 

@@ -130,7 +130,7 @@ void TraceRunnerTest::requestLimits()
     const auto checked = normaliseTraceRequest(request);
     QCOMPARE(checked ? QString() : QString::fromStdString(checked.error().message), error);
     if (!checked)
-        QCOMPARE(checked.error().code, std::string("invalid-request"));
+        QCOMPARE(checked.error().codeName(), std::string("invalid-request"));
 }
 
 void TraceRunnerTest::refusesUnsafeTargets_data()
@@ -189,7 +189,7 @@ void TraceRunnerTest::checksAddressesInTheirIpv4Form()
     const auto checked = probeableAddress(*parsed, static_cast<AddressFamily>(family));
     QCOMPARE(checked ? QString::fromStdString(checked->toString()) : QString(), probed);
     if (!checked) {
-        QCOMPARE(checked.error().code, std::string("invalid-target"));
+        QCOMPARE(checked.error().codeName(), std::string("invalid-target"));
         QVERIFY2(checked.error().message.rfind(parsed->toString(), 0) == 0, checked.error().message.c_str());
     }
     // A literal target goes through the same check.
@@ -232,7 +232,7 @@ void TraceRunnerTest::defaultsThePortByProtocol()
     icmp.port = 80;
     QCOMPARE(normaliseTraceRequest(icmp).error().message, std::string("ICMP probes have no ports"));
     TraceRequest noTarget;
-    QCOMPARE(normaliseTraceRequest(noTarget).error().code, std::string("invalid-request"));
+    QCOMPARE(normaliseTraceRequest(noTarget).error().codeName(), std::string("invalid-request"));
 }
 
 void TraceRunnerTest::reverseLookupIsBoundedAndCached()

@@ -83,7 +83,7 @@ QString printableHtml(const std::string &report, const std::vector<std::pair<QSt
 Expected<QByteArray> printReport(const std::string &title, const std::string &html, const std::vector<std::string> &svgs)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return Error{"no-gui", "drawing a PDF needs a QGuiApplication"};
+        return Error{ErrorCode::NoGui, "drawing a PDF needs a QGuiApplication"};
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -116,7 +116,7 @@ Expected<QByteArray> printReport(const std::string &title, const std::string &ht
     document.print(&writer);
     buffer.close();
     if (bytes.isEmpty())
-        return Error{"pdf-failed", "the PDF writer produced nothing"};
+        return Error{ErrorCode::PdfFailed, "the PDF writer produced nothing"};
     return bytes;
 }
 
