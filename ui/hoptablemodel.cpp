@@ -52,6 +52,7 @@ void HopTableModel::clear()
 
 void HopTableModel::update(const PathModel &session)
 {
+    m_counted = session.counted();
     std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
@@ -104,8 +105,13 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
     case Address:
         return hop.responder.empty() ? QStringLiteral("*") : QString::fromStdString(hop.responder);
     case Loss:
+        // A hop list with one RTT per hop says nothing of probes lost or sent.
+        if (!m_counted)
+            return QStringLiteral("\u2013");
         return QString(QString::number(s.lossPercent, 'f', 1) + QLatin1Char('%'));
     case Sent:
+        if (!m_counted)
+            return QStringLiteral("\u2013");
         return s.sent;
     case Last:
         return formatMilliseconds(s.lastMs);
@@ -116,11 +122,11 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
     case Worst:
         return formatMilliseconds(s.maxMs);
     case StdDev:
-        return formatMilliseconds(s.stdDevMs);
+        return formatMilliseconds(m_counted ? s.stdDevMs : std::nullopt);
     case Jitter:
-        return formatMilliseconds(s.jitterMs);
+        return formatMilliseconds(m_counted ? s.jitterMs : std::nullopt);
     case P95:
-        return formatMilliseconds(s.p95Ms);
+        return formatMilliseconds(m_counted ? s.p95Ms : std::nullopt);
     default:
         return {};
     }

@@ -55,6 +55,7 @@ private:
     std::vector<MonitorHop> m_hops;
     std::vector<QList<double>> m_recent;
     int m_latestRound = 0;
+    bool m_counted = true; // false: the rows give one RTT each, nothing of loss
 };
 
 } // namespace hopscope
