@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Hopscope authors
+# SPDX-License-Identifier: Apache-2.0
 # Read by cpack before it packages: a Debian package must not install into /usr/local, and the
 # programs look for their helper under the prefix they were built for, so the build tree's prefix
 # is the package's.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Hopscope authors
+# SPDX-License-Identifier: Apache-2.0
 # Installs everything Hopscope needs to build, run and test on Debian 12, from Debian's packages.
 # Idempotent: installs only what is missing. Quiet unless something fails, then loud.
 set -euo pipefail
@@ -8,6 +10,8 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
     libseccomp-dev
+    # style: the formatter that tests/run.sh checks every source with
+    clang-format
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
     # runs, the helper's file capability)
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Builds Hopscope with warnings as errors and runs the whole test suite, then rebuilds the
-# core-facing tests with AddressSanitizer and UndefinedBehaviorSanitizer and runs them again
-# (the fuzz test among them). Build directories are reused between runs.
+# SPDX-FileCopyrightText: 2026 The Hopscope authors
+# SPDX-License-Identifier: Apache-2.0
+# Checks that every source is formatted and carries its licence, builds Hopscope with warnings as
+# errors and runs the whole test suite, then rebuilds the core-facing tests with AddressSanitizer
+# and UndefinedBehaviorSanitizer and runs them again (the fuzz test among them). Build
+# directories are reused between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=${HOPSCOPE_JOBS:-2}
+
+echo "== style (clang-format, licence identifiers)"
+tests/style/check-sources.sh
 
 echo "== build (warnings are errors)"
 # Installs into /usr, as the Debian package does, so that the package test can build it from here.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <QFutureWatcher>
@@ -11,8 +14,7 @@ namespace hopscope {
 
 // Runs `task` on Qt's thread pool, so that the GUI thread never waits for a disk or a resolver,
 // and `done(result)` back on `context`'s thread when it has finished, unless `context` is gone.
-template <typename Task, typename Done>
-void runInBackground(QObject *context, Task task, Done done)
+template <typename Task, typename Done> void runInBackground(QObject *context, Task task, Done done)
 {
     using Result = std::invoke_result_t<Task>;
     auto *watcher = new QFutureWatcher<Result>(context);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/comparetab.h"
 
 #include "report/comparisonformat.h"
@@ -15,16 +18,16 @@
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace hopscope {
 
 namespace {
 
 // One side's median RTT per TTL on the chart, in that side's colour.
-void addSide(QChart *chart, const PathComparison &comparison, bool first, const QString &name, const QColor &color,
-             QValueAxis *x, QValueAxis *y, double &top)
+void addSide(QChart *chart, const PathComparison &comparison, bool first, const QString &name,
+             const QColor &color, QValueAxis *x, QValueAxis *y, double &top)
 {
     auto *line = new QLineSeries(chart);
     line->setName(name);
@@ -43,7 +46,8 @@ void addSide(QChart *chart, const PathComparison &comparison, bool first, const 
     }
     chart->addSeries(line);
     chart->addSeries(dots);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(dots)}) {
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(dots)}) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
@@ -52,11 +56,12 @@ void addSide(QChart *chart, const PathComparison &comparison, bool first, const 
 
 } // namespace
 
-CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
-                       const QString &secondLabel, QWidget *parent)
+CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel,
+                       const NetworkPath &second, const QString &secondLabel, QWidget *parent)
     : QWidget(parent), m_first(PathModel::fromPath(first)), m_second(PathModel::fromPath(second)),
-      m_firstGraph(new HopGraphView(this)), m_secondGraph(new HopGraphView(this)), m_model(new ComparisonModel(this)),
-      m_table(new QTableView(this)), m_chart(new QChartView(this)), m_verdict(new QLabel(this)),
+      m_firstGraph(new HopGraphView(this)), m_secondGraph(new HopGraphView(this)),
+      m_model(new ComparisonModel(this)), m_table(new QTableView(this)),
+      m_chart(new QChartView(this)), m_verdict(new QLabel(this)),
       m_title(tr("%1 \u2194 %2").arg(firstLabel, secondLabel))
 {
     m_firstGraph->setSourceLabel(firstLabel);
@@ -66,10 +71,11 @@ CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, cons
     const PathComparison comparison = comparePaths(m_first, m_second);
     m_model->setComparison(comparison);
 
-    showVerdict(m_verdict, QStringLiteral("<b>%1</b><br>%2<br>%3")
-                               .arg(QString::fromStdString(comparisonVerdict(comparison)).toHtmlEscaped(),
-                                    tr("First: %1").arg(firstLabel).toHtmlEscaped(),
-                                    tr("Second: %1").arg(secondLabel).toHtmlEscaped()));
+    showVerdict(m_verdict,
+                QStringLiteral("<b>%1</b><br>%2<br>%3")
+                    .arg(QString::fromStdString(comparisonVerdict(comparison)).toHtmlEscaped(),
+                         tr("First: %1").arg(firstLabel).toHtmlEscaped(),
+                         tr("Second: %1").arg(secondLabel).toHtmlEscaped()));
 
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
@@ -120,9 +126,15 @@ CompareTab::CompareTab(const NetworkPath &first, const QString &firstLabel, cons
     markDifferences();
 }
 
-const PathComparison &CompareTab::comparison() const { return m_model->comparison(); }
+const PathComparison &CompareTab::comparison() const
+{
+    return m_model->comparison();
+}
 
-QString CompareTab::verdict() const { return QString::fromStdString(comparisonVerdict(comparison())); }
+QString CompareTab::verdict() const
+{
+    return QString::fromStdString(comparisonVerdict(comparison()));
+}
 
 void CompareTab::markDifferences()
 {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/comparisonmodel.h"
 
 #include "report/comparisonformat.h"
@@ -10,13 +13,18 @@ namespace hopscope {
 
 namespace {
 
-QString pText(double p) { return QString::fromStdString(formatPValue(p)); }
+QString pText(double p)
+{
+    return QString::fromStdString(formatPValue(p));
+}
 
 QVariant ms(const std::optional<double> &value, bool sign = false)
 {
     if (!value)
         return {};
-    return sign ? QStringLiteral("%1%2").arg(*value >= 0 ? QStringLiteral("+") : QString()).arg(*value, 0, 'f', 2)
+    return sign ? QStringLiteral("%1%2")
+                      .arg(*value >= 0 ? QStringLiteral("+") : QString())
+                      .arg(*value, 0, 'f', 2)
                 : QString::number(*value, 'f', 2);
 }
 
@@ -41,9 +49,15 @@ QString respondersText(const std::optional<TtlObservation> &side)
     return list.join(QStringLiteral(", "));
 }
 
-QColor routeChangeTint() { return QColor(0xf3, 0xe5, 0xf5); }
+QColor routeChangeTint()
+{
+    return QColor(0xf3, 0xe5, 0xf5);
+}
 
-QColor rttShiftTint() { return QColor(0xff, 0xf3, 0xe0); }
+QColor rttShiftTint()
+{
+    return QColor(0xff, 0xf3, 0xe0);
+}
 
 void showVerdict(QLabel *label, const QString &richText)
 {
@@ -55,7 +69,8 @@ void showVerdict(QLabel *label, const QString &richText)
 
 QString describeChange(int ttl, HopChange change, const std::optional<RttShift> &shift)
 {
-    QString text = QObject::tr("TTL %1: %2").arg(ttl).arg(QString::fromLatin1(hopChangeName(change)));
+    QString text =
+        QObject::tr("TTL %1: %2").arg(ttl).arg(QString::fromLatin1(hopChangeName(change)));
     if (shift && shift->significant)
         text += QObject::tr("; %1 by %2 ms (%3)")
                     .arg(shift->medianDeltaMs > 0 ? QObject::tr("slower") : QObject::tr("faster"))
@@ -64,7 +79,10 @@ QString describeChange(int ttl, HopChange change, const std::optional<RttShift> 
     return text;
 }
 
-QString describeTtlChange(const TtlComparison &row) { return describeChange(row.ttl, row.change, row.shift); }
+QString describeTtlChange(const TtlComparison &row)
+{
+    return describeChange(row.ttl, row.change, row.shift);
+}
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -80,7 +98,10 @@ int ComparisonModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_comparison.ttls.size());
 }
 
-int ComparisonModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ComparisonModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ComparisonModel::data(const QModelIndex &index, int role) const
 {
@@ -96,24 +117,35 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= FirstMedian ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= FirstMedian ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                             : QVariant();
     if (role == Qt::ToolTipRole)
         return describeTtlChange(row);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Ttl: return row.ttl;
-    case First: return respondersText(row.first);
-    case Second: return respondersText(row.second);
-    case Change: return QString::fromLatin1(hopChangeName(row.change));
-    case FirstMedian: return ms(row.first ? row.first->medianRttMs : std::nullopt);
-    case SecondMedian: return ms(row.second ? row.second->medianRttMs : std::nullopt);
-    case Delta: return ms(row.medianDeltaMs, true);
+    case Ttl:
+        return row.ttl;
+    case First:
+        return respondersText(row.first);
+    case Second:
+        return respondersText(row.second);
+    case Change:
+        return QString::fromLatin1(hopChangeName(row.change));
+    case FirstMedian:
+        return ms(row.first ? row.first->medianRttMs : std::nullopt);
+    case SecondMedian:
+        return ms(row.second ? row.second->medianRttMs : std::nullopt);
+    case Delta:
+        return ms(row.medianDeltaMs, true);
     case Test:
         return row.shift ? QVariant(QString::fromStdString(formatRttTest(row))) : QVariant();
-    case FirstLoss: return loss(row.first);
-    case SecondLoss: return loss(row.second);
-    default: return {};
+    case FirstLoss:
+        return loss(row.first);
+    case SecondLoss:
+        return loss(row.second);
+    default:
+        return {};
     }
 }
 
@@ -122,17 +154,28 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Ttl: return tr("TTL");
-    case First: return tr("First");
-    case Second: return tr("Second");
-    case Change: return tr("Change");
-    case FirstMedian: return tr("Median 1");
-    case SecondMedian: return tr("Median 2");
-    case Delta: return tr("\u0394 ms");
-    case Test: return tr("RTT test");
-    case FirstLoss: return tr("Loss 1");
-    case SecondLoss: return tr("Loss 2");
-    default: return {};
+    case Ttl:
+        return tr("TTL");
+    case First:
+        return tr("First");
+    case Second:
+        return tr("Second");
+    case Change:
+        return tr("Change");
+    case FirstMedian:
+        return tr("Median 1");
+    case SecondMedian:
+        return tr("Median 2");
+    case Delta:
+        return tr("\u0394 ms");
+    case Test:
+        return tr("RTT test");
+    case FirstLoss:
+        return tr("Loss 1");
+    case SecondLoss:
+        return tr("Loss 2");
+    default:
+        return {};
     }
 }
 

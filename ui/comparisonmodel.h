@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "compare/pathcomparison.h"
@@ -15,7 +18,19 @@ class ComparisonModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Ttl, First, Second, Change, FirstMedian, SecondMedian, Delta, Test, FirstLoss, SecondLoss, ColumnCount };
+    enum Column {
+        Ttl,
+        First,
+        Second,
+        Change,
+        FirstMedian,
+        SecondMedian,
+        Delta,
+        Test,
+        FirstLoss,
+        SecondLoss,
+        ColumnCount
+    };
 
     explicit ComparisonModel(QObject *parent = nullptr);
 
@@ -25,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     PathComparison m_comparison;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/degradedbanner.h"
 
 #include <QHBoxLayout>
@@ -7,16 +10,19 @@
 namespace hopscope {
 
 DegradedBanner::DegradedBanner(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_grant(new QPushButton(tr("Grant Permission…"), this))
+    : QWidget(parent), m_label(new QLabel(this)),
+      m_grant(new QPushButton(tr("Grant Permission…"), this))
 {
     setObjectName(QStringLiteral("degradedBanner"));
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(QStringLiteral("#degradedBanner { background: #fff4d6; border-bottom: 1px solid #f0d48a; }"
-                                 " #degradedBanner QLabel { color: #5c4300; }"));
+    setStyleSheet(
+        QStringLiteral("#degradedBanner { background: #fff4d6; border-bottom: 1px solid #f0d48a; }"
+                       " #degradedBanner QLabel { color: #5c4300; }"));
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse); // the command can be copied
-    m_grant->setToolTip(tr("Asks for an administrator's password, then lets the probe helper send raw packets"));
+    m_grant->setToolTip(
+        tr("Asks for an administrator's password, then lets the probe helper send raw packets"));
     m_grant->hide();
     connect(m_grant, &QPushButton::clicked, this, &DegradedBanner::grantRequested);
 
@@ -27,7 +33,8 @@ DegradedBanner::DegradedBanner(QWidget *parent)
     hide();
 }
 
-void DegradedBanner::showReasons(const QStringList &reasons, bool offerGrant, const QString &grantUnavailable)
+void DegradedBanner::showReasons(const QStringList &reasons, bool offerGrant,
+                                 const QString &grantUnavailable)
 {
     QString text = tr("Probing is degraded: %1").arg(reasons.join(QStringLiteral("; ")));
     if (offerGrant && !grantUnavailable.isEmpty())

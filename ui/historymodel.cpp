@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/historymodel.h"
 
 #include <QDateTime>
@@ -15,7 +18,9 @@ void HistoryModel::setEntries(std::vector<HistoryEntry> entries)
 
 const HistoryEntry *HistoryModel::entryAt(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_entries.size()) ? &m_entries[static_cast<std::size_t>(row)] : nullptr;
+    return row >= 0 && row < static_cast<int>(m_entries.size())
+               ? &m_entries[static_cast<std::size_t>(row)]
+               : nullptr;
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -23,7 +28,10 @@ int HistoryModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
 }
 
-int HistoryModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
@@ -38,16 +46,19 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Traced:
-        return QDateTime::fromMSecsSinceEpoch(entry->tracedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromMSecsSinceEpoch(entry->tracedAtMs)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case Target:
         return QString::fromStdString(entry->target);
     case Protocol:
         return QString::fromLatin1(protocolName(entry->protocol));
     case Result: {
-        const QString result = entry->reached ? tr("reached at TTL %1").arg(entry->hops) : tr("not reached");
+        const QString result =
+            entry->reached ? tr("reached at TTL %1").arg(entry->hops) : tr("not reached");
         if (entry->rounds == 0)
             return result;
-        return entry->rounds == 1 ? tr("%1, 1 round").arg(result) : tr("%1, %2 rounds").arg(result).arg(entry->rounds);
+        return entry->rounds == 1 ? tr("%1, 1 round").arg(result)
+                                  : tr("%1, %2 rounds").arg(result).arg(entry->rounds);
     }
     case Name:
         return QString::fromStdString(entry->name);
@@ -67,13 +78,20 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Traced: return tr("Traced");
-    case Target: return tr("Target");
-    case Protocol: return tr("Protocol");
-    case Result: return tr("Result");
-    case Name: return tr("Name");
-    case Tags: return tr("Tags");
-    default: return {};
+    case Traced:
+        return tr("Traced");
+    case Target:
+        return tr("Target");
+    case Protocol:
+        return tr("Protocol");
+    case Result:
+        return tr("Result");
+    case Name:
+        return tr("Name");
+    case Tags:
+        return tr("Tags");
+    default:
+        return {};
     }
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/historypanel.h"
 
 #include "ui/historymodel.h"
@@ -19,9 +22,10 @@
 namespace hopscope {
 
 HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_model(new HistoryModel(this)), m_search(new QLineEdit(this)),
-      m_protocol(new QComboBox(this)), m_period(new QComboBox(this)), m_table(new QTableView(this)),
-      m_open(new QPushButton(tr("&Open"), this)), m_compare(new QPushButton(tr("&Compare"), this)),
+    : QWidget(parent), m_service(service), m_model(new HistoryModel(this)),
+      m_search(new QLineEdit(this)), m_protocol(new QComboBox(this)), m_period(new QComboBox(this)),
+      m_table(new QTableView(this)), m_open(new QPushButton(tr("&Open"), this)),
+      m_compare(new QPushButton(tr("&Compare"), this)),
       m_undo(new QPushButton(tr("&Undo Delete"), this)), m_refreshSoon(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search target, address, name or tag"));
@@ -41,7 +45,8 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setAlternatingRowColors(true);
-    const auto addAction = [this](const QString &text, const QKeySequence &key, void (HistoryPanel::*slot)()) {
+    const auto addAction = [this](const QString &text, const QKeySequence &key,
+                                  void (HistoryPanel::*slot)()) {
         auto *action = new QAction(text, m_table);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetShortcut);
@@ -49,7 +54,8 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
         m_table->addAction(action);
     };
     addAction(tr("Open"), QKeySequence(Qt::Key_Return), &HistoryPanel::openSelected);
-    addAction(tr("Compare Selected (More than Two: a Timeline)"), QKeySequence(), &HistoryPanel::compareSelected);
+    addAction(tr("Compare Selected (More than Two: a Timeline)"), QKeySequence(),
+              &HistoryPanel::compareSelected);
     addAction(tr("Rename\u2026"), QKeySequence(Qt::Key_F2), &HistoryPanel::renameSelected);
     addAction(tr("Tags\u2026"), QKeySequence(), &HistoryPanel::tagSelected);
     auto *exportAction = new QAction(tr("Export Report\u2026"), m_table);
@@ -87,18 +93,21 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
     connect(m_undo, &QPushButton::clicked, this, &HistoryPanel::undoDelete);
     connect(m_table, &QTableView::doubleClicked, this, &HistoryPanel::openSelected);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateActions);
-    connect(m_service, &HistoryService::listed, this, [this](const std::vector<HistoryEntry> &entries) {
-        // A refresh (after a rename, a new trace, a keystroke) keeps what was selected.
-        const QList<qint64> selected = selectedIds();
-        m_model->setEntries(entries);
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            if (selected.contains(m_model->entryAt(row)->id))
-                m_table->selectionModel()->select(m_model->index(row, 0),
-                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        m_table->resizeColumnsToContents();
-        updateActions();
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPanel::updateActions);
+    connect(m_service, &HistoryService::listed, this,
+            [this](const std::vector<HistoryEntry> &entries) {
+                // A refresh (after a rename, a new trace, a keystroke) keeps what was selected.
+                const QList<qint64> selected = selectedIds();
+                m_model->setEntries(entries);
+                for (int row = 0; row < m_model->rowCount(); ++row)
+                    if (selected.contains(m_model->entryAt(row)->id))
+                        m_table->selectionModel()->select(m_model->index(row, 0),
+                                                          QItemSelectionModel::Select |
+                                                              QItemSelectionModel::Rows);
+                m_table->resizeColumnsToContents();
+                updateActions();
+            });
     connect(m_service, &HistoryService::changed, this, &HistoryPanel::refresh);
     connect(m_service, &HistoryService::opened, this, &HistoryPanel::refresh);
     updateActions();
@@ -117,7 +126,10 @@ HistoryQuery HistoryPanel::query() const
     return query;
 }
 
-void HistoryPanel::refresh() { m_service->list(query()); }
+void HistoryPanel::refresh()
+{
+    m_service->list(query());
+}
 
 QList<qint64> HistoryPanel::selectedIds() const
 {
@@ -183,8 +195,9 @@ void HistoryPanel::tagSelected()
     for (const std::string &tag : entry->tags)
         current << QString::fromStdString(tag);
     bool ok = false;
-    const QString tags = QInputDialog::getText(this, tr("Tags"), tr("Tags, separated by commas:"), QLineEdit::Normal,
-                                               current.join(QStringLiteral(", ")), &ok);
+    const QString tags =
+        QInputDialog::getText(this, tr("Tags"), tr("Tags, separated by commas:"), QLineEdit::Normal,
+                              current.join(QStringLiteral(", ")), &ok);
     if (ok)
         m_service->setTags(id, tags.split(QLatin1Char(','), Qt::SkipEmptyParts));
 }

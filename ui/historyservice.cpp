@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/historyservice.h"
 
 #include <QDateTime>
@@ -22,21 +25,25 @@ public:
 };
 
 HistoryService::HistoryService(const QString &fileName, QObject *parent)
-    : QObject(parent),
-      m_thread(std::make_unique<WorkerThread<HistoryStoreOwner>>(QStringLiteral("history"), fileName)),
+    : QObject(parent), m_thread(std::make_unique<WorkerThread<HistoryStoreOwner>>(
+                           QStringLiteral("history"), fileName)),
       m_owner(m_thread->get())
 {
     qRegisterMetaType<std::vector<HistoryEntry>>();
     qRegisterMetaType<HistoryService::Use>();
-    QMetaObject::invokeMethod(m_owner, [this, owner = m_owner] {
-        auto store = HistoryStore::open(owner->fileName);
-        if (!store) {
-            Q_EMIT failed(tr("History is off: %1").arg(QString::fromStdString(store.error().message)));
-            return;
-        }
-        owner->store = std::move(*store);
-        Q_EMIT opened(owner->fileName);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_owner,
+        [this, owner = m_owner] {
+            auto store = HistoryStore::open(owner->fileName);
+            if (!store) {
+                Q_EMIT failed(
+                    tr("History is off: %1").arg(QString::fromStdString(store.error().message)));
+                return;
+            }
+            owner->store = std::move(*store);
+            Q_EMIT opened(owner->fileName);
+        },
+        Qt::QueuedConnection);
 }
 
 HistoryService::~HistoryService()
@@ -45,23 +52,24 @@ HistoryService::~HistoryService()
     m_thread.reset();
 }
 
-template <typename Work>
-void HistoryService::onStore(Work work)
+template <typename Work> void HistoryService::onStore(Work work)
 {
-    QMetaObject::invokeMethod(m_owner, [this, owner = m_owner, work = std::move(work)] {
-        if (!owner->store) {
-            Q_EMIT failed(tr("History is off: %1 could not be opened").arg(owner->fileName));
-            return;
-        }
-        work(*owner);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_owner,
+        [this, owner = m_owner, work = std::move(work)] {
+            if (!owner->store) {
+                Q_EMIT failed(tr("History is off: %1 could not be opened").arg(owner->fileName));
+                return;
+            }
+            work(*owner);
+        },
+        Qt::QueuedConnection);
 }
 
 namespace {
 
 // The signal a finished change sends: what was done, or why it was not.
-template <typename Service>
-void report(Service *service, const Status &status, const QString &what)
+template <typename Service> void report(Service *service, const Status &status, const QString &what)
 {
     if (status)
         Q_EMIT service->changed(what);
@@ -130,7 +138,9 @@ void HistoryService::setTags(qint64 id, const QStringList &tags)
     for (const QString &tag : tags)
         if (!tag.trimmed().isEmpty())
             list.push_back(tag.trimmed().toStdString());
-    onStore([this, id, list](HistoryStoreOwner &owner) { report(this, owner.store->setTags(id, list), tr("tagged")); });
+    onStore([this, id, list](HistoryStoreOwner &owner) {
+        report(this, owner.store->setTags(id, list), tr("tagged"));
+    });
 }
 
 void HistoryService::remove(qint64 id)
@@ -142,9 +152,10 @@ void HistoryService::remove(qint64 id)
         just.id = id;
         auto entries = owner.store->list(just);
         if (!path || !entries || entries->empty()) {
-            Q_EMIT failed(QString::fromStdString(!path ? path.error().message
-                                                 : !entries ? entries.error().message
-                                                            : "history entry " + std::to_string(id) + " does not exist"));
+            Q_EMIT failed(QString::fromStdString(
+                !path      ? path.error().message
+                : !entries ? entries.error().message
+                           : "history entry " + std::to_string(id) + " does not exist"));
             return;
         }
         const Status removed = owner.store->remove(id);

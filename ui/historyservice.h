@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
-#include "path/networkpath.h"
 #include "client/workerthread.h"
+#include "path/networkpath.h"
 #include "store/historystore.h"
 
 #include <QObject>
@@ -52,8 +55,7 @@ Q_SIGNALS:
 
 private:
     // Runs `work` with the store on the history thread; says so when the store is not open.
-    template <typename Work>
-    void onStore(Work work);
+    template <typename Work> void onStore(Work work);
 
     std::unique_ptr<WorkerThread<HistoryStoreOwner>> m_thread;
     HistoryStoreOwner *m_owner;

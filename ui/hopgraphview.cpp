@@ -1,15 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/hopgraphview.h"
 
 #include "file/outputfile.h"
 #include "ui/hopnodeitem.h"
 #include "ui/latencycolors.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
-#include <QBuffer>
-#include <QFile>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 
@@ -19,16 +22,18 @@ namespace hopscope {
 
 namespace {
 
-constexpr qreal kColumnGap = 64;  // between TTLs
-constexpr qreal kRowGap = 16;     // between responders at one TTL
+constexpr qreal kColumnGap = 64; // between TTLs
+constexpr qreal kRowGap = 16;    // between responders at one TTL
 constexpr qreal kMargin = 40;
 
 } // namespace
 
-HopGraphView::HopGraphView(QWidget *parent) : QGraphicsView(parent), m_source(new HopNodeItem(QString()))
+HopGraphView::HopGraphView(QWidget *parent)
+    : QGraphicsView(parent), m_source(new HopNodeItem(QString()))
 {
     setScene(new QGraphicsScene(this));
-    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                   QPainter::SmoothPixmapTransform);
     setDragMode(ScrollHandDrag);
     setViewportUpdateMode(SmartViewportUpdate);
     setTransformationAnchor(AnchorUnderMouse);
@@ -40,7 +45,8 @@ HopGraphView::HopGraphView(QWidget *parent) : QGraphicsView(parent), m_source(ne
         const auto items = scene()->selectedItems();
         if (items.isEmpty())
             return;
-        if (const auto *node = dynamic_cast<HopNodeItem *>(items.constFirst()); node && !node->isSource())
+        if (const auto *node = dynamic_cast<HopNodeItem *>(items.constFirst());
+            node && !node->isSource())
             Q_EMIT hopSelected(node->hop().ttl, QString::fromStdString(node->hop().responder));
     });
     layoutNodes();
@@ -119,7 +125,9 @@ void HopGraphView::layoutNodes()
     // Within a TTL: the silent node last, answering ones in order of address.
     for (auto &[ttl, items] : columns)
         std::stable_sort(items.begin(), items.end(),
-                         [](const HopNodeItem *a, const HopNodeItem *b) { return a->isSilent() < b->isSilent(); });
+                         [](const HopNodeItem *a, const HopNodeItem *b) {
+                             return a->isSilent() < b->isSilent();
+                         });
 
     const qreal along = (m_vertical ? HopNodeItem::kHeight : HopNodeItem::kWidth) + kColumnGap;
     const qreal across = (m_vertical ? HopNodeItem::kWidth : HopNodeItem::kHeight) + kRowGap;
@@ -136,7 +144,8 @@ void HopGraphView::layoutNodes()
     }
     QRectF bounds = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     if (lastTtl == 0)
-        bounds = QRectF(-HopNodeItem::kWidth, -HopNodeItem::kHeight, 2 * HopNodeItem::kWidth, 2 * HopNodeItem::kHeight);
+        bounds = QRectF(-HopNodeItem::kWidth, -HopNodeItem::kHeight, 2 * HopNodeItem::kWidth,
+                        2 * HopNodeItem::kHeight);
     scene()->setSceneRect(bounds);
     updateEdges(m_shownEdges);
     if (!m_userZoomed)
@@ -146,7 +155,8 @@ void HopGraphView::layoutNodes()
 QPointF HopGraphView::anchor(const HopNodeItem *item, bool outgoing) const
 {
     const qreal sign = outgoing ? 1 : -1;
-    return item->pos() + (m_vertical ? QPointF(0, sign * HopNodeItem::kHeight / 2) : QPointF(sign * HopNodeItem::kWidth / 2, 0));
+    return item->pos() + (m_vertical ? QPointF(0, sign * HopNodeItem::kHeight / 2)
+                                     : QPointF(sign * HopNodeItem::kWidth / 2, 0));
 }
 
 void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
@@ -175,12 +185,14 @@ void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
         const QPointF start = anchor(from, true);
         const QPointF end = anchor(to, false);
         QPainterPath path(start);
-        const QPointF bend = m_vertical ? QPointF(0, (end.y() - start.y()) / 2) : QPointF((end.x() - start.x()) / 2, 0);
+        const QPointF bend = m_vertical ? QPointF(0, (end.y() - start.y()) / 2)
+                                        : QPointF((end.x() - start.x()) / 2, 0);
         path.cubicTo(start + bend, end - bend, end);
         if (item->path() != path)
             item->setPath(path);
         const MonitorHop &target = to->hop();
-        const bool lossy = !to->isSilent() && target.stats.lossPercent > 0 && !target.likelyRateLimited;
+        const bool lossy =
+            !to->isSilent() && target.stats.lossPercent > 0 && !target.likelyRateLimited;
         QPen pen(lossy ? lossColor(target.stats.lossPercent) : QColor(0x9a, 0xa5, 0xb1),
                  1.4 + 2.4 * count / std::max(1, busiest[edge.ttl]));
         if (to->isSilent() || from->isSilent())
@@ -279,7 +291,8 @@ void HopGraphView::drawForeground(QPainter *painter, const QRectF &)
 
 QByteArray HopGraphView::drawing(bool svg) const
 {
-    const QRectF source = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const QRectF source =
+        scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -311,7 +324,8 @@ Status HopGraphView::exportTo(const QString &fileName) const
     if (bytes.isEmpty())
         return Error{ErrorCode::CannotDraw, "the graph could not be drawn"};
     // Written as every other file is: links followed, devices in place, never half a file.
-    return writeOutputFile(QFile::encodeName(fileName).toStdString(), std::string_view(bytes.constData(), bytes.size()));
+    return writeOutputFile(QFile::encodeName(fileName).toStdString(),
+                           std::string_view(bytes.constData(), bytes.size()));
 }
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/hopnodeitem.h"
 
 #include "report/monitortexttable.h"
@@ -46,18 +49,26 @@ void HopNodeItem::setHop(const MonitorHop &hop, bool onPath)
 void HopNodeItem::updateToolTip()
 {
     const HopStatistics &s = m_hop.stats;
-    QString tip = tr("<b>TTL %1</b> %2").arg(m_hop.ttl).arg(isSilent() ? tr("no reply")
-                                                                        : QString::fromStdString(m_hop.responder).toHtmlEscaped());
+    QString tip = tr("<b>TTL %1</b> %2")
+                      .arg(m_hop.ttl)
+                      .arg(isSilent() ? tr("no reply")
+                                      : QString::fromStdString(m_hop.responder).toHtmlEscaped());
     if (!m_hop.hostname.empty())
         tip += QStringLiteral("<br>") + QString::fromStdString(m_hop.hostname).toHtmlEscaped();
-    tip += tr("<br>Loss %1% (%2 of %3 lost)").arg(s.lossPercent, 0, 'f', 1).arg(s.sent - s.received).arg(s.sent);
+    tip += tr("<br>Loss %1% (%2 of %3 lost)")
+               .arg(s.lossPercent, 0, 'f', 1)
+               .arg(s.sent - s.received)
+               .arg(s.sent);
     if (s.received > 0)
-        tip += tr("<br>Last %1 \u00b7 Avg %2 \u00b7 Best %3 \u00b7 Worst %4 ms<br>StDev %5 \u00b7 Jitter %6 \u00b7 p95 %7 ms")
-                   .arg(formatMilliseconds(s.lastMs), formatMilliseconds(s.avgMs), formatMilliseconds(s.minMs),
-                        formatMilliseconds(s.maxMs), formatMilliseconds(s.stdDevMs), formatMilliseconds(s.jitterMs),
+        tip += tr("<br>Last %1 \u00b7 Avg %2 \u00b7 Best %3 \u00b7 Worst %4 ms<br>StDev %5 \u00b7 "
+                  "Jitter %6 \u00b7 p95 %7 ms")
+                   .arg(formatMilliseconds(s.lastMs), formatMilliseconds(s.avgMs),
+                        formatMilliseconds(s.minMs), formatMilliseconds(s.maxMs),
+                        formatMilliseconds(s.stdDevMs), formatMilliseconds(s.jitterMs),
                         formatMilliseconds(s.p95Ms));
     if (m_hop.likelyRateLimited)
-        tip += tr("<br><i>Loss here does not continue to later hops: likely ICMP rate limiting.</i>");
+        tip +=
+            tr("<br><i>Loss here does not continue to later hops: likely ICMP rate limiting.</i>");
     if (m_hop.destination)
         tip += tr("<br>The destination");
     if (!m_onPath)
@@ -67,7 +78,10 @@ void HopNodeItem::updateToolTip()
     setToolTip(tip);
 }
 
-QRectF HopNodeItem::boundingRect() const { return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6); }
+QRectF HopNodeItem::boundingRect() const
+{
+    return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6);
+}
 
 void HopNodeItem::setEmphasis(const QString &note)
 {
@@ -85,12 +99,15 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const bool selected = option->state & QStyle::State_Selected;
     const bool hovered = option->state & QStyle::State_MouseOver;
 
-    QColor accent = m_source ? QColor(0x3b, 0x6e, 0xd8) : isSilent() ? silentColor() : latencyColor(m_hop.stats.avgMs);
+    QColor accent = m_source     ? QColor(0x3b, 0x6e, 0xd8)
+                    : isSilent() ? silentColor()
+                                 : latencyColor(m_hop.stats.avgMs);
     if (!m_onPath)
         accent.setAlphaF(0.45f);
     QColor fill = m_source ? QColor(0xee, 0xf3, 0xfd) : QColor(0xff, 0xff, 0xff);
-    QPen border(m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited ? lossColor(m_hop.stats.lossPercent)
-                                                                                       : QColor(0xc9, 0xd0, 0xd8),
+    QPen border(m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited
+                    ? lossColor(m_hop.stats.lossPercent)
+                    : QColor(0xc9, 0xd0, 0xd8),
                 selected ? 2.6 : (m_hop.destination ? 2.2 : 1.2));
     if (!m_emphasis.isEmpty())
         border = QPen(QColor(0x8e, 0x24, 0xaa), 3.0);
@@ -136,7 +153,9 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         subtitle = QString::fromStdString(m_hop.hostname);
         if (subtitle.isEmpty())
             subtitle = m_hop.destination ? tr("destination") : tr("TTL %1").arg(m_hop.ttl);
-        figures = tr("%1 ms \u00b7 avg %2").arg(formatMilliseconds(m_hop.stats.lastMs), formatMilliseconds(m_hop.stats.avgMs));
+        figures =
+            tr("%1 ms \u00b7 avg %2")
+                .arg(formatMilliseconds(m_hop.stats.lastMs), formatMilliseconds(m_hop.stats.avgMs));
         if (m_hop.stats.lossPercent > 0)
             figures += tr(" \u00b7 %1% loss").arg(m_hop.stats.lossPercent, 0, 'f', 0);
         if (const QString flag = unreachableFlagOf(m_hop); !flag.isEmpty())
@@ -145,18 +164,22 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const QFontMetricsF boldMetrics(bold);
     painter->setFont(bold);
     painter->setPen(ink);
-    painter->drawText(QRectF(text.left(), text.top(), text.width(), boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(text.left(), text.top(), text.width(), boldMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       boldMetrics.elidedText(title, Qt::ElideMiddle, text.width()));
     const QFontMetricsF smallMetrics(small);
     painter->setFont(small);
     painter->setPen(muted);
     const qreal second = text.top() + boldMetrics.height();
-    painter->drawText(QRectF(text.left(), second, text.width(), smallMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(text.left(), second, text.width(), smallMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       smallMetrics.elidedText(subtitle, Qt::ElideRight, text.width()));
     if (!figures.isEmpty()) {
         painter->setPen(m_hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00) : ink);
-        painter->drawText(QRectF(text.left(), second + smallMetrics.height(), text.width(), smallMetrics.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, smallMetrics.elidedText(figures, Qt::ElideRight, text.width()));
+        painter->drawText(QRectF(text.left(), second + smallMetrics.height(), text.width(),
+                                 smallMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(figures, Qt::ElideRight, text.width()));
     }
     if (m_hop.destination) {
         // A small flag in the corner marks the destination.

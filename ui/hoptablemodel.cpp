@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/hoptablemodel.h"
 
 #include "path/pathmodel.h"
-#include "ui/figureformat.h"
 #include "report/monitortexttable.h"
+#include "ui/figureformat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -18,7 +21,10 @@ namespace {
 
 using Key = std::pair<int, std::string>;
 
-Key keyOf(const MonitorHop &hop) { return {hop.ttl, hop.responder}; }
+Key keyOf(const MonitorHop &hop)
+{
+    return {hop.ttl, hop.responder};
+}
 
 QList<double> recentRtts(const PathModel &session, const MonitorHop &hop)
 {
@@ -30,9 +36,12 @@ QList<double> recentRtts(const PathModel &session, const MonitorHop &hop)
         if (series.responder != hop.responder)
             continue;
         const auto &recent = series.history.recent();
-        const std::size_t first = recent.size() > HopTableModel::kRecentProbes ? recent.size() - HopTableModel::kRecentProbes : 0;
+        const std::size_t first = recent.size() > HopTableModel::kRecentProbes
+                                      ? recent.size() - HopTableModel::kRecentProbes
+                                      : 0;
         for (std::size_t i = first; i < recent.size(); ++i)
-            rtts << (recent[i].lost() ? std::numeric_limits<double>::quiet_NaN() : double(recent[i].rttMs));
+            rtts << (recent[i].lost() ? std::numeric_limits<double>::quiet_NaN()
+                                      : double(recent[i].rttMs));
     }
     return rtts;
 }
@@ -67,7 +76,8 @@ void HopTableModel::update(const PathModel &session)
         }
         beginInsertRows({}, static_cast<int>(old), static_cast<int>(old));
         m_hops.insert(m_hops.begin() + static_cast<std::ptrdiff_t>(old), hops[row]);
-        m_recent.insert(m_recent.begin() + static_cast<std::ptrdiff_t>(old), recentRtts(session, hops[row]));
+        m_recent.insert(m_recent.begin() + static_cast<std::ptrdiff_t>(old),
+                        recentRtts(session, hops[row]));
         endInsertRows();
         ++old;
     }
@@ -90,7 +100,10 @@ int HopTableModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_hops.size());
 }
 
-int HopTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int HopTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant HopTableModel::display(const MonitorHop &hop, int column) const
 {
@@ -169,13 +182,16 @@ QString HopTableModel::toolTip(const MonitorHop &hop) const
 {
     QStringList lines;
     if (hop.likelyRateLimited)
-        lines << (hop.stats.received == 0 ? tr("No replies here, but later hops answer: this router filters or rate-limits "
-                                               "its ICMP answers. It is not losing your traffic.")
-                                          : tr("Loss here does not continue to later hops: likely ICMP rate limiting, "
-                                               "not loss on the path."));
+        lines << (hop.stats.received == 0
+                      ? tr("No replies here, but later hops answer: this router filters or "
+                           "rate-limits "
+                           "its ICMP answers. It is not losing your traffic.")
+                      : tr("Loss here does not continue to later hops: likely ICMP rate limiting, "
+                           "not loss on the path."));
     if (const auto kind = routerUnreachable(hop))
         lines << tr("Answered %1 (%2)")
-                     .arg(QString::fromUtf8(unreachableName(*kind).data()), QString::fromUtf8(unreachableFlag(*kind).data()));
+                     .arg(QString::fromUtf8(unreachableName(*kind).data()),
+                          QString::fromUtf8(unreachableFlag(*kind).data()));
     if (!hop.onLatestRound(m_latestRound))
         lines << tr("Not on the path since round %1.").arg(hop.lastRound + 1);
     return lines.join(QLatin1Char('\n'));
@@ -204,13 +220,15 @@ QVariant HopTableModel::data(const QModelIndex &index, int role) const
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     case Qt::TextAlignmentRole:
-        return index.column() == Host || index.column() == Address ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Host || index.column() == Address
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (!hop.onLatestRound(m_latestRound))
             return QBrush(QColor(0x8a, 0x8f, 0x98));
         if (index.column() == Loss && hop.stats.lossPercent > 0)
-            return QBrush(hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00) : QColor(0xc6, 0x28, 0x28));
+            return QBrush(hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00)
+                                                : QColor(0xc6, 0x28, 0x28));
         return {};
     case Qt::FontRole:
         if (hop.likelyRateLimited && index.column() == Loss) {
@@ -240,7 +258,8 @@ QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Loss:
-            return tr("Share of probes without a reply; amber and italic when later hops do not share it");
+            return tr("Share of probes without a reply; amber and italic when later hops do not "
+                      "share it");
         case Sent:
             return tr("Probes sent");
         case StdDev:
@@ -257,11 +276,15 @@ QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int
     }
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = {"TTL",  "Host", "Address", "Loss%",  "Snt",    "Last",  "Avg",
-                                                   "Best", "Wrst", "StDev",   "Jitter", "p95", "Recent"};
+    static const char *const names[ColumnCount] = {"TTL",    "Host", "Address", "Loss%", "Snt",
+                                                   "Last",   "Avg",  "Best",    "Wrst",  "StDev",
+                                                   "Jitter", "p95",  "Recent"};
     return tr(names[section]);
 }
 
-QString HopTableModel::toText() const { return QString::fromStdString(formatMonitorTable(m_hops, m_latestRound)); }
+QString HopTableModel::toText() const
+{
+    return QString::fromStdString(formatMonitorTable(m_hops, m_latestRound));
+}
 
 } // namespace hopscope

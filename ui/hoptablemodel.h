@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/monitorsummary.h"
@@ -19,13 +22,28 @@ class HopTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Ttl, Host, Address, Loss, Sent, Last, Avg, Best, Worst, StdDev, Jitter, P95, Recent, ColumnCount };
+    enum Column {
+        Ttl,
+        Host,
+        Address,
+        Loss,
+        Sent,
+        Last,
+        Avg,
+        Best,
+        Worst,
+        StdDev,
+        Jitter,
+        P95,
+        Recent,
+        ColumnCount
+    };
     enum Role {
-        SortRole = Qt::UserRole,   // numbers as numbers
-        RecentRttsRole,            // QList<double> of the latest replies (NaN: lost)
-        RateLimitedRole,           // bool
-        TtlRole,                   // int
-        ResponderRole,             // QString, "" for a silent TTL
+        SortRole = Qt::UserRole, // numbers as numbers
+        RecentRttsRole,          // QList<double> of the latest replies (NaN: lost)
+        RateLimitedRole,         // bool
+        TtlRole,                 // int
+        ResponderRole,           // QString, "" for a silent TTL
     };
 
     // How many of a row's latest probes the Recent column draws.
@@ -45,7 +63,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QVariant display(const MonitorHop &hop, int column) const;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/mainwindow.h"
 
 #include "client/helperlocation.h"
@@ -35,7 +38,6 @@
 #include <QToolBar>
 #include <QUrl>
 
-
 namespace hopscope {
 
 namespace {
@@ -44,9 +46,10 @@ constexpr int kStatusMessageMs = 8000;
 // "example.com (11-24 09:14)": a path from the history, named by target and time.
 QString historyLabel(const NetworkPath &path)
 {
-    const QString when = QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
-    const QString target = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
-                                                                                    : path.destination.hostname);
+    const QString when =
+        QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
+    const QString target = QString::fromStdString(
+        path.destination.hostname.empty() ? path.destination.ipAddress : path.destination.hostname);
     return QStringLiteral("%1 (%2)").arg(target, when);
 }
 
@@ -56,8 +59,9 @@ constexpr int kMaxRecentFiles = 10;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_helperProgram(helperPath()), m_targetBar(new TargetBar(this)), m_tabs(new QTabWidget(this)),
-      m_emptyHint(new QLabel(this)), m_status(new QLabel(this)), m_loader(new PathFileLoader(this)),
+    : QMainWindow(parent), m_helperProgram(helperPath()), m_targetBar(new TargetBar(this)),
+      m_tabs(new QTabWidget(this)), m_emptyHint(new QLabel(this)), m_status(new QLabel(this)),
+      m_loader(new PathFileLoader(this)),
       m_history(new HistoryService(HistoryStore::defaultFileName(), this)),
       m_historyPanel(new HistoryPanel(m_history, this)),
       m_permission(new HelperPermission(HelperPermission::installedTools(), this))
@@ -75,9 +79,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setMovable(true);
     m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setText(tr("Enter a host above and press Enter to trace the path to it,\n"
-                            "or open a saved NetworkPath JSON file with File \u2192 Open (%1).")
-                             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    m_emptyHint->setText(
+        tr("Enter a host above and press Enter to trace the path to it,\n"
+           "or open a saved NetworkPath JSON file with File \u2192 Open (%1).")
+            .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     m_emptyHint->setStyleSheet(QStringLiteral("QLabel { color: #5f6b78; font-size: 11pt; }"));
 
     auto *stack = new QStackedWidget(this);
@@ -96,16 +101,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetBar, &TargetBar::stopRequested, this, &MainWindow::stopTrace);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
-    connect(m_loader, &PathFileLoader::loaded, this, [this](const QString &fileName, const NetworkPath &path) {
-        showPath(path, QFileInfo(fileName).fileName(), fileName);
-        rememberRecentFile(fileName);
-        statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
+    connect(m_loader, &PathFileLoader::loaded, this,
+            [this](const QString &fileName, const NetworkPath &path) {
+                showPath(path, QFileInfo(fileName).fileName(), fileName);
+                rememberRecentFile(fileName);
+                statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
+            });
+    connect(m_loader, &PathFileLoader::failed, this,
+            [this](const QString &, const QString &message) {
+                statusBar()->showMessage(tr("Could not open %1").arg(message));
+            });
+    connect(m_permission, &HelperPermission::finished, this, [this](bool, const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
     });
-    connect(m_loader, &PathFileLoader::failed, this, [this](const QString &, const QString &message) {
-        statusBar()->showMessage(tr("Could not open %1").arg(message));
-    });
-    connect(m_permission, &HelperPermission::finished, this,
-            [this](bool, const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     setAcceptDrops(true);
     updateEmptyState();
     m_targetBar->focusTarget();
@@ -118,32 +126,37 @@ void MainWindow::createHistory()
     dock->setWidget(m_historyPanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {480}, Qt::Horizontal); // room for when, what and how it ended
-    dock->hide(); // until asked for: the graph wants the width
+    dock->hide();                               // until asked for: the graph wants the width
     connect(m_history, &HistoryService::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
     connect(m_historyPanel, &HistoryPanel::message, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
-    connect(m_historyPanel, &HistoryPanel::openRequested, m_history, [this](qint64 id) { m_history->load(id); });
-    connect(m_historyPanel, &HistoryPanel::compareRequested, m_history, &HistoryService::loadSeveral);
-    connect(m_history, &HistoryService::severalLoaded, this, [this](const std::vector<NetworkPath> &paths) {
-        QStringList labels;
-        for (const NetworkPath &path : paths)
-            labels << historyLabel(path);
-        compareSeveral(paths, labels);
-    });
+    connect(m_historyPanel, &HistoryPanel::openRequested, m_history,
+            [this](qint64 id) { m_history->load(id); });
+    connect(m_historyPanel, &HistoryPanel::compareRequested, m_history,
+            &HistoryService::loadSeveral);
+    connect(m_history, &HistoryService::severalLoaded, this,
+            [this](const std::vector<NetworkPath> &paths) {
+                QStringList labels;
+                for (const NetworkPath &path : paths)
+                    labels << historyLabel(path);
+                compareSeveral(paths, labels);
+            });
     connect(m_historyPanel, &HistoryPanel::exportRequested, m_history,
             [this](qint64 id) { m_history->load(id, HistoryService::Use::Export); });
-    connect(m_history, &HistoryService::loaded, this, [this](qint64 id, const NetworkPath &path, HistoryService::Use use) {
-        if (use == HistoryService::Use::Export) {
-            hopscope::exportReport(this, ReportSubject{path, std::nullopt}, [this](const QString &message) {
-                statusBar()->showMessage(message, kStatusMessageMs);
+    connect(m_history, &HistoryService::loaded, this,
+            [this](qint64 id, const NetworkPath &path, HistoryService::Use use) {
+                if (use == HistoryService::Use::Export) {
+                    hopscope::exportReport(this, ReportSubject{path, std::nullopt},
+                                           [this](const QString &message) {
+                                               statusBar()->showMessage(message, kStatusMessageMs);
+                                           });
+                    return;
+                }
+                showPath(path, historyLabel(path), tr("History entry %1").arg(id));
             });
-            return;
-        }
-        showPath(path, historyLabel(path), tr("History entry %1").arg(id));
-    });
 }
 
 void MainWindow::showPath(const NetworkPath &path, const QString &origin, const QString &toolTip)
@@ -159,7 +172,8 @@ void MainWindow::keepInHistory(TraceTab *tab)
     connect(tab->session(), &TraceSession::stateChanged, this, [this, tab] {
         const TraceSession *session = tab->session();
         const auto state = session->state();
-        if (session->isLoaded() || (state != TraceSession::State::Finished && state != TraceSession::State::Stopped))
+        if (session->isLoaded() ||
+            (state != TraceSession::State::Finished && state != TraceSession::State::Stopped))
             return;
         if (const auto path = session->result())
             m_history->add(*path);
@@ -196,7 +210,10 @@ QStringList MainWindow::droppedFiles(const QMimeData *mime)
     return files;
 }
 
-QStringList MainWindow::recentFiles() const { return QSettings().value(kRecentFilesKey).toStringList(); }
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(kRecentFilesKey).toStringList();
+}
 
 void MainWindow::rememberRecentFile(const QString &fileName)
 {
@@ -215,15 +232,19 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = recentFiles();
     for (int i = 0; i < files.size(); ++i) {
-        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
-                                                  this, [this, file = files[i]] { openFiles({file}); });
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()), this,
+            [this, file = files[i]] { openFiles({file}); });
         action->setToolTip(files[i]);
     }
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-        QSettings().remove(kRecentFilesKey);
-        updateRecentMenu();
-    })->setEnabled(!files.isEmpty());
+    m_recentMenu
+        ->addAction(tr("&Clear List"), this,
+                    [this] {
+                        QSettings().remove(kRecentFilesKey);
+                        updateRecentMenu();
+                    })
+        ->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::createMenus()
@@ -245,7 +266,8 @@ void MainWindow::createMenus()
     fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
     fileMenu->addAction(tr("Export &Report\u2026"), this, &MainWindow::exportReport)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *close = fileMenu->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
+    QAction *close =
+        fileMenu->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(QKeySequence::Close)});
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -268,9 +290,12 @@ void MainWindow::createMenus()
                 (tab->graph()->*slot)();
         };
     };
-    viewMenu->addAction(tr("Zoom &In"), this, onGraph(&HopGraphView::zoomIn))->setShortcut(QKeySequence::ZoomIn);
-    viewMenu->addAction(tr("Zoom &Out"), this, onGraph(&HopGraphView::zoomOut))->setShortcut(QKeySequence::ZoomOut);
-    viewMenu->addAction(tr("&Fit Graph"), this, onGraph(&HopGraphView::fitAll))->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    viewMenu->addAction(tr("Zoom &In"), this, onGraph(&HopGraphView::zoomIn))
+        ->setShortcut(QKeySequence::ZoomIn);
+    viewMenu->addAction(tr("Zoom &Out"), this, onGraph(&HopGraphView::zoomOut))
+        ->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addAction(tr("&Fit Graph"), this, onGraph(&HopGraphView::fitAll))
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     viewMenu->addSeparator();
     QAction *history = findChild<QDockWidget *>(QStringLiteral("history"))->toggleViewAction();
     history->setText(tr("&History"));
@@ -278,7 +303,10 @@ void MainWindow::createMenus()
     viewMenu->addAction(history);
 }
 
-TraceTab *MainWindow::currentTraceTab() const { return qobject_cast<TraceTab *>(m_tabs->currentWidget()); }
+TraceTab *MainWindow::currentTraceTab() const
+{
+    return qobject_cast<TraceTab *>(m_tabs->currentWidget());
+}
 
 TraceTab *MainWindow::newTraceTab()
 {
@@ -357,8 +385,9 @@ void MainWindow::saveCurrent()
     if (!path)
         return;
     QSettings settings;
-    const QString suggested = QStringLiteral("%1/%2.json")
-                                  .arg(settings.value(kLastDirectoryKey).toString(), suggestedFileStem(*path));
+    const QString suggested =
+        QStringLiteral("%1/%2.json")
+            .arg(settings.value(kLastDirectoryKey).toString(), suggestedFileStem(*path));
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Save NetworkPath"), suggested,
                                                           tr("NetworkPath JSON (*.json)"));
     if (fileName.isEmpty())
@@ -387,10 +416,11 @@ void MainWindow::writePath(NetworkPath path, const QString &fileName)
             return writeOutputFile(name, networkPathToJson(path) + "\n");
         },
         [this, fileName](const Status &written) {
-            statusBar()->showMessage(written ? tr("Saved %1").arg(fileName)
-                                             : tr("Could not save: %1")
-                                                   .arg(QString::fromStdString(written.error().message)),
-                                     kStatusMessageMs);
+            statusBar()->showMessage(
+                written
+                    ? tr("Saved %1").arg(fileName)
+                    : tr("Could not save: %1").arg(QString::fromStdString(written.error().message)),
+                kStatusMessageMs);
             Q_EMIT saved(fileName, written.ok());
         });
 }
@@ -402,18 +432,19 @@ void MainWindow::exportGraph()
         statusBar()->showMessage(tr("Only a trace tab has a graph to export."), kStatusMessageMs);
         return;
     }
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
-                                                          tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export Graph"), QString(), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (fileName.isEmpty())
         return;
     const Status exported = tab->graph()->exportTo(fileName);
     statusBar()->showMessage(exported ? tr("Exported %1").arg(fileName)
-                                      : tr("Could not export the graph: %1").arg(QString::fromStdString(exported.error().message)),
+                                      : tr("Could not export the graph: %1")
+                                            .arg(QString::fromStdString(exported.error().message)),
                              kStatusMessageMs);
 }
 
-void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
-                              const QString &secondLabel)
+void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabel,
+                              const NetworkPath &second, const QString &secondLabel)
 {
     auto *tab = new CompareTab(first, firstLabel, second, secondLabel, m_tabs);
     const int index = m_tabs->addTab(tab, tab->title());
@@ -437,7 +468,9 @@ void MainWindow::compareFiles(const QStringList &fileNames)
         for (std::size_t i = 0; i < results.size(); ++i) {
             if (!results[i]) {
                 statusBar()->showMessage(
-                    tr("Could not compare: %1").arg(QString::fromStdString(results[i].error().message)), kStatusMessageMs);
+                    tr("Could not compare: %1")
+                        .arg(QString::fromStdString(results[i].error().message)),
+                    kStatusMessageMs);
                 return;
             }
             paths.push_back(*results[i]);
@@ -454,14 +487,17 @@ void MainWindow::compareSeveral(const std::vector<NetworkPath> &paths, const QSt
         return;
     }
     if (paths.size() < 2) {
-        statusBar()->showMessage(tr("Choose two paths to compare, or more for a timeline."), kStatusMessageMs);
+        statusBar()->showMessage(tr("Choose two paths to compare, or more for a timeline."),
+                                 kStatusMessageMs);
         return;
     }
     auto *tab = new TimelineTab(paths, m_tabs);
-    connect(tab, &TimelineTab::message, this, [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
-    connect(tab, &TimelineTab::compareRequested, this, [this](const NetworkPath &first, const NetworkPath &second) {
-        comparePaths(first, historyLabel(first), second, historyLabel(second));
-    });
+    connect(tab, &TimelineTab::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(tab, &TimelineTab::compareRequested, this,
+            [this](const NetworkPath &first, const NetworkPath &second) {
+                comparePaths(first, historyLabel(first), second, historyLabel(second));
+            });
     m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
     updateEmptyState();
     statusBar()->showMessage(tab->headline(), kStatusMessageMs);
@@ -472,7 +508,8 @@ void MainWindow::chooseFilesToCompare()
     QSettings settings;
     const QStringList fileNames = QFileDialog::getOpenFileNames(
         this, tr("Choose NetworkPaths to Compare (Two, or More for a Timeline)"),
-        settings.value(kLastDirectoryKey).toString(), tr("NetworkPath JSON (*.json);;All files (*)"));
+        settings.value(kLastDirectoryKey).toString(),
+        tr("NetworkPath JSON (*.json);;All files (*)"));
     if (fileNames.isEmpty())
         return;
     settings.setValue(kLastDirectoryKey, QFileInfo(fileNames.constFirst()).absolutePath());
@@ -483,7 +520,8 @@ void MainWindow::exportReport()
 {
     const auto subject = reportSubject();
     if (!subject) {
-        statusBar()->showMessage(tr("Nothing to report yet: trace or open a path first."), kStatusMessageMs);
+        statusBar()->showMessage(tr("Nothing to report yet: trace or open a path first."),
+                                 kStatusMessageMs);
         return;
     }
     hopscope::exportReport(this, *subject, [this](const QString &message) {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <QMainWindow>
@@ -41,7 +44,8 @@ public:
     std::optional<ReportSubject> reportSubject() const;
     // Where the trace tabs find the probe helper (tests point it elsewhere).
     void setHelperProgram(const QString &program) { m_helperProgram = program; }
-    // Grants the helper its capability for every tab's "Grant Permission" (tests give it other tools).
+    // Grants the helper its capability for every tab's "Grant Permission" (tests give it other
+    // tools).
     HelperPermission *helperPermission() const { return m_permission; }
 
 public Q_SLOTS:
@@ -55,8 +59,8 @@ public Q_SLOTS:
     void exportGraph();
     void exportReport();
     // Opens a compare tab for two paths; the labels name them in the view.
-    void comparePaths(const NetworkPath &first, const QString &firstLabel, const NetworkPath &second,
-                      const QString &secondLabel);
+    void comparePaths(const NetworkPath &first, const QString &firstLabel,
+                      const NetworkPath &second, const QString &secondLabel);
     // Reads NetworkPath files off the GUI thread: two are compared, more make a timeline.
     void compareFiles(const QStringList &fileNames);
     // Two paths open a compare tab, more a timeline tab; `labels` name them.

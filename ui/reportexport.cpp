@@ -1,8 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/reportexport.h"
 
 #include "file/outputfile.h"
 #include "ui/print/pdfreport.h"
 
+#include "ui/background.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -10,11 +14,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QPushButton>
 #include <QSpinBox>
-#include "ui/background.h"
 
 namespace hopscope {
 
@@ -26,7 +29,8 @@ const auto kDirectoryKey = QStringLiteral("report/lastDirectory");
 } // namespace
 
 ReportExportDialog::ReportExportDialog(QWidget *parent)
-    : QDialog(parent), m_format(new QComboBox(this)), m_redact(new QCheckBox(this)), m_firstHops(new QSpinBox(this))
+    : QDialog(parent), m_format(new QComboBox(this)), m_redact(new QCheckBox(this)),
+      m_firstHops(new QSpinBox(this))
 {
     setWindowTitle(tr("Export Report"));
     m_format->addItem(tr("HTML (graph, chart and table in one file)"), QStringLiteral("html"));
@@ -38,7 +42,8 @@ ReportExportDialog::ReportExportDialog(QWidget *parent)
     m_firstHops->setSpecialValueText(tr("none"));
     m_firstHops->setSuffix(tr(" hops"));
     QSettings settings;
-    m_format->setCurrentIndex(std::max(0, m_format->findData(settings.value(kFormatKey, QStringLiteral("html")))));
+    m_format->setCurrentIndex(
+        std::max(0, m_format->findData(settings.value(kFormatKey, QStringLiteral("html")))));
     m_redact->setChecked(settings.value(kRedactKey, false).toBool());
     m_firstHops->setValue(settings.value(kFirstHopsKey, 0).toInt());
 
@@ -55,7 +60,8 @@ ReportExportDialog::ReportExportDialog(QWidget *parent)
 
 ReportFormat ReportExportDialog::format() const
 {
-    return parseReportFormat(m_format->currentData().toString().toStdString()).value_or(ReportFormat::Html);
+    return parseReportFormat(m_format->currentData().toString().toStdString())
+        .value_or(ReportFormat::Html);
 }
 
 Redaction ReportExportDialog::redaction() const
@@ -74,32 +80,37 @@ void ReportExportDialog::remember() const
     settings.setValue(kFirstHopsKey, m_firstHops->value());
 }
 
-Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format, const ReportOptions &options)
+Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format,
+                                     const ReportOptions &options)
 {
     if (subject.second)
-        return renderReport(buildComparisonReportContent(subject.first, *subject.second, options), format);
+        return renderReport(buildComparisonReportContent(subject.first, *subject.second, options),
+                            format);
     return renderReport(buildReportContent(subject.first, options), format);
 }
 
 QString suggestedFileStem(const NetworkPath &path)
 {
-    QString name = QString::fromStdString(path.destination.hostname.empty() ? path.destination.ipAddress
-                                                                            : path.destination.hostname);
+    QString name = QString::fromStdString(
+        path.destination.hostname.empty() ? path.destination.ipAddress : path.destination.hostname);
     // A hostname from a file or a resolver names a file here: nothing in it may leave the folder.
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    return name + QLatin1Char('-')
-           + QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return name + QLatin1Char('-') +
+           QDateTime::fromMSecsSinceEpoch(path.timestampMs)
+               .toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
 QString suggestedReportName(const ReportSubject &subject)
 {
     if (!subject.second)
         return suggestedFileStem(subject.first);
-    return suggestedFileStem(subject.first) + QStringLiteral("-vs-")
-           + QDateTime::fromMSecsSinceEpoch(subject.second->timestampMs).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return suggestedFileStem(subject.first) + QStringLiteral("-vs-") +
+           QDateTime::fromMSecsSinceEpoch(subject.second->timestampMs)
+               .toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
-void exportReport(QWidget *parent, const ReportSubject &subject, const std::function<void(const QString &)> &done)
+void exportReport(QWidget *parent, const ReportSubject &subject,
+                  const std::function<void(const QString &)> &done)
 {
     ReportExportDialog dialog(parent);
     if (dialog.exec() != QDialog::Accepted)
@@ -107,12 +118,15 @@ void exportReport(QWidget *parent, const ReportSubject &subject, const std::func
     dialog.remember();
     const ReportFormat format = dialog.format();
     QSettings settings;
-    const QString extension = QString::fromLatin1(reportFormatExtension(format).data(),
-                                                  static_cast<qsizetype>(reportFormatExtension(format).size()));
-    const QString suggested = QStringLiteral("%1/%2.%3")
-                                  .arg(settings.value(kDirectoryKey).toString(), suggestedReportName(subject), extension);
-    const QString fileName = QFileDialog::getSaveFileName(parent, QObject::tr("Export Report"), suggested,
-                                                          QObject::tr("Report (*.%1)").arg(extension));
+    const QString extension =
+        QString::fromLatin1(reportFormatExtension(format).data(),
+                            static_cast<qsizetype>(reportFormatExtension(format).size()));
+    const QString suggested =
+        QStringLiteral("%1/%2.%3")
+            .arg(settings.value(kDirectoryKey).toString(), suggestedReportName(subject), extension);
+    const QString fileName =
+        QFileDialog::getSaveFileName(parent, QObject::tr("Export Report"), suggested,
+                                     QObject::tr("Report (*.%1)").arg(extension));
     if (fileName.isEmpty())
         return;
     settings.setValue(kDirectoryKey, QFileInfo(fileName).absolutePath());
@@ -120,17 +134,21 @@ void exportReport(QWidget *parent, const ReportSubject &subject, const std::func
     ReportOptions options;
     options.redaction = dialog.redaction();
     options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
-    // Drawing uses fonts, which belong to this thread; writing may wait on the disk, which must not.
+    // Drawing uses fonts, which belong to this thread; writing may wait on the disk, which must
+    // not.
     const auto bytes = renderReportOf(subject, format, options);
     if (!bytes) {
-        done(QObject::tr("Could not export: %1").arg(QString::fromStdString(bytes.error().message)));
+        done(
+            QObject::tr("Could not export: %1").arg(QString::fromStdString(bytes.error().message)));
         return;
     }
     runInBackground(
-        parent, [name = fileName.toStdString(), data = *bytes] { return writeOutputFile(name, data); },
+        parent,
+        [name = fileName.toStdString(), data = *bytes] { return writeOutputFile(name, data); },
         [done, fileName](const Status &written) {
             done(written ? QObject::tr("Exported %1").arg(fileName)
-                         : QObject::tr("Could not export: %1").arg(QString::fromStdString(written.error().message)));
+                         : QObject::tr("Could not export: %1")
+                               .arg(QString::fromStdString(written.error().message)));
         });
 }
 

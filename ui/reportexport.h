@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -44,10 +47,12 @@ struct ReportSubject
 };
 
 // The report's file in `format`: of the path, or of the comparison.
-Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format, const ReportOptions &options);
+Expected<std::string> renderReportOf(const ReportSubject &subject, ReportFormat format,
+                                     const ReportOptions &options);
 
 // A file name for a path without its extension: its destination (any character that is not a
-// letter, digit, dot, dash or underscore made "_") and when it was traced, "web.lab.test-20261125-091403".
+// letter, digit, dot, dash or underscore made "_") and when it was traced,
+// "web.lab.test-20261125-091403".
 QString suggestedFileStem(const NetworkPath &path);
 
 // The same for a report, or for a comparison "web.lab.test-20261124-080000-vs-20261125-091403".
@@ -55,6 +60,7 @@ QString suggestedReportName(const ReportSubject &subject);
 
 // Asks for the format, what to hide and the file, draws the report here and writes it on a pool
 // thread; `done` gets what to say in the status line.
-void exportReport(QWidget *parent, const ReportSubject &subject, const std::function<void(const QString &)> &done);
+void exportReport(QWidget *parent, const ReportSubject &subject,
+                  const std::function<void(const QString &)> &done);
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/rttchartview.h"
 
 #include <QAreaSeries>
@@ -19,8 +22,9 @@ namespace {
 
 const QColor kAverage(0x1f, 0x5f, 0xd6);
 const QColor kLoss(0xd3, 0x2f, 0x2f);
-const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f), QColor(0x2e, 0x9d, 0x5b),
-                               QColor(0x8e, 0x44, 0xad), QColor(0x00, 0x83, 0x8f), QColor(0xc2, 0x18, 0x5b)};
+const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f),
+                               QColor(0x2e, 0x9d, 0x5b), QColor(0x8e, 0x44, 0xad),
+                               QColor(0x00, 0x83, 0x8f), QColor(0xc2, 0x18, 0x5b)};
 
 // More points than a chart is pixels wide only cost painting: past this many, a line keeps the
 // lowest and the highest reply of each slice of time, which draws the same picture.
@@ -40,7 +44,9 @@ QList<QPointF> thinned(const QList<QPointF> &points)
         const auto slice = static_cast<qsizetype>((points[i].x() - first) / width);
         QPointF low = points[i];
         QPointF high = points[i];
-        for (; i < points.size() && static_cast<qsizetype>((points[i].x() - first) / width) == slice; ++i) {
+        for (;
+             i < points.size() && static_cast<qsizetype>((points[i].x() - first) / width) == slice;
+             ++i) {
             if (points[i].y() < low.y())
                 low = points[i];
             if (points[i].y() > high.y())
@@ -123,9 +129,15 @@ void RttChartView::setMode(Mode mode)
     clear();
 }
 
-void RttChartView::setWindowSeconds(int seconds) { m_windowSeconds = std::max(0, seconds); }
+void RttChartView::setWindowSeconds(int seconds)
+{
+    m_windowSeconds = std::max(0, seconds);
+}
 
-void RttChartView::setChosenHops(const std::vector<HopKey> &hops) { m_chosen = hops; }
+void RttChartView::setChosenHops(const std::vector<HopKey> &hops)
+{
+    m_chosen = hops;
+}
 
 void RttChartView::buildPerTtl()
 {
@@ -152,8 +164,9 @@ void RttChartView::buildPerTtl()
     QPen lossPen(kLoss, 1.6, Qt::DashLine);
     m_loss->setPen(lossPen);
     m_loss->setPointsVisible(true);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
-                                    static_cast<QAbstractSeries *>(m_samples), static_cast<QAbstractSeries *>(m_loss)})
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
+          static_cast<QAbstractSeries *>(m_samples), static_cast<QAbstractSeries *>(m_loss)})
         chart()->addSeries(series);
 
     m_ttlAxis = new QValueAxis();
@@ -169,8 +182,9 @@ void RttChartView::buildPerTtl()
     chart()->addAxis(m_ttlAxis, Qt::AlignBottom);
     chart()->addAxis(m_rttAxis, Qt::AlignLeft);
     chart()->addAxis(m_lossAxis, Qt::AlignRight);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
-                                    static_cast<QAbstractSeries *>(m_samples)}) {
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_average),
+          static_cast<QAbstractSeries *>(m_samples)}) {
         series->attachAxis(m_ttlAxis);
         series->attachAxis(m_rttAxis);
     }
@@ -231,7 +245,9 @@ void RttChartView::refreshPerTtl(const PathModel &session)
         std::size_t index = 0;
         for (const PathModel::Series &series : atTtl) {
             // Responders at one TTL spread a little apart so their dots do not hide each other.
-            const double offset = atTtl.size() > 1 ? (static_cast<double>(index) / (atTtl.size() - 1) - 0.5) * 0.3 : 0.0;
+            const double offset =
+                atTtl.size() > 1 ? (static_cast<double>(index) / (atTtl.size() - 1) - 0.5) * 0.3
+                                 : 0.0;
             series.history.recent().forEach([&](const MonitorSample &sample) {
                 if (!sample.lost()) {
                     samples << QPointF(ttl + offset, sample.rttMs);
@@ -261,7 +277,8 @@ std::vector<RttChartView::HopKey> RttChartView::defaultHops(const PathModel &ses
     std::optional<HopKey> slowest;
     double slowestAvg = -1;
     for (const MonitorHop &hop : session.hops()) {
-        if (!hop.onLatestRound(session.latestRound()) || hop.responder.empty() || hop.responder == kOtherResponders)
+        if (!hop.onLatestRound(session.latestRound()) || hop.responder.empty() ||
+            hop.responder == kOtherResponders)
             continue;
         if (hop.destination) {
             hops.emplace_back(hop.ttl, hop.responder);
@@ -287,7 +304,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
         for (std::size_t i = 0; i < wanted.size(); ++i) {
             auto *line = new QLineSeries();
             line->setName(hopName(session, wanted[i]));
-            line->setPen(QPen(kHopColors[static_cast<int>(i % static_cast<std::size_t>(kHopColors.size()))], 1.8));
+            line->setPen(
+                QPen(kHopColors[static_cast<int>(i % static_cast<std::size_t>(kHopColors.size()))],
+                     1.8));
             chart()->addSeries(line);
             line->attachAxis(m_timeAxis);
             line->attachAxis(m_rttAxis);
@@ -296,7 +315,8 @@ void RttChartView::refreshOverTime(const PathModel &session)
         m_shown = wanted;
     }
     const qint64 latestMs = session.latestRoundUs() / 1000 + 1000;
-    const qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000 : session.firstRoundUs() / 1000;
+    const qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000
+                                                  : session.firstRoundUs() / 1000;
     double top = 0;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
         QList<QPointF> points;
@@ -329,8 +349,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
     const auto markers = chart()->legend()->markers(m_changes);
     for (QLegendMarker *marker : markers)
         marker->setVisible(!changes.isEmpty());
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(std::max<qint64>(earliestMs, session.firstRoundUs() / 1000)),
-                         QDateTime::fromMSecsSinceEpoch(latestMs));
+    m_timeAxis->setRange(
+        QDateTime::fromMSecsSinceEpoch(std::max<qint64>(earliestMs, session.firstRoundUs() / 1000)),
+        QDateTime::fromMSecsSinceEpoch(latestMs));
     m_rttAxis->setRange(0, ceiling);
 }
 

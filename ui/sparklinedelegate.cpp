@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/sparklinedelegate.h"
 
 #include "ui/hoptablemodel.h"
@@ -11,7 +14,8 @@
 
 namespace hopscope {
 
-void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
 {
     QStyleOptionViewItem base = option;
     initStyleOption(&base, index);
@@ -52,12 +56,15 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         drawing = true;
     }
     const QColor color = replies > 0 ? latencyColor(sum / replies) : silentColor();
-    painter->setPen(QPen(option.state & QStyle::State_Selected ? option.palette.highlightedText().color() : color, 1.3));
+    painter->setPen(QPen(
+        option.state & QStyle::State_Selected ? option.palette.highlightedText().color() : color,
+        1.3));
     painter->drawPath(line);
     painter->restore();
 }
 
-QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
 {
     return QStyledItemDelegate::sizeHint(option, index).expandedTo(QSize(110, 20));
 }

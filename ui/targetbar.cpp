@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/targetbar.h"
 
-#include "trace/tracerun.h"
 #include "probe/udpmethod.h"
 #include "trace/tracerun.h"
 
@@ -38,11 +40,14 @@ QSpinBox *spinBox(int minimum, int maximum, int value, const QString &suffix = {
 
 TargetBar::TargetBar(QWidget *parent)
     : QWidget(parent), m_target(new QComboBox(this)), m_protocol(new QComboBox(this)),
-      m_port(spinBox(1, 65535, kDefaultTcpPort)), m_options(new QToolButton(this)), m_traceMode(new QToolButton(this)),
-      m_monitorMode(new QToolButton(this)), m_start(new QPushButton(this)), m_maxTtl(spinBox(1, 255, 30)),
-      m_timeout(spinBox(kMinTimeoutMs, kMaxTimeoutMs, 1000, tr(" ms"))), m_queries(spinBox(1, kMaxQueries, 3)),
-      m_flows(spinBox(1, kMaxFlows, 1)), m_sourcePort(spinBox(0, 65535, 0)), m_traceOrder(new QComboBox()), m_family(new QComboBox()),
-      m_interval(spinBox(kMinMonitorIntervalMs, kMaxMonitorIntervalMs, kDefaultMonitorIntervalMs, tr(" ms")))
+      m_port(spinBox(1, 65535, kDefaultTcpPort)), m_options(new QToolButton(this)),
+      m_traceMode(new QToolButton(this)), m_monitorMode(new QToolButton(this)),
+      m_start(new QPushButton(this)), m_maxTtl(spinBox(1, 255, 30)),
+      m_timeout(spinBox(kMinTimeoutMs, kMaxTimeoutMs, 1000, tr(" ms"))),
+      m_queries(spinBox(1, kMaxQueries, 3)), m_flows(spinBox(1, kMaxFlows, 1)),
+      m_sourcePort(spinBox(0, 65535, 0)), m_traceOrder(new QComboBox()), m_family(new QComboBox()),
+      m_interval(spinBox(kMinMonitorIntervalMs, kMaxMonitorIntervalMs, kDefaultMonitorIntervalMs,
+                         tr(" ms")))
 {
     m_target->setEditable(true);
     m_target->setInsertPolicy(QComboBox::NoInsert);
@@ -79,7 +84,8 @@ TargetBar::TargetBar(QWidget *parent)
     m_traceMode->setText(tr("Trace"));
     m_traceMode->setToolTip(tr("One trace: every hop once, then stop"));
     m_monitorMode->setText(tr("Monitor"));
-    m_monitorMode->setToolTip(tr("Trace again every interval until stopped, with statistics and route changes"));
+    m_monitorMode->setToolTip(
+        tr("Trace again every interval until stopped, with statistics and route changes"));
     auto *modes = new QButtonGroup(this);
     for (QToolButton *button : {m_traceMode, m_monitorMode}) {
         button->setCheckable(true);
@@ -176,7 +182,10 @@ void TargetBar::setMode(TraceSession::Mode mode)
     (mode == TraceSession::Mode::Monitor ? m_monitorMode : m_traceMode)->setChecked(true);
 }
 
-int TargetBar::intervalMs() const { return m_interval->value(); }
+int TargetBar::intervalMs() const
+{
+    return m_interval->value();
+}
 
 void TargetBar::setRunning(bool running)
 {
@@ -187,7 +196,8 @@ void TargetBar::setRunning(bool running)
                             static_cast<QWidget *>(m_options), static_cast<QWidget *>(m_traceMode),
                             static_cast<QWidget *>(m_monitorMode)})
         widget->setEnabled(!running);
-    m_port->setEnabled(!running && static_cast<Protocol>(m_protocol->currentData().toInt()) != Protocol::Icmp);
+    m_port->setEnabled(!running &&
+                       static_cast<Protocol>(m_protocol->currentData().toInt()) != Protocol::Icmp);
 }
 
 void TargetBar::rememberTarget(const QString &host)
@@ -224,18 +234,23 @@ void TargetBar::loadSettings()
 {
     QSettings settings;
     m_target->addItems(settings.value(kHistoryKey).toStringList());
-    m_protocol->setCurrentIndex(std::max(0, m_protocol->findData(settings.value(QStringLiteral("trace/protocol"), 0))));
+    m_protocol->setCurrentIndex(
+        std::max(0, m_protocol->findData(settings.value(QStringLiteral("trace/protocol"), 0))));
     m_port->setValue(settings.value(QStringLiteral("trace/port"), kDefaultTcpPort).toInt());
     m_maxTtl->setValue(settings.value(QStringLiteral("trace/maxTtl"), 30).toInt());
     m_timeout->setValue(settings.value(QStringLiteral("trace/timeoutMs"), 1000).toInt());
     m_queries->setValue(settings.value(QStringLiteral("trace/queries"), 3).toInt());
     m_flows->setValue(settings.value(QStringLiteral("trace/flows"), 1).toInt());
     m_sourcePort->setValue(settings.value(QStringLiteral("trace/sourcePort"), 0).toInt());
-    m_traceOrder->setCurrentIndex(std::max(0, m_traceOrder->findData(settings.value(QStringLiteral("trace/order"), 0))));
-    m_family->setCurrentIndex(std::max(0, m_family->findData(settings.value(QStringLiteral("trace/family"), 0))));
-    m_interval->setValue(settings.value(QStringLiteral("trace/intervalMs"), kDefaultMonitorIntervalMs).toInt());
-    setMode(settings.value(QStringLiteral("trace/monitor"), false).toBool() ? TraceSession::Mode::Monitor
-                                                                            : TraceSession::Mode::Trace);
+    m_traceOrder->setCurrentIndex(
+        std::max(0, m_traceOrder->findData(settings.value(QStringLiteral("trace/order"), 0))));
+    m_family->setCurrentIndex(
+        std::max(0, m_family->findData(settings.value(QStringLiteral("trace/family"), 0))));
+    m_interval->setValue(
+        settings.value(QStringLiteral("trace/intervalMs"), kDefaultMonitorIntervalMs).toInt());
+    setMode(settings.value(QStringLiteral("trace/monitor"), false).toBool()
+                ? TraceSession::Mode::Monitor
+                : TraceSession::Mode::Trace);
     updatePortForProtocol();
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/timelinemodel.h"
 
 #include "ui/comparisonmodel.h"
@@ -11,7 +14,8 @@ QString timelineTime(qint64 timestampMs)
 {
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(timestampMs);
     const bool thisYear = when.date().year() == QDate::currentDate().year();
-    return when.toString(thisYear ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm"));
+    return when.toString(thisYear ? QStringLiteral("MM-dd HH:mm")
+                                  : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 TimelineModel::TimelineModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -23,7 +27,10 @@ void TimelineModel::setTimeline(const PathTimeline &timeline)
     endResetModel();
 }
 
-int TimelineModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_timeline.ttlCount(); }
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_timeline.ttlCount();
+}
 
 int TimelineModel::columnCount(const QModelIndex &parent) const
 {
@@ -34,7 +41,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
-    const TimelineCell &cell = m_timeline.cells[static_cast<std::size_t>(index.row())][static_cast<std::size_t>(index.column())];
+    const TimelineCell &cell =
+        m_timeline
+            .cells[static_cast<std::size_t>(index.row())][static_cast<std::size_t>(index.column())];
     const int ttl = index.row() + 1;
     const bool shifted = cell.shift && cell.shift->significant;
     switch (role) {
@@ -49,12 +58,14 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             return QBrush(routeChangeTint());
         return shifted ? QVariant(QBrush(rttShiftTint())) : QVariant();
     case Qt::ToolTipRole: {
-        QString tip = index.column() == 0 ? tr("TTL %1").arg(ttl) : describeChange(ttl, cell.change, cell.shift);
+        QString tip = index.column() == 0 ? tr("TTL %1").arg(ttl)
+                                          : describeChange(ttl, cell.change, cell.shift);
         if (cell.observation && cell.observation->lossPercent)
             tip += tr("; %1% loss").arg(*cell.observation->lossPercent, 0, 'f', 1);
         return tip;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -66,7 +77,8 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     const TimelineEntry &entry = m_timeline.entries[static_cast<std::size_t>(section)];
     if (role == Qt::DisplayRole)
-        return QString(timelineTime(entry.timestampMs) + (entry.routeChanged ? QStringLiteral(" \u21bb") : QString()));
+        return QString(timelineTime(entry.timestampMs) +
+                       (entry.routeChanged ? QStringLiteral(" \u21bb") : QString()));
     if (role == Qt::ToolTipRole)
         return entry.routeChanged ? tr("The route changed since the path before") : QVariant();
     return {};

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/timelinetab.h"
 
 #include "report/comparisonformat.h"
@@ -18,8 +21,8 @@
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -45,11 +48,14 @@ QString describeChanges(const PathTimeline &timeline)
         for (const int ttl : entry.changedTtls) {
             const TimelineCell &cell = timeline.cells[static_cast<std::size_t>(ttl - 1)][i];
             if (isRouteChange(cell.change))
-                ttls << QStringLiteral("TTL %1 %2").arg(ttl).arg(QString::fromLatin1(hopChangeName(cell.change)));
+                ttls << QStringLiteral("TTL %1 %2")
+                            .arg(ttl)
+                            .arg(QString::fromLatin1(hopChangeName(cell.change)));
         }
         if (!entry.overview.destinationTtl && timeline.entries[i - 1].overview.destinationTtl)
             ttls << QObject::tr("destination not reached");
-        lines << QStringLiteral("%1: %2").arg(timelineTime(entry.timestampMs), ttls.join(QStringLiteral(", ")));
+        lines << QStringLiteral("%1: %2").arg(timelineTime(entry.timestampMs),
+                                              ttls.join(QStringLiteral(", ")));
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -57,8 +63,9 @@ QString describeChanges(const PathTimeline &timeline)
 } // namespace
 
 TimelineTab::TimelineTab(std::vector<NetworkPath> paths, QWidget *parent)
-    : QWidget(parent), m_paths(std::move(paths)), m_model(new TimelineModel(this)), m_table(new QTableView(this)),
-      m_chart(nullptr), m_summary(new QLabel(this)), m_compare(new QPushButton(tr("&Compare the Two Selected"), this))
+    : QWidget(parent), m_paths(std::move(paths)), m_model(new TimelineModel(this)),
+      m_table(new QTableView(this)), m_chart(nullptr), m_summary(new QLabel(this)),
+      m_compare(new QPushButton(tr("&Compare the Two Selected"), this))
 {
     std::vector<PathModel> models;
     models.reserve(m_paths.size());
@@ -99,7 +106,10 @@ TimelineTab::TimelineTab(std::vector<NetworkPath> paths, QWidget *parent)
     layout->addWidget(split, 1);
 }
 
-const PathTimeline &TimelineTab::timeline() const { return m_model->timeline(); }
+const PathTimeline &TimelineTab::timeline() const
+{
+    return m_model->timeline();
+}
 
 QString TimelineTab::title() const
 {
@@ -116,9 +126,10 @@ QString TimelineTab::headline() const
                        .arg(target(m_paths[timeline.entries.front().source]),
                             timelineTime(timeline.entries.front().timestampMs),
                             timelineTime(timeline.entries.back().timestampMs));
-    return text + (timeline.routeChanges == 0   ? tr("the route stayed the same.")
-                   : timeline.routeChanges == 1 ? tr("the route changed once.")
-                                                : tr("the route changed %1 times.").arg(timeline.routeChanges));
+    return text + (timeline.routeChanges == 0 ? tr("the route stayed the same.")
+                   : timeline.routeChanges == 1
+                       ? tr("the route changed once.")
+                       : tr("the route changed %1 times.").arg(timeline.routeChanges));
 }
 
 QString TimelineTab::summary() const
@@ -193,13 +204,15 @@ QChartView *TimelineTab::buildChart()
     }
     chart->addSeries(line);
     chart->addSeries(moved);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(moved)}) {
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(moved)}) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
     if (!entries.empty()) {
         // A little room either side, so that the first and last points are not on the frame.
-        const qint64 span = std::max<qint64>(entries.back().timestampMs - entries.front().timestampMs, 60'000);
+        const qint64 span =
+            std::max<qint64>(entries.back().timestampMs - entries.front().timestampMs, 60'000);
         x->setRange(QDateTime::fromMSecsSinceEpoch(entries.front().timestampMs - span / 20),
                     QDateTime::fromMSecsSinceEpoch(entries.back().timestampMs + span / 20));
     }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/tracesession.h"
 
 #include "client/traceworker.h"
@@ -48,14 +51,16 @@ TraceSession::~TraceSession()
     if (!m_worker)
         return;
     (*m_worker)->cancel();
-    QMetaObject::invokeMethod(m_worker->get(), &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker->get(), &TraceWorker::stopHelper,
+                              Qt::BlockingQueuedConnection);
 }
 
 TraceWorker &TraceSession::worker()
 {
     if (m_worker)
         return *m_worker->get();
-    m_worker = std::make_unique<WorkerThread<TraceWorker>>(QStringLiteral("trace worker"), m_helperProgram);
+    m_worker = std::make_unique<WorkerThread<TraceWorker>>(QStringLiteral("trace worker"),
+                                                           m_helperProgram);
     TraceWorker *worker = m_worker->get();
     connect(worker, &TraceWorker::probeReceived, this, [this](const ProbeEvent &event) {
         if (m_run) {
@@ -74,15 +79,18 @@ TraceWorker &TraceSession::worker()
         Q_EMIT dataChanged();
     });
     connect(worker, &TraceWorker::routeChosen, this, [this](TraceWorker::Route route) {
-        m_probing = route == TraceWorker::Route::Helper ? tr("through the helper") : tr("in this process");
+        m_probing =
+            route == TraceWorker::Route::Helper ? tr("through the helper") : tr("in this process");
         Q_EMIT stateChanged();
     });
-    connect(worker, &TraceWorker::notice, this, [this](const QString &message) { Q_EMIT noticeReceived(message); });
-    connect(worker, &TraceWorker::degraded, this, [this](const QString &reason, TraceWorker::HelperProblem problem) {
-        m_degraded << reason;
-        m_helperLacksPermission = problem == TraceWorker::HelperProblem::LacksPermission;
-        Q_EMIT degraded(reason);
-    });
+    connect(worker, &TraceWorker::notice, this,
+            [this](const QString &message) { Q_EMIT noticeReceived(message); });
+    connect(worker, &TraceWorker::degraded, this,
+            [this](const QString &reason, TraceWorker::HelperProblem problem) {
+                m_degraded << reason;
+                m_helperLacksPermission = problem == TraceWorker::HelperProblem::LacksPermission;
+                Q_EMIT degraded(reason);
+            });
     connect(worker, &TraceWorker::finished, this, &TraceSession::onFinished);
     connect(worker, &TraceWorker::failed, this, &TraceSession::onFailed);
     return *worker;
@@ -109,7 +117,10 @@ const PathModel &TraceSession::model() const
     return m_run ? m_run->model() : empty;
 }
 
-int TraceSession::round() const { return m_run ? m_run->roundsStarted() : (m_loaded ? m_loaded->rounds() : 0); }
+int TraceSession::round() const
+{
+    return m_run ? m_run->roundsStarted() : (m_loaded ? m_loaded->rounds() : 0);
+}
 
 QString TraceSession::sourceLabel() const
 {
@@ -190,17 +201,23 @@ void TraceSession::load(const NetworkPath &saved)
     m_run.reset();
     m_loaded = PathModel::fromPath(saved);
     m_mode = m_loaded->isMonitoring() && !m_loaded->series().empty() ? Mode::Monitor : Mode::Trace;
-    m_request = saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
+    m_request =
+        saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
     if (m_request.target.empty())
-        m_request.target = saved.destination.hostname.empty() ? saved.destination.ipAddress : saved.destination.hostname;
+        m_request.target = saved.destination.hostname.empty() ? saved.destination.ipAddress
+                                                              : saved.destination.hostname;
     m_request.protocol = saved.protocol;
     if (m_loaded->intervalMs() > 0)
         m_intervalMs = m_loaded->intervalMs();
     m_error.clear();
     m_settledTtls = m_loaded->lastTtl();
-    m_probing = saved.hopscope && saved.hopscope->probing == Probing::Unprivileged ? tr("without privileges") : QString();
+    m_probing = saved.hopscope && saved.hopscope->probing == Probing::Unprivileged
+                    ? tr("without privileges")
+                    : QString();
     // The time shown is the one the trace or session took.
-    const qint64 tookMs = m_loaded->isMonitoring() ? (m_loaded->latestRoundUs() - m_loaded->firstRoundUs()) / 1000 : 0;
+    const qint64 tookMs = m_loaded->isMonitoring()
+                              ? (m_loaded->latestRoundUs() - m_loaded->firstRoundUs()) / 1000
+                              : 0;
     m_roundStartMs = m_clock.elapsed();
     setState(State::Finished);
     m_endedMs = m_roundStartMs + std::max<qint64>(0, tookMs);
@@ -234,7 +251,8 @@ void TraceSession::startRound()
     m_roundStartedMs = m_clock.elapsed();
     TraceWorker &traceWorker = worker();
     QMetaObject::invokeMethod(
-        &traceWorker, [worker = &traceWorker, trace = m_run->trace()] { worker->start(trace); }, Qt::QueuedConnection);
+        &traceWorker, [worker = &traceWorker, trace = m_run->trace()] { worker->start(trace); },
+        Qt::QueuedConnection);
 }
 
 void TraceSession::onFinished(const RoundOutcome &outcome)
@@ -256,7 +274,8 @@ void TraceSession::onFinished(const RoundOutcome &outcome)
 
 void TraceSession::scheduleNextRound()
 {
-    m_roundTimer->start(static_cast<int>(std::max<qint64>(0, m_roundStartedMs + m_intervalMs - m_clock.elapsed())));
+    m_roundTimer->start(
+        static_cast<int>(std::max<qint64>(0, m_roundStartedMs + m_intervalMs - m_clock.elapsed())));
     setState(State::Waiting);
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/tracetab.h"
 
 #include "client/helperpermission.h"
@@ -31,7 +34,8 @@ constexpr int kChartRefreshMs = 250;
 QString duration(qint64 ms)
 {
     if (ms < 60'000)
-        return QCoreApplication::translate("TraceTab", "%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
+        return QCoreApplication::translate("TraceTab", "%1 s")
+            .arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
     const qint64 seconds = ms / 1000;
     return QStringLiteral("%1:%2:%3")
         .arg(seconds / 3600)
@@ -42,11 +46,12 @@ QString duration(qint64 ms)
 } // namespace
 
 TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
-    : QWidget(parent), m_helperProgram(helperProgram), m_session(new TraceSession(helperProgram, this)),
-      m_banner(new DegradedBanner(this)),
-      m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)), m_sorted(new QSortFilterProxyModel(this)),
-      m_table(new QTableView(this)), m_chart(new RttChartView(this)), m_window(new QComboBox(this)),
-      m_refresh(new QTimer(this)), m_chartRefresh(new QTimer(this))
+    : QWidget(parent), m_helperProgram(helperProgram),
+      m_session(new TraceSession(helperProgram, this)), m_banner(new DegradedBanner(this)),
+      m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)),
+      m_sorted(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
+      m_chart(new RttChartView(this)), m_window(new QComboBox(this)), m_refresh(new QTimer(this)),
+      m_chartRefresh(new QTimer(this))
 {
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(HopTableModel::SortRole);
@@ -139,14 +144,15 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     connect(m_graph, &HopGraphView::hopSelected, this, [this](int ttl, const QString &responder) {
         for (int row = 0; row < m_sorted->rowCount(); ++row) {
             const QModelIndex index = m_sorted->index(row, 0);
-            if (index.data(HopTableModel::TtlRole).toInt() == ttl
-                && index.data(HopTableModel::ResponderRole).toString() == responder) {
+            if (index.data(HopTableModel::TtlRole).toInt() == ttl &&
+                index.data(HopTableModel::ResponderRole).toString() == responder) {
                 m_table->selectRow(row);
                 m_table->scrollTo(index);
             }
         }
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TraceTab::syncSelectionFromTable);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TraceTab::syncSelectionFromTable);
 }
 
 void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs)
@@ -156,7 +162,8 @@ void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int i
     m_graphSource.clear();
     m_graph->setSourceLabel(QString());
     m_chart->setChosenHops({});
-    m_chart->setMode(mode == TraceSession::Mode::Monitor ? RttChartView::Mode::OverTime : RttChartView::Mode::PerTtl);
+    m_chart->setMode(mode == TraceSession::Mode::Monitor ? RttChartView::Mode::OverTime
+                                                         : RttChartView::Mode::PerTtl);
     m_chart->clear();
     m_window->setVisible(mode == TraceSession::Mode::Monitor);
     m_banner->hide();
@@ -165,7 +172,10 @@ void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int i
     Q_EMIT titleChanged();
 }
 
-void TraceTab::stop() { m_session->stop(); }
+void TraceTab::stop()
+{
+    m_session->stop();
+}
 
 void TraceTab::refreshViews()
 {
@@ -193,8 +203,10 @@ void TraceTab::showDegraded(const QString &reason)
 {
     const QStringList reasons = m_session->degradedReasons();
     const bool offerGrant = m_permission && m_session->helperLacksPermission();
-    const QString grantUnavailable = offerGrant ? m_permission->unavailableReason(m_helperProgram) : QString();
-    m_banner->showReasons(reasons.isEmpty() ? QStringList{reason} : reasons, offerGrant, grantUnavailable);
+    const QString grantUnavailable =
+        offerGrant ? m_permission->unavailableReason(m_helperProgram) : QString();
+    m_banner->showReasons(reasons.isEmpty() ? QStringList{reason} : reasons, offerGrant,
+                          grantUnavailable);
 }
 
 void TraceTab::setHelperPermission(HelperPermission *permission)
@@ -202,18 +214,20 @@ void TraceTab::setHelperPermission(HelperPermission *permission)
     m_permission = permission;
     connect(m_banner, &DegradedBanner::grantRequested, permission, &HelperPermission::grant);
     // Every tab's button waits while any of them asks.
-    connect(permission, &HelperPermission::started, this, [this] { m_banner->setGrantRunning(true); });
-    connect(permission, &HelperPermission::finished, this, [this](bool granted, const QString &message) {
-        m_banner->setGrantRunning(false);
-        if (!m_session->helperLacksPermission())
-            return;
-        if (!granted) {
-            m_banner->showGrantFailure(message);
-            return;
-        }
-        m_session->retryHelper();
-        m_banner->hide();
-    });
+    connect(permission, &HelperPermission::started, this,
+            [this] { m_banner->setGrantRunning(true); });
+    connect(permission, &HelperPermission::finished, this,
+            [this](bool granted, const QString &message) {
+                m_banner->setGrantRunning(false);
+                if (!m_session->helperLacksPermission())
+                    return;
+                if (!granted) {
+                    m_banner->showGrantFailure(message);
+                    return;
+                }
+                m_session->retryHelper();
+                m_banner->hide();
+            });
 }
 
 void TraceTab::syncSelectionFromTable()
@@ -244,7 +258,8 @@ QString TraceTab::title() const
     const QString target = QString::fromStdString(m_session->request().target);
     if (target.isEmpty())
         return tr("New trace");
-    return m_session->mode() == TraceSession::Mode::Monitor ? tr("%1 (monitor)").arg(target) : target;
+    return m_session->mode() == TraceSession::Mode::Monitor ? tr("%1 (monitor)").arg(target)
+                                                            : target;
 }
 
 QString TraceTab::statusText() const
@@ -262,21 +277,27 @@ QString TraceTab::statusText() const
     case TraceSession::State::Running:
         if (s.mode() == TraceSession::Mode::Monitor)
             parts << tr("round %1").arg(s.round());
-        parts << (s.settledTtls() > 0 ? tr("TTL %1 of %2 settled").arg(s.settledTtls()).arg(s.request().maxTtl)
-                                      : tr("probing\u2026"));
+        parts << (s.settledTtls() > 0
+                      ? tr("TTL %1 of %2 settled").arg(s.settledTtls()).arg(s.request().maxTtl)
+                      : tr("probing\u2026"));
         break;
     case TraceSession::State::Waiting:
-        parts << tr("round %1 done, one every %2 s").arg(s.round()).arg(s.intervalMs() / 1000.0, 0, 'g', 3);
+        parts << tr("round %1 done, one every %2 s")
+                     .arg(s.round())
+                     .arg(s.intervalMs() / 1000.0, 0, 'g', 3);
         break;
     case TraceSession::State::Finished:
         if (s.isLoaded() && s.result())
-            parts << tr("traced %1").arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        parts << (s.model().destinationTtl() ? tr("destination reached at TTL %1").arg(*s.model().destinationTtl())
-                                               : tr("destination not reached"));
+            parts << tr("traced %1")
+                         .arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs)
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        parts << (s.model().destinationTtl()
+                      ? tr("destination reached at TTL %1").arg(*s.model().destinationTtl())
+                      : tr("destination not reached"));
         break;
     case TraceSession::State::Stopped:
         parts << (s.model().rounds() == 1 ? tr("stopped after 1 round")
-                                            : tr("stopped after %1 rounds").arg(s.model().rounds()));
+                                          : tr("stopped after %1 rounds").arg(s.model().rounds()));
         break;
     case TraceSession::State::Failed:
         parts << tr("failed: %1").arg(s.errorMessage());
@@ -290,6 +311,9 @@ QString TraceTab::statusText() const
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
-void TraceTab::copyTable() const { QApplication::clipboard()->setText(m_model->toText()); }
+void TraceTab::copyTable() const
+{
+    QApplication::clipboard()->setText(m_model->toText());
+}
 
 } // namespace hopscope

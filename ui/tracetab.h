@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "ui/tracesession.h"
@@ -39,7 +42,8 @@ public:
     QTableView *table() const { return m_table; }
     HopTableModel *hopModel() const { return m_model; }
     DegradedBanner *banner() const { return m_banner; }
-    // Where the banner's "Grant Permission" goes; once granted, the next trace asks the helper again.
+    // Where the banner's "Grant Permission" goes; once granted, the next trace asks the helper
+    // again.
     void setHelperPermission(HelperPermission *permission);
 
     // "example.com" while idle after a start; "New trace" before.

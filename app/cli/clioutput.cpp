@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clioutput.h"
 
 #include "common/safetext.h"
@@ -13,7 +16,10 @@ void printOut(std::string_view text)
     std::fflush(stdout);
 }
 
-void printText(std::string_view text) { printOut(printable(text, true)); }
+void printText(std::string_view text)
+{
+    printOut(printable(text, true));
+}
 
 void printError(std::string_view text)
 {

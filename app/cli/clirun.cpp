@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "version.h"
@@ -61,8 +64,8 @@ int run(const QStringList &arguments)
         return ExitError;
     }
     const QString command = arguments.constFirst();
-    if (command == QLatin1String("-h") || command == QLatin1String("--help")
-        || command == QLatin1String("help")) {
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") ||
+        command == QLatin1String("help")) {
         printOut(kUsage);
         return ExitOk;
     }
@@ -81,8 +84,8 @@ int run(const QStringList &arguments)
         return runDiff(rest);
     if (command == QLatin1String("report"))
         return runReport(rest);
-    printError("unknown command '" + command.toStdString()
-               + "'; run 'hopscope-cli --help' for the list");
+    printError("unknown command '" + command.toStdString() +
+               "'; run 'hopscope-cli --help' for the list");
     return ExitError;
 }
 

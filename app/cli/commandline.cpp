@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "commandline.h"
 
 #include "clicommands.h"
@@ -9,7 +12,8 @@ namespace hopscope::cli {
 
 QCommandLineOption helpOption()
 {
-    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                              QStringLiteral("Show this help."));
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
@@ -24,10 +28,14 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
-                                    const std::string &command, const std::vector<std::string> &operandNames,
-                                    const QStringList &arguments, QStringList &operands, std::size_t optional)
+                                    const std::string &command,
+                                    const std::vector<std::string> &operandNames,
+                                    const QStringList &arguments, QStringList &operands,
+                                    std::size_t optional)
 {
-    if (!parser.parse(QStringList{QStringLiteral("hopscope-cli ") + QString::fromStdString(command)} + arguments)) {
+    if (!parser.parse(
+            QStringList{QStringLiteral("hopscope-cli ") + QString::fromStdString(command)} +
+            arguments)) {
         printError(command + ": " + parser.errorText().toStdString());
         return ExitError;
     }
@@ -44,13 +52,15 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
     const auto wanted = static_cast<qsizetype>(operandNames.size());
     const auto required = wanted - static_cast<qsizetype>(optional);
     if (operands.size() < required) {
-        printError(command + ": no " + operandNames[static_cast<std::size_t>(operands.size())] + " given");
+        printError(command + ": no " + operandNames[static_cast<std::size_t>(operands.size())] +
+                   " given");
         return ExitError;
     }
     if (operands.size() > wanted) {
-        printError(command + (optional > 0  ? ": takes at most " + std::to_string(wanted) + " operands"
-                              : wanted == 1 ? ": takes exactly one " + operandNames.front()
-                                            : ": takes exactly " + std::to_string(wanted) + " operands"));
+        printError(command +
+                   (optional > 0  ? ": takes at most " + std::to_string(wanted) + " operands"
+                    : wanted == 1 ? ": takes exactly one " + operandNames.front()
+                                  : ": takes exactly " + std::to_string(wanted) + " operands"));
         return ExitError;
     }
     return std::nullopt;

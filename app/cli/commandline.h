@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/networkpath.h"
@@ -25,8 +28,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
 // The same for a command that takes one operand per name, in order; the last `optional` of them
 // may be left out.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLineOption &help,
-                                    const std::string &command, const std::vector<std::string> &operandNames,
-                                    const QStringList &arguments, QStringList &operands, std::size_t optional = 0);
+                                    const std::string &command,
+                                    const std::vector<std::string> &operandNames,
+                                    const QStringList &arguments, QStringList &operands,
+                                    std::size_t optional = 0);
 
 // Reads each operand as a path file of any known kind. Empty after saying on stderr which file
 // could not be read and why.

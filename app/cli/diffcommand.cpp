@@ -1,9 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
 
-#include "report/comparisonformat.h"
 #include "path/networkpathjson.h"
+#include "report/comparisonformat.h"
 
 #include <QCommandLineParser>
 
@@ -18,12 +21,14 @@ int runDiff(const QStringList &arguments)
         "Mann-Whitney U test where both files hold per-probe samples.\n"
         "Exit status: 0 when the routes are the same, 1 when they differ, 2 on error."));
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the comparison as JSON."));
     parser.addOptions({help, json});
     parser.addPositionalArgument(QStringLiteral("FIRST.json"), QStringLiteral("The earlier path."));
     parser.addPositionalArgument(QStringLiteral("SECOND.json"), QStringLiteral("The later path."));
     QStringList files;
-    if (const auto done = parseCommandLine(parser, help, "diff", {"first file", "second file"}, arguments, files))
+    if (const auto done =
+            parseCommandLine(parser, help, "diff", {"first file", "second file"}, arguments, files))
         return *done;
     const auto read = readPathFiles(files);
     if (!read)
@@ -32,8 +37,9 @@ int runDiff(const QStringList &arguments)
     const PathModel second = PathModel::fromPath((*read)[1]);
     const PathComparison comparison = comparePaths(first, second);
     if (parser.isSet(json))
-        printOut(comparisonToJson(comparison, first, second).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                 + "\n");
+        printOut(comparisonToJson(comparison, first, second)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                 "\n");
     else
         printText(formatComparison(comparison, first, second));
     return comparison.routesDiffer() ? ExitDifferent : ExitOk;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helpertracer.h"
 
 #include "client/helperlocation.h"
@@ -29,7 +32,8 @@ RoundTracer RoundTracers::tracer()
 {
     if (!m_helper)
         return traceRoundInProcess;
-    return [helper = m_helper.get()](const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel) {
+    return [helper = m_helper.get()](const PreparedTrace &trace, ProbeObserver &observer,
+                                     const CancelSignal &cancel) {
         return helper->traceRound(trace, observer, cancel);
     };
 }
@@ -38,7 +42,8 @@ HelperTracer::HelperTracer() : m_worker(QStringLiteral("trace worker"), helperPa
 
 HelperTracer::~HelperTracer()
 {
-    QMetaObject::invokeMethod(m_worker.get(), &TraceWorker::stopHelper, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker.get(), &TraceWorker::stopHelper,
+                              Qt::BlockingQueuedConnection);
 }
 
 Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, ProbeObserver &observer,
@@ -50,10 +55,12 @@ Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, Prob
     TraceWorker *worker = m_worker.get();
     QObject::connect(worker, &TraceWorker::probeReceived, &loop,
                      [&observer](const ProbeEvent &event) { observer.probeFinished(event); });
-    QObject::connect(worker, &TraceWorker::hopSettled, &loop, [&observer](int ttl) { observer.hopSettled(ttl); });
+    QObject::connect(worker, &TraceWorker::hopSettled, &loop,
+                     [&observer](int ttl) { observer.hopSettled(ttl); });
     QObject::connect(worker, &TraceWorker::restarted, &loop, [&observer] { observer.restarted(); });
-    QObject::connect(worker, &TraceWorker::notice, &loop,
-                     [&observer](const QString &message) { observer.notice(message.toStdString()); });
+    QObject::connect(worker, &TraceWorker::notice, &loop, [&observer](const QString &message) {
+        observer.notice(message.toStdString());
+    });
     QObject::connect(worker, &TraceWorker::degraded, &loop,
                      [&observer](const QString &reason) { observer.notice(reason.toStdString()); });
     QObject::connect(worker, &TraceWorker::finished, &loop, [&](const RoundOutcome &outcome) {
@@ -72,7 +79,8 @@ Expected<RoundOutcome> HelperTracer::traceRound(const PreparedTrace &trace, Prob
             worker->cancel();
         });
     }
-    QMetaObject::invokeMethod(worker, [worker, trace] { worker->start(trace); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, trace] { worker->start(trace); }, Qt::QueuedConnection);
     loop.exec();
     return std::move(*result);
 }

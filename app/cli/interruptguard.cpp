@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "interruptguard.h"
 
 #include "probe/cancelsignal.h"
@@ -21,7 +24,9 @@ extern "C" void cancelOnInterrupt(int)
 InterruptGuard::InterruptGuard(CancelSignal &cancel)
 {
     g_interrupt = &cancel;
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = cancelOnInterrupt;
     action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <csignal>
@@ -20,8 +23,12 @@ public:
     InterruptGuard &operator=(const InterruptGuard &) = delete;
 
 private:
-    struct sigaction m_previousInterrupt {};
-    struct sigaction m_previousTerminate {};
+    struct sigaction m_previousInterrupt
+    {
+    };
+    struct sigaction m_previousTerminate
+    {
+    };
 };
 
 } // namespace hopscope::cli

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
@@ -23,28 +26,33 @@ int runMonitor(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Trace the path to HOST again and again and keep statistics per hop: loss, round-trip times, jitter, "
+        "Trace the path to HOST again and again and keep statistics per hop: loss, round-trip "
+        "times, jitter, "
         "route changes. Runs until Ctrl+C (or --count rounds), then prints the report."));
     const QCommandLineOption help = helpOption();
     const TraceOptions traceOptions;
     const TelemetryOptions telemetryOptions;
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Start a round every MS milliseconds, %1-%2 (default %3).")
-                                          .arg(kMinMonitorIntervalMs)
-                                          .arg(kMaxMonitorIntervalMs)
-                                          .arg(kDefaultMonitorIntervalMs),
-                                      QStringLiteral("MS"));
-    const QCommandLineOption count(QStringLiteral("count"),
-                                   QStringLiteral("Stop after N rounds, 1-%1 (default: run until interrupted).")
-                                       .arg(kMaxMonitorCount),
-                                   QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("At the end, print the session's NetworkPath JSON (every probe, "
-                                                 "the per-hop statistics and the route changes) instead of the "
-                                                 "report; progress goes to stderr."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Also write the session's NetworkPath JSON to FILE."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QStringLiteral("Start a round every MS milliseconds, %1-%2 (default %3).")
+            .arg(kMinMonitorIntervalMs)
+            .arg(kMaxMonitorIntervalMs)
+            .arg(kDefaultMonitorIntervalMs),
+        QStringLiteral("MS"));
+    const QCommandLineOption count(
+        QStringLiteral("count"),
+        QStringLiteral("Stop after N rounds, 1-%1 (default: run until interrupted).")
+            .arg(kMaxMonitorCount),
+        QStringLiteral("N"));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("At the end, print the session's NetworkPath JSON (every probe, "
+                       "the per-hop statistics and the route changes) instead of the "
+                       "report; progress goes to stderr."));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Also write the session's NetworkPath JSON to FILE."),
+        QStringLiteral("FILE"));
     parser.addOption(help);
     traceOptions.addTo(parser);
     parser.addOptions({interval, count});
@@ -76,7 +84,8 @@ int runMonitor(const QStringList &arguments)
     const bool toJson = parser.isSet(json);
     const bool screen = !toJson && ::isatty(STDOUT_FILENO) == 1;
     MonitorPrinter printer(screen ? MonitorPrinter::Style::Screen : MonitorPrinter::Style::Lines,
-                           toJson ? stderr : stdout, {telemetry.get(), tags, settings.intervalMs / 1000.0});
+                           toJson ? stderr : stdout,
+                           {telemetry.get(), tags, settings.intervalMs / 1000.0});
     // The target is checked and resolved once, and the flows' ports kept, for every round.
     const auto prepared = prepareTrace(request, RunKind::Monitor, printer);
     if (!prepared) {
@@ -96,7 +105,8 @@ int runMonitor(const QStringList &arguments)
     }
     path->tags = tags;
     if (parser.isSet(output)) {
-        const Status written = writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
+        const Status written =
+            writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
         if (!written) {
             printError("monitor: " + written.error().message);
             return ExitError;

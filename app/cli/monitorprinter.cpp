@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "monitorprinter.h"
 
 #include "clioutput.h"
@@ -62,17 +65,18 @@ void MonitorPrinter::notice(const std::string &message)
     printError("monitor: " + message);
 }
 
-void MonitorPrinter::roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
-                                   double durationSeconds)
+void MonitorPrinter::roundFinished(int round, const PathModel &model,
+                                   const std::vector<RouteChange> &changes, double durationSeconds)
 {
     if (m_telemetry.sender)
-        submitNetworkPathTelemetry(*m_telemetry.sender, model, durationSeconds, m_telemetry.intervalSeconds,
-                                   m_telemetry.tags);
+        submitNetworkPathTelemetry(*m_telemetry.sender, model, durationSeconds,
+                                   m_telemetry.intervalSeconds, m_telemetry.tags);
     if (m_style == Style::Screen) {
         redraw(model);
         return;
     }
-    write("round " + std::to_string(round) + ": " + roundOutcome(model) + "\n" + changeLines(changes));
+    write("round " + std::to_string(round) + ": " + roundOutcome(model) + "\n" +
+          changeLines(changes));
 }
 
 void MonitorPrinter::roundFailed(int round, const Error &error)
@@ -83,13 +87,16 @@ void MonitorPrinter::roundFailed(int round, const Error &error)
 void MonitorPrinter::redraw(const PathModel &model)
 {
     std::string screen = "\x1b[H\x1b[2J"; // home, clear
-    screen += "Hopscope monitor: " + formatPathTarget(model.header()) + "; round " + std::to_string(model.latestRound())
-              + " at " + formatUtc(model.latestRoundUs() / 1000) + "\n\n";
+    screen += "Hopscope monitor: " + formatPathTarget(model.header()) + "; round " +
+              std::to_string(model.latestRound()) + " at " +
+              formatUtc(model.latestRoundUs() / 1000) + "\n\n";
     screen += formatMonitorTable(model.hops(), model.latestRound());
     const auto &changes = model.routeChanges();
     if (!changes.empty()) {
-        screen += "\nRoute changes (" + std::to_string(changes.size() + model.forgottenRouteChanges()) + "):\n";
-        const std::size_t first = changes.size() > kChangesOnScreen ? changes.size() - kChangesOnScreen : 0;
+        screen += "\nRoute changes (" +
+                  std::to_string(changes.size() + model.forgottenRouteChanges()) + "):\n";
+        const std::size_t first =
+            changes.size() > kChangesOnScreen ? changes.size() - kChangesOnScreen : 0;
         for (std::size_t i = first; i < changes.size(); ++i)
             screen += "  " + formatRouteChangeLine(changes[i]) + "\n";
     }

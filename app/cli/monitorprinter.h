@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
-#include "trace/tracerun.h"
 #include "telemetry/metricsender.h"
+#include "trace/tracerun.h"
 
 #include <cstdio>
 #include <string>
@@ -40,6 +43,5 @@ private:
     Telemetry m_telemetry;
     std::vector<std::string> m_noticesShown;
 };
-
 
 } // namespace hopscope::cli

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
@@ -19,31 +22,38 @@ int runReport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Write a report of a saved NetworkPath JSON file: HTML (self-contained, with the hop graph\n"
+        "Write a report of a saved NetworkPath JSON file: HTML (self-contained, with the hop "
+        "graph\n"
         "and the RTT chart), PDF, CSV (one row per hop) or Markdown. Each says whether the\n"
         "destination was reached, where latency and loss start, which hops look rate-limited,\n"
         "when it was traced and the command that repeats it.\n"
         "Given two files, the report compares them as `diff` does: both graphs with the hops that\n"
         "differ outlined, both medians per TTL on one chart, and a row per TTL (CSV too)."));
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("html, pdf, csv or md (default: from OUT's extension, else html)."),
-                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the report to OUT (required for pdf; else standard output)."),
-                                    QStringLiteral("OUT"));
-    const QCommandLineOption redact(QStringLiteral("redact"),
-                                    QStringLiteral("Hide the source and every router in a private, shared (CGNAT), "
-                                                   "link-local or loopback range."));
-    const QCommandLineOption redactFirst(QStringLiteral("redact-first"),
-                                         QStringLiteral("Hide the routers of the first N hops, 1-255."),
-                                         QStringLiteral("N"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("html, pdf, csv or md (default: from OUT's extension, else html)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write the report to OUT (required for pdf; else standard output)."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption redact(
+        QStringLiteral("redact"),
+        QStringLiteral("Hide the source and every router in a private, shared (CGNAT), "
+                       "link-local or loopback range."));
+    const QCommandLineOption redactFirst(
+        QStringLiteral("redact-first"),
+        QStringLiteral("Hide the routers of the first N hops, 1-255."), QStringLiteral("N"));
     parser.addOptions({help, format, output, redact, redactFirst});
-    parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("The NetworkPath file to report on."));
+    parser.addPositionalArgument(QStringLiteral("FILE.json"),
+                                 QStringLiteral("The NetworkPath file to report on."));
     parser.addPositionalArgument(QStringLiteral("SECOND.json"),
-                                 QStringLiteral("A later path to compare it with (optional)."), QStringLiteral("[SECOND.json]"));
+                                 QStringLiteral("A later path to compare it with (optional)."),
+                                 QStringLiteral("[SECOND.json]"));
     QStringList files;
-    if (const auto done = parseCommandLine(parser, help, "report", {"file", "second file"}, arguments, files, 1))
+    if (const auto done =
+            parseCommandLine(parser, help, "report", {"file", "second file"}, arguments, files, 1))
         return *done;
 
     QString formatName = parser.value(format);
@@ -53,15 +63,18 @@ int runReport(const QStringList &arguments)
         formatName = QStringLiteral("html");
     const auto reportFormat = parseReportFormat(formatName.toStdString());
     if (!reportFormat) {
-        printError("report: " + std::string(parser.isSet(format) ? "--format" : "the output's extension") + ": '"
-                   + formatName.toStdString() + "' is not html, pdf, csv or md");
+        printError(
+            "report: " + std::string(parser.isSet(format) ? "--format" : "the output's extension") +
+            ": '" + formatName.toStdString() + "' is not html, pdf, csv or md");
         return ExitError;
     }
     ReportOptions options;
     std::string error;
     options.redaction.firstHops = intOption(parser, redactFirst, error).value_or(0);
-    if (error.empty() && parser.isSet(redactFirst) && (options.redaction.firstHops < 1 || options.redaction.firstHops > 255))
-        error = "--redact-first must be between 1 and 255 (got " + std::to_string(options.redaction.firstHops) + ")";
+    if (error.empty() && parser.isSet(redactFirst) &&
+        (options.redaction.firstHops < 1 || options.redaction.firstHops > 255))
+        error = "--redact-first must be between 1 and 255 (got " +
+                std::to_string(options.redaction.firstHops) + ")";
     if (error.empty() && *reportFormat == ReportFormat::Pdf && !parser.isSet(output))
         error = "a PDF report needs -o OUT";
     if (!error.empty()) {
@@ -77,7 +90,8 @@ int runReport(const QStringList &arguments)
     const std::vector<NetworkPath> &paths = *read;
     const auto rendered =
         paths.size() == 1 ? renderReport(buildReportContent(paths[0], options), *reportFormat)
-                          : renderReport(buildComparisonReportContent(paths[0], paths[1], options), *reportFormat);
+                          : renderReport(buildComparisonReportContent(paths[0], paths[1], options),
+                                         *reportFormat);
     if (!rendered) {
         printError("report: " + rendered.error().message);
         return ExitError;

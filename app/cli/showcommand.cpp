@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
@@ -15,8 +18,8 @@ namespace hopscope::cli {
 int runShow(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Print a saved NetworkPath JSON file as a table and a one-line summary."));
+    parser.setApplicationDescription(
+        QStringLiteral("Print a saved NetworkPath JSON file as a table and a one-line summary."));
     const QCommandLineOption help = helpOption();
     parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("FILE.json"),

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
@@ -22,13 +25,13 @@ namespace hopscope::cli {
 int runTrace(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Trace the network path to HOST and print each hop as it is settled."));
+    parser.setApplicationDescription(
+        QStringLiteral("Trace the network path to HOST and print each hop as it is settled."));
     const QCommandLineOption help = helpOption();
     const TraceOptions traceOptions;
     const TelemetryOptions telemetryOptions;
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the NetworkPath JSON instead of the table."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Print the NetworkPath JSON instead of the table."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Also write the NetworkPath JSON to FILE."),
                                     QStringLiteral("FILE"));
@@ -75,12 +78,13 @@ int runTrace(const QStringList &arguments)
     }
     path->tags = tags;
     if (telemetry)
-        submitNetworkPathTelemetry(*telemetry, run.model(),
-                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                                   0.0, tags);
+        submitNetworkPathTelemetry(
+            *telemetry, run.model(),
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), 0.0,
+            tags);
     if (parser.isSet(output)) {
-        const Status written = writeOutputFile(parser.value(output).toStdString(),
-                                                   networkPathToJson(*path) + "\n");
+        const Status written =
+            writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");
         if (!written) {
             printError("trace: " + written.error().message);
             return ExitError;

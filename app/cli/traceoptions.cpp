@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "traceoptions.h"
 
 #include "clioutput.h"
@@ -8,15 +11,15 @@ namespace hopscope::cli {
 namespace {
 
 // Reads a port option (1-65535); empty when absent or wrong, with `error` set when wrong.
-std::optional<std::uint16_t> portOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-                                        std::string &error)
+std::optional<std::uint16_t> portOption(const QCommandLineParser &parser,
+                                        const QCommandLineOption &option, std::string &error)
 {
     const auto value = intOption(parser, option, error);
     if (!value)
         return std::nullopt;
     if (*value < 1 || *value > 65535) {
-        error = "--" + option.names().constLast().toStdString() + " must be between 1 and 65535 (got "
-                + std::to_string(*value) + ")";
+        error = "--" + option.names().constLast().toStdString() +
+                " must be between 1 and 65535 (got " + std::to_string(*value) + ")";
         return std::nullopt;
     }
     return static_cast<std::uint16_t>(*value);
@@ -36,7 +39,8 @@ QCommandLineOption flagOption(const char *name, const char *description)
 
 } // namespace
 
-std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, std::string &error)
+std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                             std::string &error)
 {
     if (!parser.isSet(option))
         return std::nullopt;
@@ -46,52 +50,62 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLin
     if (ok)
         return value;
     if (error.empty())
-        error = "--" + option.names().constLast().toStdString() + ": '" + text.toStdString() + "' is not a whole number";
+        error = "--" + option.names().constLast().toStdString() + ": '" + text.toStdString() +
+                "' is not a whole number";
     return std::nullopt;
 }
 
 TraceOptions::TraceOptions()
-    : m_protocol(valueOption("protocol", "Probe protocol: tcp (SYN, the default), udp or icmp (echo).", "PROTOCOL",
-                             QStringLiteral("tcp"))),
+    : m_protocol(valueOption("protocol",
+                             "Probe protocol: tcp (SYN, the default), udp or icmp (echo).",
+                             "PROTOCOL", QStringLiteral("tcp"))),
       m_port(valueOption("port", "Destination port (default 443 for tcp, 33434 for udp).", "N")),
-      m_sourcePort(valueOption("source-port",
-                               "Source port of the first flow; further flows count up from it (default: chosen by "
-                               "the system).",
-                               "N")),
+      m_sourcePort(valueOption(
+          "source-port",
+          "Source port of the first flow; further flows count up from it (default: chosen by "
+          "the system).",
+          "N")),
       m_maxTtl(valueOption("max-ttl", "Highest TTL to probe, 1-255 (default 30).", "N")),
-      m_timeout(valueOption("timeout", "How long to wait for a reply, 10-60000 ms (default 1000).", "MS")),
+      m_timeout(valueOption("timeout", "How long to wait for a reply, 10-60000 ms (default 1000).",
+                            "MS")),
       m_queries(valueOption("queries", "Probes per TTL, 1-10 (default 3).", "N")),
       m_flows(valueOption("flows", "Flows with distinct source ports, 1-32 (default 1).", "N")),
-      m_mode(valueOption("mode", "parallel (default: all TTLs at once) or sequential (one probe at a time).", "MODE",
-                         QStringLiteral("parallel"))),
-      m_rate(valueOption("rate", "Send at most N probes per second, 1-10000 (default: as fast as the answers allow).",
-                         "N")),
-      m_ipv4(flagOption("4", "Use IPv4 only.")),
-      m_ipv6(flagOption("6", "Use IPv6 only.")),
-      m_unprivileged(flagOption("unprivileged", "Probe without raw sockets even when they are allowed (chosen by "
-                                                "itself when they are not).")),
+      m_mode(valueOption(
+          "mode", "parallel (default: all TTLs at once) or sequential (one probe at a time).",
+          "MODE", QStringLiteral("parallel"))),
+      m_rate(valueOption(
+          "rate",
+          "Send at most N probes per second, 1-10000 (default: as fast as the answers allow).",
+          "N")),
+      m_ipv4(flagOption("4", "Use IPv4 only.")), m_ipv6(flagOption("6", "Use IPv6 only.")),
+      m_unprivileged(flagOption("unprivileged",
+                                "Probe without raw sockets even when they are allowed (chosen by "
+                                "itself when they are not).")),
       m_noDns(flagOption("no-dns", "Do not look up hop hostnames."))
 {
 }
 
 void TraceOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_protocol, m_port, m_sourcePort, m_maxTtl, m_timeout, m_queries, m_flows, m_mode, m_rate,
-                       m_ipv4, m_ipv6, m_unprivileged, m_noDns});
+    parser.addOptions({m_protocol, m_port, m_sourcePort, m_maxTtl, m_timeout, m_queries, m_flows,
+                       m_mode, m_rate, m_ipv4, m_ipv6, m_unprivileged, m_noDns});
 }
 
-TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString &host, std::string &error) const
+TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString &host,
+                                std::string &error) const
 {
     TraceRequest request;
     request.target = host.toStdString();
     const auto protocolValue = parseProtocol(parser.value(m_protocol).toStdString());
     if (!protocolValue)
-        error = "--protocol: '" + parser.value(m_protocol).toStdString() + "' is not tcp, udp or icmp";
+        error =
+            "--protocol: '" + parser.value(m_protocol).toStdString() + "' is not tcp, udp or icmp";
     else
         request.protocol = *protocolValue;
     const auto modeValue = parseTraceMode(parser.value(m_mode).toStdString());
     if (!modeValue)
-        error = "--mode: '" + parser.value(m_mode).toStdString() + "' is not parallel or sequential";
+        error =
+            "--mode: '" + parser.value(m_mode).toStdString() + "' is not parallel or sequential";
     else
         request.mode = *modeValue;
     request.port = portOption(parser, m_port, error);
@@ -112,17 +126,23 @@ TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString 
 }
 
 TelemetryOptions::TelemetryOptions()
-    : m_statsd(valueOption("statsd",
-                           "After each trace, send the Datadog Network Path metrics to this DogStatsD server over "
-                           "UDP (for example 127.0.0.1:8125).",
-                           "HOST:PORT")),
-      m_tags(valueOption("tags", "Tags for the metrics and the NetworkPath, comma-separated (a:b,c:d).", "TAGS"))
+    : m_statsd(valueOption(
+          "statsd",
+          "After each trace, send the Datadog Network Path metrics to this DogStatsD server over "
+          "UDP (for example 127.0.0.1:8125).",
+          "HOST:PORT")),
+      m_tags(valueOption(
+          "tags", "Tags for the metrics and the NetworkPath, comma-separated (a:b,c:d).", "TAGS"))
 {
 }
 
-void TelemetryOptions::addTo(QCommandLineParser &parser) const { parser.addOptions({m_statsd, m_tags}); }
+void TelemetryOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_statsd, m_tags});
+}
 
-std::vector<std::string> TelemetryOptions::tags(const QCommandLineParser &parser, std::string &error) const
+std::vector<std::string> TelemetryOptions::tags(const QCommandLineParser &parser,
+                                                std::string &error) const
 {
     if (!parser.isSet(m_tags))
         return {};
@@ -139,9 +159,9 @@ std::unique_ptr<MetricSender> TelemetryOptions::openSender(const QCommandLinePar
 {
     if (!parser.isSet(m_statsd))
         return nullptr;
-    auto sender = DogStatsdSender::open(parser.value(m_statsd).toStdString(), [command](const std::string &problem) {
-        printError(command + ": " + problem);
-    });
+    auto sender = DogStatsdSender::open(
+        parser.value(m_statsd).toStdString(),
+        [command](const std::string &problem) { printError(command + ": " + problem); });
     if (!sender) {
         printError(command + ": " + sender.error().message + "; no metrics will be sent");
         return nullptr;

@@ -1,7 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "traceprinter.h"
 
 #include "clioutput.h"
 #include "packet/tcpsyn.h"
+#include "stats/hopstatistics.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -68,8 +72,8 @@ std::string singleFlowLine(const std::vector<ProbeEvent> &events)
     return line;
 }
 
-// Several flows: a line per responder with its median time, its share of the probes and the
-// flows that went through it, so that branches show as branches:
+// Several flows: a line per responder with its mean time (a hop's rtt in the saved file), its share
+// of the probes and the flows that went through it, so that branches show as branches:
 //   2  198.18.1.2   0.007 ms  18/24 probes  flows 0 1 2 4 6 7
 //      198.18.10.2  0.007 ms   6/24 probes  flows 3 5
 std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events)
@@ -92,18 +96,16 @@ std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events)
         width = std::max(width, entry.first.size());
     std::vector<std::string> lines;
     for (const auto &[address, answers] : responders) {
-        std::vector<double> rtts;
+        std::vector<std::optional<double>> rtts;
         std::set<int> flows;
         for (const ProbeEvent *event : answers) {
-            rtts.push_back(*event->rttMs());
+            rtts.push_back(event->rttMs());
             flows.insert(event->slot.flow);
         }
-        std::sort(rtts.begin(), rtts.end());
-        const std::size_t n = rtts.size();
-        const double median = n % 2 ? rtts[n / 2] : (rtts[n / 2 - 1] + rtts[n / 2]) / 2;
-        std::string line = address + std::string(width - address.size(), ' ')
-                           + milliseconds(median) + "  " + std::to_string(answers.size()) + "/"
-                           + std::to_string(events.size()) + " probes  flows";
+        const HopStatistics figures = computeHopStatistics(rtts);
+        std::string line = address + std::string(width - address.size(), ' ') +
+                           milliseconds(*figures.avgMs) + "  " + std::to_string(answers.size()) +
+                           "/" + std::to_string(events.size()) + " probes  flows";
         for (const int flow : flows)
             line += " " + std::to_string(flow);
         lines.push_back(line + unreachableMark(*answers.front()->reply));
@@ -119,7 +121,10 @@ void TracePrinter::probeFinished(const ProbeEvent &event)
         m_eventsByTtl[event.slot.ttl].push_back(event);
 }
 
-void TracePrinter::notice(const std::string &message) { printError("trace: " + message); }
+void TracePrinter::notice(const std::string &message)
+{
+    printError("trace: " + message);
+}
 
 void TracePrinter::hopSettled(int ttl)
 {
@@ -129,14 +134,14 @@ void TracePrinter::hopSettled(int ttl)
     m_eventsByTtl.erase(ttl);
     std::sort(events.begin(), events.end(),
               [](const ProbeEvent &a, const ProbeEvent &b) { return a.slot.index < b.slot.index; });
-    const bool severalFlows = std::any_of(events.begin(), events.end(),
-                                          [](const ProbeEvent &event) { return event.slot.flow > 0; });
+    const bool severalFlows = std::any_of(
+        events.begin(), events.end(), [](const ProbeEvent &event) { return event.slot.flow > 0; });
     const std::vector<std::string> lines =
         severalFlows ? flowLines(events) : std::vector<std::string>{singleFlowLine(events)};
     std::string text;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        text += (i == 0 ? ttlColumn(ttl) : std::string(5, ' ')) + lines[i]
-                + (i == 0 ? portState(events) : std::string()) + "\n";
+        text += (i == 0 ? ttlColumn(ttl) : std::string(5, ' ')) + lines[i] +
+                (i == 0 ? portState(events) : std::string()) + "\n";
     printText(text);
 }
 

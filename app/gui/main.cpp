@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "file/outputfile.h"
 #include "ui/mainwindow.h"
 #include "version.h"
@@ -22,9 +25,10 @@ void describeCommandLine(QCommandLineParser &parser)
         QCoreApplication::translate("main", "See the network path to a destination."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "NetworkPath JSON files to open."),
-                                 QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "NetworkPath JSON files to open."),
+        QStringLiteral("[FILE...]"));
 }
 
 // --help and --version are answered without a display (over ssh, in scripts): before the
@@ -33,8 +37,8 @@ bool asksOnlyForText(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const std::string_view argument = argv[i];
-        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v"
-            || argument == "--version")
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version")
             return true;
     }
     return false;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helper/helperprotocol.h"
 #include "helper/helperserver.h"
 #include "helper/linereader.h"
@@ -51,7 +54,10 @@ void writeLine(int fd, const std::string &line)
 // The leak check at exit stops the threads with ptrace from a process of its own, which an
 // undumpable process behind a system-call filter does not allow (nor should it). The code the
 // helper runs is leak-checked by the unit tests.
-extern "C" int __lsan_is_turned_off() { return 1; }
+extern "C" int __lsan_is_turned_off()
+{
+    return 1;
+}
 #endif
 
 int main(int argc, char *argv[])
@@ -59,7 +65,8 @@ int main(int argc, char *argv[])
     // First of all: no other process of this user may attach to the helper, read its memory or
     // take its raw sockets, whatever the system's core-dump settings say.
     if (const hopscope::Status undumpable = hopscope::helper::makeUndumpable(); !undumpable) {
-        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", undumpable.error().message.c_str());
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n",
+                     undumpable.error().message.c_str());
         return 1;
     }
     // Nothing the helper does may depend on its environment.
@@ -69,7 +76,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
-        std::printf("hopscope-probe %s (protocol %d)\n", hopscope::kVersion, hopscope::helper::kProtocolVersion);
+        std::printf("hopscope-probe %s (protocol %d)\n", hopscope::kVersion,
+                    hopscope::helper::kProtocolVersion);
         return 0;
     }
     if (argc != 1) {
@@ -88,7 +96,8 @@ int main(int argc, char *argv[])
     hopscope::SharedRawSockets sockets; // the only step that uses CAP_NET_RAW
     const auto dropped = hopscope::helper::dropPrivileges();
     if (!dropped) {
-        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", dropped.error().message.c_str());
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n",
+                     dropped.error().message.c_str());
         return 1;
     }
     std::vector<std::string> sandbox{"no-capabilities", "no-new-privs", "undumpable"};
@@ -97,26 +106,29 @@ int main(int argc, char *argv[])
 
     // All helpers of this user share one ceiling; without the shared state, this one keeps to
     // its own and says so.
-    hopscope::TokenBucket ownCeiling(hopscope::helper::kProbeRateCeiling, hopscope::helper::kProbeBurst);
-    const auto sharedCeiling =
-        hopscope::helper::SharedCeiling::open(hopscope::helper::kProbeRateCeiling, hopscope::helper::kProbeBurst);
+    hopscope::TokenBucket ownCeiling(hopscope::helper::kProbeRateCeiling,
+                                     hopscope::helper::kProbeBurst);
+    const auto sharedCeiling = hopscope::helper::SharedCeiling::open(
+        hopscope::helper::kProbeRateCeiling, hopscope::helper::kProbeBurst);
     if (sharedCeiling)
         sandbox.push_back("shared-rate-ceiling");
     else
-        std::fprintf(stderr, "hopscope-probe: the probe-rate ceiling is not shared with other helpers (%s)\n",
-                     sharedCeiling.error().message.c_str());
+        std::fprintf(
+            stderr,
+            "hopscope-probe: the probe-rate ceiling is not shared with other helpers (%s)\n",
+            sharedCeiling.error().message.c_str());
     hopscope::TokenBucket &ceiling = sharedCeiling ? (*sharedCeiling)->bucket() : ownCeiling;
 
     if (const hopscope::Status confined = hopscope::helper::confineSystemCalls(); !confined) {
-        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n", confined.error().message.c_str());
+        std::fprintf(stderr, "hopscope-probe: %s; refusing to serve\n",
+                     confined.error().message.c_str());
         return 1;
     }
     sandbox.push_back("seccomp");
     sockets.start();
 
-    hopscope::helper::HelperServer server(sockets, ceiling, [protocolFd](const std::string &line) {
-        writeLine(protocolFd, line);
-    });
+    hopscope::helper::HelperServer server(
+        sockets, ceiling, [protocolFd](const std::string &line) { writeLine(protocolFd, line); });
     server.sayHello(sandbox);
     hopscope::helper::LineReader reader(STDIN_FILENO, hopscope::helper::kMaxRequestLineBytes);
     std::string line;

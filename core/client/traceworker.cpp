@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "client/traceworker.h"
 
 #include "helper/helperprotocol.h"
@@ -15,7 +18,10 @@ namespace {
 // A helper that has not said hello by then is not going to.
 constexpr int kHelloTimeoutMs = 5000;
 
-QString toQString(const std::string &text) { return QString::fromStdString(text); }
+QString toQString(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
 
 // Re-emits the in-process engine's progress as the worker's signals.
 class SignalObserver : public ProbeObserver
@@ -55,11 +61,15 @@ TraceWorker::TraceWorker(QString helperProgram, QObject *parent)
     m_helloTimer->setSingleShot(true);
     connect(m_helloTimer, &QTimer::timeout, this, [this] {
         if (m_helperState == HelperState::Starting)
-            helperFailed(tr("the probe helper did not answer within %1 s").arg(kHelloTimeoutMs / 1000));
+            helperFailed(
+                tr("the probe helper did not answer within %1 s").arg(kHelloTimeoutMs / 1000));
     });
 }
 
-TraceWorker::~TraceWorker() { stopHelper(); }
+TraceWorker::~TraceWorker()
+{
+    stopHelper();
+}
 
 void TraceWorker::cancel()
 {
@@ -115,13 +125,14 @@ void TraceWorker::startHelper()
 void TraceWorker::sendToHelper()
 {
     const std::string capability = helper::rawCapabilityFor(m_trace.address.family());
-    if (std::find(m_helperCapabilities.begin(), m_helperCapabilities.end(), capability)
-        == m_helperCapabilities.end()) {
+    if (std::find(m_helperCapabilities.begin(), m_helperCapabilities.end(), capability) ==
+        m_helperCapabilities.end()) {
         if (m_helperCapabilities.empty())
-            helperFailed(tr("the probe helper has no permission to send raw packets (grant it with: "
-                            "sudo setcap %1 %2)")
-                             .arg(QString::fromLatin1(kHelperCapabilities), m_helperProgram),
-                         HelperProblem::LacksPermission);
+            helperFailed(
+                tr("the probe helper has no permission to send raw packets (grant it with: "
+                   "sudo setcap %1 %2)")
+                    .arg(QString::fromLatin1(kHelperCapabilities), m_helperProgram),
+                HelperProblem::LacksPermission);
         else
             helperFailed(tr("the probe helper cannot send raw packets of this address family"));
         return;
@@ -131,8 +142,8 @@ void TraceWorker::sendToHelper()
         return;
     }
     m_activeId = m_nextId++;
-    m_helper->write(
-        QByteArray::fromStdString(helper::traceRequestLine(m_activeId, m_trace.request, m_trace.address) + "\n"));
+    m_helper->write(QByteArray::fromStdString(
+        helper::traceRequestLine(m_activeId, m_trace.request, m_trace.address) + "\n"));
     Q_EMIT routeChosen(Route::Helper);
 }
 
@@ -151,7 +162,8 @@ void TraceWorker::readHelperOutput()
 
 void TraceWorker::handleHelperLine(const QByteArray &line)
 {
-    const auto event = helper::parseEvent(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
+    const auto event = helper::parseEvent(
+        std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
     if (!event) {
         helperFailed(toQString(event.error().message));
         return;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "probe/cancelsignal.h"
@@ -40,7 +43,8 @@ public:
     explicit TraceWorker(QString helperProgram, QObject *parent = nullptr);
     ~TraceWorker() override;
 
-    // Ends the running trace, which then fails with code ErrorCode::Cancelled. Safe from any thread.
+    // Ends the running trace, which then fails with code ErrorCode::Cancelled. Safe from any
+    // thread.
     void cancel();
 
     // Registers the types the signals carry (once per process; the constructor calls it).

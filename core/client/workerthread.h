@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <QObject>
@@ -12,8 +15,7 @@ namespace hopscope {
 // moved to the thread, deleted on that thread when it ends. The owner talks to it through queued
 // signals and invokeMethod, and asks it to finish its work before this ends (the destructor only
 // stops the thread's event loop and waits for it).
-template <typename Object>
-class WorkerThread
+template <typename Object> class WorkerThread
 {
 public:
     template <typename... Arguments>

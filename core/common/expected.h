@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/errorcode.h"
@@ -22,8 +25,7 @@ struct Error
 
 // C++20 lacks std::expected; this is the small part of it the project needs: either a value or
 // an Error, never both, never neither.
-template <typename T>
-class [[nodiscard]] Expected
+template <typename T> class [[nodiscard]] Expected
 {
 public:
     Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "common/jsonfields.h"
 
 #include "common/safetext.h"
@@ -83,7 +86,8 @@ std::int64_t asInteger(const json &value, const std::string &pointer, std::int64
                        std::int64_t max)
 {
     if (!value.is_number_integer())
-        fail(ErrorCode::WrongType, pointer, "must be an integer (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer,
+             "must be an integer (found " + describeType(value) + ")");
     if (value.is_number_unsigned()) {
         const auto unsignedValue = value.get<std::uint64_t>();
         const bool belowMin = min > 0 && unsignedValue < static_cast<std::uint64_t>(min);
@@ -106,14 +110,16 @@ double asNumber(const json &value, const std::string &pointer, double min, doubl
         fail(ErrorCode::WrongType, pointer, "must be a number (found " + describeType(value) + ")");
     const double number = value.get<double>();
     if (!std::isfinite(number) || number < min || number > max)
-        fail(ErrorCode::OutOfRange, pointer, rangeText(min, max) + " (found " + formatNumber(number) + ")");
+        fail(ErrorCode::OutOfRange, pointer,
+             rangeText(min, max) + " (found " + formatNumber(number) + ")");
     return number;
 }
 
 bool asBool(const json &value, const std::string &pointer)
 {
     if (!value.is_boolean())
-        fail(ErrorCode::WrongType, pointer, "must be true or false (found " + describeType(value) + ")");
+        fail(ErrorCode::WrongType, pointer,
+             "must be true or false (found " + describeType(value) + ")");
     return value.get<bool>();
 }
 
@@ -121,7 +127,8 @@ ObjectView::ObjectView(const json &value, std::string pointer)
     : m_value(value), m_pointer(std::move(pointer))
 {
     if (!m_value.is_object())
-        fail(ErrorCode::WrongType, m_pointer, "must be an object (found " + describeType(m_value) + ")");
+        fail(ErrorCode::WrongType, m_pointer,
+             "must be an object (found " + describeType(m_value) + ")");
 }
 
 const json *ObjectView::find(std::string_view key) const
@@ -171,8 +178,7 @@ double ObjectView::requiredNumber(std::string_view key, double min, double max) 
     return asNumber(require(key), pointerTo(key), min, max);
 }
 
-std::optional<double> ObjectView::optionalNumber(std::string_view key, double min,
-                                                 double max) const
+std::optional<double> ObjectView::optionalNumber(std::string_view key, double min, double max) const
 {
     if (const json *value = find(key))
         return asNumber(*value, pointerTo(key), min, max);
@@ -219,7 +225,8 @@ ArrayView::ArrayView(const json &value, std::string pointer)
     : m_value(value), m_pointer(std::move(pointer))
 {
     if (!m_value.is_array())
-        fail(ErrorCode::WrongType, m_pointer, "must be an array (found " + describeType(m_value) + ")");
+        fail(ErrorCode::WrongType, m_pointer,
+             "must be an array (found " + describeType(m_value) + ")");
 }
 
 ObjectView ArrayView::objectAt(std::size_t index) const
@@ -289,9 +296,15 @@ public:
     bool boolean(bool value) override { return add(value) != nullptr; }
     bool number_integer(number_integer_t value) override { return add(value) != nullptr; }
     bool number_unsigned(number_unsigned_t value) override { return add(value) != nullptr; }
-    bool number_float(number_float_t value, const string_t &) override { return add(value) != nullptr; }
+    bool number_float(number_float_t value, const string_t &) override
+    {
+        return add(value) != nullptr;
+    }
     bool string(string_t &value) override { return add(std::move(value)) != nullptr; }
-    bool binary(binary_t &) override { return refuse(ErrorCode::NotJson, "(document): holds binary data"); }
+    bool binary(binary_t &) override
+    {
+        return refuse(ErrorCode::NotJson, "(document): holds binary data");
+    }
     bool start_object(std::size_t) override { return open(json::object()); }
     bool end_object() override { return close(); }
     bool start_array(std::size_t) override { return open(json::array()); }
@@ -302,17 +315,20 @@ public:
         Frame &frame = m_frames.back();
         if (frame.container->contains(name))
             return refuse(ErrorCode::DuplicateKey,
-                          printable(childPointer(pointer(m_frames.size() - 1), name) + ": appears twice in one object"));
+                          printable(childPointer(pointer(m_frames.size() - 1), name) +
+                                    ": appears twice in one object"));
         frame.key = std::move(name);
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &error) override
+    bool parse_error(std::size_t position, const std::string &,
+                     const nlohmann::detail::exception &error) override
     {
         const bool overflow = dynamic_cast<const json::out_of_range *>(&error) != nullptr;
-        return refuse(ErrorCode::NotJson, "(document): not valid JSON at byte " + std::to_string(position) + ": "
-                                      + printable(overflow ? std::string("a number too large for any type")
-                                                           : withoutExceptionTag(error.what())));
+        return refuse(ErrorCode::NotJson,
+                      "(document): not valid JSON at byte " + std::to_string(position) + ": " +
+                          printable(overflow ? std::string("a number too large for any type")
+                                             : withoutExceptionTag(error.what())));
     }
 
 private:
@@ -325,7 +341,8 @@ private:
     json *add(json value)
     {
         if (++m_values > m_maxValues) {
-            refuse(ErrorCode::TooLarge, "(document): holds more than " + std::to_string(m_maxValues) + " values");
+            refuse(ErrorCode::TooLarge,
+                   "(document): holds more than " + std::to_string(m_maxValues) + " values");
             return nullptr;
         }
         if (m_frames.empty()) {
@@ -386,12 +403,13 @@ private:
 Expected<json> parseBounded(std::string_view text, const JsonLimits &limits)
 {
     if (text.size() > limits.maxBytes)
-        return Error{ErrorCode::TooLarge, "(document): " + std::to_string(text.size())
-                                      + " bytes is more than the limit of "
-                                      + std::to_string(limits.maxBytes) + " bytes"};
+        return Error{ErrorCode::TooLarge, "(document): " + std::to_string(text.size()) +
+                                              " bytes is more than the limit of " +
+                                              std::to_string(limits.maxBytes) + " bytes"};
     if (const auto offset = firstOffsetDeeperThan(text, limits.maxDepth))
-        return Error{ErrorCode::TooDeep, "(document): nested more than " + std::to_string(limits.maxDepth)
-                                     + " levels deep at byte " + std::to_string(*offset)};
+        return Error{ErrorCode::TooDeep, "(document): nested more than " +
+                                             std::to_string(limits.maxDepth) +
+                                             " levels deep at byte " + std::to_string(*offset)};
     json document;
     BoundedTreeBuilder builder(document, limits.maxValues);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);

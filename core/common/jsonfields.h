@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -89,8 +92,7 @@ double asNumber(const nlohmann::json &value, const std::string &pointer, double 
 bool asBool(const nlohmann::json &value, const std::string &pointer);
 
 // Runs a read that reports problems by throwing FieldError and returns its result or the error.
-template <typename Read>
-auto readFields(Read &&read) -> Expected<decltype(read())>
+template <typename Read> auto readFields(Read &&read) -> Expected<decltype(read())>
 {
     try {
         return read();
@@ -109,8 +111,8 @@ struct JsonLimits
 };
 
 // Parses JSON text within `limits`, naming the byte where parsing failed. A key that appears
-// twice in one object is refused (ErrorCode::DuplicateKey, naming it) instead of silently keeping one of
-// the two values; anything over a limit is refused as soon as it is seen.
+// twice in one object is refused (ErrorCode::DuplicateKey, naming it) instead of silently keeping
+// one of the two values; anything over a limit is refused as soon as it is seen.
 Expected<nlohmann::json> parseBounded(std::string_view text, const JsonLimits &limits);
 
 } // namespace hopscope::jsonfields

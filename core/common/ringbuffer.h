@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <cstddef>
@@ -7,8 +10,7 @@ namespace hopscope {
 
 // The newest `capacity` items pushed; push() hands back the oldest one when it makes room, so
 // that the caller can fold it into a coarser history instead of losing it.
-template <typename T>
-class RingBuffer
+template <typename T> class RingBuffer
 {
 public:
     explicit RingBuffer(std::size_t capacity) : m_capacity(capacity == 0 ? 1 : capacity) {}
@@ -31,11 +33,13 @@ public:
     bool empty() const { return m_items.empty(); }
 
     // Oldest first.
-    const T &operator[](std::size_t index) const { return m_items[(m_head + index) % m_items.size()]; }
+    const T &operator[](std::size_t index) const
+    {
+        return m_items[(m_head + index) % m_items.size()];
+    }
     const T &newest() const { return (*this)[m_items.size() - 1]; }
 
-    template <typename Visit>
-    void forEach(Visit visit) const
+    template <typename Visit> void forEach(Visit visit) const
     {
         for (std::size_t i = 0; i < m_items.size(); ++i)
             visit((*this)[i]);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "compare/pathcomparison.h"
 
 #include "packet/ipaddress.h"
@@ -57,7 +60,8 @@ PathTtls observe(const PathModel &model)
         TtlObservation &at = result.byTtl[ttl];
         at.responders.assign(set.begin(), set.end());
         std::sort(at.responders.begin(), at.responders.end(), addressTextLess);
-        at.destination = !path.destination.ipAddress.empty() && set.contains(path.destination.ipAddress);
+        at.destination =
+            !path.destination.ipAddress.empty() && set.contains(path.destination.ipAddress);
         if (at.destination && !result.overview.destinationTtl)
             result.overview.destinationTtl = ttl;
         if (!set.empty())
@@ -67,7 +71,8 @@ PathTtls observe(const PathModel &model)
         if (!at.rttsMs.empty())
             at.medianRttMs = median(at.rttsMs);
         if (at.probesSent > 0)
-            at.lossPercent = 100.0 * (at.probesSent - static_cast<int>(at.rttsMs.size())) / at.probesSent;
+            at.lossPercent =
+                100.0 * (at.probesSent - static_cast<int>(at.rttsMs.size())) / at.probesSent;
     }
     // A trace that arrives stops there; anything a file holds beyond is not on the path.
     const int end = result.overview.destinationTtl.value_or(result.overview.length);
@@ -76,7 +81,8 @@ PathTtls observe(const PathModel &model)
     return result;
 }
 
-HopChange classify(const std::optional<TtlObservation> &first, const std::optional<TtlObservation> &second)
+HopChange classify(const std::optional<TtlObservation> &first,
+                   const std::optional<TtlObservation> &second)
 {
     if (!first)
         return HopChange::Added;
@@ -101,21 +107,28 @@ HopChange classify(const std::optional<TtlObservation> &first, const std::option
 std::string_view hopChangeName(HopChange change)
 {
     switch (change) {
-    case HopChange::Same: return "same";
-    case HopChange::Changed: return "changed";
-    case HopChange::EcmpChanged: return "ecmp-changed";
-    case HopChange::NowSilent: return "now-silent";
-    case HopChange::NowAnswering: return "now-answering";
-    case HopChange::Added: return "added";
-    case HopChange::Removed: return "removed";
+    case HopChange::Same:
+        return "same";
+    case HopChange::Changed:
+        return "changed";
+    case HopChange::EcmpChanged:
+        return "ecmp-changed";
+    case HopChange::NowSilent:
+        return "now-silent";
+    case HopChange::NowAnswering:
+        return "now-answering";
+    case HopChange::Added:
+        return "added";
+    case HopChange::Removed:
+        return "removed";
     }
     return "same";
 }
 
 bool isRouteChange(HopChange change)
 {
-    return change == HopChange::Changed || change == HopChange::EcmpChanged || change == HopChange::Added
-           || change == HopChange::Removed;
+    return change == HopChange::Changed || change == HopChange::EcmpChanged ||
+           change == HopChange::Added || change == HopChange::Removed;
 }
 
 bool PathComparison::reachabilityChanged() const
@@ -125,14 +138,15 @@ bool PathComparison::reachabilityChanged() const
 
 bool PathComparison::routesDiffer() const
 {
-    return reachabilityChanged()
-           || std::any_of(ttls.begin(), ttls.end(), [](const TtlComparison &t) { return isRouteChange(t.change); });
+    return reachabilityChanged() ||
+           std::any_of(ttls.begin(), ttls.end(),
+                       [](const TtlComparison &t) { return isRouteChange(t.change); });
 }
 
 int PathComparison::count(HopChange change) const
 {
-    return static_cast<int>(std::count_if(ttls.begin(), ttls.end(),
-                                          [change](const TtlComparison &t) { return t.change == change; }));
+    return static_cast<int>(std::count_if(
+        ttls.begin(), ttls.end(), [change](const TtlComparison &t) { return t.change == change; }));
 }
 
 PathComparison comparePaths(const PathModel &first, const PathModel &second)
@@ -167,8 +181,8 @@ PathComparison comparePaths(const PathModel &first, const PathModel &second)
                 RttShift shift;
                 shift.medianDeltaMs = *row.medianDeltaMs;
                 shift.test = mannWhitneyU(row.first->rttsMs, row.second->rttsMs);
-                shift.significant = shift.test.pValue < kSignificanceLevel
-                                    && std::abs(shift.medianDeltaMs) >= kNoticeableShiftMs;
+                shift.significant = shift.test.pValue < kSignificanceLevel &&
+                                    std::abs(shift.medianDeltaMs) >= kNoticeableShiftMs;
                 row.shift = shift;
             }
         }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/pathmodel.h"
@@ -18,7 +21,7 @@ struct TtlObservation
     std::vector<double> rttsMs;          // every reply: per-probe samples, else the hops' RTTs
     int probesSent = 0;                  // 0 when the file has no per-probe samples
     std::optional<double> medianRttMs;
-    std::optional<double> lossPercent;   // only with per-probe samples
+    std::optional<double> lossPercent; // only with per-probe samples
 };
 
 // How a TTL differs between the two paths. A path's length is its last TTL that answered:
@@ -40,7 +43,7 @@ struct RttShift
 {
     double medianDeltaMs = 0.0; // second minus first
     MannWhitneyResult test;
-    bool significant = false;   // p < kSignificanceLevel, and the medians kNoticeableShiftMs apart
+    bool significant = false; // p < kSignificanceLevel, and the medians kNoticeableShiftMs apart
 };
 inline constexpr double kSignificanceLevel = 0.05;
 // A smaller change of medians is timer and scheduling noise however consistent it is: on a quiet
@@ -53,10 +56,10 @@ struct TtlComparison
 {
     int ttl = 0;
     HopChange change = HopChange::Same;
-    std::optional<TtlObservation> first;  // absent beyond that path's length
+    std::optional<TtlObservation> first; // absent beyond that path's length
     std::optional<TtlObservation> second;
-    std::optional<double> medianDeltaMs;  // when both sides have replies
-    std::optional<RttShift> shift;        // when both sides have enough per-probe samples
+    std::optional<double> medianDeltaMs; // when both sides have replies
+    std::optional<RttShift> shift;       // when both sides have enough per-probe samples
     std::optional<double> lossDeltaPercent;
 
     // Anything to point out: the responders changed in any way, or the RTT shifted significantly.

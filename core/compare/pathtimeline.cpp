@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "compare/pathtimeline.h"
 
 #include <algorithm>
@@ -26,10 +29,9 @@ PathTimeline buildTimeline(const std::vector<PathModel> &paths)
     std::vector<std::size_t> order(paths.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) {
-                         return paths[a].header().timestampMs < paths[b].header().timestampMs;
-                     });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return paths[a].header().timestampMs < paths[b].header().timestampMs;
+    });
     PathTimeline timeline;
     for (std::size_t i = 0; i < order.size(); ++i) {
         const PathModel &path = paths[order[i]];

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "compare/pathcomparison.h"
@@ -16,7 +19,7 @@ struct TimelineEntry
     PathOverview overview;
     std::optional<double> destinationMedianMs; // the median RTT where the destination answered
     bool routeChanged = false;                 // a route change from the previous path
-    std::vector<int> changedTtls;              // route changes and significant shifts from the previous path
+    std::vector<int> changedTtls; // route changes and significant shifts from the previous path
 };
 
 // What one path shows at one TTL of the timeline, and what changed there since the path before.
@@ -31,9 +34,9 @@ struct TimelineCell
 // moved, and when the RTT changed.
 struct PathTimeline
 {
-    std::vector<TimelineEntry> entries;      // oldest first
+    std::vector<TimelineEntry> entries;           // oldest first
     std::vector<std::vector<TimelineCell>> cells; // cells[ttl - 1][entry]
-    int routeChanges = 0;                    // entries whose route differs from the one before
+    int routeChanges = 0;                         // entries whose route differs from the one before
 
     int ttlCount() const { return static_cast<int>(cells.size()); }
 };

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "file/regularfile.h"
 
 #include <algorithm>
@@ -58,7 +61,7 @@ Expected<std::string> readRegularFile(const std::string &fileName, std::size_t m
     if (!S_ISREG(info.st_mode)) {
         ::close(fd);
         return Error{ErrorCode::CannotRead, fileName + ": is " + describeFileType(info.st_mode) +
-                                        ", not a file that can be opened"};
+                                                ", not a file that can be opened"};
     }
     if (info.st_size < 0 || static_cast<std::uint64_t>(info.st_size) > maxBytes) {
         ::close(fd);

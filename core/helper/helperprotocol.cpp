@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helper/helperprotocol.h"
 
 #include "common/jsonfields.h"
@@ -25,9 +28,9 @@ constexpr int kMaxEventDepth = 8;
 constexpr std::size_t kMaxEventValues = 4096;
 
 constexpr std::array kCancelFields{"id", "op"};
-constexpr std::array kTraceFields{"id",      "op",         "address",  "protocol",       "port",
-                                  "source_port", "max_ttl", "timeout_ms", "queries",  "flows",
-                                  "mode",        "address_family",        "unprivileged", "rate"};
+constexpr std::array kTraceFields{
+    "id",         "op",      "address", "protocol", "port",           "source_port",  "max_ttl",
+    "timeout_ms", "queries", "flows",   "mode",     "address_family", "unprivileged", "rate"};
 
 constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
                                  std::pair{ReplyKind::Unreachable, "unreachable"},
@@ -53,12 +56,15 @@ ordered_json event(std::string_view name, std::optional<std::int64_t> id)
 void checkFields(const json &object, std::span<const char *const> allowed)
 {
     for (const auto &item : object.items()) {
-        if (std::find_if(allowed.begin(), allowed.end(), [&](const char *name) { return item.key() == name; })
-            == allowed.end())
-            fail(ErrorCode::UnknownField, childPointer("", item.key()), "is not a field of this request");
+        if (std::find_if(allowed.begin(), allowed.end(),
+                         [&](const char *name) { return item.key() == name; }) == allowed.end())
+            fail(ErrorCode::UnknownField, childPointer("", item.key()),
+                 "is not a field of this request");
         // Nothing a request names ever holds one; a NUL would cut the text short further down.
-        if (item.value().is_string() && containsControlCharacter(item.value().get_ref<const std::string &>()))
-            fail(ErrorCode::ControlCharacter, childPointer("", item.key()), "contains a control character");
+        if (item.value().is_string() &&
+            containsControlCharacter(item.value().get_ref<const std::string &>()))
+            fail(ErrorCode::ControlCharacter, childPointer("", item.key()),
+                 "contains a control character");
     }
 }
 
@@ -71,26 +77,33 @@ Enum readName(const ObjectView &object, std::string_view key, Enum fallback,
         return fallback;
     const auto parsed = parse(*text);
     if (!parsed)
-        fail(ErrorCode::OutOfRange, object.pointerTo(key), std::string("must be ") + expected + " (found \"" + *text + "\")");
+        fail(ErrorCode::OutOfRange, object.pointerTo(key),
+             std::string("must be ") + expected + " (found \"" + *text + "\")");
     return *parsed;
 }
 
 TraceRequest readTraceFields(const ObjectView &object)
 {
     TraceRequest request;
-    request.protocol = readName(object, "protocol", Protocol::Tcp, &parseProtocol, "\"TCP\", \"UDP\" or \"ICMP\"");
+    request.protocol =
+        readName(object, "protocol", Protocol::Tcp, &parseProtocol, "\"TCP\", \"UDP\" or \"ICMP\"");
     if (const auto port = object.optionalInteger("port", 1, 65535))
         request.port = static_cast<std::uint16_t>(*port);
     if (const auto port = object.optionalInteger("source_port", 1, 65535))
         request.sourcePort = static_cast<std::uint16_t>(*port);
-    request.maxTtl = static_cast<int>(object.optionalInteger("max_ttl", 1, 255).value_or(request.maxTtl));
-    request.timeoutMs = static_cast<int>(
-        object.optionalInteger("timeout_ms", kMinTimeoutMs, kMaxTimeoutMs).value_or(request.timeoutMs));
-    request.queries = static_cast<int>(object.optionalInteger("queries", 1, kMaxQueries).value_or(request.queries));
-    request.flows = static_cast<int>(object.optionalInteger("flows", 1, kMaxFlows).value_or(request.flows));
-    request.mode = readName(object, "mode", TraceMode::Parallel, &parseTraceMode, "\"parallel\" or \"sequential\"");
-    request.family =
-        readName(object, "address_family", AddressFamily::Any, &parseAddressFamily, "\"any\", \"ipv4\" or \"ipv6\"");
+    request.maxTtl =
+        static_cast<int>(object.optionalInteger("max_ttl", 1, 255).value_or(request.maxTtl));
+    request.timeoutMs =
+        static_cast<int>(object.optionalInteger("timeout_ms", kMinTimeoutMs, kMaxTimeoutMs)
+                             .value_or(request.timeoutMs));
+    request.queries = static_cast<int>(
+        object.optionalInteger("queries", 1, kMaxQueries).value_or(request.queries));
+    request.flows =
+        static_cast<int>(object.optionalInteger("flows", 1, kMaxFlows).value_or(request.flows));
+    request.mode = readName(object, "mode", TraceMode::Parallel, &parseTraceMode,
+                            "\"parallel\" or \"sequential\"");
+    request.family = readName(object, "address_family", AddressFamily::Any, &parseAddressFamily,
+                              "\"any\", \"ipv4\" or \"ipv6\"");
     request.unprivileged = object.optionalBool("unprivileged").value_or(false);
     if (const auto rate = object.optionalInteger("rate", 1, kProbeRateCeiling))
         request.rate = static_cast<int>(*rate);
@@ -111,14 +124,16 @@ Request readRequest(const json &document)
         return request;
     }
     if (op != "trace")
-        fail(ErrorCode::UnknownOp, object.pointerTo("op"), "\"" + op + "\" is not an operation (trace, cancel)");
+        fail(ErrorCode::UnknownOp, object.pointerTo("op"),
+             "\"" + op + "\" is not an operation (trace, cancel)");
     checkFields(document, kTraceFields);
     request.trace = readTraceFields(object);
     const std::string addressText = object.requiredString("address");
     const auto address = IpAddress::parse(addressText);
     if (!address)
         fail(ErrorCode::InvalidTarget, object.pointerTo("address"),
-             "must be an IPv4 or IPv6 address: the helper resolves no names (found \"" + addressText + "\")");
+             "must be an IPv4 or IPv6 address: the helper resolves no names (found \"" +
+                 addressText + "\")");
     const auto probeable = probeableAddress(*address, request.trace.family);
     if (!probeable)
         fail(ErrorCode::InvalidTarget, object.pointerTo("address"), probeable.error().message);
@@ -173,9 +188,11 @@ ProbeReply readReply(const ObjectView &object)
             if (unreachableName(candidate) == *name)
                 reply.unreachable = candidate;
         if (!reply.unreachable)
-            fail(ErrorCode::OutOfRange, object.pointerTo("unreachable"), "is not an unreachable kind");
+            fail(ErrorCode::OutOfRange, object.pointerTo("unreachable"),
+                 "is not an unreachable kind");
     }
-    reply.tcpFlags = static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
+    reply.tcpFlags =
+        static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
     reply.receivedNs = object.requiredInteger("received_ns", 0, INT64_MAX);
     return reply;
 }
@@ -220,7 +237,8 @@ Event readEvent(const json &document)
     } else if (name == "done") {
         result.kind = Event::Kind::Done;
         ProbeRunSummary &done = result.done;
-        done.probing = readName(object, "probing", Probing::Raw, &parseProbing, "\"raw\" or \"unprivileged\"");
+        done.probing =
+            readName(object, "probing", Probing::Raw, &parseProbing, "\"raw\" or \"unprivileged\"");
         const ObjectView source = object.requiredObject("source");
         const std::string sourceAddress = source.requiredString("address");
         const auto parsedSource = IpAddress::parse(sourceAddress);
@@ -252,19 +270,23 @@ ParsedRequest parseRequest(std::string_view text)
 {
     ParsedRequest parsed;
     if (text.size() > kMaxRequestLineBytes) {
-        parsed.error = {ErrorCode::LineTooLong, "a request line may hold at most "
-                                             + std::to_string(kMaxRequestLineBytes) + " bytes"};
+        parsed.error = {ErrorCode::LineTooLong, "a request line may hold at most " +
+                                                    std::to_string(kMaxRequestLineBytes) +
+                                                    " bytes"};
         return parsed;
     }
-    const auto document = parseBounded(text, {kMaxRequestLineBytes, kMaxRequestDepth, kMaxRequestValues});
+    const auto document =
+        parseBounded(text, {kMaxRequestLineBytes, kMaxRequestDepth, kMaxRequestValues});
     if (!document) {
         // A key given twice is named as such: JSON allows it, the protocol does not.
-        parsed.error = {document.error().code == ErrorCode::DuplicateKey ? ErrorCode::DuplicateKey : ErrorCode::InvalidJson,
+        parsed.error = {document.error().code == ErrorCode::DuplicateKey ? ErrorCode::DuplicateKey
+                                                                         : ErrorCode::InvalidJson,
                         document.error().message};
         return parsed;
     }
     if (!document->is_object()) {
-        parsed.error = {ErrorCode::WrongType, "a request must be a JSON object (found " + describeType(*document) + ")"};
+        parsed.error = {ErrorCode::WrongType,
+                        "a request must be a JSON object (found " + describeType(*document) + ")"};
         return parsed;
     }
     // The id alone first, so that every later problem can be addressed to the request.
@@ -371,10 +393,12 @@ Expected<Event> parseEvent(std::string_view text)
 {
     const auto document = parseBounded(text, {kMaxEventBytes, kMaxEventDepth, kMaxEventValues});
     if (!document)
-        return Error{ErrorCode::BadEvent, "the helper wrote a line that is not JSON: " + document.error().message};
+        return Error{ErrorCode::BadEvent,
+                     "the helper wrote a line that is not JSON: " + document.error().message};
     auto parsed = readFields([&] { return readEvent(*document); });
     if (!parsed)
-        return Error{ErrorCode::BadEvent, "the helper wrote a malformed event: " + parsed.error().message};
+        return Error{ErrorCode::BadEvent,
+                     "the helper wrote a malformed event: " + parsed.error().message};
     return parsed;
 }
 

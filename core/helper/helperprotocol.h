@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -48,7 +51,8 @@ struct ParsedRequest
 ParsedRequest parseRequest(std::string_view line);
 // The request names the address only: the helper resolves nothing, and the name the user typed
 // stays with the client.
-std::string traceRequestLine(std::int64_t id, const TraceRequest &request, const IpAddress &address);
+std::string traceRequestLine(std::int64_t id, const TraceRequest &request,
+                             const IpAddress &address);
 std::string cancelRequestLine(std::int64_t id);
 
 // Events, as the helper writes them (each without the final newline).

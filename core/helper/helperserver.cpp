@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helper/helperserver.h"
 
 #include "helper/sharedrawsockets.h"
@@ -44,7 +47,10 @@ HelperServer::HelperServer(SharedRawSockets &sockets, TokenBucket &ceiling, Line
 {
 }
 
-HelperServer::~HelperServer() { stopAll(); }
+HelperServer::~HelperServer()
+{
+    stopAll();
+}
 
 void HelperServer::write(const std::string &line)
 {
@@ -58,18 +64,20 @@ void HelperServer::sayHello(const std::vector<std::string> &sandbox)
     for (const auto family : {IpAddress::Family::V4, IpAddress::Family::V6})
         if (m_sockets.serves(family))
             capabilities.push_back(rawCapabilityFor(family));
-    write(helloLine(capabilities, capabilities.empty()
-                                      ? "started without CAP_NET_RAW: raw-socket traces are refused; "
-                                        "unprivileged ones are served"
-                                      : "",
+    write(helloLine(capabilities,
+                    capabilities.empty()
+                        ? "started without CAP_NET_RAW: raw-socket traces are refused; "
+                          "unprivileged ones are served"
+                        : "",
                     sandbox));
 }
 
 void HelperServer::handleOverlongLine()
 {
-    write(errorLine(std::nullopt, {ErrorCode::LineTooLong, "a request line may hold at most "
-                                                        + std::to_string(kMaxRequestLineBytes)
-                                                        + " bytes; it was skipped"}));
+    write(
+        errorLine(std::nullopt, {ErrorCode::LineTooLong, "a request line may hold at most " +
+                                                             std::to_string(kMaxRequestLineBytes) +
+                                                             " bytes; it was skipped"}));
 }
 
 void HelperServer::handleLine(std::string_view line)
@@ -93,12 +101,14 @@ void HelperServer::startTrace(const Request &request)
                                        [](const auto &trace) { return !trace->finished; });
     for (const auto &trace : m_traces)
         if (trace->id == request.id && !trace->finished) {
-            write(errorLine(request.id, {ErrorCode::DuplicateId, "a trace with this id is running already"}));
+            write(errorLine(request.id,
+                            {ErrorCode::DuplicateId, "a trace with this id is running already"}));
             return;
         }
     if (running >= kMaxConcurrentTraces) {
-        write(errorLine(request.id, {ErrorCode::TooManyTraces, "at most " + std::to_string(kMaxConcurrentTraces)
-                                                            + " traces run at once; wait for one to end"}));
+        write(errorLine(request.id, {ErrorCode::TooManyTraces,
+                                     "at most " + std::to_string(kMaxConcurrentTraces) +
+                                         " traces run at once; wait for one to end"}));
         return;
     }
     auto trace = std::make_unique<RunningTrace>();

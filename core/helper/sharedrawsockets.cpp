@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helper/sharedrawsockets.h"
 
 #include "probe/rawsockets.h"
@@ -25,7 +28,8 @@ constexpr std::size_t kMaxQueuedPackets = 8192;
 class SharedSocketTransport : public ProbeTransport
 {
 public:
-    SharedSocketTransport(SharedRawSockets &owner, IpAddress::Family family, Protocol protocol, int sendFd)
+    SharedSocketTransport(SharedRawSockets &owner, IpAddress::Family family, Protocol protocol,
+                          int sendFd)
         : m_owner(owner), m_family(family), m_protocol(protocol), m_sendFd(sendFd),
           m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
     {
@@ -62,7 +66,8 @@ public:
         return sendRawPacket(m_sendFd, packet);
     }
 
-    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs, const CancelSignal &cancel) override
+    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs,
+                                          const CancelSignal &cancel) override
     {
         while (!cancel.isCancelled()) {
             {
@@ -103,9 +108,10 @@ SharedRawSockets::SharedRawSockets()
             const auto fd = openRawProbeSocket(family, ipProtocol);
             if (!fd)
                 continue;
-            const PacketChannel channel = ipProtocol == IPPROTO_TCP   ? dataChannelOf(Protocol::Tcp, family)
-                                          : ipProtocol == IPPROTO_UDP ? dataChannelOf(Protocol::Udp, family)
-                                                                      : icmpChannelOf(family);
+            const PacketChannel channel =
+                ipProtocol == IPPROTO_TCP   ? dataChannelOf(Protocol::Tcp, family)
+                : ipProtocol == IPPROTO_UDP ? dataChannelOf(Protocol::Udp, family)
+                                            : icmpChannelOf(family);
             m_sockets.push_back({*fd, family, ipProtocol, channel});
         }
     }
@@ -120,7 +126,8 @@ SharedRawSockets::~SharedRawSockets()
         ::close(socket.fd);
 }
 
-const SharedRawSockets::Socket *SharedRawSockets::find(IpAddress::Family family, int ipProtocol) const
+const SharedRawSockets::Socket *SharedRawSockets::find(IpAddress::Family family,
+                                                       int ipProtocol) const
 {
     const auto it = std::find_if(m_sockets.begin(), m_sockets.end(), [&](const Socket &socket) {
         return socket.family == family && socket.ipProtocol == ipProtocol;
@@ -130,7 +137,8 @@ const SharedRawSockets::Socket *SharedRawSockets::find(IpAddress::Family family,
 
 bool SharedRawSockets::serves(IpAddress::Family family) const
 {
-    return find(family, icmpProtocolOf(family)) && find(family, IPPROTO_TCP) && find(family, IPPROTO_UDP);
+    return find(family, icmpProtocolOf(family)) && find(family, IPPROTO_TCP) &&
+           find(family, IPPROTO_UDP);
 }
 
 void SharedRawSockets::start()
@@ -140,13 +148,15 @@ void SharedRawSockets::start()
 }
 
 Expected<std::unique_ptr<ProbeTransport>> SharedRawSockets::subscribe(IpAddress::Family family,
-                                                                     Protocol protocol)
+                                                                      Protocol protocol)
 {
     const Socket *sender = find(family, dataProtocolOf(protocol, family));
     if (!sender || !find(family, icmpProtocolOf(family)))
-        return Error{ErrorCode::PermissionDenied,
-                     std::string("the helper has no raw ") + (family == IpAddress::Family::V4 ? "IPv4" : "IPv6")
-                         + " sockets (it was started without CAP_NET_RAW, or the system lacks that family)"};
+        return Error{
+            ErrorCode::PermissionDenied,
+            std::string("the helper has no raw ") +
+                (family == IpAddress::Family::V4 ? "IPv4" : "IPv6") +
+                " sockets (it was started without CAP_NET_RAW, or the system lacks that family)"};
     auto transport = std::make_unique<SharedSocketTransport>(*this, family, protocol, sender->fd);
     const std::lock_guard lock(m_mutex);
     m_subscribers.push_back(transport.get());

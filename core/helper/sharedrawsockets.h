@@ -1,9 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
-#include "probe/tracerequest.h"
 #include "probe/cancelsignal.h"
 #include "probe/probetransport.h"
+#include "probe/tracerequest.h"
 
 #include <array>
 #include <memory>
@@ -33,8 +36,10 @@ public:
     bool serves(IpAddress::Family family) const;
     // Starts the reading thread. Call after dropping privileges: capabilities are per thread.
     void start();
-    // A transport over the shared sockets for one trace; ErrorCode::PermissionDenied when they are not open.
-    Expected<std::unique_ptr<ProbeTransport>> subscribe(IpAddress::Family family, Protocol protocol);
+    // A transport over the shared sockets for one trace; ErrorCode::PermissionDenied when they are
+    // not open.
+    Expected<std::unique_ptr<ProbeTransport>> subscribe(IpAddress::Family family,
+                                                        Protocol protocol);
 
 private:
     friend class SharedSocketTransport;

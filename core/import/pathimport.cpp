@@ -1,9 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "import/pathimport.h"
 
 #include "common/jsonfields.h"
+#include "common/safetext.h"
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
-#include "common/safetext.h"
 #include "stats/hopstatistics.h"
 
 #include <nlohmann/json.hpp>
@@ -36,7 +39,8 @@ std::optional<double> number(std::string_view text)
 {
     double value = 0.0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || value < 0)
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+        value < 0)
         return std::nullopt;
     return value;
 }
@@ -53,8 +57,8 @@ std::optional<int> wholeNumber(std::string_view text)
 // traceroute's annotations after an RTT and the ICMP destination-unreachable code each means.
 std::optional<int> unreachableCode(std::string_view flag)
 {
-    static const std::map<std::string_view, int> codes{{"!N", 0}, {"!H", 1}, {"!P", 2}, {"!F", 4},
-                                                        {"!S", 5}, {"!X", 13}, {"!V", 14}, {"!C", 15}};
+    static const std::map<std::string_view, int> codes{
+        {"!N", 0}, {"!H", 1}, {"!P", 2}, {"!F", 4}, {"!S", 5}, {"!X", 13}, {"!V", 14}, {"!C", 15}};
     if (const auto it = codes.find(flag); it != codes.end())
         return it->second;
     if (flag.size() > 1 && flag[0] == '!')
@@ -169,7 +173,8 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
             } else {
                 path.destination.ipAddress = w[4];
             }
-            if (next + 3 < w.size() && w[next] == "on" && w[next + 1] == "TCP" && w[next + 2] == "port")
+            if (next + 3 < w.size() && w[next] == "on" && w[next + 1] == "TCP" &&
+                w[next + 2] == "port")
                 if (const auto port = wholeNumber(w[next + 3]); port && *port > 0 && *port < 65536)
                     path.destination.port = static_cast<std::uint16_t>(*port);
             continue;
@@ -180,7 +185,8 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
         if (!header)
             return importError("traceroute", lineNumber, "a hop before the 'traceroute to' header");
         if (*ttl < 1 || *ttl > kMaxImportedTtl || *ttl < lastTtl)
-            return importError("traceroute", lineNumber, "TTL " + w[0] + " is out of order or range");
+            return importError("traceroute", lineNumber,
+                               "TTL " + w[0] + " is out of order or range");
         lastTtl = *ttl;
         std::string responder;
         int probesAtTtl = 0;
@@ -209,7 +215,8 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
             if (word == "[open]" || word == "[closed]")
                 continue; // tcptraceroute: the destination answered; its address says so already
             // A responder: "ADDRESS" or "NAME (ADDRESS)".
-            if (i + 1 < w.size() && w[i + 1].size() > 2 && w[i + 1].front() == '(' && w[i + 1].back() == ')') {
+            if (i + 1 < w.size() && w[i + 1].size() > 2 && w[i + 1].front() == '(' &&
+                w[i + 1].back() == ')') {
                 responder = w[i + 1].substr(1, w[i + 1].size() - 2);
                 names[responder] = word;
                 ++i;
@@ -218,12 +225,15 @@ Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol proto
             }
             --probesAtTtl;
             if (!IpAddress::parse(responder))
-                return importError("traceroute", lineNumber, "'" + responder + "' is not an address");
+                return importError("traceroute", lineNumber,
+                                   "'" + responder + "' is not an address");
         }
     }
     if (!header)
-        return Error{ErrorCode::InvalidImport, "not traceroute or tcptraceroute output: no 'traceroute to' or 'Tracing the path "
-                                       "to' line"};
+        return Error{
+            ErrorCode::InvalidImport,
+            "not traceroute or tcptraceroute output: no 'traceroute to' or 'Tracing the path "
+            "to' line"};
     if (lastTtl == 0)
         return Error{ErrorCode::InvalidImport, "traceroute output without a single hop"};
     if (path.destination.ipAddress.empty())
@@ -258,7 +268,8 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
         const auto &mtr = report.at("mtr");
         const auto &hubs = report.at("hubs");
         if (!hubs.is_array() || hubs.size() > static_cast<std::size_t>(kMaxImportedTtl))
-            return Error{ErrorCode::InvalidImport, "mtr --json: /report/hubs must be an array of at most 255 hops"};
+            return Error{ErrorCode::InvalidImport,
+                         "mtr --json: /report/hubs must be an array of at most 255 hops"};
         NetworkPath path;
         path.protocol = Protocol::Icmp;
         path.destination.hostname = mtr.at("dst").get<std::string>();
@@ -272,7 +283,8 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
             const std::string where = "mtr --json: /report/hubs/" + std::to_string(i);
             const int ttl = hub.at("count").get<int>();
             if (ttl <= previous || ttl > kMaxImportedTtl)
-                return Error{ErrorCode::InvalidImport, where + "/count: " + std::to_string(ttl) + " is out of order or range"};
+                return Error{ErrorCode::InvalidImport, where + "/count: " + std::to_string(ttl) +
+                                                           " is out of order or range"};
             previous = ttl;
             const std::string host = hub.at("host").get<std::string>();
             const bool silent = host == "???";
@@ -296,8 +308,9 @@ Expected<NetworkPath> mtrFromJson(const nlohmann::json &document)
             row.firstRound = 1;
             row.lastRound = std::max(1, summary.rounds);
             row.destination = !silent && host == path.destination.hostname;
-            path.hops.push_back({ttl, silent ? unknownHopName(ttl) : host, silent ? unknownHopName(ttl) : host,
-                                 row.stats.avgMs, !silent && row.stats.received > 0});
+            path.hops.push_back({ttl, silent ? unknownHopName(ttl) : host,
+                                 silent ? unknownHopName(ttl) : host, row.stats.avgMs,
+                                 !silent && row.stats.received > 0});
             summary.hops.push_back(std::move(row));
         }
         if (summary.hops.empty())
@@ -314,13 +327,15 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
         const auto &target = document.at("info").at("target");
         const auto &hops = document.at("hops");
         if (!hops.is_array() || hops.size() > static_cast<std::size_t>(kMaxImportedTtl))
-            return Error{ErrorCode::InvalidImport, "trip --mode json: /hops must be an array of at most 255 hops"};
+            return Error{ErrorCode::InvalidImport,
+                         "trip --mode json: /hops must be an array of at most 255 hops"};
         NetworkPath path;
         path.protocol = Protocol::Icmp;
         path.destination.ipAddress = target.at("ip").get<std::string>();
         if (!IpAddress::parse(path.destination.ipAddress))
-            return Error{ErrorCode::InvalidImport, "trip --mode json: /info/target/ip: '" + printable(path.destination.ipAddress)
-                                               + "' is not an IP address"};
+            return Error{ErrorCode::InvalidImport, "trip --mode json: /info/target/ip: '" +
+                                                       printable(path.destination.ipAddress) +
+                                                       "' is not an IP address"};
         path.destination.hostname = target.value("hostname", path.destination.ipAddress);
         MonitorSummary summary;
         int previous = 0;
@@ -329,28 +344,33 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
             const std::string where = "trip --mode json: /hops/" + std::to_string(i);
             const int ttl = hop.at("ttl").get<int>();
             if (ttl <= previous || ttl > kMaxImportedTtl)
-                return Error{ErrorCode::InvalidImport, where + "/ttl: " + std::to_string(ttl) + " is out of order or range"};
+                return Error{ErrorCode::InvalidImport,
+                             where + "/ttl: " + std::to_string(ttl) + " is out of order or range"};
             previous = ttl;
             const double loss = trippyFigure(hop.at("loss_pct"), where + "/loss_pct");
             const int sent = hop.at("sent").get<int>();
             const int received = hop.at("recv").get<int>();
             if (loss < 0 || loss > 100 || sent < 0 || received < 0 || received > sent)
-                return Error{ErrorCode::InvalidImport, where + ": loss_pct, sent or recv out of range"};
+                return Error{ErrorCode::InvalidImport,
+                             where + ": loss_pct, sent or recv out of range"};
             std::vector<std::pair<std::string, std::string>> hosts; // address, hostname
             for (const auto &host : hop.at("hosts")) {
                 const std::string ip = host.at("ip").get<std::string>();
                 if (!IpAddress::parse(ip))
-                    return Error{ErrorCode::InvalidImport, where + "/hosts: '" + printable(ip) + "' is not an IP address"};
+                    return Error{ErrorCode::InvalidImport,
+                                 where + "/hosts: '" + printable(ip) + "' is not an IP address"};
                 const std::string name = host.value("hostname", ip);
                 hosts.emplace_back(ip, name.empty() ? ip : name);
             }
             // Trippy counts per TTL: one row of figures, named after the first host; every host
-            // answering at the TTL is a hop of the path, so that a load-balanced set compares as one.
+            // answering at the TTL is a hop of the path, so that a load-balanced set compares as
+            // one.
             MonitorHop row;
             row.ttl = ttl;
             row.responder = hosts.empty() ? std::string() : hosts.front().first;
-            row.hostname = hosts.empty() || hosts.front().second == hosts.front().first ? std::string()
-                                                                                          : hosts.front().second;
+            row.hostname = hosts.empty() || hosts.front().second == hosts.front().first
+                               ? std::string()
+                               : hosts.front().second;
             row.stats.sent = sent;
             row.stats.received = received;
             row.stats.lossPercent = loss;
@@ -366,7 +386,8 @@ Expected<NetworkPath> trippyFromJson(const nlohmann::json &document)
             row.lastRound = std::max(1, sent);
             summary.rounds = std::max(summary.rounds, sent);
             if (hosts.empty())
-                path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+                path.hops.push_back(
+                    {ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
             for (const auto &[ip, name] : hosts) {
                 row.destination = row.destination || ip == path.destination.ipAddress;
                 path.hops.push_back({ttl, ip, name, row.stats.avgMs, received > 0});
@@ -407,16 +428,19 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
             return Error{result.error().code, fileName + ": " + result.error().message};
         // Other tools' output carries no date: the file's own is the best there is.
         if (result->timestampMs == 0) {
-            struct stat info {};
+            struct stat info
+            {
+            };
             if (::stat(fileName.c_str(), &info) == 0)
-                result->timestampMs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000
-                                      + info.st_mtim.tv_nsec / 1'000'000;
+                result->timestampMs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000 +
+                                      info.st_mtim.tv_nsec / 1'000'000;
             if (result->hopscope) {
                 for (ProbeSample &probe : result->hopscope->probes)
                     if (probe.sentAtUs == 0)
                         probe.sentAtUs = result->timestampMs * 1000;
                 // The tool's cycles ran before the file was written; when exactly, it does not say.
-                if (MonitorSummary *summary = result->hopscope->monitor ? &*result->hopscope->monitor : nullptr;
+                if (MonitorSummary *summary =
+                        result->hopscope->monitor ? &*result->hopscope->monitor : nullptr;
                     summary && summary->startedUs == 0 && summary->endedUs == 0)
                     summary->startedUs = summary->endedUs = result->timestampMs * 1000;
             }
@@ -436,11 +460,13 @@ Expected<NetworkPath> readAnyPathFile(const std::string &fileName)
             return withName(trippyFromJson(*document));
         return withName(networkPathFromJsonValue(*document));
     }
-    if (body.find("traceroute to ") != std::string_view::npos || body.find("Tracing the path to ") != std::string_view::npos)
+    if (body.find("traceroute to ") != std::string_view::npos ||
+        body.find("Tracing the path to ") != std::string_view::npos)
         return withName(importTracerouteText(body));
-    return Error{ErrorCode::UnknownFormat,
-                 fileName + ": not a NetworkPath JSON file, mtr --json or trip --mode json output, or traceroute or "
-                            "tcptraceroute text"};
+    return Error{ErrorCode::UnknownFormat, fileName +
+                                               ": not a NetworkPath JSON file, mtr --json or trip "
+                                               "--mode json output, or traceroute or "
+                                               "tcptraceroute text"};
 }
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -24,7 +27,8 @@ Expected<NetworkPath> importTrippyJson(std::string_view text);
 // becomes a probe, "!H"-style annotations ICMP unreachable codes, "[open]"/"[closed]" the
 // destination's TCP answer. traceroute's header does not say which protocol it used: UDP unless
 // told otherwise.
-Expected<NetworkPath> importTracerouteText(std::string_view text, Protocol protocol = Protocol::Udp);
+Expected<NetworkPath> importTracerouteText(std::string_view text,
+                                           Protocol protocol = Protocol::Udp);
 
 // A NetworkPath JSON file, or any of the formats above, told apart by their content.
 Expected<NetworkPath> readAnyPathFile(const std::string &fileName);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "monitor/routechange.h"
 
 #include <array>
@@ -47,10 +50,11 @@ std::string describeRouteChange(const RouteChange &change)
 {
     switch (change.kind) {
     case RouteChange::Kind::Responders:
-        return "TTL " + std::to_string(change.ttl) + ": " + joined(change.before) + " -> " + joined(change.after);
+        return "TTL " + std::to_string(change.ttl) + ": " + joined(change.before) + " -> " +
+               joined(change.after);
     case RouteChange::Kind::PathLength:
-        return "path length " + std::to_string(change.lengthBefore) + " -> " + std::to_string(change.lengthAfter)
-               + " hops";
+        return "path length " + std::to_string(change.lengthBefore) + " -> " +
+               std::to_string(change.lengthAfter) + " hops";
     case RouteChange::Kind::DestinationLost:
         return "the destination stopped answering";
     case RouteChange::Kind::DestinationAnswering:

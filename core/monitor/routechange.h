@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <cstdint>
@@ -18,8 +21,8 @@ struct RouteChange
 
     Kind kind = Kind::Responders;
     int round = 0;
-    std::int64_t timeUs = 0; // when that round started, Unix time
-    int ttl = 0;             // Responders only
+    std::int64_t timeUs = 0;         // when that round started, Unix time
+    int ttl = 0;                     // Responders only
     std::vector<std::string> before; // Responders: the responders known until then
     std::vector<std::string> after;  // Responders: the ones that replaced them
     int lengthBefore = 0;            // PathLength

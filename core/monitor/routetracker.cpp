@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "monitor/routetracker.h"
 
 #include <algorithm>
@@ -8,10 +11,14 @@ namespace {
 
 bool shareAny(const std::set<std::string> &a, const std::set<std::string> &b)
 {
-    return std::any_of(a.begin(), a.end(), [&b](const std::string &item) { return b.count(item) > 0; });
+    return std::any_of(a.begin(), a.end(),
+                       [&b](const std::string &item) { return b.count(item) > 0; });
 }
 
-std::vector<std::string> listOf(const std::set<std::string> &items) { return {items.begin(), items.end()}; }
+std::vector<std::string> listOf(const std::set<std::string> &items)
+{
+    return {items.begin(), items.end()};
+}
 
 } // namespace
 
@@ -40,7 +47,8 @@ std::vector<RouteChange> RouteTracker::addRound(const RouteObservation &observat
 }
 
 void RouteTracker::trackResponders(int ttl, const std::set<std::string> &seen,
-                                   const RouteObservation &observation, std::vector<RouteChange> &changes)
+                                   const RouteObservation &observation,
+                                   std::vector<RouteChange> &changes)
 {
     std::set<std::string> &known = m_known[ttl];
     std::optional<Pending> &pending = m_pendingResponders[ttl];
@@ -66,7 +74,8 @@ void RouteTracker::trackResponders(int ttl, const std::set<std::string> &seen,
     pending.reset();
 }
 
-void RouteTracker::trackDestination(const RouteObservation &observation, std::vector<RouteChange> &changes)
+void RouteTracker::trackDestination(const RouteObservation &observation,
+                                    std::vector<RouteChange> &changes)
 {
     const bool reaching = observation.destinationTtl.has_value();
     if (!m_reaching) {
@@ -78,7 +87,8 @@ void RouteTracker::trackDestination(const RouteObservation &observation, std::ve
         if (!confirm(m_pendingReach, observation))
             return;
         RouteChange change;
-        change.kind = reaching ? RouteChange::Kind::DestinationAnswering : RouteChange::Kind::DestinationLost;
+        change.kind =
+            reaching ? RouteChange::Kind::DestinationAnswering : RouteChange::Kind::DestinationLost;
         change.round = m_pendingReach->round;
         change.timeUs = m_pendingReach->timeUs;
         changes.push_back(change);

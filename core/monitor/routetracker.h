@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "monitor/routechange.h"
@@ -16,7 +19,7 @@ struct RouteObservation
     int round = 0;
     std::int64_t timeUs = 0;
     std::map<int, std::set<std::string>> respondersByTtl; // TTLs where something answered
-    std::optional<int> destinationTtl;                     // empty when the destination was silent
+    std::optional<int> destinationTtl;                    // empty when the destination was silent
 };
 
 // Tells real route changes from load balancing. A TTL's responders are the set seen there since
@@ -29,7 +32,10 @@ struct RouteObservation
 class RouteTracker
 {
 public:
-    explicit RouteTracker(int confirmRounds = 2) : m_confirmRounds(confirmRounds < 1 ? 1 : confirmRounds) {}
+    explicit RouteTracker(int confirmRounds = 2)
+        : m_confirmRounds(confirmRounds < 1 ? 1 : confirmRounds)
+    {
+    }
 
     // The changes confirmed by this round (each dated to the round it began in).
     std::vector<RouteChange> addRound(const RouteObservation &observation);
@@ -45,16 +51,16 @@ private:
         std::set<std::string> responders;
     };
 
-    void trackResponders(int ttl, const std::set<std::string> &seen, const RouteObservation &observation,
-                         std::vector<RouteChange> &changes);
+    void trackResponders(int ttl, const std::set<std::string> &seen,
+                         const RouteObservation &observation, std::vector<RouteChange> &changes);
     void trackDestination(const RouteObservation &observation, std::vector<RouteChange> &changes);
     bool confirm(std::optional<Pending> &pending, const RouteObservation &observation);
 
     int m_confirmRounds;
     std::map<int, std::set<std::string>> m_known;
     std::map<int, std::optional<Pending>> m_pendingResponders;
-    std::optional<bool> m_reaching;   // empty before the first round
-    std::optional<int> m_length;      // destination TTL while reaching
+    std::optional<bool> m_reaching; // empty before the first round
+    std::optional<int> m_length;    // destination TTL while reaching
     std::optional<Pending> m_pendingReach;
     std::optional<Pending> m_pendingLength;
 };

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "monitor/samplehistory.h"
 
 #include <algorithm>
@@ -35,8 +38,7 @@ void SampleBucket::merge(const SampleBucket &later)
 }
 
 SampleHistory::SampleHistory(const SampleHistoryLimits &limits)
-    : m_recent(limits.recentSamples),
-      m_maxBuckets(std::max<std::size_t>(limits.buckets, 2)),
+    : m_recent(limits.recentSamples), m_maxBuckets(std::max<std::size_t>(limits.buckets, 2)),
       m_samplesPerBucket(std::max<std::size_t>(limits.samplesPerBucket, 1))
 {
 }

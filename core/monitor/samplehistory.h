@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/ringbuffer.h"
@@ -24,7 +27,10 @@ struct MonitorSample
     std::uint32_t order = 0; // when the model took it, to keep probes sent at one instant in order
 
     bool lost() const { return std::isnan(rttMs); }
-    std::optional<double> rtt() const { return lost() ? std::nullopt : std::optional<double>(rttMs); }
+    std::optional<double> rtt() const
+    {
+        return lost() ? std::nullopt : std::optional<double>(rttMs);
+    }
 };
 
 // Probes folded together once they are too old to keep one by one.
@@ -50,9 +56,9 @@ struct SampleBucket
 
 struct SampleHistoryLimits
 {
-    std::size_t recentSamples = 10'000;  // kept one by one
-    std::size_t buckets = 1024;          // older ones, folded
-    std::size_t samplesPerBucket = 60;   // at first; doubles each time the buckets fill up
+    std::size_t recentSamples = 10'000; // kept one by one
+    std::size_t buckets = 1024;         // older ones, folded
+    std::size_t samplesPerBucket = 60;  // at first; doubles each time the buckets fill up
 };
 
 // The probes of one hop over a whole session in bounded memory: the most recent ones as they

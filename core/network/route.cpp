@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "network/route.h"
 
 #include <cerrno>
@@ -32,12 +35,16 @@ Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily fam
 {
     const IpAddress canonical = address.canonical();
     const std::string written = address.toString();
-    const std::string named = canonical == address ? written : written + " (" + canonical.toString() + ")";
+    const std::string named =
+        canonical == address ? written : written + " (" + canonical.toString() + ")";
     const bool thisNetwork = canonical.isV4() && canonical.data()[0] == 0;
-    if (canonical.isUnspecified() || thisNetwork || canonical.isMulticast() || canonical.isBroadcast())
+    if (canonical.isUnspecified() || thisNetwork || canonical.isMulticast() ||
+        canonical.isBroadcast())
         return Error{ErrorCode::InvalidTarget, named + " is not a unicast address"};
-    if ((family == AddressFamily::IPv4 && !canonical.isV4()) || (family == AddressFamily::IPv6 && canonical.isV4()))
-        return Error{ErrorCode::InvalidTarget, named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
+    if ((family == AddressFamily::IPv4 && !canonical.isV4()) ||
+        (family == AddressFamily::IPv6 && canonical.isV4()))
+        return Error{ErrorCode::InvalidTarget,
+                     named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
     return canonical;
 }
 
@@ -46,17 +53,19 @@ Expected<RouteInfo> routeTo(const IpAddress &destination)
     // Connecting a UDP socket sends nothing but makes the kernel pick the route and source.
     const int fd = ::socket(destination.isV4() ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        return Error{ErrorCode::SocketError, std::string("cannot open a socket: ") + std::strerror(errno)};
+        return Error{ErrorCode::SocketError,
+                     std::string("cannot open a socket: ") + std::strerror(errno)};
     sockaddr_storage address{};
     const socklen_t length = destination.toSockaddr(address, 33434);
     sockaddr_storage local{};
     socklen_t localLength = sizeof local;
-    const bool routed = ::connect(fd, reinterpret_cast<sockaddr *>(&address), length) == 0
-                        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0;
+    const bool routed = ::connect(fd, reinterpret_cast<sockaddr *>(&address), length) == 0 &&
+                        ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0;
     const int error = errno;
     ::close(fd);
     if (!routed)
-        return Error{ErrorCode::NoRoute, "no route to " + destination.toString() + ": " + std::strerror(error)};
+        return Error{ErrorCode::NoRoute,
+                     "no route to " + destination.toString() + ": " + std::strerror(error)};
 
     RouteInfo route;
     route.source = *IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&local));
@@ -70,8 +79,8 @@ Expected<RouteInfo> routeTo(const IpAddress &destination)
             route.interfaceName = it->ifa_name;
     }
     for (const ifaddrs *it = interfaces; it; it = it->ifa_next) {
-        if (it->ifa_addr && it->ifa_addr->sa_family == AF_PACKET
-            && route.interfaceName == it->ifa_name) {
+        if (it->ifa_addr && it->ifa_addr->sa_family == AF_PACKET &&
+            route.interfaceName == it->ifa_name) {
             const auto *link = reinterpret_cast<const sockaddr_ll *>(it->ifa_addr);
             if (link->sll_halen > 0)
                 route.hardwareAddress = formatMac(link->sll_addr, link->sll_halen);
@@ -86,25 +95,27 @@ Expected<ReservedPorts> ReservedPorts::reserve(const IpAddress &source, int coun
 {
     ReservedPorts reserved;
     if (firstPort != 0 && firstPort + count - 1 > 65535)
-        return Error{ErrorCode::InvalidRequest, "source ports " + std::to_string(firstPort) + " to "
-                                            + std::to_string(firstPort + count - 1)
-                                            + " run past 65535"};
+        return Error{ErrorCode::InvalidRequest, "source ports " + std::to_string(firstPort) +
+                                                    " to " + std::to_string(firstPort + count - 1) +
+                                                    " run past 65535"};
     for (int i = 0; i < count; ++i) {
         const int type = kind == Kind::Tcp ? SOCK_STREAM : SOCK_DGRAM;
         const int fd = ::socket(source.isV4() ? AF_INET : AF_INET6, type | SOCK_CLOEXEC, 0);
         if (fd < 0)
-            return Error{ErrorCode::SocketError, std::string("cannot reserve a port: ") + std::strerror(errno)};
+            return Error{ErrorCode::SocketError,
+                         std::string("cannot reserve a port: ") + std::strerror(errno)};
         reserved.m_fds.push_back(fd);
         const auto wanted = static_cast<std::uint16_t>(firstPort == 0 ? 0 : firstPort + i);
         sockaddr_storage address{};
         const socklen_t length = source.toSockaddr(address, wanted);
         sockaddr_storage bound{};
         socklen_t boundLength = sizeof bound;
-        if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0
-            || ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
-            return Error{wanted && errno == EADDRINUSE ? ErrorCode::InvalidRequest : ErrorCode::SocketError,
-                         wanted ? "cannot use source port " + std::to_string(wanted) + ": "
-                                      + std::strerror(errno)
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0 ||
+            ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
+            return Error{wanted && errno == EADDRINUSE ? ErrorCode::InvalidRequest
+                                                       : ErrorCode::SocketError,
+                         wanted ? "cannot use source port " + std::to_string(wanted) + ": " +
+                                      std::strerror(errno)
                                 : std::string("cannot reserve a port: ") + std::strerror(errno)};
         const auto port = bound.ss_family == AF_INET
                               ? reinterpret_cast<sockaddr_in *>(&bound)->sin_port
@@ -126,7 +137,8 @@ ReservedPorts::~ReservedPorts()
         ::close(fd);
 }
 
-std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count, ReservedPorts::Kind kind)
+std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count,
+                                               ReservedPorts::Kind kind)
 {
     // Within Linux's default ephemeral range, where no service listens.
     constexpr int kLowest = 32768;

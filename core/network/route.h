@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -51,7 +54,8 @@ private:
 // A first port such that `count` consecutive source ports on `source` are free now, so that a
 // series of traces can keep the same flows (load balancers then send every round the same way).
 // Empty when no such range turned up.
-std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count, ReservedPorts::Kind kind);
+std::optional<std::uint16_t> findFreePortRange(const IpAddress &source, int count,
+                                               ReservedPorts::Kind kind);
 
 std::string localHostname();
 

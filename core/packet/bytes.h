@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <cstdint>
@@ -30,8 +33,8 @@ public:
     {
         if (at + 4 > m_bytes.size())
             return std::nullopt;
-        return static_cast<std::uint32_t>(m_bytes[at]) << 24 | m_bytes[at + 1] << 16
-               | m_bytes[at + 2] << 8 | m_bytes[at + 3];
+        return static_cast<std::uint32_t>(m_bytes[at]) << 24 | m_bytes[at + 1] << 16 |
+               m_bytes[at + 2] << 8 | m_bytes[at + 3];
     }
     // The bytes from `at` to the end (empty when `at` is past it).
     std::span<const std::uint8_t> from(std::size_t at) const

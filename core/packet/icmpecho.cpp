@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/icmpecho.h"
 
 #include "packet/bytes.h"
@@ -23,7 +26,8 @@ std::vector<std::uint8_t> buildIcmpEcho(const IcmpEchoProbe &probe)
         v4 ? 0 : pseudoHeaderSum(probe.source, probe.destination, IPPROTO_ICMPV6, message.size());
     steerChecksum(message, 2, 8, probe.checksum, pseudo);
     std::vector<std::uint8_t> packet =
-        buildIpHeader(probe.source, probe.destination, static_cast<std::uint8_t>(v4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6}),
+        buildIpHeader(probe.source, probe.destination,
+                      static_cast<std::uint8_t>(v4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6}),
                       probe.ttl, probe.ipId, probe.flowLabel, message.size());
     packet.insert(packet.end(), message.begin(), message.end());
     return packet;

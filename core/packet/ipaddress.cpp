@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/ipaddress.h"
 
 #include <algorithm>
@@ -86,7 +89,8 @@ IpAddress IpAddress::canonical() const
         return *this;
     const auto zeros = [this](std::size_t from, std::size_t to) {
         return std::all_of(m_bytes.begin() + static_cast<long>(from),
-                           m_bytes.begin() + static_cast<long>(to), [](std::uint8_t b) { return b == 0; });
+                           m_bytes.begin() + static_cast<long>(to),
+                           [](std::uint8_t b) { return b == 0; });
     };
     const bool mapped = zeros(0, 10) && m_bytes[10] == 0xff && m_bytes[11] == 0xff;
     // ::a.b.c.d, except :: and ::1, which are IPv6's own unspecified and loopback addresses.

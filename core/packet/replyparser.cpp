@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/replyparser.h"
 
 #include "packet/bytes.h"
@@ -14,7 +17,10 @@ constexpr std::size_t kIcmpHeaderBytes = 8;
 constexpr std::size_t kIpv6HeaderBytes = 40;
 constexpr std::size_t kQuotedTransportBytes = 8;
 
-Error malformed(std::string what) { return Error{ErrorCode::Malformed, std::move(what)}; }
+Error malformed(std::string what)
+{
+    return Error{ErrorCode::Malformed, std::move(what)};
+}
 
 struct Ipv4Header
 {
@@ -44,9 +50,8 @@ Expected<Ipv4Header> readIpv4Header(std::span<const std::uint8_t> bytes)
 }
 
 // Skips IPv6 extension headers a probe could carry, returning the transport protocol and offset.
-std::optional<std::pair<std::uint8_t, std::size_t>> skipIpv6Extensions(const ByteReader &reader,
-                                                                      std::uint8_t next,
-                                                                      std::size_t at)
+std::optional<std::pair<std::uint8_t, std::size_t>>
+skipIpv6Extensions(const ByteReader &reader, std::uint8_t next, std::size_t at)
 {
     for (int guard = 0; guard < 8; ++guard) {
         if (next != 0 && next != 43 && next != 60) // hop-by-hop, routing, destination options

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -16,8 +19,8 @@ struct QuotedPacket
     IpAddress source;
     IpAddress destination;
     std::uint8_t protocol = 0;
-    std::uint16_t ipId = 0;         // IPv4
-    std::uint32_t flowLabel = 0;    // IPv6
+    std::uint16_t ipId = 0;                  // IPv4
+    std::uint32_t flowLabel = 0;             // IPv6
     std::array<std::uint8_t, 8> transport{}; // the first 8 bytes: ports, then seq / length+checksum
 };
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/tcpsyn.h"
 
 #include "packet/bytes.h"
@@ -27,8 +30,7 @@ std::vector<std::uint8_t> buildTcpSynSegment(const TcpSynProbe &probe)
     segment[20] = 2; // MSS option: kind 2, length 4
     segment[21] = 4;
     putU16(segment, 22, kMss);
-    putU16(segment, 16,
-           transportChecksum(probe.source, probe.destination, IPPROTO_TCP, segment));
+    putU16(segment, 16, transportChecksum(probe.source, probe.destination, IPPROTO_TCP, segment));
     return segment;
 }
 

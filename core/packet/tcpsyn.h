@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "packet/ipaddress.h"
@@ -17,8 +20,8 @@ struct TcpSynProbe
     std::uint16_t destinationPort = 0;
     std::uint32_t sequence = 0;
     std::uint8_t ttl = 1;
-    std::uint16_t ipId = 0;       // IPv4 only
-    std::uint32_t flowLabel = 0;  // IPv6 only, 20 bits
+    std::uint16_t ipId = 0;      // IPv4 only
+    std::uint32_t flowLabel = 0; // IPv6 only, 20 bits
 };
 
 inline constexpr std::uint8_t kTcpFlagFin = 0x01;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/udpprobe.h"
 
 #include "packet/bytes.h"
@@ -24,9 +27,8 @@ std::uint16_t onesAdd(std::uint32_t a, std::uint32_t b)
 } // namespace
 
 std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress &destination,
-                                        std::uint8_t protocol, std::uint8_t ttl,
-                                        std::uint16_t ipId, std::uint32_t flowLabel,
-                                        std::size_t payloadBytes)
+                                        std::uint8_t protocol, std::uint8_t ttl, std::uint16_t ipId,
+                                        std::uint32_t flowLabel, std::size_t payloadBytes)
 {
     if (source.isV4()) {
         std::vector<std::uint8_t> header(20, 0);
@@ -50,8 +52,8 @@ std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress
     return header;
 }
 
-void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt,
-                   std::size_t adjustAt, std::uint16_t wanted, std::uint32_t pseudoSum)
+void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt, std::size_t adjustAt,
+                   std::uint16_t wanted, std::uint32_t pseudoSum)
 {
     // With the checksum field holding `wanted`, the one's complement sum of everything must be
     // 0xffff; the adjusting word supplies the difference.
@@ -69,8 +71,8 @@ std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe)
     const char marker[] = "hopsc";
     std::copy_n(marker, 5, segment.begin() + kUdpHeaderBytes + 2);
     // The pseudo-header's sum: the transport checksum of an empty segment, uncomplemented.
-    const std::uint32_t pseudo = pseudoHeaderSum(probe.source, probe.destination, IPPROTO_UDP,
-                                                 segment.size());
+    const std::uint32_t pseudo =
+        pseudoHeaderSum(probe.source, probe.destination, IPPROTO_UDP, segment.size());
     steerChecksum(segment, 6, kUdpHeaderBytes, probe.checksum, pseudo);
     std::vector<std::uint8_t> packet =
         buildIpHeader(probe.source, probe.destination, IPPROTO_UDP, probe.ttl, probe.ipId,

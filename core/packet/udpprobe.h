@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "packet/ipaddress.h"
@@ -27,14 +30,13 @@ std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe);
 
 // The IP header for `payloadBytes` of `protocol`, IPv4 (20 bytes, no DF) or IPv6 (40 bytes).
 std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress &destination,
-                                        std::uint8_t protocol, std::uint8_t ttl,
-                                        std::uint16_t ipId, std::uint32_t flowLabel,
-                                        std::size_t payloadBytes);
+                                        std::uint8_t protocol, std::uint8_t ttl, std::uint16_t ipId,
+                                        std::uint32_t flowLabel, std::size_t payloadBytes);
 
 // Sets the 16-bit word at `adjustAt` (even, inside `segment`) so that the checksum of `segment`
 // (with `pseudoSum` for the pseudo-header, 0 for none) becomes `wanted`, and writes `wanted` at
 // `checksumAt`. The word at `adjustAt` and at `checksumAt` must be zero on entry.
-void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt,
-                   std::size_t adjustAt, std::uint16_t wanted, std::uint32_t pseudoSum);
+void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt, std::size_t adjustAt,
+                   std::uint16_t wanted, std::uint32_t pseudoSum);
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "monitor/routechange.h"
@@ -23,7 +26,7 @@ struct MonitorHop
     // path that drops packets.
     bool likelyRateLimited = false;
     int firstRound = 0;
-    int lastRound = 0; // the last round that sent a probe its way
+    int lastRound = 0;                  // the last round that sent a probe its way
     std::optional<int> unreachableCode; // ICMP code of the last destination-unreachable answer
 
     bool onLatestRound(int latest) const { return lastRound == latest; }

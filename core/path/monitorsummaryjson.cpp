@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/monitorsummaryjson.h"
 
 #include "path/jsonlimits.h"
@@ -87,7 +90,8 @@ void requireReceivedWithinSent(const ObjectView &object, int sent, int received)
 {
     if (received > sent)
         fail(ErrorCode::OutOfRange, object.pointerTo("received"),
-             "more received (" + std::to_string(received) + ") than sent (" + std::to_string(sent) + ")");
+             "more received (" + std::to_string(received) + ") than sent (" + std::to_string(sent) +
+                 ")");
 }
 
 MonitorHop readHop(const ObjectView &object)
@@ -133,8 +137,9 @@ RouteChange readRouteChange(const ObjectView &object)
     const std::string kind = object.requiredString("kind");
     if (!parseRouteChangeKind(kind, change.kind))
         fail(ErrorCode::OutOfRange, object.pointerTo("kind"),
-             "must be route-change, path-length, destination-lost or destination-answering (found \"" + kind
-                 + "\")");
+             "must be route-change, path-length, destination-lost or destination-answering (found "
+             "\"" +
+                 kind + "\")");
     if (change.kind == RouteChange::Kind::Responders) {
         change.ttl = static_cast<int>(object.requiredInteger("ttl", 1, kMaxTtl));
         change.before = readStrings(object.requiredArray("before"));
@@ -152,7 +157,8 @@ MonitorHistoryBucket readBucket(const ObjectView &object)
     bucket.ttl = static_cast<int>(object.requiredInteger("ttl", 1, kMaxTtl));
     bucket.responder = object.optionalString("responder").value_or("");
     bucket.firstSentUs = object.requiredInteger("first_sent_us", 0, kLatestTimestampUs);
-    bucket.lastSentUs = object.requiredInteger("last_sent_us", bucket.firstSentUs, kLatestTimestampUs);
+    bucket.lastSentUs =
+        object.requiredInteger("last_sent_us", bucket.firstSentUs, kLatestTimestampUs);
     bucket.firstRound = readRound(object, "first_round");
     bucket.lastRound = readRound(object, "last_round");
     bucket.sent = readCount(object, "sent");
@@ -205,7 +211,8 @@ MonitorSummary readMonitorSummary(const ObjectView &object)
     MonitorSummary summary;
     summary.rounds = readRound(object, "rounds");
     summary.failedRounds = readRound(object, "failed_rounds");
-    summary.intervalMs = static_cast<int>(object.requiredInteger("interval_ms", 0, 24 * 3600 * 1000));
+    summary.intervalMs =
+        static_cast<int>(object.requiredInteger("interval_ms", 0, 24 * 3600 * 1000));
     summary.startedUs = object.requiredInteger("started_at_us", 0, kLatestTimestampUs);
     summary.endedUs = object.requiredInteger("ended_at_us", summary.startedUs, kLatestTimestampUs);
     summary.hops = readList<MonitorHop>(object, "hops", readHop);

@@ -1,10 +1,16 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpath.h"
 
 #include <algorithm>
 
 namespace hopscope {
 
-std::string unknownHopName(int ttl) { return "unknown_hop_" + std::to_string(ttl); }
+std::string unknownHopName(int ttl)
+{
+    return "unknown_hop_" + std::to_string(ttl);
+}
 
 bool NetworkPath::destinationReached() const
 {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -21,8 +24,8 @@ inline constexpr int kMaxNetworkPathDepth = 64;
 // A saved week-long session holds a few hundred thousand values; the tree of this many takes a
 // few hundred MiB at most, so a hostile file cannot take more.
 inline constexpr std::size_t kMaxNetworkPathValues = 4'000'000;
-inline constexpr jsonfields::JsonLimits kNetworkPathJsonLimits{kMaxNetworkPathBytes, kMaxNetworkPathDepth,
-                                                               kMaxNetworkPathValues};
+inline constexpr jsonfields::JsonLimits kNetworkPathJsonLimits{
+    kMaxNetworkPathBytes, kMaxNetworkPathDepth, kMaxNetworkPathValues};
 
 // The ranges a stored trace request may hold. Files keep whatever older or newer versions wrote;
 // the helper's protocol uses tighter ones: only what a trace may run with.
@@ -39,7 +42,8 @@ inline constexpr TraceRequestLimits kFileRequestLimits{100, 1, 600000, 1024, 100
 nlohmann::ordered_json traceRequestToJsonValue(const TraceRequest &request);
 // Reads a request object. Problems are thrown as jsonfields::FieldError: call it inside
 // jsonfields::readFields().
-TraceRequest readTraceRequest(const jsonfields::ObjectView &object, const TraceRequestLimits &limits);
+TraceRequest readTraceRequest(const jsonfields::ObjectView &object,
+                              const TraceRequestLimits &limits);
 
 // Writes the Datadog NetworkPath payload plus the `hopscope` extension, keys in schema order.
 nlohmann::ordered_json networkPathToJsonValue(const NetworkPath &path);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 
 #include "common/jsonfields.h"
@@ -127,13 +130,12 @@ std::vector<PathHop> readOrderedHops(const ArrayView &array,
         PathHop hop = readOne(object);
         if (!hops.empty() && hop.ttl < hops.back().ttl)
             fail(ErrorCode::OutOfOrder, object.pointerTo("ttl"),
-                 "hops must be in TTL order (ttl " + std::to_string(hop.ttl) + " after ttl "
-                     + std::to_string(hops.back().ttl) + ")");
+                 "hops must be in TTL order (ttl " + std::to_string(hop.ttl) + " after ttl " +
+                     std::to_string(hops.back().ttl) + ")");
         hops.push_back(std::move(hop));
     }
     return hops;
 }
-
 
 std::string firstReverseDns(const ObjectView &object)
 {
@@ -243,25 +245,27 @@ ProbeSample readProbe(const ObjectView &object)
     probe.responder = stringOr(object, "responder");
     probe.rttMs = object.optionalNumber("rtt", 0.0, kMaxRttMs);
     if (probe.rttMs && probe.responder.empty())
-        fail(ErrorCode::MissingField, object.pointerTo("responder"), "a probe with an rtt needs a responder");
+        fail(ErrorCode::MissingField, object.pointerTo("responder"),
+             "a probe with an rtt needs a responder");
     if (const auto type = object.optionalInteger("icmp_type", 0, 255))
         probe.icmpType = static_cast<int>(*type);
     if (const auto code = object.optionalInteger("icmp_code", 0, 255))
         probe.icmpCode = static_cast<int>(*code);
     probe.sentAtUs = object.requiredInteger("sent_at_us", 0, kLatestTimestampMs * 1000);
-    probe.round = static_cast<int>(object.optionalInteger("round", 0, kMaxMonitorRounds).value_or(0));
+    probe.round =
+        static_cast<int>(object.optionalInteger("round", 0, kMaxMonitorRounds).value_or(0));
     return probe;
 }
 
 HopscopeExtension readExtension(const ObjectView &object)
 {
     HopscopeExtension extension;
-    extension.formatVersion = static_cast<int>(object.requiredInteger("format_version", 1,
-                                                                      1'000'000));
+    extension.formatVersion =
+        static_cast<int>(object.requiredInteger("format_version", 1, 1'000'000));
     if (extension.formatVersion > kHopscopeFormatVersion)
         fail(ErrorCode::UnsupportedVersion, object.pointerTo("format_version"),
-             "written by a newer Hopscope (format " + std::to_string(extension.formatVersion)
-                 + "; this build reads up to " + std::to_string(kHopscopeFormatVersion) + ")");
+             "written by a newer Hopscope (format " + std::to_string(extension.formatVersion) +
+                 "; this build reads up to " + std::to_string(kHopscopeFormatVersion) + ")");
     extension.toolVersion = stringOr(object, "tool_version");
     if (const auto request = object.optionalObject("request"))
         extension.request = readTraceRequest(*request, kFileRequestLimits);
@@ -301,7 +305,8 @@ NetworkPath readPath(const json &document)
     else if (traceroute)
         readRuns(*traceroute, path);
     else
-        fail(ErrorCode::MissingField, "/hops", "required field is missing (nor is there a /traceroute)");
+        fail(ErrorCode::MissingField, "/hops",
+             "required field is missing (nor is there a /traceroute)");
     if (traceroute)
         path.hopCount = readHopCount(*traceroute);
     if (const auto tags = root.optionalArray("tags"))
@@ -326,9 +331,11 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
     if (const auto port = object.optionalInteger("source_port", 1, 65535))
         request.sourcePort = static_cast<std::uint16_t>(*port);
     request.maxTtl = static_cast<int>(object.requiredInteger("max_ttl", 1, kMaxTtl));
-    request.timeoutMs = static_cast<int>(object.requiredInteger("timeout_ms", limits.minTimeoutMs, limits.maxTimeoutMs));
+    request.timeoutMs = static_cast<int>(
+        object.requiredInteger("timeout_ms", limits.minTimeoutMs, limits.maxTimeoutMs));
     request.queries = static_cast<int>(object.requiredInteger("queries", 1, limits.maxQueries));
-    request.flows = static_cast<int>(object.optionalInteger("flows", 1, limits.maxFlows).value_or(1));
+    request.flows =
+        static_cast<int>(object.optionalInteger("flows", 1, limits.maxFlows).value_or(1));
     if (const auto mode = object.optionalString("mode")) {
         const auto parsed = parseTraceMode(*mode);
         if (!parsed)

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 
 #include "path/jsonwrite.h"
@@ -73,7 +76,7 @@ ordered_json e2eProbeJson(const E2eProbe &probe)
     return object;
 }
 
-}
+} // namespace
 
 ordered_json traceRequestToJsonValue(const TraceRequest &request)
 {

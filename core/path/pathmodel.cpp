@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/pathmodel.h"
 
 #include "packet/unreachable.h"
@@ -103,7 +106,10 @@ std::vector<MonitorRound> roundsOf(const NetworkPath &path)
 
 } // namespace
 
-PathModel::PathModel(const MonitorLimits &limits) : m_limits(limits), m_tracker(limits.confirmRounds) {}
+PathModel::PathModel(const MonitorLimits &limits)
+    : m_limits(limits), m_tracker(limits.confirmRounds)
+{
+}
 
 void PathModel::setHeader(NetworkPath header)
 {
@@ -127,7 +133,8 @@ PathModel PathModel::fromPath(const NetworkPath &path, const MonitorLimits &limi
     PathModel model(limits);
     model.setHeader(path);
     const bool probes = path.hopscope && !path.hopscope->probes.empty();
-    const MonitorSummary *summary = path.hopscope && path.hopscope->monitor ? &*path.hopscope->monitor : nullptr;
+    const MonitorSummary *summary =
+        path.hopscope && path.hopscope->monitor ? &*path.hopscope->monitor : nullptr;
     // Probe by probe, as a live session feeds them: the rows' latest probes, the links.
     if (probes)
         for (const MonitorRound &round : roundsOf(path))
@@ -147,8 +154,8 @@ PathModel PathModel::fromPath(const NetworkPath &path, const MonitorLimits &limi
             model.m_latestRound = std::max(model.m_latestRound, hop.lastRound);
         model.m_destinationTtl.reset();
         for (const MonitorHop &hop : summary->hops)
-            if (hop.destination && hop.onLatestRound(model.m_latestRound)
-                && (!model.m_destinationTtl || hop.ttl < *model.m_destinationTtl))
+            if (hop.destination && hop.onLatestRound(model.m_latestRound) &&
+                (!model.m_destinationTtl || hop.ttl < *model.m_destinationTtl))
                 model.m_destinationTtl = hop.ttl;
         model.m_monitoring = summary->rounds > 0;
         model.m_intervalMs = summary->intervalMs;
@@ -190,7 +197,8 @@ PathModel::Series &PathModel::seriesFor(int ttl, const std::string &responder)
 {
     std::vector<Series> &atTtl = m_series[ttl];
     const auto find = [&atTtl](const std::string &name) {
-        return std::find_if(atTtl.begin(), atTtl.end(), [&name](const Series &s) { return s.responder == name; });
+        return std::find_if(atTtl.begin(), atTtl.end(),
+                            [&name](const Series &s) { return s.responder == name; });
     };
     if (const auto it = find(responder); it != atTtl.end())
         return *it;
@@ -224,7 +232,8 @@ void PathModel::beginRound(int number, std::int64_t startedUs, std::string desti
 
 bool PathModel::endsPath(const ProbeSample &probe) const
 {
-    return !probe.responder.empty() && (probe.responder == m_roundDestination || isUnreachable(probe));
+    return !probe.responder.empty() &&
+           (probe.responder == m_roundDestination || isUnreachable(probe));
 }
 
 void PathModel::noteAnswer(const ProbeSample &probe)
@@ -233,8 +242,8 @@ void PathModel::noteAnswer(const ProbeSample &probe)
         return;
     m_answeredThisRound.try_emplace({probe.ttl, probe.flow}, probe.responder);
     m_observation.respondersByTtl[probe.ttl].insert(probe.responder);
-    if (probe.responder == m_roundDestination
-        && (!m_observation.destinationTtl || probe.ttl < *m_observation.destinationTtl))
+    if (probe.responder == m_roundDestination &&
+        (!m_observation.destinationTtl || probe.ttl < *m_observation.destinationTtl))
         m_observation.destinationTtl = probe.ttl;
 }
 
@@ -321,11 +330,15 @@ void PathModel::countLinks(std::optional<int> lastTtl)
 void PathModel::forgetBeyond(int lastTtl)
 {
     for (auto it = m_series.upper_bound(lastTtl); it != m_series.end();) {
-        std::erase_if(it->second, [this](const Series &series) { return series.firstRound == m_latestRound; });
+        std::erase_if(it->second,
+                      [this](const Series &series) { return series.firstRound == m_latestRound; });
         it = it->second.empty() ? m_series.erase(it) : std::next(it);
     }
-    std::erase_if(m_edges, [lastTtl](const auto &edge) { return edge.first.ttl >= lastTtl && edge.second == 0; });
-    std::erase_if(m_answeredThisRound, [lastTtl](const auto &entry) { return entry.first.first > lastTtl; });
+    std::erase_if(m_edges, [lastTtl](const auto &edge) {
+        return edge.first.ttl >= lastTtl && edge.second == 0;
+    });
+    std::erase_if(m_answeredThisRound,
+                  [lastTtl](const auto &entry) { return entry.first.first > lastTtl; });
     m_observation.respondersByTtl.erase(m_observation.respondersByTtl.upper_bound(lastTtl),
                                         m_observation.respondersByTtl.end());
 }
@@ -342,8 +355,9 @@ std::vector<RouteChange> PathModel::endRound(const Hostnames &hostnames, std::op
     // What was held back and is part of the path after all, in sending order.
     std::vector<ProbeSample> heldBack = std::move(m_heldBack);
     m_heldBack.clear();
-    std::stable_sort(heldBack.begin(), heldBack.end(),
-                     [](const ProbeSample &a, const ProbeSample &b) { return a.sentAtUs < b.sentAtUs; });
+    std::stable_sort(
+        heldBack.begin(), heldBack.end(),
+        [](const ProbeSample &a, const ProbeSample &b) { return a.sentAtUs < b.sentAtUs; });
     const int end = lastTtl.value_or(m_roundEndTtl.value_or(std::numeric_limits<int>::max()));
     for (const ProbeSample &probe : heldBack)
         if (probe.ttl <= end)
@@ -364,7 +378,8 @@ std::vector<RouteChange> PathModel::endRound(const Hostnames &hostnames, std::op
             for (Series &series : atTtl)
                 if (const auto name = hostnames.find(series.responder); name != hostnames.end())
                     series.hostname = name->second;
-        if (const auto name = hostnames.find(m_header.destination.ipAddress); name != hostnames.end())
+        if (const auto name = hostnames.find(m_header.destination.ipAddress);
+            name != hostnames.end())
             m_header.destination.reverseDnsHostname = name->second;
     }
     std::vector<RouteChange> changes = m_tracker.addRound(m_observation);
@@ -391,8 +406,9 @@ std::vector<RouteChange> PathModel::addRound(const MonitorRound &round)
     std::vector<const ProbeSample *> probes;
     for (const ProbeSample &probe : round.probes)
         probes.push_back(&probe);
-    std::stable_sort(probes.begin(), probes.end(),
-                     [](const ProbeSample *a, const ProbeSample *b) { return a->sentAtUs < b->sentAtUs; });
+    std::stable_sort(probes.begin(), probes.end(), [](const ProbeSample *a, const ProbeSample *b) {
+        return a->sentAtUs < b->sentAtUs;
+    });
     for (const ProbeSample *probe : probes) {
         linkAsItLands(*probe);
         countProbe(*probe);
@@ -550,13 +566,15 @@ std::vector<PathHop> PathModel::latestHops() const
         if (!hop.onLatestRound(m_latestRound) || hop.responder == kOtherResponders)
             continue;
         if (hop.responder.empty() || hop.stats.received == 0)
-            latest.push_back({hop.ttl, unknownHopName(hop.ttl), unknownHopName(hop.ttl), std::nullopt, false});
+            latest.push_back(
+                {hop.ttl, unknownHopName(hop.ttl), unknownHopName(hop.ttl), std::nullopt, false});
         else
             latest.push_back({hop.ttl, hop.responder, hop.hostname, hop.stats.avgMs, true});
     }
     // A TTL with both a silent row and answering ones keeps only the answering ones.
     std::erase_if(latest, [&latest](const PathHop &hop) {
-        return !hop.reachable && std::any_of(latest.begin(), latest.end(), [&hop](const PathHop &other) {
+        return !hop.reachable &&
+               std::any_of(latest.begin(), latest.end(), [&hop](const PathHop &other) {
                    return other.ttl == hop.ttl && other.reachable;
                });
     });
@@ -575,11 +593,12 @@ NetworkPath PathModel::toNetworkPath() const
     std::vector<std::pair<std::uint32_t, ProbeSample>> probes;
     for (const auto &[ttl, atTtl] : m_series)
         for (const Series &series : atTtl)
-            series.history.recent().forEach(
-                [&](const MonitorSample &sample) { probes.emplace_back(sample.order, probeSample(series, sample)); });
+            series.history.recent().forEach([&](const MonitorSample &sample) {
+                probes.emplace_back(sample.order, probeSample(series, sample));
+            });
     std::sort(probes.begin(), probes.end(), [](const auto &a, const auto &b) {
-        return std::tie(a.second.round, a.second.sentAtUs, a.first)
-               < std::tie(b.second.round, b.second.sentAtUs, b.first);
+        return std::tie(a.second.round, a.second.sentAtUs, a.first) <
+               std::tie(b.second.round, b.second.sentAtUs, b.first);
     });
     extension.probes.clear();
     extension.probes.reserve(probes.size());

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "monitor/routechange.h"
@@ -205,8 +208,8 @@ private:
     std::string m_roundDestination;
     std::map<std::pair<int, int>, std::string> m_answeredThisRound; // by TTL and flow
     std::set<int> m_roundFlows;
-    std::optional<int> m_roundEndTtl;       // the lowest TTL at which the path was seen to end
-    std::vector<ProbeSample> m_heldBack;    // probes at or beyond it
+    std::optional<int> m_roundEndTtl;    // the lowest TTL at which the path was seen to end
+    std::vector<ProbeSample> m_heldBack; // probes at or beyond it
     RouteObservation m_observation;
     std::deque<RouteChange> m_routeChanges;
     std::size_t m_forgottenRouteChanges = 0;

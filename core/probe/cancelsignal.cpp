@@ -1,9 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/cancelsignal.h"
 
 #include <cstdint>
 #include <poll.h>
-#include <thread>
 #include <sys/eventfd.h>
+#include <thread>
 #include <unistd.h>
 
 namespace hopscope {
@@ -45,7 +48,8 @@ bool CancelSignal::waitUntil(std::chrono::steady_clock::time_point deadline) con
         const auto slice = m_fd >= 0 ? left : std::min(left, milliseconds(50));
         if (m_fd >= 0) {
             pollfd watched{m_fd, POLLIN, 0};
-            ::poll(&watched, 1, static_cast<int>(std::min<milliseconds::rep>(slice.count() + 1, 1 << 30)));
+            ::poll(&watched, 1,
+                   static_cast<int>(std::min<milliseconds::rep>(slice.count() + 1, 1 << 30)));
         } else {
             std::this_thread::sleep_for(slice);
         }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/icmpmethod.h"
 
 #include "packet/icmpecho.h"
@@ -15,7 +18,8 @@ std::uint16_t IcmpMethod::identifierOf(int flow) const
 
 std::optional<int> IcmpMethod::flowOfIdentifier(std::uint16_t identifier) const
 {
-    const auto flow = static_cast<std::uint16_t>(identifier - static_cast<std::uint16_t>(m_config.identityBase));
+    const auto flow =
+        static_cast<std::uint16_t>(identifier - static_cast<std::uint16_t>(m_config.identityBase));
     if (flow >= m_config.flows)
         return std::nullopt;
     return flow;
@@ -32,7 +36,8 @@ OutgoingPacket IcmpMethod::build(const ProbeSlot &slot)
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
     probe.flowLabel = flowLabelOf(slot.flow);
-    return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe), slot.flow, slot.index};
+    return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe), slot.flow,
+                          slot.index};
 }
 
 std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const
@@ -40,7 +45,8 @@ std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const
     const bool v6 = !m_config.destination.isV4();
     if (auto reply = matchEchoReply(packet))
         return reply;
-    const auto message = quotedError(packet, static_cast<std::uint8_t>(v6 ? int{IPPROTO_ICMPV6} : int{IPPROTO_ICMP}));
+    const auto message = quotedError(
+        packet, static_cast<std::uint8_t>(v6 ? int{IPPROTO_ICMPV6} : int{IPPROTO_ICMP}));
     if (!message)
         return std::nullopt;
     const auto &quoted = message->quote->transport;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/pacedtransport.h"
 
 #include "probe/cancelsignal.h"
@@ -8,7 +11,10 @@
 
 namespace hopscope {
 
-double burstForRate(double ratePerSecond) { return std::max(1.0, ratePerSecond / 20.0); }
+double burstForRate(double ratePerSecond)
+{
+    return std::max(1.0, ratePerSecond / 20.0);
+}
 
 namespace {
 
@@ -25,7 +31,8 @@ std::int64_t intervalFor(double ratePerSecond)
 
 TokenBucket::TokenBucket(double ratePerSecond, double burst)
     : m_intervalNs(intervalFor(ratePerSecond)),
-      m_burstNs(static_cast<std::int64_t>(std::max(1.0, burst) * static_cast<double>(m_intervalNs))),
+      m_burstNs(
+          static_cast<std::int64_t>(std::max(1.0, burst) * static_cast<double>(m_intervalNs))),
       m_state(&m_ownState)
 {
 }
@@ -74,7 +81,8 @@ Expected<std::int64_t> PacedTransport::send(const OutgoingPacket &packet)
     return m_inner.send(packet);
 }
 
-std::optional<ReceivedPacket> PacedTransport::receive(std::int64_t deadlineNs, const CancelSignal &cancel)
+std::optional<ReceivedPacket> PacedTransport::receive(std::int64_t deadlineNs,
+                                                      const CancelSignal &cancel)
 {
     return m_inner.receive(deadlineNs, cancel);
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "probe/probetransport.h"
@@ -43,10 +46,12 @@ private:
 class PacedTransport : public ProbeTransport
 {
 public:
-    PacedTransport(ProbeTransport &inner, std::vector<TokenBucket *> buckets, const CancelSignal &cancel);
+    PacedTransport(ProbeTransport &inner, std::vector<TokenBucket *> buckets,
+                   const CancelSignal &cancel);
 
     Expected<std::int64_t> send(const OutgoingPacket &packet) override;
-    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs, const CancelSignal &cancel) override;
+    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs,
+                                          const CancelSignal &cancel) override;
     std::int64_t nowNs() const override { return m_inner.nowNs(); }
 
 private:

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/probeengine.h"
 
 #include "probe/cancelsignal.h"
@@ -36,7 +39,8 @@ public:
 
     Expected<EngineOutcome> run()
     {
-        const Status status = m_config.mode == TraceMode::Parallel ? runParallel() : runSequential();
+        const Status status =
+            m_config.mode == TraceMode::Parallel ? runParallel() : runSequential();
         if (!status)
             return status.error();
         return outcome();
@@ -150,8 +154,8 @@ private:
             return;
         Probe *probe = match->probeIndex ? &m_probes[static_cast<std::size_t>(*match->probeIndex)]
                                          : earliestPendingOfFlow(match->flow);
-        if (!probe || probe->state != State::Pending || probe->slot.flow != match->flow
-            || match->reply.receivedNs < probe->sentNs || match->reply.receivedNs > deadlineOf(*probe))
+        if (!probe || probe->state != State::Pending || probe->slot.flow != match->flow ||
+            match->reply.receivedNs < probe->sentNs || match->reply.receivedNs > deadlineOf(*probe))
             return; // late, duplicated, or not plausibly this probe's
         probe->state = State::Answered;
         probe->reply = match->reply;
@@ -176,8 +180,8 @@ private:
         if (m_endTtl > 0 && m_endTtl <= ttl)
             return;
         m_endTtl = ttl;
-        m_end = reply.kind == ReplyKind::DestinationReply ? PathEnd::Destination
-                                                          : PathEnd::Unreachable;
+        m_end =
+            reply.kind == ReplyKind::DestinationReply ? PathEnd::Destination : PathEnd::Unreachable;
         for (Probe &probe : m_probes)
             if (probe.slot.ttl > ttl && probe.state == State::Pending)
                 probe.state = State::Discarded;
@@ -193,8 +197,8 @@ private:
              ttl < m_slowestReplyNs.size(); ++ttl)
             slowest = std::max(slowest, m_slowestReplyNs[ttl]);
         if (slowest > 0)
-            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * slowest
-                                              + kAdaptiveWaitMarginNs);
+            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * slowest +
+                                              kAdaptiveWaitMarginNs);
         return deadline;
     }
 
@@ -225,12 +229,11 @@ private:
     {
         const auto first = static_cast<std::size_t>((ttl - 1) * m_config.flows * m_config.queries);
         const auto count = static_cast<std::size_t>(m_config.flows * m_config.queries);
-        return std::all_of(m_probes.begin() + static_cast<long>(first),
-                           m_probes.begin() + static_cast<long>(first + count),
-                           [](const Probe &probe) {
-                               return probe.state == State::Answered
-                                      || probe.state == State::TimedOut;
-                           });
+        return std::all_of(
+            m_probes.begin() + static_cast<long>(first),
+            m_probes.begin() + static_cast<long>(first + count), [](const Probe &probe) {
+                return probe.state == State::Answered || probe.state == State::TimedOut;
+            });
     }
 
     void settleHops()
@@ -255,8 +258,8 @@ private:
         result.end = m_end;
         result.lastTtl = m_cancelled ? m_nextTtlToSettle - 1 : lastTtl();
         for (const Probe &probe : m_probes)
-            if (probe.slot.ttl <= result.lastTtl
-                && (probe.state == State::Answered || probe.state == State::TimedOut))
+            if (probe.slot.ttl <= result.lastTtl &&
+                (probe.state == State::Answered || probe.state == State::TimedOut))
                 result.events.push_back(event(probe));
         return result;
     }

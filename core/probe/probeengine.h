@@ -1,9 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
-#include "probe/tracerequest.h"
 #include "probe/probemethod.h"
 #include "probe/probetypes.h"
+#include "probe/tracerequest.h"
 
 #include <cstdint>
 #include <string>

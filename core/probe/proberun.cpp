@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/proberun.h"
 
 #include "probe/cancelsignal.h"
@@ -28,7 +31,8 @@ std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig
     return nullptr;
 }
 
-Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(IpAddress::Family family, Protocol protocol)
+Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(IpAddress::Family family,
+                                                            Protocol protocol)
 {
     auto transport = RawSocketTransport::open(family, protocol);
     if (!transport)
@@ -45,8 +49,9 @@ struct PreparedProbing
     Probing kind = Probing::Raw;
 };
 
-Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport, const TraceRequest &request,
-                                    const IpAddress &destination, const RouteInfo &route)
+Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> transport,
+                                            const TraceRequest &request,
+                                            const IpAddress &destination, const RouteInfo &route)
 {
     // ICMP probes have no ports; their flows differ in the echo identifier.
     auto reserved = ReservedPorts::reserve(
@@ -76,12 +81,15 @@ Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> tran
     return probing;
 }
 
-Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request, const IpAddress &destination,
-                                             const RouteInfo &route, ProbeObserver &observer)
+Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request,
+                                                     const IpAddress &destination,
+                                                     const RouteInfo &route,
+                                                     ProbeObserver &observer)
 {
     if (request.protocol == Protocol::Tcp && request.flows > 1)
-        return Error{ErrorCode::NotSupported, "multipath flows with TCP need raw sockets (CAP_NET_RAW): "
-                                      "without them every TCP probe has a source port of its own"};
+        return Error{ErrorCode::NotSupported,
+                     "multipath flows with TCP need raw sockets (CAP_NET_RAW): "
+                     "without them every TCP probe has a source port of its own"};
     if (request.protocol == Protocol::Tcp)
         observer.notice("without raw sockets every TCP probe has a source port of its own, so load "
                         "balancers may send the probes of one TTL different ways");
@@ -106,17 +114,19 @@ Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request
 // Raw sockets when this process may open them (unless the request says not to), ordinary
 // sockets otherwise, with a notice that says so.
 Expected<PreparedProbing> prepareProbing(const TraceRequest &request, const IpAddress &destination,
-                                 const RouteInfo &route, ProbeObserver &observer,
-                                 const ProbeEnvironment &environment)
+                                         const RouteInfo &route, ProbeObserver &observer,
+                                         const ProbeEnvironment &environment)
 {
     if (!request.unprivileged) {
-        auto raw = (environment.openRaw ? environment.openRaw : openOwnRawSockets)(destination.family(),
-                                                                                  request.protocol);
+        auto raw = (environment.openRaw ? environment.openRaw : openOwnRawSockets)(
+            destination.family(), request.protocol);
         if (raw)
             return prepareRawProbing(std::move(*raw), request, destination, route);
-        if (raw.error().code != ErrorCode::PermissionDenied || !environment.rawFallsBackToUnprivileged)
+        if (raw.error().code != ErrorCode::PermissionDenied ||
+            !environment.rawFallsBackToUnprivileged)
             return raw.error();
-        observer.notice("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
+        observer.notice(
+            "raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges");
     } else {
         observer.notice("probing without privileges, as requested");
     }
@@ -125,8 +135,9 @@ Expected<PreparedProbing> prepareProbing(const TraceRequest &request, const IpAd
 
 } // namespace
 
-Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination, ProbeObserver &observer,
-                             const CancelSignal &cancel, const ProbeEnvironment &environment)
+Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination,
+                             ProbeObserver &observer, const CancelSignal &cancel,
+                             const ProbeEnvironment &environment)
 {
     const auto route = routeTo(destination);
     if (!route)
@@ -170,9 +181,12 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
 std::string_view pathEndName(PathEnd end)
 {
     switch (end) {
-    case PathEnd::NotReached: return "not-reached";
-    case PathEnd::Destination: return "destination";
-    case PathEnd::Unreachable: return "unreachable";
+    case PathEnd::NotReached:
+        return "not-reached";
+    case PathEnd::Destination:
+        return "destination";
+    case PathEnd::Unreachable:
+        return "unreachable";
     }
     return "not-reached";
 }

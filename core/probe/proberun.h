@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -35,8 +38,8 @@ struct ProbeEnvironment
 struct ProbeRunSummary
 {
     Probing probing = Probing::Raw;
-    RouteInfo route;    // the source address the probes left from, and its interface
-    int lastTtl = 0;    // the highest TTL that is part of the path
+    RouteInfo route; // the source address the probes left from, and its interface
+    int lastTtl = 0; // the highest TTL that is part of the path
     PathEnd end = PathEnd::NotReached;
     std::int64_t startedNs = 0; // CLOCK_REALTIME
     std::int64_t endedNs = 0;
@@ -51,9 +54,11 @@ struct ProbeRun
 
 // Sends the probes of `request` (already normalised) to `destination` (already resolved and
 // checked), streaming every probe and settled TTL to `observer`. Fails with ErrorCode::Cancelled,
-// ErrorCode::PermissionDenied, ErrorCode::NoRoute, ErrorCode::NotSupported or ErrorCode::SocketError.
-Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination, ProbeObserver &observer,
-                             const CancelSignal &cancel, const ProbeEnvironment &environment = {});
+// ErrorCode::PermissionDenied, ErrorCode::NoRoute, ErrorCode::NotSupported or
+// ErrorCode::SocketError.
+Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &destination,
+                             ProbeObserver &observer, const CancelSignal &cancel,
+                             const ProbeEnvironment &environment = {});
 
 std::string_view pathEndName(PathEnd end); // "not-reached", "destination", "unreachable"
 std::optional<PathEnd> parsePathEnd(std::string_view text);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -14,7 +17,12 @@ class CancelSignal;
 // Which socket a packet came in on, which says how its bytes begin. The raw channels carry
 // packets; the socket channels carry what ordinary sockets report without privileges.
 enum class PacketChannel {
-    IcmpV4, IcmpV6, TcpV4, TcpV6, UdpV4, UdpV6,
+    IcmpV4,
+    IcmpV6,
+    TcpV4,
+    TcpV6,
+    UdpV4,
+    UdpV6,
     SocketError, // an ICMP error from a socket's error queue: the offender, type and code
     SocketData,  // a datagram the destination sent to a flow's socket (echo reply, UDP)
     TcpOutcome,  // a probe's connect() finished: connected, or refused
@@ -31,7 +39,7 @@ struct ReceivedPacket
     int probeIndex = -1;             // TcpOutcome and per-probe sockets
     std::uint8_t icmpType = 0;       // SocketError
     std::uint8_t icmpCode = 0;
-    bool refused = false;            // TcpOutcome: a reset rather than a connection
+    bool refused = false; // TcpOutcome: a reset rather than a connection
 };
 
 struct OutgoingPacket

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "packet/ipaddress.h"
@@ -19,9 +22,9 @@ struct ProbeSlot
 };
 
 enum class ReplyKind {
-    TimeExceeded,      // a router on the way
-    Unreachable,       // destination-unreachable from a router or the destination
-    DestinationReply,  // SYN-ACK, RST, echo reply or port unreachable from the target
+    TimeExceeded,     // a router on the way
+    Unreachable,      // destination-unreachable from a router or the destination
+    DestinationReply, // SYN-ACK, RST, echo reply or port unreachable from the target
 };
 
 struct ProbeReply

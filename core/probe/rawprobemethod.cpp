@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/rawprobemethod.h"
 
 #include <algorithm>
@@ -13,8 +16,8 @@ int RawProbeMethod::indexInFlow(const ProbeSlot &slot) const
 
 std::optional<int> RawProbeMethod::probeIndex(int flow, int inFlow) const
 {
-    if (flow < 0 || flow >= m_config.flows || inFlow < 0
-        || inFlow >= m_config.maxTtl * m_config.queries)
+    if (flow < 0 || flow >= m_config.flows || inFlow < 0 ||
+        inFlow >= m_config.maxTtl * m_config.queries)
         return std::nullopt;
     const int ttl = inFlow / m_config.queries + 1;
     const int query = inFlow % m_config.queries;
@@ -54,8 +57,8 @@ std::optional<IcmpMessage> RawProbeMethod::quotedError(const ReceivedPacket &pac
     if (!message || !message->quote)
         return std::nullopt;
     const QuotedPacket &quote = *message->quote;
-    if (quote.protocol != protocol || quote.destination != m_config.destination
-        || quote.source != m_config.source)
+    if (quote.protocol != protocol || quote.destination != m_config.destination ||
+        quote.source != m_config.source)
         return std::nullopt;
     return *message;
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "packet/replyparser.h"
@@ -41,7 +44,8 @@ protected:
 
     // A time-exceeded or destination-unreachable quoting a `protocol` packet from our source to
     // our destination; nothing for any other packet.
-    std::optional<IcmpMessage> quotedError(const ReceivedPacket &packet, std::uint8_t protocol) const;
+    std::optional<IcmpMessage> quotedError(const ReceivedPacket &packet,
+                                           std::uint8_t protocol) const;
     // Checks the quoted IP ID (IPv4) or flow label (IPv6) against the probe's.
     bool quoteNamesProbe(const QuotedPacket &quote, int index, int flow) const;
     // The reply an error stands for: time exceeded from a router, port unreachable from the

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/rawsockets.h"
 
 #include "probe/socketmessage.h"
@@ -21,16 +24,17 @@ bool setOption(int fd, int level, int name, int value)
     return ::setsockopt(fd, level, name, &value, sizeof value) == 0;
 }
 
-// An error from the last failed socket call, ErrorCode::PermissionDenied when privileges were missing.
+// An error from the last failed socket call, ErrorCode::PermissionDenied when privileges were
+// missing.
 Error rawSocketError(const char *what)
 {
     const int error = errno;
     const bool denied = error == EPERM || error == EACCES;
     return Error{denied ? ErrorCode::PermissionDenied : ErrorCode::SocketError,
-                 std::string(what) + ": " + std::strerror(error)
-                     + (denied ? " (raw sockets need CAP_NET_RAW: run as root or through the "
-                                 "hopscope-probe helper)"
-                               : "")};
+                 std::string(what) + ": " + std::strerror(error) +
+                     (denied ? " (raw sockets need CAP_NET_RAW: run as root or through the "
+                               "hopscope-probe helper)"
+                             : "")};
 }
 
 } // namespace
@@ -84,12 +88,14 @@ PacketChannel dataChannelOf(Protocol protocol, IpAddress::Family family)
 Expected<int> openRawProbeSocket(IpAddress::Family family, int ipProtocol)
 {
     const bool v4 = family == IpAddress::Family::V4;
-    const int fd = ::socket(v4 ? AF_INET : AF_INET6, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, ipProtocol);
+    const int fd =
+        ::socket(v4 ? AF_INET : AF_INET6, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, ipProtocol);
     if (fd < 0)
         return rawSocketError(ipProtocol == IPPROTO_TCP   ? "cannot open a raw TCP socket"
-                           : ipProtocol == IPPROTO_UDP ? "cannot open a raw UDP socket"
-                                                       : "cannot open a raw ICMP socket");
-    bool ok = v4 ? setOption(fd, IPPROTO_IP, IP_HDRINCL, 1) : setOption(fd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
+                              : ipProtocol == IPPROTO_UDP ? "cannot open a raw UDP socket"
+                                                          : "cannot open a raw ICMP socket");
+    bool ok = v4 ? setOption(fd, IPPROTO_IP, IP_HDRINCL, 1)
+                 : setOption(fd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
     if (ipProtocol == IPPROTO_ICMPV6) {
         icmp6_filter filter;
         ICMP6_FILTER_SETBLOCKALL(&filter);
@@ -121,9 +127,8 @@ Expected<std::int64_t> sendRawPacket(int fd, const OutgoingPacket &packet)
     sockaddr_storage address{};
     const socklen_t addressLength = packet.destination.toSockaddr(address);
     const std::int64_t sentNs = realtimeNs();
-    if (::sendto(fd, packet.bytes.data(), packet.bytes.size(), 0, reinterpret_cast<sockaddr *>(&address),
-                 addressLength)
-        < 0)
+    if (::sendto(fd, packet.bytes.data(), packet.bytes.size(), 0,
+                 reinterpret_cast<sockaddr *>(&address), addressLength) < 0)
         return rawSocketError("cannot send a probe");
     return sentNs;
 }

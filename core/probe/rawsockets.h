@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
-#include "probe/tracerequest.h"
 #include "probe/probetransport.h"
+#include "probe/tracerequest.h"
 
 #include <optional>
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/rawsockettransport.h"
 
 #include "probe/cancelsignal.h"
@@ -41,7 +44,10 @@ RawSocketTransport::~RawSocketTransport()
     ::close(m_icmpFd);
 }
 
-std::int64_t RawSocketTransport::nowNs() const { return realtimeNs(); }
+std::int64_t RawSocketTransport::nowNs() const
+{
+    return realtimeNs();
+}
 
 Expected<std::int64_t> RawSocketTransport::send(const OutgoingPacket &packet)
 {

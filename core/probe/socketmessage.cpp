@@ -1,12 +1,15 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/socketmessage.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <poll.h>
 #include <linux/errqueue.h>
 #include <netinet/in.h>
+#include <poll.h>
 
 namespace hopscope {
 
@@ -42,11 +45,13 @@ std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::siz
     if (length < 0)
         return std::nullopt;
     result.bytes.resize(static_cast<std::size_t>(length));
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
+    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header;
+         header = CMSG_NXTHDR(&message, header)) {
         if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
             timespec stamp{};
             std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
-            result.receivedNs = static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
+            result.receivedNs =
+                static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
         }
         const bool v4Error = header->cmsg_level == SOL_IP && header->cmsg_type == IP_RECVERR;
         const bool v6Error = header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_RECVERR;
@@ -57,9 +62,11 @@ std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::siz
                 result.icmpError = true;
                 result.icmpType = error.ee_type;
                 result.icmpCode = error.ee_code;
-                const auto *offender = SO_EE_OFFENDER(reinterpret_cast<const sock_extended_err *>(CMSG_DATA(header)));
+                const auto *offender =
+                    SO_EE_OFFENDER(reinterpret_cast<const sock_extended_err *>(CMSG_DATA(header)));
                 std::memcpy(&result.offender, offender,
-                            offender->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
+                            offender->sa_family == AF_INET6 ? sizeof(sockaddr_in6)
+                                                            : sizeof(sockaddr_in));
             }
         }
     }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/tcpsynmethod.h"
 
 #include "packet/tcpsyn.h"
@@ -48,10 +51,10 @@ std::optional<ReplyMatch> TcpSynMethod::match(const ReceivedPacket &packet) cons
         return std::nullopt;
     const auto &quoted = message->quote->transport;
     const auto flow = flowOfPort(readU16(quoted, 0));
-    const auto index = indexOfSequence(static_cast<std::uint32_t>(readU16(quoted, 4)) << 16
-                                       | readU16(quoted, 6));
-    if (!flow || !index || readU16(quoted, 2) != m_config.destinationPort
-        || !quoteNamesProbe(*message->quote, *index, *flow))
+    const auto index =
+        indexOfSequence(static_cast<std::uint32_t>(readU16(quoted, 4)) << 16 | readU16(quoted, 6));
+    if (!flow || !index || readU16(quoted, 2) != m_config.destinationPort ||
+        !quoteNamesProbe(*message->quote, *index, *flow))
         return std::nullopt;
     return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs)};
 }
@@ -61,10 +64,10 @@ std::optional<ReplyMatch> TcpSynMethod::matchTcp(const ReceivedPacket &packet) c
     const bool v6 = packet.channel == PacketChannel::TcpV6;
     if (v6 == m_config.destination.isV4())
         return std::nullopt;
-    const auto segment = v6 ? parseTcpV6(packet.bytes, packet.from, m_config.source)
-                            : parseTcpV4(packet.bytes);
-    if (!segment || segment->from != m_config.destination || segment->to != m_config.source
-        || segment->sourcePort != m_config.destinationPort)
+    const auto segment =
+        v6 ? parseTcpV6(packet.bytes, packet.from, m_config.source) : parseTcpV4(packet.bytes);
+    if (!segment || segment->from != m_config.destination || segment->to != m_config.source ||
+        segment->sourcePort != m_config.destinationPort)
         return std::nullopt;
     const auto flow = flowOfPort(segment->destinationPort);
     if (!flow)

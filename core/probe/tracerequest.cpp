@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/tracerequest.h"
 
 #include "common/safetext.h"
@@ -17,8 +20,8 @@ std::optional<Enum> lookupName(const std::array<std::pair<Enum, std::string_view
 {
     const auto equalsIgnoringCase = [text](std::string_view name) {
         return std::equal(name.begin(), name.end(), text.begin(), text.end(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a))
-                   == std::tolower(static_cast<unsigned char>(b));
+            return std::tolower(static_cast<unsigned char>(a)) ==
+                   std::tolower(static_cast<unsigned char>(b));
         });
     };
     for (const auto &[value, name] : table)
@@ -59,24 +62,48 @@ constexpr std::array<std::pair<Probing, std::string_view>, 3> kProbings{{
     {Probing::Imported, "imported"},
 }};
 
-Error invalid(const std::string &what) { return Error{ErrorCode::InvalidRequest, what}; }
+Error invalid(const std::string &what)
+{
+    return Error{ErrorCode::InvalidRequest, what};
+}
 
 } // namespace
 
-std::string_view protocolName(Protocol protocol) { return nameOf(kProtocols, protocol); }
-std::optional<Protocol> parseProtocol(std::string_view text) { return lookupName(kProtocols, text); }
+std::string_view protocolName(Protocol protocol)
+{
+    return nameOf(kProtocols, protocol);
+}
+std::optional<Protocol> parseProtocol(std::string_view text)
+{
+    return lookupName(kProtocols, text);
+}
 
-std::string_view traceModeName(TraceMode mode) { return nameOf(kModes, mode); }
-std::optional<TraceMode> parseTraceMode(std::string_view text) { return lookupName(kModes, text); }
+std::string_view traceModeName(TraceMode mode)
+{
+    return nameOf(kModes, mode);
+}
+std::optional<TraceMode> parseTraceMode(std::string_view text)
+{
+    return lookupName(kModes, text);
+}
 
-std::string_view addressFamilyName(AddressFamily family) { return nameOf(kFamilies, family); }
+std::string_view addressFamilyName(AddressFamily family)
+{
+    return nameOf(kFamilies, family);
+}
 std::optional<AddressFamily> parseAddressFamily(std::string_view text)
 {
     return lookupName(kFamilies, text);
 }
 
-std::string_view probingName(Probing probing) { return nameOf(kProbings, probing); }
-std::optional<Probing> parseProbing(std::string_view text) { return lookupName(kProbings, text); }
+std::string_view probingName(Probing probing)
+{
+    return nameOf(kProbings, probing);
+}
+std::optional<Probing> parseProbing(std::string_view text)
+{
+    return lookupName(kProbings, text);
+}
 
 nlohmann::ordered_json probeSettingsToJson(const TraceRequest &request)
 {
@@ -104,25 +131,26 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
         return invalid("no target given");
     // A host name has at most 253 characters; an address with its scope, fewer.
     if (request.target.size() > kMaxTargetLength)
-        return invalid("the target is longer than a host name can be (" + std::to_string(kMaxTargetLength)
-                       + " characters)");
+        return invalid("the target is longer than a host name can be (" +
+                       std::to_string(kMaxTargetLength) + " characters)");
     if (containsControlCharacter(request.target))
         return invalid("the target contains a control character");
     if (request.maxTtl < 1 || request.maxTtl > 255)
-        return invalid("max TTL must be between 1 and 255 (got " + std::to_string(request.maxTtl) + ")");
+        return invalid("max TTL must be between 1 and 255 (got " + std::to_string(request.maxTtl) +
+                       ")");
     if (request.queries < 1 || request.queries > kMaxQueries)
-        return invalid("queries must be between 1 and " + std::to_string(kMaxQueries) + " (got "
-                       + std::to_string(request.queries) + ")");
+        return invalid("queries must be between 1 and " + std::to_string(kMaxQueries) + " (got " +
+                       std::to_string(request.queries) + ")");
     if (request.flows < 1 || request.flows > kMaxFlows)
-        return invalid("flows must be between 1 and " + std::to_string(kMaxFlows) + " (got "
-                       + std::to_string(request.flows) + ")");
+        return invalid("flows must be between 1 and " + std::to_string(kMaxFlows) + " (got " +
+                       std::to_string(request.flows) + ")");
     if (request.timeoutMs < kMinTimeoutMs || request.timeoutMs > kMaxTimeoutMs)
-        return invalid("timeout must be between " + std::to_string(kMinTimeoutMs) + " and "
-                       + std::to_string(kMaxTimeoutMs) + " ms (got "
-                       + std::to_string(request.timeoutMs) + ")");
+        return invalid("timeout must be between " + std::to_string(kMinTimeoutMs) + " and " +
+                       std::to_string(kMaxTimeoutMs) + " ms (got " +
+                       std::to_string(request.timeoutMs) + ")");
     if (request.rate && (*request.rate < 1 || *request.rate > kMaxProbeRate))
-        return invalid("rate must be between 1 and " + std::to_string(kMaxProbeRate)
-                       + " probes per second (got " + std::to_string(*request.rate) + ")");
+        return invalid("rate must be between 1 and " + std::to_string(kMaxProbeRate) +
+                       " probes per second (got " + std::to_string(*request.rate) + ")");
     if (request.port && *request.port == 0)
         return invalid("port must be between 1 and 65535");
     if (request.sourcePort && *request.sourcePort == 0)

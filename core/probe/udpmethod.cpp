@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/udpmethod.h"
 
 #include "packet/bytes.h"
@@ -16,8 +19,8 @@ UdpMethod::UdpMethod(RawMethodConfig config) : RawProbeMethod(std::move(config))
 
 std::uint16_t UdpMethod::checksumFor(int inFlow) const
 {
-    return static_cast<std::uint16_t>(1 + (m_config.identityBase + static_cast<std::uint32_t>(inFlow))
-                                              % kChecksumSpace);
+    return static_cast<std::uint16_t>(
+        1 + (m_config.identityBase + static_cast<std::uint32_t>(inFlow)) % kChecksumSpace);
 }
 
 std::optional<int> UdpMethod::inFlowOfChecksum(std::uint16_t checksum) const
@@ -40,7 +43,8 @@ OutgoingPacket UdpMethod::build(const ProbeSlot &slot)
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
     probe.flowLabel = flowLabelOf(slot.flow);
-    return OutgoingPacket{m_config.destination, slot.ttl, buildUdpProbe(probe), slot.flow, slot.index};
+    return OutgoingPacket{m_config.destination, slot.ttl, buildUdpProbe(probe), slot.flow,
+                          slot.index};
 }
 
 std::optional<ReplyMatch> UdpMethod::match(const ReceivedPacket &packet) const
@@ -69,7 +73,8 @@ std::optional<ReplyMatch> UdpMethod::matchUdp(const ReceivedPacket &packet) cons
     if (v6 == m_config.destination.isV4() || packet.from != m_config.destination)
         return std::nullopt;
     const ByteReader reader(packet.bytes);
-    const std::size_t at = v6 ? 0 : static_cast<std::size_t>((packet.bytes.empty() ? 0 : packet.bytes[0] & 0x0f) * 4);
+    const std::size_t at =
+        v6 ? 0 : static_cast<std::size_t>((packet.bytes.empty() ? 0 : packet.bytes[0] & 0x0f) * 4);
     const auto sourcePort = reader.u16(at);
     const auto destinationPort = reader.u16(at + 2);
     if (!sourcePort || !destinationPort || *sourcePort != m_config.destinationPort)

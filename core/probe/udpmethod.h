@@ -1,11 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "probe/rawprobemethod.h"
 #include "probe/tracerequest.h"
 
 namespace hopscope {
-
-
 
 // UDP probes with fixed ports per flow. The UDP checksum, which routers quote back, carries the
 // probe's number within its flow; the quoted IP ID (IPv4) or flow label (IPv6) must agree too.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "probe/unprivileged.h"
 
 #include "packet/bytes.h"
@@ -25,7 +28,8 @@ constexpr std::size_t kMessageBytes = 2048;
 Error socketError(const std::string &what, int error)
 {
     const bool denied = error == EPERM || error == EACCES;
-    return Error{denied ? ErrorCode::PermissionDenied : ErrorCode::SocketError, what + ": " + std::strerror(error)};
+    return Error{denied ? ErrorCode::PermissionDenied : ErrorCode::SocketError,
+                 what + ": " + std::strerror(error)};
 }
 
 bool setInt(int fd, int level, int name, int value)
@@ -37,13 +41,16 @@ bool setInt(int fd, int level, int name, int value)
 // they are meant to be seen, so a send that reports one is simply tried again.
 bool isPendingIcmpError(int error)
 {
-    return error == ECONNREFUSED || error == EHOSTUNREACH || error == ENETUNREACH
-           || error == EHOSTDOWN || error == ENETDOWN || error == EPROTO || error == ETIMEDOUT;
+    return error == ECONNREFUSED || error == EHOSTUNREACH || error == ENETUNREACH ||
+           error == EHOSTDOWN || error == ENETDOWN || error == EPROTO || error == ETIMEDOUT;
 }
 
 } // namespace
 
-UnprivilegedTransport::UnprivilegedTransport(UnprivilegedConfig config) : m_config(std::move(config)) {}
+UnprivilegedTransport::UnprivilegedTransport(UnprivilegedConfig config)
+    : m_config(std::move(config))
+{
+}
 
 UnprivilegedTransport::~UnprivilegedTransport()
 {
@@ -53,7 +60,8 @@ UnprivilegedTransport::~UnprivilegedTransport()
         ::close(fd);
 }
 
-Expected<std::unique_ptr<UnprivilegedTransport>> UnprivilegedTransport::open(const UnprivilegedConfig &config)
+Expected<std::unique_ptr<UnprivilegedTransport>>
+UnprivilegedTransport::open(const UnprivilegedConfig &config)
 {
     std::unique_ptr<UnprivilegedTransport> transport(new UnprivilegedTransport(config));
     if (config.protocol == Protocol::Tcp)
@@ -75,26 +83,34 @@ Expected<std::unique_ptr<UnprivilegedTransport>> UnprivilegedTransport::open(con
         }
         transport->m_flowFds.push_back(fd);
         sockaddr_storage local{};
-        const auto port = static_cast<std::uint16_t>(
-            config.protocol == Protocol::Udp && config.firstSourcePort ? config.firstSourcePort + flow : 0);
+        const auto port =
+            static_cast<std::uint16_t>(config.protocol == Protocol::Udp && config.firstSourcePort
+                                           ? config.firstSourcePort + flow
+                                           : 0);
         const socklen_t localLength = config.source.toSockaddr(local, port);
         if (::bind(fd, reinterpret_cast<sockaddr *>(&local), localLength) != 0)
-            return socketError(port ? "cannot use source port " + std::to_string(port) : "cannot bind a socket", errno);
+            return socketError(port ? "cannot use source port " + std::to_string(port)
+                                    : "cannot bind a socket",
+                               errno);
         if (config.protocol == Protocol::Udp) {
             sockaddr_storage remote{};
-            const socklen_t remoteLength = config.destination.toSockaddr(remote, config.destinationPort);
+            const socklen_t remoteLength =
+                config.destination.toSockaddr(remote, config.destinationPort);
             if (::connect(fd, reinterpret_cast<sockaddr *>(&remote), remoteLength) != 0)
                 return socketError("cannot connect a UDP socket", errno);
         }
-        const bool ok = setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1)
-                        && setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
+        const bool ok = setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) &&
+                        setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
         if (!ok)
             return socketError("cannot configure a socket", errno);
     }
     return transport;
 }
 
-std::int64_t UnprivilegedTransport::nowNs() const { return realtimeNs(); }
+std::int64_t UnprivilegedTransport::nowNs() const
+{
+    return realtimeNs();
+}
 
 Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
 {
@@ -102,18 +118,20 @@ Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
     const int ttlLevel = v4 ? SOL_IP : SOL_IPV6;
     const int ttlName = v4 ? IP_TTL : IPV6_UNICAST_HOPS;
     sockaddr_storage remote{};
-    const socklen_t remoteLength = m_config.destination.toSockaddr(remote, m_config.destinationPort);
+    const socklen_t remoteLength =
+        m_config.destination.toSockaddr(remote, m_config.destinationPort);
 
     if (m_config.protocol == Protocol::Tcp) {
-        const int fd = ::socket(v4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        const int fd =
+            ::socket(v4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (fd < 0)
             return socketError("cannot open a socket", errno);
         sockaddr_storage local{};
         const socklen_t localLength = m_config.source.toSockaddr(local, 0);
-        if (::bind(fd, reinterpret_cast<sockaddr *>(&local), localLength) != 0
-            || !setInt(fd, ttlLevel, ttlName, packet.ttl)
-            || !setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1)
-            || !setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1)) {
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&local), localLength) != 0 ||
+            !setInt(fd, ttlLevel, ttlName, packet.ttl) ||
+            !setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) ||
+            !setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1)) {
             const int error = errno;
             ::close(fd);
             return socketError("cannot prepare a TCP probe", error);
@@ -156,13 +174,15 @@ Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
     }
 }
 
-std::optional<ReceivedPacket> UnprivilegedTransport::readErrorQueue(int fd, int flow, int probeIndex)
+std::optional<ReceivedPacket> UnprivilegedTransport::readErrorQueue(int fd, int flow,
+                                                                    int probeIndex)
 {
     for (;;) {
         auto message = readSocketMessage(fd, true, kMessageBytes);
         if (!message)
             return std::nullopt;
-        const auto offender = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->offender));
+        const auto offender =
+            IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message->offender));
         if (!message->icmpError || !offender)
             continue; // a local error (message too long and the like): not an answer
         const std::uint8_t type = message->icmpType;
@@ -203,7 +223,8 @@ std::optional<ReceivedPacket> UnprivilegedTransport::checkConnect(int fd, int pr
     // The kernel timed the handshake: a fresh connection's RTT is its SYN-ACK's.
     tcp_info info{};
     socklen_t infoLength = sizeof info;
-    if (!packet.refused && ::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &infoLength) == 0 && info.tcpi_rtt > 0)
+    if (!packet.refused && ::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &infoLength) == 0 &&
+        info.tcpi_rtt > 0)
         packet.receivedNs = m_probeSentNs[probeIndex] + std::int64_t{info.tcpi_rtt} * 1000;
     return packet;
 }
@@ -217,7 +238,8 @@ void UnprivilegedTransport::closeProbeSocket(int probeIndex)
     m_probeFds.erase(it);
 }
 
-std::optional<ReceivedPacket> UnprivilegedTransport::receive(std::int64_t deadlineNs, const CancelSignal &cancel)
+std::optional<ReceivedPacket> UnprivilegedTransport::receive(std::int64_t deadlineNs,
+                                                             const CancelSignal &cancel)
 {
     auto &ready = m_ready;
     for (;;) {
@@ -295,7 +317,8 @@ OutgoingPacket UnprivilegedMethod::build(const ProbeSlot &slot)
     return packet;
 }
 
-std::optional<int> UnprivilegedMethod::indexOfPayload(const std::vector<std::uint8_t> &bytes, int flow) const
+std::optional<int> UnprivilegedMethod::indexOfPayload(const std::vector<std::uint8_t> &bytes,
+                                                      int flow) const
 {
     // ICMP errors and echo replies hand back the echo request (8-byte header first), UDP errors
     // the UDP payload.
@@ -303,8 +326,8 @@ std::optional<int> UnprivilegedMethod::indexOfPayload(const std::vector<std::uin
     const ByteReader reader(bytes);
     const auto cookie = reader.u32(at);
     const auto inFlow = reader.u16(at + 4);
-    if (!cookie || *cookie != m_config.cookie || !inFlow || flow < 0 || flow >= m_config.flows
-        || *inFlow >= m_maxTtl * m_queries)
+    if (!cookie || *cookie != m_config.cookie || !inFlow || flow < 0 || flow >= m_config.flows ||
+        *inFlow >= m_maxTtl * m_queries)
         return std::nullopt;
     const int ttl = *inFlow / m_queries + 1;
     const int query = *inFlow % m_queries;
@@ -334,7 +357,8 @@ std::optional<ReplyMatch> UnprivilegedMethod::match(const ReceivedPacket &packet
             match.reply.kind = ReplyKind::TimeExceeded;
         } else if (packet.icmpType == (v6 ? 1 : 3)) {
             match.reply.unreachable = classifyUnreachable(v6, packet.icmpCode);
-            match.reply.kind = packet.from == m_config.destination && *match.reply.unreachable == UnreachableKind::Port
+            match.reply.kind = packet.from == m_config.destination &&
+                                       *match.reply.unreachable == UnreachableKind::Port
                                    ? ReplyKind::DestinationReply
                                    : ReplyKind::Unreachable;
         } else {

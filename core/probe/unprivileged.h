@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
-#include "probe/tracerequest.h"
 #include "probe/probemethod.h"
 #include "probe/probetransport.h"
+#include "probe/tracerequest.h"
 
 #include <deque>
 #include <map>
@@ -27,7 +30,7 @@ struct UnprivilegedConfig
     std::uint16_t destinationPort = 0;
     std::uint16_t firstSourcePort = 0; // 0: chosen by the kernel
     int flows = 1;
-    std::uint32_t cookie = 0;          // random per trace, in every payload
+    std::uint32_t cookie = 0; // random per trace, in every payload
 };
 
 class UnprivilegedTransport : public ProbeTransport
@@ -39,7 +42,8 @@ public:
     ~UnprivilegedTransport() override;
 
     Expected<std::int64_t> send(const OutgoingPacket &packet) override;
-    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs, const CancelSignal &cancel) override;
+    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs,
+                                          const CancelSignal &cancel) override;
     std::int64_t nowNs() const override;
 
 private:
@@ -50,10 +54,10 @@ private:
     void closeProbeSocket(int probeIndex);
 
     UnprivilegedConfig m_config;
-    std::vector<int> m_flowFds;            // ICMP and UDP
-    std::map<int, int> m_probeFds;         // TCP: probe index -> socket still connecting
+    std::vector<int> m_flowFds;    // ICMP and UDP
+    std::map<int, int> m_probeFds; // TCP: probe index -> socket still connecting
     std::map<int, std::int64_t> m_probeSentNs;
-    std::deque<ReceivedPacket> m_ready;    // read from the kernel, not yet handed out
+    std::deque<ReceivedPacket> m_ready; // read from the kernel, not yet handed out
 };
 
 // Builds payloads that name their probe and matches what UnprivilegedTransport reports.

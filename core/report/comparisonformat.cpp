@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/comparisonformat.h"
 
 #include "path/jsonwrite.h"
@@ -11,7 +14,6 @@
 namespace hopscope {
 
 namespace {
-
 
 // A sentence continued after a colon in the text diff.
 std::string lowerFirst(std::string sentence)
@@ -29,10 +31,12 @@ std::string plural(int count, const char *one, const char *many)
 std::string shiftLine(const TtlComparison &row)
 {
     const RttShift &shift = *row.shift;
-    return "TTL " + std::to_string(row.ttl) + ": median " + formatFixed(*row.first->medianRttMs, 3) + " -> "
-           + formatFixed(*row.second->medianRttMs, 3) + " ms (" + formatFixed(shift.medianDeltaMs, 3, true) + " ms), "
-           + formatPValue(shift.test.pValue) + " over " + std::to_string(row.first->rttsMs.size()) + " and "
-           + std::to_string(row.second->rttsMs.size()) + " replies";
+    return "TTL " + std::to_string(row.ttl) + ": median " +
+           formatFixed(*row.first->medianRttMs, 3) + " -> " +
+           formatFixed(*row.second->medianRttMs, 3) + " ms (" +
+           formatFixed(shift.medianDeltaMs, 3, true) + " ms), " + formatPValue(shift.test.pValue) +
+           " over " + std::to_string(row.first->rttsMs.size()) + " and " +
+           std::to_string(row.second->rttsMs.size()) + " replies";
 }
 
 nlohmann::ordered_json observationJson(const TtlObservation &side)
@@ -54,8 +58,8 @@ nlohmann::ordered_json overviewJson(const PathOverview &overview, const NetworkP
     object["path_id"] = path.pathId;
     object["timestamp"] = path.timestampMs;
     object["protocol"] = protocolName(path.protocol);
-    object["destination"] = path.destination.hostname.empty() ? path.destination.ipAddress
-                                                                : path.destination.hostname;
+    object["destination"] =
+        path.destination.hostname.empty() ? path.destination.ipAddress : path.destination.hostname;
     object["length"] = overview.length;
     object["reached"] = overview.destinationTtl.has_value();
     jsonwrite::putIfSet(object, "destination_ttl", overview.destinationTtl);
@@ -100,7 +104,8 @@ std::string formatRttTest(const TtlComparison &row)
         return formatPValue(row.shift->test.pValue) + " significant";
     // Consistent, but too small to matter: said, so that a low p without the word is not a puzzle.
     if (row.shift->test.pValue < kSignificanceLevel)
-        return formatPValue(row.shift->test.pValue) + ", under " + formatFixed(kNoticeableShiftMs, 1) + " ms";
+        return formatPValue(row.shift->test.pValue) + ", under " +
+               formatFixed(kNoticeableShiftMs, 1) + " ms";
     return formatPValue(row.shift->test.pValue);
 }
 
@@ -111,10 +116,12 @@ std::vector<std::string> comparisonNotes(const PathModel &firstModel, const Path
     // Comparing paths to different places or by different means is allowed, and said.
     std::vector<std::string> notes;
     if (first.destination.ipAddress != second.destination.ipAddress)
-        notes.push_back("The paths lead to different addresses (" + printable(first.destination.ipAddress) + ", "
-                        + printable(second.destination.ipAddress) + ").");
+        notes.push_back("The paths lead to different addresses (" +
+                        printable(first.destination.ipAddress) + ", " +
+                        printable(second.destination.ipAddress) + ").");
     if (first.protocol != second.protocol)
-        notes.push_back("The paths were traced with different protocols; routers may treat them differently.");
+        notes.push_back(
+            "The paths were traced with different protocols; routers may treat them differently.");
     return notes;
 }
 
@@ -128,20 +135,24 @@ std::vector<std::string> describeRttTests(const PathComparison &comparison)
             continue;
         ++tested;
         if (row.shift->significant)
-            significant.push_back(std::string(row.shift->medianDeltaMs > 0 ? "Slower at " : "Faster at ")
-                                  + shiftLine(row));
+            significant.push_back(
+                std::string(row.shift->medianDeltaMs > 0 ? "Slower at " : "Faster at ") +
+                shiftLine(row));
     }
-    std::string summary = "RTT (Mann-Whitney U, two-sided, significant when p < " + formatFixed(kSignificanceLevel, 2)
-                          + " and the medians are " + formatFixed(kNoticeableShiftMs, 1) + " ms apart or more): ";
+    std::string summary = "RTT (Mann-Whitney U, two-sided, significant when p < " +
+                          formatFixed(kSignificanceLevel, 2) + " and the medians are " +
+                          formatFixed(kNoticeableShiftMs, 1) + " ms apart or more): ";
     if (tested == 0)
         summary += comparison.first.perProbeSamples && comparison.second.perProbeSamples
-                       ? "no TTL has " + std::to_string(kMinSamplesForTest) + " replies on both sides to test."
+                       ? "no TTL has " + std::to_string(kMinSamplesForTest) +
+                             " replies on both sides to test."
                        : "not tested: a file without per-probe samples gives one RTT per hop.";
     else if (significant.empty())
         summary += "no significant change at the " + plural(tested, "TTL", "TTLs") + " tested.";
     else
-        summary += plural(static_cast<int>(significant.size()), "significant change", "significant changes")
-                   + " at the " + plural(tested, "TTL", "TTLs") + " tested.";
+        summary += plural(static_cast<int>(significant.size()), "significant change",
+                          "significant changes") +
+                   " at the " + plural(tested, "TTL", "TTLs") + " tested.";
     significant.insert(significant.begin(), summary);
     return significant;
 }
@@ -165,7 +176,8 @@ std::string comparisonVerdict(const PathComparison &comparison)
                                                          : "the destination is no longer reached");
     const std::pair<HopChange, std::pair<const char *, const char *>> kinds[] = {
         {HopChange::Changed, {"hop changed", "hops changed"}},
-        {HopChange::EcmpChanged, {"hop with a different ECMP set", "hops with different ECMP sets"}},
+        {HopChange::EcmpChanged,
+         {"hop with a different ECMP set", "hops with different ECMP sets"}},
         {HopChange::Added, {"hop added", "hops added"}},
         {HopChange::Removed, {"hop removed", "hops removed"}},
     };
@@ -173,28 +185,32 @@ std::string comparisonVerdict(const PathComparison &comparison)
         if (const int n = comparison.count(kind))
             parts.push_back(plural(n, words.first, words.second));
     if (comparison.lengthChanged())
-        parts.push_back("path length " + std::to_string(comparison.first.length) + " -> "
-                        + std::to_string(comparison.second.length));
+        parts.push_back("path length " + std::to_string(comparison.first.length) + " -> " +
+                        std::to_string(comparison.second.length));
     std::string verdict = "The routes differ: ";
     for (std::size_t i = 0; i < parts.size(); ++i)
         verdict += (i ? ", " : "") + parts[i];
     return verdict + ".";
 }
 
-std::string formatComparison(const PathComparison &comparison, const PathModel &first, const PathModel &second)
+std::string formatComparison(const PathComparison &comparison, const PathModel &first,
+                             const PathModel &second)
 {
-    std::string text = "First:  " + formatPathSummary(first) + "\nSecond: " + formatPathSummary(second) + "\n";
+    std::string text =
+        "First:  " + formatPathSummary(first) + "\nSecond: " + formatPathSummary(second) + "\n";
     for (const std::string &note : comparisonNotes(first, second))
         text += "Note: " + lowerFirst(note) + "\n";
     text += "\n" + comparisonVerdict(comparison) + "\n\n";
 
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({"TTL", "FIRST", "SECOND", "CHANGE", "MEDIAN 1", "MEDIAN 2", "DELTA MS", "LOSS 1", "LOSS 2",
-                    "RTT TEST"});
+    rows.push_back({"TTL", "FIRST", "SECOND", "CHANGE", "MEDIAN 1", "MEDIAN 2", "DELTA MS",
+                    "LOSS 1", "LOSS 2", "RTT TEST"});
     for (const TtlComparison &row : comparison.ttls)
-        rows.push_back({std::to_string(row.ttl), formatResponders(row.first), formatResponders(row.second),
-                        std::string(hopChangeName(row.change)), formatMedianMs(row.first), formatMedianMs(row.second),
-                        formatMedianDelta(row), formatLoss(row.first), formatLoss(row.second), formatRttTest(row)});
+        rows.push_back({std::to_string(row.ttl), formatResponders(row.first),
+                        formatResponders(row.second), std::string(hopChangeName(row.change)),
+                        formatMedianMs(row.first), formatMedianMs(row.second),
+                        formatMedianDelta(row), formatLoss(row.first), formatLoss(row.second),
+                        formatRttTest(row)});
     text += formatColumns(rows, {true, false, false, false, true, true, true, true, true, false});
 
     const std::vector<std::string> findings = describeRttTests(comparison);

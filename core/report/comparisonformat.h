@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "compare/pathcomparison.h"
@@ -11,7 +14,8 @@ namespace hopscope {
 
 // A readable diff: both paths' summaries, a verdict on the route, a row per TTL, and what the
 // RTT tests found.
-std::string formatComparison(const PathComparison &comparison, const PathModel &first, const PathModel &second);
+std::string formatComparison(const PathComparison &comparison, const PathModel &first,
+                             const PathModel &second);
 
 // A side's responders at a TTL: "192.0.2.1, 192.0.2.2", "*" when silent, "-" beyond its end.
 std::string formatResponders(const std::optional<TtlObservation> &side);

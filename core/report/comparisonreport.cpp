@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/comparisonreport.h"
 
 #include "report/comparisonformat.h"
@@ -5,7 +8,8 @@
 
 namespace hopscope {
 
-ComparisonReportContent buildComparisonReportContent(const NetworkPath &first, const NetworkPath &second,
+ComparisonReportContent buildComparisonReportContent(const NetworkPath &first,
+                                                     const NetworkPath &second,
                                                      const ReportOptions &options)
 {
     std::vector<NetworkPath> paths{first, second};
@@ -29,13 +33,15 @@ ComparisonReportContent buildComparisonReportContent(const NetworkPath &first, c
     return content;
 }
 
-std::vector<std::pair<std::string, std::string>> comparisonReproduce(const ComparisonReportContent &content)
+std::vector<std::pair<std::string, std::string>>
+comparisonReproduce(const ComparisonReportContent &content)
 {
     const std::string &first = content.first.reproduce;
     const std::string &second = content.second.reproduce;
     if (first == second)
         return first.empty() ? std::vector<std::pair<std::string, std::string>>{}
-                             : std::vector<std::pair<std::string, std::string>>{{"Reproduce both paths", first}};
+                             : std::vector<std::pair<std::string, std::string>>{
+                                   {"Reproduce both paths", first}};
     std::vector<std::pair<std::string, std::string>> commands;
     if (!first.empty())
         commands.emplace_back("Reproduce the first path", first);

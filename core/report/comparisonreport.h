@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "compare/pathcomparison.h"
@@ -14,7 +17,8 @@ namespace hopscope {
 struct ComparisonReportContent
 {
     // Each path as its own report would show it. Redacted together: a hidden router has the same
-    // name on both sides, so the comparison of the redacted paths is the comparison of the originals.
+    // name on both sides, so the comparison of the redacted paths is the comparison of the
+    // originals.
     ReportContent first;
     ReportContent second;
     PathComparison comparison;
@@ -27,11 +31,13 @@ struct ComparisonReportContent
     Redaction redaction;
 };
 
-ComparisonReportContent buildComparisonReportContent(const NetworkPath &first, const NetworkPath &second,
+ComparisonReportContent buildComparisonReportContent(const NetworkPath &first,
+                                                     const NetworkPath &second,
                                                      const ReportOptions &options);
 
 // The commands that repeat the traces, each under its heading: one when both are the same.
-std::vector<std::pair<std::string, std::string>> comparisonReproduce(const ComparisonReportContent &content);
+std::vector<std::pair<std::string, std::string>>
+comparisonReproduce(const ComparisonReportContent &content);
 
 // One row per TTL: both sides' responders, medians and loss, the change and the RTT test.
 std::string comparisonCsvReport(const ComparisonReportContent &content);

@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
 #include "report/textformat.h"
 
 #include "report/comparisonformat.h"
-
 
 namespace hopscope {
 
@@ -14,8 +16,8 @@ namespace {
 // hostile resolver, say) gets a leading apostrophe.
 std::string csvCell(std::string text)
 {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t'
-                          || text[0] == '\r'))
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                          text[0] == '\t' || text[0] == '\r'))
         text.insert(0, 1, '\'');
     if (text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
@@ -25,7 +27,10 @@ std::string csvCell(std::string text)
     return quoted + "\"";
 }
 
-std::string number(const std::optional<double> &value) { return value ? formatFixed(*value, 3) : std::string(); }
+std::string number(const std::optional<double> &value)
+{
+    return value ? formatFixed(*value, 3) : std::string();
+}
 
 std::string row(const std::vector<std::string> &cells)
 {
@@ -62,8 +67,9 @@ std::optional<double> loss(const std::optional<TtlObservation> &side)
 
 std::string csvReport(const ReportContent &content)
 {
-    std::string csv = "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
-                      "jitter_ms,p95_ms,notes\r\n";
+    std::string csv =
+        "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
+        "jitter_ms,p95_ms,notes\r\n";
     for (const MonitorHop &hop : content.model.hops()) {
         const HopStatistics &s = hop.stats;
         const bool counted = content.model.counted();
@@ -90,15 +96,19 @@ std::string csvReport(const ReportContent &content)
 
 std::string comparisonCsvReport(const ComparisonReportContent &content)
 {
-    std::string csv = "ttl,change,first_responders,second_responders,first_median_ms,second_median_ms,"
-                      "median_delta_ms,first_loss_percent,second_loss_percent,loss_delta_percent,rtt_test_p_value,"
-                      "rtt_significant\r\n";
+    std::string csv =
+        "ttl,change,first_responders,second_responders,first_median_ms,second_median_ms,"
+        "median_delta_ms,first_loss_percent,second_loss_percent,loss_delta_percent,rtt_test_p_"
+        "value,"
+        "rtt_significant\r\n";
     for (const TtlComparison &ttl : content.comparison.ttls)
-        csv += row({std::to_string(ttl.ttl), std::string(hopChangeName(ttl.change)), respondersCell(ttl.first),
-                    respondersCell(ttl.second), number(median(ttl.first)), number(median(ttl.second)),
-                    number(ttl.medianDeltaMs), number(loss(ttl.first)), number(loss(ttl.second)),
-                    number(ttl.lossDeltaPercent), ttl.shift ? formatFixed(ttl.shift->test.pValue, 6) : std::string(),
-                    ttl.shift ? (ttl.shift->significant ? "yes" : "no") : std::string()});
+        csv +=
+            row({std::to_string(ttl.ttl), std::string(hopChangeName(ttl.change)),
+                 respondersCell(ttl.first), respondersCell(ttl.second), number(median(ttl.first)),
+                 number(median(ttl.second)), number(ttl.medianDeltaMs), number(loss(ttl.first)),
+                 number(loss(ttl.second)), number(ttl.lossDeltaPercent),
+                 ttl.shift ? formatFixed(ttl.shift->test.pValue, 6) : std::string(),
+                 ttl.shift ? (ttl.shift->significant ? "yes" : "no") : std::string()});
     return csv;
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
@@ -8,7 +11,6 @@
 #include "report/svgfigures.h"
 #include "report/textformat.h"
 #include "version.h"
-
 
 namespace hopscope {
 
@@ -40,16 +42,20 @@ std::string cell(const std::string &text, bool numeric = false)
 
 std::string term(const std::string &name, const std::string &value)
 {
-    return "<tr><td class=\"k\">" + escapeXml(name) + "</td><td>" + escapeXml(value) + "</td></tr>\n";
+    return "<tr><td class=\"k\">" + escapeXml(name) + "</td><td>" + escapeXml(value) +
+           "</td></tr>\n";
 }
 
 // The document up to its heading and the verdict box.
 std::string opening(const std::string &heading, const std::vector<std::string> &verdictLines)
 {
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
-                       "<meta name=\"generator\" content=\"Hopscope " + std::string(kVersion) + "\" />\n"
-                       "<title>" + escapeXml(heading) + "</title>\n<style>" + kStyle
-                       + "</style>\n</head>\n<body>\n";
+                       "<meta name=\"generator\" content=\"Hopscope " +
+                       std::string(kVersion) +
+                       "\" />\n"
+                       "<title>" +
+                       escapeXml(heading) + "</title>\n<style>" + kStyle +
+                       "</style>\n</head>\n<body>\n";
     html += "<h1>" + escapeXml(heading) + "</h1>\n<ul class=\"verdict\">\n";
     for (const std::string &line : verdictLines)
         html += "<li>" + escapeXml(line) + "</li>\n";
@@ -59,7 +65,8 @@ std::string opening(const std::string &heading, const std::vector<std::string> &
 // The report's own facts: what made it, when, and what it hides.
 std::string reportTerms(std::int64_t generatedAtMs, const Redaction &redaction)
 {
-    std::string html = term("Report", "Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs));
+    std::string html =
+        term("Report", "Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs));
     if (redaction.any())
         html += term("Redacted", describeRedaction(redaction));
     return html;
@@ -67,7 +74,9 @@ std::string reportTerms(std::int64_t generatedAtMs, const Redaction &redaction)
 
 std::string reproduceSection(const std::string &heading, const std::string &command)
 {
-    return command.empty() ? std::string() : "<h2>" + escapeXml(heading) + "</h2>\n<pre>" + escapeXml(command) + "</pre>\n";
+    return command.empty()
+               ? std::string()
+               : "<h2>" + escapeXml(heading) + "</h2>\n<pre>" + escapeXml(command) + "</pre>\n";
 }
 
 } // namespace
@@ -80,15 +89,17 @@ std::string htmlReport(const ReportContent &content)
     html += "<table class=\"facts\">\n" + term("Traced", formatUtc(path.timestampMs));
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
-        html += term("Monitored", std::to_string(monitor.rounds) + " rounds, " + formatUtc(monitor.startedUs / 1000)
-                                      + " to " + formatUtc(monitor.endedUs / 1000));
+        html += term("Monitored", std::to_string(monitor.rounds) + " rounds, " +
+                                      formatUtc(monitor.startedUs / 1000) + " to " +
+                                      formatUtc(monitor.endedUs / 1000));
     }
     html += term("Protocol", std::string(protocolName(path.protocol)));
     if (!path.source.hostname.empty())
         html += term("Source", path.source.hostname);
     if (path.hopscope && path.hopscope->probing != Probing::Unknown)
-        html += term("Probing", path.hopscope->probing == Probing::Raw ? "raw sockets"
-                                                                        : std::string(probingName(path.hopscope->probing)));
+        html += term("Probing", path.hopscope->probing == Probing::Raw
+                                    ? "raw sockets"
+                                    : std::string(probingName(path.hopscope->probing)));
     html += reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     html += "<h2>Path</h2>\n<figure>\n" + svgPathGraph(content) + "</figure>\n";
@@ -96,7 +107,8 @@ std::string htmlReport(const ReportContent &content)
 
     html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>Address</th><th>Hostname</th>";
     const bool counted = content.model.counted();
-    html += counted ? "<th>Loss</th><th>Sent</th><th>Last</th><th>Avg</th><th>Best</th><th>Worst</th><th>StDev</th>"
+    html += counted ? "<th>Loss</th><th>Sent</th><th>Last</th><th>Avg</th><th>Best</th><th>Worst</"
+                      "th><th>StDev</th>"
                       "<th>Jitter</th><th>p95</th>"
                     : "<th>RTT</th>";
     html += "<th>Notes</th></tr></thead>\n<tbody>\n";
@@ -104,18 +116,20 @@ std::string htmlReport(const ReportContent &content)
         const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
-        html += cell(std::to_string(hop.ttl), true) + cell(hop.responder.empty() ? "*" : hop.responder)
-                + cell(hop.hostname);
+        html += cell(std::to_string(hop.ttl), true) +
+                cell(hop.responder.empty() ? "*" : hop.responder) + cell(hop.hostname);
         if (counted)
-            html += cell(formatPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) + cell(formatMs(s.lastMs), true)
-                    + cell(formatMs(s.avgMs), true) + cell(formatMs(s.minMs), true) + cell(formatMs(s.maxMs), true)
-                    + cell(formatMs(s.stdDevMs), true) + cell(formatMs(s.jitterMs), true) + cell(formatMs(s.p95Ms), true);
+            html += cell(formatPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) +
+                    cell(formatMs(s.lastMs), true) + cell(formatMs(s.avgMs), true) +
+                    cell(formatMs(s.minMs), true) + cell(formatMs(s.maxMs), true) +
+                    cell(formatMs(s.stdDevMs), true) + cell(formatMs(s.jitterMs), true) +
+                    cell(formatMs(s.p95Ms), true);
         else
             html += cell(formatMs(s.avgMs), true);
         html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
         if (const std::string more = unlistedNote(content, listed); !more.empty())
-            html += "<tr class=\"off\"><td></td><td colspan=\"" + std::to_string(counted ? 12 : 4) + "\">"
-                    + escapeXml(more) + "</td></tr>\n";
+            html += "<tr class=\"off\"><td></td><td colspan=\"" + std::to_string(counted ? 12 : 4) +
+                    "\">" + escapeXml(more) + "</td></tr>\n";
     }
     html += "</tbody>\n</table>\n<p>Times in milliseconds.</p>\n";
 
@@ -135,27 +149,31 @@ std::string comparisonHtmlReport(const ComparisonReportContent &content)
     lines.insert(lines.end(), content.notes.begin(), content.notes.end());
     lines.insert(lines.end(), content.rttFindings.begin(), content.rttFindings.end());
     std::string html = opening("Path comparison: " + content.title, lines);
-    html += "<table class=\"facts\">\n" + term("First", formatPathSummary(content.first.model))
-            + term("Second", formatPathSummary(content.second.model))
-            + reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
+    html += "<table class=\"facts\">\n" + term("First", formatPathSummary(content.first.model)) +
+            term("Second", formatPathSummary(content.second.model)) +
+            reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     const char *marked = "Outlined in purple: the TTLs where the route or the RTT changed.";
-    html += "<h2>First path, traced " + escapeXml(formatUtc(content.first.path.timestampMs)) + "</h2>\n<figure>\n"
-            + svgPathGraph(content.first, content.changedTtls) + "</figure>\n";
-    html += "<h2>Second path, traced " + escapeXml(formatUtc(content.second.path.timestampMs)) + "</h2>\n<figure>\n"
-            + svgPathGraph(content.second, content.changedTtls) + "</figure>\n<p>" + marked + "</p>\n";
-    html += "<h2>Median round-trip time per TTL</h2>\n<figure>\n" + svgComparisonChart(content) + "</figure>\n";
+    html += "<h2>First path, traced " + escapeXml(formatUtc(content.first.path.timestampMs)) +
+            "</h2>\n<figure>\n" + svgPathGraph(content.first, content.changedTtls) + "</figure>\n";
+    html += "<h2>Second path, traced " + escapeXml(formatUtc(content.second.path.timestampMs)) +
+            "</h2>\n<figure>\n" + svgPathGraph(content.second, content.changedTtls) +
+            "</figure>\n<p>" + marked + "</p>\n";
+    html += "<h2>Median round-trip time per TTL</h2>\n<figure>\n" + svgComparisonChart(content) +
+            "</figure>\n";
 
-    html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>First</th><th>Second</th><th>Change</th>"
-            "<th>Median 1</th><th>Median 2</th><th>Delta</th><th>Loss 1</th><th>Loss 2</th><th>RTT test</th></tr>"
+    html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>First</th><th>Second</"
+            "th><th>Change</th>"
+            "<th>Median 1</th><th>Median 2</th><th>Delta</th><th>Loss 1</th><th>Loss 2</th><th>RTT "
+            "test</th></tr>"
             "</thead>\n<tbody>\n";
     for (const TtlComparison &row : content.comparison.ttls) {
         html += content.changedTtls.contains(row.ttl) ? "<tr class=\"changed\">" : "<tr>";
-        html += cell(std::to_string(row.ttl), true) + cell(formatResponders(row.first))
-                + cell(formatResponders(row.second)) + cell(std::string(hopChangeName(row.change)))
-                + cell(formatMedianMs(row.first), true) + cell(formatMedianMs(row.second), true)
-                + cell(formatMedianDelta(row), true) + cell(formatLoss(row.first), true)
-                + cell(formatLoss(row.second), true) + cell(formatRttTest(row)) + "</tr>\n";
+        html += cell(std::to_string(row.ttl), true) + cell(formatResponders(row.first)) +
+                cell(formatResponders(row.second)) + cell(std::string(hopChangeName(row.change))) +
+                cell(formatMedianMs(row.first), true) + cell(formatMedianMs(row.second), true) +
+                cell(formatMedianDelta(row), true) + cell(formatLoss(row.first), true) +
+                cell(formatLoss(row.second), true) + cell(formatRttTest(row)) + "</tr>\n";
     }
     html += "</tbody>\n</table>\n<p>Times in milliseconds; medians per TTL.</p>\n";
     for (const auto &[heading, command] : comparisonReproduce(content))

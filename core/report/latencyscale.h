@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <array>
@@ -9,8 +12,8 @@ namespace hopscope {
 // The one latency scale of every view and report: green through amber to red.
 struct LatencyStep
 {
-    double belowMs;     // the step holds RTTs under this
-    std::uint32_t rgb;  // 0xRRGGBB
+    double belowMs;    // the step holds RTTs under this
+    std::uint32_t rgb; // 0xRRGGBB
 };
 inline constexpr std::array<LatencyStep, 5> kLatencySteps{{
     {10.0, 0x2e9d5b},

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/comparisonreport.h"
 #include "report/reportcontent.h"
 
@@ -7,7 +10,6 @@
 #include "report/pathtexttable.h"
 #include "report/textformat.h"
 #include "version.h"
-
 
 namespace hopscope {
 
@@ -28,7 +30,8 @@ std::string escapeMarkdown(std::string_view text)
 // The report's own line: what made it, when, and what it hides.
 std::string reportFacts(std::int64_t generatedAtMs, const Redaction &redaction)
 {
-    std::string md = "| Report | Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs) + " |\n";
+    std::string md =
+        "| Report | Hopscope " + std::string(kVersion) + ", " + formatUtc(generatedAtMs) + " |\n";
     if (redaction.any())
         md += "| Redacted | " + describeRedaction(redaction) + " |\n";
     return md;
@@ -46,8 +49,9 @@ std::string markdownReport(const ReportContent &content)
     md += "| Traced | " + formatUtc(path.timestampMs) + " |\n";
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
-        md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds, " + formatUtc(monitor.startedUs / 1000)
-              + " to " + formatUtc(monitor.endedUs / 1000) + " |\n";
+        md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds, " +
+              formatUtc(monitor.startedUs / 1000) + " to " + formatUtc(monitor.endedUs / 1000) +
+              " |\n";
     }
     md += "| Protocol | " + std::string(protocolName(path.protocol)) + " |\n";
     if (!path.source.hostname.empty())
@@ -57,7 +61,8 @@ std::string markdownReport(const ReportContent &content)
     md += reportFacts(content.generatedAtMs, content.redaction);
     md += "\n## Hops\n\n";
     const bool counted = content.model.counted();
-    md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
+    md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev "
+                    "| Jitter | p95 | Notes |\n"
                     "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
                   : "| TTL | Address | Hostname | RTT | Notes |\n|--:|---|---|--:|---|\n";
     for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
@@ -66,13 +71,15 @@ std::string markdownReport(const ReportContent &content)
         const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
         const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
         if (counted)
-            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
-                  + formatPercent(s.lossPercent) + " | " + std::to_string(s.sent) + " | " + formatMs(s.lastMs) + " | " + formatMs(s.avgMs)
-                  + " | " + formatMs(s.minMs) + " | " + formatMs(s.maxMs) + " | " + formatMs(s.stdDevMs) + " | " + formatMs(s.jitterMs)
-                  + " | " + formatMs(s.p95Ms) + " | " + notes + " |\n";
+            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
+                  escapeMarkdown(hop.hostname) + " | " + formatPercent(s.lossPercent) + " | " +
+                  std::to_string(s.sent) + " | " + formatMs(s.lastMs) + " | " + formatMs(s.avgMs) +
+                  " | " + formatMs(s.minMs) + " | " + formatMs(s.maxMs) + " | " +
+                  formatMs(s.stdDevMs) + " | " + formatMs(s.jitterMs) + " | " + formatMs(s.p95Ms) +
+                  " | " + notes + " |\n";
         else
-            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " + escapeMarkdown(hop.hostname) + " | "
-                  + formatMs(s.avgMs) + " | " + notes + " |\n";
+            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
+                  escapeMarkdown(hop.hostname) + " | " + formatMs(s.avgMs) + " | " + notes + " |\n";
         if (const std::string more = unlistedNote(content, listed); !more.empty())
             md += "| | " + escapeMarkdown(more) + " |" + std::string(counted ? 11 : 3, '|') + "\n";
     }
@@ -84,7 +91,8 @@ std::string markdownReport(const ReportContent &content)
             md += "- " + escapeMarkdown(formatRouteChangeLine(change)) + "\n";
     }
     if (!content.reproduce.empty())
-        md += "\n## Reproduce\n\n    " + printable(content.reproduce) + "\n"; // indented: no fence to break
+        md += "\n## Reproduce\n\n    " + printable(content.reproduce) +
+              "\n"; // indented: no fence to break
     return md;
 }
 
@@ -100,17 +108,19 @@ std::string comparisonMarkdownReport(const ComparisonReportContent &content)
     md += "| First | " + escapeMarkdown(formatPathSummary(content.first.model)) + " |\n";
     md += "| Second | " + escapeMarkdown(formatPathSummary(content.second.model)) + " |\n";
     md += reportFacts(content.generatedAtMs, content.redaction);
-    md += "\n## Hops\n\n| TTL | First | Second | Change | Median 1 | Median 2 | Delta | Loss 1 | Loss 2 | RTT test |\n"
+    md += "\n## Hops\n\n| TTL | First | Second | Change | Median 1 | Median 2 | Delta | Loss 1 | "
+          "Loss 2 | RTT test |\n"
           "|--:|---|---|---|--:|--:|--:|--:|--:|---|\n";
     for (const TtlComparison &row : content.comparison.ttls) {
         const auto responders = [](const std::optional<TtlObservation> &side) {
             const std::string text = formatResponders(side);
             return text == "*" ? std::string("\\*") : escapeMarkdown(text);
         };
-        md += "| " + std::to_string(row.ttl) + " | " + responders(row.first) + " | " + responders(row.second) + " | "
-              + std::string(hopChangeName(row.change)) + " | " + formatMedianMs(row.first) + " | "
-              + formatMedianMs(row.second) + " | " + formatMedianDelta(row) + " | "
-              + formatLoss(row.first) + " | " + formatLoss(row.second) + " | " + formatRttTest(row) + " |\n";
+        md += "| " + std::to_string(row.ttl) + " | " + responders(row.first) + " | " +
+              responders(row.second) + " | " + std::string(hopChangeName(row.change)) + " | " +
+              formatMedianMs(row.first) + " | " + formatMedianMs(row.second) + " | " +
+              formatMedianDelta(row) + " | " + formatLoss(row.first) + " | " +
+              formatLoss(row.second) + " | " + formatRttTest(row) + " |\n";
     }
     md += "\nTimes in milliseconds; medians per TTL.\n";
     for (const auto &[heading, command] : comparisonReproduce(content))

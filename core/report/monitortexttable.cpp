@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/monitortexttable.h"
 
 #include "report/pathtexttable.h"
@@ -22,12 +25,15 @@ std::string hostCell(const MonitorHop &hop)
 std::string describeHopNotes(const MonitorHop &hop, int latestRound)
 {
     std::string note;
-    const auto add = [&note](const std::string &text) { note += (note.empty() ? "" : "; ") + text; };
+    const auto add = [&note](const std::string &text) {
+        note += (note.empty() ? "" : "; ") + text;
+    };
     if (const auto kind = routerUnreachable(hop))
         add(std::string(unreachableFlag(*kind)) + " " + std::string(unreachableName(*kind)));
     if (hop.likelyRateLimited)
-        add(hop.stats.received == 0 ? "no replies, but later hops answer: ICMP filtered or rate limited"
-                                    : "loss does not continue: likely ICMP rate limiting");
+        add(hop.stats.received == 0
+                ? "no replies, but later hops answer: ICMP filtered or rate limited"
+                : "loss does not continue: likely ICMP rate limiting");
     if (!hop.onLatestRound(latestRound))
         add("not on the path since round " + std::to_string(hop.lastRound + 1));
     return note;
@@ -45,24 +51,27 @@ std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop)
 std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound)
 {
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({"TTL", "Host", "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev", "Jitter", "p95", ""});
+    rows.push_back({"TTL", "Host", "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev", "Jitter",
+                    "p95", ""});
     int previousTtl = 0;
     for (const MonitorHop &hop : hops) {
         const HopStatistics &s = hop.stats;
         // Further responders at one TTL are listed under it, as mtr does.
-        rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop), formatPercent(s.lossPercent),
-                        std::to_string(s.sent), formatMs(s.lastMs), formatMs(s.avgMs), formatMs(s.minMs),
-                        formatMs(s.maxMs), formatMs(s.stdDevMs), formatMs(s.jitterMs),
-                        formatMs(s.p95Ms), describeHopNotes(hop, latestRound)});
+        rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop),
+                        formatPercent(s.lossPercent), std::to_string(s.sent), formatMs(s.lastMs),
+                        formatMs(s.avgMs), formatMs(s.minMs), formatMs(s.maxMs),
+                        formatMs(s.stdDevMs), formatMs(s.jitterMs), formatMs(s.p95Ms),
+                        describeHopNotes(hop, latestRound)});
         previousTtl = hop.ttl;
     }
-    return formatColumns(rows, {true, false, true, true, true, true, true, true, true, true, true, false});
+    return formatColumns(
+        rows, {true, false, true, true, true, true, true, true, true, true, true, false});
 }
 
 std::string formatRouteChangeLine(const RouteChange &change)
 {
-    return "round " + std::to_string(change.round) + ", " + formatUtc(change.timeUs / 1000) + ": "
-           + printable(describeRouteChange(change));
+    return "round " + std::to_string(change.round) + ", " + formatUtc(change.timeUs / 1000) + ": " +
+           printable(describeRouteChange(change));
 }
 
 std::string formatMonitorReport(const PathModel &model)
@@ -70,12 +79,12 @@ std::string formatMonitorReport(const PathModel &model)
     if (!model.isMonitoring())
         return {};
     const int rounds = model.rounds();
-    std::string report = formatPathTarget(model.header()) + ": " + std::to_string(rounds)
-                         + (rounds == 1 ? " round" : " rounds");
+    std::string report = formatPathTarget(model.header()) + ": " + std::to_string(rounds) +
+                         (rounds == 1 ? " round" : " rounds");
     if (model.failedRounds() > 0)
         report += " (" + std::to_string(model.failedRounds()) + " more failed)";
-    report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " + formatUtc(model.latestRoundUs() / 1000)
-              + "\n\n";
+    report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " +
+              formatUtc(model.latestRoundUs() / 1000) + "\n\n";
     report += formatMonitorTable(model.hops(), model.latestRound());
     const std::size_t changes = model.routeChanges().size() + model.forgottenRouteChanges();
     report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/pathtexttable.h"
 
 #include "report/textformat.h"
@@ -35,11 +38,13 @@ std::optional<UnreachableStop> unreachableStop(const PathModel &model, int lastT
 {
     for (const MonitorHop &hop : model.hops()) {
         const auto responder = IpAddress::parse(hop.responder);
-        if (hop.ttl != lastTtl || !responder || !hop.unreachableCode || !hop.onLatestRound(model.latestRound()))
+        if (hop.ttl != lastTtl || !responder || !hop.unreachableCode ||
+            !hop.onLatestRound(model.latestRound()))
             continue;
         const bool v6 = !responder->isV4();
-        return UnreachableStop{lastTtl, classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode)),
-                               hop.responder};
+        return UnreachableStop{
+            lastTtl, classifyUnreachable(v6, static_cast<std::uint8_t>(*hop.unreachableCode)),
+            hop.responder};
     }
     return std::nullopt;
 }
@@ -59,8 +64,10 @@ std::string formatPathTable(const PathModel &model)
 std::string formatPathTarget(const NetworkPath &path)
 {
     std::string destination = printable(path.destination.hostname);
-    if (!path.destination.ipAddress.empty() && path.destination.ipAddress != path.destination.hostname)
-        destination += (destination.empty() ? "" : " ") + ("(" + printable(path.destination.ipAddress) + ")");
+    if (!path.destination.ipAddress.empty() &&
+        path.destination.ipAddress != path.destination.hostname)
+        destination +=
+            (destination.empty() ? "" : " ") + ("(" + printable(path.destination.ipAddress) + ")");
     if (destination.empty())
         destination = "an unnamed destination";
     std::string target = std::string(protocolName(path.protocol)) + " to " + destination;
@@ -86,17 +93,17 @@ std::string formatPathSummary(const PathModel &model)
             arrival = hop;
     }
     if (arrival)
-        summary += ": reached at TTL " + std::to_string(arrival->ttl)
-                   + (arrival->rttMs ? " in " + formatRtt(arrival->rttMs) : std::string());
+        summary += ": reached at TTL " + std::to_string(arrival->ttl) +
+                   (arrival->rttMs ? " in " + formatRtt(arrival->rttMs) : std::string());
     else if (const auto stop = unreachableStop(model, hops.empty() ? 0 : hops.back().ttl))
-        summary += ": stopped at TTL " + std::to_string(stop->ttl) + ", "
-                   + std::string(unreachableName(stop->kind)) + " ("
-                   + std::string(unreachableFlag(stop->kind)) + ") from " + printable(stop->from);
+        summary += ": stopped at TTL " + std::to_string(stop->ttl) + ", " +
+                   std::string(unreachableName(stop->kind)) + " (" +
+                   std::string(unreachableFlag(stop->kind)) + ") from " + printable(stop->from);
     else
         summary += ": destination not reached";
     const std::size_t silent = ttls.size() - answeredTtls.size();
-    summary += "; " + std::to_string(ttls.size()) + (ttls.size() == 1 ? " TTL, " : " TTLs, ")
-               + std::to_string(silent) + " silent; traced " + formatUtc(path.timestampMs);
+    summary += "; " + std::to_string(ttls.size()) + (ttls.size() == 1 ? " TTL, " : " TTLs, ") +
+               std::to_string(silent) + " silent; traced " + formatUtc(path.timestampMs);
     return summary;
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/pathverdict.h"
 
 #include "report/textformat.h"
@@ -9,7 +12,10 @@ namespace hopscope {
 
 namespace {
 
-std::string ms(double value) { return formatFixed(value, value < 10.0 ? 2 : 1) + " ms"; }
+std::string ms(double value)
+{
+    return formatFixed(value, value < 10.0 ? 2 : 1) + " ms";
+}
 
 std::string ttlList(const std::vector<int> &ttls)
 {
@@ -53,7 +59,8 @@ PathVerdict pathVerdict(const PathModel &model)
     for (const auto &[ttl, at] : byTtl)
         if (at.avgMs)
             answered.emplace_back(ttl, *at.avgMs);
-    const double reference = verdict.destinationRttMs.value_or(answered.empty() ? 0.0 : answered.back().second);
+    const double reference =
+        verdict.destinationRttMs.value_or(answered.empty() ? 0.0 : answered.back().second);
     double bestJump = 0.0;
     for (std::size_t i = 1; i < answered.size(); ++i) {
         double before = 0.0;
@@ -95,38 +102,45 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
 {
     std::vector<std::string> lines;
     if (verdict.reached)
-        lines.push_back("The destination was reached" + (verdict.destinationTtl
-                                                              ? " at TTL " + std::to_string(*verdict.destinationTtl)
-                                                              : std::string())
-                        + (verdict.destinationRttMs ? ", average RTT " + ms(*verdict.destinationRttMs) : std::string())
-                        + ".");
+        lines.push_back("The destination was reached" +
+                        (verdict.destinationTtl
+                             ? " at TTL " + std::to_string(*verdict.destinationTtl)
+                             : std::string()) +
+                        (verdict.destinationRttMs ? ", average RTT " + ms(*verdict.destinationRttMs)
+                                                  : std::string()) +
+                        ".");
     else
         lines.push_back("The destination was not reached.");
     if (verdict.latencyStartsTtl)
-        lines.push_back("Latency starts at TTL " + std::to_string(*verdict.latencyStartsTtl) + ": every hop from there on is at least "
-                        + ms(verdict.latencyIncreaseMs) + " slower than every hop before it.");
+        lines.push_back("Latency starts at TTL " + std::to_string(*verdict.latencyStartsTtl) +
+                        ": every hop from there on is at least " + ms(verdict.latencyIncreaseMs) +
+                        " slower than every hop before it.");
     else
         lines.push_back("No hop adds a lasting jump in latency.");
     if (!counted)
         lines.push_back("Loss is not known: the file holds one RTT per hop, not its probes.");
     else if (verdict.lossStartsTtl)
-        lines.push_back("Loss starts at TTL " + std::to_string(*verdict.lossStartsTtl)
-                        + " and carries on to the last hop (" + formatPercent(verdict.lastHopLossPercent, 0) + " lost there).");
+        lines.push_back("Loss starts at TTL " + std::to_string(*verdict.lossStartsTtl) +
+                        " and carries on to the last hop (" +
+                        formatPercent(verdict.lastHopLossPercent, 0) + " lost there).");
     else
         lines.push_back("No loss carries on to the last hop.");
     if (!verdict.rateLimitedTtls.empty())
-        lines.push_back(std::string(verdict.rateLimitedTtls.size() == 1 ? "TTL " : "TTLs ")
-                        + ttlList(verdict.rateLimitedTtls)
-                        + " look rate-limited: their loss is not shared by later hops, so the routers are sparing "
-                          "their ICMP answers rather than dropping traffic.");
+        lines.push_back(std::string(verdict.rateLimitedTtls.size() == 1 ? "TTL " : "TTLs ") +
+                        ttlList(verdict.rateLimitedTtls) +
+                        " look rate-limited: their loss is not shared by later hops, so the "
+                        "routers are sparing "
+                        "their ICMP answers rather than dropping traffic.");
     if (!verdict.silentTtls.empty())
-        lines.push_back(std::string(verdict.silentTtls.size() == 1 ? "TTL " : "TTLs ") + ttlList(verdict.silentTtls)
-                        + " did not answer.");
+        lines.push_back(std::string(verdict.silentTtls.size() == 1 ? "TTL " : "TTLs ") +
+                        ttlList(verdict.silentTtls) + " did not answer.");
     if (!verdict.reached && verdict.highestTtlTried > verdict.lastAnsweringTtl)
         lines.push_back(verdict.lastAnsweringTtl > 0
-                            ? "Nothing answered beyond TTL " + std::to_string(verdict.lastAnsweringTtl) + " (probed up to TTL "
-                                  + std::to_string(verdict.highestTtlTried) + ")."
-                            : "Nothing answered (probed up to TTL " + std::to_string(verdict.highestTtlTried) + ").");
+                            ? "Nothing answered beyond TTL " +
+                                  std::to_string(verdict.lastAnsweringTtl) + " (probed up to TTL " +
+                                  std::to_string(verdict.highestTtlTried) + ")."
+                            : "Nothing answered (probed up to TTL " +
+                                  std::to_string(verdict.highestTtlTried) + ").");
     return lines;
 }
 

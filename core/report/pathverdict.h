@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/pathmodel.h"
@@ -23,7 +26,7 @@ struct PathVerdict
     std::optional<int> lossStartsTtl;
     double lastHopLossPercent = 0.0;
     std::vector<int> rateLimitedTtls; // loss that later hops do not share: routers sparing ICMP
-    std::vector<int> silentTtls;   // on the path: up to the destination or the last answer
+    std::vector<int> silentTtls;      // on the path: up to the destination or the last answer
     int lastAnsweringTtl = 0;
     int highestTtlTried = 0;
 };

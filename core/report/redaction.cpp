@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/redaction.h"
 
 #include "packet/ipaddress.h"
@@ -36,7 +39,8 @@ public:
 
     bool hides(const std::string &address) const
     {
-        if (address.empty() || m_destinations.contains(address) || address.rfind("unknown_hop_", 0) == 0)
+        if (address.empty() || m_destinations.contains(address) ||
+            address.rfind("unknown_hop_", 0) == 0)
             return false;
         return m_early.contains(address) || (m_redaction.privateHops && isPrivateAddress(address));
     }
@@ -75,8 +79,9 @@ bool isPrivateAddress(std::string_view text)
         return false;
     const std::uint8_t *b = address->data();
     if (address->isV4())
-        return b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168)
-               || (b[0] == 100 && (b[1] & 0xc0) == 64) || (b[0] == 169 && b[1] == 254);
+        return b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+               (b[0] == 192 && b[1] == 168) || (b[0] == 100 && (b[1] & 0xc0) == 64) ||
+               (b[0] == 169 && b[1] == 254);
     bool loopback = b[15] == 1;
     for (int i = 0; i < 15; ++i)
         loopback = loopback && b[i] == 0;
@@ -120,7 +125,8 @@ NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction)
     return redactPaths({path}, redaction).front();
 }
 
-std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths, const Redaction &redaction)
+std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths,
+                                     const Redaction &redaction)
 {
     Masker masker(redaction);
     for (const NetworkPath &path : paths)

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/networkpath.h"
@@ -25,6 +28,7 @@ bool isPrivateAddress(std::string_view text);
 NetworkPath redactPath(const NetworkPath &path, const Redaction &redaction);
 // Several paths of one report: a router has the same hidden name in each, so that a comparison
 // of the redacted paths says what a comparison of the originals says.
-std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths, const Redaction &redaction);
+std::vector<NetworkPath> redactPaths(const std::vector<NetworkPath> &paths,
+                                     const Redaction &redaction);
 
 } // namespace hopscope

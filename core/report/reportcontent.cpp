@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/reportcontent.h"
 
 #include "report/monitortexttable.h"
@@ -24,10 +27,14 @@ std::optional<ReportFormat> parseReportFormat(std::string_view text)
 std::string_view reportFormatExtension(ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Html: return "html";
-    case ReportFormat::Pdf: return "pdf";
-    case ReportFormat::Csv: return "csv";
-    case ReportFormat::Markdown: return "md";
+    case ReportFormat::Html:
+        return "html";
+    case ReportFormat::Pdf:
+        return "pdf";
+    case ReportFormat::Csv:
+        return "csv";
+    case ReportFormat::Markdown:
+        return "md";
     }
     return "html";
 }
@@ -62,7 +69,8 @@ void listRows(ReportContent &content)
 
 ReportContent buildReportContent(const NetworkPath &path, const ReportOptions &options)
 {
-    return buildRedactedReportContent(options.redaction.any() ? redactPath(path, options.redaction) : path, options);
+    return buildRedactedReportContent(
+        options.redaction.any() ? redactPath(path, options.redaction) : path, options);
 }
 
 ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptions &options)
@@ -84,20 +92,22 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
 std::string unlistedNote(const ReportContent &content, std::size_t listed)
 {
     const int ttl = content.model.hops()[content.listedRows[listed]].ttl;
-    const bool lastOfTtl = listed + 1 == content.listedRows.size()
-                           || content.model.hops()[content.listedRows[listed + 1]].ttl != ttl;
+    const bool lastOfTtl = listed + 1 == content.listedRows.size() ||
+                           content.model.hops()[content.listedRows[listed + 1]].ttl != ttl;
     const auto unlisted = content.unlistedPerTtl.find(ttl);
     if (!lastOfTtl || unlisted == content.unlistedPerTtl.end())
         return {};
-    return std::to_string(unlisted->second) + " more responders at TTL " + std::to_string(ttl)
-           + " (the CSV report lists every one)";
+    return std::to_string(unlisted->second) + " more responders at TTL " + std::to_string(ttl) +
+           " (the CSV report lists every one)";
 }
 
 std::string describeRedaction(const Redaction &redaction)
 {
-    return std::string(redaction.source ? "source; " : "") + (redaction.privateHops ? "private-range hops; " : "")
-           + (redaction.firstHops > 0 ? "the first " + std::to_string(redaction.firstHops) + " hops; " : "")
-           + "hidden routers are named hidden-N";
+    return std::string(redaction.source ? "source; " : "") +
+           (redaction.privateHops ? "private-range hops; " : "") +
+           (redaction.firstHops > 0 ? "the first " + std::to_string(redaction.firstHops) + " hops; "
+                                    : "") +
+           "hidden routers are named hidden-N";
 }
 
 std::string reportHopNotes(const MonitorHop &hop, int latestRound)

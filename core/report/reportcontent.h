@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "path/pathmodel.h"
@@ -56,7 +59,8 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
 // One row per hop; the figures in milliseconds and percent as plain numbers.
 std::string csvReport(const ReportContent &content);
 std::string markdownReport(const ReportContent &content);
-// Self-contained: styles inline, the graph and the chart as inline SVG, no scripts, nothing fetched.
+// Self-contained: styles inline, the graph and the chart as inline SVG, no scripts, nothing
+// fetched.
 std::string htmlReport(const ReportContent &content);
 
 // After the `listed`-th listed row, when it is the last of its TTL and the TTL has rows left out:

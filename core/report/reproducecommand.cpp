@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/reproducecommand.h"
 
 #include <algorithm>
@@ -7,8 +10,8 @@ namespace hopscope {
 std::string shellQuote(std::string_view word)
 {
     const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ':'
-               || c == '-' || c == '_' || c == '/' || c == '[' || c == ']';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == ':' || c == '-' || c == '_' || c == '/' || c == '[' || c == ']';
     });
     if (plain)
         return std::string(word);
@@ -25,10 +28,14 @@ std::string reproduceCommand(const NetworkPath &path)
     const TraceRequest &request = *path.hopscope->request;
     const TraceRequest defaults;
     const bool session = path.hopscope->monitor.has_value();
-    std::string command = std::string("hopscope-cli ") + (session ? "monitor " : "trace ") + shellQuote(request.target);
-    const auto option = [&command](const char *name, auto value) { command += std::string(" --") + name + " " + std::to_string(value); };
+    std::string command = std::string("hopscope-cli ") + (session ? "monitor " : "trace ") +
+                          shellQuote(request.target);
+    const auto option = [&command](const char *name, auto value) {
+        command += std::string(" --") + name + " " + std::to_string(value);
+    };
     std::string protocol(protocolName(request.protocol));
-    std::transform(protocol.begin(), protocol.end(), protocol.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(protocol.begin(), protocol.end(), protocol.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     command += " --protocol " + protocol;
     if (request.port)
         option("port", *request.port);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/svgfigures.h"
 
 #include "report/latencyscale.h"
@@ -17,7 +20,10 @@ namespace {
 // The outline of what a comparison found different, as in the window's compare view.
 constexpr const char *kMarkColor = "#8e24aa";
 
-std::string num(double value) { return formatFixed(value, 1); }
+std::string num(double value)
+{
+    return formatFixed(value, 1);
+}
 
 std::string color(std::uint32_t rgb)
 {
@@ -28,8 +34,8 @@ std::string color(std::uint32_t rgb)
 
 std::string text(double x, double y, std::string_view content, const std::string &attributes = {})
 {
-    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + (attributes.empty() ? "" : " " + attributes) + ">"
-           + escapeXml(content) + "</text>\n";
+    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" +
+           (attributes.empty() ? "" : " " + attributes) + ">" + escapeXml(content) + "</text>\n";
 }
 
 // Rows on the latest route, by TTL.
@@ -86,12 +92,23 @@ std::string escapeXml(std::string_view raw)
     std::string escaped;
     for (const char c : printable(raw)) {
         switch (c) {
-        case '&': escaped += "&amp;"; break;
-        case '<': escaped += "&lt;"; break;
-        case '>': escaped += "&gt;"; break;
-        case '"': escaped += "&quot;"; break;
-        case '\'': escaped += "&#39;"; break;
-        default: escaped += c;
+        case '&':
+            escaped += "&amp;";
+            break;
+        case '<':
+            escaped += "&lt;";
+            break;
+        case '>':
+            escaped += "&gt;";
+            break;
+        case '"':
+            escaped += "&quot;";
+            break;
+        case '\'':
+            escaped += "&#39;";
+            break;
+        default:
+            escaped += c;
         }
     }
     return escaped;
@@ -106,7 +123,8 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
     for (const auto &[ttl, hops] : byTtl)
         tallest = std::max(tallest, hops.size());
     const double width = kLeft + kColumn * static_cast<double>(byTtl.size()) + 40.0;
-    const double height = kTop + kRow * static_cast<double>(tallest) + (leftOut.empty() ? 30.0 : 50.0);
+    const double height =
+        kTop + kRow * static_cast<double>(tallest) + (leftOut.empty() ? 30.0 : 50.0);
     const double middle = kTop + kRow * static_cast<double>(tallest) / 2.0;
 
     // Where each node sits.
@@ -116,7 +134,8 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
     for (const auto &[ttl, hops] : byTtl) {
         ttls.push_back(ttl);
         for (std::size_t i = 0; i < hops.size(); ++i)
-            place[{ttl, hops[i]->responder}] = {x, middle + (static_cast<double>(i) - (hops.size() - 1) / 2.0) * kRow};
+            place[{ttl, hops[i]->responder}] = {
+                x, middle + (static_cast<double>(i) - (hops.size() - 1) / 2.0) * kRow};
         x += kColumn;
     }
 
@@ -140,52 +159,65 @@ std::string svgPathGraph(const ReportContent &content, const std::set<int> &mark
                 links.insert({{a->ttl, a->responder}, {b->ttl, b->responder}});
     }
 
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " + num(height)
-                      + "\" width=\"" + num(width) + "\" height=\"" + num(height)
-                      + "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"Hop graph\">\n";
+    std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " +
+        num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) +
+        "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"Hop graph\">\n";
     svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     // This machine, linked to the first column.
-    svg += "<rect x=\"" + num(kLeft - 40) + "\" y=\"" + num(middle - 14) + "\" width=\"64\" height=\"28\" rx=\"6\" "
-           "fill=\"#34495e\"/>\n" + text(kLeft - 8, middle + 4, "You", "fill=\"#ffffff\" text-anchor=\"middle\"");
+    svg += "<rect x=\"" + num(kLeft - 40) + "\" y=\"" + num(middle - 14) +
+           "\" width=\"64\" height=\"28\" rx=\"6\" "
+           "fill=\"#34495e\"/>\n" +
+           text(kLeft - 8, middle + 4, "You", "fill=\"#ffffff\" text-anchor=\"middle\"");
     if (!ttls.empty())
         for (const MonitorHop *hop : byTtl.at(ttls.front())) {
             const auto [nx, ny] = place.at({hop->ttl, hop->responder});
-            svg += "<line x1=\"" + num(kLeft + 24) + "\" y1=\"" + num(middle) + "\" x2=\"" + num(nx - kRadius) + "\" y2=\""
-                   + num(ny) + "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
+            svg += "<line x1=\"" + num(kLeft + 24) + "\" y1=\"" + num(middle) + "\" x2=\"" +
+                   num(nx - kRadius) + "\" y2=\"" + num(ny) +
+                   "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
         }
     for (const auto &[from, to] : links) {
         const auto [x1, y1] = place.at(from);
         const auto [x2, y2] = place.at(to);
-        svg += "<line x1=\"" + num(x1 + kRadius) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2 - kRadius) + "\" y2=\""
-               + num(y2) + "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
+        svg += "<line x1=\"" + num(x1 + kRadius) + "\" y1=\"" + num(y1) + "\" x2=\"" +
+               num(x2 - kRadius) + "\" y2=\"" + num(y2) +
+               "\" stroke=\"#9aa5b1\" stroke-width=\"2\"/>\n";
     }
     for (const auto &[ttl, hops] : byTtl) {
         const double cx = place.at({ttl, hops.front()->responder}).first;
-        svg += text(cx, kTop - 12, "TTL " + std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        svg += text(cx, kTop - 12, "TTL " + std::to_string(ttl),
+                    "text-anchor=\"middle\" fill=\"#52606d\"");
         if (const auto more = leftOut.find(ttl); more != leftOut.end())
             svg += text(cx, height - 14, "+" + std::to_string(more->second) + " more not drawn",
                         "text-anchor=\"middle\" fill=\"#52606d\" font-style=\"italic\"");
         for (const MonitorHop *hop : hops) {
             const auto [nx, ny] = place.at({ttl, hop->responder});
             const bool silent = hop->responder.empty();
-            const bool carriedLoss = content.verdict.lossStartsTtl && ttl >= *content.verdict.lossStartsTtl
-                                     && hop->stats.lossPercent > 0.0;
+            const bool carriedLoss = content.verdict.lossStartsTtl &&
+                                     ttl >= *content.verdict.lossStartsTtl &&
+                                     hop->stats.lossPercent > 0.0;
             const bool marked = markedTtls.contains(ttl);
-            const std::string stroke = marked ? std::string(kMarkColor) + (silent ? "\" stroke-dasharray=\"4 3" : "")
-                                       : silent      ? "#7b8794\" stroke-dasharray=\"4 3"
-                                       : carriedLoss ? "#c62828"
-                                                     : "#52606d";
-            svg += "<circle cx=\"" + num(nx) + "\" cy=\"" + num(ny) + "\" r=\"" + num(kRadius) + "\" fill=\""
-                   + color(latencyRgb(silent ? std::nullopt : hop->stats.avgMs)) + "\" stroke=\"" + stroke
-                   + "\" stroke-width=\"" + (carriedLoss || marked ? "4" : "2") + "\"/>\n";
+            const std::string stroke =
+                marked   ? std::string(kMarkColor) + (silent ? "\" stroke-dasharray=\"4 3" : "")
+                : silent ? "#7b8794\" stroke-dasharray=\"4 3"
+                : carriedLoss ? "#c62828"
+                              : "#52606d";
+            svg += "<circle cx=\"" + num(nx) + "\" cy=\"" + num(ny) + "\" r=\"" + num(kRadius) +
+                   "\" fill=\"" + color(latencyRgb(silent ? std::nullopt : hop->stats.avgMs)) +
+                   "\" stroke=\"" + stroke + "\" stroke-width=\"" +
+                   (carriedLoss || marked ? "4" : "2") + "\"/>\n";
             if (hop->destination)
-                svg += text(nx, ny + 4, "\u2691", "text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\"");
+                svg += text(nx, ny + 4, "\u2691",
+                            "text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\"");
             const std::string label = silent ? "*" : shortAddress(hop->responder);
             svg += text(nx, ny + kRadius + 15, label, "text-anchor=\"middle\" fill=\"#1f2933\"");
-            std::string figure = silent ? "no reply" : hop->stats.avgMs ? num(*hop->stats.avgMs) + " ms" : "";
+            std::string figure = silent             ? "no reply"
+                                 : hop->stats.avgMs ? num(*hop->stats.avgMs) + " ms"
+                                                    : "";
             if (content.model.counted() && hop->stats.lossPercent > 0.0 && !silent)
                 figure += ", " + num(hop->stats.lossPercent) + "% loss";
-            svg += text(nx, ny + kRadius + 29, figure, "text-anchor=\"middle\" fill=\"#52606d\" font-size=\"11\"");
+            svg += text(nx, ny + kRadius + 29, figure,
+                        "text-anchor=\"middle\" fill=\"#52606d\" font-size=\"11\"");
         }
     }
     return svg + "</svg>\n";
@@ -197,12 +229,14 @@ namespace {
 class RttAxes
 {
 public:
-    static constexpr double kWidth = 760.0, kHeight = 300.0, kLeft = 56.0, kRight = 56.0, kTop = 20.0, kBottom = 40.0;
+    static constexpr double kWidth = 760.0, kHeight = 300.0, kLeft = 56.0, kRight = 56.0,
+                            kTop = 20.0, kBottom = 40.0;
     static constexpr double kPlotWidth = kWidth - kLeft - kRight;
     static constexpr double kPlotHeight = kHeight - kTop - kBottom;
 
     RttAxes(double highestMs, int lastTtl)
-        : m_step(niceStep(std::max(highestMs, 1.0), 5)), m_top(std::ceil(std::max(highestMs, 1.0) / m_step) * m_step),
+        : m_step(niceStep(std::max(highestMs, 1.0), 5)),
+          m_top(std::ceil(std::max(highestMs, 1.0) / m_step) * m_step),
           m_lastTtl(std::max(lastTtl, 1))
     {
     }
@@ -213,32 +247,36 @@ public:
     // The opening tag, the background, the grid with its millisecond labels and the axis titles.
     std::string open(std::string_view label) const
     {
-        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight)
-                          + "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight)
-                          + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\""
-                          + escapeXml(label) + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+        std::string svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " +
+            num(kHeight) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight) +
+            "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\"" +
+            escapeXml(label) + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
         for (double v = 0.0; v <= m_top + m_step / 2; v += m_step) {
-            svg += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + kPlotWidth) + "\" y1=\"" + num(y(v))
-                   + "\" y2=\"" + num(y(v)) + "\" stroke=\"#e4e7eb\"/>\n";
+            svg += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + kPlotWidth) + "\" y1=\"" +
+                   num(y(v)) + "\" y2=\"" + num(y(v)) + "\" stroke=\"#e4e7eb\"/>\n";
             svg += text(kLeft - 6, y(v) + 4, num(v), "text-anchor=\"end\" fill=\"#52606d\"");
         }
         svg += text(14, kTop + kPlotHeight / 2, "RTT (ms)",
-                    "text-anchor=\"middle\" fill=\"#52606d\" transform=\"rotate(-90 14 " + num(kTop + kPlotHeight / 2)
-                        + ")\"");
-        svg += text(kLeft + kPlotWidth / 2, kHeight - 6, "TTL", "text-anchor=\"middle\" fill=\"#52606d\"");
+                    "text-anchor=\"middle\" fill=\"#52606d\" transform=\"rotate(-90 14 " +
+                        num(kTop + kPlotHeight / 2) + ")\"");
+        svg += text(kLeft + kPlotWidth / 2, kHeight - 6, "TTL",
+                    "text-anchor=\"middle\" fill=\"#52606d\"");
         return svg;
     }
 
     std::string ttlLabel(int ttl) const
     {
-        return text(x(ttl), kTop + kPlotHeight + 16, std::to_string(ttl), "text-anchor=\"middle\" fill=\"#52606d\"");
+        return text(x(ttl), kTop + kPlotHeight + 16, std::to_string(ttl),
+                    "text-anchor=\"middle\" fill=\"#52606d\"");
     }
 
     // The frame over everything, and the closing tag.
     static std::string close()
     {
-        return "<rect x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kPlotWidth) + "\" height=\""
-               + num(kPlotHeight) + "\" fill=\"none\" stroke=\"#9aa5b1\"/>\n</svg>\n";
+        return "<rect x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kPlotWidth) +
+               "\" height=\"" + num(kPlotHeight) +
+               "\" fill=\"none\" stroke=\"#9aa5b1\"/>\n</svg>\n";
     }
 
 private:
@@ -277,10 +315,11 @@ std::string svgRttChart(const ReportContent &content)
     std::string svg = axes.open("RTT per TTL");
     if (content.model.counted()) {
         for (int p = 0; p <= 100; p += 25)
-            svg += text(kLeft + plotWidth + 6, lossY(p) + 4, std::to_string(p) + "%", "fill=\"#c62828\"");
+            svg += text(kLeft + plotWidth + 6, lossY(p) + 4, std::to_string(p) + "%",
+                        "fill=\"#c62828\"");
         svg += text(kWidth - 8, kTop + plotHeight / 2, "loss",
-                    "text-anchor=\"middle\" fill=\"#c62828\" transform=\"rotate(90 " + num(kWidth - 8) + " "
-                        + num(kTop + plotHeight / 2) + ")\"");
+                    "text-anchor=\"middle\" fill=\"#c62828\" transform=\"rotate(90 " +
+                        num(kWidth - 8) + " " + num(kTop + plotHeight / 2) + ")\"");
     }
     const std::map<int, TtlFigures> perTtl = content.model.latestTtlFigures();
     std::string averageLine;
@@ -293,27 +332,31 @@ std::string svgRttChart(const ReportContent &content)
         const TtlFigures &at = figures->second;
         if (content.model.counted() && at.sent > at.received) {
             const double loss = at.lossPercent();
-            svg += "<rect x=\"" + num(cx - 10) + "\" y=\"" + num(lossY(loss)) + "\" width=\"20\" height=\""
-                   + num(plotHeight * loss / 100.0) + "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";
+            svg += "<rect x=\"" + num(cx - 10) + "\" y=\"" + num(lossY(loss)) +
+                   "\" width=\"20\" height=\"" + num(plotHeight * loss / 100.0) +
+                   "\" fill=\"#c62828\" fill-opacity=\"0.25\"/>\n";
         }
         if (at.bestMs && at.worstMs)
-            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(axes.y(*at.worstMs)) + "\" width=\"8\" height=\""
-                   + num(std::max(1.0, axes.y(*at.bestMs) - axes.y(*at.worstMs)))
-                   + "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
+            svg += "<rect x=\"" + num(cx - 4) + "\" y=\"" + num(axes.y(*at.worstMs)) +
+                   "\" width=\"8\" height=\"" +
+                   num(std::max(1.0, axes.y(*at.bestMs) - axes.y(*at.worstMs))) +
+                   "\" fill=\"#3e7cb1\" fill-opacity=\"0.3\"/>\n";
         if (const auto it = replies.find(ttl); it != replies.end()) {
             // One dot per pixel row: more would only lie on top of each other, and a session's
             // hundreds of thousands of replies would make a figure of as many elements.
             std::set<long> rows;
             for (const double v : it->second)
                 if (rows.insert(std::lround(axes.y(v))).second)
-                    svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(axes.y(v))
-                           + "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
+                    svg += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(axes.y(v)) +
+                           "\" r=\"2\" fill=\"#3e7cb1\" fill-opacity=\"0.6\"/>\n";
         }
         if (at.avgMs)
-            averageLine += (averageLine.empty() ? "" : " ") + num(cx) + "," + num(axes.y(*at.avgMs));
+            averageLine +=
+                (averageLine.empty() ? "" : " ") + num(cx) + "," + num(axes.y(*at.avgMs));
     }
     if (!averageLine.empty())
-        svg += "<polyline points=\"" + averageLine + "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";
+        svg += "<polyline points=\"" + averageLine +
+               "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";
     return svg + RttAxes::close();
 }
 
@@ -335,8 +378,9 @@ std::string svgComparisonChart(const ComparisonReportContent &content)
         const char *dash;
         std::optional<TtlObservation> TtlComparison::*side;
     };
-    const Series series[] = {{"first", "#3e7cb1", " stroke-dasharray=\"6 4\"", &TtlComparison::first},
-                             {"second", "#e8710a", "", &TtlComparison::second}};
+    const Series series[] = {
+        {"first", "#3e7cb1", " stroke-dasharray=\"6 4\"", &TtlComparison::first},
+        {"second", "#e8710a", "", &TtlComparison::second}};
     for (const TtlComparison &row : ttls)
         svg += axes.ttlLabel(row.ttl);
     for (const Series &line : series) {
@@ -348,22 +392,25 @@ std::string svgComparisonChart(const ComparisonReportContent &content)
                 continue;
             const std::string x = num(axes.x(row.ttl)), y = num(axes.y(*side->medianRttMs));
             points += (points.empty() ? "" : " ") + x + "," + y;
-            dots += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"3.5\" fill=\"" + line.stroke + "\"/>\n";
+            dots += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"3.5\" fill=\"" + line.stroke +
+                    "\"/>\n";
         }
         if (!points.empty())
-            svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + line.stroke
-                   + "\" stroke-width=\"2\"" + line.dash + "/>\n" + dots;
+            svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + line.stroke +
+                   "\" stroke-width=\"2\"" + line.dash + "/>\n" + dots;
     }
     for (const TtlComparison &row : ttls)
         if (row.shift && row.shift->significant)
-            svg += "<circle cx=\"" + num(axes.x(row.ttl)) + "\" cy=\"" + num(axes.y(*row.second->medianRttMs))
-                   + "\" r=\"8\" fill=\"none\" stroke=\"" + kMarkColor + "\" stroke-width=\"2\"/>\n";
+            svg += "<circle cx=\"" + num(axes.x(row.ttl)) + "\" cy=\"" +
+                   num(axes.y(*row.second->medianRttMs)) + "\" r=\"8\" fill=\"none\" stroke=\"" +
+                   kMarkColor + "\" stroke-width=\"2\"/>\n";
     // The legend, top left inside the plot.
     double y = RttAxes::kTop + 16;
     for (const Series &line : series) {
         const double x = RttAxes::kLeft + 12;
-        svg += "<line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) + "\" y1=\"" + num(y - 4) + "\" y2=\"" + num(y - 4)
-               + "\" stroke=\"" + line.stroke + "\" stroke-width=\"2\"" + line.dash + "/>\n";
+        svg += "<line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) + "\" y1=\"" + num(y - 4) +
+               "\" y2=\"" + num(y - 4) + "\" stroke=\"" + line.stroke + "\" stroke-width=\"2\"" +
+               line.dash + "/>\n";
         svg += text(x + 30, y, std::string(line.name) + " path", "fill=\"#1f2933\"");
         y += 16;
     }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "report/textformat.h"
 
 #include <algorithm>
@@ -18,7 +21,10 @@ std::string formatMs(const std::optional<double> &value)
     return value ? formatFixed(*value, *value < 100.0 ? 2 : 1) : "-";
 }
 
-std::string formatPercent(double value, int decimals) { return formatFixed(value, decimals) + "%"; }
+std::string formatPercent(double value, int decimals)
+{
+    return formatFixed(value, decimals) + "%";
+}
 
 std::string formatUtc(std::int64_t timestampMs)
 {
@@ -31,7 +37,8 @@ std::string formatUtc(std::int64_t timestampMs)
     return buffer;
 }
 
-std::string formatColumns(const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &alignRight)
+std::string formatColumns(const std::vector<std::vector<std::string>> &rows,
+                          const std::vector<bool> &alignRight)
 {
     std::vector<std::size_t> widths(alignRight.size(), 0);
     for (const auto &row : rows)

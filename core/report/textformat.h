@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/safetext.h"
@@ -26,6 +29,7 @@ std::string formatUtc(std::int64_t timestampMs);
 
 // Rows of cells as aligned columns two spaces apart, without trailing blanks; the first row is
 // the heading.
-std::string formatColumns(const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &alignRight);
+std::string formatColumns(const std::vector<std::vector<std::string>> &rows,
+                          const std::vector<bool> &alignRight);
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <optional>
@@ -16,10 +19,10 @@ struct HopStatistics
     std::optional<double> minMs;
     std::optional<double> avgMs;
     std::optional<double> maxMs;
-    std::optional<double> stdDevMs;  // sample standard deviation (n - 1), 0 for one reply
-    std::optional<double> jitterMs;  // mean |rtt[i] - rtt[i-1]| over consecutive replies
-    std::optional<double> medianMs;  // mean of the two middle values for an even count
-    std::optional<double> p95Ms;     // nearest rank: the ceil(0.95 n)-th smallest
+    std::optional<double> stdDevMs; // sample standard deviation (n - 1), 0 for one reply
+    std::optional<double> jitterMs; // mean |rtt[i] - rtt[i-1]| over consecutive replies
+    std::optional<double> medianMs; // mean of the two middle values for an even count
+    std::optional<double> p95Ms;    // nearest rank: the ceil(0.95 n)-th smallest
 
     bool operator==(const HopStatistics &) const = default;
 };

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "stats/mannwhitney.h"
 
 #include <algorithm>
@@ -56,7 +59,8 @@ MannWhitneyResult mannWhitneyU(std::span<const double> a, std::span<const double
         all.push_back({v, true});
     for (const double v : b)
         all.push_back({v, false});
-    std::sort(all.begin(), all.end(), [](const Value &x, const Value &y) { return x.value < y.value; });
+    std::sort(all.begin(), all.end(),
+              [](const Value &x, const Value &y) { return x.value < y.value; });
 
     // Average ranks for ties; the tie term corrects the variance.
     double rankSumFirst = 0.0;
@@ -66,7 +70,8 @@ MannWhitneyResult mannWhitneyU(std::span<const double> a, std::span<const double
         std::size_t end = start + 1;
         while (end < all.size() && all[end].value == all[start].value)
             ++end;
-        const double averageRank = (static_cast<double>(start + 1) + static_cast<double>(end)) / 2.0;
+        const double averageRank =
+            (static_cast<double>(start + 1) + static_cast<double>(end)) / 2.0;
         const auto tied = static_cast<double>(end - start);
         if (tied > 1) {
             ties = true;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <span>
@@ -9,9 +12,9 @@ namespace hopscope {
 // with a long tail of queueing delays) better than a comparison of means.
 struct MannWhitneyResult
 {
-    double u = 0.0;       // U of the first sample: pairs (a, b) with a > b, ties counting 1/2
-    double pValue = 1.0;  // two-sided
-    bool exact = false;   // from the exact distribution rather than the normal approximation
+    double u = 0.0;      // U of the first sample: pairs (a, b) with a > b, ties counting 1/2
+    double pValue = 1.0; // two-sided
+    bool exact = false;  // from the exact distribution rather than the normal approximation
 };
 
 // Exact p-value when both samples have at most kMannWhitneyExactLimit values and no ties;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "stats/runningstatistics.h"
 
 #include <algorithm>
@@ -24,13 +27,17 @@ std::size_t bucketOf(double rttMs)
 // Nearest rank: the ceil(p/100 * n)-th smallest, counting from 1.
 std::size_t nearestRank(double percentile, std::size_t count)
 {
-    const auto rank = static_cast<std::size_t>(std::ceil(percentile / 100.0 * static_cast<double>(count)));
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(percentile / 100.0 * static_cast<double>(count)));
     return std::clamp<std::size_t>(rank, 1, count);
 }
 
 } // namespace
 
-RunningStatistics::RunningStatistics(std::size_t exactQuantileLimit) : m_exactLimit(exactQuantileLimit) {}
+RunningStatistics::RunningStatistics(std::size_t exactQuantileLimit)
+    : m_exactLimit(exactQuantileLimit)
+{
+}
 
 void RunningStatistics::add(std::optional<double> rttMs)
 {
@@ -108,14 +115,19 @@ HopStatistics RunningStatistics::statistics() const
         std::vector<double> replies = m_replies;
         const std::size_t n = replies.size();
         const auto valueAt = [&replies](std::size_t index) {
-            std::nth_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(index), replies.end());
+            std::nth_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(index),
+                             replies.end());
             return replies[index];
         };
         const double upper = valueAt(n / 2);
-        // After the selection everything before n/2 is no larger: the lower middle is their maximum.
-        stats.medianMs = n % 2 == 1 ? upper
-                                    : (*std::max_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(n / 2))
-                                       + upper) / 2.0;
+        // After the selection everything before n/2 is no larger: the lower middle is their
+        // maximum.
+        stats.medianMs =
+            n % 2 == 1 ? upper
+                       : (*std::max_element(replies.begin(),
+                                            replies.begin() + static_cast<std::ptrdiff_t>(n / 2)) +
+                          upper) /
+                             2.0;
         stats.p95Ms = valueAt(nearestRank(95.0, n) - 1);
     } else {
         // An even count's median is the mean of the two middle ranks, as in the exact case.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "store/historystore.h"
 
 #include "path/networkpathjson.h"
@@ -55,16 +58,22 @@ Error sqlError(const QString &what, const QSqlError &error)
     // (a file-size limit, a failing device): both are worth a hint beyond its words.
     const bool full = text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
     const bool io = text.contains(QLatin1String("I/O error"), Qt::CaseInsensitive);
-    const QString said = full ? QStringLiteral("the disk is full (") + text + QLatin1Char(')')
-                         : io ? QStringLiteral("writing to the disk failed; is it full or failing? (") + text + QLatin1Char(')')
-                              : text;
-    return Error{full ? ErrorCode::DiskFull : io ? ErrorCode::IoError : ErrorCode::Database, QString(what + QStringLiteral(": ") + said).toStdString()};
+    const QString said =
+        full ? QStringLiteral("the disk is full (") + text + QLatin1Char(')')
+        : io ? QStringLiteral("writing to the disk failed; is it full or failing? (") + text +
+                   QLatin1Char(')')
+             : text;
+    return Error{full ? ErrorCode::DiskFull
+                 : io ? ErrorCode::IoError
+                      : ErrorCode::Database,
+                 QString(what + QStringLiteral(": ") + said).toStdString()};
 }
 
 // Runs statements separated by ';' (QSqlQuery runs one at a time).
 bool execScript(QSqlDatabase &db, const char *script, QSqlError &error)
 {
-    for (const QString &statement : QString::fromLatin1(script).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    for (const QString &statement :
+         QString::fromLatin1(script).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         if (statement.trimmed().isEmpty())
             continue;
         QSqlQuery query(db);
@@ -77,7 +86,8 @@ bool execScript(QSqlDatabase &db, const char *script, QSqlError &error)
 }
 
 // Inside the caller's transaction; a tag given twice is kept once.
-bool insertTags(QSqlDatabase &db, std::int64_t path, const std::vector<std::string> &tags, QSqlError &error)
+bool insertTags(QSqlDatabase &db, std::int64_t path, const std::vector<std::string> &tags,
+                QSqlError &error)
 {
     for (const std::string &tag : tags) {
         QSqlQuery query(db);
@@ -102,17 +112,21 @@ Status preparePrivateFolder(const QString &folder)
     const QFileInfo existing(folder);
     const bool created = !existing.exists();
     if (!created && !existing.isDir())
-        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot create the history folder ") + folder
-                                           + QStringLiteral(": a file of that name is in the way"))
-                                       .toStdString()};
+        return Error{ErrorCode::Unwritable,
+                     QString(QStringLiteral("cannot create the history folder ") + folder +
+                             QStringLiteral(": a file of that name is in the way"))
+                         .toStdString()};
     if (created && !QDir().mkpath(folder))
-        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot create the history folder ") + folder).toStdString()};
+        return Error{
+            ErrorCode::Unwritable,
+            QString(QStringLiteral("cannot create the history folder ") + folder).toStdString()};
     const bool defaultFolder = QFileInfo(HistoryStore::defaultFileName()).absolutePath() == folder;
-    if ((created || (defaultFolder && existing.ownerId() == ::geteuid()))
-        && ::chmod(QFile::encodeName(folder).constData(), S_IRWXU) != 0)
-        return Error{ErrorCode::Unwritable, QString(QStringLiteral("cannot make the history folder %1 private: %2")
-                                               .arg(folder, QString::fromLocal8Bit(std::strerror(errno))))
-                                       .toStdString()};
+    if ((created || (defaultFolder && existing.ownerId() == ::geteuid())) &&
+        ::chmod(QFile::encodeName(folder).constData(), S_IRWXU) != 0)
+        return Error{ErrorCode::Unwritable,
+                     QString(QStringLiteral("cannot make the history folder %1 private: %2")
+                                 .arg(folder, QString::fromLocal8Bit(std::strerror(errno))))
+                         .toStdString()};
     return {};
 }
 
@@ -130,9 +144,12 @@ void createPrivateFile(const QString &fileName)
 // (a file that is refused is left exactly as it was).
 void makePrivate(const QString &fileName)
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     const QByteArray name = QFile::encodeName(fileName);
-    if (::stat(name.constData(), &info) == 0 && info.st_uid == ::geteuid() && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    if (::stat(name.constData(), &info) == 0 && info.st_uid == ::geteuid() &&
+        (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
         ::chmod(name.constData(), S_IRUSR | S_IWUSR);
 }
 
@@ -145,10 +162,11 @@ HistoryEntry describeForHistory(const NetworkPath &path)
     HistoryEntry entry;
     entry.tracedAtMs = path.timestampMs;
     entry.destination = path.destination.ipAddress;
-    entry.target = path.hopscope && path.hopscope->request && !path.hopscope->request->target.empty()
-                       ? path.hopscope->request->target
-                   : !path.destination.hostname.empty() ? path.destination.hostname
-                                                        : path.destination.ipAddress;
+    entry.target =
+        path.hopscope && path.hopscope->request && !path.hopscope->request->target.empty()
+            ? path.hopscope->request->target
+        : !path.destination.hostname.empty() ? path.destination.hostname
+                                             : path.destination.ipAddress;
     entry.protocol = path.protocol;
     entry.reached = model.destinationTtl().has_value();
     entry.hops = model.destinationTtl().value_or(model.lastTtl());
@@ -182,14 +200,17 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
     if (const Status folder = preparePrivateFolder(info.absolutePath()); !folder)
         return folder.error();
     if (info.exists() && !info.isFile())
-        return Error{ErrorCode::Unwritable, QString(fileName + QStringLiteral(" is not a file")).toStdString()};
+        return Error{ErrorCode::Unwritable,
+                     QString(fileName + QStringLiteral(" is not a file")).toStdString()};
     createPrivateFile(fileName);
 
-    const QString connection = QStringLiteral("hopscope-history-%1").arg(connectionCount.fetch_add(1));
+    const QString connection =
+        QStringLiteral("hopscope-history-%1").arg(connectionCount.fetch_add(1));
     std::unique_ptr<HistoryStore> store(new HistoryStore(fileName, connection));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     if (!db.isValid())
-        return Error{ErrorCode::NoDriver, "Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"};
+        return Error{ErrorCode::NoDriver,
+                     "Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"};
     db.setDatabaseName(fileName);
     // A reader or writer in another process waits this long for a lock rather than failing.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -199,20 +220,25 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
     QSqlQuery check(db);
     // A damaged file says so here, before anything is written to it.
     if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
-        return Error{ErrorCode::Corrupt, QString(fileName + QStringLiteral(" is not a readable history database: ")
-                                 + check.lastError().text().trimmed())
-                                    .toStdString()};
+        return Error{ErrorCode::Corrupt,
+                     QString(fileName + QStringLiteral(" is not a readable history database: ") +
+                             check.lastError().text().trimmed())
+                         .toStdString()};
     if (check.value(0).toString() != QLatin1String("ok"))
-        return Error{ErrorCode::Corrupt, QString(fileName + QStringLiteral(" is damaged: ") + check.value(0).toString()).toStdString()};
+        return Error{ErrorCode::Corrupt,
+                     QString(fileName + QStringLiteral(" is damaged: ") + check.value(0).toString())
+                         .toStdString()};
     check.finish(); // an unfinished statement holds a read transaction, and WAL mode needs none
 
     QSqlError error;
-    const char *const setup = "PRAGMA journal_mode = WAL;PRAGMA synchronous = FULL;PRAGMA foreign_keys = ON";
+    const char *const setup =
+        "PRAGMA journal_mode = WAL;PRAGMA synchronous = FULL;PRAGMA foreign_keys = ON";
     if (!execScript(db, setup, error))
         return sqlError(QStringLiteral("cannot set up ") + fileName, error);
     if (const Status migrated = store->migrate(); !migrated)
         return migrated.error();
-    for (const QString &part : QStringList{fileName, fileName + QStringLiteral("-wal"), fileName + QStringLiteral("-shm")})
+    for (const QString &part : QStringList{fileName, fileName + QStringLiteral("-wal"),
+                                           fileName + QStringLiteral("-shm")})
         makePrivate(part);
     return store;
 }
@@ -220,7 +246,9 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
 int HistoryStore::schemaVersion() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
+    return query.exec(QStringLiteral("PRAGMA user_version")) && query.next()
+               ? query.value(0).toInt()
+               : -1;
 }
 
 Status HistoryStore::migrate()
@@ -228,22 +256,27 @@ Status HistoryStore::migrate()
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     const int version = schemaVersion();
     if (version < 0)
-        return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName, db.lastError());
+        return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName,
+                        db.lastError());
     if (version > kSchemaVersion)
-        return Error{ErrorCode::NewerSchema, QString(m_fileName + QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
-                                                                  "knows %2); it is left as it is")
-                                                       .arg(version)
-                                                       .arg(kSchemaVersion))
-                                         .toStdString()};
+        return Error{ErrorCode::NewerSchema,
+                     QString(m_fileName +
+                             QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
+                                            "knows %2); it is left as it is")
+                                 .arg(version)
+                                 .arg(kSchemaVersion))
+                         .toStdString()};
     for (int next = version + 1; next <= kSchemaVersion; ++next) {
         // Each step and its version number commit together, or not at all.
         if (!db.transaction())
             return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
         QSqlError error;
-        if (!execScript(db, kMigrations[next - 1], error)
-            || !execScript(db, qPrintable(QStringLiteral("PRAGMA user_version = %1").arg(next)), error)) {
+        if (!execScript(db, kMigrations[next - 1], error) ||
+            !execScript(db, qPrintable(QStringLiteral("PRAGMA user_version = %1").arg(next)),
+                        error)) {
             db.rollback();
-            return sqlError(QStringLiteral("cannot migrate %1 to schema %2").arg(m_fileName).arg(next), error);
+            return sqlError(
+                QStringLiteral("cannot migrate %1 to schema %2").arg(m_fileName).arg(next), error);
         }
         if (!db.commit())
             return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
@@ -251,17 +284,18 @@ Status HistoryStore::migrate()
     return {};
 }
 
-Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
-                            const std::string &name, const std::vector<std::string> &tags, std::int64_t *newId)
+Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &path,
+                            std::int64_t savedAtMs, const std::string &name,
+                            const std::vector<std::string> &tags, std::int64_t *newId)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     const HistoryEntry entry = describeForHistory(path);
     if (!db.transaction())
         return sqlError(QStringLiteral("cannot save to ") + m_fileName, db.lastError());
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO paths (id, traced_at, saved_at, target, destination, protocol, reached, hops, rounds, json, name) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO paths (id, traced_at, saved_at, target, destination, "
+                                 "protocol, reached, hops, rounds, json, name) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(id ? QVariant::fromValue<qint64>(*id) : QVariant());
     query.addBindValue(QVariant::fromValue<qint64>(entry.tracedAtMs));
     query.addBindValue(QVariant::fromValue<qint64>(savedAtMs));
@@ -309,15 +343,18 @@ Status HistoryStore::restore(std::int64_t id, const NetworkPath &path, const His
 Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filter) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QString sql = QStringLiteral(
-        "SELECT id, traced_at, saved_at, target, destination, protocol, reached, hops, rounds, name,"
-        " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE path = paths.id ORDER BY tag))"
-        " FROM paths WHERE 1");
+    QString sql = QStringLiteral("SELECT id, traced_at, saved_at, target, destination, protocol, "
+                                 "reached, hops, rounds, name,"
+                                 " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags "
+                                 "WHERE path = paths.id ORDER BY tag))"
+                                 " FROM paths WHERE 1");
     QVariantList values;
     if (!filter.text.empty()) {
-        sql += QStringLiteral(" AND (instr(lower(target), lower(?)) OR instr(lower(destination), lower(?))"
-                              " OR instr(lower(name), lower(?))"
-                              " OR EXISTS (SELECT 1 FROM tags WHERE path = paths.id AND instr(lower(tag), lower(?))))");
+        sql += QStringLiteral(
+            " AND (instr(lower(target), lower(?)) OR instr(lower(destination), lower(?))"
+            " OR instr(lower(name), lower(?))"
+            " OR EXISTS (SELECT 1 FROM tags WHERE path = paths.id AND instr(lower(tag), "
+            "lower(?))))");
         for (int i = 0; i < 4; ++i)
             values << QString::fromStdString(filter.text);
     }
@@ -354,12 +391,14 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
         entry.savedAtMs = query.value(2).toLongLong();
         entry.target = query.value(3).toString().toStdString();
         entry.destination = query.value(4).toString().toStdString();
-        entry.protocol = parseProtocol(query.value(5).toString().toStdString()).value_or(Protocol::Tcp);
+        entry.protocol =
+            parseProtocol(query.value(5).toString().toStdString()).value_or(Protocol::Tcp);
         entry.reached = query.value(6).toBool();
         entry.hops = query.value(7).toInt();
         entry.rounds = query.value(8).toInt();
         entry.name = query.value(9).toString().toStdString();
-        for (const QString &tag : query.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        for (const QString &tag :
+             query.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             entry.tags.push_back(tag.toStdString());
         entries.push_back(std::move(entry));
     }
@@ -374,10 +413,12 @@ Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
     if (!query.exec())
         return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
     if (!query.next())
-        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound,
+                     "history entry " + std::to_string(id) + " does not exist"};
     auto path = networkPathFromJson(query.value(0).toByteArray().toStdString());
     if (!path)
-        return Error{path.error().code, "history entry " + std::to_string(id) + ": " + path.error().message};
+        return Error{path.error().code,
+                     "history entry " + std::to_string(id) + ": " + path.error().message};
     return path;
 }
 
@@ -390,7 +431,8 @@ Status HistoryStore::rename(std::int64_t id, const std::string &name)
     if (!query.exec())
         return sqlError(QStringLiteral("cannot rename"), query.lastError());
     if (query.numRowsAffected() != 1)
-        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound,
+                     "history entry " + std::to_string(id) + " does not exist"};
     return {};
 }
 
@@ -411,7 +453,8 @@ Status HistoryStore::setTags(std::int64_t id, const std::vector<std::string> &ta
         return fail(exists);
     if (!exists.next()) {
         db.rollback();
-        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound,
+                     "history entry " + std::to_string(id) + " does not exist"};
     }
     QSqlQuery clear(db);
     clear.prepare(QStringLiteral("DELETE FROM tags WHERE path = ?"));
@@ -435,7 +478,8 @@ Status HistoryStore::remove(std::int64_t id)
     if (!query.exec())
         return sqlError(QStringLiteral("cannot delete"), query.lastError());
     if (query.numRowsAffected() != 1)
-        return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) + " does not exist"};
+        return Error{ErrorCode::NotFound,
+                     "history entry " + std::to_string(id) + " does not exist"};
     return {};
 }
 

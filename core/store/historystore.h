@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -23,9 +26,9 @@ struct HistoryEntry
     std::string destination; // its address
     Protocol protocol = Protocol::Tcp;
     bool reached = false;
-    int hops = 0;            // the TTL it was reached at, or the last one tried
-    int rounds = 0;          // 0 for a single trace
-    std::string name;        // given by the user; empty until then
+    int hops = 0;     // the TTL it was reached at, or the last one tried
+    int rounds = 0;   // 0 for a single trace
+    std::string name; // given by the user; empty until then
     std::vector<std::string> tags;
     bool operator==(const HistoryEntry &) const = default;
 };
@@ -77,7 +80,8 @@ private:
     HistoryStore(QString fileName, QString connection);
     Status migrate();
     Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
-                  const std::string &name, const std::vector<std::string> &tags, std::int64_t *newId);
+                  const std::string &name, const std::vector<std::string> &tags,
+                  std::int64_t *newId);
 
     QString m_fileName;
     QString m_connection;

@@ -1,15 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "telemetry/dogstatsdsender.h"
 
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <memory>
 #include <mutex>
-#include <thread>
-#include <cerrno>
-#include <cstring>
 #include <netdb.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace hopscope {
@@ -78,7 +81,8 @@ Expected<addrinfo *> resolveWithin(const HostPort &hostPort, std::chrono::millis
         hints.ai_socktype = SOCK_DGRAM;
         hints.ai_flags = AI_NUMERICSERV;
         addrinfo *found = nullptr;
-        const int status = ::getaddrinfo(hostPort.host.c_str(), hostPort.port.c_str(), &hints, &found);
+        const int status =
+            ::getaddrinfo(hostPort.host.c_str(), hostPort.port.c_str(), &hints, &found);
         const std::lock_guard lock(lookup->mutex);
         if (lookup->abandoned) {
             if (status == 0)
@@ -93,11 +97,13 @@ Expected<addrinfo *> resolveWithin(const HostPort &hostPort, std::chrono::millis
     std::unique_lock lock(lookup->mutex);
     if (!lookup->done.wait_for(lock, budget, [&lookup] { return lookup->finished; })) {
         lookup->abandoned = true;
-        return Error{ErrorCode::UnknownHost, "DogStatsD host '" + hostPort.host + "': no answer from the resolver within "
-                                         + std::to_string(budget.count()) + " ms"};
+        return Error{ErrorCode::UnknownHost, "DogStatsD host '" + hostPort.host +
+                                                 "': no answer from the resolver within " +
+                                                 std::to_string(budget.count()) + " ms"};
     }
     if (lookup->status != 0)
-        return Error{ErrorCode::UnknownHost, "DogStatsD host '" + hostPort.host + "': " + ::gai_strerror(lookup->status)};
+        return Error{ErrorCode::UnknownHost,
+                     "DogStatsD host '" + hostPort.host + "': " + ::gai_strerror(lookup->status)};
     return lookup->found;
 }
 
@@ -110,7 +116,8 @@ std::string formatValue(double value)
 
 } // namespace
 
-Expected<std::unique_ptr<DogStatsdSender>> DogStatsdSender::open(const std::string &address, ProblemHandler onProblem)
+Expected<std::unique_ptr<DogStatsdSender>> DogStatsdSender::open(const std::string &address,
+                                                                 ProblemHandler onProblem)
 {
     const auto hostPort = splitAddress(address);
     if (!hostPort)
@@ -155,7 +162,8 @@ DogStatsdSender::~DogStatsdSender()
     ::close(m_fd);
 }
 
-void DogStatsdSender::gauge(std::string_view name, double value, const std::vector<std::string> &tags)
+void DogStatsdSender::gauge(std::string_view name, double value,
+                            const std::vector<std::string> &tags)
 {
     std::string line(name);
     line += ':' + formatValue(value) + "|g";
@@ -187,10 +195,11 @@ void DogStatsdSender::reportProblem(int error)
     m_problemReported = true;
     if (!m_onProblem)
         return;
-    m_onProblem("DogStatsD at " + m_address + ": "
-                + (error == ECONNREFUSED ? std::string("nothing is listening there (connection refused)")
-                                         : std::string(std::strerror(error)))
-                + "; metrics are not being received");
+    m_onProblem("DogStatsD at " + m_address + ": " +
+                (error == ECONNREFUSED
+                     ? std::string("nothing is listening there (connection refused)")
+                     : std::string(std::strerror(error))) +
+                "; metrics are not being received");
 }
 
 } // namespace hopscope

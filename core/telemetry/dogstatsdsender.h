@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -23,7 +26,8 @@ public:
 
     // `address` is "host:port" or "[IPv6]:port"; a host name is resolved here, once, waiting a
     // second at most. Fails with ErrorCode::InvalidAddress or ErrorCode::UnknownHost.
-    static Expected<std::unique_ptr<DogStatsdSender>> open(const std::string &address, ProblemHandler onProblem);
+    static Expected<std::unique_ptr<DogStatsdSender>> open(const std::string &address,
+                                                           ProblemHandler onProblem);
     ~DogStatsdSender() override;
     DogStatsdSender(const DogStatsdSender &) = delete;
     DogStatsdSender &operator=(const DogStatsdSender &) = delete;

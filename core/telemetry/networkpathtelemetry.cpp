@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "telemetry/networkpathtelemetry.h"
 
 #include <algorithm>
@@ -24,16 +27,18 @@ std::string tagValue(std::string_view text)
 
 } // namespace
 
-void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model, double checkDurationSeconds,
-                                double checkIntervalSeconds, const std::vector<std::string> &tags)
+void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model,
+                                double checkDurationSeconds, double checkIntervalSeconds,
+                                const std::vector<std::string> &tags)
 {
     const NetworkPath &path = model.header();
     std::vector<std::string> allTags = tags;
     allTags.push_back("collector:hopscope");
     allTags.push_back("protocol:" + std::string(protocolName(path.protocol)));
     allTags.push_back("destination_hostname:" + tagValue(path.destination.hostname));
-    allTags.push_back("destination_port:"
-                      + (path.destination.port ? std::to_string(*path.destination.port) : std::string("unspecified")));
+    allTags.push_back("destination_port:" + (path.destination.port
+                                                 ? std::to_string(*path.destination.port)
+                                                 : std::string("unspecified")));
     std::sort(allTags.begin(), allTags.end());
 
     sender.gauge("datadog.network_path.check_duration", checkDurationSeconds, allTags);
@@ -60,11 +65,14 @@ Expected<std::vector<std::string>> parseTags(const std::string &text)
         if (tag.empty())
             return Error{ErrorCode::InvalidTag, "empty tag in '" + text + "'"};
         if (tag.size() > kMaxTagLength)
-            return Error{ErrorCode::InvalidTag, "tag '" + tag.substr(0, 40) + "...' is longer than "
-                                            + std::to_string(kMaxTagLength) + " characters"};
+            return Error{ErrorCode::InvalidTag, "tag '" + tag.substr(0, 40) +
+                                                    "...' is longer than " +
+                                                    std::to_string(kMaxTagLength) + " characters"};
         if (std::any_of(tag.begin(), tag.end(), breaksDogStatsdLine))
-            return Error{ErrorCode::InvalidTag, "tag '" + tag + "' holds a character DogStatsD cannot carry "
-                                                        "('|', '#', ',', space or a control character)"};
+            return Error{ErrorCode::InvalidTag,
+                         "tag '" + tag +
+                             "' holds a character DogStatsD cannot carry "
+                             "('|', '#', ',', space or a control character)"};
         tags.push_back(tag);
         start = end + 1;
     }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -20,8 +23,9 @@ namespace hopscope {
 // Tags: `tags` plus collector:hopscope, protocol:<TCP|UDP|ICMP>, destination_hostname:<host>,
 // destination_port:<port or unspecified>, sorted.
 // `model`'s latest round is the check reported.
-void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model, double checkDurationSeconds,
-                                double checkIntervalSeconds, const std::vector<std::string> &tags);
+void submitNetworkPathTelemetry(MetricSender &sender, const PathModel &model,
+                                double checkDurationSeconds, double checkIntervalSeconds,
+                                const std::vector<std::string> &tags);
 
 // Splits "a:b,c:d" into tags. A tag is refused, with a message naming it, when it is empty or
 // holds a character that would break a DogStatsD line ('|', '#', ',', white space or a control

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "trace/resolve.h"
 
 #include <netdb.h>
@@ -20,13 +23,15 @@ Expected<IpAddress> resolveTarget(const std::string &host, AddressFamily family)
     addrinfo *results = nullptr;
     const int status = ::getaddrinfo(host.c_str(), nullptr, &hints, &results);
     if (status != 0)
-        return Error{ErrorCode::UnknownHost, "cannot resolve '" + host + "': " + ::gai_strerror(status)};
+        return Error{ErrorCode::UnknownHost,
+                     "cannot resolve '" + host + "': " + ::gai_strerror(status)};
     std::optional<IpAddress> address;
     for (const addrinfo *it = results; it && !address; it = it->ai_next)
         address = IpAddress::fromSockaddr(it->ai_addr);
     ::freeaddrinfo(results);
     if (!address)
-        return Error{ErrorCode::UnknownHost, "'" + host + "' has no address of the requested family"};
+        return Error{ErrorCode::UnknownHost,
+                     "'" + host + "' has no address of the requested family"};
     return probeableAddress(*address, family);
 }
 

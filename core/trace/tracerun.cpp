@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "trace/tracerun.h"
 
 #include "network/route.h"
@@ -51,16 +54,19 @@ private:
 Status checkMonitorSettings(const MonitorSettings &settings)
 {
     if (settings.intervalMs < kMinMonitorIntervalMs || settings.intervalMs > kMaxMonitorIntervalMs)
-        return Error{ErrorCode::InvalidRequest, "interval must be between " + std::to_string(kMinMonitorIntervalMs) + " and "
-                                            + std::to_string(kMaxMonitorIntervalMs) + " ms (got "
-                                            + std::to_string(settings.intervalMs) + ")"};
+        return Error{ErrorCode::InvalidRequest,
+                     "interval must be between " + std::to_string(kMinMonitorIntervalMs) + " and " +
+                         std::to_string(kMaxMonitorIntervalMs) + " ms (got " +
+                         std::to_string(settings.intervalMs) + ")"};
     if (settings.count && (*settings.count < 1 || *settings.count > kMaxMonitorCount))
-        return Error{ErrorCode::InvalidRequest, "count must be between 1 and " + std::to_string(kMaxMonitorCount) + " (got "
-                                            + std::to_string(*settings.count) + ")"};
+        return Error{ErrorCode::InvalidRequest, "count must be between 1 and " +
+                                                    std::to_string(kMaxMonitorCount) + " (got " +
+                                                    std::to_string(*settings.count) + ")"};
     return {};
 }
 
-Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind, ProbeObserver &notices)
+Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,
+                                     ProbeObserver &notices)
 {
     auto checked = normaliseTraceRequest(request);
     if (!checked)
@@ -69,16 +75,19 @@ Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind, 
     if (!address)
         return address.error();
     PreparedTrace prepared{std::move(*checked), *address};
-    if (kind != RunKind::Monitor || prepared.request.protocol == Protocol::Icmp || prepared.request.sourcePort)
+    if (kind != RunKind::Monitor || prepared.request.protocol == Protocol::Icmp ||
+        prepared.request.sourcePort)
         return prepared;
     const auto route = routeTo(prepared.address);
     if (!route)
         return route.error();
-    const auto ports = prepared.request.protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp : ReservedPorts::Kind::Udp;
+    const auto ports = prepared.request.protocol == Protocol::Tcp ? ReservedPorts::Kind::Tcp
+                                                                  : ReservedPorts::Kind::Udp;
     prepared.request.sourcePort = findFreePortRange(route->source, prepared.request.flows, ports);
     if (!prepared.request.sourcePort)
-        notices.notice("no free source ports to keep for the whole session: each round uses new ones, so "
-                       "load balancers may send rounds different ways");
+        notices.notice(
+            "no free source ports to keep for the whole session: each round uses new ones, so "
+            "load balancers may send rounds different ways");
     return prepared;
 }
 
@@ -118,7 +127,10 @@ int TraceRun::beginRound(std::int64_t nowUs)
     return m_round;
 }
 
-void TraceRun::probe(const ProbeEvent &event) { m_model.addProbe(probeSampleOf(event)); }
+void TraceRun::probe(const ProbeEvent &event)
+{
+    m_model.addProbe(probeSampleOf(event));
+}
 
 void TraceRun::restartRound(std::int64_t nowUs)
 {
@@ -145,8 +157,8 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     header.source.hostname = localHostname();
     header.source.via.reset();
     if (!outcome.summary.route.interfaceName.empty())
-        header.source.via =
-            SourceVia{{outcome.summary.route.interfaceName, outcome.summary.route.hardwareAddress}, {}};
+        header.source.via = SourceVia{
+            {outcome.summary.route.interfaceName, outcome.summary.route.hardwareAddress}, {}};
     header.destination.hostname = m_trace.request.target;
     header.destination.ipAddress = m_trace.address.toString();
     header.destination.port = m_trace.request.port;
@@ -177,11 +189,13 @@ void TraceRun::cancelRound()
     m_stopped = true;
 }
 
-std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events, const IpAddress &destination)
+std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events,
+                                       const IpAddress &destination)
 {
     std::vector<IpAddress> addresses{destination};
     for (const ProbeEvent &event : events)
-        if (event.reply && std::find(addresses.begin(), addresses.end(), event.reply->responder) == addresses.end())
+        if (event.reply && std::find(addresses.begin(), addresses.end(), event.reply->responder) ==
+                               addresses.end())
             addresses.push_back(event.reply->responder);
     return addresses;
 }
@@ -235,12 +249,15 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
                                std::chrono::duration<double>(Clock::now() - started).count());
     }
     if (!run.hasResult())
-        return Error{ErrorCode::Cancelled, run.kind() == RunKind::Trace ? "the trace was cancelled"
-                                                               : "the session was cancelled before a round finished"};
+        return Error{ErrorCode::Cancelled,
+                     run.kind() == RunKind::Trace
+                         ? "the trace was cancelled"
+                         : "the session was cancelled before a round finished"};
     return run.result();
 }
 
-Expected<NetworkPath> runTrace(const TraceRequest &request, ProbeObserver &observer, const CancelSignal &cancel)
+Expected<NetworkPath> runTrace(const TraceRequest &request, ProbeObserver &observer,
+                               const CancelSignal &cancel)
 {
     const auto prepared = prepareTrace(request, RunKind::Trace, observer);
     if (!prepared)

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "common/expected.h"
@@ -40,7 +43,8 @@ enum class RunKind { Trace, Monitor };
 // Checks the request and resolves its target (which may block: not on a GUI thread). A
 // monitoring session also keeps its flows' source ports for every round, so that load balancers
 // send each round the same way; it says on `notices` when no ports could be kept.
-Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind, ProbeObserver &notices);
+Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,
+                                     ProbeObserver &notices);
 
 // One round's end as a front end reports it: how the probes went, and the reverse-DNS names of
 // the addresses that answered (empty when not looked up).
@@ -69,7 +73,8 @@ public:
     // start `settings().intervalMs` apart, counted from the start of one to the start of the next.
     bool wantsRound() const;
     int roundsStarted() const { return m_round; }
-    // Starts the next round (the time is the wall clock's, Unix microseconds) and returns its number.
+    // Starts the next round (the time is the wall clock's, Unix microseconds) and returns its
+    // number.
     int beginRound(std::int64_t nowUs);
     void probe(const ProbeEvent &event);
     // The probes of the round under way are void and it starts again (the helper died and this
@@ -108,8 +113,8 @@ ProbeSample probeSampleOf(const ProbeEvent &event);
 
 // Runs one round: the in-process engine, or the helper. Streams to `observer`; fails with the
 // round's error (ErrorCode::Cancelled when `cancel` fired).
-using RoundTracer =
-    std::function<Expected<RoundOutcome>(const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel)>;
+using RoundTracer = std::function<Expected<RoundOutcome>(
+    const PreparedTrace &trace, ProbeObserver &observer, const CancelSignal &cancel)>;
 
 // Rounds in this process: raw sockets when it may open them, ordinary ones otherwise; names
 // looked up after each round unless the request says not to.
@@ -118,7 +123,8 @@ Expected<RoundOutcome> traceRoundInProcess(const PreparedTrace &trace, ProbeObse
 
 // The addresses whose names a round looks up: the destination and every one that answered,
 // each once.
-std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events, const IpAddress &destination);
+std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events,
+                                       const IpAddress &destination);
 
 // Their reverse-DNS names, waiting two seconds at most.
 Hostnames lookUpNames(const std::vector<ProbeEvent> &events, const IpAddress &destination);
@@ -130,8 +136,8 @@ class RunObserver : public ProbeObserver
 public:
     virtual void roundStarted(int round) { (void)round; }
     // `model` holds every round so far; `changes` the route changes this round confirmed.
-    virtual void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
-                               double durationSeconds)
+    virtual void roundFinished(int round, const PathModel &model,
+                               const std::vector<RouteChange> &changes, double durationSeconds)
     {
         (void)round, (void)model, (void)changes, (void)durationSeconds;
     }
@@ -146,6 +152,7 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
                                 const CancelSignal &cancel);
 
 // One trace in this process, as `hopscope-cli trace` runs it when it may open raw sockets.
-Expected<NetworkPath> runTrace(const TraceRequest &request, ProbeObserver &observer, const CancelSignal &cancel);
+Expected<NetworkPath> runTrace(const TraceRequest &request, ProbeObserver &observer,
+                               const CancelSignal &cancel);
 
 } // namespace hopscope

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // Renders an SVG icon to a square PNG at build time, so that the PNG sizes of the installed icon
 // theme always match the SVG they come from.
 //
@@ -22,7 +25,8 @@ int main(int argc, char *argv[])
     }
     QSvgRenderer renderer(arguments.at(1));
     if (!renderer.isValid()) {
-        std::fprintf(stderr, "hopscope-rendericon: %s is not a valid SVG file\n", qPrintable(arguments.at(1)));
+        std::fprintf(stderr, "hopscope-rendericon: %s is not a valid SVG file\n",
+                     qPrintable(arguments.at(1)));
         return 1;
     }
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // A delaying cable for the benchmark lab: forwards every Ethernet frame between two interfaces of
 // its own network namespace after a fixed delay, both ways. Real latency without netem.
 //
@@ -7,8 +10,8 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
-#include <cstdint>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -56,7 +59,8 @@ ssize_t receiveFrame(int fd, std::vector<unsigned char> &buffer, std::int64_t &a
     message.msg_controllen = sizeof control;
     const ssize_t length = ::recvmsg(fd, &message, 0);
     arrivedNs = nowNs();
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
+    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header;
+         header = CMSG_NXTHDR(&message, header)) {
         if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
             timespec stamp{};
             std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
@@ -82,14 +86,15 @@ int openInterface(const char *name)
     packet_mreq promiscuous{};
     promiscuous.mr_ifindex = static_cast<int>(index);
     promiscuous.mr_type = PACKET_MR_PROMISC;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
-        || ::setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one) != 0
-        || ::setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) != 0
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+        ::setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one) != 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) != 0
         // Frames from a veth may still owe their checksum (offload). With a virtio-net header
         // in front of every frame, read and written as it is, that debt crosses the cable and
         // is settled beyond it, instead of arriving as a corrupt packet.
-        || ::setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof one) != 0
-        || ::setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &promiscuous, sizeof promiscuous) != 0) {
+        || ::setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof one) != 0 ||
+        ::setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &promiscuous, sizeof promiscuous) !=
+            0) {
         std::fprintf(stderr, "hopscope-delaylink: %s: %s\n", name, std::strerror(errno));
         std::exit(2);
     }
@@ -121,7 +126,8 @@ int main(int argc, char *argv[])
         const std::int64_t now = nowNs();
         while (!queue.empty() && queue.front().dueNs <= now) {
             const Frame &frame = queue.front();
-            [[maybe_unused]] const auto sent = ::send(frame.outFd, frame.bytes.data(), frame.bytes.size(), 0);
+            [[maybe_unused]] const auto sent =
+                ::send(frame.outFd, frame.bytes.data(), frame.bytes.size(), 0);
             queue.pop_front();
         }
         timespec timeout{1, 0};
@@ -135,7 +141,8 @@ int main(int argc, char *argv[])
                 }
                 continue;
             }
-            timeout = {static_cast<time_t>(wait / 1'000'000'000), static_cast<long>(wait % 1'000'000'000)};
+            timeout = {static_cast<time_t>(wait / 1'000'000'000),
+                       static_cast<long>(wait % 1'000'000'000)};
         }
         pollfd fds[2] = {{a, POLLIN, 0}, {b, POLLIN, 0}};
         if (::ppoll(fds, 2, &timeout, nullptr) < 0 && errno != EINTR)
@@ -146,8 +153,9 @@ int main(int argc, char *argv[])
                 const ssize_t length = receiveFrame(in, buffer, arrivedNs);
                 if (length <= 0)
                     break;
-                queue.push_back({arrivedNs + delayNs, out,
-                                 std::vector<unsigned char>(buffer.begin(), buffer.begin() + length)});
+                queue.push_back(
+                    {arrivedNs + delayNs, out,
+                     std::vector<unsigned char>(buffer.begin(), buffer.begin() + length)});
             }
         }
     }

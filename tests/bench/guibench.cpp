@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // How smooth the live window stays under a heavy monitoring feed: the hop graph, the hop table
 // (with sparklines) and the RTT chart over time, refreshed on the window's own timers (100 ms for
 // the graph and table, 250 ms for the chart) while synthetic rounds of 30 hops x 3 probes arrive
@@ -48,7 +51,10 @@ long residentKiB()
     return -1;
 }
 
-std::string address(int ttl, int variant) { return "198.18." + std::to_string(ttl) + "." + std::to_string(2 + variant); }
+std::string address(int ttl, int variant)
+{
+    return "198.18." + std::to_string(ttl) + "." + std::to_string(2 + variant);
+}
 
 // Busy times in 10 µs steps up to a second: a histogram, so that keeping the figures costs the
 // same at the first event and at the millionth.
@@ -57,7 +63,8 @@ class FrameTimes
 public:
     void add(double ms)
     {
-        const auto bucket = static_cast<std::size_t>(std::min(ms * 100.0, static_cast<double>(m_counts.size() - 1)));
+        const auto bucket = static_cast<std::size_t>(
+            std::min(ms * 100.0, static_cast<double>(m_counts.size() - 1)));
         ++m_counts[bucket];
         ++m_total;
         m_worst = std::max(m_worst, ms);
@@ -165,7 +172,8 @@ int main(int argc, char **argv)
         if (slice == 0) {
             ++round;
             const auto now = std::chrono::system_clock::now().time_since_epoch();
-            session.beginRound(round, std::chrono::duration_cast<std::chrono::microseconds>(now).count(),
+            session.beginRound(round,
+                               std::chrono::duration_cast<std::chrono::microseconds>(now).count(),
                                address(kHops, 0));
         }
         for (int ttl = slice * kHops / 5 + 1; ttl <= (slice + 1) * kHops / 5; ++ttl) {
@@ -176,7 +184,8 @@ int main(int argc, char **argv)
                                      std::chrono::system_clock::now().time_since_epoch())
                                      .count();
                 if (noise(random) >= 0.02 && !(ttl == 7 && noise(random) < 0.5)) {
-                    probe.responder = ttl == kHops ? address(kHops, 0) : address(ttl, ttl == 12 ? query % 2 : 0);
+                    probe.responder =
+                        ttl == kHops ? address(kHops, 0) : address(ttl, ttl == 12 ? query % 2 : 0);
                     probe.rttMs = 0.8 * ttl + 4.0 * noise(random) * noise(random);
                 }
                 session.addProbe(probe);
@@ -219,14 +228,15 @@ int main(int argc, char **argv)
     heartbeat.setInterval(1);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         if (sinceBeat.isValid())
-            worstStallMs = std::max(worstStallMs, static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0);
+            worstStallMs =
+                std::max(worstStallMs, static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0);
         sinceBeat.start();
     });
     const FrameTimes &frames = app.frames;
 
     const long startKiB = residentKiB();
-    std::printf("GUI feed: %d hops x %d probes at %d rounds/s for %.1f min, offscreen, 1280x800\n", kHops, kQueries,
-                kRoundsPerSecond, minutes);
+    std::printf("GUI feed: %d hops x %d probes at %d rounds/s for %.1f min, offscreen, 1280x800\n",
+                kHops, kQueries, kRoundsPerSecond, minutes);
     std::fflush(stdout);
     std::printf("  resident at start %.1f MiB\n", startKiB / 1024.0);
     int minute = 0;
@@ -235,10 +245,11 @@ int main(int argc, char **argv)
     app.untimed = &report;
     QObject::connect(&report, &QTimer::timeout, [&] {
         ++minute;
-        std::printf("  minute %d: round %d, %llu events, worst %.2f ms, p99 %.2f ms, longest stall %.2f ms, "
+        std::printf("  minute %d: round %d, %llu events, worst %.2f ms, p99 %.2f ms, longest stall "
+                    "%.2f ms, "
                     "resident %.1f MiB\n",
-                    minute, round, static_cast<unsigned long long>(frames.total()), frames.worst(), frames.quantile(0.99),
-                    worstStallMs, residentKiB() / 1024.0);
+                    minute, round, static_cast<unsigned long long>(frames.total()), frames.worst(),
+                    frames.quantile(0.99), worstStallMs, residentKiB() / 1024.0);
         std::fflush(stdout);
     });
     QTimer::singleShot(static_cast<int>(minutes * 60'000), &app, &QCoreApplication::quit);
@@ -249,12 +260,15 @@ int main(int argc, char **argv)
     heartbeat.start();
     app.exec();
 
-    std::printf("  %d rounds, %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, worst %.2f ms; "
+    std::printf("  %d rounds, %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
+                "worst %.2f ms; "
                 "%llu over %.0f ms\n",
-                round, static_cast<unsigned long long>(frames.total()), frames.quantile(0.5), frames.quantile(0.99),
-                frames.quantile(0.999), frames.worst(), static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
-    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms\n", worstStallMs);
-    std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n", residentKiB() / 1024.0,
-                (residentKiB() - startKiB) / 1024.0);
+                round, static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
+                frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
+                static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
+    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms\n",
+                worstStallMs);
+    std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n",
+                residentKiB() / 1024.0, (residentKiB() - startKiB) / 1024.0);
     return 0;
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // What the probe helper costs: its resident memory and CPU time for a 30-hop trace through a
 // lab of 29 routers, after many traces in a row, and with its 8 concurrent traces; mtr's helper
 // (mtr-packet) at rest is measured in the same run for reference.
@@ -52,7 +55,8 @@ double cpuMs(qint64 pid)
 
 QByteArray traceLine(int id, const QString &target)
 {
-    return QStringLiteral("{\"id\":%1,\"op\":\"trace\",\"target\":\"%2\",\"port\":%3,\"max_ttl\":30}")
+    return QStringLiteral(
+               "{\"id\":%1,\"op\":\"trace\",\"target\":\"%2\",\"port\":%3,\"max_ttl\":30}")
         .arg(id)
         .arg(target)
         .arg(kOpenPort)
@@ -75,8 +79,10 @@ int main(int argc, char *argv[])
     }
     const QString target = NamespaceLab::serverV4(kRouters);
     const QString helper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
-    HelperSession session(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), lab.client(), helper});
-    if (session.waitFor([](const nlohmann::json &event) { return event["event"] == "hello"; }).is_null()) {
+    HelperSession session(QStringLiteral("ip"),
+                          {QStringLiteral("netns"), QStringLiteral("exec"), lab.client(), helper});
+    if (session.waitFor([](const nlohmann::json &event) { return event["event"] == "hello"; })
+            .is_null()) {
         std::fprintf(stderr, "hopscope-helperbench: the helper did not start\n");
         return 1;
     }
@@ -92,8 +98,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "hopscope-helperbench: the 30-hop trace did not come back whole\n");
         return 1;
     }
-    std::printf("one 30-hop TCP trace:     peak RSS %ld KiB, %.1f ms wall, %zu events\n", statusKiB(pid, "VmHWM"),
-                wallMs, session.eventsOf(1).size());
+    std::printf("one 30-hop TCP trace:     peak RSS %ld KiB, %.1f ms wall, %zu events\n",
+                statusKiB(pid, "VmHWM"), wallMs, session.eventsOf(1).size());
 
     for (int id = 2; id < 2 + kTracesInARow; ++id) {
         session.send(traceLine(id, target));
@@ -101,10 +107,11 @@ int main(int argc, char *argv[])
     }
     // The kernel counts CPU time in 10 ms ticks: one trace is below that, so take the average.
     const double rowCpuMs = cpuMs(pid);
-    std::printf("after %d more in a row:   RSS %ld KiB, peak %ld KiB, CPU %.1f ms per trace (user+system, "
-                "%.0f ms for %d traces)\n",
-                kTracesInARow, statusKiB(pid, "VmRSS"), statusKiB(pid, "VmHWM"), rowCpuMs / (kTracesInARow + 1),
-                rowCpuMs, kTracesInARow + 1);
+    std::printf(
+        "after %d more in a row:   RSS %ld KiB, peak %ld KiB, CPU %.1f ms per trace (user+system, "
+        "%.0f ms for %d traces)\n",
+        kTracesInARow, statusKiB(pid, "VmRSS"), statusKiB(pid, "VmHWM"),
+        rowCpuMs / (kTracesInARow + 1), rowCpuMs, kTracesInARow + 1);
 
     for (int id = 100; id < 100 + kConcurrent; ++id)
         session.send(traceLine(id, target));
@@ -114,13 +121,17 @@ int main(int argc, char *argv[])
                 statusKiB(pid, "VmHWM"), cpuMs(pid));
 
     // mtr's helper, the reference: started the same way, at rest.
-    HelperSession mtrPacket(QStringLiteral("ip"),
-                            {QStringLiteral("netns"), QStringLiteral("exec"), lab.client(), QStringLiteral("mtr-packet")});
+    HelperSession mtrPacket(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"),
+                                                   lab.client(), QStringLiteral("mtr-packet")});
     if (mtrPacket.started()) {
         QThread::msleep(300);
         const long mtrRss = statusKiB(mtrPacket.pid(), "VmRSS");
-        std::printf("mtr-packet at rest:       RSS %ld KiB (hopscope-probe peak / mtr-packet at rest: %.2f)\n", mtrRss,
-                    mtrRss > 0 ? static_cast<double>(statusKiB(pid, "VmHWM")) / static_cast<double>(mtrRss) : 0.0);
+        std::printf("mtr-packet at rest:       RSS %ld KiB (hopscope-probe peak / mtr-packet at "
+                    "rest: %.2f)\n",
+                    mtrRss,
+                    mtrRss > 0
+                        ? static_cast<double>(statusKiB(pid, "VmHWM")) / static_cast<double>(mtrRss)
+                        : 0.0);
     }
     return 0;
 }

@@ -1,12 +1,14 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // How much memory a long monitoring session takes in the core: feeds a PathModel synthetic
 // rounds as fast as it takes them (a day at one round a second by default) and prints the
 // resident memory it grew by, the time per round, and the size of the session's NetworkPath.
 //
 //   hopscope-monitorbench [--rounds N] [--hops N] [--queries N]
 
-#include "path/pathmodel.h"
-#include "path/pathmodel.h"
 #include "path/networkpathjson.h"
+#include "path/pathmodel.h"
 
 #include <chrono>
 #include <cstdio>
@@ -41,7 +43,10 @@ int option(int argc, char **argv, const char *name, int fallback)
     return fallback;
 }
 
-std::string address(int ttl, int variant) { return "198.18." + std::to_string(ttl) + "." + std::to_string(2 + variant); }
+std::string address(int ttl, int variant)
+{
+    return "198.18." + std::to_string(ttl) + "." + std::to_string(2 + variant);
+}
 
 // A path of `hops` TTLs with what a real one has: RTTs that grow with distance and wander, 1 %
 // loss everywhere, a router at TTL 4 that answers only half the time, per-packet load
@@ -92,7 +97,8 @@ int main(int argc, char **argv)
         session.setMonitoring(1000);
         for (int round = 1; round <= rounds; ++round)
             changes += session.addRound(syntheticRound(round, hops, queries, random)).size();
-        const double feedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double feedSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const long after = statusKiB("VmRSS");
         const long peakFeeding = statusKiB("VmHWM");
 
@@ -107,21 +113,23 @@ int main(int argc, char **argv)
             std::chrono::duration<double>(std::chrono::steady_clock::now() - reportStarted).count();
 
         const double grownMiB = static_cast<double>(after - before) / 1024.0;
-        const double everyProbeMiB =
-            static_cast<double>(rounds) * hops * queries * sizeof(MonitorSample) / (1024.0 * 1024.0);
-        std::printf("monitoring session: %d rounds x %d hops x %d queries = %.1f M probes\n", rounds, hops, queries,
-                    static_cast<double>(rounds) * hops * queries / 1e6);
-        std::printf("  fed in %.1f s (%.1f us per round), %zu route changes found (%d expected)\n", feedSeconds,
-                    feedSeconds * 1e6 / rounds, changes, (rounds - 1) / (6 * 3600));
-        std::printf("  resident memory grew by %.1f MiB (%.1f -> %.1f MiB, peak %.1f MiB)\n", grownMiB,
-                    before / 1024.0, after / 1024.0, peakFeeding / 1024.0);
+        const double everyProbeMiB = static_cast<double>(rounds) * hops * queries *
+                                     sizeof(MonitorSample) / (1024.0 * 1024.0);
+        std::printf("monitoring session: %d rounds x %d hops x %d queries = %.1f M probes\n",
+                    rounds, hops, queries, static_cast<double>(rounds) * hops * queries / 1e6);
+        std::printf("  fed in %.1f s (%.1f us per round), %zu route changes found (%d expected)\n",
+                    feedSeconds, feedSeconds * 1e6 / rounds, changes, (rounds - 1) / (6 * 3600));
+        std::printf("  resident memory grew by %.1f MiB (%.1f -> %.1f MiB, peak %.1f MiB)\n",
+                    grownMiB, before / 1024.0, after / 1024.0, peakFeeding / 1024.0);
         std::printf("  budget %.0f MiB: %.2f of it used\n", kBudgetMiB, grownMiB / kBudgetMiB);
-        std::printf("  keeping every probe (%zu bytes each) would take %.1f MiB: %.1fx more\n", sizeof(MonitorSample),
-                    everyProbeMiB, everyProbeMiB / std::max(grownMiB, 0.1));
-        std::printf("  session NetworkPath: %zu probes listed, %zu history buckets, %.1f MiB of JSON, built in %.2f s "
+        std::printf("  keeping every probe (%zu bytes each) would take %.1f MiB: %.1fx more\n",
+                    sizeof(MonitorSample), everyProbeMiB, everyProbeMiB / std::max(grownMiB, 0.1));
+        std::printf("  session NetworkPath: %zu probes listed, %zu history buckets, %.1f MiB of "
+                    "JSON, built in %.2f s "
                     "(process peak while writing it: %.1f MiB)\n",
                     path.hopscope->probes.size(), path.hopscope->monitor->history.size(),
-                    static_cast<double>(json.size()) / (1024.0 * 1024.0), reportSeconds, statusKiB("VmHWM") / 1024.0);
+                    static_cast<double>(json.size()) / (1024.0 * 1024.0), reportSeconds,
+                    statusKiB("VmHWM") / 1024.0);
     }
     return 0;
 }

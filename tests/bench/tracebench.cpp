@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 // Hopscope's benchmark: a lab of six routers (two silent) with real delay on two links, and
 // Hopscope measured against traceroute, tcptraceroute, mtr and ping in the same run, for TCP,
 // UDP and ICMP, with raw sockets and without privileges.
@@ -48,7 +51,9 @@ Timed runIn(const QString &ns, const QString &program, const QStringList &argume
     QProcess process;
     QElapsedTimer clock;
     clock.start();
-    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns, program} + arguments);
+    process.start(QStringLiteral("ip"),
+                  QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns, program} +
+                      arguments);
     process.waitForFinished(180000);
     return Timed{static_cast<double>(clock.nsecsElapsed()) / 1e6, process.readAllStandardOutput()};
 }
@@ -65,8 +70,8 @@ double median(std::vector<double> values)
 std::vector<double> pingTimes(const QString &ns, const QString &address, int count)
 {
     const Timed ping = runIn(ns, QStringLiteral("ping"),
-                             {QStringLiteral("-n"), QStringLiteral("-c"), QString::number(count), QStringLiteral("-i"),
-                              QStringLiteral("0.05"), address});
+                             {QStringLiteral("-n"), QStringLiteral("-c"), QString::number(count),
+                              QStringLiteral("-i"), QStringLiteral("0.05"), address});
     std::vector<double> times;
     static const QRegularExpression time(QStringLiteral("time=([0-9.]+) ms"));
     auto it = time.globalMatch(QString::fromLatin1(ping.out));
@@ -92,12 +97,13 @@ void timeToAnswer(const QString &ns, const char *title, const std::vector<Tool> 
 }
 
 // Every RTT Hopscope measured per TTL over `runs` traces with `arguments`.
-std::map<int, std::pair<QString, std::vector<double>>> hopscopeSamples(const QString &ns, const QString &cli,
-                                                                       const QStringList &arguments, int runs)
+std::map<int, std::pair<QString, std::vector<double>>>
+hopscopeSamples(const QString &ns, const QString &cli, const QStringList &arguments, int runs)
 {
     std::map<int, std::pair<QString, std::vector<double>>> samples;
     for (int i = 0; i < runs; ++i) {
-        const Timed trace = runIn(ns, cli, QStringList{QStringLiteral("trace"), QStringLiteral("--json")} + arguments);
+        const Timed trace = runIn(
+            ns, cli, QStringList{QStringLiteral("trace"), QStringLiteral("--json")} + arguments);
         const auto path = networkPathFromJson(trace.out.toStdString());
         if (!path)
             continue;
@@ -114,11 +120,15 @@ std::map<int, std::pair<QString, std::vector<double>>> hopscopeSamples(const QSt
 std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const char *protocol,
                                   const QStringList &target, int runs)
 {
-    const QStringList common{QStringLiteral("--no-dns"), QStringLiteral("--protocol"), QLatin1String(protocol)};
+    const QStringList common{QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
+                             QLatin1String(protocol)};
     const auto raw = hopscopeSamples(ns, cli, common + target, runs);
-    const auto unprivileged = hopscopeSamples(ns, cli, common + QStringList{QStringLiteral("--unprivileged")} + target, runs);
-    std::printf("RTT accuracy, %s (median per hop over %d probes, ms; ping: 20 per hop)\n", protocol, runs * 3);
-    std::printf("  TTL  %-12s %9s %9s %13s %9s %13s\n", "address", "raw", "-ping", "unprivileged", "-ping", "ping");
+    const auto unprivileged = hopscopeSamples(
+        ns, cli, common + QStringList{QStringLiteral("--unprivileged")} + target, runs);
+    std::printf("RTT accuracy, %s (median per hop over %d probes, ms; ping: 20 per hop)\n",
+                protocol, runs * 3);
+    std::printf("  TTL  %-12s %9s %9s %13s %9s %13s\n", "address", "raw", "-ping", "unprivileged",
+                "-ping", "ping");
     std::map<int, double> pingByTtl;
     double worstRaw = 0;
     double worstUnprivileged = 0;
@@ -130,10 +140,11 @@ std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const c
         const double up = u == unprivileged.end() ? 0 : median(u->second.second);
         worstRaw = std::max(worstRaw, std::abs(r - ping));
         worstUnprivileged = std::max(worstUnprivileged, std::abs(up - ping));
-        std::printf("  %3d  %-12s %9.3f %+9.3f %13.3f %+9.3f %13.3f\n", ttl, qPrintable(entry.first), r, r - ping, up,
-                    up - ping, ping);
+        std::printf("  %3d  %-12s %9.3f %+9.3f %13.3f %+9.3f %13.3f\n", ttl,
+                    qPrintable(entry.first), r, r - ping, up, up - ping, ping);
     }
-    std::printf("  largest difference from ping: raw %.3f ms, unprivileged %.3f ms\n\n", worstRaw, worstUnprivileged);
+    std::printf("  largest difference from ping: raw %.3f ms, unprivileged %.3f ms\n\n", worstRaw,
+                worstUnprivileged);
     return pingByTtl;
 }
 
@@ -155,10 +166,11 @@ int main(int argc, char *argv[])
     NamespaceLab lab(kRouters);
     lab.setLinkDelay(2, kOneWayDelayMs, delay);
     lab.setLinkDelay(4, kOneWayDelayMs, delay);
-    if (!lab.build() || !lab.silenceRouter(2) || !lab.silenceRouter(5) || !lab.listenOnServer(kOpenPort)
-        || !lab.filterServerPort(kFilteredPort)
-        || !lab.exec(lab.client(), {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                                    QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})) {
+    if (!lab.build() || !lab.silenceRouter(2) || !lab.silenceRouter(5) ||
+        !lab.listenOnServer(kOpenPort) || !lab.filterServerPort(kFilteredPort) ||
+        !lab.exec(lab.client(),
+                  {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                   QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})) {
         std::fprintf(stderr, "hopscope-bench: lab: %s\n", qPrintable(lab.error()));
         return 2;
     }
@@ -168,7 +180,8 @@ int main(int argc, char *argv[])
     const QString udpPort = QStringLiteral("33434");
     pingTimes(client, server, 3); // neighbour tables warm before anything is timed
 
-    std::printf("Hopscope benchmark: %d routers (r2 and r5 silent), %.1f ms one way on two links, %d runs each; "
+    std::printf("Hopscope benchmark: %d routers (r2 and r5 silent), %.1f ms one way on two links, "
+                "%d runs each; "
                 "no name lookups anywhere\n\n",
                 kRouters, kOneWayDelayMs, runs);
 
@@ -178,53 +191,81 @@ int main(int argc, char *argv[])
     const QString unprivileged = QStringLiteral("--unprivileged");
     const QString n = QStringLiteral("-n");
     const QString mtrReport = QStringLiteral("--report");
-    const QStringList mtrCycles{QStringLiteral("-c"), QStringLiteral("3"), QStringLiteral("-i"), QStringLiteral("0.1")};
+    const QStringList mtrCycles{QStringLiteral("-c"), QStringLiteral("3"), QStringLiteral("-i"),
+                                QStringLiteral("0.1")};
 
-    timeToAnswer(client, "TCP: time to a complete answer, open port",
-                 {{"hopscope-cli trace", cli, {trace, noDns, QStringLiteral("--port"), open, server}},
-                  {"hopscope-cli trace --unprivileged", cli, {trace, noDns, unprivileged, QStringLiteral("--port"), open, server}},
-                  {"traceroute -T", QStringLiteral("traceroute"), {QStringLiteral("-T"), n, QStringLiteral("-p"), open, server}},
-                  {"tcptraceroute", QStringLiteral("tcptraceroute"), {n, server, open}},
-                  {"mtr --report --tcp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
-                   QStringList{mtrReport, n, QStringLiteral("--tcp"), QStringLiteral("-P"), open} + mtrCycles + QStringList{server}}},
-                 runs);
+    timeToAnswer(
+        client, "TCP: time to a complete answer, open port",
+        {{"hopscope-cli trace", cli, {trace, noDns, QStringLiteral("--port"), open, server}},
+         {"hopscope-cli trace --unprivileged",
+          cli,
+          {trace, noDns, unprivileged, QStringLiteral("--port"), open, server}},
+         {"traceroute -T",
+          QStringLiteral("traceroute"),
+          {QStringLiteral("-T"), n, QStringLiteral("-p"), open, server}},
+         {"tcptraceroute", QStringLiteral("tcptraceroute"), {n, server, open}},
+         {"mtr --report --tcp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
+          QStringList{mtrReport, n, QStringLiteral("--tcp"), QStringLiteral("-P"), open} +
+              mtrCycles + QStringList{server}}},
+        runs);
     std::printf("\n");
-    timeToAnswer(client, "UDP: time to a complete answer",
-                 {{"hopscope-cli trace --protocol udp", cli, {trace, noDns, protocol, QStringLiteral("udp"), server}},
-                  {"hopscope-cli trace --protocol udp --unprivileged", cli, {trace, noDns, protocol, QStringLiteral("udp"), unprivileged, server}},
-                  {"traceroute -U", QStringLiteral("traceroute"), {QStringLiteral("-U"), n, QStringLiteral("-p"), udpPort, server}},
-                  {"mtr --report --udp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
-                   QStringList{mtrReport, n, QStringLiteral("--udp")} + mtrCycles + QStringList{server}}},
-                 runs);
+    timeToAnswer(
+        client, "UDP: time to a complete answer",
+        {{"hopscope-cli trace --protocol udp",
+          cli,
+          {trace, noDns, protocol, QStringLiteral("udp"), server}},
+         {"hopscope-cli trace --protocol udp --unprivileged",
+          cli,
+          {trace, noDns, protocol, QStringLiteral("udp"), unprivileged, server}},
+         {"traceroute -U",
+          QStringLiteral("traceroute"),
+          {QStringLiteral("-U"), n, QStringLiteral("-p"), udpPort, server}},
+         {"mtr --report --udp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
+          QStringList{mtrReport, n, QStringLiteral("--udp")} + mtrCycles + QStringList{server}}},
+        runs);
     std::printf("\n");
-    timeToAnswer(client, "ICMP: time to a complete answer",
-                 {{"hopscope-cli trace --protocol icmp", cli, {trace, noDns, protocol, QStringLiteral("icmp"), server}},
-                  {"hopscope-cli trace --protocol icmp --unprivileged", cli, {trace, noDns, protocol, QStringLiteral("icmp"), unprivileged, server}},
-                  {"traceroute -I", QStringLiteral("traceroute"), {QStringLiteral("-I"), n, server}},
-                  {"mtr --report (ICMP, 3 cycles, 0.1 s)", QStringLiteral("mtr"), QStringList{mtrReport, n} + mtrCycles + QStringList{server}}},
-                 runs);
+    timeToAnswer(
+        client, "ICMP: time to a complete answer",
+        {{"hopscope-cli trace --protocol icmp",
+          cli,
+          {trace, noDns, protocol, QStringLiteral("icmp"), server}},
+         {"hopscope-cli trace --protocol icmp --unprivileged",
+          cli,
+          {trace, noDns, protocol, QStringLiteral("icmp"), unprivileged, server}},
+         {"traceroute -I", QStringLiteral("traceroute"), {QStringLiteral("-I"), n, server}},
+         {"mtr --report (ICMP, 3 cycles, 0.1 s)", QStringLiteral("mtr"),
+          QStringList{mtrReport, n} + mtrCycles + QStringList{server}}},
+        runs);
     std::printf("\n");
 
     // A filtered destination port ends after the overall timeout.
     {
         std::vector<double> times;
         for (int i = 0; i < runs; ++i)
-            times.push_back(runIn(client, cli, {trace, noDns, QStringLiteral("--port"), QString::number(kFilteredPort), server}).ms);
+            times.push_back(runIn(client, cli,
+                                  {trace, noDns, QStringLiteral("--port"),
+                                   QString::number(kFilteredPort), server})
+                                .ms);
         const double ms = median(times);
-        std::printf("TCP, filtered destination port (median of %d)\n  hopscope-cli trace %9.1f ms = %.2f x its %d ms timeout\n",
+        std::printf("TCP, filtered destination port (median of %d)\n  hopscope-cli trace %9.1f ms "
+                    "= %.2f x its %d ms timeout\n",
                     runs, ms, ms / kDefaultTimeoutMs, kDefaultTimeoutMs);
         const Timed traceroute = runIn(client, QStringLiteral("traceroute"),
-                                       {QStringLiteral("-T"), n, QStringLiteral("-p"), QString::number(kFilteredPort), server});
+                                       {QStringLiteral("-T"), n, QStringLiteral("-p"),
+                                        QString::number(kFilteredPort), server});
         std::printf("  traceroute -T      %9.1f ms (one run)\n\n", traceroute.ms);
     }
 
-    const auto pingByTtl = rttAccuracy(client, cli, "tcp", {QStringLiteral("--port"), open, server}, runs);
+    const auto pingByTtl =
+        rttAccuracy(client, cli, "tcp", {QStringLiteral("--port"), open, server}, runs);
     rttAccuracy(client, cli, "udp", {server}, runs);
     rttAccuracy(client, cli, "icmp", {server}, runs);
 
     // Sequential mode: each probe waits for its answer or the timeout.
-    const Timed sequential = runIn(client, cli, {trace, noDns, QStringLiteral("--mode"), QStringLiteral("sequential"),
-                                                 QStringLiteral("--port"), open, server});
+    const Timed sequential =
+        runIn(client, cli,
+              {trace, noDns, QStringLiteral("--mode"), QStringLiteral("sequential"),
+               QStringLiteral("--port"), open, server});
     double expected = 0;
     int silent = 0;
     for (int ttl = 1; ttl <= kRouters + 1; ++ttl) {
@@ -232,7 +273,8 @@ int main(int argc, char *argv[])
         expected += 3 * (ping == pingByTtl.end() ? kDefaultTimeoutMs : ping->second);
         silent += ping == pingByTtl.end();
     }
-    std::printf("TCP, sequential mode (3 queries per TTL, %d silent TTLs)\n  measured %.1f ms; sum of RTTs + one timeout "
+    std::printf("TCP, sequential mode (3 queries per TTL, %d silent TTLs)\n  measured %.1f ms; sum "
+                "of RTTs + one timeout "
                 "per silent probe %.1f ms; ratio %.3f\n",
                 silent, sequential.ms, expected, sequential.ms / expected);
     return 0;

@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "common/safetext.h"
 #include "helper/helperprotocol.h"
-#include "path/networkpathjson.h"
 #include "network/route.h"
+#include "path/networkpathjson.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -52,10 +55,32 @@ void NetworkPathFuzzTest::initTestCase()
 
 std::string NetworkPathFuzzTest::mutateBytes(std::string document)
 {
-    static constexpr std::array<std::string_view, 26> kTokens{
-        "{", "}", "[", "]", ",", ":", "\"", "null", "-1", "0", "1e999", "-0.0", "true", "\"x\"",
-        "256", "65536", "18446744073709551616", "\\u0000", "\xff", "\\ud800", "[[[[[[[[", "\"ttl\"",
-        "\\u001b[2J", "\\u009b", "\x1b", "\xc2\x9b"};
+    static constexpr std::array<std::string_view, 26> kTokens{"{",
+                                                              "}",
+                                                              "[",
+                                                              "]",
+                                                              ",",
+                                                              ":",
+                                                              "\"",
+                                                              "null",
+                                                              "-1",
+                                                              "0",
+                                                              "1e999",
+                                                              "-0.0",
+                                                              "true",
+                                                              "\"x\"",
+                                                              "256",
+                                                              "65536",
+                                                              "18446744073709551616",
+                                                              "\\u0000",
+                                                              "\xff",
+                                                              "\\ud800",
+                                                              "[[[[[[[[",
+                                                              "\"ttl\"",
+                                                              "\\u001b[2J",
+                                                              "\\u009b",
+                                                              "\x1b",
+                                                              "\xc2\x9b"};
     const std::size_t at = below(document.size() + 1);
     switch (below(5)) {
     case 0: // truncate
@@ -91,8 +116,8 @@ std::string NetworkPathFuzzTest::mutateValue(const std::string &document)
     auto it = flat.begin();
     std::advance(it, static_cast<std::ptrdiff_t>(below(flat.size())));
     static const std::array<nlohmann::json, 14> kValues{
-        nullptr, true, false, 0, -1, 1, 255, 256, 65535, 1e300, -0.5, "", "TCP",
-        nlohmann::json::object()};
+        nullptr, true,  false, 0,    -1, 1,     255,
+        256,     65535, 1e300, -0.5, "", "TCP", nlohmann::json::object()};
     if (below(4) == 0)
         flat.erase(it);
     else
@@ -109,7 +134,8 @@ std::string NetworkPathFuzzTest::mutateValue(const std::string &document)
 std::string NetworkPathFuzzTest::duplicateAKey(std::string document)
 {
     std::vector<std::size_t> keyStarts;
-    for (std::size_t at = document.find(",\""); at != std::string::npos; at = document.find(",\"", at + 1))
+    for (std::size_t at = document.find(",\""); at != std::string::npos;
+         at = document.find(",\"", at + 1))
         keyStarts.push_back(at + 1);
     if (keyStarts.empty())
         return document;
@@ -126,7 +152,7 @@ std::string NetworkPathFuzzTest::mutate(const std::string &seed)
     const std::size_t rounds = 1 + below(3);
     for (std::size_t i = 0; i < rounds; ++i) {
         const std::size_t kind = below(8);
-        document = kind == 0 ? duplicateAKey(std::move(document))
+        document = kind == 0  ? duplicateAKey(std::move(document))
                    : kind < 4 ? mutateValue(document)
                               : mutateBytes(std::move(document));
     }
@@ -156,9 +182,10 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
         QVERIFY2(again.hasValue(), document.c_str());
         QVERIFY2(*again == *path, document.c_str());
     }
-    qInfo("%d of %d mutated documents accepted, the rest rejected with a reason (%d for a key given "
-          "twice)",
-          accepted, kDocuments, duplicates);
+    qInfo(
+        "%d of %d mutated documents accepted, the rest rejected with a reason (%d for a key given "
+        "twice)",
+        accepted, kDocuments, duplicates);
     QVERIFY(duplicates > kDocuments / 100);
     // Both outcomes must be exercised, or the mutations are not reaching the reader.
     QVERIFY(accepted > kDocuments / 20);
@@ -183,8 +210,10 @@ void NetworkPathFuzzTest::mutatedHelperRequestsAreCheckedWhole()
         const helper::ParsedRequest parsed = helper::parseRequest(line);
         if (!parsed.request) {
             QVERIFY2(!parsed.error.codeName().empty(), line.c_str());
-            QVERIFY2(!containsControlCharacter(parsed.error.message), printable(parsed.error.message).c_str());
-            QVERIFY2(helper::errorLine(parsed.id, parsed.error).find('\n') == std::string::npos, line.c_str());
+            QVERIFY2(!containsControlCharacter(parsed.error.message),
+                     printable(parsed.error.message).c_str());
+            QVERIFY2(helper::errorLine(parsed.id, parsed.error).find('\n') == std::string::npos,
+                     line.c_str());
             duplicates += parsed.error.codeName() == "duplicate-key";
             continue;
         }
@@ -197,8 +226,8 @@ void NetworkPathFuzzTest::mutatedHelperRequestsAreCheckedWhole()
         QVERIFY2(target, line.c_str());
         QVERIFY2(probeableAddress(*target, request.trace.family), line.c_str());
     }
-    qInfo("%d of %d mutated requests accepted (%d refused for a key given twice)", accepted, kRequests,
-          duplicates);
+    qInfo("%d of %d mutated requests accepted (%d refused for a key given twice)", accepted,
+          kRequests, duplicates);
     QVERIFY(accepted > kRequests / 20);
     QVERIFY(duplicates > kRequests / 100);
 }

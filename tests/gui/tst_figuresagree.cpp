@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "isolatedsettings.h"
 
 #include "ui/hoptablemodel.h"
@@ -54,7 +57,8 @@ QStringList csvFields(const QString &line)
     bool quoted = false;
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line.at(i);
-        if (quoted && c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
+        if (quoted && c == QLatin1Char('"') && i + 1 < line.size() &&
+            line.at(i + 1) == QLatin1Char('"')) {
             field += c;
             ++i;
         } else if (c == QLatin1Char('"')) {
@@ -79,13 +83,15 @@ std::vector<Figures> fromCsv(const QByteArray &csv)
     const qsizetype avg = header.indexOf(QStringLiteral("avg_ms"));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList fields = csvFields(lines.at(i));
-        rows.push_back({number(fields.value(loss)), number(fields.value(sent)), number(fields.value(avg))});
+        rows.push_back(
+            {number(fields.value(loss)), number(fields.value(sent)), number(fields.value(avg))});
     }
     return rows;
 }
 
 // The right-aligned cell that ends where the header's `label` ends.
-QString cellEndingUnder(const QString &line, const QString &header, const QString &label, int words = 1)
+QString cellEndingUnder(const QString &line, const QString &header, const QString &label,
+                        int words = 1)
 {
     const qsizetype end = header.indexOf(label) + label.size();
     const QStringList tokens = line.left(end).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -98,7 +104,8 @@ std::vector<Figures> fromShow(const QByteArray &output)
 {
     const QStringList lines = QString::fromUtf8(output).split(QLatin1Char('\n'));
     std::vector<Figures> rows;
-    const qsizetype figures = lines.indexOf(QRegularExpression(QStringLiteral("^TTL +Host +Loss%.*$")));
+    const qsizetype figures =
+        lines.indexOf(QRegularExpression(QStringLiteral("^TTL +Host +Loss%.*$")));
     if (figures >= 0) {
         const QString &header = lines.at(figures);
         for (qsizetype i = figures + 1; i < lines.size() && !lines.at(i).trimmed().isEmpty(); ++i)
@@ -119,7 +126,9 @@ std::vector<Figures> fromTable(const HopTableModel &model)
 {
     std::vector<Figures> rows;
     for (int row = 0; row < model.rowCount(); ++row) {
-        const auto cell = [&](int column) { return model.data(model.index(row, column)).toString(); };
+        const auto cell = [&](int column) {
+            return model.data(model.index(row, column)).toString();
+        };
         rows.push_back({number(cell(HopTableModel::Loss)), number(cell(HopTableModel::Sent)),
                         number(cell(HopTableModel::Avg))});
     }
@@ -132,7 +141,10 @@ bool agree(const std::optional<double> &a, const std::optional<double> &b, doubl
     return a.has_value() == b.has_value() && (!a || std::abs(*a - *b) <= tolerance);
 }
 
-QString describe(const std::optional<double> &value) { return value ? QString::number(*value) : QStringLiteral("none"); }
+QString describe(const std::optional<double> &value)
+{
+    return value ? QString::number(*value) : QStringLiteral("none");
+}
 
 } // namespace
 
@@ -161,8 +173,9 @@ private Q_SLOTS:
             const QString file = it.next();
             const QString relative = QDir(root).relativeFilePath(file);
             // Outputs the tests compare against, and files that are broken on purpose.
-            if (relative.startsWith(QLatin1String("reports/")) || relative.startsWith(QLatin1String("text/"))
-                || relative.startsWith(QLatin1String("bad/")))
+            if (relative.startsWith(QLatin1String("reports/")) ||
+                relative.startsWith(QLatin1String("text/")) ||
+                relative.startsWith(QLatin1String("bad/")))
                 continue;
             QTest::newRow(qPrintable(relative)) << file;
             ++files;
@@ -181,19 +194,20 @@ private Q_SLOTS:
         QVERIFY(tab);
         QTRY_VERIFY(tab->hopModel()->rowCount() > 0);
         const std::vector<Figures> table = fromTable(*tab->hopModel());
-        const std::vector<Figures> csv = fromCsv(runCli({QStringLiteral("report"), file, QStringLiteral("--format"),
-                                                          QStringLiteral("csv")}));
+        const std::vector<Figures> csv = fromCsv(runCli(
+            {QStringLiteral("report"), file, QStringLiteral("--format"), QStringLiteral("csv")}));
         const std::vector<Figures> show = fromShow(runCli({QStringLiteral("show"), file}));
         QCOMPARE(csv.size(), table.size());
         QCOMPARE(show.size(), table.size());
         for (std::size_t row = 0; row < table.size(); ++row) {
-            const QString where = QStringLiteral("row %1: table %2/%3/%4, csv %5/%6/%7, show %8/%9/%10")
-                                      .arg(row)
-                                      .arg(describe(table[row].lossPercent), describe(table[row].sent),
-                                           describe(table[row].avgMs), describe(csv[row].lossPercent),
-                                           describe(csv[row].sent), describe(csv[row].avgMs))
-                                      .arg(describe(show[row].lossPercent), describe(show[row].sent),
-                                           describe(show[row].avgMs));
+            const QString where =
+                QStringLiteral("row %1: table %2/%3/%4, csv %5/%6/%7, show %8/%9/%10")
+                    .arg(row)
+                    .arg(describe(table[row].lossPercent), describe(table[row].sent),
+                         describe(table[row].avgMs), describe(csv[row].lossPercent),
+                         describe(csv[row].sent), describe(csv[row].avgMs))
+                    .arg(describe(show[row].lossPercent), describe(show[row].sent),
+                         describe(show[row].avgMs));
             QVERIFY2(agree(table[row].lossPercent, csv[row].lossPercent, 0.051), qPrintable(where));
             QVERIFY2(agree(table[row].sent, csv[row].sent, 0), qPrintable(where));
             QVERIFY2(agree(table[row].avgMs, csv[row].avgMs, 0.0051), qPrintable(where));
@@ -201,7 +215,8 @@ private Q_SLOTS:
             // view rounds on its own (2.125 may read 2.12 or 2.13): the CSV's three decimals are
             // the measure.
             if (show[row].sent || table[row].sent) {
-                QVERIFY2(agree(show[row].lossPercent, csv[row].lossPercent, 0.051), qPrintable(where));
+                QVERIFY2(agree(show[row].lossPercent, csv[row].lossPercent, 0.051),
+                         qPrintable(where));
                 QVERIFY2(agree(show[row].sent, table[row].sent, 0), qPrintable(where));
             }
             QVERIFY2(agree(show[row].avgMs, csv[row].avgMs, 0.0051), qPrintable(where));

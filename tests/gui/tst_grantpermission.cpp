@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "isolatedsettings.h"
 
 #include "client/helperpermission.h"
@@ -36,28 +39,41 @@ class FakeInstall
 public:
     FakeInstall()
     {
-        write(QStringLiteral("helper"), QStringLiteral(
-            "#!/bin/sh\n"
-            "if [ -f '%1/granted' ]; then exec '%2'; fi\n"
-            "echo '{\"event\":\"hello\",\"version\":2,\"capabilities\":[],\"note\":\"started without CAP_NET_RAW\"}'\n"
-            "exec cat >/dev/null\n").arg(m_dir.path(), kRealHelper));
-        write(QStringLiteral("grant"), QStringLiteral(
-            "#!/bin/sh\n"
-            "if [ -f '%1/grant-fails' ]; then echo 'Failed to set capabilities on file' >&2; exit 1; fi\n"
-            "touch '%1/granted'\n").arg(m_dir.path()));
-        write(QStringLiteral("pkexec"), QStringLiteral(
-            "#!/bin/sh\n"
-            "echo \"$@\" >> '%1/pkexec-calls'\n"
-            "answer=$(cat '%1/pkexec-answer')\n"
-            "if [ \"$answer\" = run ]; then exec \"$@\"; fi\n"
-            "echo 'Error executing command as another user: Not authorized' >&2\n"
-            "exit \"$answer\"\n").arg(m_dir.path()));
+        write(QStringLiteral("helper"),
+              QStringLiteral(
+                  "#!/bin/sh\n"
+                  "if [ -f '%1/granted' ]; then exec '%2'; fi\n"
+                  "echo '{\"event\":\"hello\",\"version\":2,\"capabilities\":[],\"note\":\"started "
+                  "without CAP_NET_RAW\"}'\n"
+                  "exec cat >/dev/null\n")
+                  .arg(m_dir.path(), kRealHelper));
+        write(QStringLiteral("grant"),
+              QStringLiteral("#!/bin/sh\n"
+                             "if [ -f '%1/grant-fails' ]; then echo 'Failed to set capabilities on "
+                             "file' >&2; exit 1; fi\n"
+                             "touch '%1/granted'\n")
+                  .arg(m_dir.path()));
+        write(QStringLiteral("pkexec"),
+              QStringLiteral("#!/bin/sh\n"
+                             "echo \"$@\" >> '%1/pkexec-calls'\n"
+                             "answer=$(cat '%1/pkexec-answer')\n"
+                             "if [ \"$answer\" = run ]; then exec \"$@\"; fi\n"
+                             "echo 'Error executing command as another user: Not authorized' >&2\n"
+                             "exit \"$answer\"\n")
+                  .arg(m_dir.path()));
         setPkexecAnswer(QStringLiteral("run"));
     }
 
-    HelperPermission::Tools tools() const { return {path(QStringLiteral("helper")), path(QStringLiteral("grant")), path(QStringLiteral("pkexec"))}; }
+    HelperPermission::Tools tools() const
+    {
+        return {path(QStringLiteral("helper")), path(QStringLiteral("grant")),
+                path(QStringLiteral("pkexec"))};
+    }
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    void setPkexecAnswer(const QString &answer) { write(QStringLiteral("pkexec-answer"), answer, false); }
+    void setPkexecAnswer(const QString &answer)
+    {
+        write(QStringLiteral("pkexec-answer"), answer, false);
+    }
     void makeGrantFail() { write(QStringLiteral("grant-fails"), QString(), false); }
     QStringList pkexecCalls() const
     {
@@ -115,8 +131,9 @@ struct DegradedWindow
 bool statusLineShown(MainWindow &window)
 {
     const auto labels = window.statusBar()->findChildren<QLabel *>();
-    return std::any_of(labels.begin(), labels.end(),
-                       [](const QLabel *label) { return label->isVisible() && !label->text().isEmpty(); });
+    return std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
+        return label->isVisible() && !label->text().isEmpty();
+    });
 }
 
 } // namespace
@@ -142,7 +159,8 @@ private Q_SLOTS:
         TraceTab *tab = degraded.tab;
         QTRY_COMPARE_WITH_TIMEOUT(tab->session()->state(), TraceSession::State::Finished, 15000);
         QVERIFY(tab->banner()->isVisible());
-        QVERIFY2(tab->banner()->label()->text().contains(QStringLiteral("no permission to send raw packets")),
+        QVERIFY2(tab->banner()->label()->text().contains(
+                     QStringLiteral("no permission to send raw packets")),
                  qPrintable(tab->banner()->label()->text()));
         QVERIFY(tab->banner()->grantButton()->isVisible());
         QCOMPARE(tab->session()->probingDescription(), QStringLiteral("in this process"));
@@ -154,17 +172,21 @@ private Q_SLOTS:
 
         QTest::mouseClick(tab->banner()->grantButton(), Qt::LeftButton);
         QTRY_VERIFY(install.granted());
-        QCOMPARE(install.pkexecCalls(), QStringList{install.path(QStringLiteral("grant"))}); // nothing else, no options
-        QTRY_VERIFY(degraded.window.statusBar()->currentMessage().contains(QStringLiteral("may now send raw packets")));
+        QCOMPARE(install.pkexecCalls(),
+                 QStringList{install.path(QStringLiteral("grant"))}); // nothing else, no options
+        QTRY_VERIFY(degraded.window.statusBar()->currentMessage().contains(
+            QStringLiteral("may now send raw packets")));
         QVERIFY(tab->banner()->isHidden());
         QVERIFY(other->banner()->isHidden());
         QVERIFY(tab->banner()->grantButton()->isEnabled());
 
         if (::geteuid() != 0)
-            QSKIP("the build's helper has cap_net_raw only when this test runs as root: the retry is not checked");
+            QSKIP("the build's helper has cap_net_raw only when this test runs as root: the retry "
+                  "is not checked");
         for (TraceTab *again : {tab, other}) {
             again->start(loopbackRequest(), TraceSession::Mode::Trace, 1000);
-            QTRY_COMPARE_WITH_TIMEOUT(again->session()->state(), TraceSession::State::Finished, 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(again->session()->state(), TraceSession::State::Finished,
+                                      15000);
             QCOMPARE(again->session()->probingDescription(), QStringLiteral("through the helper"));
             QVERIFY(again->banner()->isHidden());
             QVERIFY(again->session()->degradedReasons().isEmpty());
@@ -176,11 +198,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pkexecAnswer");
         QTest::addColumn<bool>("grantFails");
         QTest::addColumn<QString>("said");
-        QTest::newRow("password dialog dismissed") << QStringLiteral("126") << false << QStringLiteral("dismissed or refused");
-        QTest::newRow("no authentication agent") << QStringLiteral("127") << false
-                                                 << QStringLiteral("polkit could not ask for a password");
-        QTest::newRow("setcap fails") << QStringLiteral("run") << true
-                                      << QStringLiteral("Granting the permission failed: Failed to set capabilities");
+        QTest::newRow("password dialog dismissed")
+            << QStringLiteral("126") << false << QStringLiteral("dismissed or refused");
+        QTest::newRow("no authentication agent")
+            << QStringLiteral("127") << false
+            << QStringLiteral("polkit could not ask for a password");
+        QTest::newRow("setcap fails")
+            << QStringLiteral("run") << true
+            << QStringLiteral("Granting the permission failed: Failed to set capabilities");
     }
 
     void refusedGrantSaysWhy()
@@ -199,7 +224,8 @@ private Q_SLOTS:
         QTest::mouseClick(tab->banner()->grantButton(), Qt::LeftButton);
         QTRY_VERIFY2(degraded.window.statusBar()->currentMessage().contains(said),
                      qPrintable(degraded.window.statusBar()->currentMessage()));
-        QVERIFY2(tab->banner()->label()->text().contains(said), qPrintable(tab->banner()->label()->text()));
+        QVERIFY2(tab->banner()->label()->text().contains(said),
+                 qPrintable(tab->banner()->label()->text()));
         QVERIFY(!install.granted());
         QVERIFY(!statusLineShown(degraded.window)); // the message has the bar to itself
         degraded.window.statusBar()->clearMessage();
@@ -216,7 +242,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("installedHelper");
         QTest::addColumn<QString>("command");
         QTest::newRow("pkexec missing") << true << QStringLiteral("sudo %1/grant");
-        QTest::newRow("helper not the installed one") << false << QStringLiteral("grant its helper %1/helper the permission");
+        QTest::newRow("helper not the installed one")
+            << false << QStringLiteral("grant its helper %1/helper the permission");
     }
 
     void withoutPolkitTheBannerSaysWhatToRun()
@@ -239,8 +266,10 @@ private Q_SLOTS:
         QVERIFY(tab->banner()->isVisible());
         QVERIFY(tab->banner()->grantButton()->isHidden());
         const QString text = tab->banner()->label()->text();
-        const QString expected = command.arg(QFileInfo(install.path(QStringLiteral("grant"))).path());
-        QVERIFY2(text.contains(expected), qPrintable(text + QStringLiteral("\nlacks: ") + expected));
+        const QString expected =
+            command.arg(QFileInfo(install.path(QStringLiteral("grant"))).path());
+        QVERIFY2(text.contains(expected),
+                 qPrintable(text + QStringLiteral("\nlacks: ") + expected));
         // Either way the banner shows a command that grants this helper.
         QVERIFY2(text.contains(QStringLiteral("sudo ")), qPrintable(text));
         QVERIFY(install.pkexecCalls().isEmpty());

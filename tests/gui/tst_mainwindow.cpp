@@ -1,22 +1,25 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "chartpoints.h"
 #include "import/pathimport.h"
+#include "isolatedsettings.h"
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
 #include "ui/comparetab.h"
 #include "ui/comparisonmodel.h"
 #include "ui/historymodel.h"
-#include "ui/hopnodeitem.h"
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
+#include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/reportexport.h"
 #include "ui/rttchartview.h"
-#include "chartpoints.h"
-#include "isolatedsettings.h"
-#include "windowsave.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
+#include "windowsave.h"
 
 #include <QBrush>
 #include <QChart>
@@ -26,12 +29,12 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
-#include <QLineEdit>
-#include <QStandardPaths>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -48,10 +51,15 @@ using hopscope::testing::seriesPoints;
 
 namespace {
 
-QString fixture(const char *name) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name); }
+QString fixture(const char *name)
+{
+    return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name);
+}
 
-
-TraceTab *tabAt(MainWindow &window, int index) { return qobject_cast<TraceTab *>(window.tabs()->widget(index)); }
+TraceTab *tabAt(MainWindow &window, int index)
+{
+    return qobject_cast<TraceTab *>(window.tabs()->widget(index));
+}
 
 } // namespace
 
@@ -75,7 +83,8 @@ private Q_SLOTS:
                                  "datadog/v3-pathtrace-reachable.json"})
             window.history()->add(*readNetworkPathFile(fixture(file).toStdString()));
         QTRY_COMPARE(panel->model()->rowCount(), 3);
-        QCOMPARE(panel->model()->index(0, HistoryModel::Target).data().toString(), QStringLiteral("198.18.3.2"));
+        QCOMPARE(panel->model()->index(0, HistoryModel::Target).data().toString(),
+                 QStringLiteral("198.18.3.2"));
         QCOMPARE(panel->model()->index(0, HistoryModel::Result).data().toString(),
                  QStringLiteral("reached at TTL 4, 4 rounds"));
 
@@ -98,7 +107,8 @@ private Q_SLOTS:
         QTRY_COMPARE(tab->table()->model()->rowCount(), 5);
         QCOMPARE(tab->session()->mode(), TraceSession::Mode::Monitor);
 
-        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR");
+            !folder.isEmpty()) {
             window.resize(1280, 800);
             window.findChild<QDockWidget *>(QStringLiteral("history"))->show();
             QTest::qWait(300);
@@ -109,14 +119,17 @@ private Q_SLOTS:
         const qint64 id = panel->selectedIds().constFirst();
         window.history()->rename(id, QStringLiteral("lab uplink"));
         window.history()->setTags(id, {QStringLiteral("isp"), QStringLiteral(" before ")});
-        QTRY_COMPARE(panel->model()->index(0, HistoryModel::Tags).data().toString(), QStringLiteral("before, isp"));
-        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(), QStringLiteral("lab uplink"));
+        QTRY_COMPARE(panel->model()->index(0, HistoryModel::Tags).data().toString(),
+                     QStringLiteral("before, isp"));
+        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(),
+                 QStringLiteral("lab uplink"));
         panel->table()->selectRow(0);
         panel->deleteSelected();
         QTRY_COMPARE(panel->model()->rowCount(), 2);
         panel->undoDelete();
         QTRY_COMPARE(panel->model()->rowCount(), 3);
-        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(), QStringLiteral("lab uplink"));
+        QCOMPARE(panel->model()->index(0, HistoryModel::Name).data().toString(),
+                 QStringLiteral("lab uplink"));
         // Opening a file does not add it to the history: it is kept where it is.
         window.openFiles({fixture("datadog/v1-success.json")});
         QTRY_COMPARE(window.tabs()->count(), 2);
@@ -138,9 +151,10 @@ private Q_SLOTS:
                                << "destination reached at TTL 4";
         QTest::newRow("session") << fixture("hopscope/monitor-session.json") << 5 << 5 << true
                                  << "1 route change";
-        QTest::newRow("datadog") << fixture("datadog/v3-pathtrace-reachable.json") << 5 << 5 << false
-                                 << "destination reached at TTL 4";
-        QTest::newRow("mtr --json") << fixture("imports/mtr.json") << 4 << 4 << false << "destination reached at TTL 4";
+        QTest::newRow("datadog") << fixture("datadog/v3-pathtrace-reachable.json") << 5 << 5
+                                 << false << "destination reached at TTL 4";
+        QTest::newRow("mtr --json")
+            << fixture("imports/mtr.json") << 4 << 4 << false << "destination reached at TTL 4";
         QTest::newRow("traceroute") << fixture("imports/traceroute-udp.txt") << 4 << 4 << false
                                     << "destination reached at TTL 4";
     }
@@ -177,22 +191,32 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.compareFiles({fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json")});
+        window.compareFiles(
+            {fixture("datadog/v1-success.json"), fixture("datadog/v3-pathtrace-reachable.json")});
         QTRY_COMPARE(window.tabs()->count(), 1);
         auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
         QVERIFY(compare);
-        QCOMPARE(compare->verdict(), QStringLiteral("The routes differ: 1 hop added, path length 3 -> 4."));
+        QCOMPARE(compare->verdict(),
+                 QStringLiteral("The routes differ: 1 hop added, path length 3 -> 4."));
         QCOMPARE(compare->table()->model()->rowCount(), 4);
-        QCOMPARE(compare->table()->model()->index(3, ComparisonModel::Change).data().toString(), QStringLiteral("added"));
+        QCOMPARE(compare->table()->model()->index(3, ComparisonModel::Change).data().toString(),
+                 QStringLiteral("added"));
         // The hops that differ are outlined on both graphs; the one that stayed is not.
-        QVERIFY(compare->secondGraph()->node(4, "192.0.2.53")->emphasis().contains(QStringLiteral("added")));
+        QVERIFY(compare->secondGraph()
+                    ->node(4, "192.0.2.53")
+                    ->emphasis()
+                    .contains(QStringLiteral("added")));
         QVERIFY(compare->firstGraph()->node(1, "192.0.2.1")->emphasis().isEmpty());
-        QVERIFY(!compare->secondGraph()->node(2, "192.0.2.9")->emphasis().isEmpty()); // now answering
+        QVERIFY(
+            !compare->secondGraph()->node(2, "192.0.2.9")->emphasis().isEmpty()); // now answering
         QCOMPARE(compare->chart()->chart()->series().size(), 4); // a line and its dots per side
-        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("The routes differ")));
+        QVERIFY(
+            window.statusBar()->currentMessage().startsWith(QStringLiteral("The routes differ")));
 
-        window.compareFiles({fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json")});
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
+        window.compareFiles(
+            {fixture("datadog/v1-success.json"), QStringLiteral("/nonexistent/b.json")});
+        QTRY_VERIFY(
+            window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/b.json")));
         QCOMPARE(window.tabs()->count(), 1);
     }
 
@@ -213,18 +237,20 @@ private Q_SLOTS:
         QVERIFY(subject && subject->second);
         QCOMPARE(subject->first, *readAnyPathFile(before.toStdString()));
         QCOMPARE(*subject->second, *readAnyPathFile(after.toStdString()));
-        QCOMPARE(suggestedReportName(*subject), QStringLiteral("10.78.9.2-%1-vs-%2")
-                                                    .arg(QDateTime::fromMSecsSinceEpoch(subject->first.timestampMs)
-                                                             .toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                                                         QDateTime::fromMSecsSinceEpoch(subject->second->timestampMs)
-                                                             .toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        QCOMPARE(suggestedReportName(*subject),
+                 QStringLiteral("10.78.9.2-%1-vs-%2")
+                     .arg(QDateTime::fromMSecsSinceEpoch(subject->first.timestampMs)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                          QDateTime::fromMSecsSinceEpoch(subject->second->timestampMs)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss"))));
         const auto csv = renderReportOf(*subject, ReportFormat::Csv, ReportOptions{});
         QVERIFY(csv);
         QVERIFY(csv->starts_with("ttl,change,first_responders"));
         QVERIFY(csv->find("\n2,changed,10.78.1.2,10.78.3.2,") != std::string::npos);
         const auto pdf = renderReportOf(*subject, ReportFormat::Pdf, ReportOptions{});
         QVERIFY(pdf && pdf->starts_with("%PDF-"));
-        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR");
+            !folder.isEmpty()) {
             window.resize(1280, 800);
             QTest::qWait(300);
             window.grab().save(QDir(folder).filePath(QStringLiteral("compare.png")));
@@ -258,7 +284,8 @@ private Q_SLOTS:
         QTRY_COMPARE(window.tabs()->count(), 1);
         auto *timeline = qobject_cast<TimelineTab *>(window.tabs()->widget(0));
         QVERIFY(timeline);
-        QVERIFY2(timeline->headline().startsWith(QStringLiteral("5 paths to 10.78.9.2, ")), qPrintable(timeline->headline()));
+        QVERIFY2(timeline->headline().startsWith(QStringLiteral("5 paths to 10.78.9.2, ")),
+                 qPrintable(timeline->headline()));
         QVERIFY(timeline->headline().endsWith(QStringLiteral(": the route changed 2 times.")));
         QCOMPARE(window.statusBar()->currentMessage(), timeline->headline());
         QAbstractItemModel *grid = timeline->table()->model();
@@ -270,15 +297,20 @@ private Q_SLOTS:
         // is amber: 10 ms slower, the same router.
         for (const int column : {2, 4})
             for (const int row : {1, 2})
-                QCOMPARE(grid->index(row, column).data(Qt::BackgroundRole).value<QBrush>().color(), routeChangeTint());
-        QCOMPARE(grid->index(3, 2).data(Qt::BackgroundRole).value<QBrush>().color(), rttShiftTint());
+                QCOMPARE(grid->index(row, column).data(Qt::BackgroundRole).value<QBrush>().color(),
+                         routeChangeTint());
+        QCOMPARE(grid->index(3, 2).data(Qt::BackgroundRole).value<QBrush>().color(),
+                 rttShiftTint());
         QVERIFY(!grid->index(1, 1).data(Qt::BackgroundRole).isValid());
         QVERIFY(grid->headerData(2, Qt::Horizontal).toString().endsWith(QStringLiteral("\u21bb")));
         const auto series = timeline->chart()->chart()->series();
         QCOMPARE(series.size(), 2);
-        QCOMPARE(qobject_cast<QXYSeries *>(series[0])->count(), 5); // the destination's median per path
-        QCOMPARE(qobject_cast<QXYSeries *>(series[1])->count(), 2); // ringed where the route changed
-        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR"); !folder.isEmpty()) {
+        QCOMPARE(qobject_cast<QXYSeries *>(series[0])->count(),
+                 5); // the destination's median per path
+        QCOMPARE(qobject_cast<QXYSeries *>(series[1])->count(),
+                 2); // ringed where the route changed
+        if (const QString folder = qEnvironmentVariable("HOPSCOPE_SCREENSHOT_DIR");
+            !folder.isEmpty()) {
             window.resize(1280, 800);
             QTest::qWait(300);
             window.grab().save(QDir(folder).filePath(QStringLiteral("timeline.png")));
@@ -287,8 +319,10 @@ private Q_SLOTS:
         // Two columns picked: hour 1 and hour 3 compare as two paths.
         QVERIFY(!timeline->compareButton()->isEnabled());
         QItemSelectionModel *selection = timeline->table()->selectionModel();
-        selection->select(grid->index(0, 1), QItemSelectionModel::Select | QItemSelectionModel::Columns);
-        selection->select(grid->index(0, 3), QItemSelectionModel::Select | QItemSelectionModel::Columns);
+        selection->select(grid->index(0, 1),
+                          QItemSelectionModel::Select | QItemSelectionModel::Columns);
+        selection->select(grid->index(0, 3),
+                          QItemSelectionModel::Select | QItemSelectionModel::Columns);
         QVERIFY(timeline->compareButton()->isEnabled());
         timeline->compareButton()->click();
         QTRY_COMPARE(window.tabs()->count(), 2);
@@ -309,7 +343,8 @@ private Q_SLOTS:
         QVERIFY(timeline);
         // In time order whatever the order chosen; another destination is said.
         QCOMPARE(timeline->timeline().entries.size(), std::size_t(3));
-        QVERIFY(timeline->timeline().entries[0].timestampMs < timeline->timeline().entries[1].timestampMs);
+        QVERIFY(timeline->timeline().entries[0].timestampMs <
+                timeline->timeline().entries[1].timestampMs);
         QVERIFY(timeline->summary().contains(QStringLiteral("different addresses")));
     }
 
@@ -318,8 +353,10 @@ private Q_SLOTS:
         QFile::remove(HistoryStore::defaultFileName());
         MainWindow window;
         window.show();
-        window.history()->add(*readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
-        window.history()->add(*readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
+        window.history()->add(
+            *readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
+        window.history()->add(
+            *readNetworkPathFile(fixture("hopscope/full-tcp-path.json").toStdString()));
         HistoryPanel *panel = window.historyPanel();
         QTRY_COMPARE(panel->model()->rowCount(), 2);
         panel->table()->selectAll();
@@ -355,10 +392,12 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         window.openFiles({fifo});
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("is a FIFO")), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->currentMessage().contains(QStringLiteral("is a FIFO")), 1000);
         window.openFiles({zero});
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("is a character device")),
-                                 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->currentMessage().contains(QStringLiteral("is a character device")),
+            1000);
         QVERIFY(timer.elapsed() < 2000);
         QCOMPARE(window.tabs()->count(), 1);
     }
@@ -378,7 +417,9 @@ private Q_SLOTS:
         QVERIFY(placeholder.open(QIODevice::WriteOnly));
         placeholder.close();
         QVERIFY(QFile::link(QStringLiteral("kept.json"), link));
-        QCOMPARE(::link(QFile::encodeName(target).constData(), QFile::encodeName(second).constData()), 0);
+        QCOMPARE(
+            ::link(QFile::encodeName(target).constData(), QFile::encodeName(second).constData()),
+            0);
         QVERIFY(saveAndWait(window, link));
         QVERIFY(QFileInfo(link).isSymLink());
         QFile saved(second);

@@ -1,38 +1,41 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "namespacelab.h"
 
+#include "chartpoints.h"
 #include "path/networkpathjson.h"
+#include "store/historystore.h"
 #include "ui/degradedbanner.h"
+#include "ui/historymodel.h"
+#include "ui/historypanel.h"
 #include "ui/hopgraphview.h"
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
-#include "store/historystore.h"
-#include "ui/historymodel.h"
-#include "ui/historypanel.h"
 #include "ui/rttchartview.h"
-#include "chartpoints.h"
-#include "windowsave.h"
 #include "ui/targetbar.h"
 #include "ui/tracetab.h"
+#include "windowsave.h"
 
 #include <QAbstractSeries>
 #include <QApplication>
 #include <QChart>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
-#include <QClipboard>
-#include <QGuiApplication>
-#include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXYSeries>
 
@@ -60,8 +63,9 @@ void screenshot(QWidget &window, const char *name)
     QDir().mkpath(folder);
     const QString file = folder + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png");
     QTest::qWait(300); // let the last refresh paint
-    if (QGuiApplication::platformName() == QLatin1String("xcb")
-        && QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file}) == 0)
+    if (QGuiApplication::platformName() == QLatin1String("xcb") &&
+        QProcess::execute(QStringLiteral("import"),
+                          {QStringLiteral("-window"), QStringLiteral("root"), file}) == 0)
         return;
     window.grab().save(file);
 }
@@ -76,7 +80,6 @@ bool showActive(QWidget &window)
     QApplication::setActiveWindow(&window);
     return QTest::qWaitForWindowActive(&window);
 }
-
 
 } // namespace
 
@@ -128,7 +131,10 @@ void TraceWindowTest::init()
     settings.setValue(QStringLiteral("trace/maxTtl"), 8);
 }
 
-void TraceWindowTest::cleanupTestCase() { m_lab.reset(); }
+void TraceWindowTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 void TraceWindowTest::type(MainWindow &window, const QString &host)
 {
@@ -154,32 +160,42 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     // TTL 1 r1, TTL 2 r2 and its twin, TTL 3 silent, TTL 4 r4, TTL 5 the server.
     QStringList rows;
     for (int row = 0; row < tab->hopModel()->rowCount(); ++row)
-        rows << tab->hopModel()->index(row, HopTableModel::Ttl).data().toString() + QLatin1Char(' ')
-                    + tab->hopModel()->index(row, HopTableModel::Address).data().toString();
+        rows << tab->hopModel()->index(row, HopTableModel::Ttl).data().toString() +
+                    QLatin1Char(' ') +
+                    tab->hopModel()->index(row, HopTableModel::Address).data().toString();
     rows.sort(); // responders at one TTL are listed in the order they first answered
-    QCOMPARE(rows, (QStringList{QStringLiteral("1 198.18.0.2"), QStringLiteral("2 198.18.1.2"), QStringLiteral("2 198.18.10.2"),
-                                QStringLiteral("3 *"), QStringLiteral("4 198.18.3.2"), QStringLiteral("5 198.18.4.2")}));
+    QCOMPARE(rows, (QStringList{QStringLiteral("1 198.18.0.2"), QStringLiteral("2 198.18.1.2"),
+                                QStringLiteral("2 198.18.10.2"), QStringLiteral("3 *"),
+                                QStringLiteral("4 198.18.3.2"), QStringLiteral("5 198.18.4.2")}));
     const QString serverLoss = tab->hopModel()->index(5, HopTableModel::Loss).data().toString();
     QCOMPARE(serverLoss, QStringLiteral("0.0%"));
     const double serverAvg = tab->hopModel()->index(5, HopTableModel::Avg).data().toDouble();
     // 32 ms of cable delay; the first probes also wait for neighbour discovery on the way.
     QVERIFY2(serverAvg > 31.5 && serverAvg < 100, qPrintable(QString::number(serverAvg)));
-    QVERIFY(tab->hopModel()->index(3, HopTableModel::Loss).data(HopTableModel::RateLimitedRole).toBool());
+    QVERIFY(tab->hopModel()
+                ->index(3, HopTableModel::Loss)
+                .data(HopTableModel::RateLimitedRole)
+                .toBool());
 
     QTRY_COMPARE(tab->graph()->nodeCount(), 6);
     QVERIFY(tab->graph()->node(3, std::string())->isSilent());
     QVERIFY(tab->graph()->node(5, "198.18.4.2")->hop().destination);
-    // Source to r1; r1 to both branches; both branches to the silent TTL; it to r4; r4 to the server.
-    QVERIFY2(tab->graph()->edgeCount() >= 7, qPrintable(QString::number(tab->graph()->edgeCount())));
+    // Source to r1; r1 to both branches; both branches to the silent TTL; it to r4; r4 to the
+    // server.
+    QVERIFY2(tab->graph()->edgeCount() >= 7,
+             qPrintable(QString::number(tab->graph()->edgeCount())));
     QTRY_VERIFY(seriesPoints(tab->chart()) > 20);
     QCOMPARE(tab->chart()->mode(), RttChartView::Mode::PerTtl);
     QStringList statusTexts;
     for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
         statusTexts << label->text();
-    QVERIFY2(statusTexts.join(QLatin1Char('\n')).contains(QStringLiteral("destination reached at TTL 5")),
+    QVERIFY2(statusTexts.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("destination reached at TTL 5")),
              qPrintable(statusTexts.join(QLatin1Char('\n'))));
-    QVERIFY2(tab->statusText().contains(QStringLiteral("destination reached at TTL 5")), qPrintable(tab->statusText()));
-    QVERIFY2(tab->statusText().contains(QStringLiteral("through the helper")), qPrintable(tab->statusText()));
+    QVERIFY2(tab->statusText().contains(QStringLiteral("destination reached at TTL 5")),
+             qPrintable(tab->statusText()));
+    QVERIFY2(tab->statusText().contains(QStringLiteral("through the helper")),
+             qPrintable(tab->statusText()));
     QVERIFY(tab->banner()->isHidden());
     screenshot(window, "trace");
 
@@ -188,7 +204,8 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     Q_EMIT tab->graph()->hopSelected(4, QStringLiteral("198.18.3.2"));
     const QModelIndexList selected = tab->table()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
-    QCOMPARE(selected.first().data(HopTableModel::ResponderRole).toString(), QStringLiteral("198.18.3.2"));
+    QCOMPARE(selected.first().data(HopTableModel::ResponderRole).toString(),
+             QStringLiteral("198.18.3.2"));
 
     // The table copies as text, as the CLI prints it.
     QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
@@ -211,9 +228,11 @@ void TraceWindowTest::traceFillsTableGraphAndChart()
     HistoryPanel *panel = window.historyPanel();
     panel->search()->setText(NamespaceLab::serverV4(kRouters));
     QTRY_COMPARE(panel->model()->rowCount(), 1);
-    // Not selectRow(): it reads the keyboard's modifiers, and Ctrl+Shift+C was the last keys pressed.
+    // Not selectRow(): it reads the keyboard's modifiers, and Ctrl+Shift+C was the last keys
+    // pressed.
     panel->table()->selectionModel()->select(panel->model()->index(0, 0),
-                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                             QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
     QCOMPARE(panel->selectedIds().size(), 1);
     panel->openSelected();
     QTRY_VERIFY2(window.tabs()->count() == 2, qPrintable(window.statusBar()->currentMessage()));
@@ -258,8 +277,12 @@ void TraceWindowTest::monitorRunsUntilEscape()
     // A stopped session is kept in the history too.
     window.historyPanel()->refresh();
     QTRY_VERIFY(window.historyPanel()->model()->rowCount() >= 1);
-    QVERIFY(window.historyPanel()->model()->index(0, HistoryModel::Result).data().toString().contains(
-        QStringLiteral("%1 rounds").arg(rounds)));
+    QVERIFY(window.historyPanel()
+                ->model()
+                ->index(0, HistoryModel::Result)
+                .data()
+                .toString()
+                .contains(QStringLiteral("%1 rounds").arg(rounds)));
 }
 
 void TraceWindowTest::tabsTraceAtOnce()
@@ -276,8 +299,8 @@ void TraceWindowTest::tabsTraceAtOnce()
     type(window, NamespaceLab::v4Toward(4, true));
     TraceTab *second = window.currentTraceTab();
     QVERIFY(second != first);
-    QTRY_VERIFY_WITH_TIMEOUT(first->session()->state() == TraceSession::State::Finished
-                                 && second->session()->state() == TraceSession::State::Finished,
+    QTRY_VERIFY_WITH_TIMEOUT(first->session()->state() == TraceSession::State::Finished &&
+                                 second->session()->state() == TraceSession::State::Finished,
                              20000);
     QCOMPARE(*first->session()->model().destinationTtl(), 5);
     QCOMPARE(*second->session()->model().destinationTtl(), 4);
@@ -294,7 +317,8 @@ void TraceWindowTest::badTargetIsSaidInStatusBar()
     type(window, QStringLiteral("no-such-host.invalid"));
     TraceTab *tab = window.currentTraceTab();
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Failed, 10000);
-    QVERIFY2(tab->statusText().contains(QStringLiteral("no-such-host.invalid")), qPrintable(tab->statusText()));
+    QVERIFY2(tab->statusText().contains(QStringLiteral("no-such-host.invalid")),
+             qPrintable(tab->statusText()));
     type(window, QString());
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("no target given")));
 }
@@ -309,9 +333,11 @@ void TraceWindowTest::missingHelperShowsBannerAndStillTraces()
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->state() == TraceSession::State::Finished, 20000);
     QVERIFY(tab->banner()->isVisible());
     const QString bannerText = tab->banner()->label()->text();
-    QVERIFY2(bannerText.contains(QStringLiteral("/nonexistent/hopscope-probe")), qPrintable(bannerText));
+    QVERIFY2(bannerText.contains(QStringLiteral("/nonexistent/hopscope-probe")),
+             qPrintable(bannerText));
     QVERIFY(tab->banner()->grantButton()->isHidden()); // a missing helper is not mended by a grant
-    QVERIFY2(tab->statusText().contains(QStringLiteral("in this process")), qPrintable(tab->statusText()));
+    QVERIFY2(tab->statusText().contains(QStringLiteral("in this process")),
+             qPrintable(tab->statusText()));
     QCOMPARE(*tab->session()->model().destinationTtl(), 5);
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helpersession.h"
 
 #include <QDeadlineTimer>
@@ -26,7 +29,10 @@ void HelperSession::send(const QByteArray &line)
     m_process.waitForBytesWritten(2000);
 }
 
-void HelperSession::closeInput() { m_process.closeWriteChannel(); }
+void HelperSession::closeInput()
+{
+    m_process.closeWriteChannel();
+}
 
 void HelperSession::readLines()
 {
@@ -35,7 +41,8 @@ void HelperSession::readLines()
     while ((newline = m_pending.indexOf('\n')) >= 0) {
         const QByteArray line = m_pending.left(newline);
         m_pending.remove(0, newline + 1);
-        auto parsed = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
+        auto parsed =
+            nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
         if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("event"))
             m_garbage += line + '\n';
         else
@@ -43,7 +50,8 @@ void HelperSession::readLines()
     }
 }
 
-nlohmann::json HelperSession::waitFor(const std::function<bool(const nlohmann::json &)> &match, int timeoutMs)
+nlohmann::json HelperSession::waitFor(const std::function<bool(const nlohmann::json &)> &match,
+                                      int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     std::size_t checked = 0;
@@ -54,7 +62,8 @@ nlohmann::json HelperSession::waitFor(const std::function<bool(const nlohmann::j
                 return m_events[checked];
         if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
             return nullptr;
-        m_process.waitForReadyRead(static_cast<int>(std::min<qint64>(deadline.remainingTime(), 200)));
+        m_process.waitForReadyRead(
+            static_cast<int>(std::min<qint64>(deadline.remainingTime(), 200)));
     }
 }
 
@@ -62,8 +71,8 @@ nlohmann::json HelperSession::waitForEnd(std::int64_t id, int timeoutMs)
 {
     return waitFor(
         [id](const nlohmann::json &event) {
-            return event.value("id", std::int64_t{-1}) == id
-                   && (event["event"] == "done" || event["event"] == "error");
+            return event.value("id", std::int64_t{-1}) == id &&
+                   (event["event"] == "done" || event["event"] == "error");
         },
         timeoutMs);
 }
@@ -81,7 +90,8 @@ bool HelperSession::waitForExit(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (m_process.state() != QProcess::NotRunning && !deadline.hasExpired()) {
-        m_process.waitForFinished(static_cast<int>(std::min<qint64>(deadline.remainingTime(), 200)));
+        m_process.waitForFinished(
+            static_cast<int>(std::min<qint64>(deadline.remainingTime(), 200)));
         readLines();
     }
     readLines();

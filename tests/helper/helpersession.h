@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <QByteArray>
@@ -25,7 +28,8 @@ public:
     qint64 pid() const { return m_process.processId(); }
 
     // Waits until an event satisfying `match` has arrived (or `timeoutMs`); returns it, or null.
-    nlohmann::json waitFor(const std::function<bool(const nlohmann::json &)> &match, int timeoutMs = 10000);
+    nlohmann::json waitFor(const std::function<bool(const nlohmann::json &)> &match,
+                           int timeoutMs = 10000);
     nlohmann::json waitForEnd(std::int64_t id, int timeoutMs = 20000); // the done or error of `id`
     // Every event so far with this id.
     std::vector<nlohmann::json> eventsOf(std::int64_t id) const;

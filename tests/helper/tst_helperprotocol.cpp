@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "helpersession.h"
 
 #include <QFile>
@@ -18,7 +21,10 @@ namespace {
 
 const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
 
-bool isRoot() { return ::geteuid() == 0; }
+bool isRoot()
+{
+    return ::geteuid() == 0;
+}
 
 bool run(const QStringList &command)
 {
@@ -32,36 +38,44 @@ class SilentNetwork
 public:
     SilentNetwork() : m_name(QStringLiteral("hs-silent-%1").arg(::getpid()))
     {
-        m_ready = run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name})
-                  && ip(QStringLiteral("link set lo up"))
-                  && ip(QStringLiteral("link add v0 type veth peer name v1"))
-                  && ip(QStringLiteral("addr add 198.18.200.1/24 dev v0"))
-                  && ip(QStringLiteral("link set v0 up")) && ip(QStringLiteral("link set v1 up"))
-                  // A neighbour that never answers, without the host-unreachable a failed
-                  // address resolution would bring.
-                  && ip(QStringLiteral("neigh add 198.18.200.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent"));
+        m_ready =
+            run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name}) &&
+            ip(QStringLiteral("link set lo up")) &&
+            ip(QStringLiteral("link add v0 type veth peer name v1")) &&
+            ip(QStringLiteral("addr add 198.18.200.1/24 dev v0")) &&
+            ip(QStringLiteral("link set v0 up")) &&
+            ip(QStringLiteral("link set v1 up"))
+            // A neighbour that never answers, without the host-unreachable a failed
+            // address resolution would bring.
+            && ip(QStringLiteral(
+                   "neigh add 198.18.200.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent"));
     }
-    ~SilentNetwork() { run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name}); }
+    ~SilentNetwork()
+    {
+        run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name});
+    }
 
     bool ready() const { return m_ready; }
     // The helper, run inside the namespace.
     std::unique_ptr<HelperSession> helper() const
     {
-        return std::make_unique<HelperSession>(QStringLiteral("ip"),
-                                               QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
+        return std::make_unique<HelperSession>(
+            QStringLiteral("ip"),
+            QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
     }
     static QByteArray silentTrace(int id, int timeoutMs = 60000)
     {
-        return QByteArrayLiteral("{\"id\":") + QByteArray::number(id)
-               + QByteArrayLiteral(",\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":2,\"timeout_ms\":")
-               + QByteArray::number(timeoutMs) + '}';
+        return QByteArrayLiteral("{\"id\":") + QByteArray::number(id) +
+               QByteArrayLiteral(
+                   ",\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":2,\"timeout_ms\":") +
+               QByteArray::number(timeoutMs) + '}';
     }
 
 private:
     bool ip(const QString &arguments) const
     {
-        return run(QStringList{QStringLiteral("ip"), QStringLiteral("-n"), m_name}
-                   + arguments.split(QLatin1Char(' ')));
+        return run(QStringList{QStringLiteral("ip"), QStringLiteral("-n"), m_name} +
+                   arguments.split(QLatin1Char(' ')));
     }
     QString m_name;
     bool m_ready = false;
@@ -74,19 +88,24 @@ class LoopbackNetwork
 public:
     LoopbackNetwork() : m_name(QStringLiteral("hs-loop-%1").arg(::getpid()))
     {
-        m_ready = run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name})
-                  && run({QStringLiteral("ip"), QStringLiteral("-n"), m_name, QStringLiteral("link"),
-                          QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")})
-                  && run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name,
-                          QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")});
+        m_ready =
+            run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("add"), m_name}) &&
+            run({QStringLiteral("ip"), QStringLiteral("-n"), m_name, QStringLiteral("link"),
+                 QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")}) &&
+            run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name,
+                 QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                 QStringLiteral("net.ipv4.ping_group_range=0 2147483647")});
     }
-    ~LoopbackNetwork() { run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name}); }
+    ~LoopbackNetwork()
+    {
+        run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), m_name});
+    }
     bool ready() const { return m_ready; }
     std::unique_ptr<HelperSession> helper() const
     {
-        return std::make_unique<HelperSession>(QStringLiteral("ip"),
-                                               QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
+        return std::make_unique<HelperSession>(
+            QStringLiteral("ip"),
+            QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name, kHelper});
     }
 
 private:
@@ -116,7 +135,8 @@ std::pair<int, int> stealAs(uid_t uid, pid_t target)
     const pid_t child = ::fork();
     if (child == 0) {
         ::close(pipeFds[0]);
-        if (::geteuid() != uid && (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
+        if (::geteuid() != uid &&
+            (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
             ::_exit(1);
         int results[2] = {0, 0};
         if (::ptrace(PTRACE_ATTACH, target, nullptr, nullptr) == 0)
@@ -124,7 +144,8 @@ std::pair<int, int> stealAs(uid_t uid, pid_t target)
         else
             results[0] = errno;
         const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, target, 0));
-        const int stolen = pidfd < 0 ? -1 : static_cast<int>(::syscall(SYS_pidfd_getfd, pidfd, 3, 0));
+        const int stolen =
+            pidfd < 0 ? -1 : static_cast<int>(::syscall(SYS_pidfd_getfd, pidfd, 3, 0));
         results[1] = stolen >= 0 ? 0 : errno;
         (void)!::write(pipeFds[1], results, sizeof results);
         ::_exit(0);
@@ -139,7 +160,8 @@ std::pair<int, int> stealAs(uid_t uid, pid_t target)
 
 json waitForError(HelperSession &session, const std::function<bool(const json &)> &match)
 {
-    return session.waitFor([&](const json &event) { return event["event"] == "error" && match(event); });
+    return session.waitFor(
+        [&](const json &event) { return event["event"] == "error" && match(event); });
 }
 
 } // namespace
@@ -170,7 +192,10 @@ private Q_SLOTS:
     void endOfInputCancelsEverythingAndExits();
 };
 
-void HelperProtocolTest::initTestCase() { QVERIFY2(QFile::exists(kHelper), qPrintable(kHelper)); }
+void HelperProtocolTest::initTestCase()
+{
+    QVERIFY2(QFile::exists(kHelper), qPrintable(kHelper));
+}
 
 void HelperProtocolTest::saysHelloWithCapabilities()
 {
@@ -182,7 +207,8 @@ void HelperProtocolTest::saysHelloWithCapabilities()
     QCOMPARE(hello["limits"]["max_line_bytes"].get<int>(), 65536);
     const auto capabilities = hello["capabilities"].get<std::vector<std::string>>();
     if (isRoot()) {
-        QVERIFY(std::find(capabilities.begin(), capabilities.end(), "raw-ipv4") != capabilities.end());
+        QVERIFY(std::find(capabilities.begin(), capabilities.end(), "raw-ipv4") !=
+                capabilities.end());
     } else {
         QVERIFY(capabilities.empty());
         QVERIFY(hello.contains("note"));
@@ -193,24 +219,28 @@ void HelperProtocolTest::saysHelloWithCapabilities()
 void HelperProtocolTest::dropsEveryPrivilegeBeforeReading()
 {
     HelperSession session(kHelper);
-    QVERIFY(!session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QVERIFY(
+        !session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
     QFile status(QStringLiteral("/proc/%1/status").arg(session.pid()));
     QVERIFY(status.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(status.readAll());
-    for (const char *field : {"CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
-                              "CapInh:\t0000000000000000", "CapAmb:\t0000000000000000", "NoNewPrivs:\t1"})
+    for (const char *field :
+         {"CapEff:\t0000000000000000", "CapPrm:\t0000000000000000", "CapInh:\t0000000000000000",
+          "CapAmb:\t0000000000000000", "NoNewPrivs:\t1"})
         QVERIFY2(text.contains(QString::fromLatin1(field)), field);
     // The system-call filter is in force; started as root, it could also empty its bounding set.
     QVERIFY2(text.contains(QStringLiteral("Seccomp:\t2")), qPrintable(text));
     const json hello = session.events().front();
     for (const char *protection : {"no-capabilities", "no-new-privs", "undumpable", "seccomp"})
-        QVERIFY2(std::find(hello["sandbox"].begin(), hello["sandbox"].end(), json(protection)) != hello["sandbox"].end(),
+        QVERIFY2(std::find(hello["sandbox"].begin(), hello["sandbox"].end(), json(protection)) !=
+                     hello["sandbox"].end(),
                  protection);
     if (isRoot()) {
-        QVERIFY2(text.contains(QStringLiteral("Uid:\t65534\t65534\t65534\t65534")), "root becomes nobody");
+        QVERIFY2(text.contains(QStringLiteral("Uid:\t65534\t65534\t65534\t65534")),
+                 "root becomes nobody");
         QVERIFY2(text.contains(QStringLiteral("CapBnd:\t0000000000000000")), qPrintable(text));
-        QVERIFY(std::find(hello["sandbox"].begin(), hello["sandbox"].end(), json("empty-bounding-set"))
-                != hello["sandbox"].end());
+        QVERIFY(std::find(hello["sandbox"].begin(), hello["sandbox"].end(),
+                          json("empty-bounding-set")) != hello["sandbox"].end());
     }
 }
 
@@ -236,13 +266,15 @@ void HelperProtocolTest::refusesDebuggersAndDescriptorThieves()
             setSuidDumpable(previous);
     });
     HelperSession session(kHelper);
-    QVERIFY(!session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QVERIFY(
+        !session.waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
     const auto helperPid = static_cast<pid_t>(session.pid());
     const uid_t uid = statusField(helperPid, "Uid").split(QLatin1Char('\t')).constFirst().toUInt();
     // An ordinary process of that user, for comparison: what the thief can do to one that lets it.
     const pid_t ordinary = ::fork();
     if (ordinary == 0) {
-        if (::geteuid() != uid && (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
+        if (::geteuid() != uid &&
+            (::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
             ::_exit(1);
         ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         ::dup2(2, 3);
@@ -264,15 +296,17 @@ void HelperProtocolTest::withoutCapabilityServesNoRawTraces()
 {
     // As root, start it as nobody: the way an ordinary user runs a helper nobody granted anything.
     const bool root = isRoot();
-    HelperSession session(root ? QStringLiteral("setpriv") : kHelper,
-                          root ? QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                             QStringLiteral("--clear-groups"), QStringLiteral("--"), kHelper}
-                               : QStringList{});
+    HelperSession session(
+        root ? QStringLiteral("setpriv") : kHelper,
+        root ? QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                           QStringLiteral("--clear-groups"), QStringLiteral("--"), kHelper}
+             : QStringList{});
     const json hello = session.waitFor([](const json &event) { return event["event"] == "hello"; });
     QVERIFY(!hello.is_null());
     QVERIFY(hello["capabilities"].empty());
     QVERIFY(hello["note"].get<std::string>().find("without CAP_NET_RAW") != std::string::npos);
-    session.send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"127.0.0.1\",\"protocol\":\"UDP\"}"));
+    session.send(QByteArrayLiteral(
+        "{\"id\":1,\"op\":\"trace\",\"address\":\"127.0.0.1\",\"protocol\":\"UDP\"}"));
     const json end = session.waitForEnd(1);
     QCOMPARE(end["event"], json("error"));
     QCOMPARE(end["code"], json("permission-denied"));
@@ -284,23 +318,31 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("hasId");
     const auto trace = [](const char *fields) -> QByteArray {
-        return QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"127.0.0.1\"") + fields + '}';
+        return QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"127.0.0.1\"") + fields +
+               '}';
     };
     QTest::newRow("not json") << QByteArrayLiteral("hello helper") << "invalid-json" << false;
     QTest::newRow("empty line") << QByteArray() << "invalid-json" << false;
     QTest::newRow("truncated") << QByteArrayLiteral("{\"id\":5,\"op\":") << "invalid-json" << false;
     QTest::newRow("array") << QByteArrayLiteral("[1,2,3]") << "wrong-type" << false;
     QTest::newRow("no id") << QByteArrayLiteral("{\"op\":\"cancel\"}") << "missing-field" << false;
-    QTest::newRow("negative id") << QByteArrayLiteral("{\"id\":-1,\"op\":\"cancel\"}") << "out-of-range" << false;
-    QTest::newRow("id as text") << QByteArrayLiteral("{\"id\":\"5\",\"op\":\"cancel\"}") << "wrong-type" << false;
-    QTest::newRow("huge id") << QByteArrayLiteral("{\"id\":9007199254740992,\"op\":\"cancel\"}") << "out-of-range" << false;
+    QTest::newRow("negative id") << QByteArrayLiteral("{\"id\":-1,\"op\":\"cancel\"}")
+                                 << "out-of-range" << false;
+    QTest::newRow("id as text") << QByteArrayLiteral("{\"id\":\"5\",\"op\":\"cancel\"}")
+                                << "wrong-type" << false;
+    QTest::newRow("huge id") << QByteArrayLiteral("{\"id\":9007199254740992,\"op\":\"cancel\"}")
+                             << "out-of-range" << false;
     QTest::newRow("no op") << QByteArrayLiteral("{\"id\":5}") << "missing-field" << true;
-    QTest::newRow("unknown op") << QByteArrayLiteral("{\"id\":5,\"op\":\"shell\"}") << "unknown-op" << true;
-    QTest::newRow("op as number") << QByteArrayLiteral("{\"id\":5,\"op\":1}") << "wrong-type" << true;
+    QTest::newRow("unknown op") << QByteArrayLiteral("{\"id\":5,\"op\":\"shell\"}") << "unknown-op"
+                                << true;
+    QTest::newRow("op as number") << QByteArrayLiteral("{\"id\":5,\"op\":1}") << "wrong-type"
+                                  << true;
     QTest::newRow("unknown field") << trace(",\"interface\":\"eth0\"") << "unknown-field" << true;
-    QTest::newRow("cancel with extra") << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\",\"address\":\"x\"}")
-                                       << "unknown-field" << true;
-    QTest::newRow("no target") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\"}") << "missing-field" << true;
+    QTest::newRow("cancel with extra")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\",\"address\":\"x\"}") << "unknown-field"
+        << true;
+    QTest::newRow("no target") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\"}")
+                               << "missing-field" << true;
     QTest::newRow("ttl 0") << trace(",\"max_ttl\":0") << "out-of-range" << true;
     QTest::newRow("ttl 256") << trace(",\"max_ttl\":256") << "out-of-range" << true;
     QTest::newRow("ttl fraction") << trace(",\"max_ttl\":3.5") << "wrong-type" << true;
@@ -317,11 +359,15 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::newRow("rate 0") << trace(",\"rate\":0") << "out-of-range" << true;
     QTest::newRow("protocol sctp") << trace(",\"protocol\":\"SCTP\"") << "out-of-range" << true;
     QTest::newRow("mode fast") << trace(",\"mode\":\"fast\"") << "out-of-range" << true;
-    QTest::newRow("unprivileged text") << trace(",\"unprivileged\":\"yes\"") << "wrong-type" << true;
-    QTest::newRow("icmp with port") << trace(",\"protocol\":\"ICMP\",\"port\":80") << "invalid-request" << true;
-    QTest::newRow("nested address") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":{\"a\":1}}")
-                                   << "wrong-type" << true;
-    QTest::newRow("too deep") << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":[[[[[[1]]]]]]}")
+    QTest::newRow("unprivileged text")
+        << trace(",\"unprivileged\":\"yes\"") << "wrong-type" << true;
+    QTest::newRow("icmp with port")
+        << trace(",\"protocol\":\"ICMP\",\"port\":80") << "invalid-request" << true;
+    QTest::newRow("nested address")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":{\"a\":1}}") << "wrong-type"
+        << true;
+    QTest::newRow("too deep") << QByteArrayLiteral(
+                                     "{\"id\":5,\"op\":\"trace\",\"address\":[[[[[[1]]]]]]}")
                               << "invalid-json" << false;
     const auto target = [](const char *address) -> QByteArray {
         return QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"") + address + "\"}";
@@ -333,23 +379,31 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::newRow("unspecified v4") << target("0.0.0.0") << "invalid-target" << true;
     QTest::newRow("unspecified v6") << target("::") << "invalid-target" << true;
     QTest::newRow("family mismatch")
-        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"::1\",\"address_family\":\"ipv4\"}")
+        << QByteArrayLiteral(
+               "{\"id\":5,\"op\":\"trace\",\"address\":\"::1\",\"address_family\":\"ipv4\"}")
         << "invalid-target" << true;
     // An IPv4-mapped or -compatible address is checked as the IPv4 address it stands for.
     QTest::newRow("mapped multicast") << target("::ffff:224.0.0.1") << "invalid-target" << true;
     QTest::newRow("mapped unspecified") << target("::ffff:0.0.0.0") << "invalid-target" << true;
-    QTest::newRow("mapped broadcast") << target("::ffff:255.255.255.255") << "invalid-target" << true;
+    QTest::newRow("mapped broadcast")
+        << target("::ffff:255.255.255.255") << "invalid-target" << true;
     QTest::newRow("compatible this-network") << target("::0.0.0.2") << "invalid-target" << true;
     QTest::newRow("mapped loopback as IPv6")
-        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"::ffff:127.0.0.1\",\"address_family\":\"ipv6\"}")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"trace\",\"address\":\"::ffff:127.0.0.1\","
+                             "\"address_family\":\"ipv6\"}")
         << "invalid-target" << true;
-    QTest::newRow("NUL in the address") << target("127.0.0.1\\u0000<script>") << "control-character" << true;
-    QTest::newRow("escape in the protocol") << trace(",\"protocol\":\"\\u001b[31mTCP\"") << "control-character" << true;
-    QTest::newRow("C1 control in the mode") << trace(",\"mode\":\"\xc2\x9bparallel\"") << "control-character" << true;
-    QTest::newRow("duplicate address") << trace(",\"address\":\"10.0.0.1\"") << "duplicate-key" << false;
-    QTest::newRow("duplicate id") << QByteArrayLiteral("{\"id\":5,\"id\":6,\"op\":\"cancel\"}") << "duplicate-key"
-                                  << false;
-    QTest::newRow("cancel unknown id") << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\"}") << "unknown-id" << true;
+    QTest::newRow("NUL in the address")
+        << target("127.0.0.1\\u0000<script>") << "control-character" << true;
+    QTest::newRow("escape in the protocol")
+        << trace(",\"protocol\":\"\\u001b[31mTCP\"") << "control-character" << true;
+    QTest::newRow("C1 control in the mode")
+        << trace(",\"mode\":\"\xc2\x9bparallel\"") << "control-character" << true;
+    QTest::newRow("duplicate address")
+        << trace(",\"address\":\"10.0.0.1\"") << "duplicate-key" << false;
+    QTest::newRow("duplicate id") << QByteArrayLiteral("{\"id\":5,\"id\":6,\"op\":\"cancel\"}")
+                                  << "duplicate-key" << false;
+    QTest::newRow("cancel unknown id")
+        << QByteArrayLiteral("{\"id\":5,\"op\":\"cancel\"}") << "unknown-id" << true;
 }
 
 void HelperProtocolTest::refusesMalformedRequests()
@@ -365,12 +419,15 @@ void HelperProtocolTest::refusesMalformedRequests()
     QVERIFY2(!first.is_null(), "an error event");
     QCOMPARE(QString::fromStdString(first["code"].get<std::string>()), code);
     QVERIFY(!first["message"].get<std::string>().empty());
-    for (const char c : first["message"].get<std::string>()) // nothing from the line drives a terminal
-        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f, first["message"].get<std::string>().c_str());
+    for (const char c :
+         first["message"].get<std::string>()) // nothing from the line drives a terminal
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f,
+                 first["message"].get<std::string>().c_str());
     QCOMPARE(first.contains("id"), hasId);
     if (hasId)
         QCOMPARE(first["id"].get<int>(), 5);
-    const json next = waitForError(session, [](const json &event) { return event.value("id", 0) == 77; });
+    const json next =
+        waitForError(session, [](const json &event) { return event.value("id", 0) == 77; });
     QVERIFY2(!next.is_null(), "the helper kept serving");
     QCOMPARE(next["code"], json("unknown-id"));
     QVERIFY2(!session.sawGarbage(), session.garbage().constData());
@@ -380,14 +437,16 @@ void HelperProtocolTest::skipsOverlongLines()
 {
     HelperSession session(kHelper);
     session.send(QByteArray(70 * 1024, 'x'));
-    session.send(QByteArrayLiteral("{\"id\":1,\"op\":\"cancel\",\"pad\":\"") + QByteArray(5 * 1024 * 1024, 'y') + "\"}");
+    session.send(QByteArrayLiteral("{\"id\":1,\"op\":\"cancel\",\"pad\":\"") +
+                 QByteArray(5 * 1024 * 1024, 'y') + "\"}");
     session.send(QByteArrayLiteral("{\"id\":2,\"op\":\"cancel\"}"));
-    const json served = waitForError(session, [](const json &event) { return event.value("id", 0) == 2; });
+    const json served =
+        waitForError(session, [](const json &event) { return event.value("id", 0) == 2; });
     QVERIFY2(!served.is_null(), "served after the long lines");
     int tooLong = 0;
     for (const json &event : session.events())
         tooLong += event.value("code", std::string()) == "line-too-long";
-    QCOMPARE(tooLong, 2); // one error per long line, however long
+    QCOMPARE(tooLong, 2);                              // one error per long line, however long
     QCOMPARE(session.events().size(), std::size_t(4)); // hello, two too long, unknown id 2
 }
 
@@ -412,7 +471,8 @@ void HelperProtocolTest::tracesLoopback()
     if (protocol == "TCP")
         port = ",\"port\":" + QByteArray::number(listener.serverPort());
     HelperSession session(kHelper);
-    session.send("{\"id\":3,\"op\":\"trace\",\"address\":\"" + target + "\",\"protocol\":\"" + protocol + "\"" + port + "}");
+    session.send("{\"id\":3,\"op\":\"trace\",\"address\":\"" + target + "\",\"protocol\":\"" +
+                 protocol + "\"" + port + "}");
     const json end = session.waitForEnd(3);
     QVERIFY(!end.is_null());
     QCOMPARE(end["event"], json("done"));
@@ -428,17 +488,20 @@ void HelperProtocolTest::tracesLoopback()
         hops += event["event"] == "hop";
         if (event["event"] == "probe") {
             QCOMPARE(event["reply"]["kind"], json("destination"));
-            QVERIFY(event["reply"]["received_ns"].get<std::int64_t>() >= event["sent_ns"].get<std::int64_t>());
+            QVERIFY(event["reply"]["received_ns"].get<std::int64_t>() >=
+                    event["sent_ns"].get<std::int64_t>());
             const int flags = event["reply"].value("tcp_flags", 0);
             synAcks += (flags & 0x12) == 0x12;
-            if (protocol == "TCP") // a SYN that meets the previous one's half-open state gets a reset
-                QVERIFY2((flags & 0x12) == 0x12 || (flags & 0x04), qPrintable(QString::number(flags)));
+            if (protocol ==
+                "TCP") // a SYN that meets the previous one's half-open state gets a reset
+                QVERIFY2((flags & 0x12) == 0x12 || (flags & 0x04),
+                         qPrintable(QString::number(flags)));
         }
     }
     QCOMPARE(probes, 3);
     QCOMPARE(hops, 1);
     if (protocol == "TCP")
-        QVERIFY(synAcks >= 1); // the port is open
+        QVERIFY(synAcks >= 1);                      // the port is open
     QCOMPARE(events.back()["event"], json("done")); // nothing after the end
 }
 
@@ -452,10 +515,11 @@ void HelperProtocolTest::tracesEveryKindInsideItsSandbox_data()
         for (const char *protocol : {"TCP", "UDP", "ICMP"})
             for (const char *target : {"127.0.0.1", "::1"})
                 QTest::addRow("%s %s %s", unprivileged ? "unprivileged" : "raw", protocol, target)
-                    << QByteArray(protocol) << QByteArray(target) << unprivileged << QByteArray(target);
+                    << QByteArray(protocol) << QByteArray(target) << unprivileged
+                    << QByteArray(target);
     // A mapped address is probed as the IPv4 address it stands for, not sent out as IPv6.
-    QTest::newRow("raw UDP ::ffff:127.0.0.1") << QByteArray("UDP") << QByteArray("::ffff:127.0.0.1") << false
-                                              << QByteArray("127.0.0.1");
+    QTest::newRow("raw UDP ::ffff:127.0.0.1")
+        << QByteArray("UDP") << QByteArray("::ffff:127.0.0.1") << false << QByteArray("127.0.0.1");
 }
 
 // Every kind of trace the helper serves, through its system-call filter: any call it forgot
@@ -471,8 +535,9 @@ void HelperProtocolTest::tracesEveryKindInsideItsSandbox()
     LoopbackNetwork network;
     QVERIFY(network.ready());
     const auto session = network.helper();
-    session->send("{\"id\":4,\"op\":\"trace\",\"address\":\"" + target + "\",\"protocol\":\"" + protocol
-                  + "\",\"max_ttl\":3,\"timeout_ms\":500" + (unprivileged ? ",\"unprivileged\":true" : "") + "}");
+    session->send("{\"id\":4,\"op\":\"trace\",\"address\":\"" + target + "\",\"protocol\":\"" +
+                  protocol + "\",\"max_ttl\":3,\"timeout_ms\":500" +
+                  (unprivileged ? ",\"unprivileged\":true" : "") + "}");
     const json end = session->waitForEnd(4);
     QVERIFY2(!end.is_null(), "the helper ended the trace");
     QVERIFY2(end["event"] == "done", end.dump().c_str());
@@ -481,7 +546,8 @@ void HelperProtocolTest::tracesEveryKindInsideItsSandbox()
     for (const json &event : session->eventsOf(4))
         if (event["event"] == "probe" && event.contains("reply")) {
             answered = true;
-            QCOMPARE(event["reply"]["responder"], json(probed.toStdString())); // a mapped address as IPv4
+            QCOMPARE(event["reply"]["responder"],
+                     json(probed.toStdString())); // a mapped address as IPv4
         }
     QVERIFY(answered);
     session->closeInput();
@@ -501,11 +567,13 @@ void HelperProtocolTest::sharesOneRateCeilingAcrossHelpers()
     for (int i = 0; i < 4; ++i)
         sessions.push_back(network.helper());
     for (const auto &session : sessions)
-        QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+        QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; })
+                     .is_null());
     // 64 TTLs x 10 queries x 8 flows: 5,120 probes each, nobody answers.
     for (const auto &session : sessions)
-        session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":64,"
-                                        "\"queries\":10,\"flows\":8,\"timeout_ms\":10}"));
+        session->send(QByteArrayLiteral(
+            "{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":64,"
+            "\"queries\":10,\"flows\":8,\"timeout_ms\":10}"));
     std::vector<std::int64_t> sent;
     for (const auto &session : sessions) {
         const json end = session->waitForEnd(1, 60000);
@@ -522,7 +590,8 @@ void HelperProtocolTest::sharesOneRateCeilingAcrossHelpers()
     const double rate = static_cast<double>(sent.size() - burst - 1) / seconds;
     qInfo("4 helpers sent %zu probes at %.0f per second after the burst", sent.size(), rate);
     QVERIFY2(rate <= 10000 * 1.05, qPrintable(QString::number(rate)));
-    QVERIFY2(rate >= 10000 * 0.5, qPrintable(QString::number(rate))); // and were not held back needlessly
+    QVERIFY2(rate >= 10000 * 0.5,
+             qPrintable(QString::number(rate))); // and were not held back needlessly
 }
 
 void HelperProtocolTest::runsConcurrentTracesApart()
@@ -531,10 +600,12 @@ void HelperProtocolTest::runsConcurrentTracesApart()
         QSKIP("raw-socket traces need the helper to start with CAP_NET_RAW: run as root");
     HelperSession session(kHelper);
     const std::vector<std::pair<const char *, const char *>> traces = {
-        {"TCP", "127.0.0.1"}, {"TCP", "::1"}, {"UDP", "127.0.0.1"}, {"UDP", "::1"}, {"ICMP", "127.0.0.1"}, {"ICMP", "::1"}};
+        {"TCP", "127.0.0.1"}, {"TCP", "::1"},        {"UDP", "127.0.0.1"},
+        {"UDP", "::1"},       {"ICMP", "127.0.0.1"}, {"ICMP", "::1"}};
     for (std::size_t i = 0; i < traces.size(); ++i)
-        session.send(QByteArrayLiteral("{\"id\":") + QByteArray::number(int(i + 10)) + ",\"op\":\"trace\",\"address\":\""
-                     + traces[i].second + "\",\"protocol\":\"" + traces[i].first + "\",\"queries\":5}");
+        session.send(QByteArrayLiteral("{\"id\":") + QByteArray::number(int(i + 10)) +
+                     ",\"op\":\"trace\",\"address\":\"" + traces[i].second + "\",\"protocol\":\"" +
+                     traces[i].first + "\",\"queries\":5}");
     for (std::size_t i = 0; i < traces.size(); ++i) {
         const auto id = static_cast<std::int64_t>(i + 10);
         const json end = session.waitForEnd(id);
@@ -566,7 +637,8 @@ void HelperProtocolTest::cancelsATrace()
     QVERIFY(network.ready());
     const auto session = network.helper();
     session->send(SilentNetwork::silentTrace(1));
-    QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QVERIFY(
+        !session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
     QTest::qWait(300);
     session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"cancel\"}"));
     const json end = session->waitForEnd(1, 10000);
@@ -586,10 +658,13 @@ void HelperProtocolTest::refusesTooManyAndDuplicateTraces()
         session->send(SilentNetwork::silentTrace(id));
     session->send(SilentNetwork::silentTrace(3)); // still running
     session->send(SilentNetwork::silentTrace(9)); // one too many
-    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 3; })["code"], json("duplicate-id"));
-    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 9; })["code"], json("too-many-traces"));
+    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 3; })["code"],
+             json("duplicate-id"));
+    QCOMPARE(waitForError(*session, [](const json &event) { return event["id"] == 9; })["code"],
+             json("too-many-traces"));
     for (int id = 1; id <= 8; ++id)
-        session->send(QByteArrayLiteral("{\"id\":") + QByteArray::number(id) + ",\"op\":\"cancel\"}");
+        session->send(QByteArrayLiteral("{\"id\":") + QByteArray::number(id) +
+                      ",\"op\":\"cancel\"}");
     for (int id = 1; id <= 8; ++id) // trace 3's duplicate error came first: look for the end
         QVERIFY(!waitForError(*session, [id](const json &event) {
                      return event["id"] == id && event["code"] == "cancelled";
@@ -609,8 +684,9 @@ void HelperProtocolTest::pacesProbesAtTheRequestedRate()
     SilentNetwork network;
     QVERIFY(network.ready());
     const auto session = network.helper();
-    session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":4,"
-                                    "\"queries\":2,\"timeout_ms\":10,\"rate\":40}"));
+    session->send(
+        QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":4,"
+                          "\"queries\":2,\"timeout_ms\":10,\"rate\":40}"));
     const json end = session->waitForEnd(1);
     QCOMPARE(end["event"], json("done"));
     std::vector<std::int64_t> sent;
@@ -621,7 +697,8 @@ void HelperProtocolTest::pacesProbesAtTheRequestedRate()
     std::sort(sent.begin(), sent.end());
     // 40 per second with a burst of 2: the other 6 probes leave at least 25 ms apart.
     const double spanMs = static_cast<double>(sent.back() - sent.front()) / 1e6;
-    QVERIFY2(spanMs >= 6 * 25 * 0.95, qPrintable(QStringLiteral("8 probes within %1 ms").arg(spanMs)));
+    QVERIFY2(spanMs >= 6 * 25 * 0.95,
+             qPrintable(QStringLiteral("8 probes within %1 ms").arg(spanMs)));
 }
 
 // Every probe crosses the pipe once, as it settles; the end of a 30-hop trace is a few hundred
@@ -633,8 +710,9 @@ void HelperProtocolTest::streamsProbesAndEndsSmall()
     SilentNetwork network;
     QVERIFY(network.ready());
     const auto session = network.helper();
-    session->send(QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":30,"
-                                    "\"timeout_ms\":10}"));
+    session->send(
+        QByteArrayLiteral("{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":30,"
+                          "\"timeout_ms\":10}"));
     const json end = session->waitForEnd(1);
     QCOMPARE(end["event"], json("done"));
     QCOMPARE(end["last_ttl"].get<int>(), 30);
@@ -661,7 +739,8 @@ void HelperProtocolTest::endOfInputCancelsEverythingAndExits()
     const auto session = network.helper();
     session->send(SilentNetwork::silentTrace(1));
     session->send(SilentNetwork::silentTrace(2));
-    QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
+    QVERIFY(
+        !session->waitFor([](const json &event) { return event["event"] == "hello"; }).is_null());
     QTest::qWait(200);
     session->closeInput();
     QVERIFY2(session->waitForExit(10000), "the helper exits once its input ends");

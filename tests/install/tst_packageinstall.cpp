@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -46,7 +49,8 @@ Run run(const QString &program, const QStringList &arguments, const QStringList 
     if (!environment.isEmpty()) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const QString &setting : environment)
-            env.insert(setting.section(QLatin1Char('='), 0, 0), setting.section(QLatin1Char('='), 1));
+            env.insert(setting.section(QLatin1Char('='), 0, 0),
+                       setting.section(QLatin1Char('='), 1));
         process.setProcessEnvironment(env);
     }
     process.start(program, arguments);
@@ -63,7 +67,9 @@ Run run(const QString &program, const QStringList &arguments, const QStringList 
 
 bool packageInstalled()
 {
-    const Run status = run(QStringLiteral("dpkg-query"), {QStringLiteral("-W"), QStringLiteral("-f=${Status}"), QStringLiteral("hopscope")});
+    const Run status =
+        run(QStringLiteral("dpkg-query"),
+            {QStringLiteral("-W"), QStringLiteral("-f=${Status}"), QStringLiteral("hopscope")});
     return status.exitCode == 0 && status.out.contains(QStringLiteral("install ok installed"));
 }
 
@@ -71,13 +77,15 @@ bool packageInstalled()
 QStringList systemFilesOfHopscope()
 {
     QStringList found;
-    for (const QString &root : {QStringLiteral("/usr"), QStringLiteral("/etc"), QStringLiteral("/var/lib"), QStringLiteral("/opt")}) {
+    for (const QString &root : {QStringLiteral("/usr"), QStringLiteral("/etc"),
+                                QStringLiteral("/var/lib"), QStringLiteral("/opt")}) {
         QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System | QDir::Hidden,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             const QString name = it.fileName().toLower();
-            if (name.contains(QLatin1String("hopscope")) || name.contains(QLatin1String("networkpath")))
+            if (name.contains(QLatin1String("hopscope")) ||
+                name.contains(QLatin1String("networkpath")))
                 found << path;
         }
     }
@@ -94,13 +102,18 @@ QString fileText(const QString &fileName)
 // What the desktop's file managers call this file (GIO, by the shared MIME database).
 QString contentType(const QString &fileName)
 {
-    const Run info = run(QStringLiteral("gio"), {QStringLiteral("info"), QStringLiteral("-a"), QStringLiteral("standard::content-type"), fileName});
+    const Run info =
+        run(QStringLiteral("gio"), {QStringLiteral("info"), QStringLiteral("-a"),
+                                    QStringLiteral("standard::content-type"), fileName});
     static const QRegularExpression line(QStringLiteral("standard::content-type: (\\S+)"));
     const QRegularExpressionMatch match = line.match(info.out);
     return match.hasMatch() ? match.captured(1) : info.err;
 }
 
-QString fixture(const char *name) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name); }
+QString fixture(const char *name)
+{
+    return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + QLatin1String(name);
+}
 
 } // namespace
 
@@ -142,11 +155,14 @@ void PackageInstallTest::initTestCase()
     if (::geteuid() != 0)
         QSKIP("the install test installs a package: it needs root");
     if (kPrefix != QLatin1String("/usr"))
-        QSKIP(qPrintable(QStringLiteral("this build tree installs into %1; the package is tested from one configured "
-                                        "with -DCMAKE_INSTALL_PREFIX=/usr (tests/run.sh does that)")
-                             .arg(kPrefix)));
+        QSKIP(qPrintable(
+            QStringLiteral(
+                "this build tree installs into %1; the package is tested from one configured "
+                "with -DCMAKE_INSTALL_PREFIX=/usr (tests/run.sh does that)")
+                .arg(kPrefix)));
     if (packageInstalled())
-        QSKIP("a hopscope package is installed on this machine; the install test would replace and remove it "
+        QSKIP("a hopscope package is installed on this machine; the install test would replace and "
+              "remove it "
               "(dpkg --purge hopscope first)");
     if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
@@ -156,9 +172,10 @@ void PackageInstallTest::initTestCase()
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
 
-    const Run cpack = run(QStringLiteral("cpack"), {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
-                                                    QStringLiteral(HOPSCOPE_BINARY_DIR "/CPackConfig.cmake"),
-                                                    QStringLiteral("-B"), m_work.path()});
+    const Run cpack = run(QStringLiteral("cpack"),
+                          {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
+                           QStringLiteral(HOPSCOPE_BINARY_DIR "/CPackConfig.cmake"),
+                           QStringLiteral("-B"), m_work.path()});
     QVERIFY2(cpack.exitCode == 0, qPrintable(cpack.out + cpack.err));
     const QStringList debs = QDir(m_work.path()).entryList({QStringLiteral("*.deb")});
     QCOMPARE(debs.size(), 1);
@@ -176,9 +193,10 @@ CliRun PackageInstallTest::traceAsNobody() const
 {
     // No environment pointing anywhere: the installed CLI must find the installed helper itself.
     return runTrace(m_lab->client(),
-                    {QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
-                     QStringLiteral("tcp"), QStringLiteral("--port"), QString::number(kOpenPort),
-                     QStringLiteral("--max-ttl"), QStringLiteral("8"), NamespaceLab::serverV4(kRouters)},
+                    {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                     QStringLiteral("--protocol"), QStringLiteral("tcp"), QStringLiteral("--port"),
+                     QString::number(kOpenPort), QStringLiteral("--max-ttl"), QStringLiteral("8"),
+                     NamespaceLab::serverV4(kRouters)},
                     asNobody() + QStringList{QStringLiteral("env"), QStringLiteral("-i")}, kCli);
 }
 
@@ -198,15 +216,20 @@ void PackageInstallTest::packageHoldsTheLayout()
     const Run fields = run(QStringLiteral("dpkg-deb"), {QStringLiteral("--field"), m_package});
     QCOMPARE(fields.exitCode, 0);
     QVERIFY2(fields.out.contains(QStringLiteral("Package: hopscope\n")), qPrintable(fields.out));
-    QVERIFY2(fields.out.contains(QStringLiteral("Version: " HOPSCOPE_VERSION "\n")), qPrintable(fields.out));
-    static const QRegularExpression dependsLine(QStringLiteral("^Depends: (.*)$"), QRegularExpression::MultilineOption);
+    QVERIFY2(fields.out.contains(QStringLiteral("Version: " HOPSCOPE_VERSION "\n")),
+             qPrintable(fields.out));
+    static const QRegularExpression dependsLine(QStringLiteral("^Depends: (.*)$"),
+                                                QRegularExpression::MultilineOption);
     const QString depends = dependsLine.match(fields.out).captured(1);
     // Found by dpkg-shlibdeps from what the programs link, and the run-time additions.
-    for (const char *package : {"libc6", "libstdc++6", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6charts6",
-                                "libqt6sql6", "libqt6svg6", "libqt6sql6-sqlite",
-                                "libcap2-bin"})
-        QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("(^|, )%1( |,|$)").arg(QRegularExpression::escape(QLatin1String(package))))),
-                 qPrintable(QStringLiteral("%1 is not among the dependencies: %2").arg(QLatin1String(package), depends)));
+    for (const char *package :
+         {"libc6", "libstdc++6", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6charts6",
+          "libqt6sql6", "libqt6svg6", "libqt6sql6-sqlite", "libcap2-bin"})
+        QVERIFY2(depends.contains(QRegularExpression(
+                     QStringLiteral("(^|, )%1( |,|$)")
+                         .arg(QRegularExpression::escape(QLatin1String(package))))),
+                 qPrintable(QStringLiteral("%1 is not among the dependencies: %2")
+                                .arg(QLatin1String(package), depends)));
 
     const Run contents = run(QStringLiteral("dpkg-deb"), {QStringLiteral("--contents"), m_package});
     QCOMPARE(contents.exitCode, 0);
@@ -215,29 +238,35 @@ void PackageInstallTest::packageHoldsTheLayout()
     for (const QString &line : contents.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         if (line.startsWith(QLatin1Char('d')))
             continue;
-        const QString path = line.section(QLatin1Char(' '), -1).mid(1); // "./usr/bin/x" -> "/usr/bin/x"
+        const QString path =
+            line.section(QLatin1Char(' '), -1).mid(1); // "./usr/bin/x" -> "/usr/bin/x"
         files << path;
         modes << line.section(QLatin1Char(' '), 0, 0) + QLatin1Char(' ') + path;
     }
     files.sort();
-    QStringList expected{kPrefix + QStringLiteral("/bin/hopscope"),
-                         kPrefix + QStringLiteral("/bin/hopscope-cli"),
-                         kGrantProgram,
-                         kHelper,
-                         kPrefix + QStringLiteral("/share/applications/%1.desktop").arg(kAppId),
-                         kPrefix + QStringLiteral("/share/icons/hicolor/scalable/apps/%1.svg").arg(kAppId),
-                         kPrefix + QStringLiteral("/share/metainfo/%1.metainfo.xml").arg(kAppId),
-                         kPrefix + QStringLiteral("/share/mime/packages/%1.xml").arg(kAppId),
-                         kPrefix + QStringLiteral("/share/polkit-1/actions/%1.policy").arg(kAppId)};
+    QStringList expected{
+        kPrefix + QStringLiteral("/bin/hopscope"),
+        kPrefix + QStringLiteral("/bin/hopscope-cli"),
+        kGrantProgram,
+        kHelper,
+        kPrefix + QStringLiteral("/share/applications/%1.desktop").arg(kAppId),
+        kPrefix + QStringLiteral("/share/doc/hopscope/copyright"),
+        kPrefix + QStringLiteral("/share/icons/hicolor/scalable/apps/%1.svg").arg(kAppId),
+        kPrefix + QStringLiteral("/share/metainfo/%1.metainfo.xml").arg(kAppId),
+        kPrefix + QStringLiteral("/share/mime/packages/%1.xml").arg(kAppId),
+        kPrefix + QStringLiteral("/share/polkit-1/actions/%1.policy").arg(kAppId)};
     for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})
-        expected << kPrefix + QStringLiteral("/share/icons/hicolor/%1x%1/apps/%2.png").arg(size).arg(kAppId);
+        expected
+            << kPrefix +
+                   QStringLiteral("/share/icons/hicolor/%1x%1/apps/%2.png").arg(size).arg(kAppId);
     expected.sort();
     QCOMPARE(files, expected);
     // Nothing setuid, nothing writable by others: the helper's privilege is a file capability
     // that the package's post-install step adds.
     for (const QString &line : modes) {
         const QString mode = line.section(QLatin1Char(' '), 0, 0);
-        QVERIFY2(!mode.contains(QLatin1Char('s')) && !mode.contains(QLatin1Char('S')), qPrintable(line));
+        QVERIFY2(!mode.contains(QLatin1Char('s')) && !mode.contains(QLatin1Char('S')),
+                 qPrintable(line));
         QVERIFY2(mode.at(8) != QLatin1Char('w'), qPrintable(line));
     }
     QVERIFY(modes.contains(QStringLiteral("-rwxr-xr-x ") + kHelper));
@@ -248,29 +277,35 @@ void PackageInstallTest::installWithoutSetcapStaysUsable()
 {
     // dpkg in a mount namespace of its own where setcap is an empty file: the post-install step
     // cannot grant the capability, must say so, and must not fail the installation.
-    const Run install = run(QStringLiteral("unshare"),
-                            {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
-                             QStringLiteral("for setcap in /usr/sbin/setcap /sbin/setcap; do "
-                                            "[ ! -e $setcap ] || mount --bind /dev/null $setcap || exit 99; done; "
-                                            "dpkg -i '%1'")
-                                 .arg(m_package)});
+    const Run install =
+        run(QStringLiteral("unshare"),
+            {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("for setcap in /usr/sbin/setcap /sbin/setcap; do "
+                            "[ ! -e $setcap ] || mount --bind /dev/null $setcap || exit 99; done; "
+                            "dpkg -i '%1'")
+                 .arg(m_package)});
     m_installedHere = true;
     QVERIFY2(install.exitCode == 0, qPrintable(install.out + install.err));
-    QVERIFY2(install.err.contains(QStringLiteral("setcap is not installed")), qPrintable(install.err));
-    QVERIFY2(install.err.contains(QStringLiteral("was not given cap_net_raw")), qPrintable(install.err));
+    QVERIFY2(install.err.contains(QStringLiteral("setcap is not installed")),
+             qPrintable(install.err));
+    QVERIFY2(install.err.contains(QStringLiteral("was not given cap_net_raw")),
+             qPrintable(install.err));
     QVERIFY(packageInstalled());
     QCOMPARE(run(QStringLiteral("getcap"), {kHelper}).out.trimmed(), QString());
 
     // Hopscope works without it: the same trace, without privileges, and stderr says why.
     const CliRun trace = traceAsNobody();
     QVERIFY2(trace.exitCode == 0, trace.err.constData());
-    QVERIFY2(trace.err.contains("the probe helper has no permission to send raw packets"), trace.err.constData());
+    QVERIFY2(trace.err.contains("the probe helper has no permission to send raw packets"),
+             trace.err.constData());
     const auto path = networkPathFromJson(trace.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     checkLabHops(*path);
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("unprivileged"));
 
-    const Run purge = run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
+    const Run purge =
+        run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
     QVERIFY2(purge.exitCode == 0, qPrintable(purge.out + purge.err));
     QCOMPARE(systemFilesOfHopscope(), m_before);
 }
@@ -280,27 +315,35 @@ void PackageInstallTest::installGrantsTheHelper()
     const Run install = run(QStringLiteral("dpkg"), {QStringLiteral("-i"), m_package});
     m_installedHere = true;
     QVERIFY2(install.exitCode == 0, qPrintable(install.out + install.err));
-    QVERIFY2(!install.err.contains(QStringLiteral("not given cap_net_raw")), qPrintable(install.err));
+    QVERIFY2(!install.err.contains(QStringLiteral("not given cap_net_raw")),
+             qPrintable(install.err));
     QVERIFY(packageInstalled());
 
     const Run getcap = run(QStringLiteral("getcap"), {kHelper});
     QCOMPARE(getcap.exitCode, 0);
-    QCOMPARE(getcap.out.trimmed(), kHelper + QStringLiteral(" " HOPSCOPE_HELPER_CAPABILITIES_SHOWN)); // those, and nothing else
+    QCOMPARE(getcap.out.trimmed(),
+             kHelper +
+                 QStringLiteral(" " HOPSCOPE_HELPER_CAPABILITIES_SHOWN)); // those, and nothing else
     // The front ends hold no capability, and nothing loads libraries from beside itself.
     for (const QString &program : {kCli, kGui})
         QCOMPARE(run(QStringLiteral("getcap"), {program}).out.trimmed(), QString());
     for (const QString &program : {kCli, kGui, kHelper}) {
         const Run dynamic = run(QStringLiteral("readelf"), {QStringLiteral("--dynamic"), program});
         QCOMPARE(dynamic.exitCode, 0);
-        QVERIFY2(!dynamic.out.contains(QStringLiteral("RPATH")) && !dynamic.out.contains(QStringLiteral("RUNPATH")),
+        QVERIFY2(!dynamic.out.contains(QStringLiteral("RPATH")) &&
+                     !dynamic.out.contains(QStringLiteral("RUNPATH")),
                  qPrintable(program + QLatin1Char('\n') + dynamic.out));
     }
 
-    // The dpkg triggers of the desktop took the files in: the MIME type is known and Hopscope opens it.
-    QVERIFY2(fileText(QStringLiteral("/usr/share/mime/types")).split(QLatin1Char('\n')).contains(kMimeType),
+    // The dpkg triggers of the desktop took the files in: the MIME type is known and Hopscope opens
+    // it.
+    QVERIFY2(fileText(QStringLiteral("/usr/share/mime/types"))
+                 .split(QLatin1Char('\n'))
+                 .contains(kMimeType),
              "the shared MIME database does not list the NetworkPath type");
     const QString associations = fileText(QStringLiteral("/usr/share/applications/mimeinfo.cache"));
-    QVERIFY2(associations.contains(QStringLiteral("%1=%2.desktop").arg(kMimeType, kAppId)), qPrintable(associations));
+    QVERIFY2(associations.contains(QStringLiteral("%1=%2.desktop").arg(kMimeType, kAppId)),
+             qPrintable(associations));
 }
 
 void PackageInstallTest::installedCliTracesThroughInstalledHelper()
@@ -312,7 +355,8 @@ void PackageInstallTest::installedCliTracesThroughInstalledHelper()
     const auto path = networkPathFromJson(trace.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     checkLabHops(*path);
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("raw"));
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
 }
 
@@ -330,20 +374,30 @@ void PackageInstallTest::installedWindowStarts()
     // and its history database (Qt's SQLite driver came with the dependencies).
     const QString home = m_work.filePath(QStringLiteral("home"));
     QVERIFY(QDir().mkpath(home));
-    QVERIFY(QFile::setPermissions(m_work.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                     | QFileDevice::ExeGroup | QFileDevice::ExeOther)); // nobody passes through
-    QVERIFY(QFile::copy(fixture("hopscope/full-tcp-path.json"), home + QStringLiteral("/path.json")));
-    QCOMPARE(run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("65534:65534"), home}).exitCode, 0);
-    const Run window = run(asNobody().constFirst(),
-                           asNobody().mid(1)
-                               + QStringList{QStringLiteral("env"), QStringLiteral("-i"), QStringLiteral("HOME=") + home,
-                                             QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("timeout"),
-                                             QStringLiteral("-s"), QStringLiteral("TERM"), QStringLiteral("5"), kGui,
-                                             home + QStringLiteral("/path.json")});
-    QVERIFY2(window.exitCode == 124, qPrintable(QStringLiteral("exit %1: %2").arg(window.exitCode).arg(window.err)));
-    QVERIFY2(fileText(home + QStringLiteral("/.config/Hopscope/Hopscope.conf")).contains(home + QStringLiteral("/path.json")),
+    QVERIFY(QFile::setPermissions(
+        m_work.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                           QFileDevice::ExeGroup | QFileDevice::ExeOther)); // nobody passes through
+    QVERIFY(
+        QFile::copy(fixture("hopscope/full-tcp-path.json"), home + QStringLiteral("/path.json")));
+    QCOMPARE(
+        run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("65534:65534"), home})
+            .exitCode,
+        0);
+    const Run window = run(
+        asNobody().constFirst(),
+        asNobody().mid(1) +
+            QStringList{QStringLiteral("env"), QStringLiteral("-i"), QStringLiteral("HOME=") + home,
+                        QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("timeout"),
+                        QStringLiteral("-s"), QStringLiteral("TERM"), QStringLiteral("5"), kGui,
+                        home + QStringLiteral("/path.json")});
+    QVERIFY2(window.exitCode == 124,
+             qPrintable(QStringLiteral("exit %1: %2").arg(window.exitCode).arg(window.err)));
+    QVERIFY2(fileText(home + QStringLiteral("/.config/Hopscope/Hopscope.conf"))
+                 .contains(home + QStringLiteral("/path.json")),
              qPrintable(window.err));
-    QVERIFY2(QFileInfo::exists(home + QStringLiteral("/.local/share/Hopscope/Hopscope/history.sqlite")), qPrintable(window.err));
+    QVERIFY2(
+        QFileInfo::exists(home + QStringLiteral("/.local/share/Hopscope/Hopscope/history.sqlite")),
+        qPrintable(window.err));
     QVERIFY2(!window.err.contains(QStringLiteral("driver not loaded")), qPrintable(window.err));
 }
 
@@ -354,10 +408,14 @@ void PackageInstallTest::savedPathsAreNetworkPathFiles_data()
     QTest::newRow("Hopscope's own") << fixture("hopscope/full-tcp-path.json") << kMimeType;
     QTest::newRow("a monitoring session") << fixture("hopscope/monitor-session.json") << kMimeType;
     QTest::newRow("Datadog v1 (path_id)") << fixture("datadog/v1-success.json") << kMimeType;
-    QTest::newRow("Datadog v3 (pathtrace_id)") << fixture("datadog/v3-pathtrace-reachable.json") << kMimeType;
-    QTest::newRow("Datadog v4 (test_result_id)") << fixture("datadog/v4-traceroute-runs.json") << kMimeType;
-    QTest::newRow("mtr --json is other JSON") << fixture("imports/mtr.json") << QStringLiteral("application/json");
-    QTest::newRow("Trippy's report is other JSON") << fixture("imports/trippy.json") << QStringLiteral("application/json");
+    QTest::newRow("Datadog v3 (pathtrace_id)")
+        << fixture("datadog/v3-pathtrace-reachable.json") << kMimeType;
+    QTest::newRow("Datadog v4 (test_result_id)")
+        << fixture("datadog/v4-traceroute-runs.json") << kMimeType;
+    QTest::newRow("mtr --json is other JSON")
+        << fixture("imports/mtr.json") << QStringLiteral("application/json");
+    QTest::newRow("Trippy's report is other JSON")
+        << fixture("imports/trippy.json") << QStringLiteral("application/json");
 }
 
 void PackageInstallTest::savedPathsAreNetworkPathFiles()
@@ -381,7 +439,8 @@ void PackageInstallTest::grantProgramGrantsOnlyItsHelper()
     // Arguments are refused: the program changes its one file and nothing else.
     const Run withArgument = run(kGrantProgram, {QStringLiteral("/usr/bin/hopscope-cli")});
     QCOMPARE(withArgument.exitCode, 2);
-    QVERIFY2(withArgument.err.contains(QStringLiteral("takes no arguments")), qPrintable(withArgument.err));
+    QVERIFY2(withArgument.err.contains(QStringLiteral("takes no arguments")),
+             qPrintable(withArgument.err));
     QCOMPARE(run(QStringLiteral("getcap"), {kCli}).out.trimmed(), QString());
 
     // Not root: says why and changes nothing.
@@ -399,12 +458,15 @@ void PackageInstallTest::grantProgramGrantsOnlyItsHelper()
 
 void PackageInstallTest::removalLeavesNothing()
 {
-    const Run purge = run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
+    const Run purge =
+        run(QStringLiteral("dpkg"), {QStringLiteral("--purge"), QStringLiteral("hopscope")});
     QVERIFY2(purge.exitCode == 0, qPrintable(purge.out + purge.err));
     QVERIFY(!packageInstalled());
     QCOMPARE(systemFilesOfHopscope(), m_before);
     QVERIFY(!QFileInfo::exists(QFileInfo(kHelper).path()));
-    QVERIFY(!fileText(QStringLiteral("/usr/share/mime/types")).split(QLatin1Char('\n')).contains(kMimeType));
+    QVERIFY(!fileText(QStringLiteral("/usr/share/mime/types"))
+                 .split(QLatin1Char('\n'))
+                 .contains(kMimeType));
     QVERIFY(!fileText(QStringLiteral("/usr/share/applications/mimeinfo.cache")).contains(kAppId));
     const QString copy = m_work.filePath(QStringLiteral("saved.json"));
     QFile::remove(copy);

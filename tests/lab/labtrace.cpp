@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 
 #include "namespacelab.h"
@@ -9,17 +12,23 @@ namespace labtrace {
 
 QStringList asNobody()
 {
-    return {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-            QStringLiteral("--clear-groups"), QStringLiteral("--")};
+    return {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+            QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+            QStringLiteral("--")};
 }
 
-QString buildTreeCli() { return QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"); }
+QString buildTreeCli()
+{
+    return QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli");
+}
 
-CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix, const QString &cli)
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix,
+                const QString &cli)
 {
     QProcess process;
-    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix
-                                            + QStringList{cli, QStringLiteral("trace")} + arguments);
+    process.start(QStringLiteral("ip"),
+                  QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix +
+                      QStringList{cli, QStringLiteral("trace")} + arguments);
     CliRun run;
     if (!process.waitForFinished(120000))
         return run;
@@ -33,7 +42,8 @@ QString hopsOf(const hopscope::NetworkPath &path)
 {
     QStringList lines;
     for (const hopscope::PathHop &hop : path.hops)
-        lines << (hop.reachable ? QStringLiteral("%1 %2").arg(hop.ttl).arg(QString::fromStdString(hop.ipAddress))
+        lines << (hop.reachable ? QStringLiteral("%1 %2").arg(hop.ttl).arg(
+                                      QString::fromStdString(hop.ipAddress))
                                 : QStringLiteral("%1 *").arg(hop.ttl));
     return lines.join(QLatin1Char('\n'));
 }

@@ -1,22 +1,25 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "namespacelab.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <algorithm>
-#include <tuple>
 #include <QElapsedTimer>
-#include <QThread>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QThread>
+#include <algorithm>
+#include <tuple>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <thread>
@@ -49,7 +52,8 @@ void relaxRouteErrorCost()
 bool anyLiveLab()
 {
     const QStringList names = QDir(QStringLiteral("/var/run/netns")).entryList(QDir::Files);
-    return std::any_of(names.begin(), names.end(), [](const QString &name) { return name.startsWith(kPrefixStem); });
+    return std::any_of(names.begin(), names.end(),
+                       [](const QString &name) { return name.startsWith(kPrefixStem); });
 }
 
 void restoreRouteErrorCostWhenNoLabIsLeft()
@@ -63,8 +67,10 @@ void restoreRouteErrorCostWhenNoLabIsLeft()
     saved.remove();
 }
 
-
-bool processAlive(qint64 pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
+bool processAlive(qint64 pid)
+{
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
 
 // Namespaces are named hslab<pid>x<n>-<node>; those of dead processes are left-overs.
 void sweepStaleNamespaces()
@@ -73,7 +79,8 @@ void sweepStaleNamespaces()
     for (const QString &name : names) {
         if (!name.startsWith(kPrefixStem))
             continue;
-        const qint64 pid = name.mid(kPrefixStem.size()).section(QLatin1Char('x'), 0, 0).toLongLong();
+        const qint64 pid =
+            name.mid(kPrefixStem.size()).section(QLatin1Char('x'), 0, 0).toLongLong();
         if (pid > 0 && !processAlive(pid))
             NamespaceLab::runIp({QStringLiteral("netns"), QStringLiteral("delete"), name}, nullptr);
     }
@@ -86,11 +93,11 @@ QString NamespaceLab::unavailableReason()
 {
     if (::geteuid() != 0)
         return QStringLiteral("lab tests build network namespaces and need root (CI runs as root)");
-    if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty()
-        && !QFile::exists(QStringLiteral("/usr/sbin/ip")))
+    if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty() &&
+        !QFile::exists(QStringLiteral("/usr/sbin/ip")))
         return QStringLiteral("lab tests need the ip command (iproute2)");
-    if (QStandardPaths::findExecutable(QStringLiteral("nft")).isEmpty()
-        && !QFile::exists(QStringLiteral("/usr/sbin/nft")))
+    if (QStandardPaths::findExecutable(QStringLiteral("nft")).isEmpty() &&
+        !QFile::exists(QStringLiteral("/usr/sbin/nft")))
         return QStringLiteral("lab tests need the nft command (nftables)");
     return {};
 }
@@ -98,8 +105,8 @@ QString NamespaceLab::unavailableReason()
 NamespaceLab::NamespaceLab(int routers) : m_routers(routers)
 {
     static int counter = 0;
-    m_prefix = kPrefixStem + QString::number(QCoreApplication::applicationPid()) + QLatin1Char('x')
-               + QString::number(++counter) + QLatin1Char('-');
+    m_prefix = kPrefixStem + QString::number(QCoreApplication::applicationPid()) +
+               QLatin1Char('x') + QString::number(++counter) + QLatin1Char('-');
     sweepStaleNamespaces();
 }
 
@@ -127,27 +134,30 @@ bool NamespaceLab::runIp(const QStringList &arguments, QString *error)
 {
     QProcess process;
     process.start(QStringLiteral("ip"), arguments);
-    const bool ok = process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit
-                    && process.exitCode() == 0;
+    const bool ok = process.waitForFinished(20000) &&
+                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     if (!ok && error)
-        *error = QStringLiteral("ip %1: %2").arg(arguments.join(QLatin1Char(' ')),
-                                                  QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+        *error = QStringLiteral("ip %1: %2")
+                     .arg(arguments.join(QLatin1Char(' ')),
+                          QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
     return ok;
 }
 
 bool NamespaceLab::exec(const QString &ns, const QStringList &command, const QByteArray &input)
 {
     QProcess process;
-    process.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + command);
+    process.start(QStringLiteral("ip"),
+                  QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + command);
     if (!input.isEmpty()) {
         process.write(input);
         process.closeWriteChannel();
     }
-    const bool ok = process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit
-                    && process.exitCode() == 0;
+    const bool ok = process.waitForFinished(20000) &&
+                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     if (!ok)
-        m_error = QStringLiteral("in %1: %2: %3").arg(ns, command.join(QLatin1Char(' ')),
-                                                      QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+        m_error = QStringLiteral("in %1: %2: %3")
+                      .arg(ns, command.join(QLatin1Char(' ')),
+                           QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
     return ok;
 }
 
@@ -186,10 +196,13 @@ bool NamespaceLab::addNode(const QString &node, bool isRouter)
                         QStringLiteral("net.ipv4.icmp_msgs_per_sec=1000000"),
                         QStringLiteral("net.ipv4.icmp_msgs_burst=1000000")};
     if (isRouter)
-        sysctls << QStringLiteral("net.ipv4.ip_forward=1") << QStringLiteral("net.ipv6.conf.all.forwarding=1");
-    return exec(node, QStringList{QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w")} + sysctls)
-           && exec(node, {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
-                          QStringLiteral("lo"), QStringLiteral("up")});
+        sysctls << QStringLiteral("net.ipv4.ip_forward=1")
+                << QStringLiteral("net.ipv6.conf.all.forwarding=1");
+    return exec(node,
+                QStringList{QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w")} +
+                    sysctls) &&
+           exec(node, {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
+                       QStringLiteral("lo"), QStringLiteral("up")});
 }
 
 bool NamespaceLab::addVeth(const QString &leftNs, const QString &leftName, const QString &rightNs,
@@ -198,23 +211,29 @@ bool NamespaceLab::addVeth(const QString &leftNs, const QString &leftName, const
     // Made under a temporary name in both namespaces, then renamed there.
     const QString ip = QStringLiteral("ip");
     const QString temporary = QStringLiteral("hsveth");
-    return runIp({QStringLiteral("link"), QStringLiteral("add"), temporary, QStringLiteral("netns"), leftNs,
-                  QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
-                  temporary, QStringLiteral("netns"), rightNs},
-                 &m_error)
-           && exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary, QStringLiteral("name"), leftName})
-           && exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary, QStringLiteral("name"), rightName})
-           && exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), leftName, QStringLiteral("up")})
-           && exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), rightName, QStringLiteral("up")});
+    return runIp({QStringLiteral("link"), QStringLiteral("add"), temporary, QStringLiteral("netns"),
+                  leftNs, QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                  QStringLiteral("name"), temporary, QStringLiteral("netns"), rightNs},
+                 &m_error) &&
+           exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary,
+                         QStringLiteral("name"), leftName}) &&
+           exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), temporary,
+                          QStringLiteral("name"), rightName}) &&
+           exec(leftNs, {ip, QStringLiteral("link"), QStringLiteral("set"), leftName,
+                         QStringLiteral("up")}) &&
+           exec(rightNs, {ip, QStringLiteral("link"), QStringLiteral("set"), rightName,
+                          QStringLiteral("up")});
 }
 
-bool NamespaceLab::addAddresses(const QString &ns, const QString &name, const QString &v4, const QString &v6)
+bool NamespaceLab::addAddresses(const QString &ns, const QString &name, const QString &v4,
+                                const QString &v6)
 {
     const QString ip = QStringLiteral("ip");
     return exec(ns, {ip, QStringLiteral("addr"), QStringLiteral("add"), v4 + QStringLiteral("/24"),
-                     QStringLiteral("dev"), name})
-           && exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("addr"), QStringLiteral("add"), v6 + QStringLiteral("/64"),
-                        QStringLiteral("dev"), name, QStringLiteral("nodad")});
+                     QStringLiteral("dev"), name}) &&
+           exec(ns,
+                {ip, QStringLiteral("-6"), QStringLiteral("addr"), QStringLiteral("add"),
+                 v6 + QStringLiteral("/64"), QStringLiteral("dev"), name, QStringLiteral("nodad")});
 }
 
 void NamespaceLab::setLinkDelay(int link, double oneWayMs, const QString &program)
@@ -243,20 +262,23 @@ bool NamespaceLab::addLink(int left, int right)
                          QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
                          QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")}))
             return false;
-        if (!addVeth(leftNs, leftIf, wire, QStringLiteral("cable0")) || !addVeth(wire, QStringLiteral("cable1"), rightNs, rightIf))
+        if (!addVeth(leftNs, leftIf, wire, QStringLiteral("cable0")) ||
+            !addVeth(wire, QStringLiteral("cable1"), rightNs, rightIf))
             return false;
         auto process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process->start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), wire, delay->program,
-                                              QStringLiteral("cable0"), QStringLiteral("cable1"), QString::number(delay->oneWayMs)});
+        process->start(QStringLiteral("ip"),
+                       {QStringLiteral("netns"), QStringLiteral("exec"), wire, delay->program,
+                        QStringLiteral("cable0"), QStringLiteral("cable1"),
+                        QString::number(delay->oneWayMs)});
         if (!process->waitForStarted()) {
             m_error = QStringLiteral("cannot start %1").arg(delay->program);
             return false;
         }
         m_wires.push_back(std::move(process));
     }
-    return addAddresses(leftNs, leftIf, v4Toward(left, false), v6Toward(left, false))
-           && addAddresses(rightNs, rightIf, v4Toward(right, true), v6Toward(right, true));
+    return addAddresses(leftNs, leftIf, v4Toward(left, false), v6Toward(left, false)) &&
+           addAddresses(rightNs, rightIf, v4Toward(right, true), v6Toward(right, true));
 }
 
 bool NamespaceLab::build()
@@ -274,18 +296,21 @@ bool NamespaceLab::build()
         const QString ns = nodeName(node);
         // Towards the server by default; towards the client for every link left of this node.
         if (node < last) {
-            if (!exec(ns, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"),
-                           QStringLiteral("via"), v4Toward(node + 1, true)})
-                || !exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                              QStringLiteral("default"), QStringLiteral("via"), v6Toward(node + 1, true)}))
+            if (!exec(ns, {ip, QStringLiteral("route"), QStringLiteral("add"),
+                           QStringLiteral("default"), QStringLiteral("via"),
+                           v4Toward(node + 1, true)}) ||
+                !exec(ns,
+                      {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
+                       QStringLiteral("default"), QStringLiteral("via"), v6Toward(node + 1, true)}))
                 return false;
         }
         for (int link = 0; link < node - 1; ++link) {
             if (!exec(ns, {ip, QStringLiteral("route"), QStringLiteral("add"),
-                           QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("via"), v4Toward(node - 1, false)})
-                || !exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                              QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"),
-                              v6Toward(node - 1, false)}))
+                           QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("via"),
+                           v4Toward(node - 1, false)}) ||
+                !exec(ns, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
+                           QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"),
+                           v6Toward(node - 1, false)}))
                 return false;
         }
     }
@@ -307,11 +332,14 @@ bool NamespaceLab::waitUntilLinksReady()
     for (const QString &name : std::as_const(m_namespaces)) {
         if (name.contains(QLatin1String("wire")) || name.contains(QLatin1String("isolated")))
             continue; // no IPv6 there
-        const int veths = int(output({QStringLiteral("-n"), name, QStringLiteral("-o"), QStringLiteral("link")}).count("@"));
+        const int veths =
+            int(output({QStringLiteral("-n"), name, QStringLiteral("-o"), QStringLiteral("link")})
+                    .count("@"));
         for (;;) {
-            const QByteArray addresses = output({QStringLiteral("-n"), name, QStringLiteral("-6"), QStringLiteral("-o"),
-                                                 QStringLiteral("addr"), QStringLiteral("show"), QStringLiteral("scope"),
-                                                 QStringLiteral("link")});
+            const QByteArray addresses =
+                output({QStringLiteral("-n"), name, QStringLiteral("-6"), QStringLiteral("-o"),
+                        QStringLiteral("addr"), QStringLiteral("show"), QStringLiteral("scope"),
+                        QStringLiteral("link")});
             if (addresses.count("fe80::") >= veths && !addresses.contains("tentative"))
                 break;
             if (clock.elapsed() > 10000) {
@@ -338,11 +366,12 @@ bool NamespaceLab::silenceRouter(int i)
 bool NamespaceLab::addUnreachableRoutes(int i)
 {
     const QString ip = QStringLiteral("ip");
-    for (const auto &[family, type, prefix] :
-         {std::tuple{"-4", "unreachable", "198.18.99.0/24"}, std::tuple{"-4", "prohibit", "198.18.98.0/24"},
-          std::tuple{"-6", "unreachable", "fd42:99::/64"}, std::tuple{"-6", "prohibit", "fd42:98::/64"}})
-        if (!exec(router(i), {ip, QLatin1String(family), QStringLiteral("route"), QStringLiteral("add"),
-                              QLatin1String(type), QLatin1String(prefix)}))
+    for (const auto &[family, type, prefix] : {std::tuple{"-4", "unreachable", "198.18.99.0/24"},
+                                               std::tuple{"-4", "prohibit", "198.18.98.0/24"},
+                                               std::tuple{"-6", "unreachable", "fd42:99::/64"},
+                                               std::tuple{"-6", "prohibit", "fd42:98::/64"}})
+        if (!exec(router(i), {ip, QLatin1String(family), QStringLiteral("route"),
+                              QStringLiteral("add"), QLatin1String(type), QLatin1String(prefix)}))
             return false;
     return true;
 }
@@ -368,24 +397,31 @@ bool NamespaceLab::addEqualCostTwin(int via)
     const QString ip = QStringLiteral("ip");
     if (!addNode(twin, true))
         return false;
-    if (!addVeth(before, QStringLiteral("twin"), twin, QStringLiteral("back"))
-        || !addVeth(twin, QStringLiteral("ahead"), after, QStringLiteral("twin"))
-        || !addAddresses(before, QStringLiteral("twin"), QStringLiteral("198.18.10.1"), QStringLiteral("fd42:0:0:10::1"))
-        || !addAddresses(twin, QStringLiteral("back"), QStringLiteral("198.18.10.2"), QStringLiteral("fd42:0:0:10::2"))
-        || !addAddresses(twin, QStringLiteral("ahead"), QStringLiteral("198.18.11.1"), QStringLiteral("fd42:0:0:11::1"))
-        || !addAddresses(after, QStringLiteral("twin"), QStringLiteral("198.18.11.2"), QStringLiteral("fd42:0:0:11::2")))
+    if (!addVeth(before, QStringLiteral("twin"), twin, QStringLiteral("back")) ||
+        !addVeth(twin, QStringLiteral("ahead"), after, QStringLiteral("twin")) ||
+        !addAddresses(before, QStringLiteral("twin"), QStringLiteral("198.18.10.1"),
+                      QStringLiteral("fd42:0:0:10::1")) ||
+        !addAddresses(twin, QStringLiteral("back"), QStringLiteral("198.18.10.2"),
+                      QStringLiteral("fd42:0:0:10::2")) ||
+        !addAddresses(twin, QStringLiteral("ahead"), QStringLiteral("198.18.11.1"),
+                      QStringLiteral("fd42:0:0:11::1")) ||
+        !addAddresses(after, QStringLiteral("twin"), QStringLiteral("198.18.11.2"),
+                      QStringLiteral("fd42:0:0:11::2")))
         return false;
     // The twin forwards on to the server side and back to the client side.
-    if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"), QStringLiteral("via"),
-                     QStringLiteral("198.18.11.2")})
-        || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"),
-                        QStringLiteral("via"), QStringLiteral("fd42:0:0:11::2")}))
+    if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("default"),
+                     QStringLiteral("via"), QStringLiteral("198.18.11.2")}) ||
+        !exec(twin,
+              {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
+               QStringLiteral("default"), QStringLiteral("via"), QStringLiteral("fd42:0:0:11::2")}))
         return false;
     for (int link = 0; link < via - 1; ++link) {
-        if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("198.18.%1.0/24").arg(link),
-                         QStringLiteral("via"), QStringLiteral("198.18.10.1")})
-            || !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
-                            QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"), QStringLiteral("fd42:0:0:10::1")}))
+        if (!exec(twin, {ip, QStringLiteral("route"), QStringLiteral("add"),
+                         QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("via"),
+                         QStringLiteral("198.18.10.1")}) ||
+            !exec(twin, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("add"),
+                         QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"),
+                         QStringLiteral("fd42:0:0:10::1")}))
             return false;
     }
     // The router before splits everything beyond over both, by a hash of addresses and ports.
@@ -393,16 +429,19 @@ bool NamespaceLab::addEqualCostTwin(int via)
                        QStringLiteral("net.ipv4.fib_multipath_hash_policy=1"),
                        QStringLiteral("net.ipv6.fib_multipath_hash_policy=1")}))
         return false;
-    exec(before, {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                  QStringLiteral("net.ipv4.fib_multipath_hash_seed=4242")}); // where the kernel has it
+    exec(before,
+         {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+          QStringLiteral("net.ipv4.fib_multipath_hash_seed=4242")}); // where the kernel has it
     for (int link = via; link <= m_routers; ++link) {
-        if (!exec(before, {ip, QStringLiteral("route"), QStringLiteral("replace"), QStringLiteral("198.18.%1.0/24").arg(link),
-                           QStringLiteral("nexthop"), QStringLiteral("via"), v4Toward(via, true), QStringLiteral("nexthop"),
-                           QStringLiteral("via"), QStringLiteral("198.18.10.2")})
-            || !exec(before, {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
-                              QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("nexthop"), QStringLiteral("via"),
-                              v6Toward(via, true), QStringLiteral("nexthop"), QStringLiteral("via"),
-                              QStringLiteral("fd42:0:0:10::2")}))
+        if (!exec(before, {ip, QStringLiteral("route"), QStringLiteral("replace"),
+                           QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("nexthop"),
+                           QStringLiteral("via"), v4Toward(via, true), QStringLiteral("nexthop"),
+                           QStringLiteral("via"), QStringLiteral("198.18.10.2")}) ||
+            !exec(before,
+                  {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
+                   QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("nexthop"),
+                   QStringLiteral("via"), v6Toward(via, true), QStringLiteral("nexthop"),
+                   QStringLiteral("via"), QStringLiteral("fd42:0:0:10::2")}))
             return false;
     }
     return waitUntilLinksReady();
@@ -414,8 +453,8 @@ QString NamespaceLab::addIsolatedNamespace()
     if (!runIp({QStringLiteral("netns"), QStringLiteral("add"), name}, &m_error))
         return {};
     m_namespaces << name;
-    exec(name, {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
-                QStringLiteral("up")});
+    exec(name, {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
+                QStringLiteral("lo"), QStringLiteral("up")});
     return name;
 }
 
@@ -425,7 +464,8 @@ bool NamespaceLab::enter(const QString &name)
     const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
     const bool ok = fd >= 0 && ::setns(fd, CLONE_NEWNET) == 0;
     if (!ok)
-        m_error = QStringLiteral("cannot enter %1: %2").arg(name, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = QStringLiteral("cannot enter %1: %2")
+                      .arg(name, QString::fromLocal8Bit(std::strerror(errno)));
     if (fd >= 0)
         ::close(fd);
     return ok;
@@ -454,8 +494,8 @@ bool NamespaceLab::listenOnServer(int port)
         address.sin6_family = AF_INET6;
         address.sin6_port = htons(static_cast<std::uint16_t>(port));
         address.sin6_addr = in6addr_any;
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
-            || ::listen(fd, 128) != 0) {
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+            ::listen(fd, 128) != 0) {
             failure = std::string("cannot listen in the server namespace: ") + std::strerror(errno);
             if (fd >= 0)
                 ::close(fd);
@@ -488,7 +528,9 @@ bool NamespaceLab::listenOnServer(int port)
                     return;
                 for (std::size_t i = 1; i < fds.size(); ++i)
                     if (fds[i].revents & POLLIN)
-                        if (const int connection = ::accept4(fds[i].fd, nullptr, nullptr, SOCK_CLOEXEC); connection >= 0)
+                        if (const int connection =
+                                ::accept4(fds[i].fd, nullptr, nullptr, SOCK_CLOEXEC);
+                            connection >= 0)
                             ::close(connection);
             }
         });

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include <QString>
@@ -56,8 +59,14 @@ public:
     // Router `i` answers 198.18.99.0/24 and fd42:99::/64 with "unreachable" routes (host
     // unreachable, no route) and 198.18.98.0/24 and fd42:98::/64 with "prohibit" routes.
     bool addUnreachableRoutes(int i);
-    static QString unreachableTarget(bool v6) { return v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1"); }
-    static QString prohibitedTarget(bool v6) { return v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1"); }
+    static QString unreachableTarget(bool v6)
+    {
+        return v6 ? QStringLiteral("fd42:99::1") : QStringLiteral("198.18.99.1");
+    }
+    static QString prohibitedTarget(bool v6)
+    {
+        return v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1");
+    }
 
     // The server drops TCP and UDP to `port` without answering: a filtered port.
     bool filterServerPort(int port);
@@ -93,7 +102,7 @@ private:
     QStringList m_namespaces;
     std::vector<int> m_listeners;
     std::mutex m_listenersMutex; // the acceptor thread reads m_listeners
-    int m_stopAcceptor = -1; // eventfd that ends the acceptor thread
+    int m_stopAcceptor = -1;     // eventfd that ends the acceptor thread
     std::thread m_acceptor;
     struct Delay
     {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -24,9 +27,10 @@ const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
 
 bool setHelperCapability(bool granted)
 {
-    return QProcess::execute(QStringLiteral("setcap"), granted ? QStringList{QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), kHelper}
-                                                               : QStringList{QStringLiteral("-r"), kHelper})
-           == 0;
+    return QProcess::execute(
+               QStringLiteral("setcap"),
+               granted ? QStringList{QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), kHelper}
+                       : QStringList{QStringLiteral("-r"), kHelper}) == 0;
 }
 
 QString expectedHops(bool v6, int silentAfter = 0)
@@ -35,8 +39,10 @@ QString expectedHops(bool v6, int silentAfter = 0)
     for (int ttl = 1; ttl <= kRouters; ++ttl)
         hops << routerHop(ttl, v6);
     if (silentAfter == 0)
-        hops << QStringLiteral("%1 %2").arg(kRouters + 1).arg(
-            canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters)));
+        hops << QStringLiteral("%1 %2")
+                    .arg(kRouters + 1)
+                    .arg(canonical(v6 ? NamespaceLab::serverV6(kRouters)
+                                      : NamespaceLab::serverV4(kRouters)));
     for (int ttl = kRouters + 1; ttl <= silentAfter; ++ttl)
         hops << QStringLiteral("%1 *").arg(ttl);
     return hops.join(QLatin1Char('\n'));
@@ -52,25 +58,30 @@ public:
         m_worker = new TraceWorker(helperProgram);
         m_worker->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        QObject::connect(m_worker, &TraceWorker::probeReceived, &m_receiver, [this](const ProbeEvent &event) {
-            ++probes;
-            m_run->probe(event);
-        });
-        QObject::connect(m_worker, &TraceWorker::restarted, &m_receiver, [this] { m_run->restartRound(1); });
-        QObject::connect(m_worker, &TraceWorker::hopSettled, &m_receiver, [this](int ttl) { settled << ttl; });
+        QObject::connect(m_worker, &TraceWorker::probeReceived, &m_receiver,
+                         [this](const ProbeEvent &event) {
+                             ++probes;
+                             m_run->probe(event);
+                         });
+        QObject::connect(m_worker, &TraceWorker::restarted, &m_receiver,
+                         [this] { m_run->restartRound(1); });
+        QObject::connect(m_worker, &TraceWorker::hopSettled, &m_receiver,
+                         [this](int ttl) { settled << ttl; });
         QObject::connect(m_worker, &TraceWorker::routeChosen, &m_receiver,
                          [this](TraceWorker::Route route) { routes << route; });
-        QObject::connect(m_worker, &TraceWorker::helperStarted, &m_receiver, [this](qint64 pid) { helperPid = pid; });
+        QObject::connect(m_worker, &TraceWorker::helperStarted, &m_receiver,
+                         [this](qint64 pid) { helperPid = pid; });
         QObject::connect(m_worker, &TraceWorker::degraded, &m_receiver,
                          [this](const QString &reason, TraceWorker::HelperProblem problem) {
                              degraded << reason;
                              problems << problem;
                          });
-        QObject::connect(m_worker, &TraceWorker::finished, &m_receiver, [this](const RoundOutcome &outcome) {
-            m_run->finishRound(outcome);
-            path = m_run->result();
-            ended = true;
-        });
+        QObject::connect(m_worker, &TraceWorker::finished, &m_receiver,
+                         [this](const RoundOutcome &outcome) {
+                             m_run->finishRound(outcome);
+                             path = m_run->result();
+                             ended = true;
+                         });
         QObject::connect(m_worker, &TraceWorker::failed, &m_receiver, [this](const Error &error) {
             failure = QString::fromStdString(error.codeName());
             ended = true;
@@ -97,7 +108,8 @@ public:
         QVERIFY(prepared);
         m_run.emplace(*prepared, RunKind::Trace);
         m_run->beginRound(1);
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, trace = *prepared] { worker->start(trace); });
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, trace = *prepared] { worker->start(trace); });
     }
     TraceWorker &worker() { return *m_worker; }
 
@@ -187,8 +199,9 @@ void HelperLabTest::grantedHelperGivesEverythingUp()
     QFile status(QStringLiteral("/proc/%1/status").arg(helper.processId()));
     QVERIFY(status.open(QIODevice::ReadOnly));
     const QByteArray text = status.readAll();
-    for (const char *field : {"Uid:\t65534", "CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
-                              "CapBnd:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2"})
+    for (const char *field :
+         {"Uid:\t65534", "CapEff:\t0000000000000000", "CapPrm:\t0000000000000000",
+          "CapBnd:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2"})
         QVERIFY2(text.contains(field), field);
     helper.closeWriteChannel();
     QVERIFY(helper.waitForFinished(5000));
@@ -199,7 +212,8 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper_data()
 {
     QTest::addColumn<QString>("protocol");
     QTest::addColumn<bool>("v6");
-    for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")})
+    for (const QString &protocol :
+         {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")})
         for (const bool v6 : {false, true})
             QTest::addRow("%s %s", qPrintable(protocol), v6 ? "IPv6" : "IPv4") << protocol << v6;
 }
@@ -210,8 +224,9 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
     QFETCH(bool, v6);
     QVERIFY2(setHelperCapability(true), "setcap " HOPSCOPE_HELPER_CAPABILITIES " on the helper");
     const QString target = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
-    QStringList arguments{QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol,
-                          QStringLiteral("--max-ttl"), QStringLiteral("8")};
+    QStringList arguments{QStringLiteral("--json"),     QStringLiteral("--no-dns"),
+                          QStringLiteral("--protocol"), protocol,
+                          QStringLiteral("--max-ttl"),  QStringLiteral("8")};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
     const CliRun run = runTrace(m_lab->client(), arguments << target, asNobody());
@@ -221,7 +236,8 @@ void HelperLabTest::unprivilegedCliTracesThroughCapableHelper()
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QCOMPARE(hopsOf(*path), expectedHops(v6));
     QVERIFY(path->destinationReached());
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("raw"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("raw"));
     QCOMPARE(QString::fromStdString(path->destination.hostname), target);
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
 }
@@ -267,11 +283,14 @@ void HelperLabTest::workerRecoversWhenHelperIsKilled()
     QCOMPARE(harness.degraded.size(), 1);
     QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("stopped unexpectedly")),
              qPrintable(harness.degraded.constFirst()));
-    QCOMPARE(harness.problems, (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
+    QCOMPARE(harness.problems,
+             (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
     QVERIFY2(harness.path.has_value(), qPrintable(harness.failure));
     QCOMPARE(hopsOf(*harness.path), expectedHops(false, 6)); // the filtered server stays silent
-    QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper, TraceWorker::Route::InProcess}));
-    QCOMPARE(QString::fromStdString(std::string(probingName(harness.path->hopscope->probing))), QStringLiteral("raw"));
+    QCOMPARE(harness.routes, (QList<TraceWorker::Route>{TraceWorker::Route::Helper,
+                                                        TraceWorker::Route::InProcess}));
+    QCOMPARE(QString::fromStdString(std::string(probingName(harness.path->hopscope->probing))),
+             QStringLiteral("raw"));
 }
 
 void HelperLabTest::workerFallsBackWithoutHelper()
@@ -286,7 +305,8 @@ void HelperLabTest::workerFallsBackWithoutHelper()
     QCOMPARE(harness.degraded.size(), 1); // said once, not once per trace
     QVERIFY2(harness.degraded.constFirst().contains(QStringLiteral("could not be started")),
              qPrintable(harness.degraded.constFirst()));
-    QCOMPARE(harness.problems, (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
+    QCOMPARE(harness.problems,
+             (QList<TraceWorker::HelperProblem>{TraceWorker::HelperProblem::Unavailable}));
 }
 
 QTEST_GUILESS_MAIN(HelperLabTest)

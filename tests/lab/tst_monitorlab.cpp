@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -38,8 +41,8 @@ int udpListenerIn(NamespaceLab &lab, const QString &ns, int port, int *boundPort
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         address.sin_port = htons(static_cast<std::uint16_t>(port));
         socklen_t length = sizeof address;
-        if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
-            || ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+            ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
             ::close(fd);
             fd = -1;
             return;
@@ -66,10 +69,15 @@ QStringList datagramLines(int fd)
 
 QStringList monitorCommand(const QString &ns, const QStringList &arguments)
 {
-    return QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns, QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
-                       QStringLiteral("monitor"), QStringLiteral("--no-dns"), QStringLiteral("--timeout"),
-                       QStringLiteral("300")}
-           + arguments;
+    return QStringList{QStringLiteral("netns"),
+                       QStringLiteral("exec"),
+                       ns,
+                       QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
+                       QStringLiteral("monitor"),
+                       QStringLiteral("--no-dns"),
+                       QStringLiteral("--timeout"),
+                       QStringLiteral("300")} +
+           arguments;
 }
 
 } // namespace
@@ -105,9 +113,15 @@ void MonitorLabTest::initTestCase()
     QVERIFY2(m_lab->addEqualCostTwin(2), qPrintable(m_lab->error()));
 }
 
-void MonitorLabTest::init() { QVERIFY2(sendBeyondR1Via(false), qPrintable(m_lab->error())); }
+void MonitorLabTest::init()
+{
+    QVERIFY2(sendBeyondR1Via(false), qPrintable(m_lab->error()));
+}
 
-void MonitorLabTest::cleanupTestCase() { m_lab.reset(); }
+void MonitorLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 // r1's route to the links beyond r2: through r2, or through its twin r2b. What a routing
 // protocol does when a link fails over.
@@ -115,12 +129,16 @@ bool MonitorLabTest::sendBeyondR1Via(bool twin)
 {
     const QString ip = QStringLiteral("ip");
     for (int link = 2; link <= kRouters; ++link) {
-        if (!m_lab->exec(m_lab->router(1), {ip, QStringLiteral("route"), QStringLiteral("replace"),
-                                            QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("via"),
-                                            twin ? NamespaceLab::twinTowardClientV4() : NamespaceLab::v4Toward(2, true)})
-            || !m_lab->exec(m_lab->router(1), {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
-                                               QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"),
-                                               twin ? NamespaceLab::twinTowardClientV6() : NamespaceLab::v6Toward(2, true)}))
+        if (!m_lab->exec(
+                m_lab->router(1),
+                {ip, QStringLiteral("route"), QStringLiteral("replace"),
+                 QStringLiteral("198.18.%1.0/24").arg(link), QStringLiteral("via"),
+                 twin ? NamespaceLab::twinTowardClientV4() : NamespaceLab::v4Toward(2, true)}) ||
+            !m_lab->exec(
+                m_lab->router(1),
+                {ip, QStringLiteral("-6"), QStringLiteral("route"), QStringLiteral("replace"),
+                 QStringLiteral("fd42:0:0:%1::/64").arg(link), QStringLiteral("via"),
+                 twin ? NamespaceLab::twinTowardClientV6() : NamespaceLab::v6Toward(2, true)}))
             return false;
     }
     return true;
@@ -148,10 +166,11 @@ void MonitorLabTest::routeChangeIsReportedAtItsRound()
     QTemporaryDir directory;
     const QString file = directory.filePath(QStringLiteral("session.json"));
     QProcess monitor;
-    monitor.start(QStringLiteral("ip"), monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("5"),
-                                                                         QStringLiteral("--protocol"), protocol,
-                                                                         QStringLiteral("-o"), file,
-                                                                         v6 ? kServerV6 : kServerV4}));
+    monitor.start(
+        QStringLiteral("ip"),
+        monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("5"),
+                                         QStringLiteral("--protocol"), protocol,
+                                         QStringLiteral("-o"), file, v6 ? kServerV6 : kServerV4}));
     // Rounds start a second apart and take milliseconds here: the route changes between the
     // second round and the third.
     QByteArray output;
@@ -164,17 +183,24 @@ void MonitorLabTest::routeChangeIsReportedAtItsRound()
     const QByteArray errors = monitor.readAllStandardError();
     QVERIFY2(monitor.exitCode() == 0, errors.constData());
 
-    const QString before = canonical(v6 ? NamespaceLab::v6Toward(2, true) : NamespaceLab::v4Toward(2, true));
-    const QString after = canonical(v6 ? NamespaceLab::twinTowardClientV6() : NamespaceLab::twinTowardClientV4());
-    const QString ttl3Before = canonical(v6 ? NamespaceLab::v6Toward(3, true) : NamespaceLab::v4Toward(3, true));
+    const QString before =
+        canonical(v6 ? NamespaceLab::v6Toward(2, true) : NamespaceLab::v4Toward(2, true));
+    const QString after =
+        canonical(v6 ? NamespaceLab::twinTowardClientV6() : NamespaceLab::twinTowardClientV4());
+    const QString ttl3Before =
+        canonical(v6 ? NamespaceLab::v6Toward(3, true) : NamespaceLab::v4Toward(3, true));
     const bool ttl3Changes = ttl3After != ttl3Before;
-    QVERIFY2(output.contains(QStringLiteral("route change in round 3, ").toUtf8()), output.constData());
-    QVERIFY2(output.contains(QStringLiteral("TTL 2: %1 -> %2").arg(before, after).toUtf8()), output.constData());
+    QVERIFY2(output.contains(QStringLiteral("route change in round 3, ").toUtf8()),
+             output.constData());
+    QVERIFY2(output.contains(QStringLiteral("TTL 2: %1 -> %2").arg(before, after).toUtf8()),
+             output.constData());
     if (ttl3Changes)
-        QVERIFY2(output.contains(QStringLiteral("TTL 3: %1 -> %2").arg(ttl3Before, ttl3After).toUtf8()),
-                 output.constData());
+        QVERIFY2(
+            output.contains(QStringLiteral("TTL 3: %1 -> %2").arg(ttl3Before, ttl3After).toUtf8()),
+            output.constData());
     QVERIFY2(output.count("route change in round 3") == (ttl3Changes ? 2 : 1), output.constData());
-    QVERIFY2(output.count("route change in") == output.count("route change in round 3"), output.constData());
+    QVERIFY2(output.count("route change in") == output.count("route change in round 3"),
+             output.constData());
 
     const auto session = readNetworkPathFile(file.toStdString());
     QVERIFY2(session, session ? "" : session.error().message.c_str());
@@ -188,11 +214,12 @@ void MonitorLabTest::routeChangeIsReportedAtItsRound()
     QCOMPARE(change.before, std::vector<std::string>{before.toStdString()});
     QCOMPARE(change.after, std::vector<std::string>{after.toStdString()});
     // The path now goes through the twin; the old router keeps its two rounds of figures.
-    QCOMPARE(hopsOf(*session), QStringList({QStringLiteral("1 ") + canonical(v6 ? NamespaceLab::v6Toward(1, true) : NamespaceLab::v4Toward(1, true)),
-                                            QStringLiteral("2 ") + after,
-                                            QStringLiteral("3 ") + ttl3After,
-                                            QStringLiteral("4 ") + canonical(v6 ? kServerV6 : kServerV4)})
-                                   .join(QLatin1Char('\n')));
+    QCOMPARE(hopsOf(*session),
+             QStringList({QStringLiteral("1 ") + canonical(v6 ? NamespaceLab::v6Toward(1, true)
+                                                              : NamespaceLab::v4Toward(1, true)),
+                          QStringLiteral("2 ") + after, QStringLiteral("3 ") + ttl3After,
+                          QStringLiteral("4 ") + canonical(v6 ? kServerV6 : kServerV4)})
+                 .join(QLatin1Char('\n')));
     for (const MonitorHop &hop : summary.hops) {
         if (hop.ttl != 2)
             continue;
@@ -211,29 +238,36 @@ void MonitorLabTest::telemetryAfterEveryRound()
     const int listener = udpListenerIn(*m_lab, m_lab->client(), 0, &port);
     QVERIFY(listener >= 0);
     QProcess monitor;
-    monitor.start(QStringLiteral("ip"),
-                  monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--interval"),
-                                                   QStringLiteral("200"), QStringLiteral("--statsd"),
-                                                   QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--tags"),
-                                                   QStringLiteral("team:net,env:lab"), kServerV4}));
+    monitor.start(
+        QStringLiteral("ip"),
+        monitorCommand(m_lab->client(),
+                       {QStringLiteral("--count"), QStringLiteral("3"),
+                        QStringLiteral("--interval"), QStringLiteral("200"),
+                        QStringLiteral("--statsd"), QStringLiteral("127.0.0.1:%1").arg(port),
+                        QStringLiteral("--tags"), QStringLiteral("team:net,env:lab"), kServerV4}));
     QVERIFY(monitor.waitForFinished(30000));
     QVERIFY2(monitor.exitCode() == 0, monitor.readAllStandardError().constData());
     const QStringList lines = datagramLines(listener);
     ::close(listener);
-    const QString tags = QStringLiteral("|g|#collector:hopscope,destination_hostname:%1,destination_port:443,env:lab,"
-                                        "protocol:TCP,team:net")
-                             .arg(kServerV4);
+    const QString tags =
+        QStringLiteral(
+            "|g|#collector:hopscope,destination_hostname:%1,destination_port:443,env:lab,"
+            "protocol:TCP,team:net")
+            .arg(kServerV4);
     QCOMPARE(lines.size(), 3 * 6);
     for (int round = 0; round < 3; ++round) {
         const QStringList of = lines.mid(round * 6, 6);
-        QVERIFY2(of[0].startsWith(QLatin1String("datadog.network_path.check_duration:")) && of[0].endsWith(tags),
+        QVERIFY2(of[0].startsWith(QLatin1String("datadog.network_path.check_duration:")) &&
+                     of[0].endsWith(tags),
                  qPrintable(of[0]));
-        QCOMPARE(of.mid(1), (QStringList{QStringLiteral("datadog.network_path.check_interval:0.2") + tags,
-                                         QStringLiteral("datadog.network_path.path.monitored:1") + tags,
-                                         QStringLiteral("datadog.network_path.path.hops:4") + tags,
-                                         QStringLiteral("datadog.network_path.path.reachable:1") + tags,
-                                         QStringLiteral("datadog.network_path.path.unreachable:0") + tags}));
-        const double seconds = of[0].section(QLatin1Char(':'), 1).section(QLatin1Char('|'), 0, 0).toDouble();
+        QCOMPARE(of.mid(1),
+                 (QStringList{QStringLiteral("datadog.network_path.check_interval:0.2") + tags,
+                              QStringLiteral("datadog.network_path.path.monitored:1") + tags,
+                              QStringLiteral("datadog.network_path.path.hops:4") + tags,
+                              QStringLiteral("datadog.network_path.path.reachable:1") + tags,
+                              QStringLiteral("datadog.network_path.path.unreachable:0") + tags}));
+        const double seconds =
+            of[0].section(QLatin1Char(':'), 1).section(QLatin1Char('|'), 0, 0).toDouble();
         QVERIFY2(seconds > 0 && seconds < 5, qPrintable(of[0]));
     }
 }
@@ -245,9 +279,10 @@ void MonitorLabTest::noTelemetryUnlessAsked()
     const int listener = udpListenerIn(*m_lab, m_lab->client(), 8125, &port);
     QVERIFY(listener >= 0);
     QProcess monitor;
-    monitor.start(QStringLiteral("ip"), monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("2"),
-                                                                         QStringLiteral("--interval"), QStringLiteral("200"),
-                                                                         kServerV4}));
+    monitor.start(QStringLiteral("ip"),
+                  monitorCommand(m_lab->client(),
+                                 {QStringLiteral("--count"), QStringLiteral("2"),
+                                  QStringLiteral("--interval"), QStringLiteral("200"), kServerV4}));
     QVERIFY(monitor.waitForFinished(30000));
     QCOMPARE(monitor.exitCode(), 0);
     QCOMPARE(datagramLines(listener), QStringList{});
@@ -261,10 +296,12 @@ void MonitorLabTest::deadStatsdIsReportedOnceAndTheSessionGoesOn()
     QVERIFY(closed >= 0);
     ::close(closed); // nothing listens there now
     QProcess monitor;
-    monitor.start(QStringLiteral("ip"),
-                  monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--interval"),
-                                                   QStringLiteral("200"), QStringLiteral("--statsd"),
-                                                   QStringLiteral("127.0.0.1:%1").arg(port), kServerV4}));
+    monitor.start(
+        QStringLiteral("ip"),
+        monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("4"),
+                                         QStringLiteral("--interval"), QStringLiteral("200"),
+                                         QStringLiteral("--statsd"),
+                                         QStringLiteral("127.0.0.1:%1").arg(port), kServerV4}));
     QVERIFY(monitor.waitForFinished(30000));
     const QByteArray errors = monitor.readAllStandardError();
     const QByteArray output = monitor.readAllStandardOutput();
@@ -276,14 +313,16 @@ void MonitorLabTest::deadStatsdIsReportedOnceAndTheSessionGoesOn()
 void MonitorLabTest::malformedStatsdAddressIsReportedAndTheSessionRuns()
 {
     QProcess monitor;
-    monitor.start(QStringLiteral("ip"), monitorCommand(m_lab->client(), {QStringLiteral("--count"), QStringLiteral("2"),
-                                                                         QStringLiteral("--interval"), QStringLiteral("200"),
-                                                                         QStringLiteral("--statsd"), QStringLiteral("8125"),
-                                                                         kServerV4}));
+    monitor.start(QStringLiteral("ip"),
+                  monitorCommand(m_lab->client(),
+                                 {QStringLiteral("--count"), QStringLiteral("2"),
+                                  QStringLiteral("--interval"), QStringLiteral("200"),
+                                  QStringLiteral("--statsd"), QStringLiteral("8125"), kServerV4}));
     QVERIFY(monitor.waitForFinished(30000));
     const QByteArray errors = monitor.readAllStandardError();
     QCOMPARE(monitor.exitCode(), 0);
-    QCOMPARE(errors.count("DogStatsD address '8125': expected HOST:PORT; no metrics will be sent"), 1);
+    QCOMPARE(errors.count("DogStatsD address '8125': expected HOST:PORT; no metrics will be sent"),
+             1);
     QVERIFY(monitor.readAllStandardOutput().contains("round 2: reached at TTL 4"));
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -57,13 +60,17 @@ void MultipathLabTest::initTestCase()
     QVERIFY2(m_lab->addEqualCostTwin(2), qPrintable(m_lab->error()));
 }
 
-void MultipathLabTest::cleanupTestCase() { m_lab.reset(); }
+void MultipathLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 NetworkPath MultipathLabTest::trace(const QStringList &arguments)
 {
-    const CliRun run = runTrace(m_lab->client(), QStringList{QStringLiteral("--json"), QStringLiteral("--no-dns"),
-                                                             QStringLiteral("--timeout"), QStringLiteral("300")}
-                                                     + arguments);
+    const CliRun run =
+        runTrace(m_lab->client(), QStringList{QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                                              QStringLiteral("--timeout"), QStringLiteral("300")} +
+                                      arguments);
     if (run.exitCode != 0)
         qWarning("%s", run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
@@ -84,13 +91,16 @@ void MultipathLabTest::eightFlowsFindBothRouters()
     QFETCH(QString, protocol);
     QFETCH(bool, v6);
     const QString server = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
-    const NetworkPath path = trace({QStringLiteral("--protocol"), protocol, v6 ? QStringLiteral("-6") : QStringLiteral("-4"),
-                                    QStringLiteral("--flows"), QStringLiteral("8"), QStringLiteral("--source-port"),
-                                    QStringLiteral("40000"), server});
+    const NetworkPath path = trace(
+        {QStringLiteral("--protocol"), protocol, v6 ? QStringLiteral("-6") : QStringLiteral("-4"),
+         QStringLiteral("--flows"), QStringLiteral("8"), QStringLiteral("--source-port"),
+         QStringLiteral("40000"), server});
     QVERIFY(path.hopscope.has_value());
     QVERIFY(path.destinationReached());
-    const QString r2 = canonical(v6 ? NamespaceLab::v6Toward(2, true) : NamespaceLab::v4Toward(2, true));
-    const QString twin = canonical(v6 ? NamespaceLab::twinTowardClientV6() : NamespaceLab::twinTowardClientV4());
+    const QString r2 =
+        canonical(v6 ? NamespaceLab::v6Toward(2, true) : NamespaceLab::v4Toward(2, true));
+    const QString twin =
+        canonical(v6 ? NamespaceLab::twinTowardClientV6() : NamespaceLab::twinTowardClientV4());
     // Both routers are hops at TTL 2, each its own entry with the same ttl.
     QStringList atTtl2;
     for (const PathHop &hop : path.hops)
@@ -104,30 +114,37 @@ void MultipathLabTest::eightFlowsFindBothRouters()
     const auto seen = respondersByFlow(path, 2);
     QCOMPARE(int(seen.size()), 8);
     for (const auto &[flow, responders] : seen)
-        QVERIFY2(responders.size() == 1, qPrintable(QStringLiteral("flow %1 saw %2 routers").arg(flow).arg(responders.size())));
+        QVERIFY2(
+            responders.size() == 1,
+            qPrintable(QStringLiteral("flow %1 saw %2 routers").arg(flow).arg(responders.size())));
 }
 
 void MultipathLabTest::liveTableShowsBranches()
 {
-    const CliRun run = runTrace(m_lab->client(), {QStringLiteral("--no-dns"), QStringLiteral("--flows"), QStringLiteral("8"),
-                                                  QStringLiteral("--source-port"), QStringLiteral("40000"),
-                                                  QStringLiteral("--protocol"), QStringLiteral("udp"),
-                                                  NamespaceLab::serverV4(kRouters)});
+    const CliRun run =
+        runTrace(m_lab->client(), {QStringLiteral("--no-dns"), QStringLiteral("--flows"),
+                                   QStringLiteral("8"), QStringLiteral("--source-port"),
+                                   QStringLiteral("40000"), QStringLiteral("--protocol"),
+                                   QStringLiteral("udp"), NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.split('\n');
     QVERIFY2(lines.size() > 3, run.out.constData());
     // TTL 2 takes two lines, one per router, each with its share of the 24 probes and its flows.
-    QVERIFY2(lines[1].startsWith("  2  198.18.1.2 ") || lines[1].startsWith("  2  198.18.10.2"), run.out.constData());
+    QVERIFY2(lines[1].startsWith("  2  198.18.1.2 ") || lines[1].startsWith("  2  198.18.10.2"),
+             run.out.constData());
     QVERIFY2(lines[2].startsWith("     198.18."), run.out.constData());
-    QVERIFY2(lines[1].contains("/24 probes  flows ") && lines[2].contains("/24 probes  flows "), run.out.constData());
-    QVERIFY2(lines[3].startsWith("  3  198.18.2.2 ") && lines[3].contains("24/24 probes  flows 0 1 2 3 4 5 6 7"),
+    QVERIFY2(lines[1].contains("/24 probes  flows ") && lines[2].contains("/24 probes  flows "),
+             run.out.constData());
+    QVERIFY2(lines[3].startsWith("  3  198.18.2.2 ") &&
+                 lines[3].contains("24/24 probes  flows 0 1 2 3 4 5 6 7"),
              run.out.constData());
 }
 
 void MultipathLabTest::oneFlowKeepsToOneRouter_data()
 {
     QTest::addColumn<QString>("protocol");
-    for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")})
+    for (const QString &protocol :
+         {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")})
         QTest::newRow(qPrintable(protocol)) << protocol;
 }
 
@@ -137,7 +154,8 @@ void MultipathLabTest::oneFlowKeepsToOneRouter()
     const bool ports = protocol != QLatin1String("icmp");
     std::set<std::string> acrossRuns;
     for (int run = 0; run < 10; ++run) {
-        QStringList arguments{QStringLiteral("--protocol"), protocol, QStringLiteral("--queries"), QStringLiteral("5")};
+        QStringList arguments{QStringLiteral("--protocol"), protocol, QStringLiteral("--queries"),
+                              QStringLiteral("5")};
         if (ports)
             arguments << QStringLiteral("--source-port") << QStringLiteral("41000");
         const NetworkPath path = trace(arguments << NamespaceLab::serverV4(kRouters));

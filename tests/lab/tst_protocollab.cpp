@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -48,7 +51,10 @@ void ProtocolLabTest::initTestCase()
     QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
-void ProtocolLabTest::cleanupTestCase() { m_lab.reset(); }
+void ProtocolLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 void ProtocolLabTest::trace_data()
 {
@@ -65,20 +71,25 @@ void ProtocolLabTest::trace_data()
     for (const QString &protocol : {QStringLiteral("udp"), QStringLiteral("icmp")}) {
         for (const QString &mode : {QStringLiteral("parallel"), QStringLiteral("sequential")}) {
             for (const bool v6 : {false, true}) {
-                const QString server = canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters));
-                const QString toR4 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6) + QLatin1Char('\n')
-                                     + routerHop(4, v6);
-                const QByteArray name = QStringLiteral("%1 %2 %3 ").arg(protocol, mode, v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")).toUtf8();
+                const QString server = canonical(v6 ? NamespaceLab::serverV6(kRouters)
+                                                    : NamespaceLab::serverV4(kRouters));
+                const QString toR4 = routerHop(1, v6) + QStringLiteral("\n2 *\n") +
+                                     routerHop(3, v6) + QLatin1Char('\n') + routerHop(4, v6);
+                const QByteArray name =
+                    QStringLiteral("%1 %2 %3 ")
+                        .arg(protocol, mode, v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))
+                        .toUtf8();
                 const bool udp = protocol == QLatin1String("udp");
                 // UDP ends at the server's port unreachable, ICMP at its echo reply.
                 const int type = udp ? (v6 ? 1 : 3) : (v6 ? 129 : 0);
                 const int code = udp ? (v6 ? 4 : 3) : 0;
                 QTest::addRow("%sreached", name.constData())
-                    << protocol << mode << v6 << server << QStringList{} << toR4 + QStringLiteral("\n5 ") + server << true
-                    << type << code;
+                    << protocol << mode << v6 << server << QStringList{}
+                    << toR4 + QStringLiteral("\n5 ") + server << true << type << code;
                 QTest::addRow("%shost unreachable", name.constData())
                     << protocol << mode << v6 << NamespaceLab::unreachableTarget(v6)
-                    << QStringList{} << routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6) << false
+                    << QStringList{}
+                    << routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6) << false
                     << (v6 ? 1 : 3) << (v6 ? 0 : 1);
                 if (udp)
                     QTest::addRow("%sfiltered port", name.constData())
@@ -97,12 +108,14 @@ void ProtocolLabTest::trace()
     QFETCH(bool, v6);
     QFETCH(QString, target);
     QFETCH(QStringList, extra);
-    const CliRun run = runTrace(m_lab->client(),
-                                QStringList{QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
-                                            protocol, v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--mode"),
-                                            mode, QStringLiteral("--max-ttl"), QString::number(kMaxTtl),
-                                            QStringLiteral("--timeout"), QStringLiteral("300")}
-                                    + extra + QStringList{target});
+    const CliRun run =
+        runTrace(m_lab->client(), QStringList{QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                                              QStringLiteral("--protocol"), protocol,
+                                              v6 ? QStringLiteral("-6") : QStringLiteral("-4"),
+                                              QStringLiteral("--mode"), mode,
+                                              QStringLiteral("--max-ttl"), QString::number(kMaxTtl),
+                                              QStringLiteral("--timeout"), QStringLiteral("300")} +
+                                      extra + QStringList{target});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
@@ -127,20 +140,24 @@ void ProtocolLabTest::concurrentTracesKeepTheirOwnReplies()
     // Six traces at once through the same routers to the same server, two of each protocol:
     // each must come out exact, every probe answered by the hop its TTL names.
     std::vector<std::unique_ptr<QProcess>> traces;
-    for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")}) {
+    for (const QString &protocol :
+         {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")}) {
         for (int copy = 0; copy < 2; ++copy) {
             auto process = std::make_unique<QProcess>();
             process->start(QStringLiteral("ip"),
                            {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
-                            QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"), QStringLiteral("--json"),
-                            QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol, QStringLiteral("--queries"),
-                            QStringLiteral("5"), QStringLiteral("--timeout"), QStringLiteral("500"),
+                            QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"),
+                            QStringLiteral("trace"), QStringLiteral("--json"),
+                            QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol,
+                            QStringLiteral("--queries"), QStringLiteral("5"),
+                            QStringLiteral("--timeout"), QStringLiteral("500"),
                             NamespaceLab::serverV4(kRouters)});
             traces.push_back(std::move(process));
         }
     }
-    const QString expected = routerHop(1, false) + QStringLiteral("\n2 *\n") + routerHop(3, false) + QLatin1Char('\n')
-                             + routerHop(4, false) + QStringLiteral("\n5 ") + NamespaceLab::serverV4(kRouters);
+    const QString expected = routerHop(1, false) + QStringLiteral("\n2 *\n") + routerHop(3, false) +
+                             QLatin1Char('\n') + routerHop(4, false) + QStringLiteral("\n5 ") +
+                             NamespaceLab::serverV4(kRouters);
     for (auto &process : traces) {
         QVERIFY(process->waitForFinished(30000));
         QCOMPARE(process->exitCode(), 0);
@@ -152,7 +169,8 @@ void ProtocolLabTest::concurrentTracesKeepTheirOwnReplies()
                 QVERIFY(probe.responder.empty());
             else
                 QCOMPARE(QString::fromStdString(probe.responder),
-                         probe.ttl == 5 ? NamespaceLab::serverV4(kRouters) : NamespaceLab::v4Toward(probe.ttl, true));
+                         probe.ttl == 5 ? NamespaceLab::serverV4(kRouters)
+                                        : NamespaceLab::v4Toward(probe.ttl, true));
         }
     }
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -22,7 +25,7 @@ using namespace labtrace;
 
 namespace {
 
-constexpr int kRouters = 4;   // client - r1 - r2 (silent) - r3 - r4 - server
+constexpr int kRouters = 4; // client - r1 - r2 (silent) - r3 - r4 - server
 constexpr int kSilentRouter = 2;
 constexpr int kOpenPort = 8080;
 constexpr int kFilteredPort = 8081;
@@ -64,7 +67,10 @@ void TcpLabTest::initTestCase()
     QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
-void TcpLabTest::cleanupTestCase() { m_lab.reset(); }
+void TcpLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 void TcpLabTest::trace_data()
 {
@@ -82,12 +88,14 @@ void TcpLabTest::trace_data()
             const QString family = v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4");
             const QString server =
                 canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters));
-            const QString toR4 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6)
-                                 + QLatin1Char('\n') + routerHop(4, v6);
+            const QString toR4 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6) +
+                                 QLatin1Char('\n') + routerHop(4, v6);
             const QString reachedHops = toR4 + QStringLiteral("\n5 ") + server;
             const QByteArray name = QStringLiteral("%1 %2 ").arg(mode, family).toUtf8();
-            QTest::addRow("%sopen port", name.constData()) << mode << v6 << server << kOpenPort << reachedHops << true << -1 << -1;
-            QTest::addRow("%sclosed port", name.constData()) << mode << v6 << server << kClosedPort << reachedHops << true << -1 << -1;
+            QTest::addRow("%sopen port", name.constData())
+                << mode << v6 << server << kOpenPort << reachedHops << true << -1 << -1;
+            QTest::addRow("%sclosed port", name.constData())
+                << mode << v6 << server << kClosedPort << reachedHops << true << -1 << -1;
             QTest::addRow("%sfiltered port", name.constData())
                 << mode << v6 << server << kFilteredPort
                 << toR4 + QStringLiteral("\n5 *\n6 *\n7 *\n8 *") << false << -1 << -1;
@@ -95,11 +103,11 @@ void TcpLabTest::trace_data()
             // with the unreachable, and the trace ends there, as traceroute's would.
             const QString atR3 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6);
             QTest::addRow("%shost unreachable", name.constData())
-                << mode << v6 << NamespaceLab::unreachableTarget(v6) << kOpenPort
-                << atR3 << false << (v6 ? 1 : 3) << (v6 ? 0 : 1);
+                << mode << v6 << NamespaceLab::unreachableTarget(v6) << kOpenPort << atR3 << false
+                << (v6 ? 1 : 3) << (v6 ? 0 : 1);
             QTest::addRow("%sadministratively prohibited", name.constData())
-                << mode << v6 << NamespaceLab::prohibitedTarget(v6) << kOpenPort
-                << atR3 << false << (v6 ? 1 : 3) << (v6 ? 1 : 13);
+                << mode << v6 << NamespaceLab::prohibitedTarget(v6) << kOpenPort << atR3 << false
+                << (v6 ? 1 : 3) << (v6 ? 1 : 13);
         }
     }
 }
@@ -114,10 +122,12 @@ void TcpLabTest::trace()
     QProcess cli;
     cli.start(QStringLiteral("ip"),
               {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
-               QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"), QStringLiteral("--json"),
-               QStringLiteral("--no-dns"), v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--mode"),
-               mode, QStringLiteral("--port"), QString::number(port), QStringLiteral("--max-ttl"),
-               QString::number(kMaxTtl), QStringLiteral("--timeout"), QStringLiteral("300"), target});
+               QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"),
+               QStringLiteral("--json"), QStringLiteral("--no-dns"),
+               v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--mode"), mode,
+               QStringLiteral("--port"), QString::number(port), QStringLiteral("--max-ttl"),
+               QString::number(kMaxTtl), QStringLiteral("--timeout"), QStringLiteral("300"),
+               target});
     QVERIFY(cli.waitForFinished(60000));
     const QByteArray err = cli.readAllStandardError();
     QVERIFY2(cli.exitCode() == 0, err.constData());
@@ -150,7 +160,9 @@ namespace {
 
 int countEntries(const char *directory)
 {
-    return int(QDir(QLatin1String(directory)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+    return int(QDir(QLatin1String(directory))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
+                   .size());
 }
 
 } // namespace
@@ -159,20 +171,23 @@ void TcpLabTest::withoutRawSocketsFallsBack()
 {
     // As a user without CAP_NET_RAW the trace still works, through ordinary sockets, and says so.
     QTemporaryDir dir;
-    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                  | QFileDevice::ReadOther | QFileDevice::WriteOther
-                                                  | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                  QFileDevice::WriteOther | QFileDevice::ExeOther));
     const QString output = dir.filePath(QStringLiteral("trace.json"));
-    const CliRun run = runTrace(m_lab->client(),
-                                {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
-                                 QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)},
-                                asNobody());
+    const CliRun run =
+        runTrace(m_lab->client(),
+                 {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
+                  QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)},
+                 asNobody());
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.err.contains("raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges"),
+    QVERIFY2(run.err.contains(
+                 "raw sockets are not allowed here (no CAP_NET_RAW): probing without privileges"),
              run.err.constData());
     const auto path = readNetworkPathFile(output.toStdString());
     QVERIFY(path.hasValue());
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("unprivileged"));
     QVERIFY(path->destinationReached());
 }
 
@@ -180,18 +195,22 @@ void TcpLabTest::noRouteFailsClearly()
 {
     const QString isolated = m_lab->addIsolatedNamespace();
     QVERIFY2(!isolated.isEmpty(), qPrintable(m_lab->error()));
-    const CliRun run = runTrace(isolated, {QStringLiteral("--no-dns"), NamespaceLab::serverV4(kRouters)});
+    const CliRun run =
+        runTrace(isolated, {QStringLiteral("--no-dns"), NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(QByteArray("no route to " + NamespaceLab::serverV4(kRouters).toLatin1())), run.err.constData());
+    QVERIFY2(
+        run.err.contains(QByteArray("no route to " + NamespaceLab::serverV4(kRouters).toLatin1())),
+        run.err.constData());
 }
 
 void TcpLabTest::outputFileHoldsTheTrace()
 {
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("trace.json"));
-    const CliRun run = runTrace(m_lab->client(),
-                              {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
-                               QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)});
+    const CliRun run =
+        runTrace(m_lab->client(),
+                 {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
+                  QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 0);
     // The live table, one line per TTL as traceroute prints it, then the summary.
     const QList<QByteArray> lines = run.out.split('\n');
@@ -199,11 +218,13 @@ void TcpLabTest::outputFileHoldsTheTrace()
     QVERIFY2(lines[0].startsWith("  1  198.18.0.2  "), run.out.constData());
     QCOMPARE(lines[1], QByteArray("  2  * * *"));
     QVERIFY2(lines[4].contains("[open]"), run.out.constData());
-    QVERIFY2(lines[6].startsWith("TCP to 198.18.4.2 port 8080: reached at TTL 5"), run.out.constData());
+    QVERIFY2(lines[6].startsWith("TCP to 198.18.4.2 port 8080: reached at TTL 5"),
+             run.out.constData());
     const auto path = readNetworkPathFile(output.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QVERIFY(path->destinationReached());
-    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{QStringLiteral("trace.json")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+             QStringList{QStringLiteral("trace.json")});
 }
 
 void TcpLabTest::interruptStopsTheTrace()
@@ -211,14 +232,16 @@ void TcpLabTest::interruptStopsTheTrace()
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("trace.json"));
     QProcess cli;
-    cli.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
-                                     QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"),
-                                     QStringLiteral("--no-dns"), QStringLiteral("--timeout"), QStringLiteral("20000"),
-                                     QStringLiteral("--port"), QString::number(kFilteredPort), QStringLiteral("--output"),
-                                     output, NamespaceLab::serverV4(kRouters)});
+    cli.start(QStringLiteral("ip"),
+              {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->client(),
+               QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli"), QStringLiteral("trace"),
+               QStringLiteral("--no-dns"), QStringLiteral("--timeout"), QStringLiteral("20000"),
+               QStringLiteral("--port"), QString::number(kFilteredPort), QStringLiteral("--output"),
+               output, NamespaceLab::serverV4(kRouters)});
     QVERIFY(cli.waitForStarted());
     QByteArray seen;
-    QTRY_VERIFY((seen += cli.readAllStandardOutput()).contains("  4  198.18.3.2")); // hops up to the filter
+    QTRY_VERIFY(
+        (seen += cli.readAllStandardOutput()).contains("  4  198.18.3.2")); // hops up to the filter
     QElapsedTimer clock;
     clock.start();
     ::kill(static_cast<pid_t>(cli.processId()), SIGINT); // ip netns exec execs the CLI in place

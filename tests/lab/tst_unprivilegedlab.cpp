@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "labtrace.h"
 #include "namespacelab.h"
 
@@ -51,7 +54,10 @@ void UnprivilegedLabTest::initTestCase()
     QVERIFY2(m_lab->addUnreachableRoutes(3), qPrintable(m_lab->error()));
 }
 
-void UnprivilegedLabTest::cleanupTestCase() { m_lab.reset(); }
+void UnprivilegedLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
 
 void UnprivilegedLabTest::sameHopsWithoutPrivileges_data()
 {
@@ -61,19 +67,25 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("hops");
     QTest::addColumn<bool>("reached");
-    for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")}) {
+    for (const QString &protocol :
+         {QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("icmp")}) {
         for (const QString &mode : {QStringLiteral("parallel"), QStringLiteral("sequential")}) {
             for (const bool v6 : {false, true}) {
-                const QString server = canonical(v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters));
-                const QString toR3 = routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6);
+                const QString server = canonical(v6 ? NamespaceLab::serverV6(kRouters)
+                                                    : NamespaceLab::serverV4(kRouters));
+                const QString toR3 =
+                    routerHop(1, v6) + QStringLiteral("\n2 *\n") + routerHop(3, v6);
                 const QByteArray name =
-                    QStringLiteral("%1 %2 %3 ").arg(protocol, mode, v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")).toUtf8();
+                    QStringLiteral("%1 %2 %3 ")
+                        .arg(protocol, mode, v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))
+                        .toUtf8();
                 QTest::addRow("%sreached", name.constData())
                     << protocol << mode << v6 << server
-                    << toR3 + QLatin1Char('\n') + routerHop(4, v6) + QStringLiteral("\n5 ") + server << true;
+                    << toR3 + QLatin1Char('\n') + routerHop(4, v6) + QStringLiteral("\n5 ") + server
+                    << true;
                 QTest::addRow("%shost unreachable", name.constData())
-                    << protocol << mode << v6 << NamespaceLab::unreachableTarget(v6)
-                    << toR3 << false;
+                    << protocol << mode << v6 << NamespaceLab::unreachableTarget(v6) << toR3
+                    << false;
             }
         }
     }
@@ -86,11 +98,20 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges()
     QFETCH(bool, v6);
     QFETCH(QString, target);
     // Ping sockets are for the groups in net.ipv4.ping_group_range (shared by IPv6).
-    QVERIFY(m_lab->exec(m_lab->client(), {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")}));
-    QStringList arguments{QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"), protocol,
-                          v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--mode"), mode,
-                          QStringLiteral("--max-ttl"), QStringLiteral("8"), QStringLiteral("--timeout"), QStringLiteral("300")};
+    QVERIFY(m_lab->exec(m_lab->client(),
+                        {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                         QStringLiteral("net.ipv4.ping_group_range=0 2147483647")}));
+    QStringList arguments{QStringLiteral("--json"),
+                          QStringLiteral("--no-dns"),
+                          QStringLiteral("--protocol"),
+                          protocol,
+                          v6 ? QStringLiteral("-6") : QStringLiteral("-4"),
+                          QStringLiteral("--mode"),
+                          mode,
+                          QStringLiteral("--max-ttl"),
+                          QStringLiteral("8"),
+                          QStringLiteral("--timeout"),
+                          QStringLiteral("300")};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
     const CliRun run = runTrace(m_lab->client(), arguments << target, asNobody());
@@ -102,22 +123,26 @@ void UnprivilegedLabTest::sameHopsWithoutPrivileges()
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QTEST(hopsOf(*path), "hops");
     QTEST(path->destinationReached(), "reached");
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("unprivileged"));
     QCOMPARE(int(path->hopscope->probes.size()), path->maxTtl() * 3);
 }
 
 void UnprivilegedLabTest::icmpOutsidePingGroupFailsClearly()
 {
-    QVERIFY(m_lab->exec(m_lab->client(), {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                                          QStringLiteral("net.ipv4.ping_group_range=1 0")}));
+    QVERIFY(m_lab->exec(m_lab->client(),
+                        {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                         QStringLiteral("net.ipv4.ping_group_range=1 0")}));
     QTemporaryDir dir;
-    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                  | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                  QFileDevice::WriteOther | QFileDevice::ExeOther));
     const QString output = dir.filePath(QStringLiteral("trace.json"));
-    const CliRun run = runTrace(m_lab->client(),
-                                {QStringLiteral("--no-dns"), QStringLiteral("--protocol"), QStringLiteral("icmp"),
-                                 QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)},
-                                asNobody());
+    const CliRun run =
+        runTrace(m_lab->client(),
+                 {QStringLiteral("--no-dns"), QStringLiteral("--protocol"), QStringLiteral("icmp"),
+                  QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)},
+                 asNobody());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("net.ipv4.ping_group_range"), run.err.constData());
     QVERIFY(run.out.isEmpty());
@@ -127,8 +152,9 @@ void UnprivilegedLabTest::icmpOutsidePingGroupFailsClearly()
 void UnprivilegedLabTest::tcpFlowsNeedRawSockets()
 {
     const CliRun run = runTrace(m_lab->client(),
-                                {QStringLiteral("--no-dns"), QStringLiteral("--flows"), QStringLiteral("4"),
-                                 QStringLiteral("--port"), QString::number(kOpenPort), NamespaceLab::serverV4(kRouters)},
+                                {QStringLiteral("--no-dns"), QStringLiteral("--flows"),
+                                 QStringLiteral("4"), QStringLiteral("--port"),
+                                 QString::number(kOpenPort), NamespaceLab::serverV4(kRouters)},
                                 asNobody());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("multipath flows with TCP need raw sockets"), run.err.constData());
@@ -137,14 +163,16 @@ void UnprivilegedLabTest::tcpFlowsNeedRawSockets()
 void UnprivilegedLabTest::askedForUnprivilegedSaysSo()
 {
     // Allowed raw sockets (this test runs as root) but asked not to use them.
-    const CliRun run = runTrace(m_lab->client(), {QStringLiteral("--json"), QStringLiteral("--no-dns"),
-                                                  QStringLiteral("--unprivileged"), QStringLiteral("--protocol"),
-                                                  QStringLiteral("udp"), NamespaceLab::serverV4(kRouters)});
+    const CliRun run =
+        runTrace(m_lab->client(), {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                                   QStringLiteral("--unprivileged"), QStringLiteral("--protocol"),
+                                   QStringLiteral("udp"), NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("probing without privileges, as requested"), run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
     QVERIFY(path.hasValue());
-    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))), QStringLiteral("unprivileged"));
+    QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
+             QStringLiteral("unprivileged"));
     QVERIFY(path->hopscope->request->unprivileged);
 }
 

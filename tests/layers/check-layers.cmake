@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Hopscope authors
+# SPDX-License-Identifier: Apache-2.0
 # Checks that the libraries are layers: no source includes a header of a layer above its own,
 # and the Qt-free layers include no Qt. Run as:
 #   cmake -DSOURCE_DIR=<checkout> -DPROBE_SOURCES=<hopscope_probe's sources> -P check-layers.cmake

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "fakenetwork.h"
 
 #include "packet/replyparser.h"
@@ -43,7 +46,8 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     };
     const auto probe = parseTcpV4(packet.bytes);
     if (!probe)
-        return Error{ErrorCode::Malformed, "the engine sent a malformed probe: " + probe.error().message};
+        return Error{ErrorCode::Malformed,
+                     "the engine sent a malformed probe: " + probe.error().message};
 
     const auto routers = static_cast<int>(m_routers.size());
     for (int i = 0; i < std::min(ttl, routers); ++i) {
@@ -80,12 +84,14 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     return m_nowNs;
 }
 
-std::optional<ReceivedPacket> FakeNetwork::receive(std::int64_t deadlineNs, const CancelSignal &cancel)
+std::optional<ReceivedPacket> FakeNetwork::receive(std::int64_t deadlineNs,
+                                                   const CancelSignal &cancel)
 {
     if (cancel.isCancelled())
         return std::nullopt;
-    const auto next = std::min_element(m_queue.begin(), m_queue.end(),
-                                       [](const Scheduled &a, const Scheduled &b) { return a.atNs < b.atNs; });
+    const auto next =
+        std::min_element(m_queue.begin(), m_queue.end(),
+                         [](const Scheduled &a, const Scheduled &b) { return a.atNs < b.atNs; });
     if (next == m_queue.end() || next->atNs > deadlineNs) {
         m_nowNs = std::max(m_nowNs, deadlineNs);
         return std::nullopt;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #pragma once
 
 #include "packetcrafting.h"
@@ -29,7 +32,8 @@ public:
                 double destinationRttMs, Destination behaviour);
 
     Expected<std::int64_t> send(const OutgoingPacket &packet) override;
-    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs, const CancelSignal &cancel) override;
+    std::optional<ReceivedPacket> receive(std::int64_t deadlineNs,
+                                          const CancelSignal &cancel) override;
     std::int64_t nowNs() const override { return m_nowNs; }
 
     // Delivers `packet` `afterMs` from now, regardless of what was sent.

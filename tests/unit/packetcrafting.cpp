@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packetcrafting.h"
 
 #include "packet/bytes.h"
@@ -8,8 +11,14 @@
 
 namespace hopscope::testing {
 
-IpAddress v4(const char *text) { return *IpAddress::parse(text); }
-IpAddress v6(const char *text) { return *IpAddress::parse(text); }
+IpAddress v4(const char *text)
+{
+    return *IpAddress::parse(text);
+}
+IpAddress v6(const char *text)
+{
+    return *IpAddress::parse(text);
+}
 
 Bytes ipv4Packet(const IpAddress &from, const IpAddress &to, std::uint8_t protocol,
                  const Bytes &payload, std::uint8_t ttl)
@@ -32,7 +41,8 @@ Bytes icmpV4Error(const IpAddress &router, const IpAddress &to, std::uint8_t typ
     Bytes icmp(8, 0);
     icmp[0] = type;
     icmp[1] = code;
-    Bytes quote(probe.begin(), probe.begin() + static_cast<long>(std::min(quoteBytes, probe.size())));
+    Bytes quote(probe.begin(),
+                probe.begin() + static_cast<long>(std::min(quoteBytes, probe.size())));
     if (rfc4884) {
         quote.resize(128, 0);
         icmp[5] = static_cast<std::uint8_t>(quote.size() / 4);

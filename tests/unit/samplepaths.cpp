@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "samplepaths.h"
 
 #include <QFile>
@@ -62,7 +65,8 @@ NetworkPath icmpPathWithE2e()
     path.source.networkId = "vpc-1";
     path.source.service = "svc";
     path.source.containerId = "c0ffee";
-    path.destination = {"ziel.example.test", "192.0.2.99", std::nullopt, "dns", "名前.example.test"};
+    path.destination = {"ziel.example.test", "192.0.2.99", std::nullopt, "dns",
+                        "名前.example.test"};
     path.hops = {{1, "192.0.2.1", "路由器", 0.001, true}, {2, "192.0.2.99", "", 0.0, true}};
     path.hopCount = HopCount{2.0, 2, 2};
     path.e2eProbe = E2eProbe{{1.5, 2.25}, 3, 2, 1.0 / 3.0, 0.75, 1.875, 1.5, 2.25};

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 #include "samplepaths.h"
 
@@ -30,28 +33,36 @@ void DatadogShapesTest::readsShape_data()
     QTest::addColumn<int>("tagCount");
     QTest::addColumn<QString>("hops");
 
-    QTest::newRow("v1: success, no protocol")
-        << "datadog/v1-success.json" << "UDP" << "5bd0e7a0-6f0a-4b0d-8c1e-0a1b2c3d4e5f"
-        << "198.51.100.20" << 0 << 1
-        << "1 192.0.2.1 gw.example.test 0.512 yes\n"
-           "2 unknown_hop_2 unknown_hop_2 * no\n"
-           "3 198.51.100.20 db.example.test 4.25 yes";
+    QTest::newRow("v1: success, no protocol") << "datadog/v1-success.json"
+                                              << "UDP"
+                                              << "5bd0e7a0-6f0a-4b0d-8c1e-0a1b2c3d4e5f"
+                                              << "198.51.100.20" << 0 << 1
+                                              << "1 192.0.2.1 gw.example.test 0.512 yes\n"
+                                                 "2 unknown_hop_2 unknown_hop_2 * no\n"
+                                                 "3 198.51.100.20 db.example.test 4.25 yes";
     QTest::newRow("v2: namespace, protocol, via, still success")
-        << "datadog/v2-namespace-protocol.json" << "TCP"
-        << "0f6a8f1e-1d6b-4c55-9a0e-1234567890ab" << "203.0.113.7" << 443 << 0
+        << "datadog/v2-namespace-protocol.json"
+        << "TCP"
+        << "0f6a8f1e-1d6b-4c55-9a0e-1234567890ab"
+        << "203.0.113.7" << 443 << 0
         << "1 10.1.0.1 - 0.3 yes\n"
            "2 unknown_hop_2 unknown_hop_2 * no\n"
            "3 203.0.113.7 api.example.test 12.5 yes";
     QTest::newRow("v3: pathtrace_id, reachable, ECMP, port 0")
-        << "datadog/v3-pathtrace-reachable.json" << "ICMP"
-        << "a9c8b7d6-5e4f-4a3b-9c2d-1e0f9a8b7c6d" << "192.0.2.53" << 0 << 2
+        << "datadog/v3-pathtrace-reachable.json"
+        << "ICMP"
+        << "a9c8b7d6-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+        << "192.0.2.53" << 0 << 2
         << "1 192.0.2.1 gw 0.7 yes\n"
            "2 192.0.2.9 core-a 3.1 yes\n"
            "2 192.0.2.10 core-b 3.4 yes\n"
            "3 unknown_hop_3 unknown_hop_3 * no\n"
            "4 192.0.2.53 resolver1.example.test 8.02 yes";
     QTest::newRow("v4: traceroute runs, hop_count, e2e_probe")
-        << "datadog/v4-traceroute-runs.json" << "UDP" << "" << "203.0.113.80" << 33434 << 1
+        << "datadog/v4-traceroute-runs.json"
+        << "UDP"
+        << ""
+        << "203.0.113.80" << 33434 << 1
         << "1 10.0.0.1 gw.example.test 0.4 yes\n"
            "2 10.9.9.9 - 5 yes\n"
            "3 203.0.113.80 app-1.example.test 9.5 yes";

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
 
@@ -5,10 +8,10 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -105,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE((*store)->load(9999).error().codeName(), std::string("not-found"));
 
         // WAL: readers do not wait for a writer.
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         raw.setDatabaseName(file);
         QVERIFY(raw.open());
         QSqlQuery mode(raw);
@@ -138,7 +142,8 @@ private Q_SLOTS:
         QCOMPARE(ids({"", Protocol::Icmp, {}, {}, 100, {}}), std::vector<std::int64_t>{datadog});
         // 2024-12-24 (datadog) and 2025-11-24 (trace) fall before 2026; the session is in it.
         QCOMPARE(ids({"", {}, 1'767'225'600'000, {}, 100, {}}), std::vector<std::int64_t>{session});
-        QCOMPARE(ids({"", {}, {}, 1'767'225'600'000, 100, {}}), (std::vector<std::int64_t>{trace, datadog}));
+        QCOMPARE(ids({"", {}, {}, 1'767'225'600'000, 100, {}}),
+                 (std::vector<std::int64_t>{trace, datadog}));
         QCOMPARE(ids({"", {}, {}, {}, 1, {}}).size(), std::size_t(1));
         QCOMPARE(ids({"", {}, {}, {}, 100, datadog}), std::vector<std::int64_t>{datadog});
 
@@ -170,16 +175,20 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("old.sqlite"));
         const NetworkPath trace = fixturePath("hopscope/full-tcp-path.json");
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral(
-                "CREATE TABLE paths (id INTEGER PRIMARY KEY, traced_at INTEGER NOT NULL, saved_at INTEGER NOT NULL,"
-                " target TEXT NOT NULL, destination TEXT NOT NULL, protocol TEXT NOT NULL, reached INTEGER NOT NULL,"
+                "CREATE TABLE paths (id INTEGER PRIMARY KEY, traced_at INTEGER NOT NULL, saved_at "
+                "INTEGER NOT NULL,"
+                " target TEXT NOT NULL, destination TEXT NOT NULL, protocol TEXT NOT NULL, reached "
+                "INTEGER NOT NULL,"
                 " hops INTEGER NOT NULL, rounds INTEGER NOT NULL, json BLOB NOT NULL)")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
-            query.prepare(QStringLiteral("INSERT INTO paths VALUES (5, ?, 9, 'web.lab.test', '10.0.9.2', 'TCP', 1, 4, 0, ?)"));
+            query.prepare(QStringLiteral("INSERT INTO paths VALUES (5, ?, 9, 'web.lab.test', "
+                                         "'10.0.9.2', 'TCP', 1, 4, 0, ?)"));
             query.addBindValue(QVariant::fromValue<qint64>(trace.timestampMs));
             query.addBindValue(QByteArray::fromStdString(networkPathToJson(trace)));
             QVERIFY(query.exec());
@@ -202,10 +211,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("text file") << QByteArray("this is not a database\n").repeated(200) << "corrupt"
-                                   << "is not a readable history database";
-        QTest::newRow("damaged pages") << QByteArray("damage") << "corrupt" << "";
-        QTest::newRow("newer schema") << QByteArray("newer") << "newer-schema" << "written by a newer Hopscope";
+        QTest::newRow("text file")
+            << QByteArray("this is not a database\n").repeated(200) << "corrupt"
+            << "is not a readable history database";
+        QTest::newRow("damaged pages") << QByteArray("damage") << "corrupt"
+                                       << "";
+        QTest::newRow("newer schema") << QByteArray("newer") << "newer-schema"
+                                      << "written by a newer Hopscope";
     }
     // A file it cannot use is said and left byte for byte as it was.
     void refusesWhatItCannotUse()
@@ -222,7 +234,8 @@ private Q_SLOTS:
                 for (int i = 0; i < 20; ++i)
                     QVERIFY((*store)->add(fixturePath("hopscope/monitor-session.json"), i));
             }
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery query(db);
@@ -248,8 +261,10 @@ private Q_SLOTS:
         auto store = HistoryStore::open(file);
         QVERIFY(!store);
         QCOMPARE(QString::fromStdString(store.error().codeName()), code);
-        QVERIFY2(QString::fromStdString(store.error().message).contains(message), store.error().message.c_str());
-        QVERIFY2(QString::fromStdString(store.error().message).contains(file), store.error().message.c_str());
+        QVERIFY2(QString::fromStdString(store.error().message).contains(message),
+                 store.error().message.c_str());
+        QVERIFY2(QString::fromStdString(store.error().message).contains(file),
+                 store.error().message.c_str());
         QCOMPARE(fileHash(file), before);
     }
 
@@ -265,8 +280,12 @@ private Q_SLOTS:
             QVERIFY(store);
             QVERIFY((*store)->add(fixturePath("hopscope/monitor-session.json"), 1));
             const auto modeOf = [](const QString &name) {
-                struct stat info {};
-                return ::stat(QFile::encodeName(name).constData(), &info) == 0 ? info.st_mode & 07777 : 07777u;
+                struct stat info
+                {
+                };
+                return ::stat(QFile::encodeName(name).constData(), &info) == 0
+                           ? info.st_mode & 07777
+                           : 07777u;
             };
             QCOMPARE(modeOf(dir.filePath(QStringLiteral("new-folder"))), 0700u);
             QCOMPARE(modeOf(file), 0600u);
@@ -274,11 +293,13 @@ private Q_SLOTS:
             QCOMPARE(modeOf(file + QStringLiteral("-shm")), 0600u);
         }
         // One an older Hopscope left readable by all is made private when it is opened.
-        QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                                | QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ReadGroup | QFileDevice::ReadOther));
         auto reopened = HistoryStore::open(file);
         QVERIFY(reopened);
-        struct stat info {};
+        struct stat info
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(file).constData(), &info), 0);
         QCOMPARE(info.st_mode & 07777, 0600u);
         // A folder the user chose keeps its mode.
@@ -294,13 +315,16 @@ private Q_SLOTS:
         QFile blocker(dir.filePath(QStringLiteral("plain-file")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
-        const auto store = HistoryStore::open(dir.filePath(QStringLiteral("plain-file/history.sqlite")));
+        const auto store =
+            HistoryStore::open(dir.filePath(QStringLiteral("plain-file/history.sqlite")));
         QVERIFY(!store);
         QCOMPARE(store.error().codeName(), std::string("unwritable"));
-        QVERIFY(QString::fromStdString(store.error().message).contains(QLatin1String("cannot create the history folder")));
+        QVERIFY(QString::fromStdString(store.error().message)
+                    .contains(QLatin1String("cannot create the history folder")));
         const auto directory = HistoryStore::open(dir.path());
         QVERIFY(!directory);
-        QVERIFY(QString::fromStdString(directory.error().message).contains(QLatin1String("is not a file")));
+        QVERIFY(QString::fromStdString(directory.error().message)
+                    .contains(QLatin1String("is not a file")));
     }
 
     // Writes that fail for want of room give a clear error; every path saved before stays. A
@@ -319,9 +343,10 @@ private Q_SLOTS:
         if (tmpfs) {
             if (geteuid() != 0)
                 QSKIP("mounting a tmpfs needs root; CI runs as root");
-            QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                                  QStringLiteral("-o"), QStringLiteral("size=400k"),
-                                                                  QStringLiteral("tmpfs"), dir.path()}),
+            QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                       {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                        QStringLiteral("-o"), QStringLiteral("size=400k"),
+                                        QStringLiteral("tmpfs"), dir.path()}),
                      0);
         }
         const auto unmount = qScopeGuard([&] {
@@ -355,10 +380,11 @@ private Q_SLOTS:
         }
         std::signal(SIGXFSZ, SIG_DFL);
         QVERIFY2(!saved.empty(), "nothing fitted");
-        QCOMPARE(failure.code, std::string(tmpfs ? "disk-full" : "io-error"));
+        QCOMPARE(failure.codeName(), std::string(tmpfs ? "disk-full" : "io-error"));
         const QString message = QString::fromStdString(failure.message);
         QVERIFY2(message.contains(file), failure.message.c_str());
-        QVERIFY2(message.contains(tmpfs ? QLatin1String("the disk is full") : QLatin1String("is it full or failing?")),
+        QVERIFY2(message.contains(tmpfs ? QLatin1String("the disk is full")
+                                        : QLatin1String("is it full or failing?")),
                  failure.message.c_str());
         // Still full: reading back needs no room.
         auto store = HistoryStore::open(file);
@@ -376,7 +402,8 @@ private Q_SLOTS:
         std::int64_t committed = 0;
         for (const int killAfter : {5, 23, 61}) {
             QProcess writer;
-            writer.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), file});
+            writer.start(QCoreApplication::applicationFilePath(),
+                         {QStringLiteral("--writer"), file});
             QVERIFY(writer.waitForStarted());
             std::unique_ptr<HistoryStore> reader;
             int seen = 0;
@@ -388,7 +415,8 @@ private Q_SLOTS:
                     committed = std::max<std::int64_t>(committed, line.mid(10).toLongLong());
                     ++seen;
                 }
-                // Reading while the other process writes: never locked out, never less than committed.
+                // Reading while the other process writes: never locked out, never less than
+                // committed.
                 if (!reader) {
                     auto opened = HistoryStore::open(file);
                     QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
@@ -412,7 +440,9 @@ private Q_SLOTS:
             const auto entries = (*store)->list({"", {}, {}, {}, 1'000'000, {}});
             QVERIFY(entries);
             QVERIFY2(static_cast<std::int64_t>(entries->size()) >= committed,
-                     qPrintable(QStringLiteral("%1 entries, %2 committed").arg(entries->size()).arg(committed)));
+                     qPrintable(QStringLiteral("%1 entries, %2 committed")
+                                    .arg(entries->size())
+                                    .arg(committed)));
             for (std::int64_t id = 1; id <= committed; ++id)
                 QVERIFY2((*store)->load(id), qPrintable(QString::number(id)));
         }

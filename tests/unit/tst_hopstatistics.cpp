@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "stats/hopstatistics.h"
 
 #include <QTest>
@@ -27,11 +30,10 @@ void compareFigure(const std::optional<double> &actual, double expected, const c
         return;
     }
     QVERIFY2(actual.has_value(), name);
-    QVERIFY2(std::abs(*actual - expected) < 1e-9,
-             qPrintable(QStringLiteral("%1: %2, expected %3")
-                            .arg(QLatin1String(name))
-                            .arg(*actual, 0, 'g', 12)
-                            .arg(expected, 0, 'g', 12)));
+    QVERIFY2(std::abs(*actual - expected) < 1e-9, qPrintable(QStringLiteral("%1: %2, expected %3")
+                                                                 .arg(QLatin1String(name))
+                                                                 .arg(*actual, 0, 'g', 12)
+                                                                 .arg(expected, 0, 'g', 12)));
 }
 
 } // namespace
@@ -85,9 +87,10 @@ void HopStatisticsTest::figures_data()
     // A single outlier moves p95 only when it is in the top 5 %.
     QList<double> spike(39, 2.0);
     spike << 200.0;
-    QTest::newRow("one spike in forty") << spike << 40 << 0.0 << 200.0 << 2.0 << (39 * 2.0 + 200) / 40
-                                        << 200.0 << std::sqrt((39 * std::pow(2.0 - 6.95, 2) + std::pow(200 - 6.95, 2)) / 39)
-                                        << 198.0 / 39.0 << 2.0 << 2.0;
+    QTest::newRow("one spike in forty")
+        << spike << 40 << 0.0 << 200.0 << 2.0 << (39 * 2.0 + 200) / 40 << 200.0
+        << std::sqrt((39 * std::pow(2.0 - 6.95, 2) + std::pow(200 - 6.95, 2)) / 39) << 198.0 / 39.0
+        << 2.0 << 2.0;
 }
 
 void HopStatisticsTest::figures()

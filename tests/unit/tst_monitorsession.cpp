@@ -1,6 +1,8 @@
-#include "path/pathmodel.h"
-#include "path/pathmodel.h"
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
+#include "path/pathmodel.h"
 #include "stats/hopstatistics.h"
 
 #include <QTest>
@@ -38,7 +40,8 @@ MonitorRound parseRound(const QString &text, int number)
             }
             if (probeText != QLatin1String("*")) {
                 const QStringList parts = probeText.split(QLatin1Char('='));
-                probe.responder = parts[0] == QLatin1String("D") ? kDestination : parts[0].toStdString();
+                probe.responder =
+                    parts[0] == QLatin1String("D") ? kDestination : parts[0].toStdString();
                 probe.rttMs = parts.value(1, QStringLiteral("1")).toDouble();
             }
             round.probes.push_back(probe);
@@ -50,8 +53,8 @@ MonitorRound parseRound(const QString &text, int number)
 // "3 route-change 2 b->c", "4 path-length 3->4", "3 destination-lost".
 QString describe(const RouteChange &change)
 {
-    QString text = QString::number(change.round) + QLatin1Char(' ')
-                   + QString::fromStdString(routeChangeKindName(change.kind));
+    QString text = QString::number(change.round) + QLatin1Char(' ') +
+                   QString::fromStdString(routeChangeKindName(change.kind));
     const auto names = [](const std::vector<std::string> &list) {
         QStringList out;
         for (const std::string &name : list)
@@ -59,7 +62,9 @@ QString describe(const RouteChange &change)
         return out.join(QLatin1Char('+'));
     };
     if (change.kind == RouteChange::Kind::Responders)
-        text += QStringLiteral(" %1 %2->%3").arg(change.ttl).arg(names(change.before), names(change.after));
+        text += QStringLiteral(" %1 %2->%3")
+                    .arg(change.ttl)
+                    .arg(names(change.before), names(change.after));
     if (change.kind == RouteChange::Kind::PathLength)
         text += QStringLiteral(" %1->%2").arg(change.lengthBefore).arg(change.lengthAfter);
     return text;
@@ -76,7 +81,8 @@ PathModel feed(const QStringList &rounds, QStringList *changes = nullptr)
     return session;
 }
 
-const MonitorHop *findHop(const std::vector<MonitorHop> &hops, int ttl, const std::string &responder)
+const MonitorHop *findHop(const std::vector<MonitorHop> &hops, int ttl,
+                          const std::string &responder)
 {
     for (const MonitorHop &hop : hops)
         if (hop.ttl == ttl && hop.responder == responder)
@@ -112,41 +118,55 @@ void MonitorSessionTest::routeChanges_data()
     const QString path = QStringLiteral("1:a,a,a 2:b,b,b 3:D,D,D");
     QTest::newRow("stable") << QStringList(5, path) << QStringList{};
     QTest::newRow("per-packet ECMP alternation")
-        << QStringList{QStringLiteral("1:a 2:b,c,b 3:D"), QStringLiteral("1:a 2:c,c,b 3:D"), QStringLiteral("1:a 2:c,c,c 3:D"),
-                       QStringLiteral("1:a 2:b,b,b 3:D"), QStringLiteral("1:a 2:c,c,c 3:D"), QStringLiteral("1:a 2:c,b,c 3:D")}
+        << QStringList{QStringLiteral("1:a 2:b,c,b 3:D"), QStringLiteral("1:a 2:c,c,b 3:D"),
+                       QStringLiteral("1:a 2:c,c,c 3:D"), QStringLiteral("1:a 2:b,b,b 3:D"),
+                       QStringLiteral("1:a 2:c,c,c 3:D"), QStringLiteral("1:a 2:c,b,c 3:D")}
         << QStringList{};
     QTest::newRow("ECMP member first seen alone")
-        << QStringList{QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:b 3:D"),
-                       QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:b,c 3:D"), QStringLiteral("1:a 2:c 3:D")}
+        << QStringList{QStringLiteral("1:a 2:b 3:D"),   QStringLiteral("1:a 2:c 3:D"),
+                       QStringLiteral("1:a 2:b 3:D"),   QStringLiteral("1:a 2:c 3:D"),
+                       QStringLiteral("1:a 2:b,c 3:D"), QStringLiteral("1:a 2:c 3:D")}
         << QStringList{};
     QTest::newRow("new ECMP member joins known ones")
-        << QStringList{QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b,e 3:D"),
-                       QStringLiteral("1:a 2:e 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b 3:D"),
+                       QStringLiteral("1:a 2:b,e 3:D"), QStringLiteral("1:a 2:e 3:D"),
+                       QStringLiteral("1:a 2:b 3:D")}
         << QStringList{};
     QTest::newRow("flows on two branches")
         << QStringList(4, QStringLiteral("1:a@0,a@1 2:b@0,c@1 3:D@0,D@1")) << QStringList{};
     QTest::newRow("real change at round 3")
-        << QStringList{path, path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:c 3:D")}
+        << QStringList{path, path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:c 3:D"),
+                       QStringLiteral("1:a 2:c 3:D")}
         << QStringList{QStringLiteral("3 route-change 2 b->c")};
     QTest::newRow("change of an ECMP set")
-        << QStringList{QStringLiteral("2:b,c"), QStringLiteral("2:c,b"), QStringLiteral("2:e,f"), QStringLiteral("2:f,e")}
+        << QStringList{QStringLiteral("2:b,c"), QStringLiteral("2:c,b"), QStringLiteral("2:e,f"),
+                       QStringLiteral("2:f,e")}
         << QStringList{QStringLiteral("3 route-change 2 b+c->e+f")};
     QTest::newRow("lost probes do not confirm")
-        << QStringList{path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:* 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{path, QStringLiteral("1:a 2:c 3:D"), QStringLiteral("1:a 2:* 3:D"),
+                       QStringLiteral("1:a 2:b 3:D")}
         << QStringList{};
     QTest::newRow("one-round flap is not a change")
         << QStringList{path, path, QStringLiteral("1:a 2:c 3:D"), path, path} << QStringList{};
-    QTest::newRow("longer path")
-        << QStringList{path, path, QStringLiteral("1:a 2:b 3:x 4:D"), QStringLiteral("1:a 2:b 3:x 4:D")}
-        << QStringList{QStringLiteral("3 route-change 3 D->x"), QStringLiteral("3 path-length 3->4")};
+    QTest::newRow("longer path") << QStringList{path, path, QStringLiteral("1:a 2:b 3:x 4:D"),
+                                                QStringLiteral("1:a 2:b 3:x 4:D")}
+                                 << QStringList{QStringLiteral("3 route-change 3 D->x"),
+                                                QStringLiteral("3 path-length 3->4")};
     QTest::newRow("destination stops and starts answering")
-        << QStringList{path, path, QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:*"),
-                       path, path}
-        << QStringList{QStringLiteral("3 destination-lost"), QStringLiteral("6 destination-answering")};
+        << QStringList{path,
+                       path,
+                       QStringLiteral("1:a 2:b 3:*"),
+                       QStringLiteral("1:a 2:b 3:*"),
+                       QStringLiteral("1:a 2:b 3:*"),
+                       path,
+                       path}
+        << QStringList{QStringLiteral("3 destination-lost"),
+                       QStringLiteral("6 destination-answering")};
     QTest::newRow("destination silent for one round")
         << QStringList{path, QStringLiteral("1:a 2:b 3:*"), path, path} << QStringList{};
     QTest::newRow("destination first silent, then answering")
-        << QStringList{QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:D"), QStringLiteral("1:a 2:b 3:D")}
+        << QStringList{QStringLiteral("1:a 2:b 3:*"), QStringLiteral("1:a 2:b 3:D"),
+                       QStringLiteral("1:a 2:b 3:D")}
         << QStringList{QStringLiteral("2 destination-answering")};
 }
 
@@ -166,9 +186,11 @@ void MonitorSessionTest::rateLimiting_data()
     QTest::addColumn<QString>("responder");
     QTest::addColumn<bool>("flagged");
 
-    const QStringList limited{QStringLiteral("1:a,a 2:b,* 3:D,D"), QStringLiteral("1:a,a 2:*,b 3:D,D")};
+    const QStringList limited{QStringLiteral("1:a,a 2:b,* 3:D,D"),
+                              QStringLiteral("1:a,a 2:*,b 3:D,D")};
     QTest::newRow("loss that does not continue") << limited << 2 << QStringLiteral("b") << true;
-    const QStringList pathLoss{QStringLiteral("1:a,a 2:b,* 3:D,*"), QStringLiteral("1:a,a 2:*,b 3:*,D")};
+    const QStringList pathLoss{QStringLiteral("1:a,a 2:b,* 3:D,*"),
+                               QStringLiteral("1:a,a 2:*,b 3:*,D")};
     QTest::newRow("loss that continues") << pathLoss << 2 << QStringLiteral("b") << false;
     const QStringList silent{QStringLiteral("1:a 2:* 3:D"), QStringLiteral("1:a 2:* 3:D")};
     QTest::newRow("silent router, destination answers") << silent << 2 << QString() << true;
@@ -176,7 +198,8 @@ void MonitorSessionTest::rateLimiting_data()
     // 6 % at TTL 2 and 4 % later: the later loss is more than half of it, so it is path loss.
     QStringList partly;
     for (int i = 0; i < 10; ++i)
-        partly << (i == 0 ? QStringLiteral("1:a,a,a,a,a 2:b,b,*,*,* 3:D,D,*,*,D") : QStringLiteral("1:a,a,a,a,a 2:b,b,b,b,b 3:D,D,D,D,D"));
+        partly << (i == 0 ? QStringLiteral("1:a,a,a,a,a 2:b,b,*,*,* 3:D,D,*,*,D")
+                          : QStringLiteral("1:a,a,a,a,a 2:b,b,b,b,b 3:D,D,D,D,D"));
     QTest::newRow("later loss more than half") << partly << 2 << QStringLiteral("b") << false;
 }
 
@@ -187,7 +210,8 @@ void MonitorSessionTest::rateLimiting()
     QFETCH(QString, responder);
     const PathModel session = feed(rounds);
     const std::vector<MonitorHop> hops = session.hops();
-    const std::string address = responder == QLatin1String("D") ? kDestination : responder.toStdString();
+    const std::string address =
+        responder == QLatin1String("D") ? kDestination : responder.toStdString();
     const MonitorHop *hop = findHop(hops, ttl, address);
     QVERIFY(hop);
     QTEST(hop->likelyRateLimited, "flagged");
@@ -196,8 +220,8 @@ void MonitorSessionTest::rateLimiting()
 void MonitorSessionTest::statisticsFollowEveryRound()
 {
     // TTL 1's replies over three rounds, in sending order: 1, lost, 3 | 2, 8 | lost, 4.
-    const PathModel session = feed({QStringLiteral("1:a=1,*,a=3"), QStringLiteral("1:a=2,a=8"),
-                                         QStringLiteral("1:*,a=4")});
+    const PathModel session = feed(
+        {QStringLiteral("1:a=1,*,a=3"), QStringLiteral("1:a=2,a=8"), QStringLiteral("1:*,a=4")});
     const std::vector<MonitorHop> hops = session.hops();
     QCOMPARE(hops.size(), std::size_t(1));
     const std::vector<std::optional<double>> sequence{1, std::nullopt, 3, 2, 8, std::nullopt, 4};
@@ -218,7 +242,8 @@ void MonitorSessionTest::statisticsFollowEveryRound()
 
 void MonitorSessionTest::lostProbesCountAgainstTheFlowsRouter()
 {
-    const PathModel session = feed({QStringLiteral("2:b@0,c@1"), QStringLiteral("2:*@0,*@1"), QStringLiteral("2:*@0,c@1")});
+    const PathModel session = feed(
+        {QStringLiteral("2:b@0,c@1"), QStringLiteral("2:*@0,*@1"), QStringLiteral("2:*@0,c@1")});
     const std::vector<MonitorHop> hops = session.hops();
     QCOMPARE(hops.size(), std::size_t(2)); // no silent row: every lost probe has its router
     QCOMPARE(findHop(hops, 2, "b")->stats.sent, 3);
@@ -229,8 +254,10 @@ void MonitorSessionTest::lostProbesCountAgainstTheFlowsRouter()
 
 void MonitorSessionTest::probeByProbeMatchesWholeRounds()
 {
-    const QStringList rounds{QStringLiteral("1:a=1,*,a=3 2:b=2@0,c=4@1 3:D=5,D=6"), QStringLiteral("1:a=2 2:*@0,c=3@1 3:D=4,*"),
-                             QStringLiteral("1:a=2 2:e=3@0,e=3@1 3:D=4,D=5"), QStringLiteral("1:a=2 2:e=3@0,e=4@1 3:D=4,D=5")};
+    const QStringList rounds{QStringLiteral("1:a=1,*,a=3 2:b=2@0,c=4@1 3:D=5,D=6"),
+                             QStringLiteral("1:a=2 2:*@0,c=3@1 3:D=4,*"),
+                             QStringLiteral("1:a=2 2:e=3@0,e=3@1 3:D=4,D=5"),
+                             QStringLiteral("1:a=2 2:e=3@0,e=4@1 3:D=4,D=5")};
     PathModel whole;
     PathModel live;
     QStringList wholeChanges;
@@ -290,7 +317,8 @@ void MonitorSessionTest::longSessionStaysBounded()
     limits.history = SampleHistoryLimits{50, 8, 4};
     PathModel session(limits);
     for (int round = 1; round <= 2000; ++round)
-        session.addRound(parseRound(QStringLiteral("1:a=1,a=2 2:D=%1,*").arg(round % 10 + 1), round));
+        session.addRound(
+            parseRound(QStringLiteral("1:a=1,a=2 2:D=%1,*").arg(round % 10 + 1), round));
     const PathModel::Series &destination = session.series().at(2).front();
     QCOMPARE(destination.history.recent().size(), std::size_t(50));
     QVERIFY(destination.history.buckets().size() <= 9);
@@ -312,7 +340,8 @@ void MonitorSessionTest::histogramQuantilesStayClose()
     QCOMPARE(*stats.minMs, 0.1);
     QCOMPARE(*stats.maxMs, 100.0);
     QVERIFY(std::abs(*stats.avgMs - 50.05) < 1e-9);
-    QVERIFY2(std::abs(*stats.medianMs / 50.05 - 1) < 0.005, qPrintable(QString::number(*stats.medianMs)));
+    QVERIFY2(std::abs(*stats.medianMs / 50.05 - 1) < 0.005,
+             qPrintable(QString::number(*stats.medianMs)));
     QVERIFY2(std::abs(*stats.p95Ms / 95.0 - 1) < 0.005, qPrintable(QString::number(*stats.p95Ms)));
 }
 

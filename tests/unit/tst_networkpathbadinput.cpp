@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 
 #include <QTemporaryDir>
@@ -67,25 +70,29 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::addColumn<QByteArray>("code");
     QTest::addColumn<QByteArray>("where"); // the JSON pointer the message must start with
 
-    QTest::newRow("not JSON") << QByteArray("hello") << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("not JSON") << QByteArray("hello") << QByteArray("not-json")
+                              << QByteArray("(document)");
     QTest::newRow("empty") << QByteArray() << QByteArray("not-json") << QByteArray("(document)");
     QTest::newRow("truncated") << kValid.left(kValid.size() / 2) << QByteArray("not-json")
                                << QByteArray("(document)");
-    QTest::newRow("invalid UTF-8") << replaced("\"n\"", "\"\xff\xfe\"") << QByteArray("not-json")
-                                   << QByteArray("(document)");
-    QTest::newRow("trailing garbage") << kValid + "}" << QByteArray("not-json") << QByteArray("(document)");
-    QTest::newRow("root is an array") << QByteArray("[1,2]") << QByteArray("wrong-type")
-                                      << QByteArray("(document)");
-    QTest::newRow("duplicate top-level key") << replaced("\"namespace\": \"n\",", "\"namespace\": \"n\", \"namespace\": \"m\",")
-                                             << QByteArray("duplicate-key") << QByteArray("/namespace");
-    QTest::newRow("duplicate key in a hop") << replaced("\"rtt\": 3.0,", "\"rtt\": 3.0, \"rtt\": 1.0,")
-                                            << QByteArray("duplicate-key") << QByteArray("/hops/2/rtt");
+    QTest::newRow("invalid UTF-8")
+        << replaced("\"n\"", "\"\xff\xfe\"") << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("trailing garbage")
+        << kValid + "}" << QByteArray("not-json") << QByteArray("(document)");
+    QTest::newRow("root is an array")
+        << QByteArray("[1,2]") << QByteArray("wrong-type") << QByteArray("(document)");
+    QTest::newRow("duplicate top-level key")
+        << replaced("\"namespace\": \"n\",", "\"namespace\": \"n\", \"namespace\": \"m\",")
+        << QByteArray("duplicate-key") << QByteArray("/namespace");
+    QTest::newRow("duplicate key in a hop")
+        << replaced("\"rtt\": 3.0,", "\"rtt\": 3.0, \"rtt\": 1.0,") << QByteArray("duplicate-key")
+        << QByteArray("/hops/2/rtt");
     QTest::newRow("duplicate key deep inside")
-        << replaced("\"queries\": 3}", "\"queries\": 3, \"queries\": 3}") << QByteArray("duplicate-key")
-        << QByteArray("/hopscope/request/queries");
+        << replaced("\"queries\": 3}", "\"queries\": 3, \"queries\": 3}")
+        << QByteArray("duplicate-key") << QByteArray("/hopscope/request/queries");
     QTest::newRow("more values than a path can hold")
-        << replaced("[\"a:b\"]", "[" + QByteArray("0,").repeated(4'000'001) + "0]") << QByteArray("too-large")
-        << QByteArray("(document)");
+        << replaced("[\"a:b\"]", "[" + QByteArray("0,").repeated(4'000'001) + "0]")
+        << QByteArray("too-large") << QByteArray("(document)");
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << QByteArray("too-deep")
                                   << QByteArray("(document)");
     QTest::newRow("deep nesting inside a valid key")
@@ -103,67 +110,78 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("timestamp beyond uint64 range")
         << replaced("1735000000000,", "18446744073709551615,") << QByteArray("out-of-range")
         << QByteArray("/timestamp");
-    QTest::newRow("timestamp in microseconds") << replaced("1735000000000,", "1735000000000000,")
-                                               << QByteArray("out-of-range") << QByteArray("/timestamp");
-    QTest::newRow("unknown protocol") << replaced("\"TCP\",", "\"SCTP\",") << QByteArray("out-of-range")
-                                      << QByteArray("/protocol");
+    QTest::newRow("timestamp in microseconds")
+        << replaced("1735000000000,", "1735000000000000,") << QByteArray("out-of-range")
+        << QByteArray("/timestamp");
+    QTest::newRow("unknown protocol") << replaced("\"TCP\",", "\"SCTP\",")
+                                      << QByteArray("out-of-range") << QByteArray("/protocol");
     QTest::newRow("source not an object") << replaced("{\"hostname\": \"h\"}", "\"h\"")
                                           << QByteArray("wrong-type") << QByteArray("/source");
     QTest::newRow("destination missing")
-        << replaced("\"destination\": {\"hostname\": \"d\", \"ip_address\": \"192.0.2.4\", \"port\": 443},", "")
+        << replaced("\"destination\": {\"hostname\": \"d\", \"ip_address\": \"192.0.2.4\", "
+                    "\"port\": 443},",
+                    "")
         << QByteArray("missing-field") << QByteArray("/destination");
-    QTest::newRow("port out of range") << replaced("\"port\": 443}", "\"port\": 70000}")
-                                       << QByteArray("out-of-range") << QByteArray("/destination/port");
+    QTest::newRow("port out of range")
+        << replaced("\"port\": 443}", "\"port\": 70000}") << QByteArray("out-of-range")
+        << QByteArray("/destination/port");
     QTest::newRow("hops missing") << replaced("\"hops\"", "\"hopz\"") << QByteArray("missing-field")
                                   << QByteArray("/hops");
     QTest::newRow("hops not an array") << replaced("\"hops\": [", "\"hops\": 3, \"x\": [")
                                        << QByteArray("wrong-type") << QByteArray("/hops");
     QTest::newRow("hop not an object")
-        << replaced("{\"ttl\": 3, \"ip_address\": \"192.0.2.3\", \"rtt\": 3.0, \"reachable\": true}", "42")
+        << replaced(
+               "{\"ttl\": 3, \"ip_address\": \"192.0.2.3\", \"rtt\": 3.0, \"reachable\": true}",
+               "42")
         << QByteArray("wrong-type") << QByteArray("/hops/2");
-    QTest::newRow("ttl zero") << replaced("\"ttl\": 1,", "\"ttl\": 0,") << QByteArray("out-of-range")
-                              << QByteArray("/hops/0/ttl");
-    QTest::newRow("ttl 256") << replaced("\"ttl\": 4,", "\"ttl\": 256,") << QByteArray("out-of-range")
-                             << QByteArray("/hops/3/ttl");
-    QTest::newRow("ttl negative") << replaced("\"ttl\": 1,", "\"ttl\": -1,") << QByteArray("out-of-range")
-                                  << QByteArray("/hops/0/ttl");
-    QTest::newRow("ttl as text") << replaced("\"ttl\": 3,", "\"ttl\": \"3\",") << QByteArray("wrong-type")
-                                 << QByteArray("/hops/2/ttl");
+    QTest::newRow("ttl zero") << replaced("\"ttl\": 1,", "\"ttl\": 0,")
+                              << QByteArray("out-of-range") << QByteArray("/hops/0/ttl");
+    QTest::newRow("ttl 256") << replaced("\"ttl\": 4,", "\"ttl\": 256,")
+                             << QByteArray("out-of-range") << QByteArray("/hops/3/ttl");
+    QTest::newRow("ttl negative") << replaced("\"ttl\": 1,", "\"ttl\": -1,")
+                                  << QByteArray("out-of-range") << QByteArray("/hops/0/ttl");
+    QTest::newRow("ttl as text") << replaced("\"ttl\": 3,", "\"ttl\": \"3\",")
+                                 << QByteArray("wrong-type") << QByteArray("/hops/2/ttl");
     QTest::newRow("ttl missing") << replaced("\"ttl\": 3,", "") << QByteArray("missing-field")
                                  << QByteArray("/hops/2/ttl");
-    QTest::newRow("hops out of order") << replaced("\"ttl\": 3,", "\"ttl\": 1,") << QByteArray("out-of-order")
-                                       << QByteArray("/hops/2/ttl");
-    QTest::newRow("rtt negative") << replaced("\"rtt\": 4.0", "\"rtt\": -4.0") << QByteArray("out-of-range")
-                                  << QByteArray("/hops/3/rtt");
-    QTest::newRow("rtt absurd") << replaced("\"rtt\": 4.0", "\"rtt\": 1e300") << QByteArray("out-of-range")
-                                << QByteArray("/hops/3/rtt");
-    QTest::newRow("rtt as text") << replaced("\"rtt\": 3.0", "\"rtt\": \"3 ms\"") << QByteArray("wrong-type")
-                                 << QByteArray("/hops/2/rtt");
-    QTest::newRow("reachable missing") << replaced(", \"reachable\": false", "")
-                                       << QByteArray("missing-field") << QByteArray("/hops/1/reachable");
-    QTest::newRow("reachable as text") << replaced("\"reachable\": false", "\"reachable\": \"no\"")
-                                       << QByteArray("wrong-type") << QByteArray("/hops/1/reachable");
+    QTest::newRow("hops out of order") << replaced("\"ttl\": 3,", "\"ttl\": 1,")
+                                       << QByteArray("out-of-order") << QByteArray("/hops/2/ttl");
+    QTest::newRow("rtt negative") << replaced("\"rtt\": 4.0", "\"rtt\": -4.0")
+                                  << QByteArray("out-of-range") << QByteArray("/hops/3/rtt");
+    QTest::newRow("rtt absurd") << replaced("\"rtt\": 4.0", "\"rtt\": 1e300")
+                                << QByteArray("out-of-range") << QByteArray("/hops/3/rtt");
+    QTest::newRow("rtt as text") << replaced("\"rtt\": 3.0", "\"rtt\": \"3 ms\"")
+                                 << QByteArray("wrong-type") << QByteArray("/hops/2/rtt");
+    QTest::newRow("reachable missing")
+        << replaced(", \"reachable\": false", "") << QByteArray("missing-field")
+        << QByteArray("/hops/1/reachable");
+    QTest::newRow("reachable as text")
+        << replaced("\"reachable\": false", "\"reachable\": \"no\"") << QByteArray("wrong-type")
+        << QByteArray("/hops/1/reachable");
     QTest::newRow("reachable hop without address")
-        << replaced("\"ip_address\": \"192.0.2.1\"", "\"ip_address\": \"\"") << QByteArray("missing-field")
-        << QByteArray("/hops/0/ip_address");
-    QTest::newRow("tag not a string") << replaced("[\"a:b\"]", "[\"a:b\", 7]") << QByteArray("wrong-type")
-                                      << QByteArray("/tags/1");
-    QTest::newRow("newer format version") << replaced("\"format_version\": 1", "\"format_version\": 9")
-                                          << QByteArray("unsupported-version")
-                                          << QByteArray("/hopscope/format_version");
-    QTest::newRow("probing unknown") << replaced("\"tool_version\": \"0.1.0\",", "\"tool_version\": \"0.1.0\", \"probing\": \"magic\",")
-                                     << QByteArray("out-of-range") << QByteArray("/hopscope/probing");
-    QTest::newRow("request max_ttl zero") << replaced("\"max_ttl\": 30", "\"max_ttl\": 0")
-                                          << QByteArray("out-of-range")
-                                          << QByteArray("/hopscope/request/max_ttl");
-    QTest::newRow("request mode unknown") << replaced("\"queries\": 3}", "\"queries\": 3, \"mode\": \"fast\"}")
-                                          << QByteArray("out-of-range") << QByteArray("/hopscope/request/mode");
-    QTest::newRow("probe rtt without responder") << replaced("\"responder\": \"192.0.2.1\", ", "")
-                                                 << QByteArray("missing-field")
-                                                 << QByteArray("/hopscope/probes/0/responder");
+        << replaced("\"ip_address\": \"192.0.2.1\"", "\"ip_address\": \"\"")
+        << QByteArray("missing-field") << QByteArray("/hops/0/ip_address");
+    QTest::newRow("tag not a string") << replaced("[\"a:b\"]", "[\"a:b\", 7]")
+                                      << QByteArray("wrong-type") << QByteArray("/tags/1");
+    QTest::newRow("newer format version")
+        << replaced("\"format_version\": 1", "\"format_version\": 9")
+        << QByteArray("unsupported-version") << QByteArray("/hopscope/format_version");
+    QTest::newRow("probing unknown")
+        << replaced("\"tool_version\": \"0.1.0\",",
+                    "\"tool_version\": \"0.1.0\", \"probing\": \"magic\",")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/probing");
+    QTest::newRow("request max_ttl zero")
+        << replaced("\"max_ttl\": 30", "\"max_ttl\": 0") << QByteArray("out-of-range")
+        << QByteArray("/hopscope/request/max_ttl");
+    QTest::newRow("request mode unknown")
+        << replaced("\"queries\": 3}", "\"queries\": 3, \"mode\": \"fast\"}")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/request/mode");
+    QTest::newRow("probe rtt without responder")
+        << replaced("\"responder\": \"192.0.2.1\", ", "") << QByteArray("missing-field")
+        << QByteArray("/hopscope/probes/0/responder");
     QTest::newRow("probe icmp type out of range")
-        << replaced("\"sent_at_us\"", "\"icmp_type\": 300, \"sent_at_us\"") << QByteArray("out-of-range")
-        << QByteArray("/hopscope/probes/0/icmp_type");
+        << replaced("\"sent_at_us\"", "\"icmp_type\": 300, \"sent_at_us\"")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/probes/0/icmp_type");
 
     const QByteArray runsPrefix = R"({"timestamp": 1, "destination": {}, "traceroute": )";
     QTest::newRow("runs missing") << runsPrefix + "{}}" << QByteArray("missing-field")
@@ -175,14 +193,16 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("hop_count max below min")
         << runsPrefix + R"({"runs": [], "hop_count": {"avg": 2, "min": 3, "max": 1}}})"
         << QByteArray("out-of-range") << QByteArray("/traceroute/hop_count/max");
-    QTest::newRow("e2e loss over 1") << runsPrefix + R"({"runs": []}, "e2e_probe": {"packet_loss_percentage": 25}})"
-                                     << QByteArray("out-of-range") << QByteArray("/e2e_probe/packet_loss_percentage");
+    QTest::newRow("e2e loss over 1")
+        << runsPrefix + R"({"runs": []}, "e2e_probe": {"packet_loss_percentage": 25}})"
+        << QByteArray("out-of-range") << QByteArray("/e2e_probe/packet_loss_percentage");
     QTest::newRow("e2e received more than sent")
         << runsPrefix + R"({"runs": []}, "e2e_probe": {"packets_sent": 1, "packets_received": 2}})"
         << QByteArray("out-of-range") << QByteArray("/e2e_probe/packets_received");
 
     // A monitoring session's summary, valid as written here, then broken one field at a time.
-    const QByteArray session = R"({"timestamp": 1, "destination": {}, "hops": [], "hopscope": {"format_version": 1, "monitor":
+    const QByteArray session =
+        R"({"timestamp": 1, "destination": {}, "hops": [], "hopscope": {"format_version": 1, "monitor":
         {"rounds": 2, "failed_rounds": 0, "interval_ms": 1000, "started_at_us": 10, "ended_at_us": 20,
          "hops": [{"ttl": 1, "responder": "10.0.0.1", "sent": 4, "received": 3, "loss_percent": 25, "first_round": 1,
                    "last_round": 2}],
@@ -194,21 +214,24 @@ void NetworkPathBadInputTest::rejects_data()
         QByteArray document = session;
         return document.replace(from, to);
     };
-    QTest::newRow("monitor rounds missing") << sessionWith("\"rounds\": 2,", "") << QByteArray("missing-field")
-                                            << QByteArray("/hopscope/monitor/rounds");
-    QTest::newRow("monitor ends before it starts") << sessionWith("\"ended_at_us\": 20", "\"ended_at_us\": 5")
-                                                   << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/ended_at_us");
+    QTest::newRow("monitor rounds missing")
+        << sessionWith("\"rounds\": 2,", "") << QByteArray("missing-field")
+        << QByteArray("/hopscope/monitor/rounds");
+    QTest::newRow("monitor ends before it starts")
+        << sessionWith("\"ended_at_us\": 20", "\"ended_at_us\": 5") << QByteArray("out-of-range")
+        << QByteArray("/hopscope/monitor/ended_at_us");
     QTest::newRow("monitor hop received more than sent")
         << sessionWith("\"received\": 3", "\"received\": 5") << QByteArray("out-of-range")
         << QByteArray("/hopscope/monitor/hops/0/received");
-    QTest::newRow("monitor hop loss over 100") << sessionWith("\"loss_percent\": 25", "\"loss_percent\": 250")
-                                               << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/hops/0/loss_percent");
-    QTest::newRow("monitor change of unknown kind") << sessionWith("\"kind\": \"route-change\"", "\"kind\": \"flap\"")
-                                                    << QByteArray("out-of-range")
-                                                    << QByteArray("/hopscope/monitor/route_changes/0/kind");
-    QTest::newRow("monitor change without before") << sessionWith("\"before\": [\"10.0.0.9\"],", "")
-                                                   << QByteArray("missing-field")
-                                                   << QByteArray("/hopscope/monitor/route_changes/0/before");
+    QTest::newRow("monitor hop loss over 100")
+        << sessionWith("\"loss_percent\": 25", "\"loss_percent\": 250")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/hops/0/loss_percent");
+    QTest::newRow("monitor change of unknown kind")
+        << sessionWith("\"kind\": \"route-change\"", "\"kind\": \"flap\"")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/route_changes/0/kind");
+    QTest::newRow("monitor change without before")
+        << sessionWith("\"before\": [\"10.0.0.9\"],", "") << QByteArray("missing-field")
+        << QByteArray("/hopscope/monitor/route_changes/0/before");
     QTest::newRow("monitor history ends before it starts")
         << sessionWith("\"last_sent_us\": 12", "\"last_sent_us\": 9") << QByteArray("out-of-range")
         << QByteArray("/hopscope/monitor/history/0/last_sent_us");
@@ -249,13 +272,15 @@ void NetworkPathBadInputTest::rejectsHugeFileWithoutReadingIt()
     const auto path = readNetworkPathFile(fileName.toStdString());
     QVERIFY(!path.hasValue());
     QCOMPARE(path.error().codeName(), std::string("too-large"));
-    QVERIFY(QByteArray::fromStdString(path.error().message).startsWith(QByteArray(fileName + ": ")));
+    QVERIFY(
+        QByteArray::fromStdString(path.error().message).startsWith(QByteArray(fileName + ": ")));
 }
 
 void NetworkPathBadInputTest::reportsUnreadableFiles()
 {
     QTemporaryDir dir;
-    const auto missing = readNetworkPathFile(dir.filePath(QStringLiteral("nope.json")).toStdString());
+    const auto missing =
+        readNetworkPathFile(dir.filePath(QStringLiteral("nope.json")).toStdString());
     QVERIFY(!missing.hasValue());
     QCOMPARE(missing.error().codeName(), std::string("cannot-read"));
     QVERIFY(QByteArray::fromStdString(missing.error().message).contains("No such file"));
@@ -278,8 +303,9 @@ void NetworkPathBadInputTest::messagesCarryNoControlCharacters()
     QVERIFY(!path.hasValue());
     QCOMPARE(path.error().codeName(), std::string("out-of-range"));
     const std::string &message = path.error().message;
-    QVERIFY2(message.find('\x1b') == std::string::npos && message.find('\x07') == std::string::npos
-                 && message.find("\xc2\x9b") == std::string::npos,
+    QVERIFY2(message.find('\x1b') == std::string::npos &&
+                 message.find('\x07') == std::string::npos &&
+                 message.find("\xc2\x9b") == std::string::npos,
              message.c_str());
     QVERIFY2(message.find("(found \"?]0;title??2J\")") != std::string::npos, message.c_str());
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 #include "samplepaths.h"
 
@@ -42,7 +45,8 @@ void NetworkPathRoundTripTest::roundTrip()
     const Expected<NetworkPath> read = networkPathFromJson(written);
     QVERIFY2(read.hasValue(), read ? "" : read.error().message.c_str());
     QVERIFY2(*read == path, written.c_str());
-    QCOMPARE(QByteArray::fromStdString(networkPathToJson(*read)), QByteArray::fromStdString(written));
+    QCOMPARE(QByteArray::fromStdString(networkPathToJson(*read)),
+             QByteArray::fromStdString(written));
 }
 
 void NetworkPathRoundTripTest::writesGoldenFile()
@@ -67,8 +71,9 @@ void NetworkPathRoundTripTest::keysFollowSchemaOrder()
     QByteArrayList keys;
     for (const auto &item : root.items())
         keys << QByteArray::fromStdString(item.key());
-    QCOMPARE(keys.join(' '),
-             QByteArray("timestamp namespace path_id protocol source destination hops tags hopscope"));
+    QCOMPARE(
+        keys.join(' '),
+        QByteArray("timestamp namespace path_id protocol source destination hops tags hopscope"));
 }
 
 QTEST_GUILESS_MAIN(NetworkPathRoundTripTest)

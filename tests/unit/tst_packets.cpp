@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "packet/checksum.h"
 #include "packet/replyparser.h"
 #include "packet/tcpsyn.h"
@@ -110,7 +113,8 @@ void PacketsTest::synIpv6PacketCarriesFlowLabelAndHopLimit()
     const Bytes packet = buildIpv6TcpSyn(probe);
     QCOMPARE(packet.size(), std::size_t(40 + 24));
     QCOMPARE(int(packet[0] >> 4), 6);
-    QCOMPARE((std::uint32_t(packet[1] & 0x0f) << 16) | std::uint32_t(packet[2] << 8) | packet[3], 0x12345u);
+    QCOMPARE((std::uint32_t(packet[1] & 0x0f) << 16) | std::uint32_t(packet[2] << 8) | packet[3],
+             0x12345u);
     QCOMPARE(packet[4] << 8 | packet[5], 24);
     QCOMPARE(int(packet[6]), int(IPPROTO_TCP));
     QCOMPARE(int(packet[7]), 7);
@@ -126,11 +130,16 @@ void PacketsTest::icmpV4Quotes_data()
     QTest::addColumn<int>("quoteBytes");
     QTest::addColumn<bool>("rfc4884");
     QTest::addColumn<int>("kind");
-    QTest::newRow("time exceeded, RFC 792 minimum quote") << 11 << 0 << 28 << false << int(IcmpKind::TimeExceeded);
-    QTest::newRow("time exceeded, whole probe quoted") << 11 << 0 << 44 << false << int(IcmpKind::TimeExceeded);
-    QTest::newRow("time exceeded, RFC 4884 with extensions") << 11 << 0 << 44 << true << int(IcmpKind::TimeExceeded);
-    QTest::newRow("host unreachable") << 3 << 1 << 28 << false << int(IcmpKind::DestinationUnreachable);
-    QTest::newRow("admin prohibited, RFC 4884") << 3 << 13 << 44 << true << int(IcmpKind::DestinationUnreachable);
+    QTest::newRow("time exceeded, RFC 792 minimum quote")
+        << 11 << 0 << 28 << false << int(IcmpKind::TimeExceeded);
+    QTest::newRow("time exceeded, whole probe quoted")
+        << 11 << 0 << 44 << false << int(IcmpKind::TimeExceeded);
+    QTest::newRow("time exceeded, RFC 4884 with extensions")
+        << 11 << 0 << 44 << true << int(IcmpKind::TimeExceeded);
+    QTest::newRow("host unreachable")
+        << 3 << 1 << 28 << false << int(IcmpKind::DestinationUnreachable);
+    QTest::newRow("admin prohibited, RFC 4884")
+        << 3 << 13 << 44 << true << int(IcmpKind::DestinationUnreachable);
 }
 
 void PacketsTest::icmpV4Quotes()
@@ -140,9 +149,9 @@ void PacketsTest::icmpV4Quotes()
     QFETCH(int, quoteBytes);
     QFETCH(bool, rfc4884);
     const Bytes probe = buildIpv4TcpSyn(probeV4());
-    const Bytes reply = icmpV4Error(v4("192.0.2.1"), probeV4().source, static_cast<std::uint8_t>(type),
-                                    static_cast<std::uint8_t>(code), probe,
-                                    static_cast<std::size_t>(quoteBytes), rfc4884);
+    const Bytes reply = icmpV4Error(
+        v4("192.0.2.1"), probeV4().source, static_cast<std::uint8_t>(type),
+        static_cast<std::uint8_t>(code), probe, static_cast<std::size_t>(quoteBytes), rfc4884);
     const auto message = parseIcmpV4(reply);
     QVERIFY2(message.hasValue(), message ? "" : message.error().message.c_str());
     QTEST(int(message->kind), "kind");
@@ -167,8 +176,10 @@ void PacketsTest::icmpV4Rejects_data()
     const Bytes good = icmpV4Error(v4("192.0.2.1"), probeV4().source, 11, 0, probe);
 
     QTest::newRow("empty") << Bytes{} << QByteArray("malformed");
-    QTest::newRow("outer header cut") << Bytes(good.begin(), good.begin() + 12) << QByteArray("malformed");
-    QTest::newRow("ICMP header cut") << Bytes(good.begin(), good.begin() + 24) << QByteArray("malformed");
+    QTest::newRow("outer header cut")
+        << Bytes(good.begin(), good.begin() + 12) << QByteArray("malformed");
+    QTest::newRow("ICMP header cut")
+        << Bytes(good.begin(), good.begin() + 24) << QByteArray("malformed");
     // Cutting also breaks the checksum, so recompute it to reach the length check.
     Bytes shortQuote = icmpV4Error(v4("192.0.2.1"), probeV4().source, 11, 0, probe, 24);
     QTest::newRow("quote shorter than 8 transport bytes") << shortQuote << QByteArray("malformed");
@@ -178,7 +189,8 @@ void PacketsTest::icmpV4Rejects_data()
     Bytes badVersion = probe;
     badVersion[0] = 0x65;
     QTest::newRow("quoted header is not IPv4")
-        << icmpV4Error(v4("192.0.2.1"), probeV4().source, 11, 0, badVersion) << QByteArray("malformed");
+        << icmpV4Error(v4("192.0.2.1"), probeV4().source, 11, 0, badVersion)
+        << QByteArray("malformed");
     Bytes badIhl = probe;
     badIhl[0] = 0x4f; // 60-byte header, longer than the quote
     QTest::newRow("quoted header length past the end")
@@ -199,8 +211,8 @@ void PacketsTest::icmpV4Rejects()
 void PacketsTest::icmpV6Quote()
 {
     const Bytes segment = buildTcpSynSegment(probeV6());
-    const Bytes message = icmpV6Error(3, 0, probeV6().source, probeV6().destination, IPPROTO_TCP,
-                                      segment, 0xabcde);
+    const Bytes message =
+        icmpV6Error(3, 0, probeV6().source, probeV6().destination, IPPROTO_TCP, segment, 0xabcde);
     const auto parsed = parseIcmpV6(message, v6("2001:db8:ff::1"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : parsed.error().message.c_str());
     QCOMPARE(int(parsed->kind), int(IcmpKind::TimeExceeded));
@@ -216,7 +228,8 @@ void PacketsTest::icmpV6Rejects_data()
 {
     QTest::addColumn<Bytes>("message");
     const Bytes segment = buildTcpSynSegment(probeV6());
-    const Bytes good = icmpV6Error(1, 4, probeV6().source, probeV6().destination, IPPROTO_TCP, segment);
+    const Bytes good =
+        icmpV6Error(1, 4, probeV6().source, probeV6().destination, IPPROTO_TCP, segment);
     QTest::newRow("header cut") << Bytes(good.begin(), good.begin() + 6);
     QTest::newRow("quoted IPv6 header cut") << Bytes(good.begin(), good.begin() + 30);
     QTest::newRow("no transport bytes") << Bytes(good.begin(), good.begin() + 48);
@@ -237,23 +250,28 @@ void PacketsTest::tcpReplies_data()
     QTest::addColumn<bool>("accepted");
     const IpAddress server = v4("203.0.113.5");
     const IpAddress client = v4("198.51.100.10");
-    const Bytes synAck = tcpSegment(server, client, 443, 40001, 777, 0xdeadbef0, kTcpFlagSyn | kTcpFlagAck);
+    const Bytes synAck =
+        tcpSegment(server, client, 443, 40001, 777, 0xdeadbef0, kTcpFlagSyn | kTcpFlagAck);
     QTest::newRow("SYN-ACK") << ipv4Packet(server, client, IPPROTO_TCP, synAck) << true;
     Bytes corrupted = synAck;
     corrupted[9] ^= 0x10;
-    QTest::newRow("corrupted acknowledgement") << ipv4Packet(server, client, IPPROTO_TCP, corrupted) << false;
+    QTest::newRow("corrupted acknowledgement")
+        << ipv4Packet(server, client, IPPROTO_TCP, corrupted) << false;
     // Checksum left to the NIC: only the pseudo-header sum is in the field.
     Bytes offloaded = synAck;
     offloaded[16] = offloaded[17] = 0;
     const std::uint16_t partial = pseudoHeaderSum(server, client, IPPROTO_TCP, offloaded.size());
     offloaded[16] = static_cast<std::uint8_t>(partial >> 8);
     offloaded[17] = static_cast<std::uint8_t>(partial);
-    QTest::newRow("checksum offload pending") << ipv4Packet(server, client, IPPROTO_TCP, offloaded) << true;
-    QTest::newRow("header cut") << ipv4Packet(server, client, IPPROTO_TCP, Bytes(synAck.begin(), synAck.begin() + 16))
+    QTest::newRow("checksum offload pending")
+        << ipv4Packet(server, client, IPPROTO_TCP, offloaded) << true;
+    QTest::newRow("header cut") << ipv4Packet(server, client, IPPROTO_TCP,
+                                              Bytes(synAck.begin(), synAck.begin() + 16))
                                 << false;
     Bytes badOffset = synAck;
     badOffset[12] = 0xf0;
-    QTest::newRow("data offset past the end") << ipv4Packet(server, client, IPPROTO_TCP, badOffset) << false;
+    QTest::newRow("data offset past the end")
+        << ipv4Packet(server, client, IPPROTO_TCP, badOffset) << false;
 }
 
 void PacketsTest::tcpReplies()
@@ -287,8 +305,10 @@ void PacketsTest::addressesInTheirCanonicalForm()
 {
     QFETCH(QByteArray, text);
     QFETCH(QString, canonical);
-    const auto address = IpAddress::parse(std::string_view(text.constData(), std::size_t(text.size())));
-    QCOMPARE(address ? QString::fromStdString(address->canonical().toString()) : QString(), canonical);
+    const auto address =
+        IpAddress::parse(std::string_view(text.constData(), std::size_t(text.size())));
+    QCOMPARE(address ? QString::fromStdString(address->canonical().toString()) : QString(),
+             canonical);
 }
 
 void PacketsTest::unreachableKinds_data()
@@ -313,7 +333,8 @@ void PacketsTest::unreachableKinds()
 {
     QFETCH(bool, ipv6);
     QFETCH(int, code);
-    QTEST(QString::fromLatin1(unreachableFlag(classifyUnreachable(ipv6, static_cast<std::uint8_t>(code)))),
+    QTEST(QString::fromLatin1(
+              unreachableFlag(classifyUnreachable(ipv6, static_cast<std::uint8_t>(code)))),
           "flag");
 }
 

@@ -1,6 +1,9 @@
-#include "report/comparisonformat.h"
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "compare/pathcomparison.h"
 #include "compare/pathtimeline.h"
+#include "report/comparisonformat.h"
 #include "stats/mannwhitney.h"
 
 #include <QTest>
@@ -26,7 +29,10 @@ std::string address(QChar letter)
 // A path from a line such as "a b,c * D": one word per TTL from 1, "*" for a silent TTL,
 // several responders at one TTL separated by commas. Each responder answers `queries` probes
 // with an RTT of ttl milliseconds (plus a little spread); a silent TTL loses its probes.
-PathModel modelOf(const NetworkPath &path) { return PathModel::fromPath(path); }
+PathModel modelOf(const NetworkPath &path)
+{
+    return PathModel::fromPath(path);
+}
 
 std::vector<PathModel> modelsOf(const std::vector<NetworkPath> &paths)
 {
@@ -47,7 +53,8 @@ NetworkPath pathFrom(const QString &spec, int queries = 3)
     for (int i = 0; i < words.size(); ++i) {
         const int ttl = i + 1;
         if (words[i] == QLatin1String("*")) {
-            path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+            path.hops.push_back(
+                {ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
             for (int q = 0; q < queries; ++q)
                 path.hopscope->probes.push_back({ttl, 0, {}, std::nullopt, {}, {}, 0, 0});
             continue;
@@ -63,7 +70,8 @@ NetworkPath pathFrom(const QString &spec, int queries = 3)
 }
 
 // Replaces the probes at `ttl` with replies of the given RTTs from `responder`.
-void setSamples(NetworkPath &path, int ttl, const std::string &responder, const std::vector<double> &rtts)
+void setSamples(NetworkPath &path, int ttl, const std::string &responder,
+                const std::vector<double> &rtts)
 {
     std::erase_if(path.hopscope->probes, [ttl](const ProbeSample &p) { return p.ttl == ttl; });
     for (const double rtt : rtts)
@@ -100,18 +108,19 @@ private Q_SLOTS:
         QTest::addColumn<double>("u");
         QTest::addColumn<double>("p");
         // Two-sided exact p = 2 * (orderings with U <= u) / C(n1 + n2, n1).
-        QTest::newRow("5v5 separated") << QList<double>{1, 2, 3, 4, 5} << QList<double>{6, 7, 8, 9, 10} << 0.0
-                                       << 2.0 / 252.0;
+        QTest::newRow("5v5 separated")
+            << QList<double>{1, 2, 3, 4, 5} << QList<double>{6, 7, 8, 9, 10} << 0.0 << 2.0 / 252.0;
         // The 5% two-sided critical value for 5 and 5 is U = 2: 4 orderings of 252 have U <= 2.
-        QTest::newRow("5v5 U=2") << QList<double>{1, 2, 3, 4, 7} << QList<double>{5, 6, 8, 9, 10} << 2.0
-                                 << 8.0 / 252.0;
-        QTest::newRow("5v5 U=3") << QList<double>{1, 2, 3, 4, 8} << QList<double>{5, 6, 7, 9, 10} << 3.0
-                                 << 14.0 / 252.0;
-        QTest::newRow("order does not matter") << QList<double>{10, 9, 8, 7, 6} << QList<double>{5, 4, 3, 2, 1}
-                                               << 25.0 << 2.0 / 252.0;
+        QTest::newRow("5v5 U=2") << QList<double>{1, 2, 3, 4, 7} << QList<double>{5, 6, 8, 9, 10}
+                                 << 2.0 << 8.0 / 252.0;
+        QTest::newRow("5v5 U=3") << QList<double>{1, 2, 3, 4, 8} << QList<double>{5, 6, 7, 9, 10}
+                                 << 3.0 << 14.0 / 252.0;
+        QTest::newRow("order does not matter")
+            << QList<double>{10, 9, 8, 7, 6} << QList<double>{5, 4, 3, 2, 1} << 25.0 << 2.0 / 252.0;
         QTest::newRow("1v1") << QList<double>{1} << QList<double>{2} << 0.0 << 1.0;
-        QTest::newRow("interleaved") << QList<double>{1, 3, 5, 7} << QList<double>{2, 4, 6, 8} << 6.0
-                                     << 2.0 * 24.0 / 70.0; // 24 of the 70 orderings have U <= 6
+        QTest::newRow("interleaved")
+            << QList<double>{1, 3, 5, 7} << QList<double>{2, 4, 6, 8} << 6.0
+            << 2.0 * 24.0 / 70.0; // 24 of the 70 orderings have U <= 6
     }
     void mannWhitneyExact()
     {
@@ -124,18 +133,21 @@ private Q_SLOTS:
         const MannWhitneyResult result = mannWhitneyU(x, y);
         QVERIFY(result.exact);
         QCOMPARE(result.u, u);
-        QVERIFY2(std::abs(result.pValue - p) < 1e-12, qPrintable(QString::number(result.pValue, 'g', 12)));
+        QVERIFY2(std::abs(result.pValue - p) < 1e-12,
+                 qPrintable(QString::number(result.pValue, 'g', 12)));
     }
 
     // Published critical values for 10 and 10 at 5 % two-sided: U = 23 is significant, 24 is not.
     void mannWhitneyCriticalValue()
     {
         // The first sample takes the given ranks of 1..20, the second the rest: U = rank sum - 55.
-        const auto ranksToSamples = [](const std::vector<int> &ranksOfA, std::vector<double> &x, std::vector<double> &y) {
+        const auto ranksToSamples = [](const std::vector<int> &ranksOfA, std::vector<double> &x,
+                                       std::vector<double> &y) {
             x.clear();
             y.clear();
             for (int r = 1; r <= 20; ++r)
-                (std::find(ranksOfA.begin(), ranksOfA.end(), r) != ranksOfA.end() ? x : y).push_back(r);
+                (std::find(ranksOfA.begin(), ranksOfA.end(), r) != ranksOfA.end() ? x : y)
+                    .push_back(r);
         };
         std::vector<double> x, y;
         ranksToSamples({1, 2, 3, 4, 5, 6, 7, 15, 17, 18}, x, y);
@@ -185,36 +197,67 @@ private Q_SLOTS:
         QTest::addColumn<bool>("reachabilityChanged");
         QTest::addColumn<QString>("verdict");
 
-        QTest::newRow("same path") << "a b c D" << "a b c D" << "same same same same" << false << false
-                                   << "The routes are the same.";
-        QTest::newRow("changed hop") << "a b c D" << "a x c D" << "same changed same same" << true << false
-                                     << "The routes differ: 1 hop changed.";
-        QTest::newRow("added hop") << "a b D" << "a b c D" << "same same changed added" << true << false
-                                   << "The routes differ: 1 hop changed, 1 hop added, path length 3 -> 4.";
-        QTest::newRow("removed hop") << "a b c D" << "a b D" << "same same changed removed" << true << false
-                                     << "The routes differ: 1 hop changed, 1 hop removed, path length 4 -> 3.";
-        QTest::newRow("ECMP set change") << "a b,c d D" << "a b,e d D" << "same ecmp-changed same same" << true
-                                         << false << "The routes differ: 1 hop with a different ECMP set.";
-        QTest::newRow("ECMP set grows") << "a b d D" << "a b,c d D" << "same ecmp-changed same same" << true
-                                        << false << "The routes differ: 1 hop with a different ECMP set.";
-        QTest::newRow("ECMP same set") << "a c,b d D" << "a b,c d D" << "same same same same" << false << false
-                                       << "The routes are the same.";
-        QTest::newRow("whole ECMP set replaced") << "a b,c D" << "a x,y D" << "same changed same" << true << false
-                                                 << "The routes differ: 1 hop changed.";
-        QTest::newRow("destination lost") << "a b c D" << "a b * * * * * *" << "same same removed removed" << true
-                                          << true
-                                          << "The routes differ: the destination is no longer reached, 2 hops "
-                                             "removed, path length 4 -> 2.";
-        QTest::newRow("destination back") << "a b * * * *" << "a b c D" << "same same added added" << true << true
-                                          << "The routes differ: the destination is now reached, 2 hops added, "
-                                             "path length 2 -> 4.";
-        QTest::newRow("router goes silent") << "a b c D" << "a * c D" << "same now-silent same same" << false
-                                            << false << "The routes are the same.";
-        QTest::newRow("router answers again") << "a * c D" << "a b c D" << "same now-answering same same" << false
-                                              << false << "The routes are the same.";
-        QTest::newRow("both unreached, same") << "a b * *" << "a b * * * *" << "same same" << false << false
-                                              << "The routes are the same.";
-        QTest::newRow("nothing answered") << "* * *" << "* *" << "" << false << false << "The routes are the same.";
+        QTest::newRow("same path")
+            << "a b c D"
+            << "a b c D"
+            << "same same same same" << false << false << "The routes are the same.";
+        QTest::newRow("changed hop")
+            << "a b c D"
+            << "a x c D"
+            << "same changed same same" << true << false << "The routes differ: 1 hop changed.";
+        QTest::newRow("added hop")
+            << "a b D"
+            << "a b c D"
+            << "same same changed added" << true << false
+            << "The routes differ: 1 hop changed, 1 hop added, path length 3 -> 4.";
+        QTest::newRow("removed hop")
+            << "a b c D"
+            << "a b D"
+            << "same same changed removed" << true << false
+            << "The routes differ: 1 hop changed, 1 hop removed, path length 4 -> 3.";
+        QTest::newRow("ECMP set change") << "a b,c d D"
+                                         << "a b,e d D"
+                                         << "same ecmp-changed same same" << true << false
+                                         << "The routes differ: 1 hop with a different ECMP set.";
+        QTest::newRow("ECMP set grows") << "a b d D"
+                                        << "a b,c d D"
+                                        << "same ecmp-changed same same" << true << false
+                                        << "The routes differ: 1 hop with a different ECMP set.";
+        QTest::newRow("ECMP same set")
+            << "a c,b d D"
+            << "a b,c d D"
+            << "same same same same" << false << false << "The routes are the same.";
+        QTest::newRow("whole ECMP set replaced")
+            << "a b,c D"
+            << "a x,y D"
+            << "same changed same" << true << false << "The routes differ: 1 hop changed.";
+        QTest::newRow("destination lost")
+            << "a b c D"
+            << "a b * * * * * *"
+            << "same same removed removed" << true << true
+            << "The routes differ: the destination is no longer reached, 2 hops "
+               "removed, path length 4 -> 2.";
+        QTest::newRow("destination back")
+            << "a b * * * *"
+            << "a b c D"
+            << "same same added added" << true << true
+            << "The routes differ: the destination is now reached, 2 hops added, "
+               "path length 2 -> 4.";
+        QTest::newRow("router goes silent")
+            << "a b c D"
+            << "a * c D"
+            << "same now-silent same same" << false << false << "The routes are the same.";
+        QTest::newRow("router answers again")
+            << "a * c D"
+            << "a b c D"
+            << "same now-answering same same" << false << false << "The routes are the same.";
+        QTest::newRow("both unreached, same")
+            << "a b * *"
+            << "a b * * * *"
+            << "same same" << false << false << "The routes are the same.";
+        QTest::newRow("nothing answered") << "* * *"
+                                          << "* *"
+                                          << "" << false << false << "The routes are the same.";
     }
     void routes()
     {
@@ -224,7 +267,8 @@ private Q_SLOTS:
         QFETCH(bool, differ);
         QFETCH(bool, reachabilityChanged);
         QFETCH(QString, verdict);
-        const PathComparison comparison = comparePaths(modelOf(pathFrom(first)), modelOf(pathFrom(second)));
+        const PathComparison comparison =
+            comparePaths(modelOf(pathFrom(first)), modelOf(pathFrom(second)));
         QCOMPARE(changeList(comparison), changes);
         QCOMPARE(comparison.routesDiffer(), differ);
         QCOMPARE(comparison.reachabilityChanged(), reachabilityChanged);
@@ -233,7 +277,8 @@ private Q_SLOTS:
 
     void responderDetails()
     {
-        const PathComparison comparison = comparePaths(modelOf(pathFrom(QStringLiteral("a j,b D"))), modelOf(pathFrom(QStringLiteral("a b D"))));
+        const PathComparison comparison = comparePaths(modelOf(pathFrom(QStringLiteral("a j,b D"))),
+                                                       modelOf(pathFrom(QStringLiteral("a b D"))));
         const TtlComparison &ttl2 = comparison.ttls.at(1);
         // Addresses in address order, not string order.
         QCOMPARE(ttl2.first->responders, (std::vector<std::string>{"10.0.0.2", "10.0.0.10"}));
@@ -251,10 +296,12 @@ private Q_SLOTS:
         for (ProbeSample &probe : session.hopscope->probes)
             probe.round = 2;
         session.hopscope->probes.push_back({2, 0, address(QLatin1Char('b')), 2.0, {}, {}, 0, 1});
-        const PathComparison comparison = comparePaths(modelOf(session), modelOf(pathFrom(QStringLiteral("a c D"))));
+        const PathComparison comparison =
+            comparePaths(modelOf(session), modelOf(pathFrom(QStringLiteral("a c D"))));
         QCOMPARE(changeList(comparison), QStringLiteral("same same same"));
         QCOMPARE(comparison.ttls.at(1).first->responders, std::vector<std::string>{"10.0.0.3"});
-        QCOMPARE(comparison.ttls.at(1).first->rttsMs.size(), std::size_t(4)); // every reply still counts
+        QCOMPARE(comparison.ttls.at(1).first->rttsMs.size(),
+                 std::size_t(4)); // every reply still counts
     }
 
     void rttShift_data()
@@ -267,19 +314,24 @@ private Q_SLOTS:
 
         QTest::newRow("10 ms slower, 10 probes each")
             << QList<double>{5.1, 5.3, 4.9, 5.0, 5.2, 5.4, 4.8, 5.05, 5.15, 5.25}
-            << QList<double>{15.1, 15.3, 14.9, 15.0, 15.2, 15.4, 14.8, 15.05, 15.15, 15.25} << true << true << 10.0;
+            << QList<double>{15.1, 15.3, 14.9, 15.0, 15.2, 15.4, 14.8, 15.05, 15.15, 15.25} << true
+            << true << 10.0;
         QTest::newRow("same spread, shuffled")
             << QList<double>{5.1, 5.3, 4.9, 5.0, 5.2, 5.4, 4.8, 5.05, 5.15, 5.25}
-            << QList<double>{5.25, 4.85, 5.35, 5.02, 5.12, 4.95, 5.22, 5.06, 5.31, 5.17} << true << false << 0.0;
+            << QList<double>{5.25, 4.85, 5.35, 5.02, 5.12, 4.95, 5.22, 5.06, 5.31, 5.17} << true
+            << false << 0.0;
         // One slow reply moves the mean by 9 ms but the distributions overlap: not significant.
         QTest::newRow("one outlier")
             << QList<double>{5.1, 5.3, 4.9, 5.0, 5.2, 5.4, 4.8, 5.05, 5.15, 5.25}
-            << QList<double>{5.12, 5.28, 4.93, 5.01, 5.18, 5.37, 4.82, 5.07, 5.16, 95.0} << true << false << 0.0;
+            << QList<double>{5.12, 5.28, 4.93, 5.01, 5.18, 5.37, 4.82, 5.07, 5.16, 95.0} << true
+            << false << 0.0;
         QTest::newRow("3 probes each cannot be tested")
-            << QList<double>{5.0, 5.1, 5.2} << QList<double>{15.0, 15.1, 15.2} << false << false << 10.0;
-        QTest::newRow("faster") << QList<double>{20, 21, 22, 23, 24, 25} << QList<double>{10, 11, 12, 13, 14, 15}
-                                << true << true << -10.0;
-        // Every reply 20 microseconds slower: p is small, but the change is noise, not a slower hop.
+            << QList<double>{5.0, 5.1, 5.2} << QList<double>{15.0, 15.1, 15.2} << false << false
+            << 10.0;
+        QTest::newRow("faster") << QList<double>{20, 21, 22, 23, 24, 25}
+                                << QList<double>{10, 11, 12, 13, 14, 15} << true << true << -10.0;
+        // Every reply 20 microseconds slower: p is small, but the change is noise, not a slower
+        // hop.
         QTest::newRow("consistent but tiny")
             << QList<double>{0.010, 0.011, 0.012, 0.013, 0.014, 0.015}
             << QList<double>{0.030, 0.031, 0.032, 0.033, 0.034, 0.035} << true << false << 0.02;
@@ -299,13 +351,16 @@ private Q_SLOTS:
         const TtlComparison &row = comparison.ttls.at(2);
         QCOMPARE(row.change, HopChange::Same);
         QVERIFY(row.medianDeltaMs);
-        QVERIFY2(std::abs(*row.medianDeltaMs - medianDelta) < 0.06, qPrintable(QString::number(*row.medianDeltaMs)));
+        QVERIFY2(std::abs(*row.medianDeltaMs - medianDelta) < 0.06,
+                 qPrintable(QString::number(*row.medianDeltaMs)));
         QCOMPARE(row.shift.has_value(), tested);
         if (tested)
             QCOMPARE(row.shift->significant, significant);
-        if (tested && medianDelta > 0.0 && medianDelta < kNoticeableShiftMs) { // the test alone would call it
+        if (tested && medianDelta > 0.0 &&
+            medianDelta < kNoticeableShiftMs) { // the test alone would call it
             QVERIFY(row.shift->test.pValue < kSignificanceLevel);
-            QVERIFY(formatRttTest(row).ends_with(", under 0.1 ms")); // and the table says why it is not
+            QVERIFY(
+                formatRttTest(row).ends_with(", under 0.1 ms")); // and the table says why it is not
         }
         QVERIFY(!comparison.routesDiffer());
 
@@ -353,30 +408,34 @@ private Q_SLOTS:
         NetworkPath second = pathFrom(QStringLiteral("a c D"));
         setSamples(first, 3, kDestination, spread(5, 0.1, 8));
         setSamples(second, 3, kDestination, spread(25, 0.1, 8));
-        const auto document = comparisonToJson(comparePaths(modelOf(first), modelOf(second)), modelOf(first), modelOf(second));
+        const auto document = comparisonToJson(comparePaths(modelOf(first), modelOf(second)),
+                                               modelOf(first), modelOf(second));
         QCOMPARE(document["routes_differ"].get<bool>(), true);
         QCOMPARE(document["ttls"].size(), std::size_t(3));
         QCOMPARE(document["ttls"][1]["change"].get<std::string>(), std::string("changed"));
-        QCOMPARE(document["ttls"][1]["first"]["responders"][0].get<std::string>(), std::string("10.0.0.2"));
+        QCOMPARE(document["ttls"][1]["first"]["responders"][0].get<std::string>(),
+                 std::string("10.0.0.2"));
         QCOMPARE(document["ttls"][2]["rtt_test"]["significant"].get<bool>(), true);
         QCOMPARE(document["ttls"][2]["rtt_test"]["u"].get<double>(), 0.0);
         QVERIFY(document["ttls"][2]["rtt_test"]["p_value"].get<double>() < 0.001);
         QCOMPARE(document["second"]["destination_ttl"].get<int>(), 3);
     }
 
-    // Four traces given out of order: the timeline sorts them and compares each with the one before.
+    // Four traces given out of order: the timeline sorts them and compares each with the one
+    // before.
     void timeline()
     {
         NetworkPath monday = pathFrom(QStringLiteral("a b D"), 6);
-        NetworkPath tuesday = pathFrom(QStringLiteral("a c D"), 6);  // TTL 2 moved
-        NetworkPath wednesday = tuesday;                            // the same route, 20 ms slower at the end
+        NetworkPath tuesday = pathFrom(QStringLiteral("a c D"), 6); // TTL 2 moved
+        NetworkPath wednesday = tuesday; // the same route, 20 ms slower at the end
         setSamples(wednesday, 3, kDestination, spread(23.0, 0.1, 6));
         NetworkPath thursday = pathFrom(QStringLiteral("a c e D"), 6); // one hop longer
         monday.timestampMs = 1'000;
         tuesday.timestampMs = 2'000;
         wednesday.timestampMs = 3'000;
         thursday.timestampMs = 4'000;
-        const PathTimeline timeline = buildTimeline(modelsOf({wednesday, monday, thursday, tuesday}));
+        const PathTimeline timeline =
+            buildTimeline(modelsOf({wednesday, monday, thursday, tuesday}));
 
         QCOMPARE(timeline.entries.size(), std::size_t(4));
         QList<qint64> times;
@@ -384,7 +443,7 @@ private Q_SLOTS:
             times << entry.timestampMs;
         QCOMPARE(times, (QList<qint64>{1'000, 2'000, 3'000, 4'000}));
         QCOMPARE(timeline.entries[0].source, std::size_t(1)); // Monday was given second
-        QCOMPARE(timeline.routeChanges, 2); // Tuesday and Thursday
+        QCOMPARE(timeline.routeChanges, 2);                   // Tuesday and Thursday
         QCOMPARE(timeline.ttlCount(), 4);
         QVERIFY(!timeline.entries[0].routeChanged);
         QVERIFY(timeline.entries[0].changedTtls.empty());

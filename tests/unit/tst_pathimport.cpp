@@ -1,5 +1,8 @@
-#include "import/pathimport.h"
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "compare/pathcomparison.h"
+#include "import/pathimport.h"
 #include "path/pathmodel.h"
 
 #include <QTemporaryDir>
@@ -23,8 +26,8 @@ QString describe(const NetworkPath &path)
 {
     QStringList hops;
     for (const PathHop &hop : path.hops)
-        hops << QStringLiteral("%1 %2").arg(hop.ttl).arg(hop.reachable ? QString::fromStdString(hop.ipAddress)
-                                                                        : QStringLiteral("*"));
+        hops << QStringLiteral("%1 %2").arg(hop.ttl).arg(
+            hop.reachable ? QString::fromStdString(hop.ipAddress) : QStringLiteral("*"));
     return hops.join(QStringLiteral(", "));
 }
 
@@ -53,15 +56,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("protocol");
         QTest::addColumn<int>("port");
         QTest::addColumn<int>("lostAtFirstTtl");
-        QTest::newRow("traceroute -n (UDP)") << "traceroute-udp.txt" << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"
-                                            << int(Protocol::Udp) << 0 << 0;
+        QTest::newRow("traceroute -n (UDP)")
+            << "traceroute-udp.txt"
+            << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2" << int(Protocol::Udp) << 0 << 0;
         // Probing all TTLs at once, traceroute -T and -I met r1's and r3's ICMP rate limits.
-        QTest::newRow("traceroute -T") << "traceroute-tcp.txt" << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2"
-                                       << int(Protocol::Udp) << 0 << 1;
-        QTest::newRow("traceroute -I") << "traceroute-icmp.txt" << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2"
-                                       << int(Protocol::Udp) << 0 << 1;
-        QTest::newRow("tcptraceroute") << "tcptraceroute.txt" << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"
-                                       << int(Protocol::Tcp) << 443 << 0;
+        QTest::newRow("traceroute -T")
+            << "traceroute-tcp.txt"
+            << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2" << int(Protocol::Udp) << 0 << 1;
+        QTest::newRow("traceroute -I")
+            << "traceroute-icmp.txt"
+            << "1 10.77.0.1, 2 *, 3 *, 4 *, 5 *, 6 10.77.3.2" << int(Protocol::Udp) << 0 << 1;
+        QTest::newRow("tcptraceroute")
+            << "tcptraceroute.txt"
+            << "1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2" << int(Protocol::Tcp) << 443 << 0;
     }
     void traceroute()
     {
@@ -89,9 +96,10 @@ private Q_SLOTS:
 
     void unreachableAnnotations()
     {
-        const auto path = importTracerouteText("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n"
-                                               " 1  192.0.2.1  0.5 ms  0.4 ms  0.4 ms\n"
-                                               " 2  192.0.2.2  1.0 ms !X  1.1 ms !H  *\n");
+        const auto path = importTracerouteText(
+            "traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n"
+            " 1  192.0.2.1  0.5 ms  0.4 ms  0.4 ms\n"
+            " 2  192.0.2.2  1.0 ms !X  1.1 ms !H  *\n");
         QVERIFY(path);
         QCOMPARE(path->hopscope->probes.at(3).icmpCode, std::optional<int>(13));
         QCOMPARE(path->hopscope->probes.at(4).icmpCode, std::optional<int>(1));
@@ -129,7 +137,8 @@ private Q_SLOTS:
         QCOMPARE(rows.hops().size(), std::size_t(4));
     }
 
-    // Trippy's report, written as its JSON serializer writes it (figures as text with two decimals).
+    // Trippy's report, written as its JSON serializer writes it (figures as text with two
+    // decimals).
     void trippy()
     {
         const auto path = importTrippyJson(fixtureText("trippy.json"));
@@ -147,15 +156,19 @@ private Q_SLOTS:
         QVERIFY(!summary.hops[1].stats.avgMs);
         QVERIFY(summary.hops[3].destination);
 
-        // Two hosts at one TTL (load balancing) are both hops; numbers instead of text are read too.
+        // Two hosts at one TTL (load balancing) are both hops; numbers instead of text are read
+        // too.
         auto document = nlohmann::json::parse(fixtureText("trippy.json"));
         document["hops"][2]["hosts"].push_back({{"ip", "10.77.2.3"}, {"hostname", ""}});
         document["hops"][2]["avg"] = 0.5;
         const auto balanced = importTrippyJson(document.dump());
         QVERIFY2(balanced, balanced ? "" : balanced.error().message.c_str());
-        QCOMPARE(describe(*balanced), QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 3 10.77.2.3, 4 10.77.3.2"));
+        QCOMPARE(describe(*balanced),
+                 QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 3 10.77.2.3, 4 10.77.3.2"));
         QCOMPARE(*balanced->hopscope->monitor->hops[2].stats.avgMs, 0.5);
-        QCOMPARE(comparePaths(PathModel::fromPath(*path), PathModel::fromPath(*balanced)).ttls[2].change, HopChange::EcmpChanged);
+        QCOMPARE(
+            comparePaths(PathModel::fromPath(*path), PathModel::fromPath(*balanced)).ttls[2].change,
+            HopChange::EcmpChanged);
     }
 
     // The same route seen by several tools compares as the same.
@@ -168,7 +181,8 @@ private Q_SLOTS:
         QVERIFY(udp && tcp && mtr && trippy);
         QVERIFY(!comparePaths(PathModel::fromPath(*udp), PathModel::fromPath(*tcp)).routesDiffer());
         QVERIFY(!comparePaths(PathModel::fromPath(*udp), PathModel::fromPath(*mtr)).routesDiffer());
-        QVERIFY(!comparePaths(PathModel::fromPath(*mtr), PathModel::fromPath(*trippy)).routesDiffer());
+        QVERIFY(
+            !comparePaths(PathModel::fromPath(*mtr), PathModel::fromPath(*trippy)).routesDiffer());
     }
 
     void badInput_data()
@@ -176,57 +190,95 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("message");
-        const QString header = QStringLiteral("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n");
-        QTest::newRow("no header") << " 1  192.0.2.1  0.5 ms\n" << "traceroute" << "a hop before the 'traceroute to' header";
-        QTest::newRow("empty") << "" << "traceroute" << "no 'traceroute to'";
-        QTest::newRow("no hops") << header << "traceroute" << "without a single hop";
-        QTest::newRow("not a TTL") << header + QStringLiteral("one 192.0.2.1 0.5 ms\n") << "traceroute"
-                                   << "line 2: expected a TTL, found 'one'";
-        QTest::newRow("TTL backwards") << header + QStringLiteral(" 2  192.0.2.1  0.5 ms\n 1  192.0.2.2  0.6 ms\n")
-                                       << "traceroute" << "line 3: TTL 1 is out of order";
-        QTest::newRow("TTL 300") << header + QStringLiteral(" 300  192.0.2.1  0.5 ms\n") << "traceroute" << "out of order or range";
-        QTest::newRow("RTT first") << header + QStringLiteral(" 1  0.5 ms\n") << "traceroute" << "line 2: an RTT before any address";
-        QTest::newRow("hostile name") << header + QStringLiteral(" 1  $(reboot)  0.5 ms\n") << "traceroute"
-                                      << "'$(reboot)' is not an address";
-        QTest::newRow("mtr not an object") << "[1, 2]" << "mtr" << "not a JSON object";
-        QTest::newRow("mtr no hubs") << R"({"report": {"mtr": {"dst": "x"}}})" << "mtr" << "mtr --json:";
+        const QString header =
+            QStringLiteral("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max, 60 byte packets\n");
+        QTest::newRow("no header") << " 1  192.0.2.1  0.5 ms\n"
+                                   << "traceroute"
+                                   << "a hop before the 'traceroute to' header";
+        QTest::newRow("empty") << ""
+                               << "traceroute"
+                               << "no 'traceroute to'";
+        QTest::newRow("no hops") << header << "traceroute"
+                                 << "without a single hop";
+        QTest::newRow("not a TTL")
+            << header + QStringLiteral("one 192.0.2.1 0.5 ms\n") << "traceroute"
+            << "line 2: expected a TTL, found 'one'";
+        QTest::newRow("TTL backwards")
+            << header + QStringLiteral(" 2  192.0.2.1  0.5 ms\n 1  192.0.2.2  0.6 ms\n")
+            << "traceroute"
+            << "line 3: TTL 1 is out of order";
+        QTest::newRow("TTL 300") << header + QStringLiteral(" 300  192.0.2.1  0.5 ms\n")
+                                 << "traceroute"
+                                 << "out of order or range";
+        QTest::newRow("RTT first") << header + QStringLiteral(" 1  0.5 ms\n") << "traceroute"
+                                   << "line 2: an RTT before any address";
+        QTest::newRow("hostile name")
+            << header + QStringLiteral(" 1  $(reboot)  0.5 ms\n") << "traceroute"
+            << "'$(reboot)' is not an address";
+        QTest::newRow("mtr not an object") << "[1, 2]"
+                                           << "mtr"
+                                           << "not a JSON object";
+        QTest::newRow("mtr no hubs") << R"({"report": {"mtr": {"dst": "x"}}})"
+                                     << "mtr"
+                                     << "mtr --json:";
         QTest::newRow("mtr count backwards")
             << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 2, "host": "a", "Loss%": 0, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}, {"count": 1, "host": "b", "Loss%": 0, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}]}})"
-            << "mtr" << "/report/hubs/1/count: 1 is out of order";
+            << "mtr"
+            << "/report/hubs/1/count: 1 is out of order";
         QTest::newRow("mtr loss 150")
             << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 1, "host": "a", "Loss%": 150, "Snt": 1, "Last": 1, "Avg": 1, "Best": 1, "Wrst": 1, "StDev": 0}]}})"
-            << "mtr" << "/report/hubs/0: Loss% or Snt out of range";
+            << "mtr"
+            << "/report/hubs/0: Loss% or Snt out of range";
         QTest::newRow("mtr host a number")
-            << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 1, "host": 7, "Loss%": 0, "Snt": 1}]}})" << "mtr"
+            << R"({"report": {"mtr": {"dst": "x"}, "hubs": [{"count": 1, "host": 7, "Loss%": 0, "Snt": 1}]}})"
+            << "mtr"
             << "mtr --json:";
-        const QString trippyHop = QStringLiteral(R"({"ttl": %1, "hosts": [{"ip": "%2", "hostname": ""}], "loss_pct": "%3", "sent": 5, "recv": %4, "last": "1.00", "avg": "%5", "best": "1.00", "worst": "1.00", "stddev": "0.00", "jitter": "0.00"})");
+        const QString trippyHop = QStringLiteral(
+            R"({"ttl": %1, "hosts": [{"ip": "%2", "hostname": ""}], "loss_pct": "%3", "sent": 5, "recv": %4, "last": "1.00", "avg": "%5", "best": "1.00", "worst": "1.00", "stddev": "0.00", "jitter": "0.00"})");
         const auto trippy = [&](const QString &target, const QStringList &hops) {
-            return QStringLiteral(R"({"info": {"target": {"ip": "%1", "hostname": "x"}}, "hops": [%2]})")
+            return QStringLiteral(
+                       R"({"info": {"target": {"ip": "%1", "hostname": "x"}}, "hops": [%2]})")
                 .arg(target, hops.join(QLatin1Char(',')));
         };
-        QTest::newRow("trippy no hops") << trippy(QStringLiteral("192.0.2.9"), {}) << "trippy" << "trip --mode json: no hops";
+        QTest::newRow("trippy no hops") << trippy(QStringLiteral("192.0.2.9"), {}) << "trippy"
+                                        << "trip --mode json: no hops";
         QTest::newRow("trippy target not an address")
-            << trippy(QStringLiteral("$(reboot)"), {}) << "trippy" << "/info/target/ip: '$(reboot)' is not an IP address";
+            << trippy(QStringLiteral("$(reboot)"), {}) << "trippy"
+            << "/info/target/ip: '$(reboot)' is not an IP address";
         QTest::newRow("trippy host not an address")
-            << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(1).arg(QStringLiteral("<b>")).arg(0).arg(5).arg(1)})
-            << "trippy" << "/hops/0/hosts: '<b>' is not an IP address";
+            << trippy(QStringLiteral("192.0.2.9"),
+                      {trippyHop.arg(1).arg(QStringLiteral("<b>")).arg(0).arg(5).arg(1)})
+            << "trippy"
+            << "/hops/0/hosts: '<b>' is not an IP address";
         QTest::newRow("trippy TTL backwards")
-            << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(2).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(1),
-                                                   trippyHop.arg(1).arg(QStringLiteral("192.0.2.2")).arg(0).arg(5).arg(1)})
-            << "trippy" << "/hops/1/ttl: 1 is out of order";
+            << trippy(QStringLiteral("192.0.2.9"),
+                      {trippyHop.arg(2).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(1),
+                       trippyHop.arg(1).arg(QStringLiteral("192.0.2.2")).arg(0).arg(5).arg(1)})
+            << "trippy"
+            << "/hops/1/ttl: 1 is out of order";
         QTest::newRow("trippy more received than sent")
-            << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(9).arg(1)})
-            << "trippy" << "/hops/0: loss_pct, sent or recv out of range";
+            << trippy(QStringLiteral("192.0.2.9"),
+                      {trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(9).arg(1)})
+            << "trippy"
+            << "/hops/0: loss_pct, sent or recv out of range";
         QTest::newRow("trippy a figure that is not one")
-            << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(QStringLiteral("fast"))})
-            << "trippy" << "/hops/0/avg: not a figure";
+            << trippy(QStringLiteral("192.0.2.9"), {trippyHop.arg(1)
+                                                        .arg(QStringLiteral("192.0.2.1"))
+                                                        .arg(0)
+                                                        .arg(5)
+                                                        .arg(QStringLiteral("fast"))})
+            << "trippy"
+            << "/hops/0/avg: not a figure";
         // Other tools' JSON has the limits of a NetworkPath file.
-        QTest::newRow("mtr nested too deep") << QStringLiteral(R"({"report": )") + QString(100, QLatin1Char('['))
-                                             << "mtr" << "mtr --json: (document): nested more than 64 levels deep";
-        QTest::newRow("trippy nested too deep") << QStringLiteral(R"({"info": )") + QString(100, QLatin1Char('{'))
-                                                << "trippy" << "trip --mode json: (document): nested more than 64";
+        QTest::newRow("mtr nested too deep")
+            << QStringLiteral(R"({"report": )") + QString(100, QLatin1Char('[')) << "mtr"
+            << "mtr --json: (document): nested more than 64 levels deep";
+        QTest::newRow("trippy nested too deep")
+            << QStringLiteral(R"({"info": )") + QString(100, QLatin1Char('{')) << "trippy"
+            << "trip --mode json: (document): nested more than 64";
         QTest::newRow("trippy hops not an array")
-            << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}}, "hops": 3})") << "trippy" << "/hops must be an array";
+            << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}}, "hops": 3})") << "trippy"
+            << "/hops must be an array";
     }
     void badInput()
     {
@@ -238,7 +290,8 @@ private Q_SLOTS:
                           : format == QLatin1String("trippy") ? importTrippyJson(input)
                                                               : importTracerouteText(input);
         QVERIFY(!path);
-        QVERIFY2(QString::fromStdString(path.error().message).contains(message), path.error().message.c_str());
+        QVERIFY2(QString::fromStdString(path.error().message).contains(message),
+                 path.error().message.c_str());
     }
 
     void readAnyFile()
@@ -255,7 +308,8 @@ private Q_SLOTS:
         QVERIFY(mtr->timestampMs > 0); // the file's date
         const auto trippy = readAnyPathFile(write("e.json", fixtureText("trippy.json")));
         QVERIFY(trippy && trippy->hopscope->monitor);
-        QCOMPARE(trippy->hopscope->monitor->startedUs, trippy->timestampMs * 1000); // dated by the file too
+        QCOMPARE(trippy->hopscope->monitor->startedUs,
+                 trippy->timestampMs * 1000); // dated by the file too
         const auto text = readAnyPathFile(write("b.txt", fixtureText("tcptraceroute.txt")));
         QVERIFY(text && text->protocol == Protocol::Tcp);
         QVERIFY(text->hopscope->probes.front().sentAtUs > 0);
@@ -264,14 +318,17 @@ private Q_SLOTS:
         const auto junk = readAnyPathFile(write("c.txt", "hello\n"));
         QVERIFY(!junk);
         QCOMPARE(junk.error().codeName(), std::string("unknown-format"));
-        QVERIFY(QString::fromStdString(junk.error().message)
-                    .endsWith(QLatin1String("c.txt: not a NetworkPath JSON file, mtr --json or trip --mode json output, "
-                                            "or traceroute or tcptraceroute text")));
+        QVERIFY(
+            QString::fromStdString(junk.error().message)
+                .endsWith(QLatin1String(
+                    "c.txt: not a NetworkPath JSON file, mtr --json or trip --mode json output, "
+                    "or traceroute or tcptraceroute text")));
         // A JSON file that is not a path still says what is wrong with it as one.
         const auto wrongShape = readAnyPathFile(write("d.json", "{\"hops\": 3}"));
         QVERIFY(!wrongShape);
-        QVERIFY2(QString::fromStdString(wrongShape.error().message).contains(QLatin1String("d.json: ")),
-                 wrongShape.error().message.c_str());
+        QVERIFY2(
+            QString::fromStdString(wrongShape.error().message).contains(QLatin1String("d.json: ")),
+            wrongShape.error().message.c_str());
     }
 };
 

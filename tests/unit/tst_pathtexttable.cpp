@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "common/safetext.h"
 #include "path/networkpathjson.h"
 #include "report/pathtexttable.h"
@@ -51,7 +54,8 @@ void PathTextTableTest::unreachableStopIsNamed()
     path.hopscope = HopscopeExtension{};
     path.hopscope->probes = {{2, 0, "198.18.1.2", 0.2, 3, 13, 5}};
     QVERIFY(QString::fromStdString(formatPathSummary(PathModel::fromPath(path)))
-                .contains(QStringLiteral(": stopped at TTL 2, administratively prohibited (!X) from 198.18.1.2;")));
+                .contains(QStringLiteral(
+                    ": stopped at TTL 2, administratively prohibited (!X) from 198.18.1.2;")));
 }
 
 void PathTextTableTest::summary()
@@ -67,7 +71,8 @@ void PathTextTableTest::controlCharactersAreNeutralised()
     NetworkPath path = minimalPath();
     path.destination.hostname = "evil\x1b]0;title\x07";
     path.hops = {{1, "10.0.0.1", "a\nb", 1.0, true}};
-    const std::string text = formatPathTable(PathModel::fromPath(path)) + formatPathSummary(PathModel::fromPath(path));
+    const std::string text =
+        formatPathTable(PathModel::fromPath(path)) + formatPathSummary(PathModel::fromPath(path));
     QVERIFY(text.find('\x1b') == std::string::npos);
     QVERIFY(text.find('\x07') == std::string::npos);
     QVERIFY(text.find("a?b") != std::string::npos);
@@ -79,12 +84,20 @@ void PathTextTableTest::printableText_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<bool>("keepLineBreaks");
     QTest::addColumn<QByteArray>("shown");
-    QTest::newRow("plain") << QByteArray("router-1.example") << false << QByteArray("router-1.example");
-    QTest::newRow("UTF-8 kept") << QByteArray("b\xc3\xbc" "cher \xe2\x86\x92 \xf0\x9f\x9a\x80") << false
-                                << QByteArray("b\xc3\xbc" "cher \xe2\x86\x92 \xf0\x9f\x9a\x80");
+    QTest::newRow("plain") << QByteArray("router-1.example") << false
+                           << QByteArray("router-1.example");
+    QTest::newRow("UTF-8 kept") << QByteArray("b\xc3\xbc"
+                                              "cher \xe2\x86\x92 \xf0\x9f\x9a\x80")
+                                << false
+                                << QByteArray("b\xc3\xbc"
+                                              "cher \xe2\x86\x92 \xf0\x9f\x9a\x80");
     QTest::newRow("escape and bell") << QByteArray("\x1b]0;x\x07") << false << QByteArray("?]0;x?");
-    QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b" "31mb") << false << QByteArray("a?31mb");
-    QTest::newRow("raw 8-bit CSI") << QByteArray("a\x9b" "31mb") << false << QByteArray("a?31mb");
+    QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b"
+                                          "31mb")
+                            << false << QByteArray("a?31mb");
+    QTest::newRow("raw 8-bit CSI") << QByteArray("a\x9b"
+                                                 "31mb")
+                                   << false << QByteArray("a?31mb");
     QTest::newRow("DEL") << QByteArray("a\x7f") << false << QByteArray("a?");
     QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false << QByteArray("??");
     QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false << QByteArray("???");
@@ -101,8 +114,9 @@ void PathTextTableTest::printableText()
     QFETCH(QByteArray, shown);
     const std::string_view text(raw.constData(), std::size_t(raw.size()));
     QCOMPARE(QByteArray::fromStdString(printable(text, keepLineBreaks)), shown);
-    QCOMPARE(containsControlCharacter(text), raw.contains('\x1b') || raw.contains('\x07') || raw.contains("\xc2\x9b")
-                                                 || raw.contains('\x7f') || raw.contains('\0') || raw.contains('\n'));
+    QCOMPARE(containsControlCharacter(text), raw.contains('\x1b') || raw.contains('\x07') ||
+                                                 raw.contains("\xc2\x9b") || raw.contains('\x7f') ||
+                                                 raw.contains('\0') || raw.contains('\n'));
 }
 
 QTEST_GUILESS_MAIN(PathTextTableTest)

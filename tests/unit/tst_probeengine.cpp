@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "fakenetwork.h"
 #include "packet/tcpsyn.h"
 #include "probe/cancelsignal.h"
@@ -28,7 +31,8 @@ FakeNetwork::Hop router(const char *address, double rttMs)
 
 std::vector<FakeNetwork::Hop> fourRouters()
 {
-    return {router("192.0.2.1", 1.0), router("192.0.2.2", 2.0), router("192.0.2.3", 3.0), router("192.0.2.4", 4.0)};
+    return {router("192.0.2.1", 1.0), router("192.0.2.2", 2.0), router("192.0.2.3", 3.0),
+            router("192.0.2.4", 4.0)};
 }
 
 RawMethodConfig methodConfigFor(const EngineConfig &config)
@@ -60,8 +64,10 @@ QString describe(const EngineOutcome &outcome)
 {
     QStringList parts;
     for (const ProbeEvent &event : outcome.events)
-        parts << QStringLiteral("%1 %2").arg(event.slot.ttl).arg(
-            event.reply ? QString::fromStdString(event.reply->responder.toString()) : QStringLiteral("*"));
+        parts << QStringLiteral("%1 %2")
+                     .arg(event.slot.ttl)
+                     .arg(event.reply ? QString::fromStdString(event.reply->responder.toString())
+                                      : QStringLiteral("*"));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -203,21 +209,26 @@ void ProbeEngineTest::repliesForOtherTracesAreIgnored()
     foreign.sequence = 900000;
     foreign.ttl = 2;
     foreign.ipId = 501;
-    net.inject(icmpV4Error(v4("192.0.2.66"), kSource, 11, 0, buildIpv4TcpSyn(foreign)), PacketChannel::IcmpV4, 0.5);
+    net.inject(icmpV4Error(v4("192.0.2.66"), kSource, 11, 0, buildIpv4TcpSyn(foreign)),
+               PacketChannel::IcmpV4, 0.5);
     TcpSynProbe otherPort = foreign;
     otherPort.sequence = kSequenceBase + 1;
     otherPort.sourcePort = 50000;
-    net.inject(icmpV4Error(v4("192.0.2.67"), kSource, 11, 0, buildIpv4TcpSyn(otherPort)), PacketChannel::IcmpV4, 0.6);
+    net.inject(icmpV4Error(v4("192.0.2.67"), kSource, 11, 0, buildIpv4TcpSyn(otherPort)),
+               PacketChannel::IcmpV4, 0.6);
     TcpSynProbe otherTarget = foreign;
     otherTarget.sequence = kSequenceBase + 1;
     otherTarget.destination = v4("203.0.113.99");
-    net.inject(icmpV4Error(v4("192.0.2.68"), kSource, 11, 0, buildIpv4TcpSyn(otherTarget)), PacketChannel::IcmpV4, 0.7);
+    net.inject(icmpV4Error(v4("192.0.2.68"), kSource, 11, 0, buildIpv4TcpSyn(otherTarget)),
+               PacketChannel::IcmpV4, 0.7);
     TcpSynProbe wrongId = foreign;
     wrongId.sequence = kSequenceBase + 1;
     wrongId.ipId = 7;
-    net.inject(icmpV4Error(v4("192.0.2.69"), kSource, 11, 0, buildIpv4TcpSyn(wrongId)), PacketChannel::IcmpV4, 0.8);
+    net.inject(icmpV4Error(v4("192.0.2.69"), kSource, 11, 0, buildIpv4TcpSyn(wrongId)),
+               PacketChannel::IcmpV4, 0.8);
     net.inject(ipv4Packet(kTarget, kSource, IPPROTO_TCP,
-                          tcpSegment(kTarget, kSource, 80, kFlowPort, 1, kSequenceBase + 2, kTcpFlagSyn | kTcpFlagAck)),
+                          tcpSegment(kTarget, kSource, 80, kFlowPort, 1, kSequenceBase + 2,
+                                     kTcpFlagSyn | kTcpFlagAck)),
                PacketChannel::TcpV4, 0.9);
     const auto outcome = runOn(net, config());
     QVERIFY(outcome.hasValue());
@@ -229,8 +240,10 @@ void ProbeEngineTest::closedPortAndBareResetReachDestination_data()
 {
     QTest::addColumn<int>("behaviour");
     QTest::addColumn<int>("flags");
-    QTest::newRow("RST-ACK from a closed port") << int(FakeNetwork::Destination::Closed) << int(kTcpFlagRst | kTcpFlagAck);
-    QTest::newRow("bare RST (ack 0)") << int(FakeNetwork::Destination::BareReset) << int(kTcpFlagRst);
+    QTest::newRow("RST-ACK from a closed port")
+        << int(FakeNetwork::Destination::Closed) << int(kTcpFlagRst | kTcpFlagAck);
+    QTest::newRow("bare RST (ack 0)")
+        << int(FakeNetwork::Destination::BareReset) << int(kTcpFlagRst);
 }
 
 void ProbeEngineTest::closedPortAndBareResetReachDestination()
@@ -338,7 +351,8 @@ void ProbeEngineTest::ipv6QuoteMustCarryTheFlowLabel()
         ReceivedPacket packet;
         packet.channel = PacketChannel::IcmpV6;
         packet.from = v6("2001:db8:ff::1");
-        packet.bytes = icmpV6Error(3, 0, config.source, config.destination, IPPROTO_TCP, segment, label);
+        packet.bytes =
+            icmpV6Error(3, 0, config.source, config.destination, IPPROTO_TCP, segment, label);
         return method.match(packet);
     };
     const auto match = quoting(0xabcde);
@@ -361,7 +375,8 @@ void ProbeEngineTest::replyQueuedInTimeCountsWhenReadLate()
     foreign.sourcePort = 1234;
     foreign.destinationPort = 80;
     for (int i = 0; i < 60; ++i)
-        net.inject(icmpV4Error(v4("192.0.2.9"), kSource, 11, 0, buildIpv4TcpSyn(foreign)), PacketChannel::IcmpV4, 2.0);
+        net.inject(icmpV4Error(v4("192.0.2.9"), kSource, 11, 0, buildIpv4TcpSyn(foreign)),
+                   PacketChannel::IcmpV4, 2.0);
     net.setReadCost(1.0);
     const auto outcome = runOn(net, config());
     QVERIFY(outcome.hasValue());

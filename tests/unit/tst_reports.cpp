@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "path/networkpathjson.h"
 #include "report/comparisonreport.h"
 #include "report/pathverdict.h"
@@ -15,7 +18,10 @@ using namespace hopscope;
 
 namespace {
 
-QString fixture(const QString &relative) { return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + relative; }
+QString fixture(const QString &relative)
+{
+    return QStringLiteral(HOPSCOPE_FIXTURES_DIR "/") + relative;
+}
 
 NetworkPath readFixturePath(const QString &relative)
 {
@@ -28,11 +34,14 @@ NetworkPath readFixturePath(const QString &relative)
 // Reports name the tool's version; golden files say VERSION so that a release does not break them.
 QByteArray withoutVersion(const std::string &text)
 {
-    return QByteArray::fromStdString(text).replace(QByteArray("Hopscope ").append(kVersion), QByteArray("Hopscope VERSION"));
+    return QByteArray::fromStdString(text).replace(QByteArray("Hopscope ").append(kVersion),
+                                                   QByteArray("Hopscope VERSION"));
 }
 
-// A trace with `queries` probes per TTL: rtts[ttl - 1] for every reply, `lost[ttl - 1]` of them lost.
-NetworkPath traceWith(const std::vector<double> &rtts, const std::vector<int> &lost, int queries = 10)
+// A trace with `queries` probes per TTL: rtts[ttl - 1] for every reply, `lost[ttl - 1]` of them
+// lost.
+NetworkPath traceWith(const std::vector<double> &rtts, const std::vector<int> &lost,
+                      int queries = 10)
 {
     NetworkPath path;
     path.timestampMs = 1'764'000'000'000;
@@ -40,14 +49,20 @@ NetworkPath traceWith(const std::vector<double> &rtts, const std::vector<int> &l
     path.hopscope = HopscopeExtension{};
     for (std::size_t i = 0; i < rtts.size(); ++i) {
         const int ttl = static_cast<int>(i) + 1;
-        const std::string responder = i + 1 == rtts.size() ? path.destination.ipAddress
-                                                            : "198.51.100." + std::to_string(ttl);
+        const std::string responder =
+            i + 1 == rtts.size() ? path.destination.ipAddress : "198.51.100." + std::to_string(ttl);
         path.hops.push_back({ttl, responder, {}, rtts[i], true});
         for (int q = 0; q < queries; ++q) {
             const bool gone = q < lost[i];
-            path.hopscope->probes.push_back({ttl, 0, gone ? std::string() : responder,
-                                             gone ? std::nullopt : std::optional<double>(rtts[i] + 0.01 * q), {}, {},
-                                             0, 0});
+            path.hopscope->probes.push_back(
+                {ttl,
+                 0,
+                 gone ? std::string() : responder,
+                 gone ? std::nullopt : std::optional<double>(rtts[i] + 0.01 * q),
+                 {},
+                 {},
+                 0,
+                 0});
         }
     }
     return path;
@@ -96,16 +111,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("golden");
-        QTest::newRow("trace csv") << "hopscope/full-tcp-path.json" << "csv" << "reports/full-tcp-path.csv";
-        QTest::newRow("trace md") << "hopscope/full-tcp-path.json" << "md" << "reports/full-tcp-path.md";
-        QTest::newRow("session csv") << "hopscope/monitor-session.json" << "csv" << "reports/monitor-session.csv";
-        QTest::newRow("session md") << "hopscope/monitor-session.json" << "md" << "reports/monitor-session.md";
-        QTest::newRow("datadog csv") << "datadog/v3-pathtrace-reachable.json" << "csv" << "reports/v3.csv";
-        QTest::newRow("datadog md") << "datadog/v3-pathtrace-reachable.json" << "md" << "reports/v3.md";
+        QTest::newRow("trace csv") << "hopscope/full-tcp-path.json"
+                                   << "csv"
+                                   << "reports/full-tcp-path.csv";
+        QTest::newRow("trace md") << "hopscope/full-tcp-path.json"
+                                  << "md"
+                                  << "reports/full-tcp-path.md";
+        QTest::newRow("session csv") << "hopscope/monitor-session.json"
+                                     << "csv"
+                                     << "reports/monitor-session.csv";
+        QTest::newRow("session md") << "hopscope/monitor-session.json"
+                                    << "md"
+                                    << "reports/monitor-session.md";
+        QTest::newRow("datadog csv") << "datadog/v3-pathtrace-reachable.json"
+                                     << "csv"
+                                     << "reports/v3.csv";
+        QTest::newRow("datadog md") << "datadog/v3-pathtrace-reachable.json"
+                                    << "md"
+                                    << "reports/v3.md";
         // Two paths: a comparison.
-        QTest::newRow("comparison csv") << "compare/before.json compare/after.json" << "csv"
+        QTest::newRow("comparison csv") << "compare/before.json compare/after.json"
+                                        << "csv"
                                         << "reports/compare-before-after.csv";
-        QTest::newRow("comparison md") << "compare/before.json compare/after.json" << "md"
+        QTest::newRow("comparison md") << "compare/before.json compare/after.json"
+                                       << "md"
                                        << "reports/compare-before-after.md";
     }
     void golden()
@@ -119,12 +148,14 @@ private Q_SLOTS:
         options.generatedAtMs = 1'764'000'000'000;
         QByteArray actual;
         if (inputs.size() == 1) {
-            const ReportContent content = buildReportContent(readFixturePath(input), ReportOptions{});
+            const ReportContent content =
+                buildReportContent(readFixturePath(input), ReportOptions{});
             actual = withoutVersion(csv ? csvReport(content) : markdownReport(content));
         } else {
-            const ComparisonReportContent content =
-                buildComparisonReportContent(readFixturePath(inputs[0]), readFixturePath(inputs[1]), options);
-            actual = withoutVersion(csv ? comparisonCsvReport(content) : comparisonMarkdownReport(content));
+            const ComparisonReportContent content = buildComparisonReportContent(
+                readFixturePath(inputs[0]), readFixturePath(inputs[1]), options);
+            actual = withoutVersion(csv ? comparisonCsvReport(content)
+                                        : comparisonMarkdownReport(content));
         }
         QFile file(fixture(golden));
         if (qEnvironmentVariableIsSet("HOPSCOPE_UPDATE_GOLDEN")) {
@@ -146,7 +177,8 @@ private Q_SLOTS:
     void htmlIsWellFormedAndSelfContained()
     {
         QFETCH(QString, input);
-        const std::string html = htmlReport(buildReportContent(readFixturePath(input), ReportOptions{}));
+        const std::string html =
+            htmlReport(buildReportContent(readFixturePath(input), ReportOptions{}));
         QCOMPARE(count(html, "<svg"), std::size_t(2));
         verifySelfContained(html);
     }
@@ -154,23 +186,26 @@ private Q_SLOTS:
     void comparisonHtml()
     {
         const ComparisonReportContent content = buildComparisonReportContent(
-            readFixturePath(QStringLiteral("compare/before.json")), readFixturePath(QStringLiteral("compare/after.json")),
-            ReportOptions{});
+            readFixturePath(QStringLiteral("compare/before.json")),
+            readFixturePath(QStringLiteral("compare/after.json")), ReportOptions{});
         QCOMPARE(content.verdict, std::string("The routes differ: 2 hops changed."));
-        QCOMPARE(QList<int>(content.changedTtls.begin(), content.changedTtls.end()), (QList<int>{2, 3, 4}));
+        QCOMPARE(QList<int>(content.changedTtls.begin(), content.changedTtls.end()),
+                 (QList<int>{2, 3, 4}));
         const std::string html = comparisonHtmlReport(content);
         verifySelfContained(html);
         QCOMPARE(count(html, "<svg"), std::size_t(3)); // both graphs and the chart of both medians
         QCOMPARE(count(html, "<tr class=\"changed\">"), std::size_t(3));
         // TTLs 2, 3 and 4 outlined on each graph; the two significant shifts ringed on the chart.
-        QCOMPARE(count(svgPathGraph(content.second, content.changedTtls), "stroke=\"#8e24aa\""), std::size_t(3));
+        QCOMPARE(count(svgPathGraph(content.second, content.changedTtls), "stroke=\"#8e24aa\""),
+                 std::size_t(3));
         const std::string chart = svgComparisonChart(content);
         QString error;
         QVERIFY2(wellFormedXml(chart, error), qPrintable(error));
         QCOMPARE(count(chart, "<polyline"), std::size_t(2));
         QCOMPARE(count(chart, "r=\"8\" fill=\"none\" stroke=\"#8e24aa\""), std::size_t(2));
         QVERIFY(html.find("Slower at TTL 3: median 0.010 -&gt; 10.057 ms") != std::string::npos);
-        QCOMPARE(count(html, "<h2>Reproduce both paths</h2>"), std::size_t(1)); // one command, said once
+        QCOMPARE(count(html, "<h2>Reproduce both paths</h2>"),
+                 std::size_t(1)); // one command, said once
     }
 
     // A hidden router keeps one name across both paths, so the comparison says what it said before.
@@ -180,17 +215,20 @@ private Q_SLOTS:
         const NetworkPath after = readFixturePath(QStringLiteral("compare/after.json"));
         Redaction redaction;
         redaction.source = redaction.privateHops = true;
-        const ComparisonReportContent plain = buildComparisonReportContent(before, after, ReportOptions{});
-        const ComparisonReportContent hidden = buildComparisonReportContent(before, after, {redaction, 0});
+        const ComparisonReportContent plain =
+            buildComparisonReportContent(before, after, ReportOptions{});
+        const ComparisonReportContent hidden =
+            buildComparisonReportContent(before, after, {redaction, 0});
         QCOMPARE(hidden.verdict, plain.verdict);
         QCOMPARE(hidden.changedTtls, plain.changedTtls);
         const TtlComparison &first = hidden.comparison.ttls.front();
         QCOMPARE(first.change, HopChange::Same);
         QCOMPARE(first.first->responders, std::vector<std::string>{"hidden-1"});
         QCOMPARE(first.second->responders, std::vector<std::string>{"hidden-1"});
-        QCOMPARE(hidden.comparison.ttls.back().second->responders, std::vector<std::string>{"10.78.9.2"});
-        const std::string all = comparisonHtmlReport(hidden) + comparisonMarkdownReport(hidden)
-                                + comparisonCsvReport(hidden);
+        QCOMPARE(hidden.comparison.ttls.back().second->responders,
+                 std::vector<std::string>{"10.78.9.2"});
+        const std::string all = comparisonHtmlReport(hidden) + comparisonMarkdownReport(hidden) +
+                                comparisonCsvReport(hidden);
         for (const char *router : {"10.78.0.1", "10.78.1.2", "10.78.2.2", "10.78.3.2", "10.78.4.2"})
             QVERIFY2(all.find(router) == std::string::npos, router);
     }
@@ -200,11 +238,12 @@ private Q_SLOTS:
         NetworkPath before = readFixturePath(QStringLiteral("compare/before.json"));
         const NetworkPath after = readFixturePath(QStringLiteral("compare/after.json"));
         before.hops.front().ipAddress = "=HYPERLINK(\"x\")<b>|";
-        const ComparisonReportContent content = buildComparisonReportContent(before, after, ReportOptions{});
-        QVERIFY(comparisonCsvReport(content).find("\n1,changed,\"'=HYPERLINK(\"\"x\"\")<b>|\",10.78.0.1,")
-                != std::string::npos);
-        QVERIFY(comparisonMarkdownReport(content).find("| 1 | =HYPERLINK(\"x\")\\<b>\\| | 10.78.0.1 |")
-                != std::string::npos);
+        const ComparisonReportContent content =
+            buildComparisonReportContent(before, after, ReportOptions{});
+        QVERIFY(comparisonCsvReport(content).find(
+                    "\n1,changed,\"'=HYPERLINK(\"\"x\"\")<b>|\",10.78.0.1,") != std::string::npos);
+        QVERIFY(comparisonMarkdownReport(content).find(
+                    "| 1 | =HYPERLINK(\"x\")\\<b>\\| | 10.78.0.1 |") != std::string::npos);
         const std::string html = comparisonHtmlReport(content);
         QString error;
         QVERIFY2(wellFormedXml(html, error), qPrintable(error));
@@ -226,7 +265,8 @@ private Q_SLOTS:
         const std::string md = markdownReport(content);
         for (std::size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1))
             QVERIFY2(at > 0 && md[at - 1] == '\\', "an unescaped < in the Markdown");
-        QVERIFY(md.find("\\<script\\>") != std::string::npos || md.find("\\<script>") != std::string::npos);
+        QVERIFY(md.find("\\<script\\>") != std::string::npos ||
+                md.find("\\<script>") != std::string::npos);
         QVERIFY(md.find("\\|\\`x\\`=cmd") != std::string::npos);
         NetworkPath formula = path;
         formula.hops.front().hostname = "=HYPERLINK(\"x\")";
@@ -261,7 +301,8 @@ private Q_SLOTS:
         for (const ProbeSample &probe : hidden.hopscope->probes)
             QVERIFY(probe.responder != "192.168.1.1" && probe.responder != "100.64.0.1");
         const std::string html = htmlReport(buildReportContent(path, {privateOnly, 0}));
-        for (const char *secret : {"192.168.1.1", "100.64.0.1", "gateway.home", "alices-laptop", "wlan0"})
+        for (const char *secret :
+             {"192.168.1.1", "100.64.0.1", "gateway.home", "alices-laptop", "wlan0"})
             QVERIFY2(html.find(secret) == std::string::npos, secret);
 
         Redaction firstThree;
@@ -302,21 +343,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<double>>("rtts");
         QTest::addColumn<QList<int>>("lost");
-        QTest::addColumn<int>("latencyTtl");   // 0: none
-        QTest::addColumn<int>("lossTtl");      // 0: none
+        QTest::addColumn<int>("latencyTtl"); // 0: none
+        QTest::addColumn<int>("lossTtl");    // 0: none
         QTest::addColumn<QList<int>>("rateLimited");
 
-        QTest::newRow("clean") << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 0, 0} << 0 << 0 << QList<int>{};
-        QTest::newRow("latency from TTL 3") << QList<double>{1, 2, 40, 41, 42} << QList<int>{0, 0, 0, 0, 0} << 3
-                                            << 0 << QList<int>{};
-        // A router slow to answer for itself, with later hops fast again, is not where latency starts.
-        QTest::newRow("one slow router") << QList<double>{1, 2, 80, 4, 5} << QList<int>{0, 0, 0, 0, 0} << 0 << 0
-                                         << QList<int>{};
-        QTest::newRow("loss from TTL 3") << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 3, 3} << 0 << 3
-                                         << QList<int>{};
-        QTest::newRow("rate-limited TTL 2") << QList<double>{1, 2, 3, 4} << QList<int>{0, 6, 0, 0} << 0 << 0
-                                            << QList<int>{2};
-        QTest::newRow("both") << QList<double>{1, 2, 30, 31} << QList<int>{0, 0, 2, 2} << 3 << 3 << QList<int>{};
+        QTest::newRow("clean") << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 0, 0} << 0 << 0
+                               << QList<int>{};
+        QTest::newRow("latency from TTL 3") << QList<double>{1, 2, 40, 41, 42}
+                                            << QList<int>{0, 0, 0, 0, 0} << 3 << 0 << QList<int>{};
+        // A router slow to answer for itself, with later hops fast again, is not where latency
+        // starts.
+        QTest::newRow("one slow router")
+            << QList<double>{1, 2, 80, 4, 5} << QList<int>{0, 0, 0, 0, 0} << 0 << 0 << QList<int>{};
+        QTest::newRow("loss from TTL 3")
+            << QList<double>{1, 2, 3, 4} << QList<int>{0, 0, 3, 3} << 0 << 3 << QList<int>{};
+        QTest::newRow("rate-limited TTL 2")
+            << QList<double>{1, 2, 3, 4} << QList<int>{0, 6, 0, 0} << 0 << 0 << QList<int>{2};
+        QTest::newRow("both") << QList<double>{1, 2, 30, 31} << QList<int>{0, 0, 2, 2} << 3 << 3
+                              << QList<int>{};
     }
     void verdict()
     {
@@ -334,8 +378,11 @@ private Q_SLOTS:
         QCOMPARE(v.lossStartsTtl.value_or(0), lossTtl);
         QCOMPARE(QList<int>(v.rateLimitedTtls.begin(), v.rateLimitedTtls.end()), rateLimited);
         const std::string said = content.verdictLines.at(1) + content.verdictLines.at(2);
-        QCOMPARE(said.find("Latency starts at TTL " + std::to_string(latencyTtl)) != std::string::npos, latencyTtl > 0);
-        QCOMPARE(said.find("Loss starts at TTL " + std::to_string(lossTtl)) != std::string::npos, lossTtl > 0);
+        QCOMPARE(said.find("Latency starts at TTL " + std::to_string(latencyTtl)) !=
+                     std::string::npos,
+                 latencyTtl > 0);
+        QCOMPARE(said.find("Loss starts at TTL " + std::to_string(lossTtl)) != std::string::npos,
+                 lossTtl > 0);
     }
 
     void unreachedPath()
@@ -343,25 +390,31 @@ private Q_SLOTS:
         NetworkPath path = traceWith({1, 2, 3}, {0, 0, 0});
         path.destination.ipAddress = "203.0.113.200";
         for (int ttl = 4; ttl <= 30; ++ttl)
-            path.hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+            path.hops.push_back(
+                {ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
         const ReportContent content = buildReportContent(path, ReportOptions{});
         QVERIFY(!content.verdict.reached);
         QCOMPARE(content.verdictLines.front(), std::string("The destination was not reached."));
-        QCOMPARE(content.verdictLines.back(), std::string("Nothing answered beyond TTL 3 (probed up to TTL 30)."));
+        QCOMPARE(content.verdictLines.back(),
+                 std::string("Nothing answered beyond TTL 3 (probed up to TTL 30)."));
         for (const std::string &line : content.verdictLines)
-            QVERIFY2(line.find("did not answer") == std::string::npos, line.c_str()); // said once, above
+            QVERIFY2(line.find("did not answer") == std::string::npos,
+                     line.c_str()); // said once, above
     }
 
     void reproduce_data()
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("command");
-        QTest::newRow("trace") << "hopscope/full-tcp-path.json"
-                               << "hopscope-cli trace web.lab.test --protocol tcp --port 443 --flows 2 --rate 500";
-        QTest::newRow("session") << "hopscope/monitor-session.json"
-                                 << "hopscope-cli monitor 198.18.3.2 --protocol udp --port 33434 --source-port 60084 "
-                                    "--timeout 300 --queries 1 --no-dns --interval 1000";
-        QTest::newRow("datadog: no request") << "datadog/v1-success.json" << "";
+        QTest::newRow("trace")
+            << "hopscope/full-tcp-path.json"
+            << "hopscope-cli trace web.lab.test --protocol tcp --port 443 --flows 2 --rate 500";
+        QTest::newRow("session")
+            << "hopscope/monitor-session.json"
+            << "hopscope-cli monitor 198.18.3.2 --protocol udp --port 33434 --source-port 60084 "
+               "--timeout 300 --queries 1 --no-dns --interval 1000";
+        QTest::newRow("datadog: no request") << "datadog/v1-success.json"
+                                             << "";
     }
     void reproduce()
     {
@@ -372,8 +425,8 @@ private Q_SLOTS:
 
     void svgFigures()
     {
-        const ReportContent content = buildReportContent(readFixturePath(QStringLiteral("hopscope/full-tcp-path.json")),
-                                                         ReportOptions{});
+        const ReportContent content = buildReportContent(
+            readFixturePath(QStringLiteral("hopscope/full-tcp-path.json")), ReportOptions{});
         QString error;
         const std::string graph = svgPathGraph(content);
         QVERIFY2(wellFormedXml(graph, error), qPrintable(error));

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "telemetry/dogstatsdsender.h"
 #include "telemetry/networkpathtelemetry.h"
 
@@ -24,8 +27,9 @@ public:
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         socklen_t length = sizeof address;
-        if (m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-            && ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        if (m_fd >= 0 &&
+            ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
+            ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
             m_port = ntohs(address.sin_port);
     }
     ~UdpListener() { ::close(m_fd); }
@@ -63,8 +67,8 @@ class RecordingSender : public MetricSender
 public:
     void gauge(std::string_view name, double value, const std::vector<std::string> &tags) override
     {
-        QString line = QString::fromUtf8(name.data(), static_cast<int>(name.size())) + QLatin1Char('=')
-                       + QString::number(value);
+        QString line = QString::fromUtf8(name.data(), static_cast<int>(name.size())) +
+                       QLatin1Char('=') + QString::number(value);
         QStringList tagList;
         for (const std::string &tag : tags)
             tagList << QString::fromStdString(tag);
@@ -118,8 +122,9 @@ void TelemetryTest::gauges_data()
     QTest::addColumn<double>("interval");
     QTest::addColumn<QStringList>("expected");
 
-    const QString tcpTags = QStringLiteral(" collector:hopscope,destination_hostname:server.example,"
-                                           "destination_port:443,env:lab,protocol:TCP,team:net");
+    const QString tcpTags =
+        QStringLiteral(" collector:hopscope,destination_hostname:server.example,"
+                       "destination_port:443,env:lab,protocol:TCP,team:net");
     QTest::newRow("reached, monitored every 60 s")
         << true << int(Protocol::Tcp) << 443 << 60.0
         << QStringList{QStringLiteral("datadog.network_path.check_duration=0.25") + tcpTags,
@@ -128,8 +133,9 @@ void TelemetryTest::gauges_data()
                        QStringLiteral("datadog.network_path.path.hops=3") + tcpTags,
                        QStringLiteral("datadog.network_path.path.reachable=1") + tcpTags,
                        QStringLiteral("datadog.network_path.path.unreachable=0") + tcpTags};
-    const QString icmpTags = QStringLiteral(" collector:hopscope,destination_hostname:server.example,"
-                                            "destination_port:unspecified,env:lab,protocol:ICMP,team:net");
+    const QString icmpTags =
+        QStringLiteral(" collector:hopscope,destination_hostname:server.example,"
+                       "destination_port:unspecified,env:lab,protocol:ICMP,team:net");
     QTest::newRow("not reached, one trace")
         << false << int(Protocol::Icmp) << 0 << 0.0
         << QStringList{QStringLiteral("datadog.network_path.check_duration=0.25") + icmpTags,
@@ -145,9 +151,11 @@ void TelemetryTest::gauges()
     QFETCH(int, port);
     QFETCH(double, interval);
     RecordingSender sender;
-    const auto path = samplePath(reached, static_cast<Protocol>(protocol),
-                                 port ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(port)) : std::nullopt);
-    submitNetworkPathTelemetry(sender, PathModel::fromPath(path), 0.25, interval, {"team:net", "env:lab"});
+    const auto path = samplePath(
+        reached, static_cast<Protocol>(protocol),
+        port ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(port)) : std::nullopt);
+    submitNetworkPathTelemetry(sender, PathModel::fromPath(path), 0.25, interval,
+                               {"team:net", "env:lab"});
     QTEST(sender.lines, "expected");
     QCOMPARE(sender.flushes, 1);
 }
@@ -158,23 +166,28 @@ void TelemetryTest::overTheWire()
     QVERIFY(listener.port() > 0);
     auto sender = DogStatsdSender::open(listener.address(), {});
     QVERIFY2(sender, sender ? "" : sender.error().message.c_str());
-    submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.0125, 1.5, {"env:lab"});
+    submitNetworkPathTelemetry(**sender,
+                               PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.0125,
+                               1.5, {"env:lab"});
     const QStringList lines = listener.lines();
-    const QString tags = QStringLiteral("|g|#collector:hopscope,destination_hostname:server.example,"
-                                        "destination_port:33434,env:lab,protocol:UDP");
-    QCOMPARE(lines, (QStringList{QStringLiteral("datadog.network_path.check_duration:0.0125") + tags,
-                                 QStringLiteral("datadog.network_path.check_interval:1.5") + tags,
-                                 QStringLiteral("datadog.network_path.path.monitored:1") + tags,
-                                 QStringLiteral("datadog.network_path.path.hops:3") + tags,
-                                 QStringLiteral("datadog.network_path.path.reachable:1") + tags,
-                                 QStringLiteral("datadog.network_path.path.unreachable:0") + tags}));
+    const QString tags =
+        QStringLiteral("|g|#collector:hopscope,destination_hostname:server.example,"
+                       "destination_port:33434,env:lab,protocol:UDP");
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("datadog.network_path.check_duration:0.0125") + tags,
+                          QStringLiteral("datadog.network_path.check_interval:1.5") + tags,
+                          QStringLiteral("datadog.network_path.path.monitored:1") + tags,
+                          QStringLiteral("datadog.network_path.path.hops:3") + tags,
+                          QStringLiteral("datadog.network_path.path.reachable:1") + tags,
+                          QStringLiteral("datadog.network_path.path.unreachable:0") + tags}));
     QCOMPARE(listener.datagrams(), 1); // six short lines fit one datagram
 
     // Long tags split the lines over several datagrams, none over DogStatsD's limit.
     std::vector<std::string> longTags;
     for (int i = 0; i < 6; ++i)
         longTags.push_back("tag" + std::to_string(i) + ":" + std::string(150, 'x'));
-    submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.5, 0, longTags);
+    submitNetworkPathTelemetry(
+        **sender, PathModel::fromPath(samplePath(true, Protocol::Udp, 33434)), 0.5, 0, longTags);
     const QStringList longLines = listener.lines();
     QCOMPARE(longLines.size(), 5);
     QVERIFY(listener.datagrams() > 2);
@@ -188,8 +201,9 @@ void TelemetryTest::hostileHostnameCannotAddTags()
     NetworkPath path = samplePath(true, Protocol::Tcp, 443);
     path.destination.hostname = "evil|c,env:prod\nnext";
     submitNetworkPathTelemetry(sender, PathModel::fromPath(path), 1, 0, {});
-    QVERIFY2(sender.lines.first().contains(QLatin1String("destination_hostname:evil_c_env:prod_next,")),
-             qPrintable(sender.lines.first()));
+    QVERIFY2(
+        sender.lines.first().contains(QLatin1String("destination_hostname:evil_c_env:prod_next,")),
+        qPrintable(sender.lines.first()));
 }
 
 void TelemetryTest::tags_data()
@@ -198,11 +212,14 @@ void TelemetryTest::tags_data()
     QTest::addColumn<QStringList>("tags");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("two") << QStringLiteral("env:lab,team:net") << QStringList{QStringLiteral("env:lab"), QStringLiteral("team:net")}
+    QTest::newRow("two") << QStringLiteral("env:lab,team:net")
+                         << QStringList{QStringLiteral("env:lab"), QStringLiteral("team:net")}
                          << QString();
-    QTest::newRow("bare tag") << QStringLiteral("canary") << QStringList{QStringLiteral("canary")} << QString();
+    QTest::newRow("bare tag") << QStringLiteral("canary") << QStringList{QStringLiteral("canary")}
+                              << QString();
     QTest::newRow("empty") << QString() << QStringList{} << QStringLiteral("empty tag in ''");
-    QTest::newRow("trailing comma") << QStringLiteral("a:b,") << QStringList{} << QStringLiteral("empty tag in 'a:b,'");
+    QTest::newRow("trailing comma")
+        << QStringLiteral("a:b,") << QStringList{} << QStringLiteral("empty tag in 'a:b,'");
     QTest::newRow("pipe") << QStringLiteral("a|b") << QStringList{}
                           << QStringLiteral("tag 'a|b' holds a character DogStatsD cannot carry");
     QTest::newRow("space") << QStringLiteral("a b") << QStringList{}
@@ -218,7 +235,8 @@ void TelemetryTest::tags()
     const auto tags = parseTags(text.toStdString());
     if (!error.isEmpty()) {
         QVERIFY(!tags);
-        QVERIFY2(QString::fromStdString(tags.error().message).contains(error), tags.error().message.c_str());
+        QVERIFY2(QString::fromStdString(tags.error().message).contains(error),
+                 tags.error().message.c_str());
         return;
     }
     QVERIFY(tags);
@@ -234,19 +252,25 @@ void TelemetryTest::badAddresses_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("no port") << QStringLiteral("localhost") << QStringLiteral("invalid-address") << QStringLiteral("expected HOST:PORT");
+    QTest::newRow("no port") << QStringLiteral("localhost") << QStringLiteral("invalid-address")
+                             << QStringLiteral("expected HOST:PORT");
     QTest::newRow("port 0") << QStringLiteral("127.0.0.1:0") << QStringLiteral("invalid-address")
                             << QStringLiteral("between 1 and 65535 (got '0')");
-    QTest::newRow("port too big") << QStringLiteral("127.0.0.1:70000") << QStringLiteral("invalid-address")
+    QTest::newRow("port too big") << QStringLiteral("127.0.0.1:70000")
+                                  << QStringLiteral("invalid-address")
                                   << QStringLiteral("(got '70000')");
-    QTest::newRow("port not a number") << QStringLiteral("127.0.0.1:statsd") << QStringLiteral("invalid-address")
-                                       << QStringLiteral("(got 'statsd')");
-    QTest::newRow("no host") << QStringLiteral(":8125") << QStringLiteral("invalid-address") << QStringLiteral("no host");
+    QTest::newRow("port not a number")
+        << QStringLiteral("127.0.0.1:statsd") << QStringLiteral("invalid-address")
+        << QStringLiteral("(got 'statsd')");
+    QTest::newRow("no host") << QStringLiteral(":8125") << QStringLiteral("invalid-address")
+                             << QStringLiteral("no host");
     QTest::newRow("bare IPv6") << QStringLiteral("::1:8125") << QStringLiteral("invalid-address")
                                << QStringLiteral("in brackets");
-    QTest::newRow("unclosed bracket") << QStringLiteral("[::1:8125") << QStringLiteral("invalid-address")
-                                      << QStringLiteral("no ']'");
-    QTest::newRow("unknown host") << QStringLiteral("no-such-host.invalid:8125") << QStringLiteral("unknown-host")
+    QTest::newRow("unclosed bracket")
+        << QStringLiteral("[::1:8125") << QStringLiteral("invalid-address")
+        << QStringLiteral("no ']'");
+    QTest::newRow("unknown host") << QStringLiteral("no-such-host.invalid:8125")
+                                  << QStringLiteral("unknown-host")
                                   << QStringLiteral("DogStatsD host 'no-such-host.invalid'");
 }
 
@@ -257,7 +281,8 @@ void TelemetryTest::badAddresses()
     const auto sender = DogStatsdSender::open(address.toStdString(), {});
     QVERIFY(!sender);
     QTEST(QString::fromStdString(sender.error().codeName()), "code");
-    QVERIFY2(QString::fromStdString(sender.error().message).contains(message), sender.error().message.c_str());
+    QVERIFY2(QString::fromStdString(sender.error().message).contains(message),
+             sender.error().message.c_str());
 }
 
 void TelemetryTest::nothingListeningIsReportedOnce()
@@ -268,23 +293,28 @@ void TelemetryTest::nothingListeningIsReportedOnce()
         port = closed.port();
     }
     QStringList problems;
-    auto sender = DogStatsdSender::open("[::ffff:127.0.0.1]:" + std::to_string(port),
-                                        [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
+    auto sender = DogStatsdSender::open(
+        "[::ffff:127.0.0.1]:" + std::to_string(port),
+        [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
     QVERIFY2(sender, sender ? "" : sender.error().message.c_str());
     for (int i = 0; i < 5; ++i) {
-        submitNetworkPathTelemetry(**sender, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)), 0.1, 1, {});
+        submitNetworkPathTelemetry(
+            **sender, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)), 0.1, 1, {});
         QTest::qWait(20); // lets the port-unreachable come back
     }
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems.first().contains(QLatin1String("nothing is listening there")), qPrintable(problems.first()));
+    QVERIFY2(problems.first().contains(QLatin1String("nothing is listening there")),
+             qPrintable(problems.first()));
 
     // One trace, one datagram: the refusal comes back after the send and is said as the sender
     // closes.
     problems.clear();
-    auto once = DogStatsdSender::open("127.0.0.1:" + std::to_string(port),
-                                      [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
+    auto once = DogStatsdSender::open(
+        "127.0.0.1:" + std::to_string(port),
+        [&problems](const std::string &problem) { problems << QString::fromStdString(problem); });
     QVERIFY(once);
-    submitNetworkPathTelemetry(**once, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)), 0.1, 0, {});
+    submitNetworkPathTelemetry(**once, PathModel::fromPath(samplePath(true, Protocol::Tcp, 443)),
+                               0.1, 0, {});
     QTest::qWait(20);
     QVERIFY(problems.isEmpty());
     once.value().reset();

@@ -1,5 +1,8 @@
-#include "probe/pacedtransport.h"
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "network/route.h"
+#include "probe/pacedtransport.h"
 #include "trace/resolve.h"
 #include "trace/reversedns.h"
 #include "trace/tracerun.h"
@@ -64,15 +67,22 @@ private Q_SLOTS:
 void TraceRunnerTest::buildsHopsFromProbes()
 {
     // A round as a front end runs it: probes as they settle, then how the run ended.
-    TraceRun run(PreparedTrace{*normaliseTraceRequest(tcpRequest()), *IpAddress::parse("10.9.0.2")}, RunKind::Trace);
+    TraceRun run(PreparedTrace{*normaliseTraceRequest(tcpRequest()), *IpAddress::parse("10.9.0.2")},
+                 RunKind::Trace);
     run.beginRound(1764000000000000);
-    const std::vector<ProbeEvent> events{answered(0, 1, "10.0.1.1", 1.0), answered(1, 1, "10.0.1.1", 3.0),
-                                         answered(2, 1, "10.0.1.1", 2.0), silent(3, 2), silent(4, 2), silent(5, 2),
-                                         answered(6, 3, "10.9.0.2", 9.0), answered(7, 3, "10.9.0.3", 7.0, 1),
+    const std::vector<ProbeEvent> events{answered(0, 1, "10.0.1.1", 1.0),
+                                         answered(1, 1, "10.0.1.1", 3.0),
+                                         answered(2, 1, "10.0.1.1", 2.0),
+                                         silent(3, 2),
+                                         silent(4, 2),
+                                         silent(5, 2),
+                                         answered(6, 3, "10.9.0.2", 9.0),
+                                         answered(7, 3, "10.9.0.3", 7.0, 1),
                                          answered(8, 3, "10.9.0.2", 8.0)};
     for (const ProbeEvent &event : events)
         run.probe(event);
-    QCOMPARE(addressesToName(events, *IpAddress::parse("10.9.0.2")).size(), std::size_t(3)); // destination, 10.0.1.1, 10.9.0.3
+    QCOMPARE(addressesToName(events, *IpAddress::parse("10.9.0.2")).size(),
+             std::size_t(3)); // destination, 10.0.1.1, 10.9.0.3
     RoundOutcome outcome;
     outcome.summary.route.source = *IpAddress::parse("10.0.0.1");
     outcome.summary.route.interfaceName = "eth0";
@@ -105,13 +115,19 @@ void TraceRunnerTest::requestLimits_data()
     QTest::addColumn<int>("flows");
     QTest::addColumn<QString>("error");
     QTest::newRow("defaults") << 30 << 3 << 1000 << 1 << "";
-    QTest::newRow("max TTL 0") << 0 << 3 << 1000 << 1 << "max TTL must be between 1 and 255 (got 0)";
-    QTest::newRow("max TTL 256") << 256 << 3 << 1000 << 1 << "max TTL must be between 1 and 255 (got 256)";
+    QTest::newRow("max TTL 0") << 0 << 3 << 1000 << 1
+                               << "max TTL must be between 1 and 255 (got 0)";
+    QTest::newRow("max TTL 256") << 256 << 3 << 1000 << 1
+                                 << "max TTL must be between 1 and 255 (got 256)";
     QTest::newRow("max TTL 255") << 255 << 3 << 1000 << 1 << "";
-    QTest::newRow("queries 0") << 30 << 0 << 1000 << 1 << "queries must be between 1 and 10 (got 0)";
-    QTest::newRow("queries 11") << 30 << 11 << 1000 << 1 << "queries must be between 1 and 10 (got 11)";
-    QTest::newRow("timeout 9 ms") << 30 << 3 << 9 << 1 << "timeout must be between 10 and 60000 ms (got 9)";
-    QTest::newRow("timeout 60001 ms") << 30 << 3 << 60001 << 1 << "timeout must be between 10 and 60000 ms (got 60001)";
+    QTest::newRow("queries 0") << 30 << 0 << 1000 << 1
+                               << "queries must be between 1 and 10 (got 0)";
+    QTest::newRow("queries 11") << 30 << 11 << 1000 << 1
+                                << "queries must be between 1 and 10 (got 11)";
+    QTest::newRow("timeout 9 ms") << 30 << 3 << 9 << 1
+                                  << "timeout must be between 10 and 60000 ms (got 9)";
+    QTest::newRow("timeout 60001 ms")
+        << 30 << 3 << 60001 << 1 << "timeout must be between 10 and 60000 ms (got 60001)";
     QTest::newRow("flows 33") << 30 << 3 << 1000 << 33 << "flows must be between 1 and 32 (got 33)";
 }
 
@@ -137,13 +153,20 @@ void TraceRunnerTest::refusesUnsafeTargets_data()
 {
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QString>("error");
-    QTest::newRow("NUL and markup") << QByteArray("127.0.0.1\0<script>", 18) << "the target contains a control character";
-    QTest::newRow("escape") << QByteArray("\x1b[2Jhost") << "the target contains a control character";
-    QTest::newRow("newline") << QByteArray("host\nname") << "the target contains a control character";
-    QTest::newRow("C1 control") << QByteArray("host\xc2\x9bname") << "the target contains a control character";
-    QTest::newRow("too long") << QByteArray(256, 'a') << "the target is longer than a host name can be (255 characters)";
+    QTest::newRow("NUL and markup")
+        << QByteArray("127.0.0.1\0<script>", 18) << "the target contains a control character";
+    QTest::newRow("escape") << QByteArray("\x1b[2Jhost")
+                            << "the target contains a control character";
+    QTest::newRow("newline") << QByteArray("host\nname")
+                             << "the target contains a control character";
+    QTest::newRow("C1 control") << QByteArray("host\xc2\x9bname")
+                                << "the target contains a control character";
+    QTest::newRow("too long") << QByteArray(256, 'a')
+                              << "the target is longer than a host name can be (255 characters)";
     QTest::newRow("253 characters") << QByteArray(253, 'a') << "";
-    QTest::newRow("an accented name") << QByteArray("b\xc3\xbc" "cher.example") << "";
+    QTest::newRow("an accented name") << QByteArray("b\xc3\xbc"
+                                                    "cher.example")
+                                      << "";
 }
 
 void TraceRunnerTest::refusesUnsafeTargets()
@@ -159,9 +182,10 @@ void TraceRunnerTest::refusesUnsafeTargets()
 void TraceRunnerTest::checksAddressesInTheirIpv4Form_data()
 {
     QTest::addColumn<QString>("address");
-    QTest::addColumn<int>("family"); // AddressFamily
+    QTest::addColumn<int>("family");     // AddressFamily
     QTest::addColumn<QString>("probed"); // empty: refused
-    const int any = int(AddressFamily::Any), v4 = int(AddressFamily::IPv4), v6 = int(AddressFamily::IPv6);
+    const int any = int(AddressFamily::Any), v4 = int(AddressFamily::IPv4),
+              v6 = int(AddressFamily::IPv6);
     QTest::newRow("IPv4") << "198.18.0.1" << any << "198.18.0.1";
     QTest::newRow("IPv6") << "2001:db8::1" << any << "2001:db8::1";
     QTest::newRow("IPv6 loopback") << "::1" << any << "::1";
@@ -190,7 +214,8 @@ void TraceRunnerTest::checksAddressesInTheirIpv4Form()
     QCOMPARE(checked ? QString::fromStdString(checked->toString()) : QString(), probed);
     if (!checked) {
         QCOMPARE(checked.error().codeName(), std::string("invalid-target"));
-        QVERIFY2(checked.error().message.rfind(parsed->toString(), 0) == 0, checked.error().message.c_str());
+        QVERIFY2(checked.error().message.rfind(parsed->toString(), 0) == 0,
+                 checked.error().message.c_str());
     }
     // A literal target goes through the same check.
     const auto resolved = resolveTarget(address.toStdString(), static_cast<AddressFamily>(family));
@@ -210,7 +235,8 @@ void TraceRunnerTest::bucketsSharingAStateKeepOneRate()
         QCOMPARE((i % 2 ? first : second).takeNs(now), std::int64_t(0)); // the burst, shared
     for (int i = 0; i < 100; ++i)
         lastWait = (i % 2 ? first : second).takeNs(now);
-    QCOMPARE(lastWait, std::int64_t(100'000'000)); // 100 more at 1,000 a second: the last waits 0.1 s
+    QCOMPARE(lastWait,
+             std::int64_t(100'000'000)); // 100 more at 1,000 a second: the last waits 0.1 s
     // A state far in the future (a clock set back, or nonsense written into the shared memory)
     // does not stall every sender for ever.
     shared = now + 3'600'000'000'000;
@@ -246,7 +272,8 @@ void TraceRunnerTest::reverseLookupIsBoundedAndCached()
         return address.toString() == "10.0.0.9" ? std::string("slow.lab.test")
                                                 : "host-" + address.toString();
     };
-    const std::vector<IpAddress> addresses{*IpAddress::parse("10.0.0.1"), *IpAddress::parse("10.0.0.9"),
+    const std::vector<IpAddress> addresses{*IpAddress::parse("10.0.0.1"),
+                                           *IpAddress::parse("10.0.0.9"),
                                            *IpAddress::parse("10.0.0.1")};
     QElapsedTimer clock;
     clock.start();
@@ -257,8 +284,10 @@ void TraceRunnerTest::reverseLookupIsBoundedAndCached()
     QCOMPARE(calls.load(), 2); // the repeated address was asked once
 
     // The slow answer lands in the cache when it comes; asking again does not ask the resolver.
-    QTRY_VERIFY_WITH_TIMEOUT(reverseLookupAll({addresses[1]}, std::chrono::milliseconds(0), slowForOne)
-                                     .count("10.0.0.9") == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        reverseLookupAll({addresses[1]}, std::chrono::milliseconds(0), slowForOne)
+                .count("10.0.0.9") == 1,
+        5000);
     QCOMPARE(calls.load(), 2);
 }
 

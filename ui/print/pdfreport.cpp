@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
 #include "ui/print/pdfreport.h"
 
 #include "report/svgfigures.h"
@@ -45,7 +48,8 @@ DrawnFigure drawFigure(const std::string &svg, int widthPx)
     const QSize size = renderer.defaultSize();
     if (!renderer.isValid() || size.isEmpty())
         return {};
-    QImage image(widthPx, widthPx * size.height() / size.width(), QImage::Format_ARGB32_Premultiplied);
+    QImage image(widthPx, widthPx * size.height() / size.width(),
+                 QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -56,7 +60,8 @@ DrawnFigure drawFigure(const std::string &svg, int widthPx)
 
 // The HTML report without its inline SVG, which QTextDocument would drop: each figure becomes an
 // <img> of its drawing.
-QString printableHtml(const std::string &report, const std::vector<std::pair<QString, QSize>> &figures)
+QString printableHtml(const std::string &report,
+                      const std::vector<std::pair<QString, QSize>> &figures)
 {
     QString html = QString::fromStdString(report);
     // Qt's rich text reads only part of CSS; the page gets a style in points of its own.
@@ -71,16 +76,18 @@ QString printableHtml(const std::string &report, const std::vector<std::pair<QSt
         const auto end = html.indexOf(QLatin1String("</figure>"), start);
         if (start < 0 || end < 0)
             break;
-        html.replace(start, end + 9 - start, QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
-                                                      .arg(name)
-                                                      .arg(size.width())
-                                                      .arg(size.height()));
+        html.replace(start, end + 9 - start,
+                     QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
+                         .arg(name)
+                         .arg(size.width())
+                         .arg(size.height()));
     }
     return html;
 }
 
 // An HTML report on A4 pages, each of `svgs` in place of the next <figure>.
-Expected<QByteArray> printReport(const std::string &title, const std::string &html, const std::vector<std::string> &svgs)
+Expected<QByteArray> printReport(const std::string &title, const std::string &html,
+                                 const std::vector<std::string> &svgs)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{ErrorCode::NoGui, "drawing a PDF needs a QGuiApplication"};
@@ -89,8 +96,8 @@ Expected<QByteArray> printReport(const std::string &title, const std::string &ht
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(kResolution);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-                                     QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
     writer.setTitle(QString::fromStdString(title));
     writer.setCreator(QStringLiteral("Hopscope"));
 
@@ -108,9 +115,11 @@ Expected<QByteArray> printReport(const std::string &title, const std::string &ht
         if (figure.image.isNull())
             continue;
         const int width = std::min(widthPx, figure.naturalSize.width());
-        figures.emplace_back(QStringLiteral("figure%1.png").arg(figures.size()),
-                             QSize(width, width * figure.naturalSize.height() / figure.naturalSize.width()));
-        document.addResource(QTextDocument::ImageResource, QUrl(figures.back().first), figure.image);
+        figures.emplace_back(
+            QStringLiteral("figure%1.png").arg(figures.size()),
+            QSize(width, width * figure.naturalSize.height() / figure.naturalSize.width()));
+        document.addResource(QTextDocument::ImageResource, QUrl(figures.back().first),
+                             figure.image);
     }
     document.setHtml(printableHtml(html, figures));
     document.print(&writer);
@@ -139,16 +148,21 @@ Expected<QByteArray> pdfReport(const ComparisonReportContent &content)
 {
     return printReport("Path comparison: " + content.title, comparisonHtmlReport(content),
                        {svgPathGraph(content.first, content.changedTtls),
-                        svgPathGraph(content.second, content.changedTtls), svgComparisonChart(content)});
+                        svgPathGraph(content.second, content.changedTtls),
+                        svgComparisonChart(content)});
 }
 
 Expected<std::string> renderReport(const ReportContent &content, ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Html: return htmlReport(content);
-    case ReportFormat::Csv: return csvReport(content);
-    case ReportFormat::Markdown: return markdownReport(content);
-    case ReportFormat::Pdf: break;
+    case ReportFormat::Html:
+        return htmlReport(content);
+    case ReportFormat::Csv:
+        return csvReport(content);
+    case ReportFormat::Markdown:
+        return markdownReport(content);
+    case ReportFormat::Pdf:
+        break;
     }
     return asString(pdfReport(content));
 }
@@ -156,10 +170,14 @@ Expected<std::string> renderReport(const ReportContent &content, ReportFormat fo
 Expected<std::string> renderReport(const ComparisonReportContent &content, ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Html: return comparisonHtmlReport(content);
-    case ReportFormat::Csv: return comparisonCsvReport(content);
-    case ReportFormat::Markdown: return comparisonMarkdownReport(content);
-    case ReportFormat::Pdf: break;
+    case ReportFormat::Html:
+        return comparisonHtmlReport(content);
+    case ReportFormat::Csv:
+        return comparisonCsvReport(content);
+    case ReportFormat::Markdown:
+        return comparisonMarkdownReport(content);
+    case ReportFormat::Pdf:
+        break;
     }
     return asString(pdfReport(content));
 }
