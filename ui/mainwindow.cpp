@@ -6,7 +6,7 @@
 #include "client/helperlocation.h"
 #include "client/helperpermission.h"
 #include "file/outputfile.h"
-#include "import/pathimport.h"
+#include "import/pathformat.h"
 #include "path/networkpathjson.h"
 #include "ui/background.h"
 #include "ui/comparetab.h"
@@ -46,8 +46,9 @@ constexpr int kStatusMessageMs = 8000;
 // "example.com (11-24 09:14)": a path from the history, named by target and time.
 QString historyLabel(const NetworkPath &path)
 {
-    const QString when =
-        QDateTime::fromMSecsSinceEpoch(path.timestampMs).toString(QStringLiteral("MM-dd HH:mm"));
+    const QString when = path.timestampMs == 0 ? MainWindow::tr("undated")
+                                               : QDateTime::fromMSecsSinceEpoch(path.timestampMs)
+                                                     .toString(QStringLiteral("MM-dd HH:mm"));
     const QString target = QString::fromStdString(
         path.destination.hostname.empty() ? path.destination.ipAddress : path.destination.hostname);
     return QStringLiteral("%1 (%2)").arg(target, when);
@@ -107,6 +108,18 @@ MainWindow::MainWindow(QWidget *parent)
                 rememberRecentFile(fileName);
                 statusBar()->showMessage(tr("Opened %1").arg(fileName), kStatusMessageMs);
             });
+    connect(
+        m_loader, &PathFileLoader::loadedSeveral, this,
+        [this](const QString &fileName, const std::vector<NetworkPath> &paths) {
+            QStringList labels;
+            for (std::size_t i = 0; i < paths.size(); ++i)
+                labels << tr("%1, trace %2").arg(QFileInfo(fileName).fileName()).arg(i + 1);
+            compareSeveral(paths, labels);
+            rememberRecentFile(fileName);
+            statusBar()->showMessage(
+                tr("Opened %1: %n traces", nullptr, static_cast<int>(paths.size())).arg(fileName),
+                kStatusMessageMs);
+        });
     connect(m_loader, &PathFileLoader::failed, this,
             [this](const QString &, const QString &message) {
                 statusBar()->showMessage(tr("Could not open %1").arg(message));
@@ -455,11 +468,11 @@ void MainWindow::comparePaths(const NetworkPath &first, const QString &firstLabe
 
 void MainWindow::compareFiles(const QStringList &fileNames)
 {
-    using Results = std::vector<Expected<NetworkPath>>;
+    using Results = std::vector<Expected<std::vector<NetworkPath>>>;
     const auto readAll = [fileNames] {
         Results results;
         for (const QString &fileName : fileNames)
-            results.push_back(readAnyPathFile(fileName.toStdString()));
+            results.push_back(readPathFile(fileName.toStdString()));
         return results;
     };
     runInBackground(this, readAll, [this, fileNames](const Results &results) {
@@ -473,8 +486,12 @@ void MainWindow::compareFiles(const QStringList &fileNames)
                     kStatusMessageMs);
                 return;
             }
-            paths.push_back(*results[i]);
-            labels << QFileInfo(fileNames[static_cast<qsizetype>(i)]).fileName();
+            // Every trace of a file of several is one more path of the timeline.
+            const QString name = QFileInfo(fileNames[static_cast<qsizetype>(i)]).fileName();
+            for (std::size_t t = 0; t < results[i]->size(); ++t) {
+                paths.push_back((*results[i])[t]);
+                labels << (results[i]->size() > 1 ? tr("%1, trace %2").arg(name).arg(t + 1) : name);
+            }
         }
         compareSeveral(paths, labels);
     });

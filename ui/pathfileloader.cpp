@@ -3,7 +3,7 @@
 
 #include "ui/pathfileloader.h"
 
-#include "import/pathimport.h"
+#include "import/pathformat.h"
 #include "path/networkpathjson.h"
 
 #include "ui/background.h"
@@ -15,12 +15,14 @@ PathFileLoader::PathFileLoader(QObject *parent) : QObject(parent) {}
 void PathFileLoader::load(const QString &fileName)
 {
     runInBackground(
-        this, [path = fileName.toStdString()] { return readAnyPathFile(path); },
-        [this, fileName](const Expected<NetworkPath> &result) {
-            if (result)
-                Q_EMIT loaded(fileName, *result);
-            else
+        this, [path = fileName.toStdString()] { return readPathFile(path); },
+        [this, fileName](const Expected<std::vector<NetworkPath>> &result) {
+            if (!result)
                 Q_EMIT failed(fileName, QString::fromStdString(result.error().message));
+            else if (result->size() == 1)
+                Q_EMIT loaded(fileName, result->front());
+            else
+                Q_EMIT loadedSeveral(fileName, *result);
         });
 }
 

@@ -8,9 +8,12 @@
 #include <QObject>
 #include <QString>
 
+#include <vector>
+
 namespace hopscope {
 
-// Reads NetworkPath files on a pool thread so that the GUI thread never waits on the disk.
+// Reads path files of any format on a pool thread so that the GUI thread never waits on the
+// disk.
 class PathFileLoader : public QObject
 {
     Q_OBJECT
@@ -22,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void loaded(const QString &fileName, const hopscope::NetworkPath &path);
+    // A file that holds several traces (RIPE Atlas results, scamper records, a transcript).
+    void loadedSeveral(const QString &fileName, const std::vector<hopscope::NetworkPath> &paths);
     void failed(const QString &fileName, const QString &message);
 };
 

@@ -95,6 +95,8 @@ QString suggestedFileStem(const NetworkPath &path)
         path.destination.hostname.empty() ? path.destination.ipAddress : path.destination.hostname);
     // A hostname from a file or a resolver names a file here: nothing in it may leave the folder.
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    if (path.timestampMs == 0)
+        return name; // the file gives no date
     return name + QLatin1Char('-') +
            QDateTime::fromMSecsSinceEpoch(path.timestampMs)
                .toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -104,6 +106,9 @@ QString suggestedReportName(const ReportSubject &subject)
 {
     if (!subject.second)
         return suggestedFileStem(subject.first);
+    if (subject.second->timestampMs == 0)
+        return suggestedFileStem(subject.first) + QStringLiteral("-vs-") +
+               suggestedFileStem(*subject.second);
     return suggestedFileStem(subject.first) + QStringLiteral("-vs-") +
            QDateTime::fromMSecsSinceEpoch(subject.second->timestampMs)
                .toString(QStringLiteral("yyyyMMdd-HHmmss"));

@@ -12,6 +12,8 @@ namespace hopscope {
 
 QString timelineTime(qint64 timestampMs)
 {
+    if (timestampMs == 0)
+        return QObject::tr("undated");
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(timestampMs);
     const bool thisYear = when.date().year() == QDate::currentDate().year();
     return when.toString(thisYear ? QStringLiteral("MM-dd HH:mm")

@@ -288,9 +288,11 @@ QString TraceTab::statusText() const
         break;
     case TraceSession::State::Finished:
         if (s.isLoaded() && s.result())
-            parts << tr("traced %1")
-                         .arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs)
-                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            parts << (s.result()->timestampMs == 0
+                          ? tr("no date in the file")
+                          : tr("traced %1")
+                                .arg(QDateTime::fromMSecsSinceEpoch(s.result()->timestampMs)
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
         parts << (s.model().destinationTtl()
                       ? tr("destination reached at TTL %1").arg(*s.model().destinationTtl())
                       : tr("destination not reached"));

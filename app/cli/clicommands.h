@@ -18,5 +18,6 @@ int runTrace(const QStringList &arguments);
 int runMonitor(const QStringList &arguments);
 int runDiff(const QStringList &arguments);
 int runReport(const QStringList &arguments);
+int runConvert(const QStringList &arguments);
 
 } // namespace hopscope::cli

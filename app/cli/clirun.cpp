@@ -30,7 +30,10 @@ Commands:
                     See `hopscope-cli monitor --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
                     RTT, reachable) followed by a one-line summary; for a
-                    monitoring session, also its report.
+                    monitoring session, also its report. Reads other tools'
+                    output too (mtr, traceroute, tracert, Cisco, RIPE Atlas,
+                    scamper, Dublin Traceroute, Trippy) and prints every trace
+                    a file holds.
   diff A.json B.json
                     Compare two saved paths hop by hop: hops added, removed or
                     changed, ECMP sets, path length, reachability, RTT (with a
@@ -42,6 +45,10 @@ Commands:
                     the graph and chart (HTML, PDF) and the command that repeats
                     the trace. --redact hides the source and private-range
                     hops; --redact-first N the first N hops.
+  convert FILE... [--datadog v3|v4] [-o OUT]
+                    Write any file Hopscope reads as NetworkPath JSON (one
+                    object, or an array of several paths); v4 (default) puts
+                    the hops under traceroute.runs[] as today's agent does.
 
 Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a
@@ -84,6 +91,8 @@ int run(const QStringList &arguments)
         return runDiff(rest);
     if (command == QLatin1String("report"))
         return runReport(rest);
+    if (command == QLatin1String("convert"))
+        return runConvert(rest);
     printError("unknown command '" + command.toStdString() +
                "'; run 'hopscope-cli --help' for the list");
     return ExitError;

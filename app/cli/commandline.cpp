@@ -6,7 +6,8 @@
 #include "clicommands.h"
 #include "clioutput.h"
 
-#include "import/pathimport.h"
+#include "file/outputfile.h"
+#include "import/pathformat.h"
 
 namespace hopscope::cli {
 
@@ -66,16 +67,35 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
     return std::nullopt;
 }
 
+int writeCommandOutput(const QCommandLineParser &parser, const QCommandLineOption &output,
+                       const std::string &bytes)
+{
+    if (!parser.isSet(output)) {
+        printOut(bytes);
+        return ExitOk;
+    }
+    const Status written = writeOutputFile(parser.value(output).toStdString(), bytes);
+    if (!written) {
+        printError(written.error().message);
+        return ExitError;
+    }
+    return ExitOk;
+}
+
 std::optional<std::vector<NetworkPath>> readPathFiles(const QStringList &files)
 {
     std::vector<NetworkPath> paths;
     for (const QString &file : files) {
-        auto path = readAnyPathFile(file.toStdString());
-        if (!path) {
-            printError(path.error().message);
+        auto read = readPathFile(file.toStdString());
+        if (!read) {
+            printError(read.error().message);
             return std::nullopt;
         }
-        paths.push_back(std::move(*path));
+        // A command that takes one path per file takes a file's first trace, and says so.
+        if (read->size() > 1)
+            printError(file.toStdString() + ": holds " + std::to_string(read->size()) +
+                       " traces; using the first (hopscope-cli show prints them all)");
+        paths.push_back(std::move(read->front()));
     }
     return paths;
 }

@@ -35,6 +35,11 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
 
 // Reads each operand as a path file of any known kind. Empty after saying on stderr which file
 // could not be read and why.
+// Writes a command's result to -o OUT (through writeOutputFile) or to standard output; the exit
+// status.
+int writeCommandOutput(const QCommandLineParser &parser, const QCommandLineOption &output,
+                       const std::string &bytes);
+
 std::optional<std::vector<NetworkPath>> readPathFiles(const QStringList &files);
 
 } // namespace hopscope::cli

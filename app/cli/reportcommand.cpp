@@ -96,17 +96,7 @@ int runReport(const QStringList &arguments)
         printError("report: " + rendered.error().message);
         return ExitError;
     }
-    const std::string &bytes = *rendered;
-    if (!parser.isSet(output)) {
-        printOut(bytes);
-        return ExitOk;
-    }
-    const Status written = writeOutputFile(parser.value(output).toStdString(), bytes);
-    if (!written) {
-        printError(written.error().message);
-        return ExitError;
-    }
-    return ExitOk;
+    return writeCommandOutput(parser, output, *rendered);
 }
 
 } // namespace hopscope::cli

@@ -6,7 +6,7 @@
 #include "commandline.h"
 #include "monitorprinter.h"
 
-#include "import/pathimport.h"
+#include "import/pathformat.h"
 #include "path/networkpathjson.h"
 #include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
@@ -19,27 +19,34 @@ int runShow(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Print a saved NetworkPath JSON file as a table and a one-line summary."));
+        QStringLiteral("Print a saved path file (NetworkPath JSON or another tool's output) as a "
+                       "table and a one-line summary, every trace it holds."));
     const QCommandLineOption help = helpOption();
     parser.addOption(help);
-    parser.addPositionalArgument(QStringLiteral("FILE.json"),
-                                 QStringLiteral("The NetworkPath file to print."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to print."));
     QString file;
     if (const auto done = parseCommandLine(parser, help, "show", "file", arguments, file))
         return *done;
-    const auto path = readAnyPathFile(file.toStdString());
-    if (!path) {
-        printError(path.error().message);
+    const auto paths = readPathFile(file.toStdString());
+    if (!paths) {
+        printError(paths.error().message);
         return ExitError;
     }
-    const PathModel model = PathModel::fromPath(*path);
-    printText(formatPathTable(model) + "\n" + formatPathSummary(model) + "\n");
-    // Figures per hop, when the file has them: over every round of a monitoring session, or
-    // counted from a trace's probes or by the tool that wrote the file.
-    if (model.isMonitoring())
-        printText("\nMonitored: " + formatMonitorReport(model));
-    else if (model.counted())
-        printText("\n" + formatFiguresReport(model));
+    // A file of several traces (RIPE Atlas results of many probes, scamper's records, a
+    // transcript of two commands) prints each in turn.
+    for (std::size_t i = 0; i < paths->size(); ++i) {
+        if (paths->size() > 1)
+            printText((i > 0 ? "\n" : "") + std::string("Trace ") + std::to_string(i + 1) + " of " +
+                      std::to_string(paths->size()) + "\n");
+        const PathModel model = PathModel::fromPath((*paths)[i]);
+        printText(formatPathTable(model) + "\n" + formatPathSummary(model) + "\n");
+        // Figures per hop, when the file has them: over every round of a monitoring session,
+        // or counted from a trace's probes or by the tool that wrote the file.
+        if (model.isMonitoring())
+            printText("\nMonitored: " + formatMonitorReport(model));
+        else if (model.counted())
+            printText("\n" + formatFiguresReport(model));
+    }
     return ExitOk;
 }
 

@@ -276,11 +276,23 @@ std::optional<std::size_t> firstOffsetDeeperThan(std::string_view text, int maxD
     return std::nullopt;
 }
 
-// "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> "parse error at ..."
-std::string withoutExceptionTag(const std::string &what)
+// Where parsing stopped, in the words of a person reading the file: "line 3, column 14:
+// unexpected '}'". `read` counts the bytes the parser took, the one it stopped at included.
+std::string describeParseFailure(std::string_view text, std::size_t read)
 {
-    const auto end = what.find("] ");
-    return end == std::string::npos ? what : what.substr(end + 2);
+    const std::size_t at = read > 0 ? std::min(read - 1, text.size()) : 0;
+    std::size_t line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < at; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    const std::string where =
+        "line " + std::to_string(line) + ", column " + std::to_string(at - lineStart + 1);
+    if (at >= text.size())
+        return where + ": the text ends before the JSON does";
+    return where + ": unexpected '" + printable(text.substr(at, 1)) + "'";
 }
 
 // Builds the tree as the parser reads, refusing duplicate keys and counting values: nlohmann's
@@ -288,7 +300,10 @@ std::string withoutExceptionTag(const std::string &what)
 class BoundedTreeBuilder final : public nlohmann::json_sax<json>
 {
 public:
-    BoundedTreeBuilder(json &root, std::size_t maxValues) : m_root(root), m_maxValues(maxValues) {}
+    BoundedTreeBuilder(json &root, std::size_t maxValues, std::string_view text)
+        : m_root(root), m_maxValues(maxValues), m_text(text)
+    {
+    }
 
     const std::optional<Error> &error() const { return m_error; }
 
@@ -326,9 +341,9 @@ public:
     {
         const bool overflow = dynamic_cast<const json::out_of_range *>(&error) != nullptr;
         return refuse(ErrorCode::NotJson,
-                      "(document): not valid JSON at byte " + std::to_string(position) + ": " +
-                          printable(overflow ? std::string("a number too large for any type")
-                                             : withoutExceptionTag(error.what())));
+                      "(document): not valid JSON at byte " + std::to_string(position) + ", " +
+                          (overflow ? std::string("a number too large for any type")
+                                    : describeParseFailure(m_text, position)));
     }
 
 private:
@@ -393,6 +408,7 @@ private:
 
     json &m_root;
     std::size_t m_maxValues;
+    std::string_view m_text;
     std::size_t m_values = 0;
     std::vector<Frame> m_frames;
     std::optional<Error> m_error;
@@ -411,7 +427,7 @@ Expected<json> parseBounded(std::string_view text, const JsonLimits &limits)
                                              std::to_string(limits.maxDepth) +
                                              " levels deep at byte " + std::to_string(*offset)};
     json document;
-    BoundedTreeBuilder builder(document, limits.maxValues);
+    BoundedTreeBuilder builder(document, limits.maxValues, text);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);
     if (!parsed || builder.error())
         return builder.error().value_or(Error{ErrorCode::NotJson, "(document): not valid JSON"});

@@ -45,13 +45,21 @@ nlohmann::ordered_json traceRequestToJsonValue(const TraceRequest &request);
 TraceRequest readTraceRequest(const jsonfields::ObjectView &object,
                               const TraceRequestLimits &limits);
 
+// The two ways the agent has written hops: a flat `hops` list (payloads up to v3) or
+// `traceroute.runs[].hops` (v4, today's agent and datadog-traceroute).
+enum class DatadogShape { Flat, Runs };
+
 // Writes the Datadog NetworkPath payload plus the `hopscope` extension, keys in schema order.
-nlohmann::ordered_json networkPathToJsonValue(const NetworkPath &path);
-std::string networkPathToJson(const NetworkPath &path, int indent = 2);
+nlohmann::ordered_json networkPathToJsonValue(const NetworkPath &path,
+                                              DatadogShape shape = DatadogShape::Flat);
+std::string networkPathToJson(const NetworkPath &path, int indent = 2,
+                              DatadogShape shape = DatadogShape::Flat);
 
 // Reads every payload shape the Datadog Agent has emitted and Hopscope's own files. Errors name
 // the offending field as a JSON pointer ("/hops/3/rtt: ...") and never leave a partial model.
-Expected<NetworkPath> networkPathFromJsonValue(const nlohmann::json &document);
+// `pointer` names `document` inside a larger one (an envelope) in messages.
+Expected<NetworkPath> networkPathFromJsonValue(const nlohmann::json &document,
+                                               const std::string &pointer = {});
 Expected<NetworkPath> networkPathFromJson(std::string_view text);
 Expected<NetworkPath> readNetworkPathFile(const std::string &fileName);
 // A file's text, refused when it is not a regular file or larger than kMaxNetworkPathBytes.

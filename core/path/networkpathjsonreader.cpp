@@ -5,10 +5,12 @@
 
 #include "common/jsonfields.h"
 #include "file/regularfile.h"
+#include "packet/ipaddress.h"
 #include "path/jsonlimits.h"
 #include "path/monitorsummaryjson.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -41,7 +43,11 @@ Protocol readProtocol(const ObjectView &object, std::string_view key, Protocol f
     const auto text = object.optionalString(key);
     if (!text)
         return fallback;
-    const auto protocol = parseProtocol(*text);
+    // datadog-traceroute writes the protocol in lower case.
+    std::string upper = *text;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const auto protocol = parseProtocol(upper);
     if (!protocol)
         fail(ErrorCode::OutOfRange, object.pointerTo(key),
              "must be \"TCP\", \"UDP\" or \"ICMP\" (found \"" + *text + "\")");
@@ -83,6 +89,10 @@ PathDestination readDestination(const ObjectView &object)
 // in, so that the model has one spelling of "silent".
 void normaliseHop(PathHop &hop)
 {
+    // A hop that names its responder's address answered, whatever flag came with it: some
+    // payloads mark every hop unreachable (the agent's placeholders, test results).
+    if (!hop.reachable && IpAddress::parse(hop.ipAddress))
+        hop.reachable = true;
     if (hop.reachable)
         return;
     hop.rttMs.reset();
@@ -103,7 +113,8 @@ void requireAddressWhenReachable(const PathHop &hop, const ObjectView &object)
 PathHop readHop(const ObjectView &object)
 {
     PathHop hop;
-    hop.ttl = static_cast<int>(object.requiredInteger("ttl", 1, kMaxTtl));
+    // Some agent payloads carry placeholder hops at ttl 0.
+    hop.ttl = static_cast<int>(object.requiredInteger("ttl", 0, kMaxTtl));
     hop.ipAddress = object.requiredString("ip_address");
     hop.hostname = stringOr(object, "hostname");
     hop.rttMs = object.optionalNumber("rtt", 0.0, kMaxRttMs);
@@ -151,7 +162,7 @@ std::string firstReverseDns(const ObjectView &object)
 PathHop readRunHop(const ObjectView &object)
 {
     PathHop hop;
-    hop.ttl = static_cast<int>(object.requiredInteger("ttl", 1, kMaxTtl));
+    hop.ttl = static_cast<int>(object.requiredInteger("ttl", 0, kMaxTtl));
     hop.ipAddress = stringOr(object, "ip_address");
     hop.hostname = firstReverseDns(object);
     hop.rttMs = object.optionalNumber("rtt", 0.0, kMaxRttMs);
@@ -286,11 +297,12 @@ HopscopeExtension readExtension(const ObjectView &object)
     return extension;
 }
 
-NetworkPath readPath(const json &document)
+NetworkPath readPath(const json &document, const std::string &pointer)
 {
-    const ObjectView root(document, "");
+    const ObjectView root(document, pointer);
     NetworkPath path;
-    path.timestampMs = root.requiredInteger("timestamp", 0, kLatestTimestampMs);
+    // datadog-traceroute's own output carries no time: 0 says the file does not tell.
+    path.timestampMs = root.optionalInteger("timestamp", 0, kLatestTimestampMs).value_or(0);
     path.agentVersion = stringOr(root, "agent_version");
     path.pathNamespace = stringOr(root, "namespace");
     path.pathId = stringOr(root, "path_id", stringOr(root, "pathtrace_id"));
@@ -305,7 +317,7 @@ NetworkPath readPath(const json &document)
     else if (traceroute)
         readRuns(*traceroute, path);
     else
-        fail(ErrorCode::MissingField, "/hops",
+        fail(ErrorCode::MissingField, root.pointerTo("hops"),
              "required field is missing (nor is there a /traceroute)");
     if (traceroute)
         path.hopCount = readHopCount(*traceroute);
@@ -357,9 +369,9 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
     return request;
 }
 
-Expected<NetworkPath> networkPathFromJsonValue(const json &document)
+Expected<NetworkPath> networkPathFromJsonValue(const json &document, const std::string &pointer)
 {
-    return readFields([&document] { return readPath(document); });
+    return readFields([&document, &pointer] { return readPath(document, pointer); });
 }
 
 Expected<NetworkPath> networkPathFromJson(std::string_view text)

@@ -60,6 +60,22 @@ ordered_json hopJson(const PathHop &hop)
     return object;
 }
 
+// A hop of the agent's newer shape: silent is an empty address; the name is a reverse-DNS list.
+ordered_json runHopJson(const PathHop &hop)
+{
+    ordered_json object = ordered_json::object();
+    object["ttl"] = hop.ttl;
+    object["ip_address"] = hop.reachable ? hop.ipAddress : std::string();
+    ordered_json names = ordered_json::array();
+    if (hop.reachable && !hop.hostname.empty() && hop.hostname != hop.ipAddress)
+        names.push_back(hop.hostname);
+    object["reverse_dns"] = std::move(names);
+    if (hop.reachable)
+        putIfSet(object, "rtt", hop.rttMs);
+    object["reachable"] = hop.reachable;
+    return object;
+}
+
 ordered_json e2eProbeJson(const E2eProbe &probe)
 {
     ordered_json object = ordered_json::object();
@@ -127,7 +143,7 @@ ordered_json extensionJson(const HopscopeExtension &extension)
 
 } // namespace
 
-ordered_json networkPathToJsonValue(const NetworkPath &path)
+ordered_json networkPathToJsonValue(const NetworkPath &path, DatadogShape shape)
 {
     ordered_json root = ordered_json::object();
     root["timestamp"] = path.timestampMs;
@@ -139,14 +155,27 @@ ordered_json networkPathToJsonValue(const NetworkPath &path)
     root["destination"] = destinationJson(path.destination);
     ordered_json hops = ordered_json::array();
     for (const PathHop &hop : path.hops)
-        hops.push_back(hopJson(hop));
-    root["hops"] = std::move(hops);
+        hops.push_back(shape == DatadogShape::Runs ? runHopJson(hop) : hopJson(hop));
+    ordered_json traceroute = ordered_json::object();
+    if (shape == DatadogShape::Runs) {
+        // One run: the path as this file holds it.
+        ordered_json run = ordered_json::object();
+        run["run_id"] = path.pathId;
+        ordered_json destination = ordered_json::object();
+        destination["ip_address"] = path.destination.ipAddress;
+        putIfSet(destination, "port", path.destination.port);
+        run["destination"] = std::move(destination);
+        run["hops"] = std::move(hops);
+        traceroute["runs"] = ordered_json::array({std::move(run)});
+    } else {
+        root["hops"] = std::move(hops);
+    }
     root["tags"] = path.tags;
     if (path.hopCount)
-        root["traceroute"] = {{"hop_count",
-                               {{"avg", path.hopCount->avg},
-                                {"min", path.hopCount->min},
-                                {"max", path.hopCount->max}}}};
+        traceroute["hop_count"] = {
+            {"avg", path.hopCount->avg}, {"min", path.hopCount->min}, {"max", path.hopCount->max}};
+    if (!traceroute.empty())
+        root["traceroute"] = std::move(traceroute);
     if (path.e2eProbe)
         root["e2e_probe"] = e2eProbeJson(*path.e2eProbe);
     if (path.hopscope)
@@ -154,12 +183,12 @@ ordered_json networkPathToJsonValue(const NetworkPath &path)
     return root;
 }
 
-std::string networkPathToJson(const NetworkPath &path, int indent)
+std::string networkPathToJson(const NetworkPath &path, int indent, DatadogShape shape)
 {
     // Strings came from parsed JSON or from our own code, but a hostname from a resolver may hold
     // any bytes: replace invalid UTF-8 rather than throw.
-    return networkPathToJsonValue(path).dump(indent, ' ', false,
-                                             ordered_json::error_handler_t::replace);
+    return networkPathToJsonValue(path, shape)
+        .dump(indent, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 } // namespace hopscope

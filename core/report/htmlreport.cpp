@@ -86,12 +86,14 @@ std::string htmlReport(const ReportContent &content)
     const NetworkPath &path = content.path;
     std::string html = opening("Network path: " + content.title, content.verdictLines);
 
-    html += "<table class=\"facts\">\n" + term("Traced", formatUtc(path.timestampMs));
+    html += "<table class=\"facts\">\n" + term("Traced", formatTracedAt(path.timestampMs));
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
-        html += term("Monitored", std::to_string(monitor.rounds) + " rounds, " +
-                                      formatUtc(monitor.startedUs / 1000) + " to " +
-                                      formatUtc(monitor.endedUs / 1000));
+        html += term("Monitored",
+                     std::to_string(monitor.rounds) + " rounds" +
+                         (monitor.startedUs > 0 ? ", " + formatUtc(monitor.startedUs / 1000) +
+                                                      " to " + formatUtc(monitor.endedUs / 1000)
+                                                : std::string()));
     }
     html += term("Protocol", std::string(protocolName(path.protocol)));
     if (!path.source.hostname.empty())
@@ -154,11 +156,12 @@ std::string comparisonHtmlReport(const ComparisonReportContent &content)
             reportTerms(content.generatedAtMs, content.redaction) + "</table>\n";
 
     const char *marked = "Outlined in purple: the TTLs where the route or the RTT changed.";
-    html += "<h2>First path, traced " + escapeXml(formatUtc(content.first.path.timestampMs)) +
+    html += "<h2>First path, traced " + escapeXml(formatTracedAt(content.first.path.timestampMs)) +
             "</h2>\n<figure>\n" + svgPathGraph(content.first, content.changedTtls) + "</figure>\n";
-    html += "<h2>Second path, traced " + escapeXml(formatUtc(content.second.path.timestampMs)) +
-            "</h2>\n<figure>\n" + svgPathGraph(content.second, content.changedTtls) +
-            "</figure>\n<p>" + marked + "</p>\n";
+    html += "<h2>Second path, traced " +
+            escapeXml(formatTracedAt(content.second.path.timestampMs)) + "</h2>\n<figure>\n" +
+            svgPathGraph(content.second, content.changedTtls) + "</figure>\n<p>" + marked +
+            "</p>\n";
     html += "<h2>Median round-trip time per TTL</h2>\n<figure>\n" + svgComparisonChart(content) +
             "</figure>\n";
 

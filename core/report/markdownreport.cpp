@@ -46,11 +46,13 @@ std::string markdownReport(const ReportContent &content)
     for (const std::string &line : content.verdictLines)
         md += "- " + escapeMarkdown(line) + "\n";
     md += "\n| | |\n|---|---|\n";
-    md += "| Traced | " + formatUtc(path.timestampMs) + " |\n";
+    md += "| Traced | " + formatTracedAt(path.timestampMs) + " |\n";
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
-        md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds, " +
-              formatUtc(monitor.startedUs / 1000) + " to " + formatUtc(monitor.endedUs / 1000) +
+        md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds" +
+              (monitor.startedUs > 0 ? ", " + formatUtc(monitor.startedUs / 1000) + " to " +
+                                           formatUtc(monitor.endedUs / 1000)
+                                     : std::string()) +
               " |\n";
     }
     md += "| Protocol | " + std::string(protocolName(path.protocol)) + " |\n";

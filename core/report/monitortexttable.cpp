@@ -83,8 +83,11 @@ std::string formatMonitorReport(const PathModel &model)
                          (rounds == 1 ? " round" : " rounds");
     if (model.failedRounds() > 0)
         report += " (" + std::to_string(model.failedRounds()) + " more failed)";
-    report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " +
-              formatUtc(model.latestRoundUs() / 1000) + "\n\n";
+    // Another tool's figures say how many cycles ran, not when.
+    if (model.firstRoundUs() > 0)
+        report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " +
+                  formatUtc(model.latestRoundUs() / 1000);
+    report += "\n\n";
     report += formatMonitorTable(model.hops(), model.latestRound());
     const std::size_t changes = model.routeChanges().size() + model.forgottenRouteChanges();
     report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");

@@ -103,7 +103,7 @@ std::string formatPathSummary(const PathModel &model)
         summary += ": destination not reached";
     const std::size_t silent = ttls.size() - answeredTtls.size();
     summary += "; " + std::to_string(ttls.size()) + (ttls.size() == 1 ? " TTL, " : " TTLs, ") +
-               std::to_string(silent) + " silent; traced " + formatUtc(path.timestampMs);
+               std::to_string(silent) + " silent; traced " + formatTracedAt(path.timestampMs);
     return summary;
 }
 

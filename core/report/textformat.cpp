@@ -37,6 +37,12 @@ std::string formatUtc(std::int64_t timestampMs)
     return buffer;
 }
 
+std::string formatTracedAt(std::int64_t timestampMs)
+{
+    // Other tools' files often carry no time; 0 says so and is never shown as 1970.
+    return timestampMs == 0 ? "(no date in the file)" : formatUtc(timestampMs);
+}
+
 std::string formatColumns(const std::vector<std::vector<std::string>> &rows,
                           const std::vector<bool> &alignRight)
 {

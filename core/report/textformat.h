@@ -26,6 +26,8 @@ std::string formatPercent(double value, int decimals = 1);
 
 // "2026-11-25 09:14:03 UTC".
 std::string formatUtc(std::int64_t timestampMs);
+// When a path was traced, or that its file does not say.
+std::string formatTracedAt(std::int64_t timestampMs);
 
 // Rows of cells as aligned columns two spaces apart, without trailing blanks; the first row is
 // the heading.

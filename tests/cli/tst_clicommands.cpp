@@ -72,7 +72,7 @@ void CliCommandsTest::command_data()
                                      << QByteArray() << QByteArray("unknown command 'frobnicate'");
     QTest::newRow("show help") << cli
                                << QStringList{QStringLiteral("show"), QStringLiteral("--help")} << 0
-                               << QByteArray("FILE.json") << QByteArray();
+                               << QByteArray("show [options] FILE") << QByteArray();
     QTest::newRow("show a file") << cli
                                  << QStringList{QStringLiteral("show"),
                                                 fixture("datadog/v3-pathtrace-reachable.json")}
@@ -254,8 +254,7 @@ void CliCommandsTest::command_data()
     QTest::newRow("show a text file of no known kind")
         << cli << QStringList{QStringLiteral("show"), fixture("imports/make-fixtures.sh")} << 2
         << QByteArray()
-        << QByteArray("make-fixtures.sh: not a NetworkPath JSON file, mtr --json or trip --mode "
-                      "json output, or traceroute");
+        << QByteArray("make-fixtures.sh: not a file Hopscope reads; it reads NetworkPath JSON");
     QTest::newRow("probe help") << probe << QStringList{QStringLiteral("--help")} << 0
                                 << QByteArray("Usage: hopscope-probe") << QByteArray();
     QTest::newRow("probe version") << probe << QStringList{QStringLiteral("--version")} << 0

@@ -3,6 +3,7 @@
 
 #include "common/safetext.h"
 #include "helper/helperprotocol.h"
+#include "import/pathformat.h"
 #include "network/route.h"
 #include "path/networkpathjson.h"
 
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <array>
+#include <map>
 #include <random>
 
 using namespace hopscope;
@@ -27,6 +29,7 @@ class NetworkPathFuzzTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void mutatedDocumentsNeverCrash();
+    void mutatedFilesOfEveryFormatNeverCrash();
     void mutatedHelperRequestsAreCheckedWhole();
     void printableTextIsAlwaysSafe();
 
@@ -35,22 +38,32 @@ private:
     std::string mutate(const std::string &seed);
     std::string mutateBytes(std::string document);
     std::string mutateValue(const std::string &document);
+    std::string mutateLines(const std::string &text);
     std::size_t below(std::size_t bound) { return bound == 0 ? 0 : m_random() % bound; }
 
-    std::vector<std::string> m_seeds;
+    std::vector<std::string> m_seeds;       // NetworkPath documents
+    std::vector<std::string> m_formatSeeds; // a file of every format the registry reads
     std::mt19937_64 m_random{0x5eed};
 };
 
 void NetworkPathFuzzTest::initTestCase()
 {
-    QDirIterator it(QStringLiteral(HOPSCOPE_FIXTURES_DIR), {QStringLiteral("*.json")}, QDir::Files,
+    QDirIterator it(QStringLiteral(HOPSCOPE_FIXTURES_DIR), QDir::Files,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
-        QFile file(it.next());
+        const QString name = it.next();
+        QFile file(name);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        m_seeds.push_back(file.readAll().toStdString());
+        const std::string text = file.readAll().toStdString();
+        // Other tools' real files seed every reader; Hopscope's and Datadog's seed the
+        // NetworkPath reader.
+        if (name.contains(QLatin1String("/corpus/")) || name.contains(QLatin1String("/imports/")))
+            m_formatSeeds.push_back(text);
+        else if (name.endsWith(QLatin1String(".json")))
+            m_seeds.push_back(text);
     }
     QVERIFY2(m_seeds.size() >= 5, "the fixtures should provide the seeds");
+    QVERIFY2(m_formatSeeds.size() >= 50, "the corpus should provide the seeds");
 }
 
 std::string NetworkPathFuzzTest::mutateBytes(std::string document)
@@ -190,6 +203,75 @@ void NetworkPathFuzzTest::mutatedDocumentsNeverCrash()
     // Both outcomes must be exercised, or the mutations are not reaching the reader.
     QVERIFY(accepted > kDocuments / 20);
     QVERIFY(accepted < kDocuments - kDocuments / 20);
+}
+
+// Whole lines removed, repeated or swapped: the mistakes of a text pasted into a ticket.
+std::string NetworkPathFuzzTest::mutateLines(const std::string &text)
+{
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    const std::size_t at = below(lines.size());
+    switch (below(4)) {
+    case 0:
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(at));
+        break;
+    case 1:
+        lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), lines[below(lines.size())]);
+        break;
+    case 2:
+        std::swap(lines[at], lines[below(lines.size())]);
+        break;
+    default:
+        lines.resize(at + 1); // cut short
+        break;
+    }
+    std::string result;
+    for (const std::string &line : lines)
+        result += line + "\n";
+    return result;
+}
+
+// Every reader of the registry, each on every mutated file whether or not it claims the text,
+// and the registry's own choice: a reader either refuses with a message that names no library
+// internals and drives no terminal, or returns at least one path.
+void NetworkPathFuzzTest::mutatedFilesOfEveryFormatNeverCrash()
+{
+    constexpr int kFiles = 3000;
+    std::map<std::string_view, int> acceptedBy;
+    int chosen = 0;
+    for (int i = 0; i < kFiles; ++i) {
+        const std::string &seed = m_formatSeeds[below(m_formatSeeds.size())];
+        const std::string text = below(2) == 0 ? mutateLines(seed) : mutateBytes(seed);
+        const ImportText input(text);
+        const auto check = [&text](const Expected<std::vector<NetworkPath>> &paths) {
+            if (paths) {
+                QVERIFY2(!paths->empty(), text.c_str());
+                return;
+            }
+            const std::string &message = paths.error().message;
+            QVERIFY2(!message.empty(), text.c_str());
+            QVERIFY2(message.find("json.exception") == std::string::npos, message.c_str());
+            QVERIFY2(!containsControlCharacter(message), printable(message).c_str());
+        };
+        for (const auto &format : pathFormats()) {
+            const auto paths = format->read(input);
+            check(paths);
+            if (paths)
+                ++acceptedBy[format->id()];
+        }
+        const auto paths = readPaths(text);
+        check(paths);
+        chosen += paths.hasValue();
+    }
+    qInfo("%d of %d mutated files read by the format chosen for them", chosen, kFiles);
+    // Every reader's way to a path must be reached, or the mutations are not testing it.
+    for (const auto &format : pathFormats())
+        QVERIFY2(acceptedBy[format->id()] > 0, std::string(format->id()).c_str());
 }
 
 // The helper's request reader, on requests grown the same way: each line is refused with a code

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "chartpoints.h"
-#include "import/pathimport.h"
+#include "import/pathformat.h"
 #include "isolatedsettings.h"
 #include "path/networkpathjson.h"
 #include "store/historystore.h"

@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "import/importsupport.h"
+
+#include "common/safetext.h"
+#include "packet/ipaddress.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace hopscope::importsupport {
+
+std::vector<std::string> words(std::string_view line)
+{
+    std::vector<std::string> result;
+    std::istringstream stream{std::string(line)};
+    for (std::string word; stream >> word;)
+        result.push_back(word);
+    return result;
+}
+
+std::string_view trimmed(std::string_view text)
+{
+    const auto start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos)
+        return {};
+    const auto end = text.find_last_not_of(" \t\r\n");
+    return text.substr(start, end - start + 1);
+}
+
+bool startsWith(std::string_view text, std::string_view prefix)
+{
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+std::optional<double> number(std::string_view text)
+{
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+        value < 0)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<int> wholeNumber(std::string_view text)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+std::optional<int> unreachableCode(std::string_view flag)
+{
+    static const std::map<std::string_view, int> codes{
+        {"!N", 0}, {"!H", 1}, {"!P", 2}, {"!F", 4}, {"!S", 5}, {"!X", 13}, {"!V", 14}, {"!C", 15}};
+    if (const auto it = codes.find(flag); it != codes.end())
+        return it->second;
+    if (flag.size() > 1 && flag[0] == '!')
+        return wholeNumber(flag.substr(1));
+    return std::nullopt;
+}
+
+std::optional<std::string> addressAsWritten(std::string_view text)
+{
+    const auto percent = text.find('%');
+    const std::string_view bare = text.substr(0, percent);
+    if (!IpAddress::parse(std::string(bare)))
+        return std::nullopt;
+    // A scope is kept as written, but only a name of an interface ("fe80::1%eth0").
+    if (percent != std::string_view::npos) {
+        const std::string_view scope = text.substr(percent + 1);
+        if (scope.empty() || scope.size() > 15 ||
+            scope.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                    "0123456789._-@") != std::string_view::npos)
+            return std::nullopt;
+    }
+    return std::string(text);
+}
+
+std::string requiredAddress(const jsonfields::ObjectView &object, std::string_view key)
+{
+    const std::string text = object.requiredString(key);
+    const auto address = addressAsWritten(text);
+    if (!address)
+        jsonfields::fail(ErrorCode::InvalidImport, object.pointerTo(key),
+                         "'" + text + "' is not an IP address");
+    return *address;
+}
+
+std::string parenthesised(std::string word)
+{
+    while (!word.empty() && (word.back() == ',' || word.back() == ':'))
+        word.pop_back();
+    if (word.size() > 2 && word.front() == '(' && word.back() == ')')
+        return word.substr(1, word.size() - 2);
+    return {};
+}
+
+Error lineError(std::string_view format, int line, const std::string &what)
+{
+    // Messages quote the file, which may hold anything; they are printed on terminals.
+    return Error{ErrorCode::InvalidImport,
+                 std::string(format) + " line " + std::to_string(line) + ": " + printable(what)};
+}
+
+ProbePathBuilder::ProbePathBuilder(Protocol protocol)
+{
+    m_path.protocol = protocol;
+    m_extension.probing = Probing::Imported;
+}
+
+void ProbePathBuilder::addReply(int ttl, const std::string &responder, std::optional<double> rttMs,
+                                std::optional<int> icmpType, std::optional<int> icmpCode)
+{
+    noteTtl(ttl);
+    m_extension.probes.push_back({ttl, 0, responder, rttMs, icmpType, icmpCode, 0, 0});
+}
+
+void ProbePathBuilder::addTimeout(int ttl)
+{
+    noteTtl(ttl);
+    m_extension.probes.push_back({ttl, 0, {}, std::nullopt, {}, {}, 0, 0});
+}
+
+void ProbePathBuilder::noteTtl(int ttl)
+{
+    m_highestTtl = std::max(m_highestTtl, ttl);
+    m_lowestTtl = m_lowestTtl == 0 ? ttl : std::min(m_lowestTtl, ttl);
+}
+
+void ProbePathBuilder::nameResponder(const std::string &responder, const std::string &hostname)
+{
+    if (!hostname.empty() && hostname != responder)
+        m_names[responder] = hostname;
+}
+
+NetworkPath ProbePathBuilder::build()
+{
+    // Only the TTLs the file lists: a RIPE Atlas result that ends with hop 255 did not probe the
+    // TTLs in between.
+    std::set<int> listed;
+    for (const ProbeSample &probe : m_extension.probes)
+        listed.insert(probe.ttl);
+    std::vector<PathHop> hops;
+    for (const int ttl : listed) {
+        std::map<std::string, std::pair<double, int>> byResponder;
+        std::vector<std::string> order;
+        for (const ProbeSample &probe : m_extension.probes)
+            if (probe.ttl == ttl && !probe.responder.empty()) {
+                auto [it, added] = byResponder.try_emplace(probe.responder, 0.0, 0);
+                if (added)
+                    order.push_back(probe.responder);
+                if (probe.rttMs) {
+                    it->second.first += *probe.rttMs;
+                    ++it->second.second;
+                }
+            }
+        if (order.empty()) {
+            hops.push_back({ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
+            continue;
+        }
+        for (const std::string &responder : order) {
+            const auto &[sum, count] = byResponder[responder];
+            const auto name = m_names.find(responder);
+            hops.push_back({ttl, responder, name != m_names.end() ? name->second : responder,
+                            count > 0 ? std::optional<double>(sum / count) : std::nullopt, true});
+        }
+    }
+    m_path.hops = std::move(hops);
+    if (m_path.destination.ipAddress.empty())
+        m_path.destination.ipAddress = m_path.destination.hostname;
+    if (m_path.destination.hostname.empty())
+        m_path.destination.hostname = m_path.destination.ipAddress;
+    m_request.target = m_path.destination.hostname;
+    m_request.protocol = m_path.protocol;
+    if (!m_request.port && m_path.destination.port)
+        m_request.port = m_path.destination.port;
+    if (m_highestTtl > 0)
+        m_request.queries = std::max(1, static_cast<int>(m_extension.probes.size()) /
+                                            std::max<int>(1, static_cast<int>(listed.size())));
+    m_extension.request = m_request;
+    m_path.hopscope = std::move(m_extension);
+    return std::move(m_path);
+}
+
+NetworkPath withToolFigures(NetworkPath path, MonitorSummary summary)
+{
+    HopscopeExtension extension;
+    extension.probing = Probing::Imported;
+    TraceRequest request;
+    request.target = path.destination.hostname;
+    request.protocol = path.protocol;
+    request.queries = 1;
+    extension.request = request;
+    extension.monitor = std::move(summary);
+    path.hopscope = std::move(extension);
+    return path;
+}
+
+} // namespace hopscope::importsupport

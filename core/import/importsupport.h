@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "common/expected.h"
+#include "common/jsonfields.h"
+#include "path/networkpath.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// What the readers of other tools' output share: splitting text, reading numbers, and turning
+// the probes a file lists into a path.
+namespace hopscope::importsupport {
+
+constexpr int kMaxImportedTtl = 255;
+constexpr int kMaxProbesPerTtl = 1000;
+constexpr std::size_t kMaxPathsPerFile = 10'000;
+
+std::vector<std::string> words(std::string_view line);
+std::string_view trimmed(std::string_view text);
+bool startsWith(std::string_view text, std::string_view prefix);
+// A finite number of at least 0, the whole text.
+std::optional<double> number(std::string_view text);
+std::optional<int> wholeNumber(std::string_view text);
+// traceroute's "!H"-style annotation as an ICMP destination-unreachable code.
+std::optional<int> unreachableCode(std::string_view flag);
+// An IPv4 or IPv6 address as the file writes it, with its scope if it has one ("fe80::1%eth0"),
+// or nothing when the text is not one.
+std::optional<std::string> addressAsWritten(std::string_view text);
+
+// The address a JSON field holds, as written; anything else is refused naming the field.
+std::string requiredAddress(const jsonfields::ObjectView &object, std::string_view key);
+
+// "(ADDRESS)" as the address inside, or "" when the word is not in parentheses.
+std::string parenthesised(std::string word);
+
+// "FORMAT line N: WHAT".
+Error lineError(std::string_view format, int line, const std::string &what);
+
+// Builds a path from the probes a file lists, one responder per hop with the mean of its replies.
+class ProbePathBuilder final
+{
+public:
+    explicit ProbePathBuilder(Protocol protocol);
+
+    NetworkPath &path() { return m_path; }
+    TraceRequest &request() { return m_request; }
+
+    void addReply(int ttl, const std::string &responder, std::optional<double> rttMs,
+                  std::optional<int> icmpType = std::nullopt,
+                  std::optional<int> icmpCode = std::nullopt);
+    void addTimeout(int ttl);
+    // A responder's name as the file shows it next to the address.
+    void nameResponder(const std::string &responder, const std::string &hostname);
+    int highestTtl() const { return m_highestTtl; }
+    std::size_t probeCount() const { return m_extension.probes.size(); }
+
+    // The path: a hop per responder at every TTL the file lists, one silent hop at a listed TTL
+    // that nobody answered. A TTL the file does not list is not a hop: a trace may start past
+    // TTL 1 or end with an end marker.
+    NetworkPath build();
+
+private:
+    void noteTtl(int ttl);
+
+    NetworkPath m_path;
+    TraceRequest m_request;
+    HopscopeExtension m_extension;
+    std::map<std::string, std::string> m_names;
+    int m_lowestTtl = 0;
+    int m_highestTtl = 0;
+};
+
+// An imported path whose figures come from the tool itself (mtr, Trippy): kept as a monitoring
+// summary, with the request the tool was given as far as its output says.
+NetworkPath withToolFigures(NetworkPath path, MonitorSummary summary);
+
+} // namespace hopscope::importsupport
