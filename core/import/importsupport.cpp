@@ -103,6 +103,64 @@ std::string parenthesised(std::string word)
     return {};
 }
 
+std::optional<std::vector<MplsLabel>> bracketedMplsLabels(std::string_view word)
+{
+    if (!startsWith(word, "<MPLS:") || word.back() != '>')
+        return std::nullopt;
+    std::vector<MplsLabel> labels;
+    std::string_view rest = word.substr(6, word.size() - 7);
+    while (!rest.empty() && labels.size() < 64) {
+        const auto slash = rest.find('/');
+        std::string_view entry = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        MplsLabel label;
+        bool haveLabel = false;
+        while (!entry.empty()) {
+            const auto comma = entry.find(',');
+            const std::string_view field = entry.substr(0, comma);
+            entry = comma == std::string_view::npos ? std::string_view() : entry.substr(comma + 1);
+            if (field.size() < 3 || field[1] != '=')
+                return std::nullopt;
+            const auto value = wholeNumber(field.substr(2));
+            if (!value || *value < 0)
+                return std::nullopt;
+            switch (field[0]) {
+            case 'L':
+                label.label = static_cast<std::uint32_t>(*value);
+                haveLabel = *value <= 1'048'575;
+                break;
+            case 'E':
+                label.trafficClass = *value & 7;
+                break;
+            case 'S':
+                label.bottomOfStack = *value != 0;
+                break;
+            case 'T':
+                label.ttl = *value & 255;
+                break;
+            default:
+                return std::nullopt;
+            }
+        }
+        if (!haveLabel)
+            return std::nullopt;
+        labels.push_back(label);
+    }
+    return labels;
+}
+
+std::optional<std::uint32_t> bracketedAsn(std::string_view word)
+{
+    if (!startsWith(word, "[AS") || word.back() != ']')
+        return std::nullopt;
+    std::uint32_t value = 0;
+    const std::string_view digits = word.substr(3, word.size() - 4);
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size())
+        return std::nullopt;
+    return value;
+}
+
 Error lineError(std::string_view format, int line, const std::string &what)
 {
     // Messages quote the file, which may hold anything; they are printed on terminals.
@@ -133,6 +191,24 @@ void ProbePathBuilder::noteTtl(int ttl)
 {
     m_highestTtl = std::max(m_highestTtl, ttl);
     m_lowestTtl = m_lowestTtl == 0 ? ttl : std::min(m_lowestTtl, ttl);
+}
+
+void ProbePathBuilder::describeResponder(int ttl, const std::string &responder,
+                                         const std::vector<MplsLabel> &mpls,
+                                         std::optional<std::uint32_t> asn)
+{
+    if (!mpls.empty())
+        m_labels.try_emplace({ttl, responder}, mpls);
+    if (asn)
+        m_asns.try_emplace({ttl, responder}, *asn);
+}
+
+void ProbePathBuilder::appendMplsLabel(int ttl, const std::string &responder,
+                                       const MplsLabel &label)
+{
+    auto &stack = m_labels[{ttl, responder}];
+    if (stack.size() < 64)
+        stack.push_back(label);
 }
 
 void ProbePathBuilder::nameResponder(const std::string &responder, const std::string &hostname)
@@ -169,8 +245,13 @@ NetworkPath ProbePathBuilder::build()
         for (const std::string &responder : order) {
             const auto &[sum, count] = byResponder[responder];
             const auto name = m_names.find(responder);
-            hops.push_back({ttl, responder, name != m_names.end() ? name->second : responder,
-                            count > 0 ? std::optional<double>(sum / count) : std::nullopt, true});
+            PathHop hop{ttl, responder, name != m_names.end() ? name->second : responder,
+                        count > 0 ? std::optional<double>(sum / count) : std::nullopt, true};
+            if (const auto labels = m_labels.find({ttl, responder}); labels != m_labels.end())
+                hop.mpls = labels->second;
+            if (const auto asn = m_asns.find({ttl, responder}); asn != m_asns.end())
+                hop.asn = asn->second;
+            hops.push_back(std::move(hop));
         }
     }
     m_path.hops = std::move(hops);

@@ -39,6 +39,11 @@ std::string requiredAddress(const jsonfields::ObjectView &object, std::string_vi
 // "(ADDRESS)" as the address inside, or "" when the word is not in parentheses.
 std::string parenthesised(std::string word);
 
+// Linux traceroute -e's "<MPLS:L=201007,E=0,S=0,T=1/L=201003,E=0,S=1,T=2>".
+std::optional<std::vector<MplsLabel>> bracketedMplsLabels(std::string_view word);
+// "[AS1739]" (traceroute -A, BSD -a); "[AS0]" is an AS number as well.
+std::optional<std::uint32_t> bracketedAsn(std::string_view word);
+
 // "FORMAT line N: WHAT".
 Error lineError(std::string_view format, int line, const std::string &what);
 
@@ -57,6 +62,13 @@ public:
     void addTimeout(int ttl);
     // A responder's name as the file shows it next to the address.
     void nameResponder(const std::string &responder, const std::string &hostname);
+    // The MPLS labels a responder quoted and its AS number, as the file shows them; the first
+    // the file gives for a responder at a TTL is kept.
+    void describeResponder(int ttl, const std::string &responder,
+                           const std::vector<MplsLabel> &mpls,
+                           std::optional<std::uint32_t> asn = std::nullopt);
+    // One more entry of a responder's label stack, for files that list a stack line by line.
+    void appendMplsLabel(int ttl, const std::string &responder, const MplsLabel &label);
     int highestTtl() const { return m_highestTtl; }
     std::size_t probeCount() const { return m_extension.probes.size(); }
 
@@ -72,6 +84,8 @@ private:
     TraceRequest m_request;
     HopscopeExtension m_extension;
     std::map<std::string, std::string> m_names;
+    std::map<std::pair<int, std::string>, std::vector<MplsLabel>> m_labels;
+    std::map<std::pair<int, std::string>, std::uint32_t> m_asns;
     int m_lowestTtl = 0;
     int m_highestTtl = 0;
 };

@@ -51,6 +51,17 @@ struct PathDestination
     bool operator==(const PathDestination &) const = default;
 };
 
+// One entry of the MPLS label stack a router quoted in its answer (RFC 4950), outermost first.
+struct MplsLabel
+{
+    std::uint32_t label = 0;
+    int trafficClass = 0; // the three "EXP" bits
+    bool bottomOfStack = false;
+    int ttl = 0;
+
+    bool operator==(const MplsLabel &) const = default;
+};
+
 // One responder at one TTL. Several responders at one TTL (ECMP) are several hops with the same
 // ttl; a TTL that never answered is one hop with reachable == false and no rtt.
 struct PathHop
@@ -60,6 +71,10 @@ struct PathHop
     std::string hostname;
     std::optional<double> rttMs;
     bool reachable = false;
+    // What the file that held the hop said of it, when it said: the labels the router quoted and
+    // the AS its address is in.
+    std::vector<MplsLabel> mpls = {};
+    std::optional<std::uint32_t> asn = std::nullopt;
     bool operator==(const PathHop &) const = default;
 };
 

@@ -109,6 +109,27 @@ void requireAddressWhenReachable(const PathHop &hop, const ObjectView &object)
              "a reachable hop needs an address");
 }
 
+// Hopscope's additions to a hop, kept from other tools' files: the MPLS label stack the router
+// quoted and the hop's AS number.
+void readHopDetails(const ObjectView &object, PathHop &hop)
+{
+    if (const auto labels = object.optionalArray("mpls_labels")) {
+        if (labels->size() > 64)
+            fail(ErrorCode::OutOfRange, labels->pointer(), "at most 64 labels in a stack");
+        for (std::size_t i = 0; i < labels->size(); ++i) {
+            const ObjectView entry = labels->objectAt(i);
+            MplsLabel label;
+            label.label = static_cast<std::uint32_t>(entry.requiredInteger("label", 0, 1'048'575));
+            label.trafficClass = static_cast<int>(entry.optionalInteger("tc", 0, 7).value_or(0));
+            label.bottomOfStack = entry.optionalBool("s").value_or(false);
+            label.ttl = static_cast<int>(entry.optionalInteger("ttl", 0, 255).value_or(0));
+            hop.mpls.push_back(label);
+        }
+    }
+    if (const auto asn = object.optionalInteger("asn", 0, 4'294'967'295))
+        hop.asn = static_cast<std::uint32_t>(*asn);
+}
+
 // v1-v3 hops: {ttl, ip_address, hostname, rtt, reachable | success}
 PathHop readHop(const ObjectView &object)
 {
@@ -127,6 +148,7 @@ PathHop readHop(const ObjectView &object)
              "required field is missing (older payloads call it \"success\")");
     requireAddressWhenReachable(hop, object);
     normaliseHop(hop);
+    readHopDetails(object, hop);
     return hop;
 }
 
@@ -169,6 +191,7 @@ PathHop readRunHop(const ObjectView &object)
     hop.reachable = object.requiredBool("reachable");
     requireAddressWhenReachable(hop, object);
     normaliseHop(hop);
+    readHopDetails(object, hop);
     return hop;
 }
 

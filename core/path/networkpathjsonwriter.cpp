@@ -44,6 +44,21 @@ ordered_json destinationJson(const PathDestination &destination)
     return object;
 }
 
+// What another tool's file said of a hop: its MPLS labels and AS number, only when known.
+void putHopDetails(ordered_json &object, const PathHop &hop)
+{
+    if (!hop.mpls.empty()) {
+        ordered_json labels = ordered_json::array();
+        for (const MplsLabel &label : hop.mpls)
+            labels.push_back({{"label", label.label},
+                              {"tc", label.trafficClass},
+                              {"s", label.bottomOfStack},
+                              {"ttl", label.ttl}});
+        object["mpls_labels"] = std::move(labels);
+    }
+    putIfSet(object, "asn", hop.asn);
+}
+
 ordered_json hopJson(const PathHop &hop)
 {
     ordered_json object = ordered_json::object();
@@ -57,6 +72,7 @@ ordered_json hopJson(const PathHop &hop)
         object["hostname"] = hop.hostname.empty() ? unknownHopName(hop.ttl) : hop.hostname;
     }
     object["reachable"] = hop.reachable;
+    putHopDetails(object, hop);
     return object;
 }
 
@@ -73,6 +89,7 @@ ordered_json runHopJson(const PathHop &hop)
     if (hop.reachable)
         putIfSet(object, "rtt", hop.rttMs);
     object["reachable"] = hop.reachable;
+    putHopDetails(object, hop);
     return object;
 }
 

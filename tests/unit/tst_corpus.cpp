@@ -37,6 +37,33 @@ std::map<int, std::vector<std::string>> respondersByTtl(const NetworkPath &path)
     return byTtl;
 }
 
+// The label stacks quoted at each TTL, each stack once, and the AS number of each TTL, as
+// expect.json lists them.
+std::map<int, std::vector<std::vector<std::uint32_t>>> labelsByTtl(const NetworkPath &path)
+{
+    std::map<int, std::vector<std::vector<std::uint32_t>>> byTtl;
+    for (const PathHop &hop : path.hops) {
+        if (hop.mpls.empty())
+            continue;
+        std::vector<std::uint32_t> stack;
+        for (const MplsLabel &label : hop.mpls)
+            stack.push_back(label.label);
+        auto &stacks = byTtl[hop.ttl];
+        if (std::find(stacks.begin(), stacks.end(), stack) == stacks.end())
+            stacks.push_back(stack);
+    }
+    return byTtl;
+}
+
+std::map<int, std::string> asnByTtl(const NetworkPath &path)
+{
+    std::map<int, std::string> byTtl;
+    for (const PathHop &hop : path.hops)
+        if (hop.asn)
+            byTtl.try_emplace(hop.ttl, std::to_string(*hop.asn));
+    return byTtl;
+}
+
 std::string describe(const std::map<int, std::vector<std::string>> &byTtl)
 {
     std::string text;
@@ -97,6 +124,19 @@ private Q_SLOTS:
         const auto found = respondersByTtl(path);
         QVERIFY2(found == wanted,
                  ("found " + describe(found) + "\nwanted " + describe(wanted)).c_str());
+
+        // MPLS labels and AS numbers where the file shows them, and none where it does not.
+        std::map<int, std::vector<std::vector<std::uint32_t>>> wantedLabels;
+        if (expected.contains("mpls") && expected.at("mpls").is_object())
+            for (const auto &[ttl, stacks] : expected.at("mpls").items())
+                wantedLabels[std::stoi(ttl)] =
+                    stacks.get<std::vector<std::vector<std::uint32_t>>>();
+        QVERIFY(labelsByTtl(path) == wantedLabels);
+        std::map<int, std::string> wantedAsns;
+        if (expected.contains("asn") && expected.at("asn").is_object())
+            for (const auto &[ttl, asn] : expected.at("asn").items())
+                wantedAsns[std::stoi(ttl)] = asn.get<std::string>();
+        QVERIFY(asnByTtl(path) == wantedAsns);
 
         if (expected.at("destination").is_string())
             QCOMPARE(path.destination.ipAddress, expected.at("destination").get<std::string>());

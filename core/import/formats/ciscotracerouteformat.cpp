@@ -83,8 +83,14 @@ private:
                 continue;
             }
             if (word.front() == '[') { // "[AS 3356]", "[MPLS: Labels 577687/617891 Exp 0]"
-                while (i < w.size() && w[i].back() != ']')
+                std::vector<std::string> inside;
+                while (i < w.size()) {
+                    inside.push_back(w[i]);
+                    if (w[i].back() == ']')
+                        break;
                     ++i;
+                }
+                readAnnotation(inside);
                 continue;
             }
             if (const auto rtt = number(word); rtt && i + 1 < w.size() && w[i + 1] == "msec") {
@@ -117,6 +123,41 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    // An annotation of the responder before it, its words with the brackets.
+    void readAnnotation(std::vector<std::string> inside)
+    {
+        if (m_responder.empty() || inside.size() < 2)
+            return;
+        inside.front().erase(0, 1);
+        inside.back().pop_back();
+        if (inside[0] == "AS") {
+            if (const auto asn = wholeNumber(inside[1]); asn && *asn >= 0)
+                m_builder->describeResponder(m_ttl, m_responder, {},
+                                             static_cast<std::uint32_t>(*asn));
+            return;
+        }
+        if (inside[0] != "MPLS:" || inside.size() < 3)
+            return;
+        std::vector<MplsLabel> stack;
+        std::string_view labels = inside[2];
+        int exp = 0;
+        for (std::size_t i = 3; i + 1 < inside.size(); ++i)
+            if (inside[i] == "Exp")
+                exp = wholeNumber(inside[i + 1]).value_or(0) & 7;
+        while (!labels.empty()) {
+            const auto slash = labels.find('/');
+            const auto value = wholeNumber(labels.substr(0, slash));
+            if (!value || *value < 0 || *value > 1'048'575)
+                return;
+            stack.push_back({static_cast<std::uint32_t>(*value), exp, false, 0});
+            labels =
+                slash == std::string_view::npos ? std::string_view() : labels.substr(slash + 1);
+        }
+        if (!stack.empty())
+            stack.back().bottomOfStack = true;
+        m_builder->describeResponder(m_ttl, m_responder, stack);
     }
 
     std::optional<Error> finish(int lineNumber)

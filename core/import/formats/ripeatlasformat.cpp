@@ -29,6 +29,30 @@ Protocol protocolOf(const ObjectView &result)
     return Protocol::Udp;
 }
 
+// The MPLS label stack of a reply's ICMP extensions (RFC 4950: class 1, type 1).
+std::vector<MplsLabel> mplsLabels(const ObjectView &reply)
+{
+    std::vector<MplsLabel> stack;
+    const auto extensions = reply.optionalObject("icmpext");
+    const auto objects = extensions ? extensions->optionalArray("obj") : std::nullopt;
+    for (std::size_t i = 0; objects && i < objects->size(); ++i) {
+        const ObjectView object = objects->objectAt(i);
+        if (object.optionalInteger("class", 0, 255) != 1 ||
+            object.optionalInteger("type", 0, 255) != 1)
+            continue;
+        const auto entries = object.optionalArray("mpls");
+        for (std::size_t e = 0; entries && e < entries->size() && stack.size() < 64; ++e) {
+            const ObjectView entry = entries->objectAt(e);
+            stack.push_back(
+                {static_cast<std::uint32_t>(entry.requiredInteger("label", 0, 1'048'575)),
+                 static_cast<int>(entry.optionalInteger("exp", 0, 7).value_or(0)),
+                 entry.optionalInteger("s", 0, 1).value_or(0) == 1,
+                 static_cast<int>(entry.optionalInteger("ttl", 0, 255).value_or(0))});
+        }
+    }
+    return stack;
+}
+
 // One traceroute result: {af, dst_addr, dst_name, from, src_addr, proto, timestamp, prb_id,
 // result: [{hop, result: [{from, rtt, ttl, size, err, icmpext} | {x: "*"}]} | {error}]}.
 NetworkPath readResult(const ObjectView &result)
@@ -81,6 +105,7 @@ NetworkPath readResult(const ObjectView &result)
             }
             builder.addReply(ttl, *address, reply.optionalNumber("rtt", 0.0, 3'600'000.0), type,
                              code);
+            builder.describeResponder(ttl, *address, mplsLabels(reply));
         }
     }
     NetworkPath built = builder.build();

@@ -76,8 +76,12 @@ private:
         }
         if (!m_builder)
             return std::nullopt; // a prompt, a command or a warning before the trace
-        if (w[0] == "MPLS" || w[0] == "Selected")
-            return std::nullopt; // Junos's label lines; tcptraceroute's device line
+        if (w[0] == "MPLS") {
+            readJunosLabel(w);
+            return std::nullopt;
+        }
+        if (w[0] == "Selected")
+            return std::nullopt; // tcptraceroute's device line
         if (const auto ttl = wholeNumber(w[0])) {
             if (*ttl < 1 || *ttl > kMaxImportedTtl || *ttl <= m_lastTtl)
                 return lineError(kFormat, lineNumber,
@@ -148,8 +152,21 @@ private:
                 m_builder->addTimeout(m_lastTtl);
                 continue;
             }
-            if (isAnnotation(word))
+            if (isAnnotation(word)) {
+                // "<MPLS:...>" follows its responder; "[ASn]" precedes it (BSD, -A) or follows.
+                if (const auto labels = bracketedMplsLabels(word); labels && !m_responder.empty())
+                    m_builder->describeResponder(m_lastTtl, m_responder, *labels);
+                if (const auto asn = bracketedAsn(word)) {
+                    const bool before =
+                        i + 1 < w.size() && startsWithResponder(std::vector<std::string>(
+                                                w.begin() + static_cast<long>(i) + 1, w.end()));
+                    if (before || m_responder.empty())
+                        m_pendingAsn = asn;
+                    else
+                        m_builder->describeResponder(m_lastTtl, m_responder, {}, asn);
+                }
                 continue;
+            }
             if (const auto rtt = number(word); rtt && i + 1 < w.size() && w[i + 1] == "ms") {
                 if (m_responder.empty())
                     return lineError(kFormat, lineNumber, "a round trip before any address");
@@ -187,6 +204,10 @@ private:
                 return lineError(kFormat, lineNumber,
                                  "expected an address, a round trip or '*', found '" + word + "'");
             }
+            if (m_pendingAsn) {
+                m_builder->describeResponder(m_lastTtl, m_responder, {}, m_pendingAsn);
+                m_pendingAsn.reset();
+            }
             --probes;
         }
         return std::nullopt;
@@ -205,10 +226,42 @@ private:
         return std::nullopt;
     }
 
+    // Junos lists the label stack of the hop above, one line per entry:
+    // "MPLS Label=299856 CoS=0 TTL=1 S=1".
+    void readJunosLabel(const std::vector<std::string> &w)
+    {
+        if (!m_builder || m_responder.empty())
+            return;
+        MplsLabel label;
+        bool haveLabel = false;
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            const auto equals = w[i].find('=');
+            if (equals == std::string::npos)
+                continue;
+            const std::string key = w[i].substr(0, equals);
+            const auto value = wholeNumber(std::string_view(w[i]).substr(equals + 1));
+            if (!value || *value < 0)
+                return;
+            if (key == "Label") {
+                label.label = static_cast<std::uint32_t>(*value);
+                haveLabel = *value <= 1'048'575;
+            } else if (key == "CoS") {
+                label.trafficClass = *value & 7;
+            } else if (key == "TTL") {
+                label.ttl = *value & 255;
+            } else if (key == "S") {
+                label.bottomOfStack = *value != 0;
+            }
+        }
+        if (haveLabel)
+            m_builder->appendMplsLabel(m_lastTtl, m_responder, label);
+    }
+
     std::vector<NetworkPath> m_paths;
     std::optional<ProbePathBuilder> m_builder;
     int m_lastTtl = 0;
     std::string m_responder;
+    std::optional<std::uint32_t> m_pendingAsn; // "[ASn]" seen before its responder
 };
 
 class TracerouteTextFormat final : public PathFormat
