@@ -348,6 +348,32 @@ private Q_SLOTS:
         QVERIFY(timeline->summary().contains(QStringLiteral("different addresses")));
     }
 
+    // A file of several traces opens them side by side (two) and adds each to a timeline.
+    void fileOfSeveralTraces()
+    {
+        const QString ripe = fixture("corpus/ripe-atlas/"
+                                     "ripe-atlas-tools-test_traceroute_aspath-L38-results-array-"
+                                     "icmp-v4-two-probes.json");
+        MainWindow window;
+        window.show();
+        window.openFiles({ripe});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        auto *compare = qobject_cast<CompareTab *>(window.tabs()->widget(0));
+        QVERIFY(compare);
+        QVERIFY(compare->title().contains(QStringLiteral("trace 2")));
+        QVERIFY2(window.statusBar()->currentMessage().endsWith(QStringLiteral(": 2 traces")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        window.compareFiles(
+            {fixture("corpus/traceroute-text/"
+                     "linux-traceroute-e-mpls-labelstack-ecmp.unidentified-repo.txt"),
+             ripe});
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        auto *timeline = qobject_cast<TimelineTab *>(window.tabs()->widget(1));
+        QVERIFY(timeline);
+        QCOMPARE(timeline->timeline().entries.size(), std::size_t(4));
+    }
+
     void compareFromHistory()
     {
         QFile::remove(HistoryStore::defaultFileName());
