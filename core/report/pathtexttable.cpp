@@ -53,12 +53,36 @@ std::optional<UnreachableStop> unreachableStop(const PathModel &model, int lastT
 
 std::string formatPathTable(const PathModel &model)
 {
+    const std::vector<PathHop> &hops = model.latestHops();
+    // The AS and the MPLS labels another tool's file showed, as columns only when it showed any.
+    const bool asns = std::any_of(hops.begin(), hops.end(),
+                                  [](const PathHop &hop) { return hop.asn.has_value(); });
+    const bool labels =
+        std::any_of(hops.begin(), hops.end(), [](const PathHop &hop) { return !hop.mpls.empty(); });
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"TTL", "ADDRESS", "HOSTNAME", "RTT", "REACHABLE"});
-    for (const PathHop &hop : model.latestHops())
+    std::vector<bool> rightAligned{true, false, false, true, false};
+    if (asns) {
+        rows.front().push_back("AS");
+        rightAligned.push_back(true);
+    }
+    if (labels) {
+        rows.front().push_back("MPLS");
+        rightAligned.push_back(false);
+    }
+    for (const PathHop &hop : hops) {
         rows.push_back({std::to_string(hop.ttl), printable(hop.ipAddress), printable(hop.hostname),
                         formatRtt(hop.rttMs), hop.reachable ? "yes" : "no"});
-    return formatColumns(rows, {true, false, false, true, false});
+        if (asns)
+            rows.back().push_back(hop.asn ? "AS" + std::to_string(*hop.asn) : "");
+        if (labels) {
+            std::string stack;
+            for (const MplsLabel &label : hop.mpls)
+                stack += (stack.empty() ? "" : "/") + std::to_string(label.label);
+            rows.back().push_back(stack);
+        }
+    }
+    return formatColumns(rows, rightAligned);
 }
 
 std::string formatPathTarget(const NetworkPath &path)

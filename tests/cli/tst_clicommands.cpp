@@ -73,6 +73,17 @@ void CliCommandsTest::command_data()
     QTest::newRow("show help") << cli
                                << QStringList{QStringLiteral("show"), QStringLiteral("--help")} << 0
                                << QByteArray("show [options] FILE") << QByteArray();
+    // Another tool's MPLS labels and AS numbers, as its file showed them.
+    QTest::newRow("show MPLS labels")
+        << cli
+        << QStringList{QStringLiteral("show"),
+                       fixture("corpus/traceroute-text/ntc-templates-cisco_ios_traceroute_5.raw")}
+        << 0 << QByteArray("yes        577687/617891") << QByteArray();
+    QTest::newRow("show AS numbers")
+        << cli
+        << QStringList{QStringLiteral("show"),
+                       fixture("corpus/traceroute-text/jc-generic-traceroute7.out")}
+        << 0 << QByteArray("REACHABLE        AS") << QByteArray();
     QTest::newRow("show a file") << cli
                                  << QStringList{QStringLiteral("show"),
                                                 fixture("datadog/v3-pathtrace-reachable.json")}
