@@ -56,7 +56,7 @@ double cpuMs(qint64 pid)
 QByteArray traceLine(int id, const QString &target)
 {
     return QStringLiteral(
-               "{\"id\":%1,\"op\":\"trace\",\"target\":\"%2\",\"port\":%3,\"max_ttl\":30}")
+               "{\"id\":%1,\"op\":\"trace\",\"address\":\"%2\",\"port\":%3,\"max_ttl\":30}")
         .arg(id)
         .arg(target)
         .arg(kOpenPort)
@@ -94,8 +94,11 @@ int main(int argc, char *argv[])
     session.send(traceLine(1, target));
     const auto done = session.waitForEnd(1, 60000);
     const double wallMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-    if (done.is_null() || done["event"] != "done" || done["path"]["hops"].size() != kRouters + 1) {
-        std::fprintf(stderr, "hopscope-helperbench: the 30-hop trace did not come back whole\n");
+    // The client builds the path from the probe events; the end says where the path ended.
+    if (done.is_null() || done["event"] != "done" || done["end"] != "destination" ||
+        done["last_ttl"] != kRouters + 1) {
+        std::fprintf(stderr, "hopscope-helperbench: the 30-hop trace did not come back whole: %s\n",
+                     done.dump().c_str());
         return 1;
     }
     std::printf("one 30-hop TCP trace:     peak RSS %ld KiB, %.1f ms wall, %zu events\n",
