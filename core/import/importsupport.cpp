@@ -161,6 +161,33 @@ std::optional<std::uint32_t> bracketedAsn(std::string_view word)
     return value;
 }
 
+std::vector<std::string> csvFields(std::string_view line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                fields.back() += line[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                fields.back() += c;
+        } else if (c == '"' && trimmed(fields.back()).empty()) {
+            fields.back().clear();
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    for (std::string &field : fields)
+        field = std::string(trimmed(field));
+    return fields;
+}
+
 Error lineError(std::string_view format, int line, const std::string &what)
 {
     // Messages quote the file, which may hold anything; they are printed on terminals.
@@ -269,6 +296,29 @@ NetworkPath ProbePathBuilder::build()
     m_extension.request = m_request;
     m_path.hopscope = std::move(m_extension);
     return std::move(m_path);
+}
+
+void addFiguresRow(NetworkPath &path, MonitorSummary &summary, MonitorHop row,
+                   const std::vector<TableHost> &hosts)
+{
+    const bool answered = !hosts.empty() && !hosts.front().address.empty();
+    row.responder = answered ? hosts.front().address : std::string();
+    row.hostname = answered && hosts.front().name != hosts.front().address ? hosts.front().name
+                                                                           : std::string();
+    row.firstRound = 1;
+    row.lastRound = std::max(1, row.stats.sent);
+    summary.rounds = std::max(summary.rounds, row.stats.sent);
+    if (!answered)
+        path.hops.push_back(
+            {row.ttl, unknownHopName(row.ttl), unknownHopName(row.ttl), std::nullopt, false});
+    for (const TableHost &host : hosts) {
+        if (host.address.empty())
+            continue;
+        row.destination = row.destination || host.address == path.destination.ipAddress;
+        path.hops.push_back({row.ttl, host.address, host.name.empty() ? host.address : host.name,
+                             row.stats.received > 0 ? row.stats.avgMs : std::nullopt, true});
+    }
+    summary.hops.push_back(std::move(row));
 }
 
 NetworkPath withToolFigures(NetworkPath path, MonitorSummary summary)

@@ -5,6 +5,7 @@
 
 #include "common/expected.h"
 #include "common/jsonfields.h"
+#include "import/pathformat.h"
 #include "path/networkpath.h"
 
 #include <map>
@@ -43,6 +44,10 @@ std::string parenthesised(std::string word);
 std::optional<std::vector<MplsLabel>> bracketedMplsLabels(std::string_view word);
 // "[AS1739]" (traceroute -A, BSD -a); "[AS0]" is an AS number as well.
 std::optional<std::uint32_t> bracketedAsn(std::string_view word);
+
+// The fields of one CSV line, trimmed; a field in double quotes may hold commas and doubled
+// quotes ("a ""b"", c").
+std::vector<std::string> csvFields(std::string_view line);
 
 // "FORMAT line N: WHAT".
 Error lineError(std::string_view format, int line, const std::string &what);
@@ -89,6 +94,34 @@ private:
     int m_lowestTtl = 0;
     int m_highestTtl = 0;
 };
+
+// A responder as a figures table shows it: its address ("" for a TTL nobody answered) and the
+// name shown for it ("" when none).
+struct TableHost
+{
+    std::string address;
+    std::string name;
+};
+
+// One TTL of a tool's table of figures (mtr, Trippy, NextTrace): the row of figures, kept under
+// the first host's name, and a hop of the path for every host, so that a load-balanced set
+// compares as one.
+void addFiguresRow(NetworkPath &path, MonitorSummary &summary, MonitorHop row,
+                   const std::vector<TableHost> &hosts);
+
+// The one path a single-document JSON format holds, read from the document by `read`; a text
+// that is not JSON, or a field `read` refuses, is an error named after the format.
+template <typename Read>
+Expected<std::vector<NetworkPath>> readJsonPath(const ImportText &text, std::string_view format,
+                                                Read &&read)
+{
+    if (!text.json())
+        return Error{ErrorCode::NotJson, std::string(format) + ": not a JSON document"};
+    auto path = jsonfields::readFields([&] { return read(*text.json()); });
+    if (!path)
+        return Error{path.error().code, std::string(format) + ": " + path.error().message};
+    return std::vector<NetworkPath>{std::move(*path)};
+}
 
 // An imported path whose figures come from the tool itself (mtr, Trippy): kept as a monitoring
 // summary, with the request the tool was given as far as its output says.

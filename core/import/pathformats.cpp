@@ -43,6 +43,8 @@ const std::vector<std::unique_ptr<PathFormat>> &pathFormats()
         all.push_back(formats::mtrRaw());
         all.push_back(formats::mtrReport());
         all.push_back(formats::trippyJson());
+        all.push_back(formats::trippyCsv());
+        all.push_back(formats::nextTraceJson());
         all.push_back(formats::tracerouteText());
         all.push_back(formats::windowsTracert());
         all.push_back(formats::ciscoTraceroute());

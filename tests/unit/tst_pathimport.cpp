@@ -120,6 +120,20 @@ private Q_SLOTS:
                                               << "mtr-json";
         QTest::newRow("traceroute -e") << "traceroute-extensions.txt"
                                        << "traceroute";
+        QTest::newRow("busybox traceroute") << "busybox-traceroute.txt"
+                                            << "traceroute";
+        QTest::newRow("busybox traceroute -I") << "busybox-traceroute-icmp.txt"
+                                               << "traceroute";
+        QTest::newRow("inetutils-traceroute") << "inetutils-traceroute.txt"
+                                              << "traceroute";
+        QTest::newRow("inetutils-traceroute -M icmp") << "inetutils-traceroute-icmp.txt"
+                                                      << "traceroute";
+        QTest::newRow("scamper trace udp-paris") << "scamper-trace.json"
+                                                 << "scamper-json";
+        QTest::newRow("scamper trace icmp-paris") << "scamper-trace-icmp.json"
+                                                  << "scamper-json";
+        QTest::newRow("scamper tracelb") << "scamper-tracelb.json"
+                                         << "scamper-json";
     }
     void labOutputs()
     {
@@ -221,6 +235,67 @@ private Q_SLOTS:
         QCOMPARE(
             comparePaths(PathModel::fromPath(*path), PathModel::fromPath(*balanced)).ttls[2].change,
             HopChange::EcmpChanged);
+    }
+
+    // trip --mode csv as Trippy's report writer lays it out: "???" where it has nothing, a hop's
+    // addresses and names joined with ':'.
+    void trippyCsv()
+    {
+        const std::string text = fixtureText("trippy.csv");
+        const PathFormat *chosen = recogniseFormat(ImportText(text));
+        QVERIFY(chosen);
+        QCOMPARE(std::string(chosen->id()), std::string("trippy-csv"));
+        const auto path = readFirst(text);
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QCOMPARE(describe(*path),
+                 QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 3 10.77.2.3, 4 10.77.3.2"));
+        QVERIFY(path->destinationReached());
+        QCOMPARE(path->hops[2].hostname, std::string("r3.lab"));
+        QCOMPARE(path->hops[3].hostname, std::string("10.77.2.3"));
+        const MonitorSummary &summary = *path->hopscope->monitor;
+        QCOMPARE(summary.rounds, 5);
+        QCOMPARE(summary.hops[2].stats.lossPercent, 40.0);
+        QCOMPARE(summary.hops[2].stats.received, 3);
+        QCOMPARE(*summary.hops[2].stats.avgMs, 0.09);
+        QVERIFY(!summary.hops[1].stats.avgMs);
+        QVERIFY(!summary.hops[1].stats.lastMs);
+        QVERIFY(summary.hops[3].destination);
+        // A hop's IPv6 address stays whole, however many ':' it holds.
+        const auto v6 = readFirst("Target,TargetIp,Hop,IPs,Addrs,Loss%,Snt,Recv,Last,Avg,Best,"
+                                  "Wrst,StdDev,\n"
+                                  "x,2001:db8::9,1,2001:db8::1,gw.example,0.00,1,1,1.0,1.00,1.0,"
+                                  "1.0,0.00,\n");
+        QVERIFY2(v6, v6 ? "" : v6.error().message.c_str());
+        QCOMPARE(describe(*v6), QStringLiteral("1 2001:db8::1"));
+        QCOMPARE(v6->hops[0].hostname, std::string("gw.example"));
+    }
+
+    // nexttrace --json as NextTrace's Result marshals: one array of probes per TTL, RTTs in
+    // nanoseconds, the AS number from its geolocation and MPLS labels as text.
+    void nextTrace()
+    {
+        const std::string text = fixtureText("nexttrace.json");
+        const PathFormat *chosen = recogniseFormat(ImportText(text));
+        QVERIFY(chosen);
+        QCOMPARE(std::string(chosen->id()), std::string("nexttrace-json"));
+        const auto path = readFirst(text);
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QCOMPARE(describe(*path), QStringLiteral("1 10.77.0.1, 2 *, 3 10.77.2.2, 4 10.77.3.2"));
+        QVERIFY(path->destinationReached());
+        QCOMPARE(path->hops[2].hostname, std::string("r3.lab"));
+        QCOMPARE(path->hops[2].asn, std::optional<std::uint32_t>(64500));
+        QCOMPARE(path->hops[2].mpls, (std::vector<MplsLabel>{{16000, 0, true, 1}}));
+        const PathModel rows = PathModel::fromPath(*path);
+        QCOMPARE(rows.hops()[0].stats.sent, 3);
+        QVERIFY(qAbs(*rows.hops()[0].stats.avgMs - (0.07125 + 0.0619 + 0.0583) / 3) < 1e-9);
+        QCOMPARE(rows.hops()[2].stats.received, 2);
+        QCOMPARE(rows.hops()[1].stats.lossPercent, 100.0);
+        // Without StopReason the file does not say whether the last hop is the target.
+        auto document = nlohmann::json::parse(text);
+        document.erase("StopReason");
+        const auto unsure = readFirst(document.dump());
+        QVERIFY(unsure);
+        QVERIFY(!unsure->destinationReached());
     }
 
     // The same route seen by several tools compares as the same.
@@ -332,6 +407,36 @@ private Q_SLOTS:
         QTest::newRow("trippy hops not an array")
             << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}}, "hops": 3})") << "trippy"
             << "trip --mode json: /hops: must be an array";
+        const QString trippyCsvHeader = QStringLiteral(
+            "Target,TargetIp,Hop,IPs,Addrs,Loss%,Snt,Recv,Last,Avg,Best,Wrst,StdDev\n");
+        QTest::newRow("trippy csv no rows") << trippyCsvHeader << "trippy-csv"
+                                            << "trip --mode csv: no hop after the header";
+        QTest::newRow("trippy csv hostile address")
+            << trippyCsvHeader + QStringLiteral("x,192.0.2.9,1,$(reboot),???,0.00,1,1,1.0,1.00,1.0,"
+                                                "1.0,0.00\n")
+            << "trippy-csv"
+            << "trip --mode csv line 2: IPs: '$(reboot)' is not an address";
+        QTest::newRow("trippy csv more received than sent")
+            << trippyCsvHeader + QStringLiteral("x,192.0.2.9,1,192.0.2.1,???,0.00,1,4,1.0,1.00,1.0,"
+                                                "1.0,0.00\n")
+            << "trippy-csv"
+            << "trip --mode csv line 2: Snt and Recv: expected counts with Recv at most Snt";
+        QTest::newRow("trippy csv a figure that is not one")
+            << trippyCsvHeader + QStringLiteral("x,192.0.2.9,1,192.0.2.1,???,0.00,1,1,1.0,fast,1.0,"
+                                                "1.0,0.00\n")
+            << "trippy-csv"
+            << "trip --mode csv line 2: Avg: 'fast' is not a figure";
+        QTest::newRow("nexttrace hops not arrays")
+            << QStringLiteral(R"({"Hops": [3], "TraceMapUrl": ""})") << "nexttrace-json"
+            << "nexttrace --json: /Hops/0: must be an array";
+        QTest::newRow("nexttrace address not one")
+            << QStringLiteral(
+                   R"({"Hops": [[{"Success": true, "Address": {"IP": "<b>"}, "TTL": 1, "RTT": 5}]]})")
+            << "nexttrace-json"
+            << "nexttrace --json: /Hops/0/0/Address/IP: '<b>' is not an IP address";
+        QTest::newRow("nexttrace no probes")
+            << QStringLiteral(R"({"Hops": [], "TraceMapUrl": ""})") << "nexttrace-json"
+            << "nexttrace --json: /Hops: no probes";
     }
     void badInput()
     {
@@ -341,9 +446,11 @@ private Q_SLOTS:
         const std::string input = text.toStdString();
         // Each text is recognised as the format the row names, or as none.
         const PathFormat *chosen = recogniseFormat(ImportText(input));
-        const std::string_view expectedFormat = format == QLatin1String("mtr")      ? "mtr-json"
-                                                : format == QLatin1String("trippy") ? "trippy-json"
-                                                                                    : "traceroute";
+        const std::string expectedFormat = format == QLatin1String("mtr")      ? "mtr-json"
+                                           : format == QLatin1String("trippy") ? "trippy-json"
+                                           : format.contains(QLatin1Char('-'))
+                                               ? format.toStdString()
+                                               : "traceroute";
         QVERIFY(!chosen || chosen->id() == expectedFormat);
         const auto path = readFirst(input);
         QVERIFY(!path);

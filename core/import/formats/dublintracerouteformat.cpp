@@ -77,12 +77,7 @@ public:
     }
     Expected<std::vector<NetworkPath>> read(const ImportText &text) const override
     {
-        if (!text.json())
-            return Error{ErrorCode::NotJson, "Dublin Traceroute: not a JSON document"};
-        auto path = jsonfields::readFields([&text] { return readDublin(*text.json()); });
-        if (!path)
-            return Error{path.error().code, "Dublin Traceroute: " + path.error().message};
-        return std::vector<NetworkPath>{std::move(*path)};
+        return readJsonPath(text, "Dublin Traceroute", readDublin);
     }
 };
 

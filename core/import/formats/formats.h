@@ -15,6 +15,8 @@ std::unique_ptr<PathFormat> mtrJson();          // mtr --json
 std::unique_ptr<PathFormat> mtrRaw();           // mtr --raw
 std::unique_ptr<PathFormat> mtrReport();        // mtr --report, --report-wide, --csv
 std::unique_ptr<PathFormat> trippyJson();       // trip --mode json
+std::unique_ptr<PathFormat> trippyCsv();        // trip --mode csv
+std::unique_ptr<PathFormat> nextTraceJson();    // nexttrace --json
 std::unique_ptr<PathFormat> tracerouteText();   // traceroute, tcptraceroute, BSD, macOS, Junos
 std::unique_ptr<PathFormat> windowsTracert();   // tracert
 std::unique_ptr<PathFormat> ciscoTraceroute();  // Cisco IOS / IOS-XR traceroute

@@ -136,12 +136,7 @@ public:
     }
     Expected<std::vector<NetworkPath>> read(const ImportText &text) const override
     {
-        if (!text.json())
-            return Error{ErrorCode::NotJson, "mtr --json: not a JSON document"};
-        auto path = jsonfields::readFields([&text] { return readMtr(*text.json()); });
-        if (!path)
-            return Error{path.error().code, "mtr --json: " + path.error().message};
-        return std::vector<NetworkPath>{std::move(*path)};
+        return readJsonPath(text, "mtr --json", readMtr);
     }
 };
 

@@ -163,20 +163,6 @@ Expected<std::vector<NetworkPath>> readReport(const ImportText &text)
     return paths;
 }
 
-std::vector<std::string> csvFields(std::string_view line)
-{
-    std::vector<std::string> fields(1);
-    for (const char c : line) {
-        if (c == ',')
-            fields.emplace_back();
-        else
-            fields.back() += c;
-    }
-    for (std::string &field : fields)
-        field = std::string(trimmed(field));
-    return fields;
-}
-
 // --csv: a header, then one line per hop with the version, start time, status, target, hop, host
 // and figures; a new target or a hop number that does not rise starts the next trace.
 Expected<std::vector<NetworkPath>> readCsv(const ImportText &text)

@@ -65,22 +65,15 @@ NetworkPath trippyFromJson(const nlohmann::json &document)
                              "must be at most 100");
         const int sent = static_cast<int>(hop.requiredInteger("sent", 0, 100'000'000));
         const int received = static_cast<int>(hop.requiredInteger("recv", 0, sent));
-        std::vector<std::pair<std::string, std::string>> hosts; // address, hostname
+        std::vector<TableHost> hosts;
         const auto hostList = hop.requiredArray("hosts");
         for (std::size_t h = 0; h < hostList.size(); ++h) {
             const ObjectView host = hostList.objectAt(h);
             const std::string ip = requiredAddress(host, "ip");
-            const std::string name = host.optionalString("hostname").value_or(ip);
-            hosts.emplace_back(ip, name.empty() ? ip : name);
+            hosts.push_back({ip, host.optionalString("hostname").value_or(ip)});
         }
-        // Trippy counts per TTL: one row of figures, named after the first host; every host
-        // answering at the TTL is a hop of the path, so that a load-balanced set compares as one.
         MonitorHop row;
         row.ttl = ttl;
-        row.responder = hosts.empty() ? std::string() : hosts.front().first;
-        row.hostname = hosts.empty() || hosts.front().second == hosts.front().first
-                           ? std::string()
-                           : hosts.front().second;
         row.stats.sent = sent;
         row.stats.received = received;
         row.stats.lossPercent = loss;
@@ -92,17 +85,7 @@ NetworkPath trippyFromJson(const nlohmann::json &document)
             row.stats.stdDevMs = trippyFigure(hop, "stddev");
             row.stats.jitterMs = trippyFigure(hop, "jitter");
         }
-        row.firstRound = 1;
-        row.lastRound = std::max(1, sent);
-        summary.rounds = std::max(summary.rounds, sent);
-        if (hosts.empty())
-            path.hops.push_back(
-                {ttl, unknownHopName(ttl), unknownHopName(ttl), std::nullopt, false});
-        for (const auto &[ip, name] : hosts) {
-            row.destination = row.destination || ip == path.destination.ipAddress;
-            path.hops.push_back({ttl, ip, name, row.stats.avgMs, received > 0});
-        }
-        summary.hops.push_back(std::move(row));
+        addFiguresRow(path, summary, std::move(row), hosts);
     }
     if (summary.hops.empty())
         jsonfields::fail(ErrorCode::InvalidImport, hops.pointer(), "no hops");
@@ -124,12 +107,7 @@ public:
     }
     Expected<std::vector<NetworkPath>> read(const ImportText &text) const override
     {
-        if (!text.json())
-            return Error{ErrorCode::NotJson, "trip --mode json: not a JSON document"};
-        auto path = jsonfields::readFields([&text] { return trippyFromJson(*text.json()); });
-        if (!path)
-            return Error{path.error().code, "trip --mode json: " + path.error().message};
-        return std::vector<NetworkPath>{std::move(*path)};
+        return readJsonPath(text, "trip --mode json", trippyFromJson);
     }
 };
 
