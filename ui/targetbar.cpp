@@ -93,6 +93,11 @@ TargetBar::TargetBar(QWidget *parent)
         modes->addButton(button);
     }
     m_traceMode->setChecked(true);
+    connect(m_monitorMode, &QToolButton::toggled, this, [this] {
+        const int shown = m_queries->value();
+        m_queries->setValue(m_queriesOfOtherMode);
+        m_queriesOfOtherMode = shown;
+    });
 
     m_start->setDefault(true);
     m_start->setMinimumWidth(88);
@@ -127,7 +132,9 @@ QWidget *TargetBar::createOptionsPanel()
     auto *form = new QFormLayout(panel);
     form->setContentsMargins(12, 10, 12, 10);
     m_maxTtl->setToolTip(tr("Highest TTL probed"));
-    m_queries->setToolTip(tr("Probes per TTL"));
+    m_queries->setToolTip(
+        tr("Probes per TTL. Monitoring asks each router once a round by default: routers answer "
+           "about one probe a second, and more shows loss that is only their ICMP budget."));
     m_flows->setToolTip(tr("Flows with distinct source ports, to find load-balanced paths"));
     form->addRow(tr("Max TTL"), m_maxTtl);
     form->addRow(tr("Timeout"), m_timeout);
@@ -239,7 +246,6 @@ void TargetBar::loadSettings()
     m_port->setValue(settings.value(QStringLiteral("trace/port"), kDefaultTcpPort).toInt());
     m_maxTtl->setValue(settings.value(QStringLiteral("trace/maxTtl"), 30).toInt());
     m_timeout->setValue(settings.value(QStringLiteral("trace/timeoutMs"), 1000).toInt());
-    m_queries->setValue(settings.value(QStringLiteral("trace/queries"), 3).toInt());
     m_flows->setValue(settings.value(QStringLiteral("trace/flows"), 1).toInt());
     m_sourcePort->setValue(settings.value(QStringLiteral("trace/sourcePort"), 0).toInt());
     m_traceOrder->setCurrentIndex(
@@ -251,6 +257,11 @@ void TargetBar::loadSettings()
     setMode(settings.value(QStringLiteral("trace/monitor"), false).toBool()
                 ? TraceSession::Mode::Monitor
                 : TraceSession::Mode::Trace);
+    const int traceQueries = settings.value(QStringLiteral("trace/queries"), 3).toInt();
+    const int monitorQueries = settings.value(QStringLiteral("monitor/queries"), 1).toInt();
+    const bool monitoring = mode() == TraceSession::Mode::Monitor;
+    m_queries->setValue(monitoring ? monitorQueries : traceQueries);
+    m_queriesOfOtherMode = monitoring ? traceQueries : monitorQueries;
     updatePortForProtocol();
 }
 
@@ -265,7 +276,11 @@ void TargetBar::saveSettings() const
     settings.setValue(QStringLiteral("trace/port"), m_port->value());
     settings.setValue(QStringLiteral("trace/maxTtl"), m_maxTtl->value());
     settings.setValue(QStringLiteral("trace/timeoutMs"), m_timeout->value());
-    settings.setValue(QStringLiteral("trace/queries"), m_queries->value());
+    const bool monitoring = mode() == TraceSession::Mode::Monitor;
+    settings.setValue(QStringLiteral("trace/queries"),
+                      monitoring ? m_queriesOfOtherMode : m_queries->value());
+    settings.setValue(QStringLiteral("monitor/queries"),
+                      monitoring ? m_queries->value() : m_queriesOfOtherMode);
     settings.setValue(QStringLiteral("trace/flows"), m_flows->value());
     settings.setValue(QStringLiteral("trace/sourcePort"), m_sourcePort->value());
     settings.setValue(QStringLiteral("trace/order"), m_traceOrder->currentData());

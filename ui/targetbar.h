@@ -61,6 +61,9 @@ private:
     QSpinBox *m_maxTtl;
     QSpinBox *m_timeout;
     QSpinBox *m_queries;
+    // Trace and Monitor each keep their own probes per TTL (3 and 1 by default); the spin box
+    // shows the current mode's, this holds the other's.
+    int m_queriesOfOtherMode = 1;
     QSpinBox *m_flows;
     QSpinBox *m_sourcePort; // 0: chosen by the system
     QComboBox *m_traceOrder;

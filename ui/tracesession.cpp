@@ -189,6 +189,9 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
             }
             MonitorSettings settings;
             settings.intervalMs = m_intervalMs;
+            if (kind == RunKind::Monitor)
+                if (const auto warning = routerBudgetWarning(prepared.trace->request, settings))
+                    Q_EMIT noticeReceived(QString::fromStdString(*warning));
             m_run.emplace(*prepared.trace, kind, settings);
             startRound();
         });

@@ -64,7 +64,9 @@ int runMonitor(const QStringList &arguments)
         return *done;
 
     std::string error;
-    const TraceRequest request = traceOptions.read(parser, host, error);
+    TraceRequest request = traceOptions.read(parser, host, error);
+    if (!parser.isSet(QStringLiteral("queries")))
+        request.queries = kDefaultMonitorQueries;
     MonitorSettings settings;
     settings.intervalMs = intOption(parser, interval, error).value_or(settings.intervalMs);
     settings.count = intOption(parser, count, error);
@@ -92,6 +94,8 @@ int runMonitor(const QStringList &arguments)
         printError("monitor: " + prepared.error().message);
         return ExitError;
     }
+    if (const auto warning = routerBudgetWarning(prepared->request, settings))
+        printer.notice(*warning);
     TraceRun run(*prepared, RunKind::Monitor, settings);
     CancelSignal cancel;
     auto path = [&] {

@@ -68,7 +68,8 @@ TraceOptions::TraceOptions()
       m_maxTtl(valueOption("max-ttl", "Highest TTL to probe, 1-255 (default 30).", "N")),
       m_timeout(valueOption("timeout", "How long to wait for a reply, 10-60000 ms (default 1000).",
                             "MS")),
-      m_queries(valueOption("queries", "Probes per TTL, 1-10 (default 3).", "N")),
+      m_queries(
+          valueOption("queries", "Probes per TTL, 1-10 (default 3; monitor: 1 a round).", "N")),
       m_flows(valueOption("flows", "Flows with distinct source ports, 1-32 (default 1).", "N")),
       m_mode(valueOption(
           "mode", "parallel (default: all TTLs at once) or sequential (one probe at a time).",

@@ -16,6 +16,10 @@ namespace {
 // Bounds the packets handled between two timeout checks on a flooded socket.
 constexpr int kMaxDrainedPerWait = 4096;
 
+// How long the first window's TTLs may stay silent before the window grows, when nothing has
+// answered yet to tell how far answers take.
+constexpr std::int64_t kSilentWindowAllowanceNs = 100'000'000;
+
 class Engine
 {
 public:
@@ -72,25 +76,61 @@ private:
 
     Status runParallel()
     {
-        // Every probe leaves at once, in probe order: sequence numbers then rise in the order
-        // the destination sees them, which keeps its TCP answering each SYN in turn.
-        for (Probe &probe : m_probes) {
-            if (probe.slot.ttl > lastTtl())
-                break; // the end is known already (sends may be paced, so this can happen)
+        // The probes of a TTL leave together, in probe order, as far as the window of TTLs in
+        // flight reaches: sequence numbers then rise in the order the destination sees them,
+        // which keeps its TCP answering each SYN in turn.
+        for (;;) {
+            if (const Status sent = sendWindow(); !sent)
+                return sent;
+            if (m_cancelled || finished())
+                return {};
+            const std::int64_t deadline = std::min(earliestDeadline(), windowGrowsAt());
+            if (deadline == std::numeric_limits<std::int64_t>::max())
+                return {}; // nothing left in flight or to send
+            if (!waitUntil(deadline))
+                return cancelled();
+        }
+    }
+
+    // The highest TTL that may be probed now: a little past the farthest TTL that answered or
+    // settled, so that a trace does not flood the TTLs past the destination.
+    int windowEnd() const
+    {
+        const int reached = std::max(m_farthestAnswer, m_nextTtlToSettle - 1);
+        return std::min(lastTtl(),
+                        std::max(kFirstTtlWindow + m_extraWindow, reached + kTtlsAheadOfAnswers));
+    }
+
+    Status sendWindow()
+    {
+        const int end = windowEnd();
+        for (; m_nextToSend < m_probes.size(); ++m_nextToSend) {
+            Probe &probe = m_probes[m_nextToSend];
+            if (probe.slot.ttl > end || probe.slot.ttl > lastTtl())
+                break; // past the window, or the end is known already
             if (m_cancel.isCancelled())
                 return cancelled();
             if (const Status sent = send(probe); !sent)
                 return sent;
+            m_lastWindowSendNs = probe.sentNs;
             takeArrived();
         }
-        while (!finished()) {
-            const std::int64_t deadline = earliestDeadline();
-            if (deadline == std::numeric_limits<std::int64_t>::max())
-                break; // nothing left in flight
-            if (!waitUntil(deadline))
-                return cancelled();
-        }
         return {};
+    }
+
+    // A window whose TTLs stay silent grows once they have had as long as the slowest answer so
+    // far (or the first-answer allowance), so that a silent stretch does not wait for the timeout.
+    std::int64_t windowGrowsAt() const
+    {
+        if (m_nextToSend >= m_probes.size() || m_probes[m_nextToSend].slot.ttl > lastTtl())
+            return std::numeric_limits<std::int64_t>::max();
+        std::int64_t slowest = 0;
+        for (const std::int64_t rtt : m_slowestReplyNs)
+            slowest = std::max(slowest, rtt);
+        const std::int64_t allowance = slowest > 0
+                                           ? kAdaptiveWaitMultiple * slowest + kAdaptiveWaitMarginNs
+                                           : kSilentWindowAllowanceNs;
+        return std::min(m_lastWindowSendNs + allowance, m_lastWindowSendNs + m_config.timeoutNs);
     }
 
     Status runSequential()
@@ -144,6 +184,8 @@ private:
         if (m_cancel.isCancelled())
             return false;
         expire(nowNs);
+        if (m_config.mode == TraceMode::Parallel && nowNs >= windowGrowsAt())
+            m_extraWindow = windowEnd() - kFirstTtlWindow + kTtlsAheadOfAnswers;
         return true;
     }
 
@@ -159,6 +201,7 @@ private:
             return; // late, duplicated, or not plausibly this probe's
         probe->state = State::Answered;
         probe->reply = match->reply;
+        m_farthestAnswer = std::max(m_farthestAnswer, probe->slot.ttl);
         auto &slowest = m_slowestReplyNs[static_cast<std::size_t>(probe->slot.ttl)];
         slowest = std::max(slowest, match->reply.receivedNs - probe->sentNs);
         if (match->reply.endsPath())
@@ -192,12 +235,16 @@ private:
         std::int64_t deadline = probe.sentNs + m_config.timeoutNs;
         if (m_config.mode == TraceMode::Sequential)
             return deadline; // one probe at a time, each given the whole timeout
-        std::int64_t slowest = 0;
+        // One timeout for the whole trace: TTLs sent later, as the window grew, share it.
+        deadline = std::min(deadline, m_probes.front().sentNs + m_config.timeoutNs);
+        // When its answer would have come: as late as the slowest answer at its own TTL, or else
+        // at the nearest later TTL that answered (a router's answer travels the links to it).
+        std::int64_t reference = 0;
         for (std::size_t ttl = static_cast<std::size_t>(probe.slot.ttl);
-             ttl < m_slowestReplyNs.size(); ++ttl)
-            slowest = std::max(slowest, m_slowestReplyNs[ttl]);
-        if (slowest > 0)
-            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * slowest +
+             ttl < m_slowestReplyNs.size() && reference == 0; ++ttl)
+            reference = m_slowestReplyNs[ttl];
+        if (reference > 0)
+            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * reference +
                                               kAdaptiveWaitMarginNs);
         return deadline;
     }
@@ -273,6 +320,10 @@ private:
     std::vector<std::int64_t> m_slowestReplyNs; // by TTL
     int m_endTtl = 0;
     PathEnd m_end = PathEnd::NotReached;
+    std::size_t m_nextToSend = 0; // the probes before it have been sent
+    int m_farthestAnswer = 0;     // the highest TTL any answer came from
+    int m_extraWindow = 0;        // TTLs the window grew by while nothing answered
+    std::int64_t m_lastWindowSendNs = 0;
     int m_nextTtlToSettle = 1;
     bool m_cancelled = false;
 };

@@ -56,9 +56,15 @@ Expected<EngineOutcome> runProbeEngine(const EngineConfig &config, ProbeMethod &
                                        ProbeTransport &transport, ProbeObserver &observer,
                                        const CancelSignal &cancel);
 
-// How long a probe is given once probes at its TTL or beyond have answered: this multiple of the
-// slowest of those round trips, plus a margin, and never more than the timeout.
-inline constexpr int kAdaptiveWaitMultiple = 4;
-inline constexpr std::int64_t kAdaptiveWaitMarginNs = 10'000'000;
+// How long a probe is given once the hops around it have answered: this multiple of the round
+// trip that tells when its answer would come (the slowest answer at its own TTL, or else at the
+// nearest later TTL that answered), plus a margin, and never more than the timeout.
+inline constexpr int kAdaptiveWaitMultiple = 2;
+inline constexpr std::int64_t kAdaptiveWaitMarginNs = 5'000'000;
+
+// Parallel probing sends TTLs up to this far past the farthest one that answered (and at first
+// up to kFirstTtlWindow), so that few probes go past the destination to spend its ICMP budget.
+inline constexpr int kFirstTtlWindow = 8;
+inline constexpr int kTtlsAheadOfAnswers = 4;
 
 } // namespace hopscope

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace hopscope {
 
@@ -63,6 +64,20 @@ Status checkMonitorSettings(const MonitorSettings &settings)
                                                     std::to_string(kMaxMonitorCount) + " (got " +
                                                     std::to_string(*settings.count) + ")"};
     return {};
+}
+
+std::optional<std::string> routerBudgetWarning(const TraceRequest &request,
+                                               const MonitorSettings &settings)
+{
+    const double perSecond =
+        request.queries * request.flows * 1000.0 / std::max(1, settings.intervalMs);
+    if (perSecond <= 1.0)
+        return std::nullopt;
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.3g", perSecond);
+    return std::string("each router is asked ") + rate +
+           " times a second; routers answer about once a second (Linux: after a burst of six), "
+           "so part of the loss shown is their ICMP budget, not loss on the path";
 }
 
 Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,

@@ -30,6 +30,16 @@ struct MonitorSettings
 // Errors name the option and its range.
 Status checkMonitorSettings(const MonitorSettings &settings);
 
+// Probes per TTL in a monitoring round unless the user asks for more: routers answer about one
+// probe a second (Linux: one per second per peer after a burst of six), so one a round at the
+// default interval asks each router no more often than it answers.
+inline constexpr int kDefaultMonitorQueries = 1;
+
+// A warning when a session would ask each router more often than a router answers, so that part
+// of the loss it shows is the routers' ICMP budget; empty otherwise.
+std::optional<std::string> routerBudgetWarning(const TraceRequest &request,
+                                               const MonitorSettings &settings);
+
 // A request checked and resolved once, for every round: the name the user typed stays in the
 // request, the address is where the probes go.
 struct PreparedTrace

@@ -110,7 +110,10 @@ void TraceWindowTest::initTestCase()
         QSKIP(qPrintable(reason));
     QStandardPaths::setTestModeEnabled(true);
     QFile::remove(HistoryStore::defaultFileName());
-    m_lab = std::make_unique<NamespaceLab>(kRouters);
+    // Unlimited: these cases run dozens of traces a second through the same routers, far past the
+    // one ICMP error a second a Linux router sends each peer; they test matching and paths, and
+    // tst_ratelimitlab tests tracing through routers that keep their budgets.
+    m_lab = std::make_unique<NamespaceLab>(kRouters, NamespaceLab::IcmpBudget::Unlimited);
     m_lab->setLinkDelay(0, 4.0, kDelayLink);
     m_lab->setLinkDelay(3, 12.0, kDelayLink);
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));

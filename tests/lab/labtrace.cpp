@@ -22,20 +22,35 @@ QString buildTreeCli()
     return QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli");
 }
 
-CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix,
-                const QString &cli)
+namespace {
+
+CliRun runCommand(const QString &ns, const QString &command, const QStringList &arguments,
+                  const QStringList &prefix, const QString &cli)
 {
     QProcess process;
     process.start(QStringLiteral("ip"),
                   QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns} + prefix +
-                      QStringList{cli, QStringLiteral("trace")} + arguments);
+                      QStringList{cli, command} + arguments);
     CliRun run;
-    if (!process.waitForFinished(120000))
+    if (!process.waitForFinished(300000))
         return run;
     run.exitCode = process.exitCode();
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+} // namespace
+
+CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix,
+                const QString &cli)
+{
+    return runCommand(ns, QStringLiteral("trace"), arguments, prefix, cli);
+}
+
+CliRun runMonitor(const QString &ns, const QStringList &arguments)
+{
+    return runCommand(ns, QStringLiteral("monitor"), arguments, {}, buildTreeCli());
 }
 
 QString hopsOf(const hopscope::NetworkPath &path)

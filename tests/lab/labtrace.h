@@ -29,6 +29,9 @@ QString buildTreeCli();
 CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {},
                 const QString &cli = buildTreeCli());
 
+// Runs `CLI monitor arguments...` inside namespace `ns`, as root.
+CliRun runMonitor(const QString &ns, const QStringList &arguments);
+
 // "ttl address" per hop, "ttl *" for a silent TTL, one per line.
 QString hopsOf(const hopscope::NetworkPath &path);
 

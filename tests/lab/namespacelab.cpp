@@ -102,7 +102,7 @@ QString NamespaceLab::unavailableReason()
     return {};
 }
 
-NamespaceLab::NamespaceLab(int routers) : m_routers(routers)
+NamespaceLab::NamespaceLab(int routers, IcmpBudget budget) : m_routers(routers), m_budget(budget)
 {
     static int counter = 0;
     m_prefix = kPrefixStem + QString::number(QCoreApplication::applicationPid()) +
@@ -189,12 +189,13 @@ bool NamespaceLab::addNode(const QString &node, bool isRouter)
         return false;
     m_namespaces << node;
     QStringList sysctls{QStringLiteral("net.ipv6.conf.all.accept_dad=0"),
-                        QStringLiteral("net.ipv6.conf.default.accept_dad=0"),
-                        QStringLiteral("net.ipv4.icmp_ratelimit=0"),
-                        QStringLiteral("net.ipv6.icmp.ratelimit=0"),
-                        // the namespace-wide ICMP budget (IPv4 and IPv6), 50 at once by default
-                        QStringLiteral("net.ipv4.icmp_msgs_per_sec=1000000"),
-                        QStringLiteral("net.ipv4.icmp_msgs_burst=1000000")};
+                        QStringLiteral("net.ipv6.conf.default.accept_dad=0")};
+    if (m_budget == IcmpBudget::Unlimited && node != client())
+        sysctls << QStringLiteral("net.ipv4.icmp_ratelimit=0")
+                << QStringLiteral("net.ipv6.icmp.ratelimit=0")
+                // the namespace-wide ICMP budget (IPv4 and IPv6), 50 at once by default
+                << QStringLiteral("net.ipv4.icmp_msgs_per_sec=1000000")
+                << QStringLiteral("net.ipv4.icmp_msgs_burst=1000000");
     if (isRouter)
         sysctls << QStringLiteral("net.ipv4.ip_forward=1")
                 << QStringLiteral("net.ipv6.conf.all.forwarding=1");

@@ -18,15 +18,21 @@
 //
 // The chain lab:   client - r1 - r2 - ... - rN - server
 // Link i joins node i and node i+1 (client is node 0, server node N+1) with 198.18.i.0/24
-// (.1 left, .2 right) and fd42:0:0:i::/64 (::1 left, ::2 right). Routers forward, answer with
-// ICMP without rate limits, and have routes both ways.
+// (.1 left, .2 right) and fd42:0:0:i::/64 (::1 left, ::2 right). Routers forward and have routes
+// both ways.
 class NamespaceLab
 {
 public:
+    // How routers and the server send ICMP errors. Real routers keep Linux's default budget (one
+    // error a second per peer after a burst of six, and 1000 a second in all); a test that needs
+    // every probe answered at any rate says why it asks for Unlimited. The client's own settings
+    // are left alone either way.
+    enum class IcmpBudget { LinuxDefault, Unlimited };
+
     // Empty when lab tests can run here; otherwise why not (for QSKIP).
     static QString unavailableReason();
 
-    explicit NamespaceLab(int routers);
+    explicit NamespaceLab(int routers, IcmpBudget budget = IcmpBudget::LinuxDefault);
     ~NamespaceLab();
     NamespaceLab(const NamespaceLab &) = delete;
     NamespaceLab &operator=(const NamespaceLab &) = delete;
@@ -98,6 +104,7 @@ private:
     QString nodeName(int node) const;
 
     int m_routers;
+    IcmpBudget m_budget;
     QString m_prefix;
     QStringList m_namespaces;
     std::vector<int> m_listeners;

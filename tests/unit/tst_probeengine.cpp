@@ -102,6 +102,8 @@ private Q_SLOTS:
     void everyReplyMatchesItsProbe();
     void silentHopSettlesEarlyInParallel();
     void filteredDestinationEndsAfterTimeout();
+    void fewProbesGoPastTheDestination();
+    void silentStretchLongerThanTheWindow();
     void duplicatesCountOnce();
     void lateReplyAfterTimeoutIsDropped();
     void repliesForOtherTracesAreIgnored();
@@ -154,8 +156,9 @@ void ProbeEngineTest::silentHopSettlesEarlyInParallel()
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
-    // TTL 2 waits the adaptive multiple of the slowest later reply (5 ms), not the 1 s timeout.
-    const double expected = kAdaptiveWaitMultiple * 5.0 + kAdaptiveWaitMarginNs / 1e6;
+    // TTL 2 waits the adaptive multiple of the next answering hop's reply (TTL 3, 3 ms), not
+    // the slower destination's (5 ms) nor the 1 s timeout.
+    const double expected = kAdaptiveWaitMultiple * 3.0 + kAdaptiveWaitMarginNs / 1e6;
     QCOMPARE(net.elapsedMs(), expected);
 }
 
@@ -171,6 +174,42 @@ void ProbeEngineTest::filteredDestinationEndsAfterTimeout()
     QCOMPARE(int(outcome->events.size()), 90);
     // One timeout for the whole trace, not one per TTL.
     QCOMPARE(net.elapsedMs(), 1000.0);
+}
+
+// A 30-TTL trace to a destination 5 hops away sends the first window and stops there: the probes
+// past the destination would only spend its ICMP budget.
+void ProbeEngineTest::fewProbesGoPastTheDestination()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    EngineConfig c = config(TraceMode::Parallel, 3);
+    c.maxTtl = 30;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->lastTtl, 5);
+    QCOMPARE(net.sent(), 3 * kFirstTtlWindow);
+    QCOMPARE(net.elapsedMs(), 5.0);
+}
+
+// Nine silent TTLs, more than a window holds: the window grows once its TTLs have had as long as
+// the answers so far took, so the destination behind them is found long before the timeout, and
+// the silent TTLs settle from its round trip.
+void ProbeEngineTest::silentStretchLongerThanTheWindow()
+{
+    std::vector<FakeNetwork::Hop> routers;
+    for (int i = 1; i <= 11; ++i) {
+        const QByteArray address = QByteArrayLiteral("192.0.2.") + QByteArray::number(i);
+        routers.push_back(router(address.constData(), 2.0));
+        routers.back().silent = i >= 3;
+    }
+    FakeNetwork net(kSource, kTarget, routers, 4.0, FakeNetwork::Destination::Open);
+    EngineConfig c = config(TraceMode::Parallel, 1);
+    c.maxTtl = 30;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->end, PathEnd::Destination);
+    QCOMPARE(outcome->lastTtl, 12);
+    QVERIFY2(net.elapsedMs() < 100.0, qPrintable(QString::number(net.elapsedMs())));
+    QVERIFY(net.sent() <= 12 + kTtlsAheadOfAnswers + kFirstTtlWindow);
 }
 
 void ProbeEngineTest::duplicatesCountOnce()
