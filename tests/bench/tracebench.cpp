@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -80,15 +81,23 @@ std::vector<double> pingTimes(const QString &ns, const QString &address, int cou
     return times;
 }
 
-// Median wall time of each tool over `runs`, printed with its ratio to the first.
-void timeToAnswer(const QString &ns, const char *title, const std::vector<Tool> &tools, int runs)
+// How long a Linux router takes to refill its ICMP budget (one a second, up to six).
+constexpr int kBudgetRefillMs = 6500;
+
+// Median wall time of each tool over `runs`, printed with its ratio to the first. With
+// `refillMs`, every run waits that long first, so that it starts with full ICMP budgets.
+void timeToAnswer(const QString &ns, const char *title, const std::vector<Tool> &tools, int runs,
+                  int refillMs = 0)
 {
     std::printf("%s (median of %d)\n", title, runs);
     double first = 0;
     for (const Tool &tool : tools) {
         std::vector<double> times;
-        for (int i = 0; i < runs; ++i)
+        for (int i = 0; i < runs; ++i) {
+            if (refillMs > 0)
+                QThread::msleep(static_cast<unsigned long>(refillMs));
             times.push_back(runIn(ns, tool.program, tool.arguments).ms);
+        }
         const double ms = median(times);
         if (first == 0)
             first = ms;
@@ -148,43 +157,12 @@ std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const c
     return pingByTtl;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// Time to a complete answer for TCP, UDP and ICMP, Hopscope against the other tools.
+void timeToAnswerAll(const QString &client, const QString &server, const QString &cli, int runs,
+                     int refillMs)
 {
-    QCoreApplication app(argc, argv);
-    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
-    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-    if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty()) {
-        std::fprintf(stderr, "hopscope-bench: %s\n", qPrintable(reason));
-        return 2;
-    }
-    const QString binDir = QStringLiteral(HOPSCOPE_BINARY_DIR);
-    const QString cli = binDir + QStringLiteral("/hopscope-cli");
-    const QString delay = binDir + QStringLiteral("/tests/bench/hopscope-delaylink");
-
-    NamespaceLab lab(kRouters);
-    lab.setLinkDelay(2, kOneWayDelayMs, delay);
-    lab.setLinkDelay(4, kOneWayDelayMs, delay);
-    if (!lab.build() || !lab.silenceRouter(2) || !lab.silenceRouter(5) ||
-        !lab.listenOnServer(kOpenPort) || !lab.filterServerPort(kFilteredPort) ||
-        !lab.exec(lab.client(),
-                  {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
-                   QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})) {
-        std::fprintf(stderr, "hopscope-bench: lab: %s\n", qPrintable(lab.error()));
-        return 2;
-    }
-    const QString client = lab.client();
-    const QString server = NamespaceLab::serverV4(kRouters);
     const QString open = QString::number(kOpenPort);
     const QString udpPort = QStringLiteral("33434");
-    pingTimes(client, server, 3); // neighbour tables warm before anything is timed
-
-    std::printf("Hopscope benchmark: %d routers (r2 and r5 silent), %.1f ms one way on two links, "
-                "%d runs each; "
-                "no name lookups anywhere\n\n",
-                kRouters, kOneWayDelayMs, runs);
-
     const QString trace = QStringLiteral("trace");
     const QString noDns = QStringLiteral("--no-dns");
     const QString protocol = QStringLiteral("--protocol");
@@ -207,7 +185,7 @@ int main(int argc, char *argv[])
          {"mtr --report --tcp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
           QStringList{mtrReport, n, QStringLiteral("--tcp"), QStringLiteral("-P"), open} +
               mtrCycles + QStringList{server}}},
-        runs);
+        runs, refillMs);
     std::printf("\n");
     timeToAnswer(
         client, "UDP: time to a complete answer",
@@ -222,7 +200,7 @@ int main(int argc, char *argv[])
           {QStringLiteral("-U"), n, QStringLiteral("-p"), udpPort, server}},
          {"mtr --report --udp (3 cycles, 0.1 s)", QStringLiteral("mtr"),
           QStringList{mtrReport, n, QStringLiteral("--udp")} + mtrCycles + QStringList{server}}},
-        runs);
+        runs, refillMs);
     std::printf("\n");
     timeToAnswer(
         client, "ICMP: time to a complete answer",
@@ -235,8 +213,70 @@ int main(int argc, char *argv[])
          {"traceroute -I", QStringLiteral("traceroute"), {QStringLiteral("-I"), n, server}},
          {"mtr --report (ICMP, 3 cycles, 0.1 s)", QStringLiteral("mtr"),
           QStringList{mtrReport, n} + mtrCycles + QStringList{server}}},
-        runs);
+        runs, refillMs);
     std::printf("\n");
+}
+
+// The benchmark's lab: six routers, r2 and r5 silent, delay on links 2 and 4.
+std::unique_ptr<NamespaceLab> buildLab(NamespaceLab::IcmpBudget budget, const QString &delay)
+{
+    auto lab = std::make_unique<NamespaceLab>(kRouters, budget);
+    lab->setLinkDelay(2, kOneWayDelayMs, delay);
+    lab->setLinkDelay(4, kOneWayDelayMs, delay);
+    if (!lab->build() || !lab->silenceRouter(2) || !lab->silenceRouter(5) ||
+        !lab->listenOnServer(kOpenPort) || !lab->filterServerPort(kFilteredPort) ||
+        !lab->exec(lab->client(),
+                   {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                    QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})) {
+        std::fprintf(stderr, "hopscope-bench: lab: %s\n", qPrintable(lab->error()));
+        return nullptr;
+    }
+    return lab;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty()) {
+        std::fprintf(stderr, "hopscope-bench: %s\n", qPrintable(reason));
+        return 2;
+    }
+    const QString binDir = QStringLiteral(HOPSCOPE_BINARY_DIR);
+    const QString cli = binDir + QStringLiteral("/hopscope-cli");
+    const QString delay = binDir + QStringLiteral("/tests/bench/hopscope-delaylink");
+
+    // Routers that keep Linux's ICMP budgets, as real ones do; every run starts with them full.
+    {
+        const auto limited = buildLab(NamespaceLab::IcmpBudget::LinuxDefault, delay);
+        if (!limited)
+            return 2;
+        pingTimes(limited->client(), NamespaceLab::serverV4(kRouters), 3);
+        std::printf("Hopscope benchmark: %d routers (r2 and r5 silent), %.1f ms one way on two "
+                    "links, %d runs each; no name lookups anywhere\n\n"
+                    "Lab 1: Linux's default ICMP rate limits on every router and the server, each "
+                    "run after %d ms for the budgets to refill\n\n",
+                    kRouters, kOneWayDelayMs, runs, kBudgetRefillMs);
+        timeToAnswerAll(limited->client(), NamespaceLab::serverV4(kRouters), cli, runs,
+                        kBudgetRefillMs);
+    }
+    const auto lab = buildLab(NamespaceLab::IcmpBudget::Unlimited, delay);
+    if (!lab)
+        return 2;
+    const QString client = lab->client();
+    const QString server = NamespaceLab::serverV4(kRouters);
+    const QString open = QString::number(kOpenPort);
+    pingTimes(client, server, 3); // neighbour tables warm before anything is timed
+    std::printf("Lab 2: no ICMP rate limits (the same network)\n\n");
+
+    const QString trace = QStringLiteral("trace");
+    const QString noDns = QStringLiteral("--no-dns");
+    const QString n = QStringLiteral("-n");
+
+    timeToAnswerAll(client, server, cli, runs, 0);
 
     // A filtered destination port ends after the overall timeout.
     {

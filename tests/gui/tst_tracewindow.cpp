@@ -261,6 +261,12 @@ void TraceWindowTest::monitorRunsUntilEscape()
     window.resize(1280, 800);
     QVERIFY(showActive(window));
     QCOMPARE(window.targetBar()->mode(), TraceSession::Mode::Monitor);
+    // A session asks each router once a round; Trace keeps its own probes per TTL.
+    QCOMPARE(window.targetBar()->request(nullptr).queries, 1);
+    window.targetBar()->setMode(TraceSession::Mode::Trace);
+    QCOMPARE(window.targetBar()->request(nullptr).queries, 3);
+    window.targetBar()->setMode(TraceSession::Mode::Monitor);
+    QCOMPARE(window.targetBar()->request(nullptr).queries, 1);
     type(window, NamespaceLab::serverV4(kRouters));
     TraceTab *tab = window.currentTraceTab();
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->round() >= 4, 20000);
