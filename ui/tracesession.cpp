@@ -254,7 +254,8 @@ void TraceSession::startRound()
     m_roundStartedMs = m_clock.elapsed();
     TraceWorker &traceWorker = worker();
     QMetaObject::invokeMethod(
-        &traceWorker, [worker = &traceWorker, trace = m_run->trace()] { worker->start(trace); },
+        &traceWorker,
+        [worker = &traceWorker, trace = m_run->roundTrace()] { worker->start(trace); },
         Qt::QueuedConnection);
 }
 

@@ -96,9 +96,18 @@ private:
     // settled, so that a trace does not flood the TTLs past the destination.
     int windowEnd() const
     {
-        const int reached = std::max(m_farthestAnswer, m_nextTtlToSettle - 1);
+        int reached = std::max(m_farthestAnswer, m_nextTtlToSettle - 1);
+        // Below where the last round found the destination, answers only confirm it is there.
+        if (reached < m_config.expectedEndTtl)
+            reached = 0;
         return std::min(lastTtl(),
-                        std::max(kFirstTtlWindow + m_extraWindow, reached + kTtlsAheadOfAnswers));
+                        std::max(firstWindowEnd() + m_extraWindow, reached + kTtlsAheadOfAnswers));
+    }
+
+    // Before any answer: as far as the last round found the destination, or the first window.
+    int firstWindowEnd() const
+    {
+        return m_config.expectedEndTtl > 0 ? m_config.expectedEndTtl : kFirstTtlWindow;
     }
 
     Status sendWindow()
@@ -123,6 +132,9 @@ private:
     std::int64_t windowGrowsAt() const
     {
         if (m_nextToSend >= m_probes.size() || m_probes[m_nextToSend].slot.ttl > lastTtl())
+            return std::numeric_limits<std::int64_t>::max();
+        // Up to where the last round found the destination, its answer or its timeout decides.
+        if (m_nextTtlToSettle <= m_config.expectedEndTtl)
             return std::numeric_limits<std::int64_t>::max();
         std::int64_t slowest = 0;
         for (const std::int64_t rtt : m_slowestReplyNs)
@@ -185,7 +197,7 @@ private:
             return false;
         expire(nowNs);
         if (m_config.mode == TraceMode::Parallel && nowNs >= windowGrowsAt())
-            m_extraWindow = windowEnd() - kFirstTtlWindow + kTtlsAheadOfAnswers;
+            m_extraWindow = windowEnd() - firstWindowEnd() + kTtlsAheadOfAnswers;
         return true;
     }
 

@@ -24,6 +24,7 @@ struct EngineConfig
     int flows = 1;
     std::int64_t timeoutNs = 1'000'000'000;
     TraceMode mode = TraceMode::Parallel;
+    int expectedEndTtl = 0; // where the last round found the destination; 0: not known
 };
 
 // Told of every probe as soon as its fate is known, and of each TTL once all its probes are

@@ -166,6 +166,7 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
     engineConfig.flows = request.flows;
     engineConfig.timeoutNs = std::int64_t{request.timeoutMs} * 1'000'000;
     engineConfig.mode = request.mode;
+    engineConfig.expectedEndTtl = std::min(request.expectedHops, request.maxTtl);
     auto outcome = runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
     if (!outcome)
         return outcome.error();

@@ -52,6 +52,9 @@ struct TraceRequest
     bool resolveHostnames = true;
     bool unprivileged = false; // probe without raw sockets even when they are allowed
     std::optional<int> rate;   // most probes sent per second; unpaced when absent
+    // The TTL the previous round of a session found the destination at (0: not known): probes
+    // go no further until an answer shows the path is longer. Never saved in a file.
+    int expectedHops = 0;
     bool operator==(const TraceRequest &) const = default;
 };
 

@@ -160,6 +160,13 @@ void TraceRun::restartRound(std::int64_t nowUs)
     beginRound(nowUs);
 }
 
+PreparedTrace TraceRun::roundTrace() const
+{
+    PreparedTrace trace = m_trace;
+    trace.request.expectedHops = m_lastDestinationTtl;
+    return trace;
+}
+
 std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
 {
     // What the file says of the path besides its probes: the latest round's way of probing.
@@ -184,6 +191,8 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     header.hopscope = std::move(extension);
     m_model.setHeader(std::move(header));
     ++m_finishedRounds;
+    m_lastDestinationTtl =
+        outcome.summary.end == PathEnd::Destination ? outcome.summary.lastTtl : 0;
     return m_model.endRound(outcome.hostnames, outcome.summary.lastTtl);
 }
 
@@ -248,7 +257,7 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
         const int round = run.beginRound(wallClockUs());
         observer.roundStarted(round);
         RunFeed feed(run, observer);
-        const auto outcome = traceRound(run.trace(), feed, cancel);
+        const auto outcome = traceRound(run.roundTrace(), feed, cancel);
         if (!outcome && outcome.error().code == ErrorCode::Cancelled) {
             run.cancelRound();
             break;

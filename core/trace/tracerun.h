@@ -74,6 +74,8 @@ public:
     TraceRun(PreparedTrace trace, RunKind kind, MonitorSettings settings = {});
 
     const PreparedTrace &trace() const { return m_trace; }
+    // What the next round probes: the trace, told where the last round found the destination.
+    PreparedTrace roundTrace() const;
     RunKind kind() const { return m_kind; }
     const MonitorSettings &settings() const { return m_settings; }
     PathModel &model() { return m_model; }
@@ -114,6 +116,7 @@ private:
     std::string m_pathId;
     int m_round = 0;
     int m_finishedRounds = 0;
+    int m_lastDestinationTtl = 0; // 0: the last round did not reach it
     bool m_stopped = false;
     std::optional<Error> m_failure;
 };

@@ -357,6 +357,9 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::newRow("flows 33") << trace(",\"flows\":33") << "out-of-range" << true;
     QTest::newRow("rate above ceiling") << trace(",\"rate\":10001") << "out-of-range" << true;
     QTest::newRow("rate 0") << trace(",\"rate\":0") << "out-of-range" << true;
+    QTest::newRow("expected hops 256") << trace(",\"expected_hops\":256") << "out-of-range" << true;
+    QTest::newRow("expected hops text")
+        << trace(",\"expected_hops\":\"5\"") << "wrong-type" << true;
     QTest::newRow("protocol sctp") << trace(",\"protocol\":\"SCTP\"") << "out-of-range" << true;
     QTest::newRow("mode fast") << trace(",\"mode\":\"fast\"") << "out-of-range" << true;
     QTest::newRow("unprivileged text")

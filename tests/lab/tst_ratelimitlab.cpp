@@ -39,7 +39,9 @@ private Q_SLOTS:
     void cleanupTestCase();
     void everyRouterFound_data();
     void everyRouterFound();
+    void monitorShowsNoBudgetLoss_data();
     void monitorShowsNoBudgetLoss();
+    void askingMoreThanABudgetIsWarned();
 
 private:
     std::unique_ptr<NamespaceLab> m_lab;
@@ -97,16 +99,28 @@ void RateLimitLabTest::everyRouterFound()
             QCOMPARE(hop.stats.lossPercent, 0.0);
 }
 
+void RateLimitLabTest::monitorShowsNoBudgetLoss_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::newRow("tcp") << QStringLiteral("tcp");
+    // The server answers UDP probes with port-unreachables, from the same budget.
+    QTest::newRow("udp") << QStringLiteral("udp");
+}
+
 // A default session (one probe per TTL a round, a round a second) on a path that loses nothing:
-// at most 2 % loss at every answering hop.
+// at most 2 % loss at every answering hop, the destination included.
 void RateLimitLabTest::monitorShowsNoBudgetLoss()
 {
+    QFETCH(QString, protocol);
     QThread::msleep(kBudgetRefillMs);
-    const CliRun run =
-        runMonitor(m_lab->client(),
-                   {QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--count"),
-                    QString::number(kMonitorRounds), NamespaceLab::serverV4(kRouters)});
+    QStringList arguments{QStringLiteral("--json"),     QStringLiteral("--no-dns"),
+                          QStringLiteral("--protocol"), protocol,
+                          QStringLiteral("--count"),    QString::number(kMonitorRounds)};
+    if (protocol == QLatin1String("tcp"))
+        arguments << QStringLiteral("--port") << QString::number(kOpenPort);
+    const CliRun run = runMonitor(m_lab->client(), arguments << NamespaceLab::serverV4(kRouters));
     QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(!run.err.contains("ICMP budget"), run.err.constData());
     const auto session = networkPathFromJson(run.out.toStdString());
     QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
     const MonitorSummary &summary = *session->hopscope->monitor;
@@ -123,6 +137,27 @@ void RateLimitLabTest::monitorShowsNoBudgetLoss()
                                 .arg(hop.stats.lossPercent)));
     }
     QCOMPARE(answering, kRouters); // r1, r3, r4 and the server
+}
+
+// Three probes per TTL a second is more than a router answers: the session runs as asked, says
+// why its loss is not the path's, and the loss it shows is the budget's.
+void RateLimitLabTest::askingMoreThanABudgetIsWarned()
+{
+    QThread::msleep(kBudgetRefillMs);
+    const CliRun run = runMonitor(
+        m_lab->client(),
+        {QStringLiteral("--json"), QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
+         QStringLiteral("udp"), QStringLiteral("--queries"), QStringLiteral("3"),
+         QStringLiteral("--count"), QStringLiteral("15"), NamespaceLab::serverV4(kRouters)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("each router is asked 3 times a second"), run.err.constData());
+    const auto session = networkPathFromJson(run.out.toStdString());
+    QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
+    double worst = 0;
+    for (const MonitorHop &hop : session->hopscope->monitor->hops)
+        if (!hop.responder.empty())
+            worst = std::max(worst, hop.stats.lossPercent);
+    QVERIFY2(worst >= 30.0, qPrintable(QString::number(worst)));
 }
 
 QTEST_GUILESS_MAIN(RateLimitLabTest)

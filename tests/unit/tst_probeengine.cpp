@@ -104,6 +104,7 @@ private Q_SLOTS:
     void filteredDestinationEndsAfterTimeout();
     void fewProbesGoPastTheDestination();
     void silentStretchLongerThanTheWindow();
+    void roundsSendNothingPastTheKnownDestination();
     void duplicatesCountOnce();
     void lateReplyAfterTimeoutIsDropped();
     void repliesForOtherTracesAreIgnored();
@@ -210,6 +211,29 @@ void ProbeEngineTest::silentStretchLongerThanTheWindow()
     QCOMPARE(outcome->lastTtl, 12);
     QVERIFY2(net.elapsedMs() < 100.0, qPrintable(QString::number(net.elapsedMs())));
     QVERIFY(net.sent() <= 12 + kTtlsAheadOfAnswers + kFirstTtlWindow);
+}
+
+// A session's later round is told where the last one found the destination: nothing goes past
+// it; and when the path has grown since, the window follows the answers to the new end.
+void ProbeEngineTest::roundsSendNothingPastTheKnownDestination()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    EngineConfig c = config(TraceMode::Parallel, 1);
+    c.maxTtl = 30;
+    c.expectedEndTtl = 5;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->lastTtl, 5);
+    QCOMPARE(net.sent(), 5);
+
+    FakeNetwork longer(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    c.expectedEndTtl = 3;
+    const auto grown = runOn(longer, c);
+    QVERIFY(grown.hasValue());
+    QCOMPARE(grown->end, PathEnd::Destination);
+    QCOMPARE(grown->lastTtl, 5);
+    QCOMPARE(describe(*grown),
+             QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
 }
 
 void ProbeEngineTest::duplicatesCountOnce()
