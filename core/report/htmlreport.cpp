@@ -89,8 +89,10 @@ std::string htmlReport(const ReportContent &content)
     html += "<table class=\"facts\">\n" + term("Traced", formatTracedAt(path.timestampMs));
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
+        const std::string sampling = formatSampling(path, monitor.intervalMs);
         html += term("Monitored",
                      std::to_string(monitor.rounds) + " rounds" +
+                         (sampling.empty() ? std::string() : " of " + sampling) +
                          (monitor.startedUs > 0 ? ", " + formatUtc(monitor.startedUs / 1000) +
                                                       " to " + formatUtc(monitor.endedUs / 1000)
                                                 : std::string()));

@@ -49,7 +49,9 @@ std::string markdownReport(const ReportContent &content)
     md += "| Traced | " + formatTracedAt(path.timestampMs) + " |\n";
     if (path.hopscope && path.hopscope->monitor) {
         const MonitorSummary &monitor = *path.hopscope->monitor;
+        const std::string sampling = formatSampling(path, monitor.intervalMs);
         md += "| Monitored | " + std::to_string(monitor.rounds) + " rounds" +
+              (sampling.empty() ? std::string() : " of " + sampling) +
               (monitor.startedUs > 0 ? ", " + formatUtc(monitor.startedUs / 1000) + " to " +
                                            formatUtc(monitor.endedUs / 1000)
                                      : std::string()) +

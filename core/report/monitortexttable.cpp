@@ -74,6 +74,19 @@ std::string formatRouteChangeLine(const RouteChange &change)
            printable(describeRouteChange(change));
 }
 
+std::string formatSampling(const NetworkPath &path, int intervalMs)
+{
+    if (!path.hopscope || !path.hopscope->request || intervalMs <= 0 ||
+        path.hopscope->probing == Probing::Imported)
+        return {};
+    const TraceRequest &request = *path.hopscope->request;
+    std::string text = std::to_string(request.queries) +
+                       (request.queries == 1 ? " probe per TTL" : " probes per TTL");
+    if (request.flows > 1)
+        text += " on each of " + std::to_string(request.flows) + " flows";
+    return text + " every " + std::to_string(intervalMs) + " ms";
+}
+
 std::string formatMonitorReport(const PathModel &model)
 {
     if (!model.isMonitoring())
@@ -81,6 +94,9 @@ std::string formatMonitorReport(const PathModel &model)
     const int rounds = model.rounds();
     std::string report = formatPathTarget(model.header()) + ": " + std::to_string(rounds) +
                          (rounds == 1 ? " round" : " rounds");
+    if (const std::string sampling = formatSampling(model.header(), model.intervalMs());
+        !sampling.empty())
+        report += " of " + sampling;
     if (model.failedRounds() > 0)
         report += " (" + std::to_string(model.failedRounds()) + " more failed)";
     // Another tool's figures say how many cycles ran, not when.

@@ -31,6 +31,10 @@ std::string describeHopNotes(const MonitorHop &hop, int latestRound);
 // and for how long, the table, the route changes. Empty for a model that is not a session.
 std::string formatMonitorReport(const PathModel &model);
 
+// How a session's figures were measured: "1 probe per TTL every 1000 ms" (with the flows when
+// more than one); empty when the file does not say (another tool's figures).
+std::string formatSampling(const NetworkPath &path, int intervalMs);
+
 // The same table for any path whose figures were counted (a trace's probes, another tool's
 // statistics): "Per hop:" and the table. Empty when only RTTs are known.
 std::string formatFiguresReport(const PathModel &model);

@@ -364,6 +364,25 @@ bool NamespaceLab::silenceRouter(int i)
                 "}\n");
 }
 
+bool NamespaceLab::dropEveryNthTowardServer(int i, int n)
+{
+    QString rules;
+    for (int ttl = 1; ttl <= 64; ++ttl)
+        rules += QStringLiteral("    ip daddr %1 ip ttl %2 numgen inc mod %3 == 0 drop\n"
+                                "    ip6 daddr %4 ip6 hoplimit %2 numgen inc mod %3 == 0 drop\n")
+                     .arg(serverV4(m_routers))
+                     .arg(ttl)
+                     .arg(n)
+                     .arg(serverV6(m_routers));
+    return exec(router(i), {QStringLiteral("nft"), QStringLiteral("-f"), QStringLiteral("-")},
+                QStringLiteral("table inet hsloss {\n"
+                               "  chain forward { type filter hook forward priority 0;\n%1"
+                               "  }\n"
+                               "}\n")
+                    .arg(rules)
+                    .toUtf8());
+}
+
 bool NamespaceLab::addUnreachableRoutes(int i)
 {
     const QString ip = QStringLiteral("ip");

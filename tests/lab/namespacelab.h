@@ -74,6 +74,10 @@ public:
         return v6 ? QStringLiteral("fd42:98::1") : QStringLiteral("198.18.98.1");
     }
 
+    // Router `i` drops every `n`th packet it forwards towards the server, counted apart for each
+    // IP TTL (hop limit) they leave with, so that each hop past it loses exactly one probe in
+    // `n`: a lossy link.
+    bool dropEveryNthTowardServer(int i, int n);
     // The server drops TCP and UDP to `port` without answering: a filtered port.
     bool filterServerPort(int port);
     // Adds router "r<via>b" beside router `via` (same neighbours, its own links 198.18.10.0/24

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void monitorShowsNoBudgetLoss_data();
     void monitorShowsNoBudgetLoss();
     void askingMoreThanABudgetIsWarned();
+    void realLossIsMeasured();
 
 private:
     std::unique_ptr<NamespaceLab> m_lab;
@@ -158,6 +159,35 @@ void RateLimitLabTest::askingMoreThanABudgetIsWarned()
         if (!hop.responder.empty())
             worst = std::max(worst, hop.stats.lossPercent);
     QVERIFY2(worst >= 30.0, qPrintable(QString::number(worst)));
+}
+
+// 5 % loss on the link from r3 to r4: a default session shows 5 % (± 2) from r4 on, and no
+// more than 2 % before it. (Runs last: the lossy link stays.)
+void RateLimitLabTest::realLossIsMeasured()
+{
+    QVERIFY2(m_lab->dropEveryNthTowardServer(3, 20), qPrintable(m_lab->error()));
+    QThread::msleep(kBudgetRefillMs);
+    const CliRun run =
+        runMonitor(m_lab->client(),
+                   {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                    QStringLiteral("--protocol"), QStringLiteral("udp"), QStringLiteral("--count"),
+                    QString::number(kMonitorRounds), NamespaceLab::serverV4(kRouters)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const auto session = networkPathFromJson(run.out.toStdString());
+    QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
+    for (const MonitorHop &hop : session->hopscope->monitor->hops) {
+        if (hop.responder.empty())
+            continue;
+        const QString what = QStringLiteral("TTL %1 (%2): %3 % loss")
+                                 .arg(hop.ttl)
+                                 .arg(QString::fromStdString(hop.responder))
+                                 .arg(hop.stats.lossPercent);
+        if (hop.ttl >= 4)
+            QVERIFY2(hop.stats.lossPercent >= 3.0 && hop.stats.lossPercent <= 7.0,
+                     qPrintable(what));
+        else
+            QVERIFY2(hop.stats.lossPercent <= 2.0, qPrintable(what));
+    }
 }
 
 QTEST_GUILESS_MAIN(RateLimitLabTest)
