@@ -175,9 +175,11 @@ void RateLimitLabTest::realLossIsMeasured()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const auto session = networkPathFromJson(run.out.toStdString());
     QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
+    int pastTheLink = 0;
     for (const MonitorHop &hop : session->hopscope->monitor->hops) {
         if (hop.responder.empty())
             continue;
+        pastTheLink += hop.ttl >= 4;
         const QString what = QStringLiteral("TTL %1 (%2): %3 % loss")
                                  .arg(hop.ttl)
                                  .arg(QString::fromStdString(hop.responder))
@@ -188,6 +190,7 @@ void RateLimitLabTest::realLossIsMeasured()
         else
             QVERIFY2(hop.stats.lossPercent <= 2.0, qPrintable(what));
     }
+    QCOMPARE(pastTheLink, 2); // r4 and the server
 }
 
 QTEST_GUILESS_MAIN(RateLimitLabTest)
