@@ -100,14 +100,7 @@ private:
         // Below where the last round found the destination, answers only confirm it is there.
         if (reached < m_config.expectedEndTtl)
             reached = 0;
-        return std::min(lastTtl(),
-                        std::max(firstWindowEnd() + m_extraWindow, reached + kTtlsAheadOfAnswers));
-    }
-
-    // Before any answer: as far as the last round found the destination, or the first window.
-    int firstWindowEnd() const
-    {
-        return m_config.expectedEndTtl > 0 ? m_config.expectedEndTtl : kFirstTtlWindow;
+        return std::min(lastTtl(), std::max(m_grownWindowEnd, reached + kTtlsAheadOfAnswers));
     }
 
     Status sendWindow()
@@ -197,7 +190,7 @@ private:
             return false;
         expire(nowNs);
         if (m_config.mode == TraceMode::Parallel && nowNs >= windowGrowsAt())
-            m_extraWindow = windowEnd() - firstWindowEnd() + kTtlsAheadOfAnswers;
+            m_grownWindowEnd = windowEnd() + kTtlsAheadOfAnswers;
         return true;
     }
 
@@ -334,7 +327,9 @@ private:
     PathEnd m_end = PathEnd::NotReached;
     std::size_t m_nextToSend = 0; // the probes before it have been sent
     int m_farthestAnswer = 0;     // the highest TTL any answer came from
-    int m_extraWindow = 0;        // TTLs the window grew by while nothing answered
+    // Before any answer: as far as the last round found the destination, or the first window;
+    // grown while the TTLs in flight stay silent.
+    int m_grownWindowEnd = m_config.expectedEndTtl > 0 ? m_config.expectedEndTtl : kFirstTtlWindow;
     std::int64_t m_lastWindowSendNs = 0;
     int m_nextTtlToSettle = 1;
     bool m_cancelled = false;

@@ -426,6 +426,15 @@ private Q_SLOTS:
                                                 "1.0,0.00\n")
             << "trippy-csv"
             << "trip --mode csv line 2: Avg: 'fast' is not a figure";
+        QStringList manyAddresses;
+        for (int i = 0; i < 5000; ++i)
+            manyAddresses << QStringLiteral("192.0.2.1");
+        QTest::newRow("trippy csv thousands of addresses at a TTL")
+            << trippyCsvHeader + QStringLiteral("x,192.0.2.9,1,") +
+                   manyAddresses.join(QLatin1Char(':')) +
+                   QStringLiteral(",???,0.00,1,1,1.0,1.00,1.0,1.0,0.00\n")
+            << "trippy-csv"
+            << "trip --mode csv line 2: IPs: more than 1000 addresses at one TTL";
         QTest::newRow("nexttrace hops not arrays")
             << QStringLiteral(R"({"Hops": [3], "TraceMapUrl": ""})") << "nexttrace-json"
             << "nexttrace --json: /Hops/0: must be an array";

@@ -41,19 +41,24 @@ NetworkPath pathFromRows(const std::vector<ReportRow> &rows, const std::string &
     path.destination.ipAddress = nameAndAddress(target).second;
     path.source.hostname = source;
     MonitorSummary summary;
-    for (const ReportRow &row : rows) {
+    // mtr lists further responders of a TTL under the first, which holds the TTL's figures.
+    for (std::size_t first = 0; first < rows.size();) {
+        const ReportRow &row = rows[first];
         const auto figure = [&row](const char *name) -> std::optional<double> {
             const auto it = row.figures.find(name);
             return it != row.figures.end() ? std::optional(it->second) : std::nullopt;
         };
-        const auto [name, address] = nameAndAddress(row.host);
-        const bool silent = address == "???";
+        std::vector<TableHost> hosts;
+        std::size_t next = first;
+        for (; next < rows.size() && rows[next].ttl == row.ttl; ++next) {
+            const auto [name, address] = nameAndAddress(rows[next].host);
+            if (address != "???")
+                hosts.push_back({address, name});
+        }
         MonitorHop hop;
         hop.ttl = row.ttl;
-        hop.responder = silent ? std::string() : address;
-        hop.hostname = silent || name == address ? std::string() : name;
         hop.stats.sent = static_cast<int>(figure("Snt").value_or(0));
-        hop.stats.lossPercent = figure("Loss%").value_or(silent ? 100.0 : 0.0);
+        hop.stats.lossPercent = figure("Loss%").value_or(hosts.empty() ? 100.0 : 0.0);
         hop.stats.received = static_cast<int>(figure("Rcv").value_or(
             std::round(hop.stats.sent * (100.0 - hop.stats.lossPercent) / 100.0)));
         // The columns a report leaves out (mtr -o) stay unknown.
@@ -65,19 +70,8 @@ NetworkPath pathFromRows(const std::vector<ReportRow> &rows, const std::string &
             hop.stats.stdDevMs = figure("StDev");
             hop.stats.jitterMs = figure("Javg");
         }
-        hop.firstRound = 1;
-        hop.lastRound = std::max(1, hop.stats.sent);
-        hop.destination = !silent && address == path.destination.ipAddress;
-        summary.rounds = std::max(summary.rounds, hop.stats.sent);
-        if (silent)
-            path.hops.push_back(
-                {row.ttl, unknownHopName(row.ttl), unknownHopName(row.ttl), std::nullopt, false});
-        else
-            path.hops.push_back({row.ttl, address, name,
-                                 hop.stats.received > 0 ? hop.stats.avgMs : std::nullopt, true});
-        // mtr lists further responders of a TTL under the first; one row of figures per TTL.
-        if (summary.hops.empty() || summary.hops.back().ttl != row.ttl)
-            summary.hops.push_back(std::move(hop));
+        addFiguresRow(path, summary, std::move(hop), hosts);
+        first = next;
     }
     return withToolFigures(std::move(path), std::move(summary));
 }

@@ -28,10 +28,13 @@ std::vector<std::string> splitJoined(const std::string &text)
             end = text.size();
         parts.push_back(text.substr(start, end - start));
     }
+    // No address is written with more parts than "::1:2:3:4:5:6:7" has; the bound keeps a hostile
+    // line of many ':' linear.
+    constexpr std::size_t kMostPartsOfAnAddress = 9;
     std::vector<std::string> pieces;
     for (std::size_t i = 0; i < parts.size();) {
         std::size_t taken = 1;
-        for (std::size_t j = parts.size(); j > i + 1; --j) {
+        for (std::size_t j = std::min(parts.size(), i + kMostPartsOfAnAddress); j > i + 1; --j) {
             std::string candidate = parts[i];
             for (std::size_t k = i + 1; k < j; ++k)
                 candidate += ":" + parts[k];
@@ -151,6 +154,10 @@ Expected<std::vector<NetworkPath>> readTrippyCsv(const ImportText &text)
         std::vector<TableHost> hosts;
         if (field("IPs") != "???") {
             const auto addresses = splitJoined(field("IPs"));
+            if (addresses.size() > static_cast<std::size_t>(kMaxProbesPerTtl))
+                return lineError("trip --mode csv", lineNumber,
+                                 "IPs: more than " + std::to_string(kMaxProbesPerTtl) +
+                                     " addresses at one TTL");
             const auto names = splitJoined(field("Addrs"));
             for (std::size_t i = 0; i < addresses.size(); ++i) {
                 const auto address = addressAsWritten(addresses[i]);
