@@ -278,8 +278,8 @@ void TraceSession::onFinished(const RoundOutcome &outcome)
 
 void TraceSession::scheduleNextRound()
 {
-    m_roundTimer->start(
-        static_cast<int>(std::max<qint64>(0, m_roundStartedMs + m_intervalMs - m_clock.elapsed())));
+    m_roundTimer->start(static_cast<int>(
+        std::max<qint64>(0, m_roundStartedMs + m_run->nextRoundAfterMs() - m_clock.elapsed())));
     setState(State::Waiting);
 }
 

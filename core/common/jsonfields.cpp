@@ -244,6 +244,11 @@ double ArrayView::numberAt(std::size_t index, double min, double max) const
     return asNumber(m_value[index], childPointer(m_pointer, index), min, max);
 }
 
+std::int64_t ArrayView::integerAt(std::size_t index, std::int64_t min, std::int64_t max) const
+{
+    return asInteger(m_value[index], childPointer(m_pointer, index), min, max);
+}
+
 namespace {
 
 // nlohmann's parser keeps its own stack, but a document nested thousands deep is hostile input,

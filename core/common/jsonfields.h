@@ -78,6 +78,7 @@ public:
     ObjectView objectAt(std::size_t index) const;
     std::string stringAt(std::size_t index) const;
     double numberAt(std::size_t index, double min, double max) const;
+    std::int64_t integerAt(std::size_t index, std::int64_t min, std::int64_t max) const;
 
 private:
     const nlohmann::json &m_value;

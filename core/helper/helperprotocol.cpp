@@ -21,17 +21,30 @@ namespace {
 
 // A request is a flat object; anything nested deeper than this is not one.
 constexpr int kMaxRequestDepth = 4;
-constexpr std::size_t kMaxRequestValues = 256;
+constexpr std::size_t kMaxRequestValues = 512; // a session's round lists up to 255 TTLs
 // The longest event: a probe with everything a reply can say, or a notice.
 constexpr std::size_t kMaxEventBytes = 64 * 1024;
 constexpr int kMaxEventDepth = 8;
 constexpr std::size_t kMaxEventValues = 4096;
 
 constexpr std::array kCancelFields{"id", "op"};
-constexpr std::array kTraceFields{"id",           "op",          "address",      "protocol",
-                                  "port",         "source_port", "max_ttl",      "timeout_ms",
-                                  "queries",      "flows",       "mode",         "address_family",
-                                  "unprivileged", "rate",        "expected_hops"};
+constexpr std::array kTraceFields{"id",
+                                  "op",
+                                  "address",
+                                  "protocol",
+                                  "port",
+                                  "source_port",
+                                  "max_ttl",
+                                  "timeout_ms",
+                                  "queries",
+                                  "flows",
+                                  "mode",
+                                  "address_family",
+                                  "unprivileged",
+                                  "rate",
+                                  "expected_hops",
+                                  "answered_ttls",
+                                  "budget_refill_ms"};
 
 constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
                                  std::pair{ReplyKind::Unreachable, "unreachable"},
@@ -110,6 +123,14 @@ TraceRequest readTraceFields(const ObjectView &object)
         request.rate = static_cast<int>(*rate);
     request.expectedHops =
         static_cast<int>(object.optionalInteger("expected_hops", 1, 255).value_or(0));
+    if (const auto ttls = object.optionalArray("answered_ttls")) {
+        if (ttls->size() > 255)
+            fail(ErrorCode::OutOfRange, ttls->pointer(), "must list at most 255 TTLs");
+        for (std::size_t index = 0; index < ttls->size(); ++index)
+            request.answeredTtls.push_back(static_cast<int>(ttls->integerAt(index, 1, 255)));
+    }
+    request.budgetRefillMs =
+        static_cast<int>(object.optionalInteger("budget_refill_ms", 1, kMaxTimeoutMs).value_or(0));
     // The helper resolves no names and looks none up.
     request.resolveHostnames = false;
     return request;

@@ -7,6 +7,7 @@
 #include "probe/probetransport.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace hopscope {
@@ -19,6 +20,15 @@ constexpr int kMaxDrainedPerWait = 4096;
 // How long the first window's TTLs may stay silent before the window grows, when nothing has
 // answered yet to tell how far answers take.
 constexpr std::int64_t kSilentWindowAllowanceNs = 100'000'000;
+
+// The longest the probes after the first wait for the pace probe's answer, to learn the gap
+// between probes; a first hop slower than this, or silent, leaves the probes unpaced. Once the
+// first probe is answered, the pace probe's answer is given as long again plus this slack.
+constexpr std::int64_t kPilotAllowanceNs = 20'000'000;
+constexpr std::int64_t kPaceSlackNs = 1'000'000;
+// Gaps below this are noise on a fast path; above this, a link too slow to pace for.
+constexpr std::int64_t kSmallestGapNs = 20'000;
+constexpr std::int64_t kLargestGapNs = 5'000'000;
 
 class Engine
 {
@@ -39,6 +49,10 @@ public:
             m_probes.push_back(probe);
         }
         m_slowestReplyNs.assign(static_cast<std::size_t>(config.maxTtl) + 2, 0);
+        m_answeredBefore.assign(static_cast<std::size_t>(config.maxTtl) + 1, false);
+        for (const int ttl : config.answeredBefore)
+            if (ttl >= 1 && ttl <= config.maxTtl)
+                m_answeredBefore[static_cast<std::size_t>(ttl)] = true;
     }
 
     Expected<EngineOutcome> run()
@@ -57,21 +71,55 @@ private:
     {
         ProbeSlot slot;
         State state = State::Unsent;
-        std::int64_t sentNs = 0;
+        int ask = 0; // the latest ask sent: 0 first, then its second chances
+        std::array<std::int64_t, kAsksPerProbe> askSentNs{};
+        std::int64_t nextAskAtNs = 0; // when a last ask is due; 0: none waits
+        std::int64_t sentNs = 0;      // of the ask whose answer counts
         std::optional<ProbeReply> reply;
     };
 
     int lastTtl() const { return m_endTtl > 0 ? m_endTtl : m_config.maxTtl; }
     bool finished() const { return m_nextTtlToSettle > lastTtl(); }
 
-    Status send(Probe &probe)
+    Status send(Probe &probe, int ask = 0)
     {
-        const auto sentNs = m_transport.send(m_method.build(probe.slot));
+        const auto sentNs = m_transport.send(m_method.build(methodSlot(probe.slot, ask)));
         if (!sentNs)
             return sentNs.error();
+        probe.ask = ask;
+        probe.askSentNs[static_cast<std::size_t>(ask)] = *sentNs;
+        probe.nextAskAtNs = 0;
         probe.sentNs = *sentNs;
         probe.state = State::Pending;
         return {};
+    }
+
+    // The method numbers every ask of a probe as a query of its own, so that an answer names the
+    // ask it answers.
+    ProbeSlot methodSlot(const ProbeSlot &slot, int ask) const
+    {
+        ProbeSlot asked = slot;
+        asked.query = ask * m_config.queries + slot.query;
+        asked.index = (slot.index - slot.query) * kAsksPerProbe + asked.query;
+        return asked;
+    }
+
+    struct Asked
+    {
+        std::size_t probe;
+        int ask;
+    };
+    std::optional<Asked> askOf(int methodIndex) const
+    {
+        const int perHop = m_config.queries * kAsksPerProbe;
+        if (methodIndex < 0)
+            return std::nullopt;
+        const int query = methodIndex % perHop;
+        const auto probe = static_cast<std::size_t>(methodIndex / perHop * m_config.queries +
+                                                    query % m_config.queries);
+        if (probe >= m_probes.size())
+            return std::nullopt;
+        return Asked{probe, query / m_config.queries};
     }
 
     Status runParallel()
@@ -84,11 +132,12 @@ private:
                 return sent;
             if (m_cancelled || finished())
                 return {};
-            const std::int64_t deadline = std::min(earliestDeadline(), windowGrowsAt());
+            const std::int64_t deadline =
+                std::min({earliestDeadline(), windowGrowsAt(), nextSendAt()});
             if (deadline == std::numeric_limits<std::int64_t>::max())
                 return {}; // nothing left in flight or to send
             if (!waitUntil(deadline))
-                return cancelled();
+                return m_sendError ? cancelled() : m_sendError;
         }
     }
 
@@ -110,22 +159,80 @@ private:
             Probe &probe = m_probes[m_nextToSend];
             if (probe.slot.ttl > end || probe.slot.ttl > lastTtl())
                 break; // past the window, or the end is known already
+            if (m_pilot == Pilot::Waiting && m_nextToSend >= 1)
+                break; // until the pair's answers tell how fast the path takes probes
+            if (m_gapNs > 0 && m_transport.nowNs() < m_nextSendAtNs)
+                break;
             if (m_cancel.isCancelled())
                 return cancelled();
             if (const Status sent = send(probe); !sent)
                 return sent;
+            if (m_pilot == Pilot::Waiting) {
+                if (const Status sent = sendPaceProbe(probe); !sent)
+                    return sent;
+            }
             m_lastWindowSendNs = probe.sentNs;
+            m_nextSendAtNs = probe.sentNs + m_gapNs;
             takeArrived();
         }
         return {};
+    }
+
+    // When a probe held back (by the first TTL's wait, or to keep the gap between probes) may
+    // go; never while nothing is held back.
+    std::int64_t nextSendAt() const
+    {
+        if (m_nextToSend >= m_probes.size())
+            return std::numeric_limits<std::int64_t>::max();
+        const ProbeSlot &next = m_probes[m_nextToSend].slot;
+        if (next.ttl > windowEnd() || next.ttl > lastTtl())
+            return std::numeric_limits<std::int64_t>::max();
+        if (m_pilot == Pilot::Waiting)
+            return m_pilotEndsAtNs;
+        return m_gapNs > 0 ? m_nextSendAtNs : std::numeric_limits<std::int64_t>::max();
+    }
+
+    // The first probe leaves with a pace probe right behind it, to the same TTL under an
+    // identity of its own (the last ask's, which a single trace never uses). Answered, the two
+    // come back as far apart as the slowest link on the way makes them (its time per packet,
+    // probe or answer): when that is more than they left apart, every probe after them keeps
+    // that gap, so that none waits in a queue behind another and each round trip is the
+    // path's, as ping measures it. The pace probe's answer is no sample of the path.
+    Status sendPaceProbe(const Probe &first)
+    {
+        const auto sentNs =
+            m_transport.send(m_method.build(methodSlot(first.slot, kAsksPerProbe - 1)));
+        if (!sentNs)
+            return sentNs.error();
+        m_paceSentNs = *sentNs;
+        m_pilotEndsAtNs = first.sentNs + kPilotAllowanceNs;
+        return {};
+    }
+
+    bool isPaceAnswer(const Asked &asked) const
+    {
+        return m_config.budgetRefillNs == 0 && asked.probe == 0 && asked.ask == kAsksPerProbe - 1;
+    }
+
+    void learnGap()
+    {
+        const Probe &first = m_probes.front();
+        if (m_pilot != Pilot::Waiting || m_paceReceivedNs == 0 || first.state != State::Answered)
+            return;
+        const std::int64_t apart =
+            (m_paceReceivedNs - first.reply->receivedNs) - (m_paceSentNs - first.sentNs);
+        if (apart >= kSmallestGapNs)
+            m_gapNs = std::min(std::max(m_gapNs, apart), kLargestGapNs);
+        m_pilot = Pilot::Done;
     }
 
     // A window whose TTLs stay silent grows once they have had as long as the slowest answer so
     // far (or the first-answer allowance), so that a silent stretch does not wait for the timeout.
     std::int64_t windowGrowsAt() const
     {
-        if (m_nextToSend >= m_probes.size() || m_probes[m_nextToSend].slot.ttl > lastTtl())
-            return std::numeric_limits<std::int64_t>::max();
+        if (m_nextToSend >= m_probes.size() || m_probes[m_nextToSend].slot.ttl > lastTtl() ||
+            m_probes[m_nextToSend].slot.ttl <= windowEnd())
+            return std::numeric_limits<std::int64_t>::max(); // nothing to send, or not held by it
         // Up to where the last round found the destination, its answer or its timeout decides.
         if (m_nextTtlToSettle <= m_config.expectedEndTtl)
             return std::numeric_limits<std::int64_t>::max();
@@ -149,7 +256,7 @@ private:
                 return sent;
             while (probe.state == State::Pending) {
                 if (!waitUntil(probe.sentNs + m_config.timeoutNs))
-                    return cancelled();
+                    return m_sendError ? cancelled() : m_sendError;
             }
         }
         return {};
@@ -188,9 +295,15 @@ private:
             handle(*packet);
         if (m_cancel.isCancelled())
             return false;
-        expire(nowNs);
+        if (const Status expired = expire(nowNs); !expired) {
+            m_sendError = expired;
+            return false;
+        }
         if (m_config.mode == TraceMode::Parallel && nowNs >= windowGrowsAt())
             m_grownWindowEnd = windowEnd() + kTtlsAheadOfAnswers;
+        if (m_pilot == Pilot::Waiting &&
+            (nowNs >= m_pilotEndsAtNs || m_probes.front().state == State::TimedOut))
+            m_pilot = Pilot::Done; // the pair is slow, silent or lost: go on as it is
         return true;
     }
 
@@ -199,20 +312,62 @@ private:
         const auto match = m_method.match(packet);
         if (!match)
             return;
-        Probe *probe = match->probeIndex ? &m_probes[static_cast<std::size_t>(*match->probeIndex)]
-                                         : earliestPendingOfFlow(match->flow);
+        Probe *probe = nullptr;
+        int ask = 0;
+        if (match->probeIndex) {
+            const auto asked = askOf(*match->probeIndex);
+            if (!asked)
+                return;
+            if (isPaceAnswer(*asked)) {
+                if (m_paceReceivedNs == 0 && match->reply.receivedNs >= m_paceSentNs)
+                    m_paceReceivedNs = match->reply.receivedNs;
+                learnGap();
+                return;
+            }
+            probe = &m_probes[asked->probe];
+            ask = asked->ask;
+        } else {
+            probe = earliestPendingOfFlow(match->flow);
+            ask = probe ? probe->ask : 0;
+        }
+        const std::int64_t receivedNs = match->reply.receivedNs;
         if (!probe || probe->state != State::Pending || probe->slot.flow != match->flow ||
-            match->reply.receivedNs < probe->sentNs || match->reply.receivedNs > deadlineOf(*probe))
+            ask > probe->ask || receivedNs < probe->askSentNs[static_cast<std::size_t>(ask)] ||
+            receivedNs > answerDeadline(*probe, ask))
             return; // late, duplicated, or not plausibly this probe's
-        probe->state = State::Answered;
-        probe->reply = match->reply;
+        const std::int64_t askSentNs = probe->askSentNs[static_cast<std::size_t>(ask)];
         m_farthestAnswer = std::max(m_farthestAnswer, probe->slot.ttl);
         auto &slowest = m_slowestReplyNs[static_cast<std::size_t>(probe->slot.ttl)];
-        slowest = std::max(slowest, match->reply.receivedNs - probe->sentNs);
+        slowest = std::max(slowest, receivedNs - askSentNs);
+        if (m_config.budgetRefillNs > 0 && ask == 1) {
+            // The router had budget to answer at once: the first ask was lost on the way.
+            probe->state = State::TimedOut;
+            probe->sentNs = probe->askSentNs[0];
+            m_observer.probeFinished(event(*probe));
+            settleHops();
+            return;
+        }
+        probe->state = State::Answered;
+        probe->sentNs = askSentNs;
+        probe->reply = match->reply;
+        if (probe == &m_probes.front()) {
+            // The pace probe's answer is due about as long after this one as this one took.
+            m_pilotEndsAtNs = std::min(m_pilotEndsAtNs, 2 * receivedNs - askSentNs + kPaceSlackNs);
+            learnGap();
+        }
         if (match->reply.endsPath())
             endPathAt(probe->slot.ttl, match->reply);
         m_observer.probeFinished(event(*probe));
         settleHops();
+    }
+
+    // Until when an answer to `ask` is taken: the latest ask's own deadline, and for an earlier
+    // ask, whose answer may just be slow, its whole timeout while the probe is still open.
+    std::int64_t answerDeadline(const Probe &probe, int ask) const
+    {
+        if (ask == probe.ask && probe.nextAskAtNs == 0)
+            return deadlineOf(probe);
+        return probe.askSentNs[static_cast<std::size_t>(ask)] + m_config.timeoutNs;
     }
 
     Probe *earliestPendingOfFlow(int flow)
@@ -235,13 +390,18 @@ private:
                 probe.state = State::Discarded;
     }
 
+    // When the probe's latest ask is given up, or its last ask is due.
     std::int64_t deadlineOf(const Probe &probe) const
     {
-        std::int64_t deadline = probe.sentNs + m_config.timeoutNs;
+        if (probe.nextAskAtNs > 0)
+            return probe.nextAskAtNs;
+        const std::int64_t sentNs = probe.askSentNs[static_cast<std::size_t>(probe.ask)];
+        std::int64_t deadline = sentNs + m_config.timeoutNs;
         if (m_config.mode == TraceMode::Sequential)
             return deadline; // one probe at a time, each given the whole timeout
         // One timeout for the whole trace: TTLs sent later, as the window grew, share it.
-        deadline = std::min(deadline, m_probes.front().sentNs + m_config.timeoutNs);
+        if (probe.ask == 0)
+            deadline = std::min(deadline, m_probes.front().askSentNs[0] + m_config.timeoutNs);
         // When its answer would have come: as late as the slowest answer at its own TTL, or else
         // at the nearest later TTL that answered (a router's answer travels the links to it).
         std::int64_t reference = 0;
@@ -249,8 +409,8 @@ private:
              ttl < m_slowestReplyNs.size() && reference == 0; ++ttl)
             reference = m_slowestReplyNs[ttl];
         if (reference > 0)
-            deadline = std::min(deadline, probe.sentNs + kAdaptiveWaitMultiple * reference +
-                                              kAdaptiveWaitMarginNs);
+            deadline = std::min(deadline,
+                                sentNs + kAdaptiveWaitMultiple * reference + kAdaptiveWaitMarginNs);
         return deadline;
     }
 
@@ -263,35 +423,78 @@ private:
         return earliest;
     }
 
-    void expire(std::int64_t nowNs)
+    Status expire(std::int64_t nowNs)
     {
         bool changed = false;
         for (Probe &probe : m_probes) {
-            if (probe.state == State::Pending && deadlineOf(probe) <= nowNs) {
-                probe.state = State::TimedOut;
-                m_observer.probeFinished(event(probe));
-                changed = true;
+            if (probe.state != State::Pending || deadlineOf(probe) > nowNs)
+                continue;
+            if (probe.nextAskAtNs > 0) {
+                if (const Status sent = send(probe, probe.ask + 1); !sent)
+                    return sent;
+                continue;
             }
+            if (secondChanceDue(probe)) {
+                if (m_config.budgetRefillNs > 0 && probe.ask == 1) {
+                    probe.nextAskAtNs = probe.askSentNs[1] + m_config.budgetRefillNs;
+                } else if (const Status sent = send(probe, probe.ask + 1); !sent) {
+                    return sent;
+                }
+                continue;
+            }
+            probe.state = State::TimedOut;
+            probe.sentNs = probe.askSentNs[0];
+            m_observer.probeFinished(event(probe));
+            changed = true;
         }
         if (changed)
             settleHops();
+        return {};
+    }
+
+    // Whether an unanswered probe is asked again: only where its router is known to answer, so
+    // that a silent router is called silent as soon as before.
+    bool secondChanceDue(const Probe &probe) const
+    {
+        if (m_config.mode != TraceMode::Parallel || m_cancel.isCancelled())
+            return false;
+        const int ttl = probe.slot.ttl;
+        const bool answeredBefore = m_answeredBefore[static_cast<std::size_t>(ttl)];
+        if (m_config.budgetRefillNs == 0) // a single trace: one more ask, at once
+            return probe.ask == 0 && (answeredBefore || hopAnswered(ttl));
+        // Monitoring: a router that answered last round falls silent while later ones answer.
+        return probe.ask < 2 && answeredBefore && !hopAnswered(ttl) && m_farthestAnswer > ttl;
+    }
+
+    bool hopAnswered(int ttl) const
+    {
+        const auto [first, last] = probesOfTtl(ttl);
+        return std::any_of(first, last,
+                           [](const Probe &probe) { return probe.state == State::Answered; });
+    }
+
+    std::pair<std::vector<Probe>::const_iterator, std::vector<Probe>::const_iterator>
+    probesOfTtl(int ttl) const
+    {
+        const auto first = static_cast<long>((ttl - 1) * m_config.flows * m_config.queries);
+        const auto count = static_cast<long>(m_config.flows * m_config.queries);
+        return {m_probes.begin() + first, m_probes.begin() + first + count};
     }
 
     bool hopSettled(int ttl) const
     {
-        const auto first = static_cast<std::size_t>((ttl - 1) * m_config.flows * m_config.queries);
-        const auto count = static_cast<std::size_t>(m_config.flows * m_config.queries);
-        return std::all_of(
-            m_probes.begin() + static_cast<long>(first),
-            m_probes.begin() + static_cast<long>(first + count), [](const Probe &probe) {
-                return probe.state == State::Answered || probe.state == State::TimedOut;
-            });
+        const auto [first, last] = probesOfTtl(ttl);
+        return std::all_of(first, last, [](const Probe &probe) {
+            return probe.state == State::Answered || probe.state == State::TimedOut;
+        });
     }
 
     void settleHops()
     {
         while (!finished() && hopSettled(m_nextTtlToSettle))
             m_observer.hopSettled(m_nextTtlToSettle++);
+        if (m_pilot == Pilot::Waiting && finished())
+            m_pilot = Pilot::Done;
     }
 
     static ProbeEvent event(const Probe &probe)
@@ -323,6 +526,7 @@ private:
     const CancelSignal &m_cancel;
     std::vector<Probe> m_probes;
     std::vector<std::int64_t> m_slowestReplyNs; // by TTL
+    std::vector<bool> m_answeredBefore;         // by TTL
     int m_endTtl = 0;
     PathEnd m_end = PathEnd::NotReached;
     std::size_t m_nextToSend = 0; // the probes before it have been sent
@@ -333,6 +537,20 @@ private:
     std::int64_t m_lastWindowSendNs = 0;
     int m_nextTtlToSettle = 1;
     bool m_cancelled = false;
+    Status m_sendError; // a second chance that could not be sent
+
+    // Pacing: the gap kept between probes, and whether the pace probe's answer is awaited to
+    // learn it (a single trace's parallel probing).
+    enum class Pilot { Waiting, Done };
+    std::int64_t m_gapNs = m_config.probeGapNs;
+    std::int64_t m_nextSendAtNs = 0;
+    Pilot m_pilot = m_config.mode == TraceMode::Parallel && m_config.budgetRefillNs == 0 &&
+                            m_config.probeGapNs == 0
+                        ? Pilot::Waiting
+                        : Pilot::Done;
+    std::int64_t m_pilotEndsAtNs = 0;
+    std::int64_t m_paceSentNs = 0;
+    std::int64_t m_paceReceivedNs = 0;
 };
 
 } // namespace

@@ -25,6 +25,18 @@ struct EngineConfig
     std::int64_t timeoutNs = 1'000'000'000;
     TraceMode mode = TraceMode::Parallel;
     int expectedEndTtl = 0; // where the last round found the destination; 0: not known
+    // The TTLs that answered in the last round of a session: a miss there may be a spent budget.
+    std::vector<int> answeredBefore;
+    // How a probe that went unanswered where its router is known to answer gets a second chance
+    // (parallel probing only). 0, as in a single trace: it is asked once more at once, and that
+    // answer counts. Otherwise, as in monitoring, which wants true loss figures: it is asked
+    // again at once, and an answer then means the first ask was lost on the way; a router that
+    // refuses that too is asked a last time this long after, when its ICMP budget has refilled,
+    // and only that answer counts as the probe's.
+    std::int64_t budgetRefillNs = 0;
+    // The least time between two probes. 0: in parallel probing without budgets to mind (a single
+    // trace), learnt from how far apart the first probe's answer and a pace probe's come back.
+    std::int64_t probeGapNs = 0;
 };
 
 // Told of every probe as soon as its fate is known, and of each TTL once all its probes are
@@ -67,5 +79,19 @@ inline constexpr std::int64_t kAdaptiveWaitMarginNs = 5'000'000;
 // up to kFirstTtlWindow), so that few probes go past the destination to spend its ICMP budget.
 inline constexpr int kFirstTtlWindow = 8;
 inline constexpr int kTtlsAheadOfAnswers = 4;
+
+// The gap kept between the probes of a session's rounds, which have a whole interval to send in
+// and no pace probe to spare for a router's budget: a link of about 1 Mbit/s carries probes this
+// far apart without queueing.
+inline constexpr std::int64_t kPacedProbeGapNs = 1'000'000;
+
+// A probe is asked at most this many times: first, at once again, and after its router's budget
+// refilled. Methods number these asks as queries of their own (see engineQueries).
+inline constexpr int kAsksPerProbe = 3;
+// The queries a method must tell apart for a request of `queries`: every ask has its own.
+inline constexpr int engineQueries(int queries)
+{
+    return queries * kAsksPerProbe;
+}
 
 } // namespace hopscope

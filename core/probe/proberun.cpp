@@ -72,7 +72,7 @@ Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> tran
     config.ipIdBase = static_cast<std::uint16_t>(random());
     config.maxTtl = request.maxTtl;
     config.flows = request.flows;
-    config.queries = request.queries;
+    config.queries = engineQueries(request.queries);
     PreparedProbing probing;
     probing.transport = std::move(transport);
     probing.method = makeMethod(request.protocol, config);
@@ -106,7 +106,8 @@ Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request
         return transport.error();
     PreparedProbing probing;
     probing.transport = std::move(*transport);
-    probing.method = std::make_unique<UnprivilegedMethod>(config, request.maxTtl, request.queries);
+    probing.method = std::make_unique<UnprivilegedMethod>(config, request.maxTtl,
+                                                          engineQueries(request.queries));
     probing.kind = Probing::Unprivileged;
     return probing;
 }
@@ -167,6 +168,11 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
     engineConfig.timeoutNs = std::int64_t{request.timeoutMs} * 1'000'000;
     engineConfig.mode = request.mode;
     engineConfig.expectedEndTtl = std::min(request.expectedHops, request.maxTtl);
+    engineConfig.answeredBefore = request.answeredTtls;
+    engineConfig.budgetRefillNs = std::int64_t{request.budgetRefillMs} * 1'000'000;
+    // Only a session's rounds are told of budgets; they have a whole interval to send in.
+    if (request.budgetRefillMs > 0)
+        engineConfig.probeGapNs = kPacedProbeGapNs;
     auto outcome = runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
     if (!outcome)
         return outcome.error();

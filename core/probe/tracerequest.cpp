@@ -124,6 +124,10 @@ nlohmann::ordered_json probeSettingsToJson(const TraceRequest &request)
         object["rate"] = *request.rate;
     if (request.expectedHops > 0)
         object["expected_hops"] = request.expectedHops;
+    if (!request.answeredTtls.empty())
+        object["answered_ttls"] = request.answeredTtls;
+    if (request.budgetRefillMs > 0)
+        object["budget_refill_ms"] = request.budgetRefillMs;
     return object;
 }
 

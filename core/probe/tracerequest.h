@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hopscope {
 
@@ -55,6 +56,11 @@ struct TraceRequest
     // The TTL the previous round of a session found the destination at (0: not known): probes
     // go no further until an answer shows the path is longer. Never saved in a file.
     int expectedHops = 0;
+    // The TTLs that answered in the previous round, where a miss earns a second chance, and how
+    // long a router's ICMP budget takes to refill (0 in a single trace; see EngineConfig).
+    // Never saved in a file either.
+    std::vector<int> answeredTtls;
+    int budgetRefillMs = 0;
     bool operator==(const TraceRequest &) const = default;
 };
 
@@ -67,6 +73,8 @@ inline constexpr int kMaxProbeRate = 10000; // probes per second
 inline constexpr std::uint16_t kDefaultTcpPort = 443;
 inline constexpr std::uint16_t kDefaultUdpPort = 33434;
 inline constexpr std::size_t kMaxTargetLength = 255;
+// Linux answers one ICMP error a second per peer once its burst is spent (icmp_ratelimit).
+inline constexpr int kRouterBudgetRefillMs = 1000;
 
 // How the probes go, as JSON: protocol, ports, TTL, timeout, queries, flows, mode, family,
 // unprivileged, rate. The helper's requests and the files' `request` both write these; neither the

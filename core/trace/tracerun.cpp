@@ -135,9 +135,18 @@ bool TraceRun::wantsRound() const
     return !m_stopped && !m_failure && (!m_settings.count || m_round < *m_settings.count);
 }
 
+std::int64_t TraceRun::nextRoundAfterMs() const
+{
+    const std::int64_t lastSentMs = (m_roundLastSentUs - m_roundStartUs) / 1000;
+    return m_settings.intervalMs + (lastSentMs >= kRouterBudgetRefillMs ? lastSentMs : 0);
+}
+
 int TraceRun::beginRound(std::int64_t nowUs)
 {
     ++m_round;
+    m_roundAnsweredTtls.clear();
+    m_roundStartUs = nowUs;
+    m_roundLastSentUs = nowUs;
     m_model.beginRound(m_round, nowUs, m_trace.address.toString());
     return m_round;
 }
@@ -145,6 +154,11 @@ int TraceRun::beginRound(std::int64_t nowUs)
 void TraceRun::probe(const ProbeEvent &event)
 {
     m_model.addProbe(probeSampleOf(event));
+    m_roundLastSentUs = std::max(m_roundLastSentUs, event.sentNs / 1000);
+    const int ttl = event.slot.ttl;
+    const auto at = std::lower_bound(m_roundAnsweredTtls.begin(), m_roundAnsweredTtls.end(), ttl);
+    if (event.reply && (at == m_roundAnsweredTtls.end() || *at != ttl))
+        m_roundAnsweredTtls.insert(at, ttl);
 }
 
 void TraceRun::restartRound(std::int64_t nowUs)
@@ -164,6 +178,10 @@ PreparedTrace TraceRun::roundTrace() const
 {
     PreparedTrace trace = m_trace;
     trace.request.expectedHops = m_lastDestinationTtl;
+    if (m_kind == RunKind::Monitor) {
+        trace.request.answeredTtls = m_lastAnsweredTtls;
+        trace.request.budgetRefillMs = kRouterBudgetRefillMs;
+    }
     return trace;
 }
 
@@ -193,6 +211,7 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     ++m_finishedRounds;
     m_lastDestinationTtl =
         outcome.summary.end == PathEnd::Destination ? outcome.summary.lastTtl : 0;
+    m_lastAnsweredTtls = m_roundAnsweredTtls;
     return m_model.endRound(outcome.hostnames, outcome.summary.lastTtl);
 }
 
@@ -269,6 +288,7 @@ Expected<NetworkPath> runRounds(TraceRun &run, const RoundTracer &traceRound, Ru
             continue;
         }
         const auto changes = run.finishRound(*outcome);
+        nextStart = started + std::chrono::milliseconds(run.nextRoundAfterMs());
         observer.roundFinished(round, run.model(), changes,
                                std::chrono::duration<double>(Clock::now() - started).count());
     }

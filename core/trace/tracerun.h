@@ -74,7 +74,8 @@ public:
     TraceRun(PreparedTrace trace, RunKind kind, MonitorSettings settings = {});
 
     const PreparedTrace &trace() const { return m_trace; }
-    // What the next round probes: the trace, told where the last round found the destination.
+    // What the next round probes: the trace, told where the last round found the destination
+    // and, in a session, which TTLs answered then (their misses get second chances).
     PreparedTrace roundTrace() const;
     RunKind kind() const { return m_kind; }
     const MonitorSettings &settings() const { return m_settings; }
@@ -84,6 +85,10 @@ public:
     // Whether another round is to run: not stopped, not failed, the count not reached. Rounds
     // start `settings().intervalMs` apart, counted from the start of one to the start of the next.
     bool wantsRound() const;
+    // How long after the start of the last round the next may start, in milliseconds: the
+    // interval, counted instead from the round's last probe when that waited for a router's
+    // budget to refill, so that the next round finds the budget refilled again.
+    std::int64_t nextRoundAfterMs() const;
     int roundsStarted() const { return m_round; }
     // Starts the next round (the time is the wall clock's, Unix microseconds) and returns its
     // number.
@@ -116,7 +121,11 @@ private:
     std::string m_pathId;
     int m_round = 0;
     int m_finishedRounds = 0;
-    int m_lastDestinationTtl = 0; // 0: the last round did not reach it
+    int m_lastDestinationTtl = 0;         // 0: the last round did not reach it
+    std::vector<int> m_roundAnsweredTtls; // of the round under way, rising
+    std::vector<int> m_lastAnsweredTtls;  // of the last round that finished
+    std::int64_t m_roundStartUs = 0;
+    std::int64_t m_roundLastSentUs = 0;
     bool m_stopped = false;
     std::optional<Error> m_failure;
 };

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // A delaying cable for the benchmark lab: forwards every Ethernet frame between two interfaces of
-// its own network namespace after a fixed delay, both ways. Real latency without netem.
+// its own network namespace after a fixed delay, both ways. Real latency without netem. Given a
+// rate, it is also a slow cable: each way sends one frame at a time, each taking its size at
+// that rate, so that frames sent together queue as they would on a slow link.
 //
-//   hopscope-delaylink IFACE_A IFACE_B ONE_WAY_DELAY_MS
+//   hopscope-delaylink IFACE_A IFACE_B ONE_WAY_DELAY_MS [RATE_KBIT_S]
 //
 // Runs until killed.
 
@@ -30,6 +32,7 @@
 namespace {
 
 constexpr std::int64_t kSpinNs = 300'000;
+constexpr ssize_t kVnetHeaderBytes = 10; // struct virtio_net_hdr, in front of every frame
 
 struct Frame
 {
@@ -105,13 +108,17 @@ int openInterface(const char *name)
 
 int main(int argc, char *argv[])
 {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: hopscope-delaylink IFACE_A IFACE_B ONE_WAY_DELAY_MS\n");
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr,
+                     "usage: hopscope-delaylink IFACE_A IFACE_B ONE_WAY_DELAY_MS [RATE_KBIT_S]\n");
         return 2;
     }
     const int a = openInterface(argv[1]);
     const int b = openInterface(argv[2]);
     const auto delayNs = static_cast<std::int64_t>(std::atof(argv[3]) * 1e6);
+    const double rateKbps = argc == 5 ? std::atof(argv[4]) : 0.0;
+    // When each way's link is free again: a frame starts once the one before it has gone.
+    std::int64_t freeAtNs[2] = {0, 0};
     // A cable must not add jitter of its own: wake on time (no timer slack) and ahead of
     // ordinary processes such as the tools being measured. Best effort: without the privilege
     // the delay is only less exact.
@@ -119,7 +126,8 @@ int main(int argc, char *argv[])
     sched_param priority{};
     priority.sched_priority = 50;
     ::sched_setscheduler(0, SCHED_FIFO, &priority);
-    // Both directions have the same delay, so frames leave in the order they came: a FIFO each.
+    // Both directions have the same delay and each sends its frames in turn, so frames leave in
+    // the order they are due: one queue, kept in that order.
     std::deque<Frame> queue;
     std::vector<unsigned char> buffer(65536);
     for (;;) {
@@ -148,14 +156,28 @@ int main(int argc, char *argv[])
         if (::ppoll(fds, 2, &timeout, nullptr) < 0 && errno != EINTR)
             return 1;
         for (const auto &[in, out] : {std::pair{a, b}, std::pair{b, a}}) {
+            std::int64_t &freeAt = freeAtNs[in == a ? 0 : 1];
             for (;;) {
                 std::int64_t arrivedNs = 0;
                 const ssize_t length = receiveFrame(in, buffer, arrivedNs);
                 if (length <= 0)
                     break;
-                queue.push_back(
-                    {arrivedNs + delayNs, out,
-                     std::vector<unsigned char>(buffer.begin(), buffer.begin() + length)});
+                std::int64_t dueNs = arrivedNs + delayNs;
+                if (rateKbps > 0) {
+                    // The frame's bytes, without the virtio-net header, at the cable's rate.
+                    const double bits =
+                        8.0 * static_cast<double>(std::max<ssize_t>(0, length - kVnetHeaderBytes));
+                    const auto sendingNs = static_cast<std::int64_t>(bits / rateKbps * 1e6);
+                    freeAt = std::max(freeAt, arrivedNs) + sendingNs;
+                    dueNs = freeAt + delayNs;
+                }
+                const Frame frame{
+                    dueNs, out,
+                    std::vector<unsigned char>(buffer.begin(), buffer.begin() + length)};
+                const auto at = std::upper_bound(
+                    queue.begin(), queue.end(), dueNs,
+                    [](std::int64_t due, const Frame &queued) { return due < queued.dueNs; });
+                queue.insert(at, frame);
             }
         }
     }

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Hopscope authors
 // SPDX-License-Identifier: Apache-2.0
 
-// Hopscope's benchmark: a lab of six routers (two silent) with real delay on two links, and
-// Hopscope measured against traceroute, tcptraceroute, mtr and ping in the same run, for TCP,
-// UDP and ICMP, with raw sockets and without privileges.
+// Hopscope's benchmark: a lab of six routers (two silent) with real delay on two links, once with
+// Linux's ICMP rate limits on every router and once without, and Hopscope measured against
+// traceroute, tcptraceroute, mtr and ping in the same run, for TCP, UDP and ICMP, with raw
+// sockets and without privileges: time to a complete answer, hops found, RTT against ping, and
+// the loss a 60-round session reports on a lossless path.
 //
 //   sudo build/tests/bench/hopscope-bench [RUNS]
 //
@@ -12,6 +14,7 @@
 #include "namespacelab.h"
 
 #include "path/networkpathjson.h"
+#include "path/pathmodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -83,34 +86,63 @@ std::vector<double> pingTimes(const QString &ns, const QString &address, int cou
 
 // How long a Linux router takes to refill its ICMP budget (one a second, up to six).
 constexpr int kBudgetRefillMs = 6500;
+constexpr int kSessionRounds = 60;
+
+// The TTLs a tool's text output shows an address at: traceroute's and tcptraceroute's
+// "3  198.18.3.1  ...", mtr's report "3.|-- 198.18.3.1 ...", Hopscope's table "3  198.18.3.1 ...".
+int hopsFound(const QByteArray &output)
+{
+    static const QRegularExpression hop(
+        QStringLiteral("^\\s*(\\d+)\\.?(?:\\|--)?\\s+(\\d{1,3}(?:\\.\\d{1,3}){3})\\b"),
+        QRegularExpression::MultilineOption);
+    std::vector<int> ttls;
+    auto it = hop.globalMatch(QString::fromLatin1(output));
+    while (it.hasNext()) {
+        const int ttl = it.next().captured(1).toInt();
+        if (std::find(ttls.begin(), ttls.end(), ttl) == ttls.end())
+            ttls.push_back(ttl);
+    }
+    return static_cast<int>(ttls.size());
+}
 
 // Median wall time of each tool over `runs`, printed with its ratio to the first. With
 // `refillMs`, every run waits that long first, so that it starts with full ICMP budgets.
 void timeToAnswer(const QString &ns, const char *title, const std::vector<Tool> &tools, int runs,
                   int refillMs = 0)
 {
-    std::printf("%s (median of %d)\n", title, runs);
+    std::printf("%s (median of %d; hops: fewest and most TTLs with an answer in a run)\n", title,
+                runs);
     double first = 0;
     for (const Tool &tool : tools) {
         std::vector<double> times;
+        int fewest = 1000;
+        int most = 0;
         for (int i = 0; i < runs; ++i) {
             if (refillMs > 0)
                 QThread::msleep(static_cast<unsigned long>(refillMs));
-            times.push_back(runIn(ns, tool.program, tool.arguments).ms);
+            const Timed run = runIn(ns, tool.program, tool.arguments);
+            times.push_back(run.ms);
+            fewest = std::min(fewest, hopsFound(run.out));
+            most = std::max(most, hopsFound(run.out));
         }
         const double ms = median(times);
         if (first == 0)
             first = ms;
-        std::printf("  %-40s %9.1f ms   x%.2f\n", tool.name, ms, ms / first);
+        std::printf("  %-48s %9.1f ms   x%.2f   hops %d-%d\n", tool.name, ms, ms / first, fewest,
+                    most);
     }
 }
 
 // Every RTT Hopscope measured per TTL over `runs` traces with `arguments`.
-std::map<int, std::pair<QString, std::vector<double>>>
-hopscopeSamples(const QString &ns, const QString &cli, const QStringList &arguments, int runs)
+std::map<int, std::pair<QString, std::vector<double>>> hopscopeSamples(const QString &ns,
+                                                                       const QString &cli,
+                                                                       const QStringList &arguments,
+                                                                       int runs, int refillMs)
 {
     std::map<int, std::pair<QString, std::vector<double>>> samples;
     for (int i = 0; i < runs; ++i) {
+        if (refillMs > 0)
+            QThread::msleep(static_cast<unsigned long>(refillMs));
         const Timed trace = runIn(
             ns, cli, QStringList{QStringLiteral("trace"), QStringLiteral("--json")} + arguments);
         const auto path = networkPathFromJson(trace.out.toStdString());
@@ -127,13 +159,13 @@ hopscopeSamples(const QString &ns, const QString &cli, const QStringList &argume
 
 // Hopscope's per-hop medians, raw and without privileges, against ping's, all in one run.
 std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const char *protocol,
-                                  const QStringList &target, int runs)
+                                  const QStringList &target, int runs, int refillMs)
 {
     const QStringList common{QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
                              QLatin1String(protocol)};
-    const auto raw = hopscopeSamples(ns, cli, common + target, runs);
+    const auto raw = hopscopeSamples(ns, cli, common + target, runs, refillMs);
     const auto unprivileged = hopscopeSamples(
-        ns, cli, common + QStringList{QStringLiteral("--unprivileged")} + target, runs);
+        ns, cli, common + QStringList{QStringLiteral("--unprivileged")} + target, runs, refillMs);
     std::printf("RTT accuracy, %s (median per hop over %d probes, ms; ping: 20 per hop)\n",
                 protocol, runs * 3);
     std::printf("  TTL  %-12s %9s %9s %13s %9s %13s\n", "address", "raw", "-ping", "unprivileged",
@@ -155,6 +187,80 @@ std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const c
     std::printf("  largest difference from ping: raw %.3f ms, unprivileged %.3f ms\n\n", worstRaw,
                 worstUnprivileged);
     return pingByTtl;
+}
+
+// Loss per TTL from mtr's report ("  3.|-- 198.18.3.1   0.0%  60 ...").
+std::map<int, double> mtrLoss(const QByteArray &report)
+{
+    static const QRegularExpression row(
+        QStringLiteral("^\\s*(\\d+)\\.\\|--\\s+(\\d{1,3}(?:\\.\\d{1,3}){3})\\s+([0-9.]+)%"),
+        QRegularExpression::MultilineOption);
+    std::map<int, double> loss;
+    auto it = row.globalMatch(QString::fromLatin1(report));
+    while (it.hasNext()) {
+        const auto match = it.next();
+        loss.emplace(match.captured(1).toInt(), match.captured(3).toDouble());
+    }
+    return loss;
+}
+
+// The loss a 60-round session reports at each answering hop, Hopscope's default monitor against
+// mtr's default (one probe per TTL a second), on a path that loses nothing.
+void sessionLoss(const QString &ns, const QString &server, const QString &cli, int refillMs)
+{
+    std::printf("Loss a %d-round session reports per answering hop, %%, on a lossless path "
+                "(hopscope-cli monitor / mtr --report -c %d)\n",
+                kSessionRounds, kSessionRounds);
+    const QString open = QString::number(kOpenPort);
+    const QString rounds = QString::number(kSessionRounds);
+    struct Case
+    {
+        const char *protocol;
+        QStringList hopscope;
+        QStringList mtr;
+    };
+    const std::vector<Case> cases{
+        {"tcp",
+         {QStringLiteral("--protocol"), QStringLiteral("tcp"), QStringLiteral("--port"), open},
+         {QStringLiteral("--tcp"), QStringLiteral("-P"), open}},
+        {"udp", {QStringLiteral("--protocol"), QStringLiteral("udp")}, {QStringLiteral("--udp")}},
+        {"icmp", {QStringLiteral("--protocol"), QStringLiteral("icmp")}, {}},
+    };
+    for (const Case &test : cases) {
+        if (refillMs > 0)
+            QThread::msleep(static_cast<unsigned long>(refillMs));
+        const Timed ours =
+            runIn(ns, cli,
+                  QStringList{QStringLiteral("monitor"), QStringLiteral("--json"),
+                              QStringLiteral("--no-dns"), QStringLiteral("--count"), rounds} +
+                      test.hopscope + QStringList{server});
+        if (refillMs > 0)
+            QThread::msleep(static_cast<unsigned long>(refillMs));
+        const Timed theirs = runIn(ns, QStringLiteral("mtr"),
+                                   QStringList{QStringLiteral("--report"), QStringLiteral("-n"),
+                                               QStringLiteral("-c"), rounds} +
+                                       test.mtr + QStringList{server});
+        const auto mtr = mtrLoss(theirs.out);
+        const auto session = networkPathFromJson(ours.out.toStdString());
+        std::printf("  %-4s", test.protocol);
+        double worstOurs = 0;
+        double worstMtr = 0;
+        if (session && session->hopscope && session->hopscope->monitor) {
+            for (const MonitorHop &hop : session->hopscope->monitor->hops) {
+                if (hop.responder.empty())
+                    continue;
+                const auto their = mtr.find(hop.ttl);
+                std::printf(
+                    "  TTL %d %.1f/%s", hop.ttl, hop.stats.lossPercent,
+                    their == mtr.end() ? "-" : qPrintable(QString::number(their->second, 'f', 1)));
+                worstOurs = std::max(worstOurs, hop.stats.lossPercent);
+            }
+        }
+        for (const auto &[ttl, loss] : mtr)
+            worstMtr = std::max(worstMtr, loss);
+        std::printf("\n       worst: hopscope %.1f %%, mtr %.1f %%\n", worstOurs, worstMtr);
+    }
+    std::printf("\n");
 }
 
 // Time to a complete answer for TCP, UDP and ICMP, Hopscope against the other tools.
@@ -262,6 +368,10 @@ int main(int argc, char *argv[])
                     kRouters, kOneWayDelayMs, runs, kBudgetRefillMs);
         timeToAnswerAll(limited->client(), NamespaceLab::serverV4(kRouters), cli, runs,
                         kBudgetRefillMs);
+        const QStringList target{QStringLiteral("--port"), QString::number(kOpenPort),
+                                 NamespaceLab::serverV4(kRouters)};
+        rttAccuracy(limited->client(), cli, "tcp", target, runs, kBudgetRefillMs);
+        sessionLoss(limited->client(), NamespaceLab::serverV4(kRouters), cli, kBudgetRefillMs);
     }
     const auto lab = buildLab(NamespaceLab::IcmpBudget::Unlimited, delay);
     if (!lab)
@@ -297,9 +407,10 @@ int main(int argc, char *argv[])
     }
 
     const auto pingByTtl =
-        rttAccuracy(client, cli, "tcp", {QStringLiteral("--port"), open, server}, runs);
-    rttAccuracy(client, cli, "udp", {server}, runs);
-    rttAccuracy(client, cli, "icmp", {server}, runs);
+        rttAccuracy(client, cli, "tcp", {QStringLiteral("--port"), open, server}, runs, 0);
+    rttAccuracy(client, cli, "udp", {server}, runs, 0);
+    rttAccuracy(client, cli, "icmp", {server}, runs, 0);
+    sessionLoss(client, server, cli, 0);
 
     // Sequential mode: each probe waits for its answer or the timeout.
     const Timed sequential =

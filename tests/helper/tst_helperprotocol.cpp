@@ -360,6 +360,26 @@ void HelperProtocolTest::refusesMalformedRequests_data()
     QTest::newRow("expected hops 256") << trace(",\"expected_hops\":256") << "out-of-range" << true;
     QTest::newRow("expected hops text")
         << trace(",\"expected_hops\":\"5\"") << "wrong-type" << true;
+    QTest::newRow("answered ttls as number")
+        << trace(",\"answered_ttls\":3") << "wrong-type" << true;
+    QTest::newRow("answered ttl 0") << trace(",\"answered_ttls\":[1,0]") << "out-of-range" << true;
+    QTest::newRow("answered ttl 256")
+        << trace(",\"answered_ttls\":[256]") << "out-of-range" << true;
+    QTest::newRow("answered ttl text")
+        << trace(",\"answered_ttls\":[\"2\"]") << "wrong-type" << true;
+    QByteArray manyTtls = ",\"answered_ttls\":[1";
+    for (int i = 0; i < 255; ++i)
+        manyTtls += ",2";
+    QTest::newRow("256 answered ttls")
+        << trace(QByteArray(manyTtls + "]").constData()) << "out-of-range" << true;
+    for (int i = 0; i < 300; ++i)
+        manyTtls += ",2";
+    QTest::newRow("more values than a request holds")
+        << trace(QByteArray(manyTtls + "]").constData()) << "invalid-json" << false;
+    QTest::newRow("budget refill 0 ms")
+        << trace(",\"budget_refill_ms\":0") << "out-of-range" << true;
+    QTest::newRow("budget refill 60001 ms")
+        << trace(",\"budget_refill_ms\":60001") << "out-of-range" << true;
     QTest::newRow("protocol sctp") << trace(",\"protocol\":\"SCTP\"") << "out-of-range" << true;
     QTest::newRow("mode fast") << trace(",\"mode\":\"fast\"") << "out-of-range" << true;
     QTest::newRow("unprivileged text")
@@ -457,9 +477,16 @@ void HelperProtocolTest::tracesLoopback_data()
 {
     QTest::addColumn<QByteArray>("protocol");
     QTest::addColumn<QByteArray>("target");
-    QTest::newRow("tcp v4") << QByteArrayLiteral("TCP") << QByteArrayLiteral("127.0.0.1");
-    QTest::newRow("udp v6") << QByteArrayLiteral("UDP") << QByteArrayLiteral("::1");
-    QTest::newRow("icmp v4") << QByteArrayLiteral("ICMP") << QByteArrayLiteral("127.0.0.1");
+    QTest::addColumn<QByteArray>("sessionFields");
+    QTest::newRow("tcp v4") << QByteArrayLiteral("TCP") << QByteArrayLiteral("127.0.0.1")
+                            << QByteArray();
+    QTest::newRow("udp v6") << QByteArrayLiteral("UDP") << QByteArrayLiteral("::1") << QByteArray();
+    QTest::newRow("icmp v4") << QByteArrayLiteral("ICMP") << QByteArrayLiteral("127.0.0.1")
+                             << QByteArray();
+    QTest::newRow("icmp v4, a session's round")
+        << QByteArrayLiteral("ICMP") << QByteArrayLiteral("127.0.0.1")
+        << QByteArrayLiteral(",\"expected_hops\":1,\"answered_ttls\":[1],"
+                             "\"budget_refill_ms\":1000");
 }
 
 void HelperProtocolTest::tracesLoopback()
@@ -468,6 +495,7 @@ void HelperProtocolTest::tracesLoopback()
         QSKIP("raw-socket traces need the helper to start with CAP_NET_RAW: run as root");
     QFETCH(QByteArray, protocol);
     QFETCH(QByteArray, target);
+    QFETCH(QByteArray, sessionFields);
     QTcpServer listener; // an open port, so that the TCP answer is a SYN-ACK
     QVERIFY(listener.listen(QHostAddress::LocalHost));
     QByteArray port;
@@ -475,7 +503,7 @@ void HelperProtocolTest::tracesLoopback()
         port = ",\"port\":" + QByteArray::number(listener.serverPort());
     HelperSession session(kHelper);
     session.send("{\"id\":3,\"op\":\"trace\",\"address\":\"" + target + "\",\"protocol\":\"" +
-                 protocol + "\"" + port + "}");
+                 protocol + "\"" + port + sessionFields + "}");
     const json end = session.waitForEnd(3);
     QVERIFY(!end.is_null());
     QCOMPARE(end["event"], json("done"));

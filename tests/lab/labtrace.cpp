@@ -48,9 +48,9 @@ CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringLi
     return runCommand(ns, QStringLiteral("trace"), arguments, prefix, cli);
 }
 
-CliRun runMonitor(const QString &ns, const QStringList &arguments)
+CliRun runMonitor(const QString &ns, const QStringList &arguments, const QStringList &prefix)
 {
-    return runCommand(ns, QStringLiteral("monitor"), arguments, {}, buildTreeCli());
+    return runCommand(ns, QStringLiteral("monitor"), arguments, prefix, buildTreeCli());
 }
 
 QString hopsOf(const hopscope::NetworkPath &path)

@@ -30,7 +30,7 @@ CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringLi
                 const QString &cli = buildTreeCli());
 
 // Runs `CLI monitor arguments...` inside namespace `ns`, as root.
-CliRun runMonitor(const QString &ns, const QStringList &arguments);
+CliRun runMonitor(const QString &ns, const QStringList &arguments, const QStringList &prefix = {});
 
 // "ttl address" per hop, "ttl *" for a silent TTL, one per line.
 QString hopsOf(const hopscope::NetworkPath &path);

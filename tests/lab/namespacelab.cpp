@@ -237,9 +237,9 @@ bool NamespaceLab::addAddresses(const QString &ns, const QString &name, const QS
                  v6 + QStringLiteral("/64"), QStringLiteral("dev"), name, QStringLiteral("nodad")});
 }
 
-void NamespaceLab::setLinkDelay(int link, double oneWayMs, const QString &program)
+void NamespaceLab::setLinkDelay(int link, double oneWayMs, const QString &program, double rateKbps)
 {
-    m_delays.push_back({link, oneWayMs, program});
+    m_delays.push_back({link, oneWayMs, program, rateKbps});
 }
 
 bool NamespaceLab::addLink(int left, int right)
@@ -268,10 +268,16 @@ bool NamespaceLab::addLink(int left, int right)
             return false;
         auto process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process->start(QStringLiteral("ip"),
-                       {QStringLiteral("netns"), QStringLiteral("exec"), wire, delay->program,
-                        QStringLiteral("cable0"), QStringLiteral("cable1"),
-                        QString::number(delay->oneWayMs)});
+        QStringList arguments{QStringLiteral("netns"),
+                              QStringLiteral("exec"),
+                              wire,
+                              delay->program,
+                              QStringLiteral("cable0"),
+                              QStringLiteral("cable1"),
+                              QString::number(delay->oneWayMs)};
+        if (delay->rateKbps > 0)
+            arguments << QString::number(delay->rateKbps);
+        process->start(QStringLiteral("ip"), arguments);
         if (!process->waitForStarted()) {
             m_error = QStringLiteral("cannot start %1").arg(delay->program);
             return false;

@@ -39,7 +39,8 @@ public:
 
     // Before build(): link `link` becomes a cable with this one-way delay, made by `program`
     // (hopscope-delaylink) forwarding frames in a namespace of its own.
-    void setLinkDelay(int link, double oneWayMs, const QString &program);
+    // With a rate (kbit/s), the link also sends one frame at a time at that rate each way.
+    void setLinkDelay(int link, double oneWayMs, const QString &program, double rateKbps = 0);
 
     // Builds the chain; false with error() on failure.
     bool build();
@@ -120,6 +121,7 @@ private:
         int link;
         double oneWayMs;
         QString program;
+        double rateKbps;
     };
     std::vector<Delay> m_delays;
     std::vector<std::unique_ptr<QProcess>> m_wires;

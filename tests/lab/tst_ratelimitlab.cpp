@@ -7,6 +7,7 @@
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
 
+#include <QProcess>
 #include <QTest>
 #include <QThread>
 
@@ -23,6 +24,35 @@ constexpr int kOpenPort = 8080;
 // router and the server have all of it again.
 constexpr int kBudgetRefillMs = 6500;
 constexpr int kMonitorRounds = 60;
+const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
+
+// How the CLI probes: raw sockets in its own process (run as root), ordinary sockets
+// (--unprivileged), or through the helper (run as nobody, the helper granted CAP_NET_RAW).
+enum class ProbeVia { Raw, Unprivileged, Helper };
+
+const char *nameOf(ProbeVia probing)
+{
+    switch (probing) {
+    case ProbeVia::Raw:
+        return "raw";
+    case ProbeVia::Unprivileged:
+        return "unprivileged";
+    case ProbeVia::Helper:
+        return "helper";
+    }
+    return "";
+}
+
+QStringList probingArguments(ProbeVia probing)
+{
+    return probing == ProbeVia::Unprivileged ? QStringList{QStringLiteral("--unprivileged")}
+                                             : QStringList{};
+}
+
+QStringList probingPrefix(ProbeVia probing)
+{
+    return probing == ProbeVia::Helper ? asNobody() : QStringList{};
+}
 
 } // namespace
 
@@ -42,6 +72,7 @@ private Q_SLOTS:
     void monitorShowsNoBudgetLoss_data();
     void monitorShowsNoBudgetLoss();
     void askingMoreThanABudgetIsWarned();
+    void budgetSpentByAnotherToolIsNoLoss();
     void realLossIsMeasured();
 
 private:
@@ -56,10 +87,19 @@ void RateLimitLabTest::initTestCase()
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->silenceRouter(2), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
+    // Ping sockets (unprivileged ICMP) are for the groups in net.ipv4.ping_group_range.
+    QVERIFY2(m_lab->exec(m_lab->client(),
+                         {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")}),
+             qPrintable(m_lab->error()));
+    QCOMPARE(QProcess::execute(QStringLiteral("setcap"),
+                               {QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), kHelper}),
+             0);
 }
 
 void RateLimitLabTest::cleanupTestCase()
 {
+    QProcess::execute(QStringLiteral("setcap"), {QStringLiteral("-r"), kHelper});
     m_lab.reset();
 }
 
@@ -67,10 +107,12 @@ void RateLimitLabTest::everyRouterFound_data()
 {
     QTest::addColumn<QString>("protocol");
     QTest::addColumn<bool>("v6");
-    for (const bool v6 : {false, true})
-        for (const char *protocol : {"tcp", "udp", "icmp"})
-            QTest::addRow("%s %s", protocol, v6 ? "IPv6" : "IPv4")
-                << QString::fromLatin1(protocol) << v6;
+    QTest::addColumn<ProbeVia>("probing");
+    for (const ProbeVia probing : {ProbeVia::Raw, ProbeVia::Unprivileged, ProbeVia::Helper})
+        for (const bool v6 : {false, true})
+            for (const char *protocol : {"tcp", "udp", "icmp"})
+                QTest::addRow("%s %s %s", protocol, v6 ? "IPv6" : "IPv4", nameOf(probing))
+                    << QString::fromLatin1(protocol) << v6 << probing;
 }
 
 // A 30-TTL trace, each starting with full budgets as a user's first trace does.
@@ -78,13 +120,16 @@ void RateLimitLabTest::everyRouterFound()
 {
     QFETCH(QString, protocol);
     QFETCH(bool, v6);
+    QFETCH(ProbeVia, probing);
     QThread::msleep(kBudgetRefillMs);
     const QString server = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
     QStringList arguments{QStringLiteral("--json"), QStringLiteral("--no-dns"),
                           QStringLiteral("--protocol"), protocol};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
-    const CliRun run = runTrace(m_lab->client(), arguments + QStringList{server});
+    const CliRun run =
+        runTrace(m_lab->client(), arguments + probingArguments(probing) + QStringList{server},
+                 probingPrefix(probing));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
@@ -103,9 +148,13 @@ void RateLimitLabTest::everyRouterFound()
 void RateLimitLabTest::monitorShowsNoBudgetLoss_data()
 {
     QTest::addColumn<QString>("protocol");
-    QTest::newRow("tcp") << QStringLiteral("tcp");
+    QTest::addColumn<ProbeVia>("probing");
+    QTest::addColumn<int>("rounds");
+    QTest::newRow("tcp") << QStringLiteral("tcp") << ProbeVia::Raw << kMonitorRounds;
     // The server answers UDP probes with port-unreachables, from the same budget.
-    QTest::newRow("udp") << QStringLiteral("udp");
+    QTest::newRow("udp") << QStringLiteral("udp") << ProbeVia::Raw << kMonitorRounds;
+    QTest::newRow("udp through the helper") << QStringLiteral("udp") << ProbeVia::Helper << 30;
+    QTest::newRow("icmp unprivileged") << QStringLiteral("icmp") << ProbeVia::Unprivileged << 30;
 }
 
 // A default session (one probe per TTL a round, a round a second) on a path that loses nothing:
@@ -113,19 +162,24 @@ void RateLimitLabTest::monitorShowsNoBudgetLoss_data()
 void RateLimitLabTest::monitorShowsNoBudgetLoss()
 {
     QFETCH(QString, protocol);
+    QFETCH(ProbeVia, probing);
+    QFETCH(int, rounds);
     QThread::msleep(kBudgetRefillMs);
     QStringList arguments{QStringLiteral("--json"),     QStringLiteral("--no-dns"),
                           QStringLiteral("--protocol"), protocol,
-                          QStringLiteral("--count"),    QString::number(kMonitorRounds)};
+                          QStringLiteral("--count"),    QString::number(rounds)};
     if (protocol == QLatin1String("tcp"))
         arguments << QStringLiteral("--port") << QString::number(kOpenPort);
-    const CliRun run = runMonitor(m_lab->client(), arguments << NamespaceLab::serverV4(kRouters));
+    const CliRun run = runMonitor(m_lab->client(),
+                                  arguments + probingArguments(probing) +
+                                      QStringList{NamespaceLab::serverV4(kRouters)},
+                                  probingPrefix(probing));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(!run.err.contains("ICMP budget"), run.err.constData());
     const auto session = networkPathFromJson(run.out.toStdString());
     QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
     const MonitorSummary &summary = *session->hopscope->monitor;
-    QCOMPARE(summary.rounds, kMonitorRounds);
+    QCOMPARE(summary.rounds, rounds);
     int answering = 0;
     for (const MonitorHop &hop : summary.hops) {
         if (hop.responder.empty())
@@ -159,6 +213,42 @@ void RateLimitLabTest::askingMoreThanABudgetIsWarned()
         if (!hop.responder.empty())
             worst = std::max(worst, hop.stats.lossPercent);
     QVERIFY2(worst >= 30.0, qPrintable(QString::number(worst)));
+}
+
+// Another tool on this machine spends r3's budget twice during a session (a traceroute of ten
+// probes at its TTL): the session's probes that r3 then refuses are asked again once its budget
+// has refilled, and the session shows no loss at r3.
+void RateLimitLabTest::budgetSpentByAnotherToolIsNoLoss()
+{
+    QThread::msleep(kBudgetRefillMs);
+    const QString burst = QStringLiteral("traceroute -n -f 3 -m 3 -q 10 -N 10 -w 0.5 ") +
+                          NamespaceLab::serverV4(kRouters);
+    QProcess other;
+    other.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"),
+                                       m_lab->client(), QStringLiteral("sh"), QStringLiteral("-c"),
+                                       QStringLiteral("sleep 4; %1; sleep 6; %1").arg(burst)});
+    const CliRun run =
+        runMonitor(m_lab->client(),
+                   {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                    QStringLiteral("--protocol"), QStringLiteral("udp"), QStringLiteral("--count"),
+                    QStringLiteral("20"), NamespaceLab::serverV4(kRouters)});
+    QVERIFY(other.waitForFinished(30000));
+    const QByteArray otherOutput = other.readAllStandardOutput();
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // The bursts did spend the budget: r3 left some of their probes unanswered.
+    QVERIFY2(otherOutput.count('*') >= 2, otherOutput.constData());
+    const auto session = networkPathFromJson(run.out.toStdString());
+    QVERIFY2(session.hasValue(), session ? "" : session.error().message.c_str());
+    bool sawR3 = false;
+    for (const MonitorHop &hop : session->hopscope->monitor->hops) {
+        if (hop.ttl != 3)
+            continue;
+        sawR3 = true;
+        QCOMPARE(QString::fromStdString(hop.responder), NamespaceLab::v4Toward(3, true));
+        QVERIFY2(hop.stats.lossPercent == 0.0,
+                 qPrintable(QStringLiteral("%1 % loss at r3").arg(hop.stats.lossPercent)));
+    }
+    QVERIFY(sawR3);
 }
 
 // 5 % loss on the link from r3 to r4: a default session shows 5 % (± 2) from r4 on, and no

@@ -17,6 +17,25 @@ FakeNetwork::FakeNetwork(IpAddress source, IpAddress destination, std::vector<Ho
     : m_source(source), m_destination(destination), m_routers(std::move(routers)),
       m_destinationRttMs(destinationRttMs), m_behaviour(behaviour)
 {
+    for (const Hop &hop : m_routers)
+        m_budgetCreditNs.push_back(
+            static_cast<std::int64_t>(hop.budgetTokens * hop.budgetRefillMs * 1e6));
+    m_budgetCheckedNs.assign(m_routers.size(), kStartNs);
+}
+
+bool FakeNetwork::budgetAllows(std::size_t router)
+{
+    const Hop &hop = m_routers[router];
+    if (hop.budgetBurst == 0)
+        return true;
+    const auto tokenNs = static_cast<std::int64_t>(hop.budgetRefillMs * 1e6);
+    std::int64_t &credit = m_budgetCreditNs[router];
+    credit = std::min(credit + (m_nowNs - m_budgetCheckedNs[router]), tokenNs * hop.budgetBurst);
+    m_budgetCheckedNs[router] = m_nowNs;
+    if (credit < tokenNs)
+        return false;
+    credit -= tokenNs;
+    return true;
 }
 
 void FakeNetwork::schedule(Bytes bytes, PacketChannel channel, std::int64_t atNs, int copies)
@@ -40,15 +59,23 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     ++m_sent;
     m_mostInFlight = std::max(m_mostInFlight, static_cast<int>(m_queue.size()) + 1);
     const int ttl = packet.ttl;
-    const auto at = [this, ttl](double rttMs) {
+    // Queued for the first link behind the probes before it, then sent.
+    const std::int64_t leftNs = std::max(m_nowNs, m_firstLinkFreeNs) + m_perProbeNs;
+    m_firstLinkFreeNs = leftNs;
+    const auto at = [this, ttl, leftNs](double rttMs) {
         const double extra = m_extraDelay.first == ttl ? m_extraDelay.second : 0.0;
-        return m_nowNs + static_cast<std::int64_t>((rttMs + extra) * 1e6);
+        return leftNs + static_cast<std::int64_t>((rttMs + extra) * 1e6);
     };
     const auto probe = parseTcpV4(packet.bytes);
     if (!probe)
         return Error{ErrorCode::Malformed,
                      "the engine sent a malformed probe: " + probe.error().message};
 
+    if (std::find(m_lost.begin(), m_lost.end(), m_sent) != m_lost.end()) {
+        if (m_onSend)
+            m_onSend(m_sent);
+        return m_nowNs;
+    }
     const auto routers = static_cast<int>(m_routers.size());
     for (int i = 0; i < std::min(ttl, routers); ++i) {
         const Hop &hop = m_routers[static_cast<std::size_t>(i)];
@@ -62,7 +89,7 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     }
     if (ttl <= routers) {
         const Hop &hop = m_routers[static_cast<std::size_t>(ttl - 1)];
-        if (!hop.silent)
+        if (!hop.silent && budgetAllows(static_cast<std::size_t>(ttl - 1)))
             schedule(icmpV4Error(hop.address, m_source, 11, 0, packet.bytes), PacketChannel::IcmpV4,
                      at(hop.rttMs), m_copies);
     } else if (m_behaviour != Destination::Filtered) {

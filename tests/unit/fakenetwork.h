@@ -25,6 +25,11 @@ public:
         double rttMs = 1.0;
         bool silent = false;
         std::optional<std::uint8_t> unreachableCode; // answers every probe reaching it with this
+        // An ICMP budget as Linux keeps one per peer: answers while it holds a token, gains one
+        // every budgetRefillMs up to budgetBurst. Unlimited when budgetBurst is 0.
+        int budgetBurst = 0;
+        int budgetTokens = 0; // at the start
+        double budgetRefillMs = 1000.0;
     };
     enum class Destination { Open, Closed, BareReset, Filtered };
 
@@ -44,6 +49,11 @@ public:
     void delayTtl(int ttl, double extraMs) { m_extraDelay = {ttl, extraMs}; }
     // Every packet read costs this much virtual time, as a busy process would.
     void setReadCost(double ms) { m_readCostNs = static_cast<std::int64_t>(ms * 1e6); }
+    // The first link takes this long to send each probe, one at a time: probes sent together
+    // queue for it, and their round trips grow by the wait.
+    void setFirstLinkTimePerProbe(double ms) { m_perProbeNs = static_cast<std::int64_t>(ms * 1e6); }
+    // The probes sent as these numbers (1 the first) are lost on the way.
+    void loseSends(std::vector<int> numbers) { m_lost = std::move(numbers); }
     // Called after every send with the number of probes sent so far.
     void onSend(std::function<void(int)> hook) { m_onSend = std::move(hook); }
 
@@ -60,10 +70,16 @@ private:
     };
     static constexpr std::int64_t kStartNs = 1'700'000'000'000'000'000;
     void schedule(Bytes bytes, PacketChannel channel, std::int64_t atNs, int copies);
+    bool budgetAllows(std::size_t router);
 
     IpAddress m_source;
     IpAddress m_destination;
     std::vector<Hop> m_routers;
+    std::vector<std::int64_t> m_budgetCreditNs; // per router; a token is budgetRefillMs of it
+    std::vector<std::int64_t> m_budgetCheckedNs;
+    std::vector<int> m_lost;
+    std::int64_t m_perProbeNs = 0;
+    std::int64_t m_firstLinkFreeNs = 0;
     double m_destinationRttMs;
     Destination m_behaviour;
     std::int64_t m_nowNs = kStartNs;

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
 #include <netinet/in.h>
 
 using namespace hopscope;
@@ -47,7 +49,7 @@ RawMethodConfig methodConfigFor(const EngineConfig &config)
     method.ipIdBase = 500;
     method.maxTtl = config.maxTtl;
     method.flows = config.flows;
-    method.queries = config.queries;
+    method.queries = engineQueries(config.queries);
     return method;
 }
 
@@ -117,6 +119,14 @@ private Q_SLOTS:
     void reorderedRepliesGiveSameResult();
     void ipv6QuoteMustCarryTheFlowLabel();
     void replyQueuedInTimeCountsWhenReadLate();
+    void traceAsksAgainWhereTheRouterAnswers();
+    void silentRouterIsNotAskedAgain();
+    void slowFirstAnswerCountsWhileAskedAgain();
+    void monitorCountsLossOnTheWay();
+    void monitorAsksASpentRouterAfterItsBudgetRefills();
+    void monitorAsksOnlyRoutersThatAnsweredBefore();
+    void slowFirstLinkPacesTheProbes();
+    void sessionRoundsKeepAGapBetweenProbes();
 };
 
 void ProbeEngineTest::reachesOpenDestination()
@@ -128,8 +138,11 @@ void ProbeEngineTest::reachesOpenDestination()
              QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
     QCOMPARE(outcome->end, PathEnd::Destination);
     QCOMPARE(outcome->lastTtl, 5);
-    // The answer is complete once the destination has answered: no waiting for anything else.
-    QCOMPARE(net.elapsedMs(), 5.0);
+    // The first probe's and the pace probe's answers (1 ms) show that the path takes probes
+    // back to back; the rest leave then. The answer is complete once the destination has
+    // answered: no waiting for anything else.
+    QCOMPARE(net.elapsedMs(), 1.0 + 5.0);
+    QCOMPARE(net.sent(), kFirstTtlWindow + 1); // and the pace probe
     QCOMPARE(*outcome->events.back().rttMs(), 5.0);
     QCOMPARE(int(outcome->events.back().reply->tcpFlags), int(kTcpFlagSyn | kTcpFlagAck));
 }
@@ -157,9 +170,10 @@ void ProbeEngineTest::silentHopSettlesEarlyInParallel()
     QVERIFY(outcome.hasValue());
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
-    // TTL 2 waits the adaptive multiple of the next answering hop's reply (TTL 3, 3 ms), not
-    // the slower destination's (5 ms) nor the 1 s timeout.
-    const double expected = kAdaptiveWaitMultiple * 3.0 + kAdaptiveWaitMarginNs / 1e6;
+    // TTL 2 (sent after the pace answer, 1 ms in) waits the adaptive multiple of the next
+    // answering hop's reply (TTL 3, 3 ms), not the slower destination's (5 ms) nor the 1 s
+    // timeout.
+    const double expected = 1.0 + kAdaptiveWaitMultiple * 3.0 + kAdaptiveWaitMarginNs / 1e6;
     QCOMPARE(net.elapsedMs(), expected);
 }
 
@@ -187,8 +201,10 @@ void ProbeEngineTest::fewProbesGoPastTheDestination()
     const auto outcome = runOn(net, c);
     QVERIFY(outcome.hasValue());
     QCOMPARE(outcome->lastTtl, 5);
-    QCOMPARE(net.sent(), 3 * kFirstTtlWindow);
-    QCOMPARE(net.elapsedMs(), 5.0);
+    QCOMPARE(net.sent(), 3 * kFirstTtlWindow + 1); // and the pace probe
+    // The first probe's and the pace probe's answers (1 ms) show the path takes probes back to
+    // back; the rest leave then, and the destination answers 5 ms later.
+    QCOMPARE(net.elapsedMs(), 1.0 + 5.0);
 }
 
 // Nine silent TTLs, more than a window holds: the window grows once its TTLs have had as long as
@@ -224,7 +240,7 @@ void ProbeEngineTest::roundsSendNothingPastTheKnownDestination()
     const auto outcome = runOn(net, c);
     QVERIFY(outcome.hasValue());
     QCOMPARE(outcome->lastTtl, 5);
-    QCOMPARE(net.sent(), 5);
+    QCOMPARE(net.sent(), 5 + 1); // and the pace probe
 
     FakeNetwork longer(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
     c.expectedEndTtl = 3;
@@ -373,13 +389,13 @@ void ProbeEngineTest::cancelStopsAtOnce()
     FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
     CancelSignal cancel;
     net.onSend([&cancel](int sent) {
-        if (sent == 3)
+        if (sent == 2)
             cancel.cancel();
     });
     const auto outcome = runOn(net, config(TraceMode::Parallel, 3), nullptr, &cancel);
     QVERIFY(outcome.hasValue());
     QVERIFY(outcome->cancelled);
-    QCOMPARE(net.sent(), 3);
+    QCOMPARE(net.sent(), 2);
     QCOMPARE(net.elapsedMs(), 0.0);
 }
 
@@ -426,9 +442,9 @@ void ProbeEngineTest::ipv6QuoteMustCarryTheFlowLabel()
 
 void ProbeEngineTest::replyQueuedInTimeCountsWhenReadLate()
 {
-    // TTL 2 answers first (1 ms), which gives TTL 1 until 4 x 1 + 10 = 14 ms. TTL 1's answer is
+    // TTL 2 answers first (2 ms), which gives TTL 1 until 2 x 2 + 5 = 9 ms. TTL 1's answer is
     // in at 3 ms, but behind sixty packets of another program, each taking 1 ms to read: it is
-    // read long after 14 ms and must count all the same.
+    // read long after 9 ms and must count all the same.
     auto routers = fourRouters();
     routers[0].rttMs = 3.0;
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
@@ -446,6 +462,193 @@ void ProbeEngineTest::replyQueuedInTimeCountsWhenReadLate()
     QCOMPARE(describe(*outcome),
              QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
     QVERIFY(net.elapsedMs() > 60.0);
+}
+
+// TTL 2's second probe is lost on the way; its other probes answered, so the miss is asked
+// again at once, and in a single trace that answer counts.
+void ProbeEngineTest::traceAsksAgainWhereTheRouterAnswers()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    net.loseSends({5}); // TTL 1 is sends 1-3, TTL 2 starts at 4
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
+    QVERIFY(outcome.hasValue());
+    QVERIFY(!describe(*outcome).contains(QLatin1Char('*')));
+    QCOMPARE(net.sent(), 3 * kFirstTtlWindow + 2); // the first window, the pace probe, the ask
+    const ProbeEvent &asked = outcome->events[4];
+    QCOMPARE(asked.slot.ttl, 2);
+    QCOMPARE(asked.slot.query, 1);
+    QCOMPARE(*asked.rttMs(), 2.0); // timed from the ask that was answered
+    // Sent after the first TTL's answers (1 ms), given up after 2 x 2 + 5 ms, asked again,
+    // answered 2 ms later.
+    QCOMPARE(net.elapsedMs(), 1.0 + 2 * 2.0 + 5.0 + 2.0);
+}
+
+// A router that never answers gives no reason to ask again: the trace sends and waits as much
+// as without second chances.
+void ProbeEngineTest::silentRouterIsNotAskedAgain()
+{
+    auto routers = fourRouters();
+    routers[1].silent = true;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(net.sent(), 3 * kFirstTtlWindow + 1); // and the pace probe
+    QCOMPARE(describe(*outcome).count(QStringLiteral("2 *")), 3);
+    // Sent after the first TTL's answers (1 ms), given up after twice TTL 3's 3 ms + 5 ms.
+    QCOMPARE(net.elapsedMs(), 1.0 + 2 * 3.0 + 5.0);
+}
+
+// After a first answer in 1 ms the router slows down to 13 ms, past the 2 x 1 + 5 ms its TTL was
+// given: the answers to the first asks still count, with their own round trips, while the
+// probes are being asked again.
+void ProbeEngineTest::slowFirstAnswerCountsWhileAskedAgain()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 50.0, FakeNetwork::Destination::Open);
+    net.onSend([&net](int sent) {
+        if (sent == 1)
+            net.delayTtl(1, 12.0);
+    });
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
+    QVERIFY(outcome.hasValue());
+    QVERIFY(!describe(*outcome).contains(QLatin1Char('*')));
+    QCOMPARE(*outcome->events[1].rttMs(), 13.0);
+    QCOMPARE(*outcome->events[2].rttMs(), 13.0);
+}
+
+namespace {
+
+// A session's round with one probe per TTL, told that TTLs 1 to `answeredUpTo` answered before.
+EngineConfig monitorRound(int answeredUpTo)
+{
+    EngineConfig c = config(TraceMode::Parallel, 1);
+    c.expectedEndTtl = 5;
+    c.budgetRefillNs = std::int64_t{kRouterBudgetRefillMs} * 1'000'000;
+    for (int ttl = 1; ttl <= answeredUpTo; ++ttl)
+        c.answeredBefore.push_back(ttl);
+    return c;
+}
+
+} // namespace
+
+// In a session, a miss is asked again at once; an answer then shows the router had budget, so
+// the first probe was lost on the way and counts as lost, without waiting for a refill.
+void ProbeEngineTest::monitorCountsLossOnTheWay()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    net.loseSends({2});
+    const auto outcome = runOn(net, monitorRound(5));
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QCOMPARE(net.sent(), 6);
+    QVERIFY2(net.elapsedMs() < 20.0, qPrintable(QString::number(net.elapsedMs())));
+}
+
+// The router at TTL 2 has spent its budget: it refuses the probe and the ask at once, and
+// answers the last ask, sent once a token has come back; that answer counts, so the round shows
+// no loss that the path does not have.
+void ProbeEngineTest::monitorAsksASpentRouterAfterItsBudgetRefills()
+{
+    auto routers = fourRouters();
+    routers[1].budgetBurst = 6;
+    routers[1].budgetTokens = 0;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const auto outcome = runOn(net, monitorRound(5));
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 2 192.0.2.2, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QCOMPARE(net.sent(), 7);
+    QCOMPARE(*outcome->events[1].rttMs(), 2.0);
+    QVERIFY(net.elapsedMs() > double(kRouterBudgetRefillMs));
+    QVERIFY(net.elapsedMs() < kRouterBudgetRefillMs + 20.0);
+
+    // Without a refill in time the miss is loss, after the last ask's wait.
+    routers[1].budgetBurst = 1;
+    routers[1].budgetRefillMs = 5000.0;
+    FakeNetwork spent(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    const auto lost = runOn(spent, monitorRound(5));
+    QVERIFY(lost.hasValue());
+    QCOMPARE(describe(*lost),
+             QStringLiteral("1 192.0.2.1, 2 *, 3 192.0.2.3, 4 192.0.2.4, 5 203.0.113.5"));
+    QCOMPARE(spent.sent(), 7);
+}
+
+// A router that did not answer last round, or a miss with nothing answering beyond it, is not
+// asked again: a silent router costs a session no extra probe and no extra wait.
+void ProbeEngineTest::monitorAsksOnlyRoutersThatAnsweredBefore()
+{
+    auto routers = fourRouters();
+    routers[1].silent = true;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    EngineConfig c = monitorRound(1);
+    c.answeredBefore.insert(c.answeredBefore.end(), {3, 4, 5});
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(net.sent(), 5);
+    QCOMPARE(net.elapsedMs(), 2 * 3.0 + 5.0); // TTL 2 waits for twice TTL 3's 3 ms
+
+    // Filtered destination: its TTL answered last round but nothing beyond it answers now. It
+    // costs what it costs a round told of no earlier answers.
+    FakeNetwork filtered(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
+    const auto unanswered = runOn(filtered, monitorRound(5));
+    FakeNetwork control(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Filtered);
+    const auto untold = runOn(control, monitorRound(0));
+    QVERIFY(unanswered.hasValue() && untold.hasValue());
+    QCOMPARE(filtered.sent(), control.sent());
+    QCOMPARE(filtered.elapsedMs(), control.elapsedMs());
+}
+
+// A first link that takes 0.6 ms per probe: sent together, 24 probes would queue for up to 14 ms
+// and the far hops' round trips with them. The first probe's answer and the pace probe's come
+// back 0.6 ms apart, so every later probe leaves 0.6 ms after the one before: none waits, and
+// every hop's round trips are its own plus the link's 0.6 ms, as ping would see them.
+void ProbeEngineTest::slowFirstLinkPacesTheProbes()
+{
+    constexpr double kPerProbeMs = 0.6;
+    const auto routers = fourRouters();
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    net.setFirstLinkTimePerProbe(kPerProbeMs);
+    const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
+    QVERIFY(outcome.hasValue());
+    QVERIFY(!describe(*outcome).contains(QLatin1Char('*')));
+    for (const ProbeEvent &event : outcome->events) {
+        const double own =
+            event.slot.ttl <= 4 ? routers[std::size_t(event.slot.ttl - 1)].rttMs : 5.0;
+        const double waited = *event.rttMs() - own - kPerProbeMs;
+        QVERIFY2(std::abs(waited) < 1e-6,
+                 qPrintable(QStringLiteral("probe %1 waited %2 ms for the link")
+                                .arg(event.slot.index)
+                                .arg(waited)));
+    }
+    // Sent together, the probes queue for the link: the error the gap avoids.
+    FakeNetwork burst(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    burst.setFirstLinkTimePerProbe(kPerProbeMs);
+    EngineConfig unpaced = config(TraceMode::Parallel, 3);
+    unpaced.probeGapNs = 1; // a gap given, so none is learnt: next to none
+    const auto queued = runOn(burst, unpaced);
+    QVERIFY(queued.hasValue());
+    QVERIFY(*queued->events.back().rttMs() > 5.0 + 10 * kPerProbeMs);
+}
+
+// A session's round has a whole interval to send in: its probes always leave 1 ms apart.
+void ProbeEngineTest::sessionRoundsKeepAGapBetweenProbes()
+{
+    FakeNetwork net(kSource, kTarget, fourRouters(), 5.0, FakeNetwork::Destination::Open);
+    net.setFirstLinkTimePerProbe(0.6);
+    EngineConfig c = monitorRound(5);
+    c.probeGapNs = kPacedProbeGapNs;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    std::vector<std::int64_t> sent;
+    for (const ProbeEvent &event : outcome->events) {
+        sent.push_back(event.sentNs);
+        const double own = event.slot.ttl <= 4 ? event.slot.ttl * 1.0 : 5.0;
+        QCOMPARE(*event.rttMs(), own + 0.6); // none waited for the link
+    }
+    std::sort(sent.begin(), sent.end());
+    for (std::size_t i = 1; i < sent.size(); ++i)
+        QVERIFY(sent[i] - sent[i - 1] >= kPacedProbeGapNs);
+    QCOMPARE(net.elapsedMs(), 4 * 1.0 + 0.6 + 5.0); // the destination's probe left 4 ms in
 }
 
 QTEST_GUILESS_MAIN(ProbeEngineTest)

@@ -53,6 +53,7 @@ class TraceRunnerTest : public QObject
 
 private Q_SLOTS:
     void buildsHopsFromProbes();
+    void sessionRoundsCarryWhatTheLastRoundFound();
     void requestLimits_data();
     void requestLimits();
     void defaultsThePortByProtocol();
@@ -105,6 +106,47 @@ void TraceRunnerTest::buildsHopsFromProbes()
     QCOMPARE(path.hopscope->probes[7].flow, 1);
     QCOMPARE(path.hopscope->probes[3].responder, std::string());
     QCOMPARE(path.hopscope->probes[0].sentAtUs, std::int64_t(1'000'000));
+}
+
+// A session's next round is told where the destination was and which TTLs answered (their
+// misses get second chances); a round whose last probe waited for a router's budget to refill
+// is followed an interval after that probe, not after the round's start.
+void TraceRunnerTest::sessionRoundsCarryWhatTheLastRoundFound()
+{
+    const PreparedTrace prepared{*normaliseTraceRequest(tcpRequest()),
+                                 *IpAddress::parse("10.9.0.2")};
+    MonitorSettings settings;
+    settings.intervalMs = 1000;
+    TraceRun run(prepared, RunKind::Monitor, settings);
+    QVERIFY(run.roundTrace().request.answeredTtls.empty());
+    QCOMPARE(run.roundTrace().request.budgetRefillMs, kRouterBudgetRefillMs);
+    RoundOutcome outcome;
+    outcome.summary.lastTtl = 3;
+    outcome.summary.end = PathEnd::Destination;
+
+    run.beginRound(1'000'000); // the events are sent at 1 s (Unix time, microseconds)
+    for (const ProbeEvent &event :
+         {answered(0, 1, "10.0.1.1", 1.0), silent(1, 2), answered(2, 3, "10.9.0.2", 3.0)})
+        run.probe(event);
+    run.finishRound(outcome);
+    QCOMPARE(run.roundTrace().request.answeredTtls, (std::vector<int>{1, 3}));
+    QCOMPARE(run.roundTrace().request.expectedHops, 3);
+    QCOMPARE(run.nextRoundAfterMs(), std::int64_t{1000});
+
+    run.beginRound(2'000'000);
+    ProbeEvent askedLate = answered(1, 2, "10.0.2.1", 2.0);
+    askedLate.sentNs = 3'020'000'000; // asked again 1.02 s into the round
+    for (const ProbeEvent &event :
+         {answered(0, 1, "10.0.1.1", 1.0), askedLate, answered(2, 3, "10.9.0.2", 3.0)})
+        run.probe(event);
+    run.finishRound(outcome);
+    QCOMPARE(run.roundTrace().request.answeredTtls, (std::vector<int>{1, 2, 3}));
+    QCOMPARE(run.nextRoundAfterMs(), std::int64_t{1000 + 1020});
+
+    // A single trace gives no second chances for budgets: one more ask at once is all.
+    TraceRun single(prepared, RunKind::Trace);
+    QCOMPARE(single.roundTrace().request.budgetRefillMs, 0);
+    QVERIFY(single.roundTrace().request.answeredTtls.empty());
 }
 
 void TraceRunnerTest::requestLimits_data()
