@@ -71,6 +71,11 @@ void SlowLinkLabTest::initTestCase()
     m_lab->setLinkDelay(0, kFirstLinkOneWayMs, kDelayLink, kFirstLinkKbps);
     QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
     QVERIFY2(m_lab->listenOnServer(kOpenPort), qPrintable(m_lab->error()));
+    // Ping sockets (unprivileged ICMP) are for the groups in net.ipv4.ping_group_range.
+    QVERIFY2(m_lab->exec(m_lab->client(),
+                         {QStringLiteral("sysctl"), QStringLiteral("-q"), QStringLiteral("-w"),
+                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")}),
+             qPrintable(m_lab->error()));
     // Neighbour tables and the cable warm, as on any network in use: the test is about queues,
     // not address resolution.
     QVERIFY(pingMs(NamespaceLab::serverV4(kRouters)) > 0);
@@ -104,14 +109,18 @@ double SlowLinkLabTest::pingMs(const QString &address)
 void SlowLinkLabTest::roundTripsMatchPing_data()
 {
     QTest::addColumn<QString>("protocol");
-    QTest::newRow("tcp") << QStringLiteral("tcp");
-    QTest::newRow("udp") << QStringLiteral("udp");
-    QTest::newRow("icmp") << QStringLiteral("icmp");
+    QTest::addColumn<bool>("unprivileged");
+    QTest::newRow("tcp") << QStringLiteral("tcp") << false;
+    QTest::newRow("udp") << QStringLiteral("udp") << false;
+    QTest::newRow("icmp") << QStringLiteral("icmp") << false;
+    QTest::newRow("udp unprivileged") << QStringLiteral("udp") << true;
+    QTest::newRow("icmp unprivileged") << QStringLiteral("icmp") << true;
 }
 
 void SlowLinkLabTest::roundTripsMatchPing()
 {
     QFETCH(QString, protocol);
+    QFETCH(bool, unprivileged);
     std::map<int, std::pair<QString, std::vector<double>>> byTtl;
     for (int run = 0; run < kTraces; ++run) {
         QThread::msleep(kBudgetRefillMs);
@@ -119,6 +128,8 @@ void SlowLinkLabTest::roundTripsMatchPing()
                               QStringLiteral("--protocol"), protocol};
         if (protocol == QLatin1String("tcp"))
             arguments << QStringLiteral("--port") << QString::number(kOpenPort);
+        if (unprivileged)
+            arguments << QStringLiteral("--unprivileged");
         const CliRun trace =
             runTrace(m_lab->client(), arguments << NamespaceLab::serverV4(kRouters));
         QVERIFY2(trace.exitCode == 0, trace.err.constData());
@@ -136,7 +147,6 @@ void SlowLinkLabTest::roundTripsMatchPing()
     for (const auto &[ttl, samples] : byTtl) {
         const double ours = median(samples.second);
         const double ping = pingMs(samples.first);
-
 
         QVERIFY2(ping > 0, qPrintable(samples.first));
         QVERIFY2(std::abs(ours - ping) <= kLargestErrorMs,
