@@ -137,7 +137,7 @@ private:
             if (deadline == std::numeric_limits<std::int64_t>::max())
                 return {}; // nothing left in flight or to send
             if (!waitUntil(deadline))
-                return m_sendError ? cancelled() : m_sendError;
+                return waitStopped();
         }
     }
 
@@ -178,8 +178,8 @@ private:
         return {};
     }
 
-    // When a probe held back (by the first TTL's wait, or to keep the gap between probes) may
-    // go; never while nothing is held back.
+    // When a probe held back (waiting for the pace probe's answer, or to keep the gap between
+    // probes) may go; never while nothing is held back.
     std::int64_t nextSendAt() const
     {
         if (m_nextToSend >= m_probes.size())
@@ -256,11 +256,14 @@ private:
                 return sent;
             while (probe.state == State::Pending) {
                 if (!waitUntil(probe.sentNs + m_config.timeoutNs))
-                    return m_sendError ? cancelled() : m_sendError;
+                    return waitStopped();
             }
         }
         return {};
     }
+
+    // Why a wait returned false: a second chance that could not be sent, or else cancellation.
+    Status waitStopped() { return m_sendError ? cancelled() : m_sendError; }
 
     Status cancelled()
     {
@@ -493,8 +496,6 @@ private:
     {
         while (!finished() && hopSettled(m_nextTtlToSettle))
             m_observer.hopSettled(m_nextTtlToSettle++);
-        if (m_pilot == Pilot::Waiting && finished())
-            m_pilot = Pilot::Done;
     }
 
     static ProbeEvent event(const Probe &probe)
