@@ -219,10 +219,12 @@ private:
         const Probe &first = m_probes.front();
         if (m_pilot != Pilot::Waiting || m_paceReceivedNs == 0 || first.state != State::Answered)
             return;
-        const std::int64_t apart =
-            (m_paceReceivedNs - first.reply->receivedNs) - (m_paceSentNs - first.sentNs);
-        if (apart >= kSmallestGapNs)
-            m_gapNs = std::min(std::max(m_gapNs, apart), kLargestGapNs);
+        // Arriving farther apart than they left, the pair queued on the way, and the spacing it
+        // arrived with is what the slowest link needs between probes (however close they left).
+        const std::int64_t sentApart = m_paceSentNs - first.sentNs;
+        const std::int64_t receivedApart = m_paceReceivedNs - first.reply->receivedNs;
+        if (receivedApart - sentApart >= kSmallestGapNs)
+            m_gapNs = std::min(std::max(m_gapNs, receivedApart), kLargestGapNs);
         m_pilot = Pilot::Done;
     }
 

@@ -149,6 +149,10 @@ void SlowLinkLabTest::roundTripsMatchPing()
         const double ping = pingMs(samples.first);
 
         QVERIFY2(ping > 0, qPrintable(samples.first));
+        qInfo("TTL %d (%s): %.3f ms over %d samples [%.3f..%.3f], ping %.3f ms", ttl,
+              qPrintable(samples.first), ours, int(samples.second.size()),
+              *std::min_element(samples.second.begin(), samples.second.end()),
+              *std::max_element(samples.second.begin(), samples.second.end()), ping);
         QVERIFY2(std::abs(ours - ping) <= kLargestErrorMs,
                  qPrintable(QStringLiteral("TTL %1 (%2): %3 ms, ping %4 ms")
                                 .arg(ttl)

@@ -57,10 +57,12 @@ void FakeNetwork::inject(Bytes packet, PacketChannel channel, double afterMs)
 Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
 {
     ++m_sent;
+    const std::int64_t sentNs = m_nowNs;
+    m_nowNs += m_sendCostNs; // the system call's own time, after its send time was read
     m_mostInFlight = std::max(m_mostInFlight, static_cast<int>(m_queue.size()) + 1);
     const int ttl = packet.ttl;
     // Queued for the first link behind the probes before it, then sent.
-    const std::int64_t leftNs = std::max(m_nowNs, m_firstLinkFreeNs) + m_perProbeNs;
+    const std::int64_t leftNs = std::max(sentNs, m_firstLinkFreeNs) + m_perProbeNs;
     m_firstLinkFreeNs = leftNs;
     const auto at = [this, ttl, leftNs](double rttMs) {
         const double extra = m_extraDelay.first == ttl ? m_extraDelay.second : 0.0;
@@ -74,7 +76,7 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     if (std::find(m_lost.begin(), m_lost.end(), m_sent) != m_lost.end()) {
         if (m_onSend)
             m_onSend(m_sent);
-        return m_nowNs;
+        return sentNs;
     }
     const auto routers = static_cast<int>(m_routers.size());
     for (int i = 0; i < std::min(ttl, routers); ++i) {
@@ -84,7 +86,7 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
                      PacketChannel::IcmpV4, at(hop.rttMs), m_copies);
             if (m_onSend)
                 m_onSend(m_sent);
-            return m_nowNs;
+            return sentNs;
         }
     }
     if (ttl <= routers) {
@@ -108,7 +110,7 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
     }
     if (m_onSend)
         m_onSend(m_sent);
-    return m_nowNs;
+    return sentNs;
 }
 
 std::optional<ReceivedPacket> FakeNetwork::receive(std::int64_t deadlineNs,

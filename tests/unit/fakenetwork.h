@@ -52,6 +52,9 @@ public:
     // The first link takes this long to send each probe, one at a time: probes sent together
     // queue for it, and their round trips grow by the wait.
     void setFirstLinkTimePerProbe(double ms) { m_perProbeNs = static_cast<std::int64_t>(ms * 1e6); }
+    // Every send takes this much virtual time after the engine read its send time, as a
+    // system call does on a slow machine: probes sent back to back leave this far apart.
+    void setSendCost(double ms) { m_sendCostNs = static_cast<std::int64_t>(ms * 1e6); }
     // The probes sent as these numbers (1 the first) are lost on the way.
     void loseSends(std::vector<int> numbers) { m_lost = std::move(numbers); }
     // Called after every send with the number of probes sent so far.
@@ -86,6 +89,7 @@ private:
     std::vector<Scheduled> m_queue;
     int m_copies = 1;
     std::int64_t m_readCostNs = 0;
+    std::int64_t m_sendCostNs = 0;
     std::pair<int, double> m_extraDelay{0, 0.0};
     std::function<void(int)> m_onSend;
     int m_sent = 0;

@@ -125,6 +125,7 @@ private Q_SLOTS:
     void monitorCountsLossOnTheWay();
     void monitorAsksASpentRouterAfterItsBudgetRefills();
     void monitorAsksOnlyRoutersThatAnsweredBefore();
+    void slowFirstLinkPacesTheProbes_data();
     void slowFirstLinkPacesTheProbes();
     void sessionRoundsKeepAGapBetweenProbes();
 };
@@ -601,13 +602,24 @@ void ProbeEngineTest::monitorAsksOnlyRoutersThatAnsweredBefore()
 // A first link that takes 0.6 ms per probe: sent together, 24 probes would queue for up to 14 ms
 // and the far hops' round trips with them. The first probe's answer and the pace probe's come
 // back 0.6 ms apart, so every later probe leaves 0.6 ms after the one before: none waits, and
-// every hop's round trips are its own plus the link's 0.6 ms, as ping would see them.
+// every hop's round trips are its own plus the link's 0.6 ms, as ping would see them. Sends that
+// take time of their own (a slow machine, a socket per probe) leave the pair closer than the
+// link carries it, and the gap is still the link's.
+void ProbeEngineTest::slowFirstLinkPacesTheProbes_data()
+{
+    QTest::addColumn<double>("sendCostMs");
+    QTest::newRow("instant sends") << 0.0;
+    QTest::newRow("sends of 0.2 ms") << 0.2;
+}
+
 void ProbeEngineTest::slowFirstLinkPacesTheProbes()
 {
+    QFETCH(double, sendCostMs);
     constexpr double kPerProbeMs = 0.6;
     const auto routers = fourRouters();
     FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
     net.setFirstLinkTimePerProbe(kPerProbeMs);
+    net.setSendCost(sendCostMs);
     const auto outcome = runOn(net, config(TraceMode::Parallel, 3));
     QVERIFY(outcome.hasValue());
     QVERIFY(!describe(*outcome).contains(QLatin1Char('*')));
