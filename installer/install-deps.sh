@@ -9,12 +9,14 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
-    libseccomp-dev
+    libseccomp-dev libmaxminddb-dev
     # style: the formatter that tests/run.sh checks every source with
     clang-format
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
     # runs, the helper's file capability)
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin
+    # tests: a DNS server answering AS lookups in the lab; MaxMind databases written by the tests
+    dnsmasq-base libmaxmind-db-writer-perl
     # tests: reports opened the way people open them (HTML in a browser, PDF pages as images)
     chromium poppler-utils
     # packaging and its tests: the Debian package's dependencies (dpkg-shlibdeps), the desktop

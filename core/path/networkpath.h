@@ -3,10 +3,12 @@
 
 #pragma once
 
+#include "path/addressowner.h"
 #include "path/monitorsummary.h"
 #include "probe/tracerequest.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +126,8 @@ struct HopscopeExtension
     Probing probing = Probing::Unknown;
     std::vector<ProbeSample> probes;
     std::optional<MonitorSummary> monitor; // only for a monitoring session
+    // Whose network each responder is in, by address, as far as it was learnt.
+    std::map<std::string, AddressOwner> owners;
     bool operator==(const HopscopeExtension &) const = default;
 };
 

@@ -291,6 +291,24 @@ ProbeSample readProbe(const ObjectView &object)
     return probe;
 }
 
+// Whose network an address is in, as a lookup or the imported file said.
+std::pair<std::string, AddressOwner> readOwner(const ObjectView &object)
+{
+    const std::string address = object.requiredString("address");
+    if (!IpAddress::parse(address))
+        fail(ErrorCode::InvalidAddress, object.pointerTo("address"),
+             "is not an IP address (found \"" + address + "\")");
+    AddressOwner owner;
+    if (const auto asn = object.optionalInteger("asn", 0, 4'294'967'295))
+        owner.asn = static_cast<std::uint32_t>(*asn);
+    owner.asName = stringOr(object, "as_name");
+    owner.prefix = stringOr(object, "prefix");
+    owner.country = stringOr(object, "country");
+    owner.source = stringOr(object, "source");
+    owner.lookedUpAtMs = object.optionalInteger("looked_up_at", 0, kLatestTimestampMs).value_or(0);
+    return {IpAddress::parse(address)->toString(), std::move(owner)};
+}
+
 HopscopeExtension readExtension(const ObjectView &object)
 {
     HopscopeExtension extension;
@@ -317,6 +335,14 @@ HopscopeExtension readExtension(const ObjectView &object)
     }
     if (const auto monitor = object.optionalObject("monitor"))
         extension.monitor = readMonitorSummary(*monitor);
+    if (const auto owners = object.optionalArray("owners")) {
+        for (std::size_t i = 0; i < owners->size(); ++i) {
+            auto [address, owner] = readOwner(owners->objectAt(i));
+            if (!extension.owners.emplace(address, std::move(owner)).second)
+                fail(ErrorCode::DuplicateKey, childPointer(owners->pointer(), i),
+                     "names " + address + " a second time");
+        }
+    }
     return extension;
 }
 

@@ -141,6 +141,20 @@ ordered_json probeJson(const ProbeSample &probe)
     return object;
 }
 
+ordered_json ownerJson(const std::string &address, const AddressOwner &owner)
+{
+    ordered_json object = ordered_json::object();
+    object["address"] = address;
+    putIfSet(object, "asn", owner.asn);
+    putIfNotEmpty(object, "as_name", owner.asName);
+    putIfNotEmpty(object, "prefix", owner.prefix);
+    putIfNotEmpty(object, "country", owner.country);
+    putIfNotEmpty(object, "source", owner.source);
+    if (owner.lookedUpAtMs > 0)
+        object["looked_up_at"] = owner.lookedUpAtMs;
+    return object;
+}
+
 ordered_json extensionJson(const HopscopeExtension &extension)
 {
     ordered_json object = ordered_json::object();
@@ -155,6 +169,12 @@ ordered_json extensionJson(const HopscopeExtension &extension)
     object["probes"] = std::move(probes);
     if (extension.monitor)
         object["monitor"] = monitorSummaryToJsonValue(*extension.monitor);
+    if (!extension.owners.empty()) {
+        ordered_json owners = ordered_json::array();
+        for (const auto &[address, owner] : extension.owners)
+            owners.push_back(ownerJson(address, owner));
+        object["owners"] = std::move(owners);
+    }
     return object;
 }
 

@@ -5,7 +5,8 @@
 #   cmake -DSOURCE_DIR=<checkout> -DPROBE_SOURCES=<hopscope_probe's sources> -P check-layers.cmake
 # Layers, bottom up (README, "Architecture"):
 #   1 probe:  core/common, core/packet, core/probe, core/network, core/helper
-#   2 model:  core/file, core/path, core/stats, core/monitor, core/compare, core/import, core/trace
+#   2 model:  core/file, core/path, core/stats, core/monitor, core/compare, core/import, core/trace,
+#             core/owner
 #   3 output: core/report, core/telemetry
 #   4 Qt:     core/client, core/store
 #   5 PDF:    ui/print
@@ -25,6 +26,7 @@ set(layer_of_monitor 2)
 set(layer_of_compare 2)
 set(layer_of_import 2)
 set(layer_of_trace 2)
+set(layer_of_owner 2)
 set(layer_of_report 3)
 set(layer_of_telemetry 3)
 set(layer_of_client 4)

@@ -94,6 +94,18 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("more values than a path can hold")
         << replaced("[\"a:b\"]", "[" + QByteArray("0,").repeated(4'000'001) + "0]")
         << QByteArray("too-large") << QByteArray("(document)");
+    QTest::newRow("owner of no address")
+        << replaced("\"probes\":",
+                    "\"owners\": [{\"address\": \"example.net\", \"asn\": 1}], \"probes\":")
+        << QByteArray("invalid-address") << QByteArray("/hopscope/owners/0/address");
+    QTest::newRow("owner named twice")
+        << replaced("\"probes\":", "\"owners\": [{\"address\": \"2001:db8::1\"}, {\"address\": "
+                                   "\"2001:0db8::1\"}], \"probes\":")
+        << QByteArray("duplicate-key") << QByteArray("/hopscope/owners/1");
+    QTest::newRow("AS number past 32 bits")
+        << replaced("\"probes\":", "\"owners\": [{\"address\": \"192.0.2.1\", \"asn\": "
+                                   "4294967296}], \"probes\":")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/owners/0/asn");
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << QByteArray("too-deep")
                                   << QByteArray("(document)");
     QTest::newRow("deep nesting inside a valid key")

@@ -36,6 +36,13 @@ void NetworkPathRoundTripTest::roundTrip_data()
     NetworkPath subnetOnly = fullTcpPath();
     subnetOnly.source.via = SourceVia{{}, "subnet-a"};
     QTest::newRow("via with a subnet alias only") << subnetOnly;
+    NetworkPath owned = fullTcpPath();
+    owned.hopscope->owners["10.0.9.2"] = {
+        64500u,       "EXAMPLE-NET - Example Net, NL", "10.0.9.0/24", "NL", kOwnerSourceCymru,
+        1764000000456};
+    owned.hopscope->owners["10.0.3.1"] = {64501u, "", "", "", kOwnerSourceFile, 0};
+    owned.hopscope->owners["2001:db8::1"] = {std::nullopt, "", "", "DE", "mmdb:country.mmdb", 1};
+    QTest::newRow("owners of the responders") << owned;
 }
 
 void NetworkPathRoundTripTest::roundTrip()
