@@ -3,6 +3,7 @@
 
 #include "ui/hopgraphview.h"
 
+#include "common/safetext.h"
 #include "file/outputfile.h"
 #include "ui/hopnodeitem.h"
 #include "ui/latencycolors.h"
@@ -10,13 +11,16 @@
 #include <QBuffer>
 #include <QFile>
 #include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
 #include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hopscope {
 
@@ -25,6 +29,14 @@ namespace {
 constexpr qreal kColumnGap = 64; // between TTLs
 constexpr qreal kRowGap = 16;    // between responders at one TTL
 constexpr qreal kMargin = 40;
+constexpr qreal kGroupPadding = 8;
+
+// A tint of its own for each AS, the same in every window and every run.
+QColor asTint(std::uint32_t asn)
+{
+    const double hue = std::fmod(asn * 0.618033988749895, 1.0);
+    return QColor::fromHslF(static_cast<float>(hue), 0.55f, 0.55f);
+}
 
 } // namespace
 
@@ -68,9 +80,13 @@ void HopGraphView::clear()
         delete item;
     for (auto &[edge, item] : m_edges)
         delete item;
+    for (QGraphicsRectItem *group : m_asGroups)
+        delete group;
     m_nodes.clear();
     m_edges.clear();
     m_shownEdges.clear();
+    m_owners.clear();
+    m_asGroups.clear();
     m_userZoomed = false;
     layoutNodes();
 }
@@ -97,11 +113,18 @@ void HopGraphView::refresh(const PathModel &session)
     const std::map<HopEdge, int> edges = session.linksToDraw();
     const std::vector<MonitorHop> &hops = session.hops();
     bool added = false;
+    bool ownersChanged = false;
     for (const MonitorHop &hop : hops) {
         if (hop.responder == kOtherResponders)
             continue;
         const bool onPath = hop.onLatestRound(session.latestRound());
         const Key key{hop.ttl, hop.responder};
+        if (const auto owner =
+                hop.responder.empty() ? std::nullopt : ownerOf(session.header(), hop.responder);
+            owner && owner->asn && !(m_owners.count(key) && m_owners[key] == *owner)) {
+            m_owners[key] = *owner;
+            ownersChanged = true;
+        }
         if (const auto it = m_nodes.find(key); it != m_nodes.end()) {
             it->second->setHop(hop, onPath);
             continue;
@@ -114,7 +137,69 @@ void HopGraphView::refresh(const PathModel &session)
     }
     if (added)
         layoutNodes();
+    else if (ownersChanged)
+        updateAsGroups();
     updateEdges(edges);
+}
+
+void HopGraphView::updateAsGroups()
+{
+    for (QGraphicsRectItem *group : m_asGroups)
+        delete group;
+    m_asGroups.clear();
+    // Stretches of TTLs whose known owners are one AS; unknown ones (silent, private) join the
+    // stretch they sit in without ending it.
+    struct Stretch
+    {
+        AddressOwner owner;
+        QRectF bounds;
+    };
+    std::vector<Stretch> stretches;
+    std::map<int, std::vector<std::pair<const Key *, HopNodeItem *>>> columns;
+    for (const auto &[key, item] : m_nodes)
+        columns[key.first].push_back({&key, item});
+    for (const auto &[ttl, items] : columns) {
+        for (const auto &[key, item] : items) {
+            const auto owner = m_owners.find(*key);
+            if (owner == m_owners.end())
+                continue;
+            if (stretches.empty() || stretches.back().owner.asn != owner->second.asn)
+                stretches.push_back({owner->second, item->sceneBoundingRect()});
+            else
+                stretches.back().bounds |= item->sceneBoundingRect();
+        }
+    }
+    for (const Stretch &stretch : stretches) {
+        const QColor tint = asTint(*stretch.owner.asn);
+        QColor fill = tint;
+        fill.setAlphaF(0.12f);
+        auto *box = new QGraphicsRectItem(stretch.bounds.adjusted(
+            -kGroupPadding, -kGroupPadding - 16, kGroupPadding, kGroupPadding));
+        box->setBrush(fill);
+        box->setPen(QPen(tint.darker(130), 1, Qt::DashLine));
+        box->setZValue(0);
+        const QString label = QString::fromStdString(printable(asLabel(stretch.owner)));
+        box->setToolTip(QString::fromStdString(
+            printable("AS" + std::to_string(*stretch.owner.asn) +
+                      (stretch.owner.asName.empty() ? "" : " " + stretch.owner.asName))));
+        box->setData(0, label);
+        auto *text = new QGraphicsSimpleTextItem(label, box);
+        QFont font = text->font();
+        font.setBold(true);
+        text->setFont(font);
+        text->setBrush(tint.darker(170));
+        text->setPos(box->rect().topLeft() + QPointF(6, 2));
+        scene()->addItem(box);
+        m_asGroups.push_back(box);
+    }
+}
+
+QStringList HopGraphView::asGroupLabels() const
+{
+    QStringList labels;
+    for (const QGraphicsRectItem *group : m_asGroups)
+        labels << group->data(0).toString();
+    return labels;
 }
 
 void HopGraphView::layoutNodes()
@@ -142,6 +227,7 @@ void HopGraphView::layoutNodes()
         for (std::size_t i = 0; i < items.size(); ++i)
             place(items[i], ttl * along, first + static_cast<qreal>(i) * across);
     }
+    updateAsGroups();
     QRectF bounds = scene()->itemsBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     if (lastTtl == 0)
         bounds = QRectF(-HopNodeItem::kWidth, -HopNodeItem::kHeight, 2 * HopNodeItem::kWidth,

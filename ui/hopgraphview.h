@@ -11,8 +11,10 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 class QGraphicsPathItem;
+class QGraphicsRectItem;
 
 namespace hopscope {
 
@@ -21,7 +23,8 @@ class HopNodeItem;
 // The path as a graph: this computer, then every TTL from left to right (top to bottom when
 // the view is narrow), one node per responder, a dashed node for a TTL that never answered, and
 // the links the probes' flows took between them, so that load-balanced branches fork and join
-// as they did. Nodes keep their place as probes arrive; wheel zooms, dragging pans.
+// as they did. Hops in one AS are grouped in a box tinted by the AS, its name on the box. Nodes
+// keep their place as probes arrive; wheel zooms, dragging pans.
 class HopGraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -36,6 +39,8 @@ public:
 
     int nodeCount() const { return static_cast<int>(m_nodes.size()); }
     int edgeCount() const { return static_cast<int>(m_edges.size()); }
+    // The AS boxes' labels, left to right ("AS64500 EXAMPLE-NET").
+    QStringList asGroupLabels() const;
     HopNodeItem *node(int ttl, const std::string &responder) const;
     void selectHop(int ttl, const QString &responder);
 
@@ -63,11 +68,14 @@ private:
     void layoutNodes();
     void updateEdges(const std::map<HopEdge, int> &edges);
     QPointF anchor(const HopNodeItem *item, bool outgoing) const;
+    void updateAsGroups();
 
     HopNodeItem *m_source;
     std::map<Key, HopNodeItem *> m_nodes;
     std::map<HopEdge, QGraphicsPathItem *> m_edges;
-    std::map<HopEdge, int> m_shownEdges; // the links last drawn, to redraw them after a relayout
+    std::map<HopEdge, int> m_shownEdges;  // the links last drawn, to redraw them after a relayout
+    std::map<Key, AddressOwner> m_owners; // of the nodes whose AS is known
+    std::vector<QGraphicsRectItem *> m_asGroups;
     bool m_vertical = false;
     bool m_userZoomed = false;
 };

@@ -3,12 +3,14 @@
 
 #include "ui/hoptablemodel.h"
 
+#include "common/safetext.h"
 #include "path/pathmodel.h"
 #include "report/monitortexttable.h"
 #include "ui/figureformat.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
 #include <QFont>
 #include <QPalette>
 
@@ -62,6 +64,7 @@ void HopTableModel::clear()
 void HopTableModel::update(const PathModel &session)
 {
     m_counted = session.counted();
+    m_header = session.header();
     std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
@@ -117,6 +120,14 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
         return QString::fromStdString(hop.hostname.empty() ? hop.responder : hop.hostname);
     case Address:
         return hop.responder.empty() ? QStringLiteral("*") : QString::fromStdString(hop.responder);
+    case As: {
+        const auto owner = ownerOfRow(hop);
+        return owner ? QString::fromStdString(printable(asLabel(*owner))) : QString();
+    }
+    case Country: {
+        const auto owner = ownerOfRow(hop);
+        return owner ? QString::fromStdString(printable(owner->country)) : QString();
+    }
     case Loss:
         // A hop list with one RTT per hop says nothing of probes lost or sent.
         if (!m_counted)
@@ -154,6 +165,10 @@ QVariant HopTableModel::sortValue(const MonitorHop &hop, int column) const
     switch (column) {
     case Ttl:
         return hop.ttl * 1000 + static_cast<int>(&hop - m_hops.data()); // TTL, then row order
+    case As: {
+        const auto owner = ownerOfRow(hop);
+        return owner && owner->asn ? QVariant(qulonglong(*owner->asn)) : QVariant(qulonglong(0));
+    }
     case Loss:
         return s.lossPercent;
     case Sent:
@@ -178,9 +193,56 @@ QVariant HopTableModel::sortValue(const MonitorHop &hop, int column) const
     }
 }
 
+std::optional<AddressOwner> HopTableModel::ownerOfRow(const MonitorHop &hop) const
+{
+    if (hop.responder.empty())
+        return std::nullopt;
+    return ownerOf(m_header, hop.responder);
+}
+
+namespace {
+
+// "AS64500 EXAMPLE-NET - Example Net, NL, prefix 198.18.0.0/22, country NL; from Team Cymru's DNS
+// service, 2026-12-02T14:00:00"
+QString ownerToolTip(const AddressOwner &owner)
+{
+    QStringList facts;
+    if (owner.asn)
+        facts << QStringLiteral("AS%1").arg(*owner.asn) +
+                     (owner.asName.empty()
+                          ? QString()
+                          : QLatin1Char(' ') + QString::fromStdString(printable(owner.asName)));
+    if (!owner.prefix.empty())
+        facts
+            << HopTableModel::tr("prefix %1").arg(QString::fromStdString(printable(owner.prefix)));
+    if (!owner.country.empty())
+        facts << HopTableModel::tr("country %1")
+                     .arg(QString::fromStdString(printable(owner.country)));
+    QString source;
+    if (owner.source == kOwnerSourceCymru)
+        source = HopTableModel::tr("Team Cymru's DNS service");
+    else if (owner.source == kOwnerSourceFile)
+        source = HopTableModel::tr("the file");
+    else if (owner.source.rfind(kOwnerSourceMmdbPrefix, 0) == 0)
+        source = HopTableModel::tr("the database %1")
+                     .arg(QString::fromStdString(printable(
+                         owner.source.substr(std::string(kOwnerSourceMmdbPrefix).size()))));
+    else
+        source = QString::fromStdString(printable(owner.source));
+    QString line = facts.join(QStringLiteral(", ")) + HopTableModel::tr("; from %1").arg(source);
+    if (owner.lookedUpAtMs > 0)
+        line += QStringLiteral(", ") +
+                QDateTime::fromMSecsSinceEpoch(owner.lookedUpAtMs).toString(Qt::ISODate);
+    return line;
+}
+
+} // namespace
+
 QString HopTableModel::toolTip(const MonitorHop &hop) const
 {
     QStringList lines;
+    if (const auto owner = ownerOfRow(hop))
+        lines << ownerToolTip(*owner);
     if (hop.likelyRateLimited)
         lines << (hop.stats.received == 0
                       ? tr("No replies here, but later hops answer: this router filters or "
@@ -220,7 +282,8 @@ QVariant HopTableModel::data(const QModelIndex &index, int role) const
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     case Qt::TextAlignmentRole:
-        return index.column() == Host || index.column() == Address
+        return index.column() == Host || index.column() == Address || index.column() == As ||
+                       index.column() == Country
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -276,15 +339,15 @@ QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int
     }
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = {"TTL",    "Host", "Address", "Loss%", "Snt",
-                                                   "Last",   "Avg",  "Best",    "Wrst",  "StDev",
-                                                   "Jitter", "p95",  "Recent"};
+    static const char *const names[ColumnCount] = {"TTL",   "Host",  "Address", "AS",  "Country",
+                                                   "Loss%", "Snt",   "Last",    "Avg", "Best",
+                                                   "Wrst",  "StDev", "Jitter",  "p95", "Recent"};
     return tr(names[section]);
 }
 
 QString HopTableModel::toText() const
 {
-    return QString::fromStdString(formatMonitorTable(m_hops, m_latestRound));
+    return QString::fromStdString(formatMonitorTable(m_header, m_hops, m_latestRound));
 }
 
 } // namespace hopscope

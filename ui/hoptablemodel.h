@@ -4,10 +4,12 @@
 #pragma once
 
 #include "path/monitorsummary.h"
+#include "path/networkpath.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +28,8 @@ public:
         Ttl,
         Host,
         Address,
+        As,      // number and short name of the AS the responder is in
+        Country, // the country its AS or database gives
         Loss,
         Sent,
         Last,
@@ -70,9 +74,11 @@ private:
     QVariant display(const MonitorHop &hop, int column) const;
     QVariant sortValue(const MonitorHop &hop, int column) const;
     QString toolTip(const MonitorHop &hop) const;
+    std::optional<AddressOwner> ownerOfRow(const MonitorHop &hop) const;
 
     std::vector<MonitorHop> m_hops;
     std::vector<QList<double>> m_recent;
+    NetworkPath m_header; // whose network each responder is in
     int m_latestRound = 0;
     bool m_counted = true; // false: the rows give one RTT each, nothing of loss
 };

@@ -13,6 +13,7 @@
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
+#include "ui/ownerlookupsettings.h"
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
 #include "ui/targetbar.h"
@@ -295,6 +296,24 @@ void MainWindow::createMenus()
             tab->copyTable();
     });
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    traceMenu->addSeparator();
+    QAction *online = traceMenu->addAction(tr("Look Up Hop &Owners Online"));
+    online->setCheckable(true);
+    online->setChecked(loadOwnerLookupSettings().online);
+    online->setToolTip(tr("Ask Team Cymru's DNS service whose network each hop is in. Off, "
+                          "nothing about the path leaves this computer for it."));
+    connect(online, &QAction::toggled, this, [](bool on) {
+        OwnerLookupSettings settings = loadOwnerLookupSettings();
+        settings.online = on;
+        saveOwnerLookupSettings(settings);
+    });
+    traceMenu->addAction(tr("Owner &Databases..."), this, [this] {
+        if (chooseOwnerDatabases(this))
+            statusBar()->showMessage(
+                tr("Owner databases: %1")
+                    .arg(loadOwnerLookupSettings().databases.join(QStringLiteral(", "))),
+                kStatusMessageMs);
+    });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const auto onGraph = [this](void (HopGraphView::*slot)()) {

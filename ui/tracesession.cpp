@@ -5,7 +5,9 @@
 
 #include "client/traceworker.h"
 #include "client/workerthread.h"
+#include "common/safetext.h"
 #include "ui/background.h"
+#include "ui/ownerlookupsettings.h"
 
 #include <QTimer>
 
@@ -166,11 +168,17 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
     // off this thread: a resolver may take seconds.
     const std::uint64_t generation = ++m_generation;
     const RunKind kind = mode == Mode::Monitor ? RunKind::Monitor : RunKind::Trace;
+    QStringList ownerProblems;
+    std::shared_ptr<OwnerLookup> owners = sharedOwnerLookup(&ownerProblems);
+    for (const QString &problem : ownerProblems)
+        Q_EMIT noticeReceived(tr("Owner database left out: %1").arg(problem));
     runInBackground(
         this,
-        [request, kind] {
+        [request, kind, owners] {
             NoticeCollector notices;
             auto trace = prepareTrace(request, kind, notices);
+            if (trace)
+                trace->owners = owners;
             return Prepared{std::move(trace), notices.notices};
         },
         [this, generation, kind](const Prepared &prepared) {
@@ -266,6 +274,9 @@ void TraceSession::onFinished(const RoundOutcome &outcome)
     const auto changes = m_run->finishRound(outcome);
     for (const RouteChange &change : changes)
         Q_EMIT routeChanged(QString::fromStdString(describeRouteChange(change)));
+    if (const auto &owners = m_run->trace().owners)
+        for (const std::string &problem : owners->takeProblems())
+            Q_EMIT noticeReceived(QString::fromStdString(printable(problem)));
     if (outcome.summary.probing == Probing::Unprivileged)
         m_probing = tr("without privileges");
     Q_EMIT dataChanged();

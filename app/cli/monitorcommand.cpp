@@ -32,6 +32,7 @@ int runMonitor(const QStringList &arguments)
     const QCommandLineOption help = helpOption();
     const TraceOptions traceOptions;
     const TelemetryOptions telemetryOptions;
+    const OwnerOptions ownerOptions;
     const QCommandLineOption interval(
         QStringLiteral("interval"),
         QStringLiteral("Start a round every MS milliseconds, %1-%2 (default %3).")
@@ -57,6 +58,7 @@ int runMonitor(const QStringList &arguments)
     traceOptions.addTo(parser);
     parser.addOptions({interval, count});
     telemetryOptions.addTo(parser);
+    ownerOptions.addTo(parser);
     parser.addOptions({json, output});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     QString host;
@@ -71,6 +73,10 @@ int runMonitor(const QStringList &arguments)
     settings.intervalMs = intOption(parser, interval, error).value_or(settings.intervalMs);
     settings.count = intOption(parser, count, error);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
+    const auto owners =
+        error.empty() ? ownerOptions.open(parser, traceOptions.noDns(), error) : nullptr;
+    if (ownerOptions.keepsPathLocal(parser))
+        request.resolveHostnames = false;
     if (error.empty()) {
         if (const auto checked = normaliseTraceRequest(request); !checked)
             error = checked.error().message;
@@ -89,11 +95,12 @@ int runMonitor(const QStringList &arguments)
                            toJson ? stderr : stdout,
                            {telemetry.get(), tags, settings.intervalMs / 1000.0});
     // The target is checked and resolved once, and the flows' ports kept, for every round.
-    const auto prepared = prepareTrace(request, RunKind::Monitor, printer);
+    auto prepared = prepareTrace(request, RunKind::Monitor, printer);
     if (!prepared) {
         printError("monitor: " + prepared.error().message);
         return ExitError;
     }
+    prepared->owners = owners;
     if (const auto warning = routerBudgetWarning(prepared->request, settings))
         printer.notice(*warning);
     TraceRun run(*prepared, RunKind::Monitor, settings);
@@ -108,6 +115,9 @@ int runMonitor(const QStringList &arguments)
         return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
+    if (owners)
+        for (const std::string &problem : owners->takeProblems())
+            printError("monitor: " + problem);
     if (parser.isSet(output)) {
         const Status written =
             writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");

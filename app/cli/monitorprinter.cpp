@@ -90,7 +90,7 @@ void MonitorPrinter::redraw(const PathModel &model)
     screen += "Hopscope monitor: " + formatPathTarget(model.header()) + "; round " +
               std::to_string(model.latestRound()) + " at " +
               formatUtc(model.latestRoundUs() / 1000) + "\n\n";
-    screen += formatMonitorTable(model.hops(), model.latestRound());
+    screen += formatMonitorTable(model.header(), model.hops(), model.latestRound());
     const auto &changes = model.routeChanges();
     if (!changes.empty()) {
         screen += "\nRoute changes (" +

@@ -30,6 +30,7 @@ int runTrace(const QStringList &arguments)
     const QCommandLineOption help = helpOption();
     const TraceOptions traceOptions;
     const TelemetryOptions telemetryOptions;
+    const OwnerOptions ownerOptions;
     const QCommandLineOption json(
         QStringLiteral("json"), QStringLiteral("Print the NetworkPath JSON instead of the table."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
@@ -38,6 +39,7 @@ int runTrace(const QStringList &arguments)
     parser.addOption(help);
     traceOptions.addTo(parser);
     telemetryOptions.addTo(parser);
+    ownerOptions.addTo(parser);
     parser.addOptions({json, output});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     QString host;
@@ -47,6 +49,10 @@ int runTrace(const QStringList &arguments)
     std::string error;
     TraceRequest request = traceOptions.read(parser, host, error);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
+    const auto owners =
+        error.empty() ? ownerOptions.open(parser, traceOptions.noDns(), error) : nullptr;
+    if (ownerOptions.keepsPathLocal(parser))
+        request.resolveHostnames = false;
     if (error.empty()) {
         if (const auto checked = normaliseTraceRequest(request); !checked)
             error = checked.error().message;
@@ -59,24 +65,30 @@ int runTrace(const QStringList &arguments)
 
     CancelSignal cancel;
     TracePrinter printer(!parser.isSet(json));
+    printer.setOwners(owners);
     const auto started = std::chrono::steady_clock::now();
     // The target is checked and resolved once; the helper is given the address.
-    const auto prepared = prepareTrace(request, RunKind::Trace, printer);
+    auto prepared = prepareTrace(request, RunKind::Trace, printer);
     if (!prepared) {
         printError("trace: " + prepared.error().message);
         return ExitError;
     }
+    prepared->owners = owners;
     TraceRun run(*prepared, RunKind::Trace);
     RoundTracers tracers(request);
     auto path = [&] {
         const InterruptGuard interrupts(cancel);
         return runRounds(run, tracers.tracer(), printer, cancel);
     }();
+    printer.printPending();
     if (!path) {
         printError("trace: " + path.error().message);
         return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
+    if (owners)
+        for (const std::string &problem : owners->takeProblems())
+            printError("trace: " + problem);
     if (telemetry)
         submitNetworkPathTelemetry(
             *telemetry, run.model(),

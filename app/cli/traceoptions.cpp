@@ -3,6 +3,8 @@
 
 #include "traceoptions.h"
 
+#include "client/dnstxtresolver.h"
+
 #include "clioutput.h"
 #include "telemetry/networkpathtelemetry.h"
 
@@ -82,7 +84,8 @@ TraceOptions::TraceOptions()
       m_unprivileged(flagOption("unprivileged",
                                 "Probe without raw sockets even when they are allowed (chosen by "
                                 "itself when they are not).")),
-      m_noDns(flagOption("no-dns", "Do not look up hop hostnames."))
+      m_noDns(flagOption("no-dns", "Ask no DNS server anything: neither the hops' hostnames nor "
+                                   "their AS (databases given with --mmdb still answer)."))
 {
 }
 
@@ -168,6 +171,43 @@ std::unique_ptr<MetricSender> TelemetryOptions::openSender(const QCommandLinePar
         return nullptr;
     }
     return std::move(*sender);
+}
+
+OwnerOptions::OwnerOptions()
+    : m_mmdb(valueOption("mmdb",
+                         "Find each hop's AS and country in this MaxMind-format database "
+                         "(GeoLite2, DB-IP Lite, IPinfo Lite); asked before any network "
+                         "lookup. Repeat for several.",
+                         "FILE")),
+      m_noAsn(flagOption("no-asn", "Look nothing up about the path over the network: neither the "
+                                   "hops' AS (Team Cymru's DNS service) nor their hostnames. "
+                                   "Databases given with --mmdb still answer."))
+{
+}
+
+void OwnerOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_mmdb, m_noAsn});
+}
+
+std::shared_ptr<OwnerLookup> OwnerOptions::open(const QCommandLineParser &parser,
+                                                const QCommandLineOption &noDns,
+                                                std::string &error) const
+{
+    OwnerSources sources;
+    for (const QString &file : parser.values(m_mmdb)) {
+        auto database = MmdbDatabase::open(file.toStdString());
+        if (!database) {
+            error = "--mmdb: " + database.error().message;
+            return nullptr;
+        }
+        sources.databases.push_back(std::move(*database));
+    }
+    if (!parser.isSet(m_noAsn) && !parser.isSet(noDns))
+        sources.txt = systemTxtQuery();
+    if (sources.databases.empty() && !sources.txt)
+        return nullptr;
+    return std::make_shared<OwnerLookup>(std::move(sources));
 }
 
 } // namespace hopscope::cli

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "owner/ownerlookup.h"
 #include "path/networkpath.h"
 #include "telemetry/dogstatsdsender.h"
 
@@ -29,6 +30,7 @@ public:
     // The request for `host`; `error` names the first bad option.
     TraceRequest read(const QCommandLineParser &parser, const QString &host,
                       std::string &error) const;
+    const QCommandLineOption &noDns() const { return m_noDns; }
 
 private:
     QCommandLineOption m_protocol, m_port, m_sourcePort, m_maxTtl, m_timeout, m_queries, m_flows,
@@ -50,6 +52,23 @@ public:
 
 private:
     QCommandLineOption m_statsd, m_tags;
+};
+
+// --mmdb FILE (repeatable) and --no-asn: where to learn whose network each hop is in.
+class OwnerOptions
+{
+public:
+    OwnerOptions();
+    void addTo(QCommandLineParser &parser) const;
+    // The lookup the options ask for: the databases given, then Team Cymru over DNS unless
+    // --no-asn or --no-dns says no. `error` names a database that cannot be used.
+    std::shared_ptr<OwnerLookup> open(const QCommandLineParser &parser,
+                                      const QCommandLineOption &noDns, std::string &error) const;
+    // --no-asn: nothing about the path may leave this machine, hostnames' lookups included.
+    bool keepsPathLocal(const QCommandLineParser &parser) const { return parser.isSet(m_noAsn); }
+
+private:
+    QCommandLineOption m_mmdb, m_noAsn;
 };
 
 } // namespace hopscope::cli

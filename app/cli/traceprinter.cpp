@@ -4,6 +4,7 @@
 #include "traceprinter.h"
 
 #include "clioutput.h"
+#include "common/safetext.h"
 #include "packet/tcpsyn.h"
 #include "stats/hopstatistics.h"
 
@@ -46,6 +47,13 @@ std::string milliseconds(double value)
     return text;
 }
 
+// "  [AS64500 EXAMPLE-NET]" after a responder, as traceroute -A marks it; "" when unknown.
+std::string ownerMark(const OwnerLabels &owners, const std::string &address)
+{
+    const auto found = owners.find(address);
+    return found == owners.end() ? std::string() : " [" + found->second + "]";
+}
+
 std::string ttlColumn(int ttl)
 {
     char text[16];
@@ -54,7 +62,7 @@ std::string ttlColumn(int ttl)
 }
 
 // One flow: traceroute's line, a responder named once, then each probe's time or "*".
-std::string singleFlowLine(const std::vector<ProbeEvent> &events)
+std::string singleFlowLine(const std::vector<ProbeEvent> &events, const OwnerLabels &owners)
 {
     std::string line;
     std::optional<IpAddress> lastResponder;
@@ -64,7 +72,8 @@ std::string singleFlowLine(const std::vector<ProbeEvent> &events)
             continue;
         }
         if (!lastResponder || *lastResponder != event.reply->responder) {
-            line += (line.empty() ? "" : " ") + event.reply->responder.toString();
+            line += (line.empty() ? "" : " ") + event.reply->responder.toString() +
+                    ownerMark(owners, event.reply->responder.toString());
             lastResponder = event.reply->responder;
         }
         line += milliseconds(*event.rttMs()) + unreachableMark(*event.reply);
@@ -76,13 +85,14 @@ std::string singleFlowLine(const std::vector<ProbeEvent> &events)
 // of the probes and the flows that went through it, so that branches show as branches:
 //   2  198.18.1.2   0.007 ms  18/24 probes  flows 0 1 2 4 6 7
 //      198.18.10.2  0.007 ms   6/24 probes  flows 3 5
-std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events)
+std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events, const OwnerLabels &owners)
 {
     std::vector<std::pair<std::string, std::vector<const ProbeEvent *>>> responders;
     for (const ProbeEvent &event : events) {
         if (!event.reply)
             continue;
-        const std::string address = event.reply->responder.toString();
+        const std::string address = event.reply->responder.toString() +
+                                    ownerMark(owners, event.reply->responder.toString());
         auto it = std::find_if(responders.begin(), responders.end(),
                                [&](const auto &entry) { return entry.first == address; });
         if (it == responders.end())
@@ -117,8 +127,38 @@ std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events)
 
 void TracePrinter::probeFinished(const ProbeEvent &event)
 {
-    if (m_printHops)
-        m_eventsByTtl[event.slot.ttl].push_back(event);
+    if (!m_printHops)
+        return;
+    m_eventsByTtl[event.slot.ttl].push_back(event);
+    if (m_owners && event.reply) { // asked now, known by the time its hop is printed
+        m_firstSeen.emplace(event.reply->responder.toString(), std::chrono::steady_clock::now());
+        m_owners->prefetch({event.reply->responder});
+    }
+}
+
+OwnerLabels TracePrinter::ownerLabels(const std::vector<ProbeEvent> &events) const
+{
+    OwnerLabels labels;
+    if (!m_owners)
+        return labels;
+    // A hop's line waits for its owners until a second after its first answer came, never the
+    // whole lookup: waits of hops that answered together overlap, and an owner that is late is
+    // in the saved path all the same. Hops still to print wait here only once the trace is over.
+    constexpr std::chrono::milliseconds kLongestWait{1000};
+    std::vector<IpAddress> responders;
+    auto deadline = std::chrono::steady_clock::now();
+    for (const ProbeEvent &event : events) {
+        if (!event.reply)
+            continue;
+        responders.push_back(event.reply->responder);
+        if (const auto seen = m_firstSeen.find(event.reply->responder.toString());
+            seen != m_firstSeen.end())
+            deadline = std::max(deadline, seen->second + kLongestWait);
+    }
+    for (const auto &[address, owner] : m_owners->owners(responders, deadline))
+        if (const std::string label = asLabel(owner); !label.empty())
+            labels[address] = printable(label);
+    return labels;
 }
 
 void TracePrinter::notice(const std::string &message)
@@ -134,15 +174,41 @@ void TracePrinter::hopSettled(int ttl)
     m_eventsByTtl.erase(ttl);
     std::sort(events.begin(), events.end(),
               [](const ProbeEvent &a, const ProbeEvent &b) { return a.slot.index < b.slot.index; });
-    const bool severalFlows = std::any_of(
-        events.begin(), events.end(), [](const ProbeEvent &event) { return event.slot.flow > 0; });
-    const std::vector<std::string> lines =
-        severalFlows ? flowLines(events) : std::vector<std::string>{singleFlowLine(events)};
-    std::string text;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        text += (i == 0 ? ttlColumn(ttl) : std::string(5, ' ')) + lines[i] +
-                (i == 0 ? portState(events) : std::string()) + "\n";
-    printText(text);
+    m_settled.push_back({ttl, std::move(events)});
+    printSettled(false);
+}
+
+void TracePrinter::roundFinished(int, const PathModel &, const std::vector<RouteChange> &, double)
+{
+    printSettled(true);
+}
+
+void TracePrinter::printSettled(bool waitForOwners)
+{
+    while (!m_settled.empty()) {
+        const SettledHop &hop = m_settled.front();
+        if (m_owners && !waitForOwners) {
+            std::vector<IpAddress> responders;
+            for (const ProbeEvent &event : hop.events)
+                if (event.reply)
+                    responders.push_back(event.reply->responder);
+            if (!m_owners->finished(responders))
+                return; // this line and those after it wait for its owners
+        }
+        const bool severalFlows =
+            std::any_of(hop.events.begin(), hop.events.end(),
+                        [](const ProbeEvent &event) { return event.slot.flow > 0; });
+        const OwnerLabels owners = ownerLabels(hop.events);
+        const std::vector<std::string> lines =
+            severalFlows ? flowLines(hop.events, owners)
+                         : std::vector<std::string>{singleFlowLine(hop.events, owners)};
+        std::string text;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            text += (i == 0 ? ttlColumn(hop.ttl) : std::string(5, ' ')) + lines[i] +
+                    (i == 0 ? portState(hop.events) : std::string()) + "\n";
+        printText(text);
+        m_settled.pop_front();
+    }
 }
 
 } // namespace hopscope::cli

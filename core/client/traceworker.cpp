@@ -262,8 +262,7 @@ void TraceWorker::finishRound(const ProbeRunSummary &summary)
     RoundOutcome outcome;
     outcome.summary = summary;
     // On this thread: a resolver that is slow to answer holds up nobody.
-    if (m_trace.request.resolveHostnames)
-        outcome.hostnames = lookUpNames(m_events, m_trace.address);
+    lookUpAnswerers(m_trace, m_events, outcome);
     m_events.clear();
     m_busy = false;
     Q_EMIT finished(outcome);

@@ -10,7 +10,7 @@ namespace hopscope {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 50> kNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 51> kNames{{
     {ErrorCode::BadChecksum, "bad-checksum"},
     {ErrorCode::BadEvent, "bad-event"},
     {ErrorCode::Busy, "busy"},
@@ -50,6 +50,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 50> kNames{{
     {ErrorCode::SandboxError, "sandbox-error"},
     {ErrorCode::SharedCeiling, "shared-ceiling"},
     {ErrorCode::SocketError, "socket-error"},
+    {ErrorCode::TimedOut, "timed-out"},
     {ErrorCode::TooDeep, "too-deep"},
     {ErrorCode::TooLarge, "too-large"},
     {ErrorCode::TooManyTraces, "too-many-traces"},

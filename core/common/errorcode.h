@@ -51,6 +51,7 @@ enum class ErrorCode {
     SandboxError,
     SharedCeiling,
     SocketError,
+    TimedOut,
     TooDeep,
     TooLarge,
     TooManyTraces,

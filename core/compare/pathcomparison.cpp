@@ -66,6 +66,8 @@ PathTtls observe(const PathModel &model)
             result.overview.destinationTtl = ttl;
         if (!set.empty())
             result.overview.length = std::max(result.overview.length, ttl);
+        if (const auto as = asAtTtl(model, ttl))
+            at.as = as->label;
     }
     for (auto &[ttl, at] : result.byTtl) {
         if (!at.rttsMs.empty())
@@ -156,6 +158,8 @@ PathComparison comparePaths(const PathModel &first, const PathModel &second)
     PathComparison comparison;
     comparison.first = a.overview;
     comparison.second = b.overview;
+    comparison.firstAsPath = asPathOf(first);
+    comparison.secondAsPath = asPathOf(second);
     const int last = std::max(a.overview.length, b.overview.length);
     for (int ttl = 1; ttl <= last; ++ttl) {
         TtlComparison row;

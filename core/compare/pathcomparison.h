@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "compare/aspath.h"
 #include "path/pathmodel.h"
 #include "stats/mannwhitney.h"
 
@@ -22,6 +23,7 @@ struct TtlObservation
     int probesSent = 0;                  // 0 when the file has no per-probe samples
     std::optional<double> medianRttMs;
     std::optional<double> lossPercent; // only with per-probe samples
+    std::string as;                    // the responders' AS ("AS64500 EXAMPLE-NET"), when known
 };
 
 // How a TTL differs between the two paths. A path's length is its last TTL that answered:
@@ -78,6 +80,9 @@ struct PathComparison
     PathOverview first;
     PathOverview second;
     std::vector<TtlComparison> ttls;
+    // The ASes each path crosses, as far as their owners are known.
+    std::vector<AsCrossing> firstAsPath;
+    std::vector<AsCrossing> secondAsPath;
 
     bool reachabilityChanged() const;
     bool lengthChanged() const { return first.length != second.length; }

@@ -25,6 +25,10 @@ struct AddressOwner
     bool operator==(const AddressOwner &) const = default;
 };
 
+// "AS64500 EXAMPLE-NET": the number and the short name (Team Cymru's names run
+// "EXAMPLE-NET - Example Net, NL"), for a table; "AS64500" without a name, "" without an AS.
+std::string asLabel(const AddressOwner &owner);
+
 // The sources an owner can come from, as files and the window name them.
 inline constexpr const char *kOwnerSourceCymru = "cymru";      // Team Cymru's DNS service
 inline constexpr const char *kOwnerSourceFile = "file";        // the file the path came in

@@ -29,4 +29,26 @@ int NetworkPath::maxTtl() const
     return highest;
 }
 
+std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
+{
+    if (path.hopscope) {
+        const auto found = path.hopscope->owners.find(hop.ipAddress);
+        if (found != path.hopscope->owners.end())
+            return found->second;
+    }
+    if (hop.asn)
+        return AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0};
+    return std::nullopt;
+}
+
+std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &address)
+{
+    for (const PathHop &hop : path.hops)
+        if (hop.ipAddress == address && hop.asn)
+            return ownerOf(path, hop);
+    PathHop bare;
+    bare.ipAddress = address;
+    return ownerOf(path, bare);
+}
+
 } // namespace hopscope

@@ -153,4 +153,11 @@ struct NetworkPath
     int maxTtl() const;
 };
 
+// Whose network a hop's responder is in: what a lookup found for its address, else the AS number
+// the file gave the hop; nothing when neither says.
+std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop);
+// The same for a responder's address: what a lookup found, else the AS a hop of the path with
+// that address was given by its file.
+std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &address);
+
 } // namespace hopscope

@@ -166,8 +166,40 @@ std::string formatPValue(double p)
     return buffer;
 }
 
+namespace {
+
+// "At TTL 4 the path now crosses AS64502 THIRD-NET instead of AS64501 OTHER-NET." for the hops
+// whose AS changed, else what the AS paths as a whole say; empty when no AS is known to change.
+std::string describeAsChange(const PathComparison &comparison)
+{
+    std::vector<std::pair<std::pair<std::string, std::string>, std::vector<int>>> moves;
+    for (const TtlComparison &row : comparison.ttls) {
+        if (!row.first || !row.second || row.first->as.empty() || row.second->as.empty() ||
+            row.first->as == row.second->as)
+            continue;
+        const std::pair<std::string, std::string> move{row.first->as, row.second->as};
+        if (moves.empty() || moves.back().first != move)
+            moves.push_back({move, {}});
+        moves.back().second.push_back(row.ttl);
+    }
+    if (moves.empty())
+        return describeAsPathChange(comparison.firstAsPath, comparison.secondAsPath);
+    std::string text;
+    for (const auto &[move, ttls] : moves) {
+        std::string where = ttls.size() == 1 ? "TTL " + std::to_string(ttls.front())
+                                             : "TTLs " + std::to_string(ttls.front()) + "-" +
+                                                   std::to_string(ttls.back());
+        text += (text.empty() ? "" : " ") + ("At " + where) + " the path now crosses " +
+                move.second + " instead of " + move.first + ".";
+    }
+    return text;
+}
+
+} // namespace
+
 std::string comparisonVerdict(const PathComparison &comparison)
 {
+    const std::string asChange = describeAsChange(comparison);
     if (!comparison.routesDiffer())
         return "The routes are the same.";
     std::vector<std::string> parts;
@@ -190,7 +222,7 @@ std::string comparisonVerdict(const PathComparison &comparison)
     std::string verdict = "The routes differ: ";
     for (std::size_t i = 0; i < parts.size(); ++i)
         verdict += (i ? ", " : "") + parts[i];
-    return verdict + ".";
+    return verdict + "." + (asChange.empty() ? "" : " " + asChange);
 }
 
 std::string formatComparison(const PathComparison &comparison, const PathModel &first,
@@ -228,6 +260,17 @@ nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const 
     document["verdict"] = comparisonVerdict(comparison);
     document["first"] = overviewJson(comparison.first, first.header());
     document["second"] = overviewJson(comparison.second, second.header());
+    for (const auto &[key, asPath] : {std::pair{"first", &comparison.firstAsPath},
+                                      std::pair{"second", &comparison.secondAsPath}}) {
+        if (asPath->empty())
+            continue;
+        nlohmann::ordered_json crossings = nlohmann::ordered_json::array();
+        for (const AsCrossing &crossing : *asPath)
+            crossings.push_back({{"asn", crossing.asn},
+                                 {"label", crossing.label},
+                                 {"first_ttl", crossing.firstTtl}});
+        document[key]["as_path"] = std::move(crossings);
+    }
     document["significance_level"] = kSignificanceLevel;
     nlohmann::ordered_json ttls = nlohmann::ordered_json::array();
     for (const TtlComparison &row : comparison.ttls) {

@@ -69,8 +69,10 @@ std::string csvReport(const ReportContent &content)
 {
     std::string csv =
         "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
-        "jitter_ms,p95_ms,notes\r\n";
+        "jitter_ms,p95_ms,notes,asn,as_name,prefix,country\r\n";
     for (const MonitorHop &hop : content.model.hops()) {
+        const AddressOwner owner =
+            ownerOf(content.model.header(), hop.responder).value_or(AddressOwner{});
         const HopStatistics &s = hop.stats;
         const bool counted = content.model.counted();
         const std::vector<std::string> cells{
@@ -88,6 +90,10 @@ std::string csvReport(const ReportContent &content)
             counted ? number(s.jitterMs) : std::string(),
             counted ? number(s.p95Ms) : std::string(),
             csvCell(reportHopNotes(hop, content.latestRound)),
+            owner.asn ? std::to_string(*owner.asn) : std::string(),
+            csvCell(owner.asName),
+            csvCell(owner.prefix),
+            csvCell(owner.country),
         };
         csv += row(cells);
     }

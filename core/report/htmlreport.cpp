@@ -111,6 +111,9 @@ std::string htmlReport(const ReportContent &content)
 
     html += "<h2>Hops</h2>\n<table>\n<thead><tr><th>TTL</th><th>Address</th><th>Hostname</th>";
     const bool counted = content.model.counted();
+    const bool owners = reportKnowsOwners(content);
+    if (owners)
+        html += "<th>AS</th>";
     html += counted ? "<th>Loss</th><th>Sent</th><th>Last</th><th>Avg</th><th>Best</th><th>Worst</"
                       "th><th>StDev</th>"
                       "<th>Jitter</th><th>p95</th>"
@@ -122,6 +125,8 @@ std::string htmlReport(const ReportContent &content)
         html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
         html += cell(std::to_string(hop.ttl), true) +
                 cell(hop.responder.empty() ? "*" : hop.responder) + cell(hop.hostname);
+        if (owners)
+            html += cell(reportHopAs(content, hop));
         if (counted)
             html += cell(formatPercent(s.lossPercent), true) + cell(std::to_string(s.sent), true) +
                     cell(formatMs(s.lastMs), true) + cell(formatMs(s.avgMs), true) +
@@ -132,8 +137,9 @@ std::string htmlReport(const ReportContent &content)
             html += cell(formatMs(s.avgMs), true);
         html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
         if (const std::string more = unlistedNote(content, listed); !more.empty())
-            html += "<tr class=\"off\"><td></td><td colspan=\"" + std::to_string(counted ? 12 : 4) +
-                    "\">" + escapeXml(more) + "</td></tr>\n";
+            html += "<tr class=\"off\"><td></td><td colspan=\"" +
+                    std::to_string((counted ? 12 : 4) + (owners ? 1 : 0)) + "\">" +
+                    escapeXml(more) + "</td></tr>\n";
     }
     html += "</tbody>\n</table>\n<p>Times in milliseconds.</p>\n";
 

@@ -65,27 +65,32 @@ std::string markdownReport(const ReportContent &content)
     md += reportFacts(content.generatedAtMs, content.redaction);
     md += "\n## Hops\n\n";
     const bool counted = content.model.counted();
-    md += counted ? "| TTL | Address | Hostname | Loss | Sent | Last | Avg | Best | Worst | StDev "
-                    "| Jitter | p95 | Notes |\n"
-                    "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
-                  : "| TTL | Address | Hostname | RTT | Notes |\n|--:|---|---|--:|---|\n";
+    const bool owners = reportKnowsOwners(content);
+    md += std::string("| TTL | Address | Hostname") + (owners ? " | AS" : "") +
+          (counted ? " | Loss | Sent | Last | Avg | Best | Worst | StDev | Jitter | p95 | Notes |\n"
+                     "|--:|---|---|" +
+                         std::string(owners ? "---|" : "") +
+                         "--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+                   : " | RTT | Notes |\n|--:|---|---|" + std::string(owners ? "---|" : "") +
+                         "--:|---|\n");
     for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
         const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
         const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
+        md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
+              escapeMarkdown(hop.hostname) + " | " +
+              (owners ? escapeMarkdown(reportHopAs(content, hop)) + " | " : "");
         if (counted)
-            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
-                  escapeMarkdown(hop.hostname) + " | " + formatPercent(s.lossPercent) + " | " +
-                  std::to_string(s.sent) + " | " + formatMs(s.lastMs) + " | " + formatMs(s.avgMs) +
-                  " | " + formatMs(s.minMs) + " | " + formatMs(s.maxMs) + " | " +
-                  formatMs(s.stdDevMs) + " | " + formatMs(s.jitterMs) + " | " + formatMs(s.p95Ms) +
-                  " | " + notes + " |\n";
+            md += formatPercent(s.lossPercent) + " | " + std::to_string(s.sent) + " | " +
+                  formatMs(s.lastMs) + " | " + formatMs(s.avgMs) + " | " + formatMs(s.minMs) +
+                  " | " + formatMs(s.maxMs) + " | " + formatMs(s.stdDevMs) + " | " +
+                  formatMs(s.jitterMs) + " | " + formatMs(s.p95Ms) + " | " + notes + " |\n";
         else
-            md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
-                  escapeMarkdown(hop.hostname) + " | " + formatMs(s.avgMs) + " | " + notes + " |\n";
+            md += formatMs(s.avgMs) + " | " + notes + " |\n";
         if (const std::string more = unlistedNote(content, listed); !more.empty())
-            md += "| | " + escapeMarkdown(more) + " |" + std::string(counted ? 11 : 3, '|') + "\n";
+            md += "| | " + escapeMarkdown(more) + " |" +
+                  std::string((counted ? 11 : 3) + (owners ? 1 : 0), '|') + "\n";
     }
     md += "\nTimes in milliseconds.\n";
 

@@ -48,13 +48,29 @@ std::optional<UnreachableKind> routerUnreachable(const MonitorHop &hop)
     return kind == UnreachableKind::Port ? std::nullopt : std::optional<UnreachableKind>(kind);
 }
 
-std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound)
+std::string formatMonitorTable(const NetworkPath &path, const std::vector<MonitorHop> &hops,
+                               int latestRound)
 {
+    // Whose network each hop is in, as mtr -z shows it, when any is known.
+    std::vector<std::string> owners;
+    for (const MonitorHop &hop : hops) {
+        const auto owner = ownerOf(path, hop.responder);
+        owners.push_back(owner ? printable(asLabel(*owner)) : std::string());
+    }
+    const bool asns = std::any_of(owners.begin(), owners.end(),
+                                  [](const std::string &label) { return !label.empty(); });
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"TTL", "Host", "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev", "Jitter",
                     "p95", ""});
+    std::vector<bool> rightAligned{true, false, true, true, true, true,
+                                   true, true,  true, true, true, false};
+    if (asns) {
+        rows.front().insert(rows.front().begin() + 1, "AS");
+        rightAligned.insert(rightAligned.begin() + 1, false);
+    }
     int previousTtl = 0;
-    for (const MonitorHop &hop : hops) {
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+        const MonitorHop &hop = hops[i];
         const HopStatistics &s = hop.stats;
         // Further responders at one TTL are listed under it, as mtr does.
         rows.push_back({hop.ttl == previousTtl ? "" : std::to_string(hop.ttl), hostCell(hop),
@@ -62,10 +78,11 @@ std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRo
                         formatMs(s.avgMs), formatMs(s.minMs), formatMs(s.maxMs),
                         formatMs(s.stdDevMs), formatMs(s.jitterMs), formatMs(s.p95Ms),
                         describeHopNotes(hop, latestRound)});
+        if (asns)
+            rows.back().insert(rows.back().begin() + 1, owners[i]);
         previousTtl = hop.ttl;
     }
-    return formatColumns(
-        rows, {true, false, true, true, true, true, true, true, true, true, true, false});
+    return formatColumns(rows, rightAligned);
 }
 
 std::string formatRouteChangeLine(const RouteChange &change)
@@ -104,7 +121,7 @@ std::string formatMonitorReport(const PathModel &model)
         report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " +
                   formatUtc(model.latestRoundUs() / 1000);
     report += "\n\n";
-    report += formatMonitorTable(model.hops(), model.latestRound());
+    report += formatMonitorTable(model.header(), model.hops(), model.latestRound());
     const std::size_t changes = model.routeChanges().size() + model.forgottenRouteChanges();
     report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");
     report += changes == 0 ? ".\n" : ":\n";
@@ -117,7 +134,7 @@ std::string formatFiguresReport(const PathModel &model)
 {
     if (!model.counted() || model.isMonitoring())
         return {};
-    return "Per hop:\n\n" + formatMonitorTable(model.hops(), model.latestRound());
+    return "Per hop:\n\n" + formatMonitorTable(model.header(), model.hops(), model.latestRound());
 }
 
 } // namespace hopscope

@@ -13,11 +13,13 @@
 
 namespace hopscope {
 
-// The mtr-style report of a monitoring session: TTL, host, Loss%, Snt, Last, Avg, Best, Wrst,
+// The mtr-style report of a monitoring session: TTL, the AS when any hop's is known (as mtr -z
+// shows it), host, Loss%, Snt, Last, Avg, Best, Wrst,
 // StDev, Jitter and p95 (milliseconds), one row per responder, and a note on rows whose loss
 // looks like ICMP rate limiting, that answered with destination-unreachable, or that are no
 // longer on the path (not probed in `latestRound`).
-std::string formatMonitorTable(const std::vector<MonitorHop> &hops, int latestRound);
+std::string formatMonitorTable(const NetworkPath &path, const std::vector<MonitorHop> &hops,
+                               int latestRound);
 
 // The destination-unreachable a row answered with, unless it was the destination's own port
 // unreachable (the normal answer to a UDP probe).

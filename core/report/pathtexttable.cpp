@@ -54,9 +54,16 @@ std::optional<UnreachableStop> unreachableStop(const PathModel &model, int lastT
 std::string formatPathTable(const PathModel &model)
 {
     const std::vector<PathHop> &hops = model.latestHops();
-    // The AS and the MPLS labels another tool's file showed, as columns only when it showed any.
-    const bool asns = std::any_of(hops.begin(), hops.end(),
-                                  [](const PathHop &hop) { return hop.asn.has_value(); });
+    // Whose network each hop is in and the MPLS labels another tool's file showed, as columns
+    // only when there are any.
+    const NetworkPath &path = model.header();
+    std::vector<std::string> owners;
+    for (const PathHop &hop : hops) {
+        const auto owner = ownerOf(path, hop);
+        owners.push_back(owner ? printable(asLabel(*owner)) : std::string());
+    }
+    const bool asns = std::any_of(owners.begin(), owners.end(),
+                                  [](const std::string &label) { return !label.empty(); });
     const bool labels =
         std::any_of(hops.begin(), hops.end(), [](const PathHop &hop) { return !hop.mpls.empty(); });
     std::vector<std::vector<std::string>> rows;
@@ -64,17 +71,18 @@ std::string formatPathTable(const PathModel &model)
     std::vector<bool> rightAligned{true, false, false, true, false};
     if (asns) {
         rows.front().push_back("AS");
-        rightAligned.push_back(true);
+        rightAligned.push_back(false);
     }
     if (labels) {
         rows.front().push_back("MPLS");
         rightAligned.push_back(false);
     }
-    for (const PathHop &hop : hops) {
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+        const PathHop &hop = hops[i];
         rows.push_back({std::to_string(hop.ttl), printable(hop.ipAddress), printable(hop.hostname),
                         formatRtt(hop.rttMs), hop.reachable ? "yes" : "no"});
         if (asns)
-            rows.back().push_back(hop.asn ? "AS" + std::to_string(*hop.asn) : "");
+            rows.back().push_back(owners[i]);
         if (labels) {
             std::string stack;
             for (const MplsLabel &label : hop.mpls)

@@ -95,8 +95,32 @@ PathVerdict pathVerdict(const PathModel &model)
             verdict.lossStartsTtl = start;
         }
     }
+    verdict.asPath = asPathOf(model);
+    if (verdict.latencyStartsTtl)
+        verdict.latencyStartsIn = asAtTtl(model, *verdict.latencyStartsTtl);
+    if (verdict.lossStartsTtl)
+        verdict.lossStartsIn = asAtTtl(model, *verdict.lossStartsTtl);
     return verdict;
 }
+
+namespace {
+
+std::string inAs(const std::optional<AsCrossing> &as)
+{
+    return as ? ", in " + as->label : std::string();
+}
+
+// "The path crosses AS64500 EXAMPLE-NET (from TTL 2), then AS64501 OTHER-NET (from TTL 4)."
+std::string describeAsPath(const std::vector<AsCrossing> &path)
+{
+    std::string text = path.size() == 1 ? "The path stays in " : "The path crosses ";
+    for (std::size_t i = 0; i < path.size(); ++i)
+        text += (i == 0 ? "" : ", then ") + path[i].label + " (from TTL " +
+                std::to_string(path[i].firstTtl) + ")";
+    return text + ".";
+}
+
+} // namespace
 
 std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counted)
 {
@@ -113,15 +137,15 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
         lines.push_back("The destination was not reached.");
     if (verdict.latencyStartsTtl)
         lines.push_back("Latency starts at TTL " + std::to_string(*verdict.latencyStartsTtl) +
-                        ": every hop from there on is at least " + ms(verdict.latencyIncreaseMs) +
-                        " slower than every hop before it.");
+                        inAs(verdict.latencyStartsIn) + ": every hop from there on is at least " +
+                        ms(verdict.latencyIncreaseMs) + " slower than every hop before it.");
     else
         lines.push_back("No hop adds a lasting jump in latency.");
     if (!counted)
         lines.push_back("Loss is not known: the file holds one RTT per hop, not its probes.");
     else if (verdict.lossStartsTtl)
         lines.push_back("Loss starts at TTL " + std::to_string(*verdict.lossStartsTtl) +
-                        " and carries on to the last hop (" +
+                        inAs(verdict.lossStartsIn) + " and carries on to the last hop (" +
                         formatPercent(verdict.lastHopLossPercent, 0) + " lost there).");
     else
         lines.push_back("No loss carries on to the last hop.");
@@ -134,6 +158,8 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
     if (!verdict.silentTtls.empty())
         lines.push_back(std::string(verdict.silentTtls.size() == 1 ? "TTL " : "TTLs ") +
                         ttlList(verdict.silentTtls) + " did not answer.");
+    if (!verdict.asPath.empty())
+        lines.push_back(describeAsPath(verdict.asPath));
     if (!verdict.reached && verdict.highestTtlTried > verdict.lastAnsweringTtl)
         lines.push_back(verdict.lastAnsweringTtl > 0
                             ? "Nothing answered beyond TTL " +

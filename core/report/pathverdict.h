@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "compare/aspath.h"
 #include "path/pathmodel.h"
 
 #include <map>
@@ -29,6 +30,10 @@ struct PathVerdict
     std::vector<int> silentTtls;      // on the path: up to the destination or the last answer
     int lastAnsweringTtl = 0;
     int highestTtlTried = 0;
+    // Whose networks: the ASes the path crosses, and those where latency and loss start.
+    std::vector<AsCrossing> asPath;
+    std::optional<AsCrossing> latencyStartsIn;
+    std::optional<AsCrossing> lossStartsIn;
 };
 
 // A jump in latency must be at least this large, and this share of the destination's RTT, to

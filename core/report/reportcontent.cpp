@@ -3,6 +3,7 @@
 
 #include "report/reportcontent.h"
 
+#include "common/safetext.h"
 #include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
 #include "report/reproducecommand.h"
@@ -116,6 +117,21 @@ std::string reportHopNotes(const MonitorHop &hop, int latestRound)
     if (!hop.destination)
         return notes;
     return notes.empty() ? "destination" : "destination; " + notes;
+}
+
+std::string reportHopAs(const ReportContent &content, const MonitorHop &hop)
+{
+    if (hop.responder.empty())
+        return {};
+    const auto owner = ownerOf(content.model.header(), hop.responder);
+    return owner ? printable(asLabel(*owner)) : std::string();
+}
+
+bool reportKnowsOwners(const ReportContent &content)
+{
+    return std::any_of(content.listedRows.begin(), content.listedRows.end(), [&](std::size_t row) {
+        return !reportHopAs(content, content.model.hops()[row]).empty();
+    });
 }
 
 } // namespace hopscope

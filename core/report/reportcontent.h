@@ -73,4 +73,9 @@ std::string describeRedaction(const Redaction &redaction);
 // The notes column of a report's row: destination, unreachable answer, rate limiting, off path.
 std::string reportHopNotes(const MonitorHop &hop, int latestRound);
 
+// Whose network a row's responder is in ("AS64500 EXAMPLE-NET", "" when unknown), and whether
+// any row's is known, so that reports add an AS column only then.
+std::string reportHopAs(const ReportContent &content, const MonitorHop &hop);
+bool reportKnowsOwners(const ReportContent &content);
+
 } // namespace hopscope

@@ -19,6 +19,9 @@ namespace hopscope {
 namespace {
 
 constexpr std::chrono::milliseconds kReverseDnsBudget{2000};
+// Long enough for a cold lookup's two questions (the origin, then the AS's name) to a slow
+// server; a hop whose name is still on its way keeps its number and gets the name next round.
+constexpr std::chrono::milliseconds kOwnerBudget{3000};
 
 std::int64_t wallClockUs()
 {
@@ -207,6 +210,8 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     extension.request = m_trace.request;
     extension.probing = outcome.summary.probing;
     header.hopscope = std::move(extension);
+    for (const auto &[address, owner] : outcome.owners)
+        header.hopscope->owners[address] = owner;
     m_model.setHeader(std::move(header));
     ++m_finishedRounds;
     m_lastDestinationTtl =
@@ -243,9 +248,17 @@ std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events,
     return addresses;
 }
 
-Hostnames lookUpNames(const std::vector<ProbeEvent> &events, const IpAddress &destination)
+void lookUpAnswerers(const PreparedTrace &trace, const std::vector<ProbeEvent> &events,
+                     RoundOutcome &outcome)
 {
-    return reverseLookupAll(addressesToName(events, destination), kReverseDnsBudget);
+    const std::vector<IpAddress> addresses = addressesToName(events, trace.address);
+    const auto deadline = std::chrono::steady_clock::now() + kOwnerBudget;
+    if (trace.owners)
+        trace.owners->prefetch(addresses);
+    if (trace.request.resolveHostnames)
+        outcome.hostnames = reverseLookupAll(addresses, kReverseDnsBudget);
+    if (trace.owners)
+        outcome.owners = trace.owners->owners(addresses, deadline);
 }
 
 Expected<RoundOutcome> traceRoundInProcess(const PreparedTrace &trace, ProbeObserver &observer,
@@ -256,8 +269,7 @@ Expected<RoundOutcome> traceRoundInProcess(const PreparedTrace &trace, ProbeObse
         return run.error();
     RoundOutcome outcome;
     outcome.summary = run->summary;
-    if (trace.request.resolveHostnames)
-        outcome.hostnames = lookUpNames(run->events, trace.address);
+    lookUpAnswerers(trace, run->events, outcome);
     return outcome;
 }
 

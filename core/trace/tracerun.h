@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/expected.h"
+#include "owner/ownerlookup.h"
 #include "path/pathmodel.h"
 #include "probe/proberun.h"
 #include "probe/tracerequest.h"
@@ -46,6 +47,8 @@ struct PreparedTrace
 {
     TraceRequest request;
     IpAddress address;
+    // Whose network the hops are in: looked up at each round's end; none when not wanted.
+    std::shared_ptr<OwnerLookup> owners = nullptr;
 };
 
 enum class RunKind { Trace, Monitor };
@@ -62,6 +65,7 @@ struct RoundOutcome
 {
     ProbeRunSummary summary;
     Hostnames hostnames;
+    std::map<std::string, AddressOwner> owners; // by address, as far as known
 };
 
 // A trace or a monitoring session being run: the bookkeeping of its rounds, shared by both
@@ -148,8 +152,11 @@ Expected<RoundOutcome> traceRoundInProcess(const PreparedTrace &trace, ProbeObse
 std::vector<IpAddress> addressesToName(const std::vector<ProbeEvent> &events,
                                        const IpAddress &destination);
 
-// Their reverse-DNS names, waiting two seconds at most.
-Hostnames lookUpNames(const std::vector<ProbeEvent> &events, const IpAddress &destination);
+// Their reverse-DNS names (unless the request says not to) and owners (when the trace has a
+// lookup), into `outcome`: the owners' lookups run while the names are found, and both are
+// waited for a few seconds at most.
+void lookUpAnswerers(const PreparedTrace &trace, const std::vector<ProbeEvent> &events,
+                     RoundOutcome &outcome);
 
 // Told of every probe (as a ProbeObserver) and of each round as it ends. Called on the thread
 // that runs the rounds.

@@ -83,7 +83,7 @@ void CliCommandsTest::command_data()
         << cli
         << QStringList{QStringLiteral("show"),
                        fixture("corpus/traceroute-text/jc-generic-traceroute7.out")}
-        << 0 << QByteArray("REACHABLE        AS") << QByteArray();
+        << 0 << QByteArray("REACHABLE  AS\n") << QByteArray();
     QTest::newRow("show a file") << cli
                                  << QStringList{QStringLiteral("show"),
                                                 fixture("datadog/v3-pathtrace-reachable.json")}

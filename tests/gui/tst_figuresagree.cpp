@@ -109,7 +109,7 @@ std::vector<Figures> fromShow(const QByteArray &output)
     const QStringList lines = QString::fromUtf8(output).split(QLatin1Char('\n'));
     std::vector<Figures> rows;
     const qsizetype figures =
-        lines.indexOf(QRegularExpression(QStringLiteral("^TTL +Host +Loss%.*$")));
+        lines.indexOf(QRegularExpression(QStringLiteral("^TTL +(AS +)?Host +Loss%.*$")));
     if (figures >= 0) {
         const QString &header = lines.at(figures);
         for (qsizetype i = figures + 1; i < lines.size() && !lines.at(i).trimmed().isEmpty(); ++i)

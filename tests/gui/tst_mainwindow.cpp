@@ -187,6 +187,39 @@ private Q_SLOTS:
         QTRY_COMPARE(tabAt(window, 1)->table()->model()->rowCount(), rows);
     }
 
+    void ownersShowInTableAndGraph()
+    {
+        MainWindow window;
+        window.resize(1300, 800);
+        window.show();
+        window.openFiles({fixture("hopscope/owned-path.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), 5);
+        const QAbstractItemModel *model = tab->table()->model();
+        QStringList as;
+        QStringList countries;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            as << model->index(row, HopTableModel::As).data().toString();
+            countries << model->index(row, HopTableModel::Country).data().toString();
+        }
+        QCOMPARE(as, (QStringList{QString(), QString(), QStringLiteral("AS64500 EXAMPLE-NET"),
+                                  QStringLiteral("AS64500 EXAMPLE-NET"),
+                                  QStringLiteral("AS64501 OTHER-NET")}));
+        QCOMPARE(countries, (QStringList{QString(), QString(), QStringLiteral("NL"),
+                                         QStringLiteral("NL"), QStringLiteral("DE")}));
+        const QString tip = model->index(4, HopTableModel::As).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("AS64501 OTHER-NET - Other Net, DE")) &&
+                     tip.contains(QStringLiteral("from the database GeoLite2-ASN.mmdb")),
+                 qPrintable(tip));
+        QTRY_COMPARE(tab->graph()->asGroupLabels(),
+                     (QStringList{QStringLiteral("AS64500 EXAMPLE-NET"),
+                                  QStringLiteral("AS64501 OTHER-NET")}));
+        if (qEnvironmentVariableIsSet("HOPSCOPE_SCREENSHOTS"))
+            window.grab().save(qEnvironmentVariable("HOPSCOPE_SCREENSHOTS") +
+                               QStringLiteral("/owners.png"));
+    }
+
     void compareTwoFiles()
     {
         MainWindow window;

@@ -484,6 +484,36 @@ QString NamespaceLab::addIsolatedNamespace()
     return name;
 }
 
+bool NamespaceLab::answerFrom(int i, const QString &v4)
+{
+    // ICMP errors leave from the preferred source of the route back to the sender.
+    const QString ip = QStringLiteral("ip");
+    return exec(router(i),
+                {ip, QStringLiteral("addr"), QStringLiteral("add"), v4 + QStringLiteral("/32"),
+                 QStringLiteral("dev"), QStringLiteral("lo")}) &&
+           exec(router(i), {ip, QStringLiteral("route"), QStringLiteral("replace"),
+                            QStringLiteral("198.18.%1.0/24").arg(i - 1), QStringLiteral("dev"),
+                            QStringLiteral("to%1").arg(i - 1), QStringLiteral("src"), v4});
+}
+
+QString NamespaceLab::addClientNeighbour(const QString &name, const QString &clientV4,
+                                         const QString &neighbourV4)
+{
+    const QString neighbour = ns(name);
+    if (!addNode(neighbour, false))
+        return {};
+    const QString ip = QStringLiteral("ip");
+    if (!addVeth(client(), QStringLiteral("to-") + name, neighbour, QStringLiteral("toclient")) ||
+        !exec(client(),
+              {ip, QStringLiteral("addr"), QStringLiteral("add"), clientV4 + QStringLiteral("/24"),
+               QStringLiteral("dev"), QStringLiteral("to-") + name}) ||
+        !exec(neighbour, {ip, QStringLiteral("addr"), QStringLiteral("add"),
+                          neighbourV4 + QStringLiteral("/24"), QStringLiteral("dev"),
+                          QStringLiteral("toclient")}))
+        return {};
+    return neighbour;
+}
+
 bool NamespaceLab::enter(const QString &name)
 {
     const QByteArray path = QStringLiteral("/var/run/netns/%1").arg(name).toLocal8Bit();

@@ -94,6 +94,14 @@ public:
 
     // A namespace with nothing but loopback, removed with the lab.
     QString addIsolatedNamespace();
+    // Router i answers the client from `v4` (held on its loopback) instead of its address on
+    // the link, as a router numbered from a private range does. Call after build().
+    bool answerFrom(int i, const QString &v4);
+    // A namespace `name` on a link of its own to the client, the client at `clientV4` and the
+    // neighbour at `neighbourV4` (a /24): a server beside the path, such as a DNS server.
+    // Returns the namespace, removed with the lab; empty with error() on failure.
+    QString addClientNeighbour(const QString &name, const QString &clientV4,
+                               const QString &neighbourV4);
     // Moves the calling thread into `ns`; false with error() on failure.
     bool enter(const QString &ns);
 

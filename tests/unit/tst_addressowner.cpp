@@ -5,6 +5,7 @@
 #include "owner/cymru.h"
 #include "owner/lookupscope.h"
 #include "owner/mmdbdatabase.h"
+#include "owner/ownerlookup.h"
 
 #include <QFile>
 #include <QProcess>
@@ -48,6 +49,11 @@ private Q_SLOTS:
     void databasesAnswerTogether();
     void refusesFilesThatAreNoOwnerDatabase_data();
     void refusesFilesThatAreNoOwnerDatabase();
+    void lookupAsksEachThingOnce();
+    void lookupTellsProblemsOnce();
+    void databaseThatKnowsTheAsIsTheOnlySource();
+    void labelsAreShort_data();
+    void labelsAreShort();
 
 private:
     // Writes a database with MaxMind's own writer; see write-test-mmdb.pl.
@@ -382,6 +388,132 @@ void AddressOwnerTest::refusesFilesThatAreNoOwnerDatabase()
     const QString text = QString::fromStdString(database.error().message);
     QVERIFY2(text.startsWith(file), qPrintable(text));
     QVERIFY2(text.endsWith(message), qPrintable(text));
+}
+
+namespace {
+
+// A DNS server of TXT records in a map: every question is counted; a name it does not hold gets
+// `missing` (no such name unless told otherwise).
+struct FakeTxt
+{
+    std::map<std::string, std::vector<std::string>> records;
+    Error missing{ErrorCode::NotFound, "no such name"};
+    std::vector<std::string> asked;
+
+    TxtQuery query()
+    {
+        return [this](const std::string &name) {
+            asked.push_back(name);
+            std::promise<TxtAnswer> answer;
+            const auto found = records.find(name);
+            if (found != records.end())
+                answer.set_value(found->second);
+            else
+                answer.set_value(missing);
+            return answer.get_future().share();
+        };
+    }
+};
+
+std::vector<IpAddress> addresses(std::initializer_list<const char *> texts)
+{
+    std::vector<IpAddress> list;
+    for (const char *text : texts)
+        list.push_back(address(text));
+    return list;
+}
+
+const auto kSoon = [] { return std::chrono::steady_clock::now() + std::chrono::seconds(1); };
+
+} // namespace
+
+void AddressOwnerTest::lookupAsksEachThingOnce()
+{
+    FakeTxt dns;
+    dns.records["2.1.18.198.origin.asn.cymru.com"] = {"64500 | 198.18.1.0/24 | NL | ripencc |"};
+    dns.records["2.2.18.198.origin.asn.cymru.com"] = {"64500 | 198.18.2.0/24 | NL | ripencc |"};
+    dns.records["AS64500.asn.cymru.com"] = {"64500 | NL | ripencc | | EXAMPLE-NET - Example, NL"};
+    OwnerLookup lookup({{}, dns.query()});
+    const auto path = addresses({"10.0.0.1", "198.18.1.2", "198.18.2.2", "192.0.2.9", "fe80::1"});
+    lookup.prefetch(path);
+    auto owners = lookup.owners(path, kSoon());
+    QCOMPARE(int(owners.size()), 2);
+    QCOMPARE(owners.at("198.18.1.2").asn, std::optional<std::uint32_t>(64500));
+    QCOMPARE(owners.at("198.18.2.2").asName, std::string("EXAMPLE-NET - Example, NL"));
+    QCOMPARE(owners.at("198.18.2.2").prefix, std::string("198.18.2.0/24"));
+    QCOMPARE(owners.at("198.18.2.2").source, std::string("cymru"));
+    QVERIFY(owners.at("198.18.2.2").lookedUpAtMs > 0);
+    // The private and link-local addresses were never asked about; the AS's name once.
+    QCOMPARE(dns.asked, (std::vector<std::string>{
+                            "2.1.18.198.origin.asn.cymru.com", "2.2.18.198.origin.asn.cymru.com",
+                            "9.2.0.192.origin.asn.cymru.com", "AS64500.asn.cymru.com"}));
+    // Asked again, nothing more is sent, answered or not.
+    QCOMPARE(lookup.owners(path, kSoon()), owners);
+    QCOMPARE(lookup.queriesSent(), 4);
+    QVERIFY(lookup.finished(path));
+    QVERIFY(lookup.takeProblems().empty()); // no AS for 192.0.2.9 is no problem
+}
+
+void AddressOwnerTest::lookupTellsProblemsOnce()
+{
+    FakeTxt dns;
+    dns.records["2.1.18.198.origin.asn.cymru.com"] = {"v=spf1 -all"};
+    dns.missing = Error{ErrorCode::TimedOut, "no answer from the DNS server within 2 s"};
+    OwnerLookup lookup({{}, dns.query()});
+    const auto path = addresses({"198.18.1.2", "198.18.2.2", "198.18.3.2"});
+    QVERIFY(lookup.owners(path, kSoon()).empty());
+    const std::vector<std::string> problems = lookup.takeProblems();
+    QCOMPARE(problems,
+             (std::vector<std::string>{
+                 "AS lookup of 198.18.1.2: the answer \"v=spf1 -all\" has 1 fields separated by "
+                 "'|' where 3 or more were expected",
+                 "AS lookups: no answer from the DNS server within 2 s"}));
+    QVERIFY(lookup.takeProblems().empty());
+}
+
+void AddressOwnerTest::databaseThatKnowsTheAsIsTheOnlySource()
+{
+    FakeTxt dns;
+    dns.records["2.3.18.198.origin.asn.cymru.com"] = {"64501 | 198.18.3.0/24 | DE | ripencc |"};
+    OwnerSources sources;
+    auto database = MmdbDatabase::open(
+        writeDatabase(QStringLiteral("asn"), {"198.18.1.0/24=64500:Example Net"}).toStdString());
+    QVERIFY(database.hasValue());
+    sources.databases.push_back(std::move(*database));
+    sources.txt = dns.query();
+    OwnerLookup lookup(std::move(sources));
+    const auto owners = lookup.owners(addresses({"198.18.1.2", "198.18.3.2"}), kSoon());
+    QCOMPARE(owners.at("198.18.1.2").asn, std::optional<std::uint32_t>(64500));
+    QVERIFY(owners.at("198.18.1.2").source.rfind("mmdb:", 0) == 0);
+    QCOMPARE(owners.at("198.18.3.2").asn, std::optional<std::uint32_t>(64501));
+    QCOMPARE(dns.asked, (std::vector<std::string>{"2.3.18.198.origin.asn.cymru.com",
+                                                  "AS64501.asn.cymru.com"}));
+}
+
+void AddressOwnerTest::labelsAreShort_data()
+{
+    QTest::addColumn<uint>("asn");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("Team Cymru's form") << 64500u << "EXAMPLE-NET - Example Net, NL"
+                                       << "AS64500 EXAMPLE-NET";
+    QTest::newRow("a database's") << 15169u << "Google LLC"
+                                  << "AS15169 Google LLC";
+    QTest::newRow("country only") << 3320u << "DTAG, DE"
+                                  << "AS3320 DTAG";
+    QTest::newRow("no name") << 64501u << ""
+                             << "AS64501";
+    QTest::newRow("long") << 64502u << "A-VERY-LONG-NETWORK-NAME-THAT-GOES-ON"
+                          << "AS64502 A-VERY-LONG-NETWORK-NAME";
+}
+
+void AddressOwnerTest::labelsAreShort()
+{
+    QFETCH(uint, asn);
+    QFETCH(QString, name);
+    QFETCH(QString, label);
+    QCOMPARE(QString::fromStdString(asLabel({asn, name.toStdString(), {}, {}, {}, 0})), label);
+    QCOMPARE(asLabel({}), std::string());
 }
 
 QTEST_GUILESS_MAIN(AddressOwnerTest)

@@ -275,6 +275,56 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(comparisonVerdict(comparison)), verdict);
     }
 
+    // Owners known on both sides: the verdict names the ASes of the hops that moved, and of
+    // the ASes a path no longer or newly crosses.
+    void asChanges_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("a hop moves to another AS")
+            << "a b c D"
+            << "a b x D"
+            << "The routes differ: 1 hop changed. At TTL 3 the path now crosses AS64502 THIRD "
+               "instead of AS64501 OTHER.";
+        QTest::newRow("an AS is added further on")
+            << "a b D"
+            << "a b c x D"
+            << "The routes differ: 1 hop changed, 2 hops added, path length 3 -> 5. The path now "
+               "also crosses "
+               "AS64502 THIRD.";
+        QTest::newRow("the same ASes, reordered")
+            << "a b c D"
+            << "a c b D"
+            << "The routes differ: 2 hops changed. At TTL 2 the path now crosses AS64501 OTHER "
+               "instead of AS64500 FIRST. At TTL 3 the path now crosses AS64500 FIRST instead of "
+               "AS64501 OTHER.";
+        QTest::newRow("no AS changes") << "a b c D"
+                                       << "j b c D"
+                                       << "The routes differ: 1 hop changed.";
+    }
+
+    void asChanges()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        QFETCH(QString, verdict);
+        // a: private, no owner; b: AS64500; c and D: AS64501; x: AS64502.
+        const auto own = [](NetworkPath path) {
+            const auto owner = [](std::uint32_t asn, const char *name) {
+                return AddressOwner{asn, name, {}, {}, kOwnerSourceCymru, 1};
+            };
+            path.hopscope->owners[address(QLatin1Char('b'))] = owner(64500, "FIRST");
+            path.hopscope->owners[address(QLatin1Char('c'))] = owner(64501, "OTHER");
+            path.hopscope->owners[address(QLatin1Char('D'))] = owner(64501, "OTHER");
+            path.hopscope->owners[address(QLatin1Char('x'))] = owner(64502, "THIRD");
+            return path;
+        };
+        const PathComparison comparison =
+            comparePaths(modelOf(own(pathFrom(first))), modelOf(own(pathFrom(second))));
+        QCOMPARE(QString::fromStdString(comparisonVerdict(comparison)), verdict);
+    }
+
     void responderDetails()
     {
         const PathComparison comparison = comparePaths(modelOf(pathFrom(QStringLiteral("a j,b D"))),

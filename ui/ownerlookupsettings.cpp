@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "ui/ownerlookupsettings.h"
+
+#include "client/dnstxtresolver.h"
+#include "common/safetext.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace hopscope {
+
+namespace {
+
+const QString kOnlineKey = QStringLiteral("owners/online");
+const QString kDatabasesKey = QStringLiteral("owners/databases");
+
+struct Shared
+{
+    bool online = false;
+    QStringList databases;
+    std::shared_ptr<OwnerLookup> lookup;
+    QStringList problems;
+    bool made = false;
+};
+
+Shared &shared()
+{
+    static Shared instance;
+    return instance;
+}
+
+} // namespace
+
+OwnerLookupSettings loadOwnerLookupSettings()
+{
+    QSettings settings;
+    return {settings.value(kOnlineKey, true).toBool(),
+            settings.value(kDatabasesKey).toStringList()};
+}
+
+void saveOwnerLookupSettings(const OwnerLookupSettings &settings)
+{
+    QSettings stored;
+    stored.setValue(kOnlineKey, settings.online);
+    stored.setValue(kDatabasesKey, settings.databases);
+}
+
+std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems)
+{
+    const OwnerLookupSettings settings = loadOwnerLookupSettings();
+    Shared &current = shared();
+    if (!current.made || current.online != settings.online ||
+        current.databases != settings.databases) {
+        OwnerSources sources;
+        current.problems.clear();
+        for (const QString &file : settings.databases) {
+            auto database = MmdbDatabase::open(file.toStdString());
+            if (database)
+                sources.databases.push_back(std::move(*database));
+            else
+                current.problems << QString::fromStdString(database.error().message);
+        }
+        if (settings.online)
+            sources.txt = systemTxtQuery();
+        current.lookup = sources.databases.empty() && !sources.txt
+                             ? nullptr
+                             : std::make_shared<OwnerLookup>(std::move(sources));
+        current.online = settings.online;
+        current.databases = settings.databases;
+        current.made = true;
+    }
+    if (problems)
+        *problems = current.problems;
+    return current.lookup;
+}
+
+bool chooseOwnerDatabases(QWidget *parent)
+{
+    OwnerLookupSettings settings = loadOwnerLookupSettings();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        parent, QObject::tr("Owner Databases"),
+        settings.databases.isEmpty() ? QString() : settings.databases.constFirst(),
+        QObject::tr("MaxMind databases (*.mmdb);;All files (*)"));
+    if (files.isEmpty())
+        return false;
+    QStringList usable;
+    QStringList refused;
+    for (const QString &file : files) {
+        const auto database = MmdbDatabase::open(file.toStdString());
+        if (database)
+            usable << file;
+        else
+            refused << QString::fromStdString(printable(database.error().message));
+    }
+    if (!refused.isEmpty())
+        QMessageBox::warning(
+            parent, QObject::tr("Owner Databases"),
+            QObject::tr("These files cannot be used:\n\n%1").arg(refused.join(QLatin1Char('\n'))));
+    if (usable.isEmpty())
+        return false;
+    settings.databases = usable;
+    saveOwnerLookupSettings(settings);
+    return true;
+}
+
+} // namespace hopscope

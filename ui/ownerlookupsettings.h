@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "owner/ownerlookup.h"
+
+#include <QStringList>
+
+#include <memory>
+
+class QWidget;
+
+namespace hopscope {
+
+// Where the window learns whose network each hop is in, as the user chose it (kept in QSettings):
+// Team Cymru's DNS service, on unless turned off for privacy, and MaxMind-format databases,
+// asked first.
+struct OwnerLookupSettings
+{
+    bool online = true;
+    QStringList databases;
+};
+
+OwnerLookupSettings loadOwnerLookupSettings();
+void saveOwnerLookupSettings(const OwnerLookupSettings &settings);
+
+// The lookup the saved settings make, shared by every tab (answers are kept for the life of the
+// window) until the settings change; null when there is nowhere to look. A database that can no
+// longer be opened is left out and named in `problems`.
+std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems = nullptr);
+
+// Lets the user pick the databases (a file dialog), checks each and says which cannot be used.
+// Keeps the old choice when the dialog is cancelled; true when the settings changed.
+bool chooseOwnerDatabases(QWidget *parent);
+
+} // namespace hopscope
