@@ -23,5 +23,8 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // The window's names: both share one history database (and its AS answers).
+    QCoreApplication::setOrganizationName(QStringLiteral("Hopscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("Hopscope"));
     return hopscope::cli::run(QCoreApplication::arguments().mid(1));
 }

@@ -118,6 +118,7 @@ int runMonitor(const QStringList &arguments)
     if (owners)
         for (const std::string &problem : owners->takeProblems())
             printError("monitor: " + problem);
+    ownerOptions.keep(owners);
     if (parser.isSet(output)) {
         const Status written =
             writeOutputFile(parser.value(output).toStdString(), networkPathToJson(*path) + "\n");

@@ -89,6 +89,7 @@ int runTrace(const QStringList &arguments)
     if (owners)
         for (const std::string &problem : owners->takeProblems())
             printError("trace: " + problem);
+    ownerOptions.keep(owners);
     if (telemetry)
         submitNetworkPathTelemetry(
             *telemetry, run.model(),

@@ -4,13 +4,23 @@
 #include "traceoptions.h"
 
 #include "client/dnstxtresolver.h"
-
 #include "clioutput.h"
+#include "store/historystore.h"
 #include "telemetry/networkpathtelemetry.h"
+
+#include <QDateTime>
 
 namespace hopscope::cli {
 
 namespace {
+
+// How long a kept AS answer is trusted: prefixes change hands and move between ASes, rarely.
+constexpr std::int64_t kKeptOwnerLifeMs = 7LL * 24 * 3600 * 1000;
+
+std::int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Reads a port option (1-65535); empty when absent or wrong, with `error` set when wrong.
 std::optional<std::uint16_t> portOption(const QCommandLineParser &parser,
@@ -207,7 +217,23 @@ std::shared_ptr<OwnerLookup> OwnerOptions::open(const QCommandLineParser &parser
         sources.txt = systemTxtQuery();
     if (sources.databases.empty() && !sources.txt)
         return nullptr;
-    return std::make_shared<OwnerLookup>(std::move(sources));
+    auto lookup = std::make_shared<OwnerLookup>(std::move(sources));
+    if (lookup->asksTheNetwork())
+        if (const auto store = HistoryStore::open(HistoryStore::defaultFileName()))
+            if (const auto kept = (*store)->keptOwners(nowMs() - kKeptOwnerLifeMs))
+                lookup->remember(*kept);
+    return lookup;
+}
+
+void OwnerOptions::keep(const std::shared_ptr<OwnerLookup> &lookup) const
+{
+    if (!lookup || !lookup->asksTheNetwork())
+        return;
+    const auto learned = lookup->learned();
+    if (learned.empty())
+        return;
+    if (const auto store = HistoryStore::open(HistoryStore::defaultFileName()))
+        (void)(*store)->keepOwners(learned);
 }
 
 } // namespace hopscope::cli

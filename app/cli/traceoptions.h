@@ -64,6 +64,9 @@ public:
     // --no-asn or --no-dns says no. `error` names a database that cannot be used.
     std::shared_ptr<OwnerLookup> open(const QCommandLineParser &parser,
                                       const QCommandLineOption &noDns, std::string &error) const;
+    // Keeps what `lookup` learnt over the network in the history database, for later runs; a
+    // database that cannot be used is passed over in silence (it is only a cache).
+    void keep(const std::shared_ptr<OwnerLookup> &lookup) const;
     // --no-asn: nothing about the path may leave this machine, hostnames' lookups included.
     bool keepsPathLocal(const QCommandLineParser &parser) const { return parser.isSet(m_noAsn); }
 

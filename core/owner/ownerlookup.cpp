@@ -36,6 +36,29 @@ bool readyBy(const std::shared_future<TxtAnswer> &answer,
 
 OwnerLookup::OwnerLookup(OwnerSources sources) : m_sources(std::move(sources)) {}
 
+void OwnerLookup::remember(const std::map<std::string, AddressOwner> &owners)
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto &[text, owner] : owners) {
+        const auto address = IpAddress::parse(text);
+        if (!address || !hasPublicOwner(*address))
+            continue;
+        const std::string key = address->canonical().toString();
+        m_settled[key] = owner;
+        m_remembered.insert(key);
+    }
+}
+
+std::map<std::string, AddressOwner> OwnerLookup::learned() const
+{
+    std::lock_guard lock(m_mutex);
+    std::map<std::string, AddressOwner> found;
+    for (const auto &[key, owner] : m_settled)
+        if (owner && owner->source == kOwnerSourceCymru && !m_remembered.count(key))
+            found[key] = *owner;
+    return found;
+}
+
 void OwnerLookup::prefetch(const std::vector<IpAddress> &addresses)
 {
     std::lock_guard lock(m_mutex);

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ public:
     explicit OwnerLookup(OwnerSources sources);
 
     bool asksTheNetwork() const { return static_cast<bool>(m_sources.txt); }
+
+    // Answers kept from earlier runs (by address): known from now on, never asked again.
+    void remember(const std::map<std::string, AddressOwner> &owners);
+    // What Team Cymru answered in this process, by address: worth keeping for later runs.
+    std::map<std::string, AddressOwner> learned() const;
 
     // Starts finding the owners of `addresses` not known yet, and returns at once.
     void prefetch(const std::vector<IpAddress> &addresses);
@@ -81,6 +87,7 @@ private:
     OwnerSources m_sources;
     mutable std::mutex m_mutex;
     std::map<std::string, std::optional<AddressOwner>> m_settled; // empty: nobody's known
+    std::set<std::string> m_remembered;
     std::map<std::string, Question> m_asked;
     std::map<std::uint32_t, std::shared_future<TxtAnswer>> m_asNames;
     std::vector<std::string> m_problems;

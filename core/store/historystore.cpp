@@ -3,6 +3,7 @@
 
 #include "store/historystore.h"
 
+#include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
 
@@ -48,6 +49,15 @@ const char *const kMigrations[] = {
     " path INTEGER NOT NULL REFERENCES paths (id) ON DELETE CASCADE,"
     " tag TEXT NOT NULL,"
     " PRIMARY KEY (path, tag));",
+    // 3: whose network addresses are in, as lookups found them, so that a later run asks nothing.
+    "CREATE TABLE address_owners ("
+    " address TEXT PRIMARY KEY,"
+    " asn INTEGER,"
+    " as_name TEXT NOT NULL,"
+    " prefix TEXT NOT NULL,"
+    " country TEXT NOT NULL,"
+    " source TEXT NOT NULL,"
+    " looked_up_at INTEGER NOT NULL);",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
@@ -481,6 +491,64 @@ Status HistoryStore::remove(std::int64_t id)
         return Error{ErrorCode::NotFound,
                      "history entry " + std::to_string(id) + " does not exist"};
     return {};
+}
+
+Status HistoryStore::keepOwners(const std::map<std::string, AddressOwner> &owners)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, db.lastError());
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO address_owners (address, asn, as_name, "
+                                 "prefix, country, source, looked_up_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const auto &[address, owner] : owners) {
+        query.addBindValue(QString::fromStdString(address));
+        query.addBindValue(owner.asn ? QVariant::fromValue<qint64>(*owner.asn) : QVariant());
+        query.addBindValue(QString::fromStdString(owner.asName));
+        query.addBindValue(QString::fromStdString(owner.prefix));
+        query.addBindValue(QString::fromStdString(owner.country));
+        query.addBindValue(QString::fromStdString(owner.source));
+        query.addBindValue(QVariant::fromValue<qint64>(owner.lookedUpAtMs));
+        if (!query.exec()) {
+            const QSqlError error = query.lastError();
+            db.rollback();
+            return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
+        }
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("cannot save to ") + m_fileName, db.lastError());
+    return {};
+}
+
+Expected<std::map<std::string, AddressOwner>>
+HistoryStore::keptOwners(std::int64_t notBeforeMs) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT address, asn, as_name, prefix, country, source, "
+                                 "looked_up_at FROM address_owners WHERE looked_up_at >= ?"));
+    query.addBindValue(QVariant::fromValue<qint64>(notBeforeMs));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
+    std::map<std::string, AddressOwner> owners;
+    while (query.next()) {
+        AddressOwner owner;
+        if (!query.value(1).isNull()) {
+            const qint64 asn = query.value(1).toLongLong();
+            if (asn <= 0 || asn > 0xffffffffLL)
+                continue; // not written by Hopscope: not trusted
+            owner.asn = static_cast<std::uint32_t>(asn);
+        }
+        owner.asName = query.value(2).toString().toStdString();
+        owner.prefix = query.value(3).toString().toStdString();
+        owner.country = query.value(4).toString().toStdString();
+        owner.source = query.value(5).toString().toStdString();
+        owner.lookedUpAtMs = query.value(6).toLongLong();
+        const auto address = IpAddress::parse(query.value(0).toString().toStdString());
+        if (address)
+            owners[address->toString()] = std::move(owner);
+    }
+    return owners;
 }
 
 } // namespace hopscope

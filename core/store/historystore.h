@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,7 +54,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens the database, creating it (and its folder) when missing.
     static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
@@ -75,6 +76,12 @@ public:
     Status remove(std::int64_t id);
     // Puts back a removed path under its old id, for undo.
     Status restore(std::int64_t id, const NetworkPath &path, const HistoryEntry &entry);
+
+    // Whose network addresses are in, as lookups found them: kept (replacing what was kept for
+    // the same address) so that a later run need not ask again, and read back when looked up at
+    // or after `notBeforeMs`.
+    Status keepOwners(const std::map<std::string, AddressOwner> &owners);
+    Expected<std::map<std::string, AddressOwner>> keptOwners(std::int64_t notBeforeMs) const;
 
 private:
     HistoryStore(QString fileName, QString connection);

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void lookupAsksEachThingOnce();
     void lookupTellsProblemsOnce();
     void databaseThatKnowsTheAsIsTheOnlySource();
+    void rememberedAnswersAreNotAskedAgain();
     void labelsAreShort_data();
     void labelsAreShort();
 
@@ -488,6 +489,24 @@ void AddressOwnerTest::databaseThatKnowsTheAsIsTheOnlySource()
     QCOMPARE(owners.at("198.18.3.2").asn, std::optional<std::uint32_t>(64501));
     QCOMPARE(dns.asked, (std::vector<std::string>{"2.3.18.198.origin.asn.cymru.com",
                                                   "AS64501.asn.cymru.com"}));
+}
+
+void AddressOwnerTest::rememberedAnswersAreNotAskedAgain()
+{
+    FakeTxt dns;
+    dns.records["2.2.18.198.origin.asn.cymru.com"] = {"64501 | 198.18.2.0/24 | DE | ripencc |"};
+    OwnerLookup lookup({{}, dns.query()});
+    const AddressOwner kept{64500u, "EXAMPLE-NET", "198.18.1.0/24", "NL", kOwnerSourceCymru, 5};
+    lookup.remember({{"198.18.1.2", kept}, {"10.0.0.1", kept}});
+    const auto owners = lookup.owners(addresses({"198.18.1.2", "198.18.2.2", "10.0.0.1"}), kSoon());
+    QCOMPARE(owners.at("198.18.1.2"), kept);
+    QVERIFY(!owners.count("10.0.0.1")); // nobody's on the Internet, whatever was kept
+    QCOMPARE(dns.asked, (std::vector<std::string>{"2.2.18.198.origin.asn.cymru.com",
+                                                  "AS64501.asn.cymru.com"}));
+    // Only what this run learnt is worth keeping.
+    const auto learned = lookup.learned();
+    QCOMPARE(learned.size(), std::size_t(1));
+    QCOMPARE(learned.at("198.18.2.2").asn, std::optional<std::uint32_t>(64501));
 }
 
 void AddressOwnerTest::labelsAreShort_data()

@@ -169,6 +169,37 @@ private Q_SLOTS:
     }
 
     // A database written by the first schema opens, is migrated, and keeps its paths.
+    void keepsOwners()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("history.sqlite"));
+        const AddressOwner cymru{64500u,
+                                 "EXAMPLE-NET - Example Net, NL",
+                                 "198.18.1.0/24",
+                                 "NL",
+                                 kOwnerSourceCymru,
+                                 1'764'000'000'000};
+        const AddressOwner older{64501u,           "", "2001:db8::/32", "", kOwnerSourceCymru,
+                                 1'700'000'000'000};
+        {
+            auto store = HistoryStore::open(file);
+            QVERIFY2(store, store ? "" : store.error().message.c_str());
+            QVERIFY((*store)->keepOwners({{"198.18.1.2", older}, {"2001:db8::1", older}}));
+            QVERIFY((*store)->keepOwners({{"198.18.1.2", cymru}})); // replaces
+        }
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        const auto all = (*store)->keptOwners(0);
+        QVERIFY(all);
+        QCOMPARE(all->size(), std::size_t(2));
+        QCOMPARE(all->at("198.18.1.2"), cymru);
+        QCOMPARE(all->at("2001:db8::1"), older);
+        const auto recent = (*store)->keptOwners(1'750'000'000'000);
+        QVERIFY(recent);
+        QCOMPARE(recent->size(), std::size_t(1));
+        QCOMPARE(recent->at("198.18.1.2"), cymru);
+    }
+
     void migrateFromVersion1()
     {
         QTemporaryDir dir;
@@ -197,7 +228,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         auto store = HistoryStore::open(file);
         QVERIFY2(store, store ? "" : store.error().message.c_str());
-        QCOMPARE((*store)->schemaVersion(), 2);
+        QCOMPARE((*store)->schemaVersion(), HistoryStore::kSchemaVersion);
         const auto entries = (*store)->list();
         QCOMPARE(entries->size(), std::size_t(1));
         QCOMPARE(entries->front().id, std::int64_t(5));
