@@ -6,6 +6,7 @@
 #include "client/dnstxtresolver.h"
 #include "common/safetext.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
@@ -30,6 +31,13 @@ Shared &shared()
 {
     static Shared instance;
     return instance;
+}
+
+// The lookup's resolver has a thread with an event loop: it ends with the application, not
+// after it among the statics.
+void forgetSharedLookup()
+{
+    shared() = Shared{};
 }
 
 } // namespace
@@ -70,6 +78,8 @@ std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems)
                              : std::make_shared<OwnerLookup>(std::move(sources));
         current.online = settings.online;
         current.databases = settings.databases;
+        if (!current.made)
+            qAddPostRoutine(forgetSharedLookup);
         current.made = true;
     }
     if (problems)

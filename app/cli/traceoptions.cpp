@@ -94,8 +94,8 @@ TraceOptions::TraceOptions()
       m_unprivileged(flagOption("unprivileged",
                                 "Probe without raw sockets even when they are allowed (chosen by "
                                 "itself when they are not).")),
-      m_noDns(flagOption("no-dns", "Ask no DNS server anything: neither the hops' hostnames nor "
-                                   "their AS (databases given with --mmdb still answer)."))
+      m_noDns(flagOption("no-dns", "Look up no hop hostnames and no AS over DNS (databases "
+                                   "given with --mmdb still answer; HOST is still resolved)."))
 {
 }
 
