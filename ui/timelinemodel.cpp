@@ -82,7 +82,12 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return QString(timelineTime(entry.timestampMs) +
                        (entry.routeChanged ? QStringLiteral(" \u21bb") : QString()));
     if (role == Qt::ToolTipRole)
-        return entry.routeChanged ? tr("The route changed since the path before") : QVariant();
+        return entry.routeChanged
+                   ? QVariant(tr("The route changed since the path before.") +
+                              (entry.asChange.empty()
+                                   ? QString()
+                                   : QLatin1Char(' ') + QString::fromStdString(entry.asChange)))
+                   : QVariant();
     return {};
 }
 

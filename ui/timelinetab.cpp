@@ -36,7 +36,8 @@ QString target(const NetworkPath &path)
                                                                     : path.destination.hostname);
 }
 
-// What moved, said once per path whose route changed: "11-24 09:14: TTL 2 changed, TTL 3 changed".
+// What moved, said once per path whose route changed: "11-24 09:14: TTL 2 changed, TTL 3 changed",
+// and how the ASes crossed changed when their owners are known.
 QString describeChanges(const PathTimeline &timeline)
 {
     QStringList lines;
@@ -54,8 +55,11 @@ QString describeChanges(const PathTimeline &timeline)
         }
         if (!entry.overview.destinationTtl && timeline.entries[i - 1].overview.destinationTtl)
             ttls << QObject::tr("destination not reached");
-        lines << QStringLiteral("%1: %2").arg(timelineTime(entry.timestampMs),
-                                              ttls.join(QStringLiteral(", ")));
+        QString line = QStringLiteral("%1: %2").arg(timelineTime(entry.timestampMs),
+                                                    ttls.join(QStringLiteral(", ")));
+        if (!entry.asChange.empty())
+            line += QStringLiteral(". ") + QString::fromStdString(entry.asChange).toHtmlEscaped();
+        lines << line;
     }
     return lines.join(QStringLiteral("<br>"));
 }

@@ -94,4 +94,8 @@ struct PathComparison
 
 PathComparison comparePaths(const PathModel &first, const PathModel &second);
 
+// "At TTL 4 the path now crosses AS64502 THIRD-NET instead of AS64501 OTHER-NET." for the hops
+// whose AS changed, else what the AS paths as a whole say; empty when no AS is known to change.
+std::string describeAsChange(const PathComparison &comparison);
+
 } // namespace hopscope

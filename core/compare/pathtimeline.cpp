@@ -43,6 +43,8 @@ PathTimeline buildTimeline(const std::vector<PathModel> &paths)
         entry.overview = comparison.second;
         entry.destinationMedianMs = destinationMedian(comparison, false);
         entry.routeChanged = comparison.routesDiffer();
+        if (entry.routeChanged)
+            entry.asChange = describeAsChange(comparison);
         timeline.routeChanges += entry.routeChanged ? 1 : 0;
         for (const TtlComparison &row : comparison.ttls) {
             const auto ttl = static_cast<std::size_t>(row.ttl);

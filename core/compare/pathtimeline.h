@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace hopscope {
@@ -20,6 +21,7 @@ struct TimelineEntry
     std::optional<double> destinationMedianMs; // the median RTT where the destination answered
     bool routeChanged = false;                 // a route change from the previous path
     std::vector<int> changedTtls; // route changes and significant shifts from the previous path
+    std::string asChange;         // how the ASes crossed changed from the previous path, if known
 };
 
 // What one path shows at one TTL of the timeline, and what changed there since the path before.

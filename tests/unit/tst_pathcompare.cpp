@@ -473,6 +473,28 @@ private Q_SLOTS:
 
     // Four traces given out of order: the timeline sorts them and compares each with the one
     // before.
+    void timelineSaysHowTheAsesChanged()
+    {
+        NetworkPath monday = pathFrom(QStringLiteral("a b D"));
+        NetworkPath tuesday = pathFrom(QStringLiteral("a c D"));
+        NetworkPath wednesday = tuesday;
+        for (NetworkPath *path : {&monday, &tuesday, &wednesday}) {
+            path->hopscope->owners[address(QLatin1Char('b'))] = {64500u, "FIRST", {},
+                                                                 {},     "cymru", 1};
+            path->hopscope->owners[address(QLatin1Char('c'))] = {64502u, "THIRD", {},
+                                                                 {},     "cymru", 1};
+        }
+        monday.timestampMs = 1'000;
+        tuesday.timestampMs = 2'000;
+        wednesday.timestampMs = 3'000;
+        const PathTimeline timeline = buildTimeline(modelsOf({monday, tuesday, wednesday}));
+        QCOMPARE(timeline.entries[0].asChange, std::string());
+        QCOMPARE(
+            timeline.entries[1].asChange,
+            std::string("At TTL 2 the path now crosses AS64502 THIRD instead of AS64500 FIRST."));
+        QCOMPARE(timeline.entries[2].asChange, std::string()); // the same route as the day before
+    }
+
     void timeline()
     {
         NetworkPath monday = pathFrom(QStringLiteral("a b D"), 6);
