@@ -49,9 +49,11 @@ std::vector<AsCrossing> asPathOf(const PathModel &model)
         const auto owner = ownerOf(model.header(), hop);
         if (!owner || !owner->asn)
             continue;
-        if (!path.empty() && path.back().asn == *owner->asn)
+        if (!path.empty() && path.back().asn == *owner->asn) {
+            path.back().lastTtl = hop.ttl;
             continue;
-        path.push_back({*owner->asn, printable(asLabel(*owner)), hop.ttl});
+        }
+        path.push_back({*owner->asn, printable(asLabel(*owner)), hop.ttl, hop.ttl});
     }
     return path;
 }
@@ -62,7 +64,7 @@ std::optional<AsCrossing> asAtTtl(const PathModel &model, int ttl)
         if (hop.ttl != ttl || !hop.reachable)
             continue;
         if (const auto owner = ownerOf(model.header(), hop); owner && owner->asn)
-            return AsCrossing{*owner->asn, printable(asLabel(*owner)), ttl};
+            return AsCrossing{*owner->asn, printable(asLabel(*owner)), ttl, ttl};
     }
     return std::nullopt;
 }

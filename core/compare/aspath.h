@@ -18,6 +18,7 @@ struct AsCrossing
     std::uint32_t asn = 0;
     std::string label; // "AS64500 EXAMPLE-NET"
     int firstTtl = 0;  // where the path enters it
+    int lastTtl = 0;   // the last hop known to be in it
     bool operator==(const AsCrossing &) const = default;
 };
 

@@ -29,6 +29,10 @@ struct AddressOwner
 // "EXAMPLE-NET - Example Net, NL"), for a table; "AS64500" without a name, "" without an AS.
 std::string asLabel(const AddressOwner &owner);
 
+// AS 0 is reserved (RFC 7607) and announces nothing: traceroute -a prints [AS0] for an address
+// whose AS it could not learn, so a file's AS 0 means "unknown".
+inline constexpr std::uint32_t kNoAsn = 0;
+
 // The sources an owner can come from, as files and the window name them.
 inline constexpr const char *kOwnerSourceCymru = "cymru";      // Team Cymru's DNS service
 inline constexpr const char *kOwnerSourceFile = "file";        // the file the path came in

@@ -36,7 +36,7 @@ std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
         if (found != path.hopscope->owners.end())
             return found->second;
     }
-    if (hop.asn)
+    if (hop.asn && *hop.asn != kNoAsn)
         return AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0};
     return std::nullopt;
 }
@@ -44,7 +44,7 @@ std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
 std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &address)
 {
     for (const PathHop &hop : path.hops)
-        if (hop.ipAddress == address && hop.asn)
+        if (hop.ipAddress == address && hop.asn && *hop.asn != kNoAsn)
             return ownerOf(path, hop);
     PathHop bare;
     bare.ipAddress = address;

@@ -113,6 +113,16 @@ PathModel::PathModel(const MonitorLimits &limits)
 
 void PathModel::setHeader(NetworkPath header)
 {
+    // The file's own AS numbers (traceroute's [AS...], Trippy, DataKit) outlive its hops as
+    // owners of their addresses, so that every view asking the header finds them.
+    for (const PathHop &hop : header.hops) {
+        if (hop.ipAddress.empty() || !hop.asn || *hop.asn == kNoAsn)
+            continue;
+        if (!header.hopscope)
+            header.hopscope.emplace();
+        header.hopscope->owners.try_emplace(hop.ipAddress,
+                                            AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0});
+    }
     header.hops.clear();
     if (header.hopscope) {
         header.hopscope->probes.clear();

@@ -237,7 +237,8 @@ nlohmann::ordered_json comparisonToJson(const PathComparison &comparison, const 
         for (const AsCrossing &crossing : *asPath)
             crossings.push_back({{"asn", crossing.asn},
                                  {"label", crossing.label},
-                                 {"first_ttl", crossing.firstTtl}});
+                                 {"first_ttl", crossing.firstTtl},
+                                 {"last_ttl", crossing.lastTtl}});
         document[key]["as_path"] = std::move(crossings);
     }
     document["significance_level"] = kSignificanceLevel;

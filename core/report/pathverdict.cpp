@@ -110,13 +110,17 @@ std::string inAs(const std::optional<AsCrossing> &as)
     return as ? ", in " + as->label : std::string();
 }
 
-// "The path crosses AS64500 EXAMPLE-NET (from TTL 2), then AS64501 OTHER-NET (from TTL 4)."
+// "The path crosses AS64500 EXAMPLE-NET (TTL 2-3), then AS64501 OTHER-NET (TTL 4-6)." The
+// ranges cover the hops known to be in each AS only, so a path of mostly unknown owners does not
+// read as if it stayed in the one AS a hop was found in.
 std::string describeAsPath(const std::vector<AsCrossing> &path)
 {
-    std::string text = path.size() == 1 ? "The path stays in " : "The path crosses ";
-    for (std::size_t i = 0; i < path.size(); ++i)
-        text += (i == 0 ? "" : ", then ") + path[i].label + " (from TTL " +
-                std::to_string(path[i].firstTtl) + ")";
+    std::string text = "The path crosses ";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const AsCrossing &as = path[i];
+        text += (i == 0 ? "" : ", then ") + as.label + " (TTL " + std::to_string(as.firstTtl) +
+                (as.lastTtl > as.firstTtl ? "-" + std::to_string(as.lastTtl) : std::string()) + ")";
+    }
     return text + ".";
 }
 

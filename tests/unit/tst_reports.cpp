@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Hopscope authors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "import/pathformat.h"
 #include "path/networkpathjson.h"
 #include "report/comparisonreport.h"
 #include "report/pathverdict.h"
@@ -25,10 +26,11 @@ QString fixture(const QString &relative)
 
 NetworkPath readFixturePath(const QString &relative)
 {
-    auto path = readNetworkPathFile(fixture(relative).toStdString());
-    if (!path)
-        qFatal("%s", path.error().message.c_str());
-    return std::move(*path);
+    // Any format Hopscope opens: reports are written from imported files too.
+    auto paths = readPathFile(fixture(relative).toStdString());
+    if (!paths)
+        qFatal("%s", paths.error().message.c_str());
+    return std::move(paths->front());
 }
 
 // Reports name the tool's version; golden files say VERSION so that a release does not break them.
@@ -129,6 +131,17 @@ private Q_SLOTS:
         QTest::newRow("datadog md") << "datadog/v3-pathtrace-reachable.json"
                                     << "md"
                                     << "reports/v3.md";
+        // Owners looked up by Hopscope: the AS column and the AS path in the verdict.
+        QTest::newRow("owners md") << "hopscope/owned-path.json"
+                                   << "md"
+                                   << "reports/owned-path.md";
+        // macOS traceroute -a: the file's own AS numbers, AS0 meaning none.
+        QTest::newRow("traceroute -a csv") << "corpus/traceroute-text/jc-generic-traceroute7.out"
+                                           << "csv"
+                                           << "reports/traceroute-as.csv";
+        QTest::newRow("traceroute -a md") << "corpus/traceroute-text/jc-generic-traceroute7.out"
+                                          << "md"
+                                          << "reports/traceroute-as.md";
         // Two paths: a comparison.
         QTest::newRow("comparison csv") << "compare/before.json compare/after.json"
                                         << "csv"
