@@ -9,6 +9,8 @@
 #include <optional>
 
 Q_DECLARE_METATYPE(std::vector<hopscope::HistoryEntry>)
+using KeptOwners = std::map<std::string, hopscope::AddressOwner>;
+Q_DECLARE_METATYPE(KeptOwners)
 
 namespace hopscope {
 
@@ -31,6 +33,7 @@ HistoryService::HistoryService(const QString &fileName, QObject *parent)
 {
     qRegisterMetaType<std::vector<HistoryEntry>>();
     qRegisterMetaType<HistoryService::Use>();
+    qRegisterMetaType<KeptOwners>();
     QMetaObject::invokeMethod(
         m_owner,
         [this, owner = m_owner] {
@@ -175,6 +178,29 @@ void HistoryService::undoRemove()
         const auto [path, entry] = *owner.lastRemoved;
         owner.lastRemoved.reset();
         report(this, owner.store->restore(entry.id, path, entry), tr("put back"));
+    });
+}
+
+void HistoryService::keepOwners(const std::map<std::string, AddressOwner> &owners)
+{
+    if (owners.empty())
+        return;
+    onStore([this, owners](HistoryStoreOwner &owner) {
+        // Not a change to the list of paths: only a failure is worth telling.
+        if (const Status kept = owner.store->keepOwners(owners); !kept)
+            Q_EMIT failed(QString::fromStdString(kept.error().message));
+    });
+}
+
+void HistoryService::readKeptOwners()
+{
+    onStore([this](HistoryStoreOwner &owner) {
+        const auto kept =
+            owner.store->keptOwners(QDateTime::currentMSecsSinceEpoch() - kKeptOwnerLifeMs);
+        if (kept)
+            Q_EMIT keptOwnersRead(*kept);
+        else
+            Q_EMIT failed(QString::fromStdString(kept.error().message));
     });
 }
 

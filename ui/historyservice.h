@@ -12,7 +12,9 @@
 #include <QStringList>
 #include <QThread>
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace hopscope {
@@ -43,12 +45,17 @@ public:
     void remove(qint64 id);
     // Puts back what the latest remove() took away.
     void undoRemove();
+    // Owners of addresses as lookups found them, kept for later runs; and those kept for no
+    // longer than kKeptOwnerLifeMs, read back (keptOwnersRead).
+    void keepOwners(const std::map<std::string, hopscope::AddressOwner> &owners);
+    void readKeptOwners();
 
 Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path, hopscope::HistoryService::Use use);
     void severalLoaded(const std::vector<hopscope::NetworkPath> &paths);
+    void keptOwnersRead(const std::map<std::string, hopscope::AddressOwner> &owners);
     // Something was added, renamed, tagged, removed or put back.
     void changed(const QString &what);
     void failed(const QString &message);

@@ -147,6 +147,10 @@ void MainWindow::createHistory()
     connect(m_historyPanel, &HistoryPanel::message, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
+    // The owners earlier runs learnt, so that hops seen before are not asked about again.
+    // (Queued behind the history's opening, on its thread.)
+    connect(m_history, &HistoryService::keptOwnersRead, this, &rememberOwners);
+    m_history->readKeptOwners();
     connect(m_historyPanel, &HistoryPanel::openRequested, m_history,
             [this](qint64 id) { m_history->load(id); });
     connect(m_historyPanel, &HistoryPanel::compareRequested, m_history,
@@ -191,6 +195,8 @@ void MainWindow::keepInHistory(TraceTab *tab)
             return;
         if (const auto path = session->result())
             m_history->add(*path);
+        if (const auto lookup = sharedOwnerLookup(); lookup && lookup->asksTheNetwork())
+            m_history->keepOwners(lookup->learned());
     });
 }
 

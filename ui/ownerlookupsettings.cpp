@@ -24,6 +24,7 @@ struct Shared
     QStringList databases;
     std::shared_ptr<OwnerLookup> lookup;
     QStringList problems;
+    std::map<std::string, AddressOwner> remembered;
     bool made = false;
 };
 
@@ -76,6 +77,9 @@ std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems)
         current.lookup = sources.databases.empty() && !sources.txt
                              ? nullptr
                              : std::make_shared<OwnerLookup>(std::move(sources));
+        // Kept answers stand in for the network's: with the network off, the databases speak.
+        if (current.lookup && current.lookup->asksTheNetwork())
+            current.lookup->remember(current.remembered);
         current.online = settings.online;
         current.databases = settings.databases;
         if (!current.made)
@@ -85,6 +89,15 @@ std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems)
     if (problems)
         *problems = current.problems;
     return current.lookup;
+}
+
+void rememberOwners(const std::map<std::string, AddressOwner> &owners)
+{
+    Shared &current = shared();
+    for (const auto &[address, owner] : owners)
+        current.remembered.insert_or_assign(address, owner);
+    if (current.lookup && current.lookup->asksTheNetwork())
+        current.lookup->remember(owners);
 }
 
 bool chooseOwnerDatabases(QWidget *parent)

@@ -7,7 +7,9 @@
 
 #include <QStringList>
 
+#include <map>
 #include <memory>
+#include <string>
 
 class QWidget;
 
@@ -29,6 +31,10 @@ void saveOwnerLookupSettings(const OwnerLookupSettings &settings);
 // window) until the settings change; null when there is nowhere to look. A database that can no
 // longer be opened is left out and named in `problems`.
 std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems = nullptr);
+
+// Answers kept from earlier runs (the history's cache): the shared lookup, and any made later
+// when the settings change, knows them and never asks about them again while it asks the network.
+void rememberOwners(const std::map<std::string, AddressOwner> &owners);
 
 // Lets the user pick the databases (a file dialog), checks each and says which cannot be used.
 // Keeps the old choice when the dialog is cancelled; true when the settings changed.

@@ -14,9 +14,6 @@ namespace hopscope::cli {
 
 namespace {
 
-// How long a kept AS answer is trusted: prefixes change hands and move between ASes, rarely.
-constexpr std::int64_t kKeptOwnerLifeMs = 7LL * 24 * 3600 * 1000;
-
 std::int64_t nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

@@ -91,6 +91,13 @@ OwnerLookup::owners(const std::vector<IpAddress> &addresses,
     return found;
 }
 
+std::optional<AddressOwner> OwnerLookup::known(const IpAddress &address) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto settled = m_settled.find(address.canonical().toString());
+    return settled == m_settled.end() ? std::nullopt : settled->second;
+}
+
 bool OwnerLookup::finished(const std::vector<IpAddress> &addresses)
 {
     owners(addresses, std::chrono::steady_clock::now());

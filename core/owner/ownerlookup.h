@@ -58,6 +58,8 @@ public:
     // under way are waited for until then. Addresses with no known owner are left out.
     std::map<std::string, AddressOwner> owners(const std::vector<IpAddress> &addresses,
                                                std::chrono::steady_clock::time_point deadline);
+    // The owner of `address` if it is settled already; never starts a lookup.
+    std::optional<AddressOwner> known(const IpAddress &address) const;
     // Whether every lookup for `addresses` has ended (answered, failed or never needed), taking
     // in what has come without waiting.
     bool finished(const std::vector<IpAddress> &addresses);

@@ -44,6 +44,9 @@ struct HistoryQuery
     std::optional<std::int64_t> id; // just this entry
 };
 
+// How long a kept AS answer is trusted: prefixes change hands and move between ASes, rarely.
+inline constexpr std::int64_t kKeptOwnerLifeMs = 7LL * 24 * 3600 * 1000;
+
 // The local history of traces and monitoring sessions: an SQLite database in WAL mode, written
 // one transaction per change and synced, so that a crash or kill -9 keeps every change that
 // returned, and readers never wait for a writer. The schema carries its version
@@ -79,7 +82,7 @@ public:
 
     // Whose network addresses are in, as lookups found them: kept (replacing what was kept for
     // the same address) so that a later run need not ask again, and read back when looked up at
-    // or after `notBeforeMs`.
+    // or after `notBeforeMs` (now less kKeptOwnerLifeMs, for a lookup about to start).
     Status keepOwners(const std::map<std::string, AddressOwner> &owners);
     Expected<std::map<std::string, AddressOwner>> keptOwners(std::int64_t notBeforeMs) const;
 

@@ -15,6 +15,7 @@
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/ownerlookupsettings.h"
 #include "ui/reportexport.h"
 #include "ui/rttchartview.h"
 #include "ui/timelinetab.h"
@@ -34,6 +35,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -50,6 +52,8 @@ using namespace hopscope;
 using hopscope::testing::seriesPoints;
 
 namespace {
+
+using KeptOwners = std::map<std::string, AddressOwner>;
 
 QString fixture(const char *name)
 {
@@ -218,6 +222,71 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsSet("HOPSCOPE_SCREENSHOTS"))
             window.grab().save(qEnvironmentVariable("HOPSCOPE_SCREENSHOTS") +
                                QStringLiteral("/owners.png"));
+    }
+
+    // macOS traceroute -a names the AS of each hop: the table and graph show it; [AS0] is none.
+    void fileAsNumbersShowInTableAndGraph()
+    {
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("corpus/traceroute-text/jc-generic-traceroute7.out")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_VERIFY(tab->table()->model()->rowCount() > 8);
+        const QAbstractItemModel *model = tab->table()->model();
+        QCOMPARE(model->index(0, HopTableModel::As).data().toString(), QStringLiteral("AS128742"));
+        for (int row = 1; row < model->rowCount(); ++row)
+            QVERIFY2(model->index(row, HopTableModel::As).data().toString().isEmpty(),
+                     qPrintable(model->index(row, HopTableModel::As).data().toString()));
+        QVERIFY(model->index(0, HopTableModel::As)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("from the file")));
+        QTRY_COMPARE(tab->graph()->asGroupLabels(), QStringList{QStringLiteral("AS128742")});
+    }
+
+    // Owners learnt in earlier runs are kept in the history for a week and known again to the
+    // window's lookup, which then asks the network nothing about them.
+    void ownersKeptBetweenRuns()
+    {
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const AddressOwner fresh{64500,
+                                 "EXAMPLE-NET - Example Net, NL",
+                                 "198.51.100.0/24",
+                                 "NL",
+                                 kOwnerSourceCymru,
+                                 now - 3'600'000};
+        const AddressOwner stale{64501, "OTHER-NET",       "203.0.113.0/24",
+                                 "DE",  kOwnerSourceCymru, now - kKeptOwnerLifeMs - 3'600'000};
+        {
+            MainWindow window;
+            window.history()->keepOwners({{"198.51.100.7", fresh}, {"203.0.113.9", stale}});
+            const auto store = HistoryStore::open(HistoryStore::defaultFileName());
+            QVERIFY(store);
+            const auto keptNow = [&store] {
+                const auto kept = (*store)->keptOwners(0);
+                return kept ? kept->size() : std::size_t(0);
+            };
+            QTRY_COMPARE(keptNow(), std::size_t(2));
+        }
+        MainWindow window; // reads what is kept as its history opens
+        const auto lookup = sharedOwnerLookup();
+        QVERIFY(lookup && lookup->asksTheNetwork());
+        const IpAddress freshAddress = *IpAddress::parse("198.51.100.7");
+        QTRY_VERIFY(lookup->known(freshAddress).has_value());
+        QVERIFY(*lookup->known(freshAddress) == fresh);
+        // The stale answer is left to be asked again.
+        QVERIFY(!lookup->known(*IpAddress::parse("203.0.113.9")));
+        QSignalSpy read(window.history(), &HistoryService::keptOwnersRead);
+        window.history()->readKeptOwners();
+        QTRY_COMPARE(read.count(), 1);
+        QCOMPARE(read.at(0).at(0).value<KeptOwners>().size(), std::size_t(1));
+        // Known already: asking starts no lookup, so nothing leaves the machine.
+        const std::vector<IpAddress> address{freshAddress};
+        const auto owners = lookup->owners(address, std::chrono::steady_clock::now());
+        QCOMPARE(owners.size(), std::size_t(1));
+        QVERIFY(owners.at("198.51.100.7") == fresh);
+        QCOMPARE(lookup->queriesSent(), 0);
     }
 
     void compareTwoFiles()
