@@ -9,14 +9,10 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QSettings>
 
 namespace hopscope {
 
 namespace {
-
-const QString kOnlineKey = QStringLiteral("owners/online");
-const QString kDatabasesKey = QStringLiteral("owners/databases");
 
 struct Shared
 {
@@ -42,20 +38,6 @@ void forgetSharedLookup()
 }
 
 } // namespace
-
-OwnerLookupSettings loadOwnerLookupSettings()
-{
-    QSettings settings;
-    return {settings.value(kOnlineKey, true).toBool(),
-            settings.value(kDatabasesKey).toStringList()};
-}
-
-void saveOwnerLookupSettings(const OwnerLookupSettings &settings)
-{
-    QSettings stored;
-    stored.setValue(kOnlineKey, settings.online);
-    stored.setValue(kDatabasesKey, settings.databases);
-}
 
 std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems)
 {

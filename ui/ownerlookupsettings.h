@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "client/ownerlookupsettings.h"
 #include "owner/ownerlookup.h"
 
 #include <QStringList>
@@ -14,18 +15,6 @@
 class QWidget;
 
 namespace hopscope {
-
-// Where the window learns whose network each hop is in, as the user chose it (kept in QSettings):
-// Team Cymru's DNS service, on unless turned off for privacy, and MaxMind-format databases,
-// asked first.
-struct OwnerLookupSettings
-{
-    bool online = true;
-    QStringList databases;
-};
-
-OwnerLookupSettings loadOwnerLookupSettings();
-void saveOwnerLookupSettings(const OwnerLookupSettings &settings);
 
 // The lookup the saved settings make, shared by every tab (answers are kept for the life of the
 // window) until the settings change; null when there is nowhere to look. A database that can no

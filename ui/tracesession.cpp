@@ -8,6 +8,7 @@
 #include "common/safetext.h"
 #include "ui/background.h"
 #include "ui/ownerlookupsettings.h"
+#include "ui/savedpathowners.h"
 
 #include <QTimer>
 
@@ -41,10 +42,23 @@ std::int64_t wallClockUs()
 } // namespace
 
 TraceSession::TraceSession(QString helperProgram, QObject *parent)
-    : QObject(parent), m_helperProgram(std::move(helperProgram)), m_roundTimer(new QTimer(this))
+    : QObject(parent), m_helperProgram(std::move(helperProgram)), m_roundTimer(new QTimer(this)),
+      m_savedPathOwners(new SavedPathOwners(this))
 {
     m_roundTimer->setSingleShot(true);
     connect(m_roundTimer, &QTimer::timeout, this, &TraceSession::startRound);
+    connect(m_savedPathOwners, &SavedPathOwners::found, this,
+            [this](const std::map<std::string, AddressOwner> &owners,
+                   const QStringList &databasesLeftOut, const QStringList &problems) {
+                for (const QString &database : databasesLeftOut)
+                    Q_EMIT noticeReceived(tr("Owner database left out: %1").arg(database));
+                for (const QString &problem : problems)
+                    Q_EMIT noticeReceived(problem);
+                if (!m_loaded || owners.empty())
+                    return;
+                m_loaded->addOwners(owners);
+                Q_EMIT dataChanged();
+            });
     m_clock.start();
 }
 
@@ -152,6 +166,7 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
 {
     if (isActive())
         return;
+    m_savedPathOwners->cancel();
     m_loaded.reset();
     m_run.reset();
     m_stopRequested = false;
@@ -233,6 +248,7 @@ void TraceSession::load(const NetworkPath &saved)
     setState(State::Finished);
     m_endedMs = m_roundStartMs + std::max<qint64>(0, tookMs);
     Q_EMIT dataChanged();
+    m_savedPathOwners->start(saved);
 }
 
 void TraceSession::stop()

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace hopscope {
 
+class SavedPathOwners;
 class TraceWorker;
 template <typename Object> class WorkerThread;
 
@@ -92,7 +93,8 @@ private:
     int m_intervalMs = 1000;
     bool m_stopRequested = false;
     std::optional<TraceRun> m_run;
-    std::optional<PathModel> m_loaded; // a saved path's
+    std::optional<PathModel> m_loaded;  // a saved path's
+    SavedPathOwners *m_savedPathOwners; // what the saved path does not say of its hops' owners
     QString m_probing;
     QString m_error;
     QStringList m_degraded;

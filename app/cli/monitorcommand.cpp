@@ -74,7 +74,7 @@ int runMonitor(const QStringList &arguments)
     settings.count = intOption(parser, count, error);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
     const auto owners =
-        error.empty() ? ownerOptions.open(parser, traceOptions.noDns(), error) : nullptr;
+        error.empty() ? ownerOptions.open(parser, &traceOptions.noDns(), error) : nullptr;
     if (ownerOptions.keepsPathLocal(parser))
         request.resolveHostnames = false;
     if (error.empty()) {

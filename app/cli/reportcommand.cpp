@@ -46,6 +46,8 @@ int runReport(const QStringList &arguments)
         QStringLiteral("redact-first"),
         QStringLiteral("Hide the routers of the first N hops, 1-255."), QStringLiteral("N"));
     parser.addOptions({help, format, output, redact, redactFirst});
+    const OwnerOptions ownerOptions;
+    ownerOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("FILE.json"),
                                  QStringLiteral("The NetworkPath file to report on."));
     parser.addPositionalArgument(QStringLiteral("SECOND.json"),
@@ -77,6 +79,7 @@ int runReport(const QStringList &arguments)
                 std::to_string(options.redaction.firstHops) + ")";
     if (error.empty() && *reportFormat == ReportFormat::Pdf && !parser.isSet(output))
         error = "a PDF report needs -o OUT";
+    const auto owners = error.empty() ? ownerOptions.open(parser, nullptr, error) : nullptr;
     if (!error.empty()) {
         printError("report: " + error);
         return ExitError;
@@ -84,9 +87,10 @@ int runReport(const QStringList &arguments)
     options.redaction.source = options.redaction.privateHops = parser.isSet(redact);
     options.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
 
-    const auto read = readPathFiles(files);
+    auto read = readPathFiles(files);
     if (!read)
         return ExitError;
+    ownerOptions.addMissingOwners(*read, owners, "report");
     const std::vector<NetworkPath> &paths = *read;
     const auto rendered =
         paths.size() == 1 ? renderReport(buildReportContent(paths[0], options), *reportFormat)

@@ -6,6 +6,8 @@
 #include "commandline.h"
 #include "monitorprinter.h"
 
+#include "traceoptions.h"
+
 #include "import/pathformat.h"
 #include "path/networkpathjson.h"
 #include "report/monitortexttable.h"
@@ -23,15 +25,24 @@ int runShow(const QStringList &arguments)
                        "table and a one-line summary, every trace it holds."));
     const QCommandLineOption help = helpOption();
     parser.addOption(help);
+    const OwnerOptions ownerOptions;
+    ownerOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to print."));
     QString file;
     if (const auto done = parseCommandLine(parser, help, "show", "file", arguments, file))
         return *done;
-    const auto paths = readPathFile(file.toStdString());
+    std::string error;
+    const auto owners = ownerOptions.open(parser, nullptr, error);
+    if (!error.empty()) {
+        printError("show: " + error);
+        return ExitError;
+    }
+    auto paths = readPathFile(file.toStdString());
     if (!paths) {
         printError(paths.error().message);
         return ExitError;
     }
+    ownerOptions.addMissingOwners(*paths, owners, "show");
     // A file of several traces (RIPE Atlas results of many probes, scamper's records, a
     // transcript of two commands) prints each in turn.
     for (std::size_t i = 0; i < paths->size(); ++i) {

@@ -50,7 +50,7 @@ int runTrace(const QStringList &arguments)
     TraceRequest request = traceOptions.read(parser, host, error);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
     const auto owners =
-        error.empty() ? ownerOptions.open(parser, traceOptions.noDns(), error) : nullptr;
+        error.empty() ? ownerOptions.open(parser, &traceOptions.noDns(), error) : nullptr;
     if (ownerOptions.keepsPathLocal(parser))
         request.resolveHostnames = false;
     if (error.empty()) {

@@ -4,7 +4,9 @@
 #include "traceoptions.h"
 
 #include "client/dnstxtresolver.h"
+#include "client/ownerlookupsettings.h"
 #include "clioutput.h"
+#include "owner/pathowners.h"
 #include "store/historystore.h"
 #include "telemetry/networkpathtelemetry.h"
 
@@ -188,7 +190,9 @@ OwnerOptions::OwnerOptions()
                          "FILE")),
       m_noAsn(flagOption("no-asn", "Look nothing up about the path over the network: neither the "
                                    "hops' AS (Team Cymru's DNS service) nor their hostnames. "
-                                   "Databases given with --mmdb still answer."))
+                                   "Databases given with --mmdb still answer. (With the window's "
+                                   "Trace > Look Up Hop Owners Online off, no AS is looked up "
+                                   "over the network either.)"))
 {
 }
 
@@ -198,7 +202,7 @@ void OwnerOptions::addTo(QCommandLineParser &parser) const
 }
 
 std::shared_ptr<OwnerLookup> OwnerOptions::open(const QCommandLineParser &parser,
-                                                const QCommandLineOption &noDns,
+                                                const QCommandLineOption *noDns,
                                                 std::string &error) const
 {
     OwnerSources sources;
@@ -210,7 +214,8 @@ std::shared_ptr<OwnerLookup> OwnerOptions::open(const QCommandLineParser &parser
         }
         sources.databases.push_back(std::move(*database));
     }
-    if (!parser.isSet(m_noAsn) && !parser.isSet(noDns))
+    if (!parser.isSet(m_noAsn) && !(noDns && parser.isSet(*noDns)) &&
+        loadOwnerLookupSettings().online)
         sources.txt = systemTxtQuery();
     if (sources.databases.empty() && !sources.txt)
         return nullptr;
@@ -220,6 +225,19 @@ std::shared_ptr<OwnerLookup> OwnerOptions::open(const QCommandLineParser &parser
             if (const auto kept = (*store)->keptOwners(nowMs() - kKeptOwnerLifeMs))
                 lookup->remember(*kept);
     return lookup;
+}
+
+void OwnerOptions::addMissingOwners(std::vector<NetworkPath> &paths,
+                                    const std::shared_ptr<OwnerLookup> &lookup,
+                                    const std::string &command) const
+{
+    if (!lookup)
+        return;
+    if (const std::string leftOut = lookUpMissingOwners(paths, *lookup); !leftOut.empty())
+        printError(command + ": " + leftOut);
+    for (const std::string &problem : lookup->takeProblems())
+        printError(command + ": " + problem);
+    keep(lookup);
 }
 
 void OwnerOptions::keep(const std::shared_ptr<OwnerLookup> &lookup) const

@@ -61,9 +61,16 @@ public:
     OwnerOptions();
     void addTo(QCommandLineParser &parser) const;
     // The lookup the options ask for: the databases given, then Team Cymru over DNS unless
-    // --no-asn or --no-dns says no. `error` names a database that cannot be used.
+    // --no-asn or --no-dns (`noDns`, for a command that has it) says no, or the window's
+    // setting has turned network lookups off. `error` names a
+    // database that cannot be used.
     std::shared_ptr<OwnerLookup> open(const QCommandLineParser &parser,
-                                      const QCommandLineOption &noDns, std::string &error) const;
+                                      const QCommandLineOption *noDns, std::string &error) const;
+    // Files: adds the owners their writers did not give, as far as `lookup` (may be null) finds
+    // them within kFileOwnerBudget; tells its problems, as `command`'s, and keeps the answers.
+    void addMissingOwners(std::vector<NetworkPath> &paths,
+                          const std::shared_ptr<OwnerLookup> &lookup,
+                          const std::string &command) const;
     // Keeps what `lookup` learnt over the network in the history database, for later runs; a
     // database that cannot be used is passed over in silence (it is only a cache).
     void keep(const std::shared_ptr<OwnerLookup> &lookup) const;

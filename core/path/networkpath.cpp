@@ -51,4 +51,14 @@ std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &
     return ownerOf(path, bare);
 }
 
+void addOwners(NetworkPath &path, const std::map<std::string, AddressOwner> &owners)
+{
+    if (owners.empty())
+        return;
+    if (!path.hopscope)
+        path.hopscope.emplace();
+    for (const auto &[address, owner] : owners)
+        path.hopscope->owners.try_emplace(address, owner);
+}
+
 } // namespace hopscope

@@ -159,5 +159,8 @@ std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
 // The same for a responder's address: what a lookup found, else the AS a hop of the path with
 // that address was given by its file.
 std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &address);
+// Adds owners found later (a lookup for a file written without them) to the path's own, leaving
+// those it names already as they are.
+void addOwners(NetworkPath &path, const std::map<std::string, AddressOwner> &owners);
 
 } // namespace hopscope

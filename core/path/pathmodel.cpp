@@ -132,6 +132,13 @@ void PathModel::setHeader(NetworkPath header)
     m_original.reset();
 }
 
+void PathModel::addOwners(const std::map<std::string, AddressOwner> &owners)
+{
+    hopscope::addOwners(m_header, owners);
+    if (m_original)
+        hopscope::addOwners(*m_original, owners);
+}
+
 void PathModel::setMonitoring(int intervalMs)
 {
     m_monitoring = true;

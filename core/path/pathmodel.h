@@ -119,6 +119,8 @@ public:
     // to where, how. Set by whoever runs the rounds.
     void setHeader(NetworkPath header);
     const NetworkPath &header() const { return m_header; }
+    // Owners found after the path was read: shown by every view, and kept when it is saved.
+    void addOwners(const std::map<std::string, AddressOwner> &owners);
     // A monitoring session (its file gets the session's figures) rather than one trace.
     void setMonitoring(int intervalMs);
     bool isMonitoring() const { return m_monitoring; }

@@ -33,7 +33,9 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -258,6 +260,9 @@ private Q_SLOTS:
                                  now - 3'600'000};
         const AddressOwner stale{64501, "OTHER-NET",       "203.0.113.0/24",
                                  "DE",  kOwnerSourceCymru, now - kKeptOwnerLifeMs - 3'600'000};
+        // Kept answers stand in for the network's; nothing is asked of it here.
+        saveOwnerLookupSettings({true, {}});
+        const auto offline = qScopeGuard([] { saveOwnerLookupSettings({false, {}}); });
         {
             MainWindow window;
             window.history()->keepOwners({{"198.51.100.7", fresh}, {"203.0.113.9", stale}});
@@ -287,6 +292,44 @@ private Q_SLOTS:
         QCOMPARE(owners.size(), std::size_t(1));
         QVERIFY(owners.at("198.51.100.7") == fresh);
         QCOMPARE(lookup->queriesSent(), 0);
+    }
+
+    // A file written without owners: the window finds them (here in a database, the network
+    // off), shows them, and keeps them when the path is saved.
+    void ownersOfASavedPathAreLookedUp()
+    {
+        QTemporaryDir dir;
+        const QString database = dir.filePath(QStringLiteral("asn.mmdb"));
+        QProcess writer;
+        writer.start(QStringLiteral("perl"),
+                     {QStringLiteral(HOPSCOPE_FIXTURES_DIR "/mmdb/write-test-mmdb.pl"),
+                      QStringLiteral("asn"), database,
+                      QStringLiteral("198.18.0.0/15=64500:EXAMPLE-NET - Example Net, NL")});
+        QVERIFY(writer.waitForFinished(60000));
+        QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+        saveOwnerLookupSettings({false, {database}});
+        const auto noDatabase = qScopeGuard([] { saveOwnerLookupSettings({false, {}}); });
+
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("hopscope/monitor-session.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), 5);
+        const QAbstractItemModel *model = tab->table()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            QTRY_COMPARE(model->index(row, HopTableModel::As).data().toString(),
+                         QStringLiteral("AS64500 EXAMPLE-NET"));
+        QVERIFY(model->index(0, HopTableModel::As)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("from the database asn.mmdb")));
+        QTRY_COMPARE(tab->graph()->asGroupLabels(),
+                     QStringList{QStringLiteral("AS64500 EXAMPLE-NET")});
+        const auto saved = tab->session()->result();
+        QVERIFY(saved && saved->hopscope);
+        QCOMPARE(saved->hopscope->owners.size(), std::size_t(5));
+        QCOMPARE(saved->hopscope->owners.at("198.18.10.2").prefix, std::string("198.18.0.0/15"));
     }
 
     void compareTwoFiles()

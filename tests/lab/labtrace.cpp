@@ -22,10 +22,8 @@ QString buildTreeCli()
     return QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli");
 }
 
-namespace {
-
-CliRun runCommand(const QString &ns, const QString &command, const QStringList &arguments,
-                  const QStringList &prefix, const QString &cli)
+CliRun runCli(const QString &ns, const QString &command, const QStringList &arguments,
+              const QStringList &prefix, const QString &cli)
 {
     QProcess process;
     process.start(QStringLiteral("ip"),
@@ -40,17 +38,15 @@ CliRun runCommand(const QString &ns, const QString &command, const QStringList &
     return run;
 }
 
-} // namespace
-
 CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix,
                 const QString &cli)
 {
-    return runCommand(ns, QStringLiteral("trace"), arguments, prefix, cli);
+    return runCli(ns, QStringLiteral("trace"), arguments, prefix, cli);
 }
 
 CliRun runMonitor(const QString &ns, const QStringList &arguments, const QStringList &prefix)
 {
-    return runCommand(ns, QStringLiteral("monitor"), arguments, prefix, buildTreeCli());
+    return runCli(ns, QStringLiteral("monitor"), arguments, prefix);
 }
 
 QString hopsOf(const hopscope::NetworkPath &path)

@@ -25,6 +25,10 @@ QStringList asNobody();
 // The build tree's hopscope-cli.
 QString buildTreeCli();
 
+// Runs `prefix... CLI command arguments...` inside namespace `ns`.
+CliRun runCli(const QString &ns, const QString &command, const QStringList &arguments,
+              const QStringList &prefix = {}, const QString &cli = buildTreeCli());
+
 // Runs `prefix... CLI trace arguments...` inside namespace `ns`.
 CliRun runTrace(const QString &ns, const QStringList &arguments, const QStringList &prefix = {},
                 const QString &cli = buildTreeCli());

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void sessionAsksOnce();
     void secondTraceAsksNothing();
     void noAsnSendsNoQuery();
+    void showAndReportLookUpWhatTheFileLacks();
     void databaseAnswersWithoutNetwork();
     void malformedAnswerIsNamed();
     void silentServerIsGivenUp();
@@ -169,6 +170,8 @@ void OwnerLabTest::init()
     m_data = std::make_unique<QTemporaryDir>();
     QVERIFY(m_data->isValid());
     qputenv("XDG_DATA_HOME", QFile::encodeName(m_data->path()));
+    // And settings of its own: the defaults, network lookups on.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_data->path()));
 }
 
 void OwnerLabTest::cleanup()
@@ -389,6 +392,68 @@ void OwnerLabTest::noAsnSendsNoQuery()
     QVERIFY2(!run.out.contains("[AS"), run.out.constData());
     // Not an AS lookup, nor a hostname's: nothing about the path left the client.
     QCOMPARE(queries(), QStringList());
+
+    // Turned off in the window: no AS is asked about by the CLI either.
+    QVERIFY(QDir().mkpath(m_data->filePath(QStringLiteral("Hopscope"))));
+    QFile settings(m_data->filePath(QStringLiteral("Hopscope/Hopscope.conf")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[owners]\nonline=false\n");
+    settings.close();
+    const CliRun offline = trace({});
+    QVERIFY2(offline.exitCode == 0, offline.err.constData());
+    QVERIFY2(!offline.out.contains("[AS"), offline.out.constData());
+    QCOMPARE(queries().filter(QRegularExpression(QStringLiteral("^TXT "))), QStringList());
+}
+
+// A file written without lookups (here by --no-asn; another tool's alike): show and report find
+// the owners it lacks and keep them, so that the next look at it asks nothing.
+void OwnerLabTest::showAndReportLookUpWhatTheFileLacks()
+{
+    QVERIFY(startDns(cymruRecords()));
+    const QString saved = m_dir.filePath(QStringLiteral("without-owners.json"));
+    const CliRun traced = trace({QStringLiteral("--no-asn"), QStringLiteral("-o"), saved});
+    QVERIFY2(traced.exitCode == 0, traced.err.constData());
+    QCOMPARE(queries(), QStringList());
+
+    const CliRun local =
+        runCli(m_lab->client(), QStringLiteral("show"), {QStringLiteral("--no-asn"), saved});
+    QVERIFY2(local.exitCode == 0, local.err.constData());
+    QVERIFY2(!local.out.contains("AS645"), local.out.constData());
+    QCOMPARE(queries(), QStringList());
+
+    const CliRun shown = runCli(m_lab->client(), QStringLiteral("show"), {saved});
+    QVERIFY2(shown.exitCode == 0, shown.err.constData());
+    QVERIFY2(shown.err.isEmpty(), shown.err.constData());
+    const QStringList lines = QString::fromUtf8(shown.out).split(QLatin1Char('\n'));
+    const auto lineWith = [&lines](const QString &address) {
+        for (const QString &line : lines)
+            if (line.contains(QLatin1Char(' ') + address + QLatin1Char(' ')))
+                return line;
+        return QString();
+    };
+    QVERIFY2(!lineWith(kPrivateAnswer).isEmpty() &&
+                 !lineWith(kPrivateAnswer).contains(QStringLiteral("AS")),
+             shown.out.constData());
+    for (const Owner &owner : kOwners)
+        QVERIFY2(lineWith(owner.address).contains(owner.label), shown.out.constData());
+    // Four origins, two names; nothing for 10.0.0.1.
+    QCOMPARE(queries().filter(QRegularExpression(QStringLiteral("^TXT "))).size(), 6);
+
+    const QString csv = m_dir.filePath(QStringLiteral("looked-up.csv"));
+    const CliRun reported =
+        runCli(m_lab->client(), QStringLiteral("report"), {saved, QStringLiteral("-o"), csv});
+    QVERIFY2(reported.exitCode == 0, reported.err.constData());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray rows = file.readAll();
+    for (const Owner &owner : kOwners)
+        QVERIFY2(rows.contains(QStringLiteral("%1,\"%2\",%3,")
+                                   .arg(owner.asn)
+                                   .arg(owner.asn == 64500 ? kExampleNet : kOtherNet, owner.prefix)
+                                   .toUtf8()),
+                 rows.constData());
+    // Kept from the show: the report asked nothing.
+    QCOMPARE(queries().filter(QRegularExpression(QStringLiteral("^TXT "))).size(), 6);
 }
 
 void OwnerLabTest::databaseAnswersWithoutNetwork()

@@ -6,6 +6,7 @@
 #include "owner/lookupscope.h"
 #include "owner/mmdbdatabase.h"
 #include "owner/ownerlookup.h"
+#include "owner/pathowners.h"
 
 #include <QFile>
 #include <QProcess>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void lookupTellsProblemsOnce();
     void databaseThatKnowsTheAsIsTheOnlySource();
     void rememberedAnswersAreNotAskedAgain();
+    void fileAsksOnlyWhatItLacks();
+    void hugeFileAsksABoundedNumber();
     void labelsAreShort_data();
     void labelsAreShort();
 
@@ -453,6 +456,67 @@ void AddressOwnerTest::lookupAsksEachThingOnce()
     QCOMPARE(lookup.queriesSent(), 4);
     QVERIFY(lookup.finished(path));
     QVERIFY(lookup.takeProblems().empty()); // no AS for 192.0.2.9 is no problem
+}
+
+// A file's hops, probes and monitored rows: each public responder without an owner, once, in the
+// path's order; those the file gives an owner (a lookup's, or its own AS number) are not asked.
+void AddressOwnerTest::fileAsksOnlyWhatItLacks()
+{
+    NetworkPath path;
+    const auto hop = [](int ttl, const char *address, std::optional<std::uint32_t> asn = {}) {
+        PathHop made;
+        made.ttl = ttl;
+        made.ipAddress = address;
+        made.reachable = true;
+        made.asn = asn;
+        return made;
+    };
+    path.hops = {hop(1, "10.0.0.1"), hop(2, "198.18.1.2"), hop(3, "198.18.2.2", 64500),
+                 hop(4, "198.18.3.2"), hop(5, "198.18.1.2")};
+    path.hopscope.emplace();
+    path.hopscope->owners["198.18.3.2"] = AddressOwner{64501, {}, {}, {}, kOwnerSourceCymru, 1};
+    ProbeSample probe;
+    probe.responder = "198.18.9.2";
+    path.hopscope->probes = {probe};
+    std::vector<std::string> asked;
+    for (const IpAddress &address : respondersWithoutOwner(path))
+        asked.push_back(address.toString());
+    QCOMPARE(asked, (std::vector<std::string>{"198.18.1.2", "198.18.9.2"}));
+
+    // What a lookup finds is added; what the file said stays.
+    FakeTxt dns;
+    dns.records["2.1.18.198.origin.asn.cymru.com"] = {"64502 | 198.18.1.0/24 | NL | ripencc |"};
+    OwnerLookup lookup({{}, dns.query()});
+    std::vector<NetworkPath> paths{path};
+    QCOMPARE(lookUpMissingOwners(paths, lookup), std::string());
+    QCOMPARE(ownerOf(paths[0], "198.18.1.2")->asn, std::optional<std::uint32_t>(64502));
+    QCOMPARE(ownerOf(paths[0], "198.18.3.2")->asn, std::optional<std::uint32_t>(64501));
+    QCOMPARE(ownerOf(paths[0], "198.18.2.2")->asn, std::optional<std::uint32_t>(64500));
+    QVERIFY(respondersWithoutOwner(paths[0]) ==
+            std::vector<IpAddress>{*IpAddress::parse("198.18.9.2")});
+}
+
+// A file naming tens of thousands of responders (a hostile or a huge one) does not become as
+// many DNS queries: kMaxFileOwnerLookups are asked about, and the rest is said to be left out.
+void AddressOwnerTest::hugeFileAsksABoundedNumber()
+{
+    NetworkPath path;
+    for (int i = 0; i < 20'000; ++i) {
+        PathHop hop;
+        hop.ttl = 1 + i % 30;
+        hop.ipAddress = "198.18." + std::to_string(i / 250) + "." + std::to_string(1 + i % 250);
+        hop.reachable = true;
+        path.hops.push_back(hop);
+    }
+    FakeTxt dns;
+    dns.missing = Error{ErrorCode::NotFound, "no such name"};
+    OwnerLookup lookup({{}, dns.query()});
+    std::vector<NetworkPath> paths{path, path};
+    QCOMPARE(lookUpMissingOwners(paths, lookup),
+             "AS lookups: " + std::to_string(kMaxFileOwnerLookups) +
+                 " of the file's 40000 "
+                 "responders without an owner were asked about; the others stay unknown");
+    QCOMPARE(lookup.queriesSent(), int(kMaxFileOwnerLookups));
 }
 
 void AddressOwnerTest::lookupTellsProblemsOnce()
