@@ -184,6 +184,17 @@ void MainWindow::showPath(const NetworkPath &path, const QString &origin, const 
     m_tabs->setTabToolTip(m_tabs->indexOf(tab), toolTip);
 }
 
+MainWindow::~MainWindow()
+{
+    // What opened files' lookups learnt, too (the history writes it before its thread ends).
+    keepLearntOwners();
+}
+
+void MainWindow::keepLearntOwners()
+{
+    m_history->keepOwners(learnedOwners());
+}
+
 void MainWindow::keepInHistory(TraceTab *tab)
 {
     // Every trace and session that ends with something to show is kept, once.
@@ -195,8 +206,7 @@ void MainWindow::keepInHistory(TraceTab *tab)
             return;
         if (const auto path = session->result())
             m_history->add(*path);
-        if (const auto lookup = sharedOwnerLookup(); lookup && lookup->asksTheNetwork())
-            m_history->keepOwners(lookup->learned());
+        keepLearntOwners();
     });
 }
 

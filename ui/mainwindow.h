@@ -33,6 +33,7 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Opens each file in a tab of its own; problems go to the status bar.
     void openFiles(const QStringList &fileNames);
@@ -88,6 +89,8 @@ private:
     void createHistory();
     void showPath(const NetworkPath &path, const QString &origin, const QString &toolTip);
     void keepInHistory(TraceTab *tab);
+    // Keeps the owners the window's lookup learnt over the network, for later runs.
+    void keepLearntOwners();
     void chooseFilesToOpen();
     void chooseFilesToCompare();
     void closeTab(int index);

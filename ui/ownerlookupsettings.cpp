@@ -82,6 +82,12 @@ void rememberOwners(const std::map<std::string, AddressOwner> &owners)
         current.lookup->remember(owners);
 }
 
+std::map<std::string, AddressOwner> learnedOwners()
+{
+    const Shared &current = shared();
+    return current.lookup ? current.lookup->learned() : std::map<std::string, AddressOwner>{};
+}
+
 bool chooseOwnerDatabases(QWidget *parent)
 {
     OwnerLookupSettings settings = loadOwnerLookupSettings();

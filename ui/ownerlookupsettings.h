@@ -25,6 +25,9 @@ std::shared_ptr<OwnerLookup> sharedOwnerLookup(QStringList *problems = nullptr);
 // when the settings change, knows them and never asks about them again while it asks the network.
 void rememberOwners(const std::map<std::string, AddressOwner> &owners);
 
+// What the shared lookup learnt over the network so far (none when there is none yet).
+std::map<std::string, AddressOwner> learnedOwners();
+
 // Lets the user pick the databases (a file dialog), checks each and says which cannot be used.
 // Keeps the old choice when the dialog is cancelled; true when the settings changed.
 bool chooseOwnerDatabases(QWidget *parent);
