@@ -26,24 +26,29 @@ SavedPathOwners::SavedPathOwners(QObject *parent) : QObject(parent), m_timer(new
     connect(m_timer, &QTimer::timeout, this, &SavedPathOwners::check);
 }
 
-bool SavedPathOwners::start(const NetworkPath &path)
+void SavedPathOwners::start(const NetworkPath &path)
 {
     cancel();
-    m_lookup = sharedOwnerLookup(&m_databasesLeftOut);
+    QStringList databasesLeftOut;
+    m_lookup = sharedOwnerLookup(&databasesLeftOut);
+    for (const QString &database : databasesLeftOut)
+        m_notices << tr("Owner database left out: %1").arg(database);
     std::size_t leftOut = 0;
     if (m_lookup)
         m_wanted = respondersWithoutOwner(path, kMaxFileOwnerLookups, &leftOut);
-    m_leftOut = QString::fromStdString(ownerLookupsLeftOut(m_wanted.size(), leftOut));
+    if (const std::string note = ownerLookupsLeftOut(m_wanted.size(), leftOut); !note.empty())
+        m_notices << QString::fromStdString(note);
     if (!m_lookup || m_wanted.empty()) {
-        m_lookup.reset();
-        m_wanted.clear();
-        return false;
+        const QStringList notices = m_notices;
+        cancel();
+        if (!notices.isEmpty())
+            Q_EMIT found({}, notices);
+        return;
     }
     m_lookup->prefetch(m_wanted);
     m_started.start();
     m_timer->start();
     check();
-    return true;
 }
 
 void SavedPathOwners::cancel()
@@ -51,8 +56,7 @@ void SavedPathOwners::cancel()
     m_timer->stop();
     m_lookup.reset();
     m_wanted.clear();
-    m_databasesLeftOut.clear();
-    m_leftOut.clear();
+    m_notices.clear();
 }
 
 void SavedPathOwners::check()
@@ -66,14 +70,11 @@ void SavedPathOwners::check()
         return;
     // Past the budget, what is known so far: no waiting on the GUI thread.
     const auto owners = m_lookup->owners(m_wanted, std::chrono::steady_clock::now());
-    QStringList problems;
-    if (!m_leftOut.isEmpty())
-        problems << m_leftOut;
+    QStringList notices = m_notices;
     for (const std::string &problem : m_lookup->takeProblems())
-        problems << QString::fromStdString(printable(problem));
-    const QStringList databasesLeftOut = m_databasesLeftOut;
+        notices << QString::fromStdString(printable(problem));
     cancel();
-    Q_EMIT found(owners, databasesLeftOut, problems);
+    Q_EMIT found(owners, notices);
 }
 
 } // namespace hopscope

@@ -29,16 +29,16 @@ class SavedPathOwners final : public QObject
 public:
     explicit SavedPathOwners(QObject *parent = nullptr);
 
-    // Starts on `path`, forgetting any path before it; false when there is nothing to look up
-    // or nowhere to look.
-    bool start(const NetworkPath &path);
+    // Starts on `path`, forgetting any path before it. With nothing to look up or nowhere to
+    // look, only the notices (a database left out) are told, at once.
+    void start(const NetworkPath &path);
     void cancel();
 
 Q_SIGNALS:
-    // What was found, the databases left out, and the problems the lookups met (each told once
-    // per window).
+    // What was found, and what is worth telling the user: databases left out, responders not
+    // asked about, the problems the lookups met (each told once per window).
     void found(const std::map<std::string, hopscope::AddressOwner> &owners,
-               const QStringList &databasesLeftOut, const QStringList &problems);
+               const QStringList &notices);
 
 private:
     void check();
@@ -47,8 +47,7 @@ private:
     QElapsedTimer m_started;
     std::shared_ptr<OwnerLookup> m_lookup;
     std::vector<IpAddress> m_wanted;
-    QStringList m_databasesLeftOut;
-    QString m_leftOut; // what a file of too many responders was not asked about
+    QStringList m_notices; // known before the lookups end
 };
 
 } // namespace hopscope

@@ -48,12 +48,9 @@ TraceSession::TraceSession(QString helperProgram, QObject *parent)
     m_roundTimer->setSingleShot(true);
     connect(m_roundTimer, &QTimer::timeout, this, &TraceSession::startRound);
     connect(m_savedPathOwners, &SavedPathOwners::found, this,
-            [this](const std::map<std::string, AddressOwner> &owners,
-                   const QStringList &databasesLeftOut, const QStringList &problems) {
-                for (const QString &database : databasesLeftOut)
-                    Q_EMIT noticeReceived(tr("Owner database left out: %1").arg(database));
-                for (const QString &problem : problems)
-                    Q_EMIT noticeReceived(problem);
+            [this](const std::map<std::string, AddressOwner> &owners, const QStringList &notices) {
+                for (const QString &notice : notices)
+                    Q_EMIT noticeReceived(notice);
                 if (!m_loaded || owners.empty())
                     return;
                 m_loaded->addOwners(owners);

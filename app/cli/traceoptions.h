@@ -62,8 +62,7 @@ public:
     void addTo(QCommandLineParser &parser) const;
     // The lookup the options ask for: the databases given, then Team Cymru over DNS unless
     // --no-asn or --no-dns (`noDns`, for a command that has it) says no, or the window's
-    // setting has turned network lookups off. `error` names a
-    // database that cannot be used.
+    // setting has turned network lookups off. `error` names a database that cannot be used.
     std::shared_ptr<OwnerLookup> open(const QCommandLineParser &parser,
                                       const QCommandLineOption *noDns, std::string &error) const;
     // Files: adds the owners their writers did not give, as far as `lookup` (may be null) finds

@@ -29,6 +29,13 @@ int NetworkPath::maxTtl() const
     return highest;
 }
 
+std::optional<AddressOwner> fileOwnerOf(const PathHop &hop)
+{
+    if (!hop.asn || *hop.asn == kNoAsn)
+        return std::nullopt;
+    return AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0};
+}
+
 std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
 {
     if (path.hopscope) {
@@ -36,15 +43,13 @@ std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop)
         if (found != path.hopscope->owners.end())
             return found->second;
     }
-    if (hop.asn && *hop.asn != kNoAsn)
-        return AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0};
-    return std::nullopt;
+    return fileOwnerOf(hop);
 }
 
 std::optional<AddressOwner> ownerOf(const NetworkPath &path, const std::string &address)
 {
     for (const PathHop &hop : path.hops)
-        if (hop.ipAddress == address && hop.asn && *hop.asn != kNoAsn)
+        if (hop.ipAddress == address && fileOwnerOf(hop))
             return ownerOf(path, hop);
     PathHop bare;
     bare.ipAddress = address;

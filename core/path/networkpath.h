@@ -153,6 +153,8 @@ struct NetworkPath
     int maxTtl() const;
 };
 
+// The AS number the file gave a hop, as an owner (source "file"); nothing for none or AS 0.
+std::optional<AddressOwner> fileOwnerOf(const PathHop &hop);
 // Whose network a hop's responder is in: what a lookup found for its address, else the AS number
 // the file gave the hop; nothing when neither says.
 std::optional<AddressOwner> ownerOf(const NetworkPath &path, const PathHop &hop);

@@ -115,14 +115,11 @@ void PathModel::setHeader(NetworkPath header)
 {
     // The file's own AS numbers (traceroute's [AS...], Trippy, DataKit) outlive its hops as
     // owners of their addresses, so that every view asking the header finds them.
-    for (const PathHop &hop : header.hops) {
-        if (hop.ipAddress.empty() || !hop.asn || *hop.asn == kNoAsn)
-            continue;
-        if (!header.hopscope)
-            header.hopscope.emplace();
-        header.hopscope->owners.try_emplace(hop.ipAddress,
-                                            AddressOwner{hop.asn, {}, {}, {}, kOwnerSourceFile, 0});
-    }
+    std::map<std::string, AddressOwner> given;
+    for (const PathHop &hop : header.hops)
+        if (const auto owner = fileOwnerOf(hop); owner && !hop.ipAddress.empty())
+            given.try_emplace(hop.ipAddress, *owner);
+    hopscope::addOwners(header, given);
     header.hops.clear();
     if (header.hopscope) {
         header.hopscope->probes.clear();
