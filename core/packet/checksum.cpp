@@ -58,4 +58,16 @@ std::uint16_t pseudoHeaderSum(const IpAddress &source, const IpAddress &destinat
         ~fold(pseudoHeaderWords(source, destination, protocol, segmentLength)));
 }
 
+std::uint16_t adjustedChecksum(std::uint16_t checksum, std::span<const std::uint8_t> before,
+                               std::span<const std::uint8_t> after)
+{
+    // HC' = ~(~HC + ~m + m'), word by word.
+    std::uint32_t sum = static_cast<std::uint16_t>(~checksum);
+    for (std::size_t i = 0; i + 1 < before.size() && i + 1 < after.size(); i += 2) {
+        sum += static_cast<std::uint16_t>(~(before[i] << 8 | before[i + 1]));
+        sum += static_cast<std::uint32_t>(after[i] << 8 | after[i + 1]);
+    }
+    return fold(sum);
+}
+
 } // namespace hopscope

@@ -25,4 +25,9 @@ std::uint16_t transportChecksum(const IpAddress &source, const IpAddress &destin
 std::uint16_t pseudoHeaderSum(const IpAddress &source, const IpAddress &destination,
                               std::uint8_t protocol, std::size_t segmentLength);
 
+// A checksum after the bytes `before` of what it covers became `after` (equal lengths, starting
+// on a 16-bit boundary), as a NAT updates it without summing the whole packet (RFC 1624).
+std::uint16_t adjustedChecksum(std::uint16_t checksum, std::span<const std::uint8_t> before,
+                               std::span<const std::uint8_t> after);
+
 } // namespace hopscope

@@ -25,6 +25,8 @@ Error malformed(std::string what)
 struct Ipv4Header
 {
     std::size_t headerBytes = 0;
+    std::uint8_t trafficClass = 0;
+    std::uint8_t ttl = 0;
     std::uint8_t protocol = 0;
     std::uint16_t id = 0;
     IpAddress source;
@@ -42,6 +44,8 @@ Expected<Ipv4Header> readIpv4Header(std::span<const std::uint8_t> bytes)
     header.headerBytes = static_cast<std::size_t>(bytes[0] & 0x0f) * 4;
     if (header.headerBytes < 20 || header.headerBytes > bytes.size())
         return malformed("IPv4 header length out of range");
+    header.trafficClass = bytes[1];
+    header.ttl = bytes[8];
     header.protocol = bytes[9];
     header.id = *reader.u16(4);
     header.source = IpAddress::v4(bytes.data() + 12);
@@ -77,6 +81,8 @@ Expected<QuotedPacket> readQuotedIpv4(std::span<const std::uint8_t> bytes)
     quote.source = header->source;
     quote.destination = header->destination;
     quote.protocol = header->protocol;
+    quote.trafficClass = header->trafficClass;
+    quote.ttl = header->ttl;
     quote.ipId = header->id;
     std::copy_n(bytes.begin() + static_cast<long>(header->headerBytes), kQuotedTransportBytes,
                 quote.transport.begin());
@@ -95,6 +101,8 @@ Expected<QuotedPacket> readQuotedIpv6(std::span<const std::uint8_t> bytes)
         return malformed("quote shorter than the IPv6 header and 8 transport bytes");
     QuotedPacket quote;
     quote.flowLabel = *reader.u32(0) & 0xfffff;
+    quote.trafficClass = static_cast<std::uint8_t>(*reader.u32(0) >> 20);
+    quote.ttl = bytes[7];
     quote.protocol = transport->first;
     quote.source = IpAddress::v6(bytes.data() + 8);
     quote.destination = IpAddress::v6(bytes.data() + 24);
@@ -144,19 +152,28 @@ Expected<IcmpMessage> readIcmp(std::span<const std::uint8_t> icmp, const IpAddre
         message.kind = IcmpKind::TimeExceeded;
     else if (message.type == (v6 ? 1 : 3))
         message.kind = IcmpKind::DestinationUnreachable;
+    else if (v6 && message.type == 2)
+        message.kind = IcmpKind::PacketTooBig;
     else if (message.type == (v6 ? 129 : 0))
         message.kind = IcmpKind::EchoReply;
     if (message.kind == IcmpKind::EchoReply) {
         message.echoId = *reader.u16(4);
         message.echoSequence = *reader.u16(6);
     } else if (message.kind != IcmpKind::Other) {
-        // RFC 4884 puts the quote's length in byte 5; the quote still starts right after the
-        // header, and the probe's first bytes are all we need from it.
-        const auto quoted = icmp.subspan(kIcmpHeaderBytes);
+        // RFC 4884 gives the quote's length; without it the quote runs to the end. The probe's
+        // first bytes are all the matching needs from it.
+        auto quoted = icmp.subspan(kIcmpHeaderBytes);
+        if (const auto length = rfc4884QuoteLength(icmp, v6); length && *length <= quoted.size())
+            quoted = quoted.first(*length);
         auto quote = v6 ? readQuotedIpv6(quoted) : readQuotedIpv4(quoted);
         if (!quote)
             return quote.error();
         message.quote = *quote;
+        message.extensions = parseIcmpExtensions(icmp, v6);
+        if (message.kind == IcmpKind::PacketTooBig)
+            message.nextHopMtu = *reader.u32(4);
+        else if (!v6 && message.kind == IcmpKind::DestinationUnreachable && message.code == 4)
+            message.nextHopMtu = *reader.u16(6); // fragmentation needed (RFC 1191)
     }
     return message;
 }
@@ -175,7 +192,10 @@ Expected<IcmpMessage> parseIcmpV4(std::span<const std::uint8_t> packet)
         return malformed("ICMP header truncated");
     if (internetChecksum(icmp) != 0)
         return Error{ErrorCode::BadChecksum, "ICMP checksum does not match"};
-    return readIcmp(icmp, outer->source, false);
+    auto message = readIcmp(icmp, outer->source, false);
+    if (message)
+        message->ttl = outer->ttl;
+    return message;
 }
 
 Expected<IcmpMessage> parseIcmpV6(std::span<const std::uint8_t> bytes, const IpAddress &from)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/expected.h"
+#include "packet/icmpextensions.h"
 #include "packet/ipaddress.h"
 
 #include <array>
@@ -19,12 +20,14 @@ struct QuotedPacket
     IpAddress source;
     IpAddress destination;
     std::uint8_t protocol = 0;
+    std::uint8_t trafficClass = 0;           // the TOS byte (IPv4) or traffic class (IPv6)
+    std::uint8_t ttl = 0;                    // the TTL or hop limit as the router saw it
     std::uint16_t ipId = 0;                  // IPv4
     std::uint32_t flowLabel = 0;             // IPv6
     std::array<std::uint8_t, 8> transport{}; // the first 8 bytes: ports, then seq / length+checksum
 };
 
-enum class IcmpKind { TimeExceeded, DestinationUnreachable, EchoReply, Other };
+enum class IcmpKind { TimeExceeded, DestinationUnreachable, PacketTooBig, EchoReply, Other };
 
 struct IcmpMessage
 {
@@ -32,8 +35,11 @@ struct IcmpMessage
     std::uint8_t type = 0;
     std::uint8_t code = 0;
     IcmpKind kind = IcmpKind::Other;
-    std::optional<QuotedPacket> quote; // for time exceeded and destination unreachable
-    std::uint16_t echoId = 0;          // for echo replies
+    std::optional<QuotedPacket> quote;       // for time exceeded, unreachable and packet too big
+    IcmpExtensions extensions;               // RFC 4884 objects after the quote
+    std::optional<std::uint32_t> nextHopMtu; // of fragmentation needed and packet too big
+    std::optional<std::uint8_t> ttl;         // of the reply itself, when its IP header was there
+    std::uint16_t echoId = 0;                // for echo replies
     std::uint16_t echoSequence = 0;
 };
 

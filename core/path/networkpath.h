@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "packet/icmpextensions.h"
 #include "path/addressowner.h"
 #include "path/monitorsummary.h"
 #include "probe/tracerequest.h"
@@ -51,17 +52,6 @@ struct PathDestination
     std::string service;
     std::string reverseDnsHostname;
     bool operator==(const PathDestination &) const = default;
-};
-
-// One entry of the MPLS label stack a router quoted in its answer (RFC 4950), outermost first.
-struct MplsLabel
-{
-    std::uint32_t label = 0;
-    int trafficClass = 0; // the three "EXP" bits
-    bool bottomOfStack = false;
-    int ttl = 0;
-
-    bool operator==(const MplsLabel &) const = default;
 };
 
 // One responder at one TTL. Several responders at one TTL (ECMP) are several hops with the same
