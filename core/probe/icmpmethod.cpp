@@ -49,14 +49,29 @@ std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const
         packet, static_cast<std::uint8_t>(v6 ? int{IPPROTO_ICMPV6} : int{IPPROTO_ICMP}));
     if (!message)
         return std::nullopt;
-    const auto &quoted = message->quote->transport;
-    if (quoted[0] != (v6 ? 128 : 8))
+    const QuotedPacket &quote = *message->quote;
+    if (quote.transport[0] != (v6 ? 128 : 8))
         return std::nullopt; // quotes something other than an echo request
-    const auto flow = flowOfIdentifier(readU16(quoted, 4));
-    const auto index = flow ? probeIndex(*flow, readU16(quoted, 6)) : std::nullopt;
-    if (!index || !quoteNamesProbe(*message->quote, *index, *flow))
+    const auto index = indexOfQuote(quote);
+    if (!index || !quoteNamesProbe(quote, *index, flowOfIndex(*index)))
         return std::nullopt;
-    return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs)};
+    const int flow = flowOfIndex(*index);
+    return ReplyMatch{index, flow, replyFromError(*message, packet.receivedNs, flow)};
+}
+
+std::optional<int> IcmpMethod::indexOfQuote(const QuotedPacket &quote) const
+{
+    const std::uint16_t sequence = readU16(quote.transport, 6);
+    std::optional<int> flow = flowOfIdentifier(readU16(quote.transport, 4));
+    // A NAT keeps echo requests apart by rewriting their identifier, as it rewrites ports; the IP
+    // ID (IPv4) or the flow label (IPv6) it leaves alone still names the flow.
+    if (!flow && sourceRewritten(quote)) {
+        if (!m_config.destination.isV4())
+            flow = flowOfLabel(quote.flowLabel);
+        else if (const auto byId = indexOfIpId(quote.ipId))
+            flow = flowOfIndex(*byId);
+    }
+    return flow ? probeIndex(*flow, sequence) : std::nullopt;
 }
 
 std::optional<ReplyMatch> IcmpMethod::matchEchoReply(const ReceivedPacket &packet) const

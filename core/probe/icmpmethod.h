@@ -21,6 +21,8 @@ public:
 private:
     std::uint16_t identifierOf(int flow) const;
     std::optional<int> flowOfIdentifier(std::uint16_t identifier) const;
+    // The probe an ICMP error's quote names.
+    std::optional<int> indexOfQuote(const QuotedPacket &quote) const;
     std::optional<ReplyMatch> matchEchoReply(const ReceivedPacket &packet) const;
 };
 

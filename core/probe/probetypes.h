@@ -3,11 +3,14 @@
 
 #pragma once
 
+#include "packet/icmpextensions.h"
 #include "packet/ipaddress.h"
 #include "packet/unreachable.h"
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace hopscope {
 
@@ -27,6 +30,22 @@ enum class ReplyKind {
     DestinationReply, // SYN-ACK, RST, echo reply or port unreachable from the target
 };
 
+// What a router's ICMP error quoted of the probe as it saw it, and what else the error told.
+struct ProbeQuote
+{
+    std::optional<IpAddress> source;              // when not the address the probe left with: a NAT
+    std::optional<std::uint16_t> sourcePort;      // when not the port the probe left with
+    std::uint8_t trafficClass = 0;                // the DSCP and ECN bits as the router saw them
+    std::uint8_t ttl = 0;                         // the probe's TTL when the router quoted it
+    std::optional<std::uint8_t> replyTtl;         // the TTL the error itself arrived with (IPv4)
+    std::optional<std::uint32_t> nextHopMtu;      // fragmentation needed, packet too big
+    std::vector<MplsLabel> mpls;                  // RFC 4950
+    std::vector<InterfaceInformation> interfaces; // RFC 5837
+    std::vector<std::string> notes;               // extensions left out as malformed, and why
+
+    bool operator==(const ProbeQuote &) const = default;
+};
+
 struct ProbeReply
 {
     IpAddress responder;
@@ -34,7 +53,8 @@ struct ProbeReply
     std::optional<int> icmpType;
     std::optional<int> icmpCode;
     std::optional<UnreachableKind> unreachable;
-    std::uint8_t tcpFlags = 0; // of a TCP answer from the destination
+    std::uint8_t tcpFlags = 0;       // of a TCP answer from the destination
+    std::optional<ProbeQuote> quote; // of an ICMP error
     std::int64_t receivedNs = 0;
 
     // True when the reply means no probe with a higher TTL can tell more.

@@ -4,6 +4,7 @@
 #include "probe/rawprobemethod.h"
 
 #include <algorithm>
+#include <netinet/in.h>
 
 namespace hopscope {
 
@@ -32,6 +33,43 @@ std::optional<int> RawProbeMethod::flowOfPort(std::uint16_t port) const
     return static_cast<int>(it - m_config.flowPorts.begin());
 }
 
+int RawProbeMethod::flowOfIndex(int index) const
+{
+    return index / m_config.queries % m_config.flows;
+}
+
+std::optional<int> RawProbeMethod::indexOfIpId(std::uint16_t id) const
+{
+    const auto offset = static_cast<std::uint16_t>(id - m_config.ipIdBase);
+    if (offset < probeCount() && ipIdFor(offset) == id)
+        return offset;
+    // The one probe whose IP ID would have been 0 carries 1.
+    const auto skipped = static_cast<std::uint16_t>(-m_config.ipIdBase);
+    if (id == 1 && skipped < probeCount())
+        return skipped;
+    return std::nullopt;
+}
+
+std::optional<int> RawProbeMethod::flowOfLabel(std::uint32_t label) const
+{
+    for (int flow = 0; flow < m_config.flows; ++flow)
+        if (flowLabelOf(flow) == label)
+            return flow;
+    return std::nullopt;
+}
+
+std::optional<int> RawProbeMethod::flowOfQuote(const QuotedPacket &quote) const
+{
+    if (const auto flow = flowOfPort(readU16(quote.transport, 0)))
+        return flow;
+    if (!sourceRewritten(quote))
+        return std::nullopt;
+    if (!m_config.destination.isV4())
+        return flowOfLabel(quote.flowLabel);
+    const auto index = indexOfIpId(quote.ipId);
+    return index ? std::optional<int>(flowOfIndex(*index)) : std::nullopt;
+}
+
 std::uint16_t RawProbeMethod::ipIdFor(int index) const
 {
     // The kernel replaces an IP ID of 0 on raw sockets, so 0 is skipped.
@@ -56,9 +94,10 @@ std::optional<IcmpMessage> RawProbeMethod::quotedError(const ReceivedPacket &pac
     auto message = v6 ? parseIcmpV6(packet.bytes, packet.from) : parseIcmpV4(packet.bytes);
     if (!message || !message->quote)
         return std::nullopt;
+    const bool error = message->kind == IcmpKind::TimeExceeded ||
+                       message->kind == IcmpKind::DestinationUnreachable;
     const QuotedPacket &quote = *message->quote;
-    if (quote.protocol != protocol || quote.destination != m_config.destination ||
-        quote.source != m_config.source)
+    if (!error || quote.protocol != protocol || quote.destination != m_config.destination)
         return std::nullopt;
     return *message;
 }
@@ -69,13 +108,30 @@ bool RawProbeMethod::quoteNamesProbe(const QuotedPacket &quote, int index, int f
                                        : quote.flowLabel == flowLabelOf(flow);
 }
 
-ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, std::int64_t receivedNs) const
+ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, std::int64_t receivedNs,
+                                          int flow) const
 {
     ProbeReply reply;
     reply.responder = message.from;
     reply.icmpType = message.type;
     reply.icmpCode = message.code;
     reply.receivedNs = receivedNs;
+    const QuotedPacket &quote = *message.quote;
+    ProbeQuote &seen = reply.quote.emplace();
+    if (sourceRewritten(quote))
+        seen.source = quote.source;
+    const bool ports = quote.protocol != IPPROTO_ICMP && quote.protocol != IPPROTO_ICMPV6;
+    const auto index = static_cast<std::size_t>(flow);
+    if (ports && index < m_config.flowPorts.size() &&
+        readU16(quote.transport, 0) != m_config.flowPorts[index])
+        seen.sourcePort = readU16(quote.transport, 0);
+    seen.trafficClass = quote.trafficClass;
+    seen.ttl = quote.ttl;
+    seen.replyTtl = message.ttl;
+    seen.nextHopMtu = message.nextHopMtu;
+    seen.mpls = message.extensions.mpls;
+    seen.interfaces = message.extensions.interfaces;
+    seen.notes = message.extensions.notes;
     if (message.kind == IcmpKind::TimeExceeded) {
         reply.kind = ReplyKind::TimeExceeded;
         return reply;

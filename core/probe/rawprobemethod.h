@@ -39,18 +39,33 @@ protected:
     // The probe index of the `inFlow`-th probe of `flow`, or nothing if out of range.
     std::optional<int> probeIndex(int flow, int inFlow) const;
     std::optional<int> flowOfPort(std::uint16_t port) const;
+    // The flow a probe index belongs to.
+    int flowOfIndex(int index) const;
+    // The probe whose IP ID this is (IPv4), or nothing when no probe of this trace carries it.
+    std::optional<int> indexOfIpId(std::uint16_t id) const;
+    std::optional<int> flowOfLabel(std::uint32_t label) const;
     std::uint16_t ipIdFor(int index) const;
     std::uint32_t flowLabelOf(int flow) const;
 
-    // A time-exceeded or destination-unreachable quoting a `protocol` packet from our source to
-    // our destination; nothing for any other packet.
+    // A time-exceeded or destination-unreachable quoting a `protocol` packet to our destination;
+    // nothing for any other packet. The quoted source may not be ours: a NAT on the way that
+    // rewrote it leaves the quote as the router behind it saw the probe.
     std::optional<IcmpMessage> quotedError(const ReceivedPacket &packet,
                                            std::uint8_t protocol) const;
+    bool sourceRewritten(const QuotedPacket &quote) const
+    {
+        return quote.source != m_config.source;
+    }
+    // The flow a TCP or UDP quote names: by its source port, or when a NAT rewrote the port too,
+    // by the fields it leaves alone (IP ID, IPv6 flow label).
+    std::optional<int> flowOfQuote(const QuotedPacket &quote) const;
     // Checks the quoted IP ID (IPv4) or flow label (IPv6) against the probe's.
     bool quoteNamesProbe(const QuotedPacket &quote, int index, int flow) const;
     // The reply an error stands for: time exceeded from a router, port unreachable from the
     // destination itself (the answer of UDP probes), or another unreachable that ends the path.
-    ProbeReply replyFromError(const IcmpMessage &message, std::int64_t receivedNs) const;
+    // What the router saw of the probe (a rewritten source, its DSCP, its TTL) and what else it
+    // told (extensions, next-hop MTU) travel with the reply.
+    ProbeReply replyFromError(const IcmpMessage &message, std::int64_t receivedNs, int flow) const;
 
     RawMethodConfig m_config;
 };

@@ -49,14 +49,20 @@ std::optional<ReplyMatch> TcpSynMethod::match(const ReceivedPacket &packet) cons
     const auto message = quotedError(packet, IPPROTO_TCP);
     if (!message)
         return std::nullopt;
-    const auto &quoted = message->quote->transport;
-    const auto flow = flowOfPort(readU16(quoted, 0));
+    // The sequence number names the probe, and with it the flow; a NAT may have rewritten the
+    // source address and port, but never the sequence.
+    const QuotedPacket &quote = *message->quote;
     const auto index =
-        indexOfSequence(static_cast<std::uint32_t>(readU16(quoted, 4)) << 16 | readU16(quoted, 6));
-    if (!flow || !index || readU16(quoted, 2) != m_config.destinationPort ||
-        !quoteNamesProbe(*message->quote, *index, *flow))
+        indexOfSequence(static_cast<std::uint32_t>(readU16(quote.transport, 4)) << 16 |
+                        readU16(quote.transport, 6));
+    if (!index || readU16(quote.transport, 2) != m_config.destinationPort)
         return std::nullopt;
-    return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs)};
+    const int flow = flowOfIndex(*index);
+    if (!sourceRewritten(quote) && flowOfPort(readU16(quote.transport, 0)) != flow)
+        return std::nullopt;
+    if (!quoteNamesProbe(quote, *index, flow))
+        return std::nullopt;
+    return ReplyMatch{index, flow, replyFromError(*message, packet.receivedNs, flow)};
 }
 
 std::optional<ReplyMatch> TcpSynMethod::matchTcp(const ReceivedPacket &packet) const

@@ -4,6 +4,7 @@
 #include "probe/udpmethod.h"
 
 #include "packet/bytes.h"
+#include "packet/checksum.h"
 #include "packet/udpprobe.h"
 
 #include <netinet/in.h>
@@ -54,15 +55,37 @@ std::optional<ReplyMatch> UdpMethod::match(const ReceivedPacket &packet) const
     const auto message = quotedError(packet, IPPROTO_UDP);
     if (!message)
         return std::nullopt;
-    const auto &quoted = message->quote->transport;
-    const auto flow = flowOfPort(readU16(quoted, 0));
-    if (!flow || readU16(quoted, 2) != m_config.destinationPort)
+    const QuotedPacket &quote = *message->quote;
+    const auto flow = flowOfQuote(quote);
+    if (!flow || readU16(quote.transport, 2) != m_config.destinationPort)
         return std::nullopt;
-    const auto inFlow = inFlowOfChecksum(readU16(quoted, 6));
-    const auto index = inFlow ? probeIndex(*flow, *inFlow) : std::nullopt;
-    if (!index || !quoteNamesProbe(*message->quote, *index, *flow))
-        return std::nullopt;
-    return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs)};
+    // A NAT that rewrote the source may have updated the checksum with it: try it as quoted, then
+    // as it was before the rewrite.
+    const std::uint16_t quoted = readU16(quote.transport, 6);
+    for (const std::uint16_t checksum : {quoted, checksumBeforeRewrite(quote, *flow)}) {
+        const auto inFlow = inFlowOfChecksum(checksum);
+        const auto index = inFlow ? probeIndex(*flow, *inFlow) : std::nullopt;
+        if (index && quoteNamesProbe(quote, *index, *flow))
+            return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs, *flow)};
+    }
+    return std::nullopt;
+}
+
+std::uint16_t UdpMethod::checksumBeforeRewrite(const QuotedPacket &quote, int flow) const
+{
+    const std::uint16_t quoted = readU16(quote.transport, 6);
+    if (!sourceRewritten(quote))
+        return quoted;
+    const auto addressAndPort = [](const IpAddress &address, std::uint16_t port) {
+        std::vector<std::uint8_t> bytes(address.data(), address.data() + address.size());
+        bytes.push_back(static_cast<std::uint8_t>(port >> 8));
+        bytes.push_back(static_cast<std::uint8_t>(port));
+        return bytes;
+    };
+    const auto now = addressAndPort(quote.source, readU16(quote.transport, 0));
+    const auto sent =
+        addressAndPort(m_config.source, m_config.flowPorts.at(static_cast<std::size_t>(flow)));
+    return adjustedChecksum(quoted, now, sent);
 }
 
 // A datagram back from the destination port names the flow but not the probe: the engine gives

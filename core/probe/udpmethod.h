@@ -22,6 +22,8 @@ public:
 private:
     std::uint16_t checksumFor(int inFlow) const;
     std::optional<int> inFlowOfChecksum(std::uint16_t checksum) const;
+    // The quoted checksum as the probe carried it before a NAT rewrote its source and port.
+    std::uint16_t checksumBeforeRewrite(const QuotedPacket &quote, int flow) const;
     std::optional<ReplyMatch> matchUdp(const ReceivedPacket &packet) const;
 };
 

@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "labtrace.h"
+#include "namespacelab.h"
+
+#include "path/networkpathjson.h"
+
+#include <QTest>
+
+#include <memory>
+
+using namespace hopscope;
+using namespace labtrace;
+
+namespace {
+
+constexpr int kRouters = 4; // client - r1 - r2 (the NAT) - r3 - r4 - server
+constexpr int kNatRouter = 2;
+constexpr int kMaxTtl = 8;
+// The NAT's outside address: in the r1-r2 link's prefix, so that every node past r2 routes it
+// back to r2, yet held by no one.
+const QString kOutsideV4 = QStringLiteral("198.18.1.100");
+const QString kOutsideV6 = QStringLiteral("fd42:0:0:1::100");
+
+enum class Nat {
+    Payload, // 1:1 rewrites of the header alone: the routers past it quote the rewritten source
+    Stateful // Linux's masquerade: conntrack restores the quote on the way back
+};
+
+// A NAT made of nft payload rewrites, as a router that translates without keeping state does:
+// the source of everything the client sends on becomes the outside address as it leaves r2, and
+// the destination of everything coming back to that address becomes the client's again. Nothing
+// is tracked, so the ICMP errors of routers past r2 keep quoting the outside address.
+QByteArray payloadNatRules()
+{
+    const QString client4 = NamespaceLab::v4Toward(0, false);
+    const QString client6 = canonical(NamespaceLab::v6Toward(0, false));
+    return QStringLiteral("table inet hsnat {\n"
+                          "  chain raw { type filter hook prerouting priority raw; notrack\n"
+                          "    ip daddr %1 ip daddr set %2\n"
+                          "    ip6 daddr %3 ip6 daddr set %4\n"
+                          "  }\n"
+                          "  chain out { type filter hook postrouting priority srcnat;\n"
+                          "    ip saddr %2 ip saddr set %1\n"
+                          "    ip6 saddr %4 ip6 saddr set %3\n"
+                          "  }\n"
+                          "}\n")
+        .arg(kOutsideV4, client4, kOutsideV6, client6)
+        .toUtf8();
+}
+
+QByteArray statefulNatRules()
+{
+    const QString client4 = NamespaceLab::v4Toward(0, false);
+    const QString client6 = canonical(NamespaceLab::v6Toward(0, false));
+    return QStringLiteral("table inet hsnat {\n"
+                          "  chain out { type nat hook postrouting priority srcnat;\n"
+                          "    ip saddr %1 masquerade\n"
+                          "    ip6 saddr %2 masquerade\n"
+                          "  }\n"
+                          "}\n")
+        .arg(client4, client6)
+        .toUtf8();
+}
+
+QString everyHop(bool v6)
+{
+    QStringList hops;
+    for (int ttl = 1; ttl <= kRouters; ++ttl)
+        hops << routerHop(ttl, v6);
+    hops << QStringLiteral("%1 %2")
+                .arg(kRouters + 1)
+                .arg(canonical(v6 ? NamespaceLab::serverV6(kRouters)
+                                  : NamespaceLab::serverV4(kRouters)));
+    return hops.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+// Traces through a router that translates the client's address. Routers and NATs that rewrite
+// the header but not the packet an ICMP error quotes are common on the Internet; the path past
+// them must stay complete, for every protocol.
+class NatLabTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void traceThroughNat_data();
+    void traceThroughNat();
+
+private:
+    bool useNat(Nat nat);
+
+    std::unique_ptr<NamespaceLab> m_lab;
+    std::optional<Nat> m_nat;
+};
+
+void NatLabTest::initTestCase()
+{
+    if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    // Unlimited: twelve traces run back to back through the same routers, all of whose errors go
+    // to one address (the NAT's), far past Linux's one error a second for each peer. These cases
+    // test which replies are matched; tst_ratelimitlab tests tracing through routers that keep
+    // their budgets.
+    m_lab = std::make_unique<NamespaceLab>(kRouters, NamespaceLab::IcmpBudget::Unlimited);
+    QVERIFY2(m_lab->build(), qPrintable(m_lab->error()));
+    QVERIFY2(m_lab->listenOnServer(443), qPrintable(m_lab->error()));
+}
+
+void NatLabTest::cleanupTestCase()
+{
+    m_lab.reset();
+}
+
+bool NatLabTest::useNat(Nat nat)
+{
+    if (m_nat == nat)
+        return true;
+    const QString router = m_lab->router(kNatRouter);
+    if (m_nat)
+        m_lab->exec(router,
+                    {QStringLiteral("nft"), QStringLiteral("delete"), QStringLiteral("table"),
+                     QStringLiteral("inet"), QStringLiteral("hsnat")});
+    m_nat = nat;
+    return m_lab->exec(router, {QStringLiteral("nft"), QStringLiteral("-f"), QStringLiteral("-")},
+                       nat == Nat::Payload ? payloadNatRules() : statefulNatRules());
+}
+
+void NatLabTest::traceThroughNat_data()
+{
+    QTest::addColumn<int>("nat");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<bool>("v6");
+    for (const Nat nat : {Nat::Payload, Nat::Stateful})
+        for (const char *protocol : {"tcp", "udp", "icmp"})
+            for (const bool v6 : {false, true})
+                QTest::addRow("%s NAT, %s %s", nat == Nat::Payload ? "payload" : "stateful",
+                              protocol, v6 ? "IPv6" : "IPv4")
+                    << int(nat) << QString::fromLatin1(protocol) << v6;
+}
+
+void NatLabTest::traceThroughNat()
+{
+    QFETCH(int, nat);
+    QFETCH(QString, protocol);
+    QFETCH(bool, v6);
+    QVERIFY2(useNat(static_cast<Nat>(nat)), qPrintable(m_lab->error()));
+    const QString server = v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters);
+    const CliRun run =
+        runTrace(m_lab->client(), {QStringLiteral("--json"), QStringLiteral("--no-dns"),
+                                   QStringLiteral("--no-asn"), QStringLiteral("--protocol"),
+                                   protocol, v6 ? QStringLiteral("-6") : QStringLiteral("-4"),
+                                   QStringLiteral("--max-ttl"), QString::number(kMaxTtl),
+                                   QStringLiteral("--timeout"), QStringLiteral("500"), server});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const auto path = networkPathFromJson(run.out.toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    QCOMPARE(hopsOf(*path), everyHop(v6));
+    QVERIFY(path->destinationReached());
+}
+
+QTEST_GUILESS_MAIN(NatLabTest)
+#include "tst_natlab.moc"
