@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "common/safetext.h"
 #include "packet/tcpsyn.h"
+#include "report/quotefindings.h"
 #include "stats/hopstatistics.h"
 
 #include <algorithm>
@@ -123,6 +124,29 @@ std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events, const 
     return lines;
 }
 
+// What the routers' quotes told of the probes, under the hop's lines: each responder's latest
+// quote, once.
+std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events)
+{
+    std::vector<std::pair<IpAddress, ProbeQuote>> latest;
+    for (const ProbeEvent &event : events) {
+        if (!event.reply || !event.reply->quote)
+            continue;
+        const auto it = std::find_if(latest.begin(), latest.end(), [&](const auto &entry) {
+            return entry.first == event.reply->responder;
+        });
+        if (it == latest.end())
+            latest.emplace_back(event.reply->responder, *event.reply->quote);
+        else
+            it->second = *event.reply->quote;
+    }
+    std::vector<std::string> lines;
+    for (const auto &[responder, quote] : latest)
+        for (const std::string &line : quoteFindingLines(quoteFindings(quote)))
+            lines.push_back(printable(line));
+    return lines;
+}
+
 } // namespace
 
 void TracePrinter::probeFinished(const ProbeEvent &event)
@@ -206,6 +230,8 @@ void TracePrinter::printSettled(bool waitForOwners)
         for (std::size_t i = 0; i < lines.size(); ++i)
             text += (i == 0 ? ttlColumn(hop.ttl) : std::string(5, ' ')) + lines[i] +
                     (i == 0 ? portState(hop.events) : std::string()) + "\n";
+        for (const std::string &line : quoteLines(hop.events))
+            text += std::string(7, ' ') + line + "\n";
         printText(text);
         m_settled.pop_front();
     }

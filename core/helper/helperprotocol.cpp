@@ -6,6 +6,7 @@
 #include "common/jsonfields.h"
 #include "common/safetext.h"
 #include "network/route.h"
+#include "probe/probequotejson.h"
 
 #include <algorithm>
 #include <array>
@@ -185,6 +186,8 @@ ordered_json replyJson(const ProbeReply &reply)
         object["unreachable"] = unreachableName(*reply.unreachable);
     if (reply.tcpFlags)
         object["tcp_flags"] = reply.tcpFlags;
+    if (reply.quote)
+        object["quote"] = probeQuoteJson(*reply.quote);
     object["received_ns"] = reply.receivedNs;
     return object;
 }
@@ -217,6 +220,8 @@ ProbeReply readReply(const ObjectView &object)
     }
     reply.tcpFlags =
         static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
+    if (const auto quote = object.optionalObject("quote"))
+        reply.quote = readProbeQuote(*quote);
     reply.receivedNs = object.requiredInteger("received_ns", 0, INT64_MAX);
     return reply;
 }

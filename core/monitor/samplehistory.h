@@ -24,6 +24,7 @@ struct MonitorSample
     std::uint8_t icmpType = 0;
     std::uint8_t icmpCode = 0;
     bool hasIcmp = false;
+    std::uint8_t quote = 0;  // which of its row's distinct quotes the reply carried, from 1
     std::uint32_t order = 0; // when the model took it, to keep probes sent at one instant in order
 
     bool lost() const { return std::isnan(rttMs); }

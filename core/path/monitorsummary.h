@@ -4,6 +4,7 @@
 #pragma once
 
 #include "monitor/routechange.h"
+#include "probe/probetypes.h"
 #include "stats/hopstatistics.h"
 
 #include <cstddef>
@@ -28,6 +29,7 @@ struct MonitorHop
     int firstRound = 0;
     int lastRound = 0;                  // the last round that sent a probe its way
     std::optional<int> unreachableCode; // ICMP code of the last destination-unreachable answer
+    std::optional<ProbeQuote> quote;    // what the latest ICMP error said of the probe
 
     bool onLatestRound(int latest) const { return lastRound == latest; }
     bool operator==(const MonitorHop &) const = default;

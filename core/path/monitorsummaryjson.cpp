@@ -5,6 +5,7 @@
 
 #include "path/jsonlimits.h"
 #include "path/jsonwrite.h"
+#include "probe/probequotejson.h"
 
 namespace hopscope {
 
@@ -39,6 +40,8 @@ ordered_json hopJson(const MonitorHop &hop)
     object["first_round"] = hop.firstRound;
     object["last_round"] = hop.lastRound;
     putIfSet(object, "unreachable_code", hop.unreachableCode);
+    if (hop.quote)
+        object["quote"] = probeQuoteJson(*hop.quote);
     return object;
 }
 
@@ -118,6 +121,8 @@ MonitorHop readHop(const ObjectView &object)
     hop.lastRound = readRound(object, "last_round");
     if (const auto code = object.optionalInteger("unreachable_code", 0, 255))
         hop.unreachableCode = static_cast<int>(*code);
+    if (const auto quote = object.optionalObject("quote"))
+        hop.quote = readProbeQuote(*quote);
     return hop;
 }
 

@@ -6,6 +6,7 @@
 #include "packet/icmpextensions.h"
 #include "path/addressowner.h"
 #include "path/monitorsummary.h"
+#include "probe/probetypes.h"
 #include "probe/tracerequest.h"
 
 #include <cstdint>
@@ -104,6 +105,7 @@ struct ProbeSample
     std::optional<int> icmpCode;
     std::int64_t sentAtUs = 0; // Unix time of sending, microseconds
     int round = 0;             // the monitoring round it belongs to; 0 in a single trace
+    std::optional<ProbeQuote> quote = std::nullopt; // what the router's ICMP error quoted and told
     bool operator==(const ProbeSample &) const = default;
 };
 

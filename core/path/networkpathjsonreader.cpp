@@ -8,6 +8,7 @@
 #include "packet/ipaddress.h"
 #include "path/jsonlimits.h"
 #include "path/monitorsummaryjson.h"
+#include "probe/probequotejson.h"
 
 #include <algorithm>
 #include <cctype>
@@ -113,19 +114,8 @@ void requireAddressWhenReachable(const PathHop &hop, const ObjectView &object)
 // quoted and the hop's AS number.
 void readHopDetails(const ObjectView &object, PathHop &hop)
 {
-    if (const auto labels = object.optionalArray("mpls_labels")) {
-        if (labels->size() > 64)
-            fail(ErrorCode::OutOfRange, labels->pointer(), "at most 64 labels in a stack");
-        for (std::size_t i = 0; i < labels->size(); ++i) {
-            const ObjectView entry = labels->objectAt(i);
-            MplsLabel label;
-            label.label = static_cast<std::uint32_t>(entry.requiredInteger("label", 0, 1'048'575));
-            label.trafficClass = static_cast<int>(entry.optionalInteger("tc", 0, 7).value_or(0));
-            label.bottomOfStack = entry.optionalBool("s").value_or(false);
-            label.ttl = static_cast<int>(entry.optionalInteger("ttl", 0, 255).value_or(0));
-            hop.mpls.push_back(label);
-        }
-    }
+    if (const auto labels = object.optionalArray("mpls_labels"))
+        hop.mpls = readMplsLabels(*labels);
     if (const auto asn = object.optionalInteger("asn", 0, 4'294'967'295))
         hop.asn = static_cast<std::uint32_t>(*asn);
 }
@@ -288,6 +278,8 @@ ProbeSample readProbe(const ObjectView &object)
     probe.sentAtUs = object.requiredInteger("sent_at_us", 0, kLatestTimestampMs * 1000);
     probe.round =
         static_cast<int>(object.optionalInteger("round", 0, kMaxMonitorRounds).value_or(0));
+    if (const auto quote = object.optionalObject("quote"))
+        probe.quote = readProbeQuote(*quote);
     return probe;
 }
 

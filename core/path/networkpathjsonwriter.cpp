@@ -5,6 +5,7 @@
 
 #include "path/jsonwrite.h"
 #include "path/monitorsummaryjson.h"
+#include "probe/probequotejson.h"
 
 namespace hopscope {
 
@@ -47,15 +48,8 @@ ordered_json destinationJson(const PathDestination &destination)
 // What another tool's file said of a hop: its MPLS labels and AS number, only when known.
 void putHopDetails(ordered_json &object, const PathHop &hop)
 {
-    if (!hop.mpls.empty()) {
-        ordered_json labels = ordered_json::array();
-        for (const MplsLabel &label : hop.mpls)
-            labels.push_back({{"label", label.label},
-                              {"tc", label.trafficClass},
-                              {"s", label.bottomOfStack},
-                              {"ttl", label.ttl}});
-        object["mpls_labels"] = std::move(labels);
-    }
+    if (!hop.mpls.empty())
+        object["mpls_labels"] = mplsLabelsJson(hop.mpls);
     putIfSet(object, "asn", hop.asn);
 }
 
@@ -138,6 +132,8 @@ ordered_json probeJson(const ProbeSample &probe)
     object["sent_at_us"] = probe.sentAtUs;
     if (probe.round > 0)
         object["round"] = probe.round;
+    if (probe.quote)
+        object["quote"] = probeQuoteJson(*probe.quote);
     return object;
 }
 

@@ -36,6 +36,26 @@ MonitorSample monitorSample(const ProbeSample &probe, int round, std::uint32_t o
     return sample;
 }
 
+// A row keeps each distinct quote once; a probe names its quote by number. A row that met more
+// distinct quotes than a number holds keeps the first ones.
+std::uint8_t quoteNumber(PathModel::Series &series, const std::optional<ProbeQuote> &quote)
+{
+    if (!quote)
+        return 0;
+    const auto known = std::find(series.quotes.begin(), series.quotes.end(), *quote);
+    if (known != series.quotes.end())
+        return static_cast<std::uint8_t>(known - series.quotes.begin() + 1);
+    if (series.quotes.size() >= 255)
+        return 0;
+    series.quotes.push_back(*quote);
+    return static_cast<std::uint8_t>(series.quotes.size());
+}
+
+const ProbeQuote *quoteOf(const PathModel::Series &series, std::uint8_t number)
+{
+    return number > 0 && number <= series.quotes.size() ? &series.quotes[number - 1u] : nullptr;
+}
+
 ProbeSample probeSample(const PathModel::Series &series, const MonitorSample &sample)
 {
     ProbeSample probe;
@@ -51,6 +71,8 @@ ProbeSample probeSample(const PathModel::Series &series, const MonitorSample &sa
         probe.icmpType = sample.icmpType;
         probe.icmpCode = sample.icmpCode;
     }
+    if (const ProbeQuote *quote = quoteOf(series, sample.quote))
+        probe.quote = *quote;
     return probe;
 }
 
@@ -291,7 +313,11 @@ void PathModel::countProbe(const ProbeSample &probe)
     }
     m_hops.reset();
     Series &series = seriesFor(probe.ttl, responder);
-    series.history.add(monitorSample(probe, m_latestRound, m_probesTaken++));
+    MonitorSample sample = monitorSample(probe, m_latestRound, m_probesTaken++);
+    sample.quote = quoteNumber(series, probe.quote);
+    if (sample.quote)
+        series.latestQuote = sample.quote;
+    series.history.add(sample);
     series.statistics.add(probe.rttMs);
     if (series.firstRound == 0)
         series.firstRound = m_latestRound;
@@ -451,6 +477,8 @@ const std::vector<MonitorHop> &PathModel::hops() const
             hop.firstRound = series.firstRound;
             hop.lastRound = series.lastRound;
             hop.unreachableCode = series.unreachableCode;
+            if (const ProbeQuote *quote = quoteOf(series, series.latestQuote))
+                hop.quote = *quote;
             hops.push_back(std::move(hop));
         }
     }
@@ -583,7 +611,8 @@ std::vector<PathHop> PathModel::latestHops() const
             latest.push_back(
                 {hop.ttl, unknownHopName(hop.ttl), unknownHopName(hop.ttl), std::nullopt, false});
         else
-            latest.push_back({hop.ttl, hop.responder, hop.hostname, hop.stats.avgMs, true});
+            latest.push_back({hop.ttl, hop.responder, hop.hostname, hop.stats.avgMs, true,
+                              hop.quote ? hop.quote->mpls : std::vector<MplsLabel>{}});
     }
     // A TTL with both a silent row and answering ones keeps only the answering ones.
     std::erase_if(latest, [&latest](const PathHop &hop) {

@@ -106,6 +106,10 @@ public:
         int firstRound = 0;
         int lastRound = 0;
         std::optional<int> unreachableCode;
+        // The distinct quotes its replies carried (samples name them by number, from 1), and
+        // the number of the latest.
+        std::vector<ProbeQuote> quotes;
+        std::uint8_t latestQuote = 0;
     };
 
     explicit PathModel(const MonitorLimits &limits = {});

@@ -120,6 +120,7 @@ ProbeSample probeSampleOf(const ProbeEvent &event)
         sample.rttMs = event.rttMs();
         sample.icmpType = event.reply->icmpType;
         sample.icmpCode = event.reply->icmpCode;
+        sample.quote = event.reply->quote;
     }
     return sample;
 }

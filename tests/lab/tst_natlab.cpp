@@ -6,6 +6,10 @@
 
 #include "path/networkpathjson.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -90,12 +94,14 @@ private Q_SLOTS:
     void cleanupTestCase();
     void traceThroughNat_data();
     void traceThroughNat();
+    void traceAndReportTellTheNat();
 
 private:
     bool useNat(Nat nat);
 
     std::unique_ptr<NamespaceLab> m_lab;
     std::optional<Nat> m_nat;
+    QTemporaryDir m_files;
 };
 
 void NatLabTest::initTestCase()
@@ -161,6 +167,70 @@ void NatLabTest::traceThroughNat()
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
     QCOMPARE(hopsOf(*path), everyHop(v6));
     QVERIFY(path->destinationReached());
+    // The NAT is told from the first TTL past it on, and nowhere before; Linux's masquerade
+    // restores the quote and is never seen.
+    const QString outside = canonical(v6 ? kOutsideV6 : kOutsideV4);
+    int told = 0;
+    for (const ProbeSample &probe : path->hopscope->probes) {
+        if (probe.responder.empty())
+            continue;
+        const bool error = probe.ttl <= kRouters || protocol == QLatin1String("udp");
+        QCOMPARE(probe.quote.has_value(), error);
+        if (!probe.quote)
+            continue;
+        const bool pastNat = nat == int(Nat::Payload) && probe.ttl > kNatRouter;
+        QCOMPARE(probe.quote->source.has_value(), pastNat);
+        if (pastNat) {
+            QCOMPARE(QString::fromStdString(probe.quote->source->toString()), outside);
+            ++told;
+        }
+        QCOMPARE(int(probe.quote->trafficClass), 0);
+        QCOMPARE(int(probe.quote->ttl), 1);
+    }
+    if (nat == int(Nat::Payload))
+        QVERIFY(told >= 6);
+}
+
+void NatLabTest::traceAndReportTellTheNat()
+{
+    QVERIFY2(useNat(Nat::Payload), qPrintable(m_lab->error()));
+    const QString saved = QDir(m_files.path()).filePath(QStringLiteral("nat.json"));
+    const CliRun run =
+        runTrace(m_lab->client(),
+                 {QStringLiteral("--no-dns"), QStringLiteral("--no-asn"),
+                  QStringLiteral("--protocol"), QStringLiteral("udp"), QStringLiteral("--max-ttl"),
+                  QString::number(kMaxTtl), QStringLiteral("--timeout"), QStringLiteral("500"),
+                  QStringLiteral("-o"), saved, NamespaceLab::serverV4(kRouters)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Under each hop past r2, and only there, the line that tells the NAT.
+    const QStringList lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'));
+    QStringList hopsWithNat;
+    QString lastHop;
+    for (const QString &line : lines) {
+        if (QRegularExpression(QStringLiteral("^ *\\d+  ")).match(line).hasMatch())
+            lastHop = line.simplified().section(QLatin1Char(' '), 0, 1);
+        else if (line.contains(QStringLiteral("[NAT: the router saw source %1]").arg(kOutsideV4)))
+            hopsWithNat << lastHop;
+    }
+    QCOMPARE(hopsWithNat.join(QLatin1Char(',')),
+             QStringLiteral("3 198.18.2.2,4 198.18.3.2,5 198.18.4.2"));
+
+    // The CSV report of the saved trace has the NAT's address in its nat column from TTL 3 on.
+    const QString csv = QDir(m_files.path()).filePath(QStringLiteral("nat.csv"));
+    const CliRun report = runCli(m_lab->client(), QStringLiteral("report"),
+                                 {QStringLiteral("--no-asn"), QStringLiteral("-o"), csv, saved});
+    QVERIFY2(report.exitCode == 0, report.err.constData());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList rows =
+        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QStringList header = rows.front().split(QLatin1Char(','));
+    const auto natColumn = header.indexOf(QStringLiteral("nat"));
+    QVERIFY(natColumn > 0);
+    QStringList nats;
+    for (const QString &row : rows.mid(1))
+        nats << row.split(QLatin1Char(',')).value(natColumn);
+    QCOMPARE(nats.join(QLatin1Char(' ')), QStringLiteral("  %1 %1 %1").arg(kOutsideV4));
 }
 
 QTEST_GUILESS_MAIN(NatLabTest)

@@ -43,6 +43,22 @@ void NetworkPathRoundTripTest::roundTrip_data()
     owned.hopscope->owners["10.0.3.1"] = {64501u, "", "", "", kOwnerSourceFile, 0};
     owned.hopscope->owners["2001:db8::1"] = {std::nullopt, "", "", "DE", "mmdb:country.mmdb", 1};
     QTest::newRow("owners of the responders") << owned;
+    NetworkPath quoted = fullTcpPath();
+    QVERIFY(quoted.hopscope->probes.size() >= 2);
+    ProbeQuote &seen = quoted.hopscope->probes[0].quote.emplace();
+    seen.source = IpAddress::parse("198.18.1.100");
+    seen.sourcePort = 61000;
+    seen.trafficClass = 0x22;
+    seen.ttl = 2;
+    seen.replyTtl = 253;
+    seen.nextHopMtu = 1400;
+    seen.mpls = {{24000, 0, false, 1}, {17, 5, true, 255}};
+    seen.interfaces = {
+        {InterfaceRole::Incoming, 17u, IpAddress::parse("10.0.2.1"), "ge-0/0/1", 1500u},
+        {InterfaceRole::Outgoing, std::nullopt, std::nullopt, "", 9000u}};
+    seen.notes = {"MPLS label stack of 3 bytes, not a multiple of 4: left out"};
+    quoted.hopscope->probes[1].quote = ProbeQuote{};
+    QTest::newRow("what routers quoted of the probes") << quoted;
 }
 
 void NetworkPathRoundTripTest::roundTrip()

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Hopscope authors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "helper/helperprotocol.h"
 #include "packet/bytes.h"
 #include "packet/checksum.h"
 #include "packetcrafting.h"
@@ -103,6 +104,7 @@ class ReplyMatchingTest : public QObject
 private Q_SLOTS:
     void quoteRewrittenByANat_data();
     void quoteRewrittenByANat();
+    void quoteCrossesTheHelperProtocol();
 };
 
 void ReplyMatchingTest::quoteRewrittenByANat_data()
@@ -191,6 +193,39 @@ void ReplyMatchingTest::quoteRewrittenByANat()
         ++matched;
     }
     QCOMPARE(matched, foreign ? 0 : 72);
+}
+
+// What the helper matched travels to the client whole: a reply's quote, extensions and all.
+void ReplyMatchingTest::quoteCrossesTheHelperProtocol()
+{
+    ProbeEvent event;
+    event.slot = {7, 3, 1, 1};
+    event.sentNs = 1'700'000'000'000'000'000;
+    ProbeReply &reply = event.reply.emplace();
+    reply.responder = v4("198.18.2.2");
+    reply.icmpType = 11;
+    reply.icmpCode = 0;
+    reply.receivedNs = event.sentNs + 1'500'000;
+    ProbeQuote &quote = reply.quote.emplace();
+    quote.source = v4("198.18.1.100");
+    quote.trafficClass = 0x20;
+    quote.ttl = 1;
+    quote.replyTtl = 62;
+    quote.mpls = {{24000, 0, false, 1}, {17, 5, true, 255}};
+    quote.interfaces = {{InterfaceRole::Incoming, 17u, v4("10.0.2.1"), "ge-0/0/1", 1500u}};
+    const std::string line = helper::probeLine(42, event);
+    const auto parsed = helper::parseEvent(line);
+    QVERIFY2(parsed.hasValue(), parsed ? line.c_str() : parsed.error().message.c_str());
+    QVERIFY(parsed->probe.reply.has_value());
+    QVERIFY(parsed->probe.reply->quote == quote);
+
+    // A helper line whose quote is out of range is refused, saying where.
+    std::string bad = line;
+    bad.replace(bad.find("\"label\":24000"), 13, "\"label\":2000000");
+    const auto refused = helper::parseEvent(bad);
+    QVERIFY(!refused.hasValue());
+    QVERIFY2(refused.error().message.find("/reply/quote/mpls_labels/0/label") != std::string::npos,
+             refused.error().message.c_str());
 }
 
 QTEST_APPLESS_MAIN(ReplyMatchingTest)

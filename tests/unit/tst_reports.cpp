@@ -142,6 +142,11 @@ private Q_SLOTS:
         QTest::newRow("traceroute -a md") << "corpus/traceroute-text/jc-generic-traceroute7.out"
                                           << "md"
                                           << "reports/traceroute-as.md";
+        // Cisco IOS traceroute with MPLS label lines: the mpls column.
+        QTest::newRow("traceroute MPLS csv")
+            << "corpus/traceroute-text/ntc-templates-cisco_ios_traceroute_5.raw"
+            << "csv"
+            << "reports/cisco-mpls.csv";
         // Two paths: a comparison.
         QTest::newRow("comparison csv") << "compare/before.json compare/after.json"
                                         << "csv"

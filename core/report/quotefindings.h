@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "probe/probetypes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// What a router's quote says happened to a probe on its way, in the words every view uses: the
+// CLI's lines under a hop, the report's columns, the window's cells and tooltips.
+namespace hopscope {
+
+struct QuoteFindings
+{
+    std::string natSource;      // the source the router saw, when a NAT before it rewrote ours
+    std::optional<int> natPort; // the source port it saw, when rewritten too
+    int dscp = 0;               // as the router saw them
+    int ecn = 0;
+    bool trafficClassRewritten = false; // not what the probe was sent with
+    std::optional<int> quotedTtl;       // when not 1: a tunnel or a hop that copies TTLs
+    std::optional<std::uint32_t> mtu;   // next-hop MTU, else an interface's MTU
+    std::vector<MplsLabel> mpls;
+    std::vector<InterfaceInformation> interfaces;
+};
+
+// `sentTrafficClass` is the TOS byte (traffic class) the probes left with.
+QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficClass = 0);
+
+// The lines a trace prints under a hop, as mtr -e prints label stacks:
+//   [MPLS: Lbl 24000 TC 0 S 1 TTL 1]
+//   [interface: in ifindex 17 ge-0/0/1 10.0.2.1 mtu 1500]
+//   [NAT: the router saw source 198.18.1.100]
+//   [DSCP 8 ECN 0 as the router saw it; sent DSCP 0 ECN 0]
+//   [quoted TTL 2]
+std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
+                                           std::uint8_t sentTrafficClass = 0);
+
+// "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
+std::string mplsCell(const std::vector<MplsLabel> &labels);
+
+} // namespace hopscope
