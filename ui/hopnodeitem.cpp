@@ -3,7 +3,9 @@
 
 #include "ui/hopnodeitem.h"
 
+#include "common/safetext.h"
 #include "report/monitortexttable.h"
+#include "report/quotefindings.h"
 #include "ui/figureformat.h"
 #include "ui/latencycolors.h"
 
@@ -69,6 +71,9 @@ void HopNodeItem::updateToolTip()
     if (m_hop.likelyRateLimited)
         tip +=
             tr("<br><i>Loss here does not continue to later hops: likely ICMP rate limiting.</i>");
+    if (m_hop.quote)
+        for (const std::string &line : quoteFindingLines(quoteFindings(*m_hop.quote)))
+            tip += QStringLiteral("<br>") + QString::fromStdString(printable(line)).toHtmlEscaped();
     if (m_hop.destination)
         tip += tr("<br>The destination");
     if (!m_onPath)
@@ -180,6 +185,29 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
                                  smallMetrics.height()),
                           Qt::AlignLeft | Qt::AlignVCenter,
                           smallMetrics.elidedText(figures, Qt::ElideRight, text.width()));
+    }
+    // Tags along the bottom edge: inside an MPLS tunnel, behind a NAT, DSCP/ECN rewritten.
+    QStringList tags;
+    if (m_hop.quote) {
+        const QuoteFindings seen = quoteFindings(*m_hop.quote);
+        if (!seen.mpls.empty())
+            tags << tr("MPLS");
+        if (!seen.natSource.empty())
+            tags << tr("NAT");
+        if (seen.trafficClassRewritten)
+            tags << tr("DSCP");
+    }
+    qreal tagRight = box.right() - 6;
+    for (const QString &tag : tags) {
+        const qreal width = smallMetrics.horizontalAdvance(tag) + 8;
+        const QRectF chip(tagRight - width, box.bottom() - smallMetrics.height() - 4, width,
+                          smallMetrics.height() + 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(tag == tr("MPLS") ? QColor(0x00, 0x79, 0x6b) : QColor(0xc2, 0x5e, 0x00));
+        painter->drawRoundedRect(chip, 4, 4);
+        painter->setPen(Qt::white);
+        painter->drawText(chip, Qt::AlignCenter, tag);
+        tagRight = chip.left() - 3;
     }
     if (m_hop.destination) {
         // A small flag in the corner marks the destination.

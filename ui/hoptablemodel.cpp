@@ -6,6 +6,7 @@
 #include "common/safetext.h"
 #include "path/pathmodel.h"
 #include "report/monitortexttable.h"
+#include "report/quotefindings.h"
 #include "ui/figureformat.h"
 
 #include <QBrush>
@@ -14,6 +15,7 @@
 #include <QFont>
 #include <QPalette>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -65,6 +67,10 @@ void HopTableModel::update(const PathModel &session)
 {
     m_counted = session.counted();
     m_header = session.header();
+    if (const std::vector<PathHop> *fileHops = session.fileHops())
+        m_fileHops = *fileHops;
+    else
+        m_fileHops.clear();
     std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
@@ -127,6 +133,23 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
     case Country: {
         const auto owner = ownerOfRow(hop);
         return owner ? QString::fromStdString(printable(owner->country)) : QString();
+    }
+    case Mpls:
+        return QString::fromStdString(mplsCell(labelsOfRow(hop)));
+    case TrafficClass: {
+        if (!hop.quote)
+            return QString();
+        const QuoteFindings seen = quoteFindings(*hop.quote);
+        return seen.trafficClassRewritten ? QStringLiteral("%1 / %2").arg(seen.dscp).arg(seen.ecn)
+                                          : QString();
+    }
+    case Nat:
+        return hop.quote && hop.quote->source
+                   ? QString::fromStdString(hop.quote->source->toString())
+                   : QString();
+    case Mtu: {
+        const auto mtu = hop.quote ? quoteFindings(*hop.quote).mtu : std::nullopt;
+        return mtu ? QVariant(static_cast<qulonglong>(*mtu)) : QVariant(QString());
     }
     case Loss:
         // A hop list with one RTT per hop says nothing of probes lost or sent.
@@ -238,11 +261,35 @@ QString ownerToolTip(const AddressOwner &owner)
 
 } // namespace
 
+std::vector<MplsLabel> HopTableModel::labelsOfRow(const MonitorHop &hop) const
+{
+    if (hop.quote && !hop.quote->mpls.empty())
+        return hop.quote->mpls;
+    for (const PathHop &fileHop : m_fileHops)
+        if (fileHop.ttl == hop.ttl && fileHop.ipAddress == hop.responder)
+            return fileHop.mpls;
+    return {};
+}
+
+bool HopTableModel::hasContent(int column) const
+{
+    if (column != Mpls && column != TrafficClass && column != Nat && column != Mtu)
+        return true;
+    return std::any_of(m_hops.begin(), m_hops.end(), [&](const MonitorHop &hop) {
+        return !display(hop, column).toString().isEmpty();
+    });
+}
+
 QString HopTableModel::toolTip(const MonitorHop &hop) const
 {
     QStringList lines;
     if (const auto owner = ownerOfRow(hop))
         lines << ownerToolTip(*owner);
+    if (hop.quote)
+        for (const std::string &line : quoteFindingLines(quoteFindings(*hop.quote)))
+            lines << QString::fromStdString(printable(line));
+    else if (const auto labels = labelsOfRow(hop); !labels.empty())
+        lines << QString::fromStdString(mplsText(labels));
     if (hop.likelyRateLimited)
         lines << (hop.stats.received == 0
                       ? tr("No replies here, but later hops answer: this router filters or "
@@ -283,7 +330,7 @@ QVariant HopTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::TextAlignmentRole:
         return index.column() == Host || index.column() == Address || index.column() == As ||
-                       index.column() == Country
+                       index.column() == Country || index.column() == Mpls || index.column() == Nat
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -333,15 +380,27 @@ QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int
             return tr("95th percentile of the round-trip times (ms)");
         case Recent:
             return tr("The latest %1 probes; a red mark is a lost one").arg(kRecentProbes);
+        case Mpls:
+            return tr("The MPLS labels the router quoted (RFC 4950), outermost first");
+        case TrafficClass:
+            return tr("DSCP / ECN as the router saw the probe, when not as it was sent: a "
+                      "rewrite before this hop");
+        case Nat:
+            return tr("The source address the router saw, when a NAT before it rewrote yours");
+        case Mtu:
+            return tr("The MTU the router told: next-hop MTU, or its interface's (RFC 5837)");
         default:
             return {};
         }
     }
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = {"TTL",   "Host",  "Address", "AS",  "Country",
-                                                   "Loss%", "Snt",   "Last",    "Avg", "Best",
-                                                   "Wrst",  "StDev", "Jitter",  "p95", "Recent"};
+    static const char *const names[ColumnCount] = {
+        QT_TR_NOOP("TTL"),     QT_TR_NOOP("Host"),  QT_TR_NOOP("Address"),  QT_TR_NOOP("AS"),
+        QT_TR_NOOP("Country"), QT_TR_NOOP("MPLS"),  QT_TR_NOOP("DSCP/ECN"), QT_TR_NOOP("NAT"),
+        QT_TR_NOOP("MTU"),     QT_TR_NOOP("Loss%"), QT_TR_NOOP("Snt"),      QT_TR_NOOP("Last"),
+        QT_TR_NOOP("Avg"),     QT_TR_NOOP("Best"),  QT_TR_NOOP("Wrst"),     QT_TR_NOOP("StDev"),
+        QT_TR_NOOP("Jitter"),  QT_TR_NOOP("p95"),   QT_TR_NOOP("Recent")};
     return tr(names[section]);
 }
 

@@ -28,8 +28,12 @@ public:
         Ttl,
         Host,
         Address,
-        As,      // number and short name of the AS the responder is in
-        Country, // the country its AS or database gives
+        As,           // number and short name of the AS the responder is in
+        Country,      // the country its AS or database gives
+        Mpls,         // the label stack the router quoted
+        TrafficClass, // DSCP and ECN as the router saw them, when not as sent
+        Nat,          // the source the router saw, when a NAT before it rewrote ours
+        Mtu,          // the next-hop or interface MTU the router told
         Loss,
         Sent,
         Last,
@@ -63,6 +67,9 @@ public:
     int latestRound() const { return m_latestRound; }
     // The rows as aligned text, as `hopscope-cli monitor` prints them.
     QString toText() const;
+    // False for a column that only some paths fill (MPLS, DSCP/ECN, NAT, MTU) while no row of
+    // this one has anything for it: the table hides it.
+    bool hasContent(int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -75,10 +82,12 @@ private:
     QVariant sortValue(const MonitorHop &hop, int column) const;
     QString toolTip(const MonitorHop &hop) const;
     std::optional<AddressOwner> ownerOfRow(const MonitorHop &hop) const;
+    std::vector<MplsLabel> labelsOfRow(const MonitorHop &hop) const;
 
     std::vector<MonitorHop> m_hops;
     std::vector<QList<double>> m_recent;
-    NetworkPath m_header; // whose network each responder is in
+    NetworkPath m_header;            // whose network each responder is in
+    std::vector<PathHop> m_fileHops; // the label stacks a file gave its hops
     int m_latestRound = 0;
     bool m_counted = true; // false: the rows give one RTT each, nothing of loss
 };

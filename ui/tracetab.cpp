@@ -187,6 +187,10 @@ void TraceTab::refreshViews()
         m_graph->setSourceLabel(m_graphSource);
     }
     m_model->update(m_session->model());
+    // MPLS, DSCP/ECN, NAT and MTU stay hidden until a router has told something for them.
+    for (const int column :
+         {HopTableModel::Mpls, HopTableModel::TrafficClass, HopTableModel::Nat, HopTableModel::Mtu})
+        m_table->setColumnHidden(column, !m_model->hasContent(column));
     m_graph->refresh(m_session->model());
     Q_EMIT statusChanged();
 }

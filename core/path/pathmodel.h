@@ -180,6 +180,12 @@ public:
     // Avg column), and a TTL nobody answered as Datadog's "unknown_hop_N". A file's own hops as
     // the file lists them.
     std::vector<PathHop> latestHops() const;
+    // The hops of the file the path was read from, as it listed them; nothing for a path traced
+    // here.
+    const std::vector<PathHop> *fileHops() const
+    {
+        return m_original ? &m_original->hops : nullptr;
+    }
 
     // The path to save. Of a file: the file as it was read. Of rounds: the header; as hops the
     // latestHops(); every probe still kept one by one; and for

@@ -247,6 +247,61 @@ private Q_SLOTS:
         QTRY_COMPARE(tab->graph()->asGroupLabels(), QStringList{QStringLiteral("AS128742")});
     }
 
+    // A lab trace through a NAT (r1) to a router answering with two MPLS labels and its
+    // interface (r2): the MPLS, NAT and MTU columns appear, DSCP/ECN stays hidden (nothing was
+    // rewritten), tooltips name the interface, and the graph's tooltips tell the NAT.
+    void routerQuotesShowInTableAndGraph()
+    {
+        MainWindow window;
+        window.show();
+        window.openFiles({fixture("hopscope/nat-mpls-trace.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), 4);
+        const QAbstractItemModel *model = tab->hopModel();
+        QStringList cells;
+        for (int row = 0; row < 4; ++row)
+            cells << QStringList{model->index(row, HopTableModel::Mpls).data().toString(),
+                                 model->index(row, HopTableModel::Nat).data().toString(),
+                                 model->index(row, HopTableModel::Mtu).data().toString()}
+                         .join(QLatin1Char('|'));
+        QCOMPARE(cells,
+                 (QStringList{QStringLiteral("||"), QStringLiteral("24000/17|198.18.0.100|1500"),
+                              QStringLiteral("|198.18.0.100|"), QStringLiteral("|198.18.0.100|")}));
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Mpls));
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Nat));
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Mtu));
+        QVERIFY(tab->table()->isColumnHidden(HopTableModel::TrafficClass));
+        const QString tip = model->index(1, HopTableModel::Mpls).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("[MPLS: Lbl 17 TC 5 S 1 TTL 1]")) &&
+                     tip.contains(QStringLiteral("ge-0/0/1")),
+                 qPrintable(tip));
+        QTRY_VERIFY(tab->graph()->node(3, "198.18.2.2"));
+        QVERIFY(tab->graph()
+                    ->node(3, "198.18.2.2")
+                    ->toolTip()
+                    .contains(QStringLiteral("NAT: the router saw source 198.18.0.100")));
+
+        // A file whose routers told nothing of the kind: the four columns stay hidden.
+        window.openFiles({fixture("datadog/v1-success.json")});
+        QTRY_COMPARE(window.tabs()->count(), 2);
+        TraceTab *plain = tabAt(window, 1);
+        QTRY_VERIFY(plain->table()->model()->rowCount() > 0);
+        for (const int column : {HopTableModel::Mpls, HopTableModel::TrafficClass,
+                                 HopTableModel::Nat, HopTableModel::Mtu})
+            QVERIFY(plain->table()->isColumnHidden(column));
+
+        // Another tool's labels (Cisco IOS) fill the same MPLS column.
+        window.openFiles(
+            {fixture("corpus/traceroute-text/ntc-templates-cisco_ios_traceroute_5.raw")});
+        QTRY_COMPARE(window.tabs()->count(), 3);
+        TraceTab *cisco = tabAt(window, 2);
+        QTRY_VERIFY(cisco->table()->model()->rowCount() > 12);
+        QVERIFY(!cisco->table()->isColumnHidden(HopTableModel::Mpls));
+        QCOMPARE(cisco->hopModel()->index(11, HopTableModel::Mpls).data().toString(),
+                 QStringLiteral("577687/617891"));
+    }
+
     // Owners learnt in earlier runs are kept in the history for a week and known again to the
     // window's lookup, which then asks the network nothing about them.
     void ownersKeptBetweenRuns()
