@@ -5,6 +5,7 @@
 
 #include "common/safetext.h"
 #include "file/outputfile.h"
+#include "report/quotefindings.h"
 #include "ui/hopnodeitem.h"
 #include "ui/latencycolors.h"
 
@@ -125,11 +126,14 @@ void HopGraphView::refresh(const PathModel &session)
             m_owners[key] = *owner;
             ownersChanged = true;
         }
+        const std::uint8_t sent = sentTrafficClassOf(session.header());
         if (const auto it = m_nodes.find(key); it != m_nodes.end()) {
+            it->second->setSentTrafficClass(sent);
             it->second->setHop(hop, onPath);
             continue;
         }
         auto *item = new HopNodeItem(hop);
+        item->setSentTrafficClass(sent);
         item->setZValue(2);
         scene()->addItem(item);
         m_nodes.emplace(key, item);

@@ -72,7 +72,8 @@ void HopNodeItem::updateToolTip()
         tip +=
             tr("<br><i>Loss here does not continue to later hops: likely ICMP rate limiting.</i>");
     if (m_hop.quote)
-        for (const std::string &line : quoteFindingLines(quoteFindings(*m_hop.quote)))
+        for (const std::string &line :
+             quoteFindingLines(quoteFindings(*m_hop.quote, m_sentTrafficClass), m_sentTrafficClass))
             tip += QStringLiteral("<br>") + QString::fromStdString(printable(line)).toHtmlEscaped();
     if (m_hop.destination)
         tip += tr("<br>The destination");
@@ -189,7 +190,7 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     // Tags along the bottom edge: inside an MPLS tunnel, behind a NAT, DSCP/ECN rewritten.
     QStringList tags;
     if (m_hop.quote) {
-        const QuoteFindings seen = quoteFindings(*m_hop.quote);
+        const QuoteFindings seen = quoteFindings(*m_hop.quote, m_sentTrafficClass);
         if (!seen.mpls.empty())
             tags << tr("MPLS");
         if (!seen.natSource.empty())

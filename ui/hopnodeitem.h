@@ -24,6 +24,8 @@ public:
     explicit HopNodeItem(const MonitorHop &hop, QGraphicsItem *parent = nullptr);
 
     void setHop(const MonitorHop &hop, bool onPath);
+    // The TOS byte the probes left with, against which a router's quote shows a rewrite.
+    void setSentTrafficClass(std::uint8_t trafficClass) { m_sentTrafficClass = trafficClass; }
     const MonitorHop &hop() const { return m_hop; }
     // A mark for a comparison: an outline in the comparison's colour; empty clears it.
     void setEmphasis(const QString &note);
@@ -42,6 +44,7 @@ private:
     bool m_source = false;
     bool m_onPath = true;
     QString m_emphasis;
+    std::uint8_t m_sentTrafficClass = 0;
 };
 
 } // namespace hopscope

@@ -139,7 +139,7 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
     case TrafficClass: {
         if (!hop.quote)
             return QString();
-        const QuoteFindings seen = quoteFindings(*hop.quote);
+        const QuoteFindings seen = quoteFindings(*hop.quote, sentTrafficClassOf(m_header));
         return seen.trafficClassRewritten ? QStringLiteral("%1 / %2").arg(seen.dscp).arg(seen.ecn)
                                           : QString();
     }
@@ -148,7 +148,8 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
                    ? QString::fromStdString(hop.quote->source->toString())
                    : QString();
     case Mtu: {
-        const auto mtu = hop.quote ? quoteFindings(*hop.quote).mtu : std::nullopt;
+        const auto mtu =
+            hop.quote ? quoteFindings(*hop.quote, sentTrafficClassOf(m_header)).mtu : std::nullopt;
         return mtu ? QVariant(static_cast<qulonglong>(*mtu)) : QVariant(QString());
     }
     case Loss:
@@ -286,7 +287,9 @@ QString HopTableModel::toolTip(const MonitorHop &hop) const
     if (const auto owner = ownerOfRow(hop))
         lines << ownerToolTip(*owner);
     if (hop.quote)
-        for (const std::string &line : quoteFindingLines(quoteFindings(*hop.quote)))
+        for (const std::string &line :
+             quoteFindingLines(quoteFindings(*hop.quote, sentTrafficClassOf(m_header)),
+                               sentTrafficClassOf(m_header)))
             lines << QString::fromStdString(printable(line));
     else if (const auto labels = labelsOfRow(hop); !labels.empty())
         lines << QString::fromStdString(mplsText(labels));

@@ -66,6 +66,7 @@ int runTrace(const QStringList &arguments)
     CancelSignal cancel;
     TracePrinter printer(!parser.isSet(json));
     printer.setOwners(owners);
+    printer.setSentTrafficClass(request.trafficClass);
     const auto started = std::chrono::steady_clock::now();
     // The target is checked and resolved once; the helper is given the address.
     auto prepared = prepareTrace(request, RunKind::Trace, printer);

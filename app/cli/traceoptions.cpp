@@ -89,6 +89,12 @@ TraceOptions::TraceOptions()
           "rate",
           "Send at most N probes per second, 1-10000 (default: as fast as the answers allow).",
           "N")),
+      m_tos(valueOption("tos",
+                        "The probes' TOS byte (IPv4) or traffic class (IPv6), 0-255: DSCP in the "
+                        "upper six bits, ECN in the lower two (default 0). Routers that quote "
+                        "another value show where it was rewritten.",
+                        "N")),
+      m_dscp(valueOption("dscp", "The probes' DSCP, 0-63 (--tos with ECN 0).", "N")),
       m_ipv4(flagOption("4", "Use IPv4 only.")), m_ipv6(flagOption("6", "Use IPv6 only.")),
       m_unprivileged(flagOption("unprivileged",
                                 "Probe without raw sockets even when they are allowed (chosen by "
@@ -101,7 +107,7 @@ TraceOptions::TraceOptions()
 void TraceOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({m_protocol, m_port, m_sourcePort, m_maxTtl, m_timeout, m_queries, m_flows,
-                       m_mode, m_rate, m_ipv4, m_ipv6, m_unprivileged, m_noDns});
+                       m_mode, m_rate, m_tos, m_dscp, m_ipv4, m_ipv6, m_unprivileged, m_noDns});
 }
 
 TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString &host,
@@ -128,6 +134,20 @@ TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString 
     request.queries = intOption(parser, m_queries, error).value_or(request.queries);
     request.flows = intOption(parser, m_flows, error).value_or(request.flows);
     request.rate = intOption(parser, m_rate, error);
+    if (parser.isSet(m_tos) && parser.isSet(m_dscp))
+        error = "--tos and --dscp exclude each other";
+    if (const auto tos = intOption(parser, m_tos, error)) {
+        if (*tos < 0 || *tos > 255)
+            error = "--tos: " + std::to_string(*tos) + " is not between 0 and 255";
+        else
+            request.trafficClass = static_cast<std::uint8_t>(*tos);
+    }
+    if (const auto dscp = intOption(parser, m_dscp, error)) {
+        if (*dscp < 0 || *dscp > 63)
+            error = "--dscp: " + std::to_string(*dscp) + " is not between 0 and 63";
+        else
+            request.trafficClass = static_cast<std::uint8_t>(*dscp << 2);
+    }
     if (parser.isSet(m_ipv4) && parser.isSet(m_ipv6))
         error = "-4 and -6 exclude each other";
     request.family = parser.isSet(m_ipv4)   ? AddressFamily::IPv4

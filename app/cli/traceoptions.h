@@ -34,7 +34,7 @@ public:
 
 private:
     QCommandLineOption m_protocol, m_port, m_sourcePort, m_maxTtl, m_timeout, m_queries, m_flows,
-        m_mode, m_rate, m_ipv4, m_ipv6, m_unprivileged, m_noDns;
+        m_mode, m_rate, m_tos, m_dscp, m_ipv4, m_ipv6, m_unprivileged, m_noDns;
 };
 
 // --statsd HOST:PORT and --tags a:b,c:d: where to send the Network Path metrics, and with what.

@@ -126,7 +126,7 @@ std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events, const 
 
 // What the routers' quotes told of the probes, under the hop's lines: each responder's latest
 // quote, once.
-std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events)
+std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events, std::uint8_t sent)
 {
     std::vector<std::pair<IpAddress, ProbeQuote>> latest;
     for (const ProbeEvent &event : events) {
@@ -142,7 +142,7 @@ std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events)
     }
     std::vector<std::string> lines;
     for (const auto &[responder, quote] : latest)
-        for (const std::string &line : quoteFindingLines(quoteFindings(quote)))
+        for (const std::string &line : quoteFindingLines(quoteFindings(quote, sent), sent))
             lines.push_back(printable(line));
     return lines;
 }
@@ -230,7 +230,7 @@ void TracePrinter::printSettled(bool waitForOwners)
         for (std::size_t i = 0; i < lines.size(); ++i)
             text += (i == 0 ? ttlColumn(hop.ttl) : std::string(5, ' ')) + lines[i] +
                     (i == 0 ? portState(hop.events) : std::string()) + "\n";
-        for (const std::string &line : quoteLines(hop.events))
+        for (const std::string &line : quoteLines(hop.events, m_sentTrafficClass))
             text += std::string(7, ' ') + line + "\n";
         printText(text);
         m_settled.pop_front();

@@ -29,6 +29,8 @@ public:
     explicit TracePrinter(bool printHops) : m_printHops(printHops) {}
     // Marks each responder with its AS, as far as `owners` finds it in time.
     void setOwners(std::shared_ptr<OwnerLookup> owners) { m_owners = std::move(owners); }
+    // The TOS byte the probes leave with, against which routers' quotes show a rewrite.
+    void setSentTrafficClass(std::uint8_t trafficClass) { m_sentTrafficClass = trafficClass; }
 
     void probeFinished(const ProbeEvent &event) override;
     void hopSettled(int ttl) override;
@@ -55,6 +57,7 @@ private:
     OwnerLabels ownerLabels(const std::vector<ProbeEvent> &events) const;
 
     bool m_printHops;
+    std::uint8_t m_sentTrafficClass = 0;
     std::shared_ptr<OwnerLookup> m_owners;
     std::map<std::string, std::chrono::steady_clock::time_point> m_firstSeen;
     std::map<int, std::vector<ProbeEvent>> m_eventsByTtl;

@@ -29,23 +29,10 @@ constexpr int kMaxEventDepth = 8;
 constexpr std::size_t kMaxEventValues = 4096;
 
 constexpr std::array kCancelFields{"id", "op"};
-constexpr std::array kTraceFields{"id",
-                                  "op",
-                                  "address",
-                                  "protocol",
-                                  "port",
-                                  "source_port",
-                                  "max_ttl",
-                                  "timeout_ms",
-                                  "queries",
-                                  "flows",
-                                  "mode",
-                                  "address_family",
-                                  "unprivileged",
-                                  "rate",
-                                  "expected_hops",
-                                  "answered_ttls",
-                                  "budget_refill_ms"};
+constexpr std::array kTraceFields{
+    "id",           "op",         "address", "protocol",      "port",          "source_port",
+    "max_ttl",      "timeout_ms", "queries", "flows",         "mode",          "address_family",
+    "unprivileged", "rate",       "tos",     "expected_hops", "answered_ttls", "budget_refill_ms"};
 
 constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
                                  std::pair{ReplyKind::Unreachable, "unreachable"},
@@ -122,6 +109,8 @@ TraceRequest readTraceFields(const ObjectView &object)
     request.unprivileged = object.optionalBool("unprivileged").value_or(false);
     if (const auto rate = object.optionalInteger("rate", 1, kProbeRateCeiling))
         request.rate = static_cast<int>(*rate);
+    request.trafficClass =
+        static_cast<std::uint8_t>(object.optionalInteger("tos", 0, 255).value_or(0));
     request.expectedHops =
         static_cast<int>(object.optionalInteger("expected_hops", 1, 255).value_or(0));
     if (const auto ttls = object.optionalArray("answered_ttls")) {

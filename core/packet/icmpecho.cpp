@@ -28,7 +28,7 @@ std::vector<std::uint8_t> buildIcmpEcho(const IcmpEchoProbe &probe)
     std::vector<std::uint8_t> packet =
         buildIpHeader(probe.source, probe.destination,
                       static_cast<std::uint8_t>(v4 ? int{IPPROTO_ICMP} : int{IPPROTO_ICMPV6}),
-                      probe.ttl, probe.ipId, probe.flowLabel, message.size());
+                      probe.ttl, probe.ipId, probe.flowLabel, message.size(), probe.trafficClass);
     packet.insert(packet.end(), message.begin(), message.end());
     return packet;
 }

@@ -21,8 +21,9 @@ struct IcmpEchoProbe
     std::uint16_t sequence = 0;
     std::uint16_t checksum = 1;
     std::uint8_t ttl = 1;
-    std::uint16_t ipId = 0;      // IPv4 only
-    std::uint32_t flowLabel = 0; // IPv6 only
+    std::uint8_t trafficClass = 0; // TOS byte (IPv4) or traffic class (IPv6)
+    std::uint16_t ipId = 0;        // IPv4 only
+    std::uint32_t flowLabel = 0;   // IPv6 only
 };
 
 // A whole IPv4 or IPv6 packet: our own header, then the echo request with an 8-byte payload.

@@ -39,6 +39,7 @@ std::vector<std::uint8_t> buildIpv4TcpSyn(const TcpSynProbe &probe)
     const std::vector<std::uint8_t> segment = buildTcpSynSegment(probe);
     std::vector<std::uint8_t> datagram(kIpv4HeaderBytes, 0);
     datagram[0] = 0x45;
+    datagram[1] = probe.trafficClass;
     putU16(datagram, 2, static_cast<std::uint16_t>(kIpv4HeaderBytes + segment.size()));
     putU16(datagram, 4, probe.ipId);
     datagram[8] = probe.ttl;
@@ -54,7 +55,8 @@ std::vector<std::uint8_t> buildIpv6TcpSyn(const TcpSynProbe &probe)
 {
     const std::vector<std::uint8_t> segment = buildTcpSynSegment(probe);
     std::vector<std::uint8_t> packet(40, 0);
-    putU32(packet, 0, (6u << 28) | (probe.flowLabel & 0xfffff));
+    putU32(packet, 0,
+           (6u << 28) | std::uint32_t{probe.trafficClass} << 20 | (probe.flowLabel & 0xfffff));
     putU16(packet, 4, static_cast<std::uint16_t>(segment.size()));
     packet[6] = IPPROTO_TCP;
     packet[7] = probe.ttl;

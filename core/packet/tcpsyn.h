@@ -20,8 +20,9 @@ struct TcpSynProbe
     std::uint16_t destinationPort = 0;
     std::uint32_t sequence = 0;
     std::uint8_t ttl = 1;
-    std::uint16_t ipId = 0;      // IPv4 only
-    std::uint32_t flowLabel = 0; // IPv6 only, 20 bits
+    std::uint8_t trafficClass = 0; // TOS byte (IPv4) or traffic class (IPv6)
+    std::uint16_t ipId = 0;        // IPv4 only
+    std::uint32_t flowLabel = 0;   // IPv6 only, 20 bits
 };
 
 inline constexpr std::uint8_t kTcpFlagFin = 0x01;

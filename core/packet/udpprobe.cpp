@@ -28,11 +28,13 @@ std::uint16_t onesAdd(std::uint32_t a, std::uint32_t b)
 
 std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress &destination,
                                         std::uint8_t protocol, std::uint8_t ttl, std::uint16_t ipId,
-                                        std::uint32_t flowLabel, std::size_t payloadBytes)
+                                        std::uint32_t flowLabel, std::size_t payloadBytes,
+                                        std::uint8_t trafficClass)
 {
     if (source.isV4()) {
         std::vector<std::uint8_t> header(20, 0);
         header[0] = 0x45;
+        header[1] = trafficClass;
         putU16(header, 2, static_cast<std::uint16_t>(20 + payloadBytes));
         putU16(header, 4, ipId);
         header[8] = ttl;
@@ -43,7 +45,7 @@ std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress
         return header;
     }
     std::vector<std::uint8_t> header(40, 0);
-    putU32(header, 0, (6u << 28) | (flowLabel & 0xfffff));
+    putU32(header, 0, (6u << 28) | std::uint32_t{trafficClass} << 20 | (flowLabel & 0xfffff));
     putU16(header, 4, static_cast<std::uint16_t>(payloadBytes));
     header[6] = protocol;
     header[7] = ttl;
@@ -76,7 +78,7 @@ std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe)
     steerChecksum(segment, 6, kUdpHeaderBytes, probe.checksum, pseudo);
     std::vector<std::uint8_t> packet =
         buildIpHeader(probe.source, probe.destination, IPPROTO_UDP, probe.ttl, probe.ipId,
-                      probe.flowLabel, segment.size());
+                      probe.flowLabel, segment.size(), probe.trafficClass);
     packet.insert(packet.end(), segment.begin(), segment.end());
     return packet;
 }

@@ -21,8 +21,9 @@ struct UdpProbe
     std::uint16_t destinationPort = 33434;
     std::uint16_t checksum = 1; // never 0 (IPv4: "no checksum") or 0xffff
     std::uint8_t ttl = 1;
-    std::uint16_t ipId = 0;      // IPv4 only
-    std::uint32_t flowLabel = 0; // IPv6 only
+    std::uint8_t trafficClass = 0; // TOS byte (IPv4) or traffic class (IPv6)
+    std::uint16_t ipId = 0;        // IPv4 only
+    std::uint32_t flowLabel = 0;   // IPv6 only
 };
 
 // A whole IPv4 or IPv6 packet (our own header, then UDP with an 8-byte payload).
@@ -31,7 +32,8 @@ std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe);
 // The IP header for `payloadBytes` of `protocol`, IPv4 (20 bytes, no DF) or IPv6 (40 bytes).
 std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress &destination,
                                         std::uint8_t protocol, std::uint8_t ttl, std::uint16_t ipId,
-                                        std::uint32_t flowLabel, std::size_t payloadBytes);
+                                        std::uint32_t flowLabel, std::size_t payloadBytes,
+                                        std::uint8_t trafficClass = 0);
 
 // Sets the 16-bit word at `adjustAt` (even, inside `segment`) so that the checksum of `segment`
 // (with `pseudoSum` for the pseudo-header, 0 for none) becomes `wanted`, and writes `wanted` at

@@ -407,6 +407,8 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
     request.unprivileged = object.optionalBool("unprivileged").value_or(false);
     if (const auto rate = object.optionalInteger("rate", 1, limits.maxRate))
         request.rate = static_cast<int>(*rate);
+    request.trafficClass =
+        static_cast<std::uint8_t>(object.optionalInteger("tos", 0, 255).value_or(0));
     return request;
 }
 

@@ -35,6 +35,7 @@ OutgoingPacket IcmpMethod::build(const ProbeSlot &slot)
     probe.checksum = static_cast<std::uint16_t>(0x1000 + slot.flow); // constant per flow
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
+    probe.trafficClass = m_config.trafficClass;
     probe.flowLabel = flowLabelOf(slot.flow);
     return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe), slot.flow,
                           slot.index};

@@ -70,6 +70,7 @@ Expected<PreparedProbing> prepareRawProbing(std::unique_ptr<ProbeTransport> tran
         config.flowLabels.push_back((random() & 0xfffff) | 1); // never 0: "no label"
     config.identityBase = random();
     config.ipIdBase = static_cast<std::uint16_t>(random());
+    config.trafficClass = request.trafficClass;
     config.maxTtl = request.maxTtl;
     config.flows = request.flows;
     config.queries = engineQueries(request.queries);
@@ -101,6 +102,7 @@ Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request
     config.firstSourcePort = request.sourcePort.value_or(0);
     config.flows = request.flows;
     config.cookie = std::random_device()();
+    config.trafficClass = request.trafficClass;
     auto transport = UnprivilegedTransport::open(config);
     if (!transport)
         return transport.error();

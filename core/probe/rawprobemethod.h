@@ -23,6 +23,7 @@ struct RawMethodConfig
     std::vector<std::uint32_t> flowLabels; // IPv6: one flow label per flow
     std::uint32_t identityBase = 0;        // random per trace: keeps concurrent traces apart
     std::uint16_t ipIdBase = 0;
+    std::uint8_t trafficClass = 0; // the probes' TOS byte or IPv6 traffic class
     int maxTtl = 30;
     int flows = 1;
     int queries = 3;

@@ -34,6 +34,7 @@ OutgoingPacket TcpSynMethod::build(const ProbeSlot &slot)
     probe.sequence = sequenceFor(slot.index);
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
+    probe.trafficClass = m_config.trafficClass;
     probe.flowLabel = flowLabelOf(slot.flow);
     OutgoingPacket packet;
     packet.destination = m_config.destination;

@@ -122,6 +122,8 @@ nlohmann::ordered_json probeSettingsToJson(const TraceRequest &request)
     object["unprivileged"] = request.unprivileged;
     if (request.rate)
         object["rate"] = *request.rate;
+    if (request.trafficClass != 0)
+        object["tos"] = request.trafficClass;
     if (request.expectedHops > 0)
         object["expected_hops"] = request.expectedHops;
     if (!request.answeredTtls.empty())

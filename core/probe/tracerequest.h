@@ -53,6 +53,9 @@ struct TraceRequest
     bool resolveHostnames = true;
     bool unprivileged = false; // probe without raw sockets even when they are allowed
     std::optional<int> rate;   // most probes sent per second; unpaced when absent
+    // The probes' TOS byte (IPv4) or traffic class (IPv6): DSCP in the upper six bits, ECN in
+    // the lower two. Routers quote it back, so a rewrite on the way shows where it happens.
+    std::uint8_t trafficClass = 0;
     // The TTL the previous round of a session found the destination at (0: not known): probes
     // go no further until an answer shows the path is longer. Never saved in a file.
     int expectedHops = 0;

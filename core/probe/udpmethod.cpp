@@ -43,6 +43,7 @@ OutgoingPacket UdpMethod::build(const ProbeSlot &slot)
     probe.checksum = checksumFor(indexInFlow(slot));
     probe.ttl = static_cast<std::uint8_t>(slot.ttl);
     probe.ipId = ipIdFor(slot.index);
+    probe.trafficClass = m_config.trafficClass;
     probe.flowLabel = flowLabelOf(slot.flow);
     return OutgoingPacket{m_config.destination, slot.ttl, buildUdpProbe(probe), slot.flow,
                           slot.index};

@@ -99,8 +99,10 @@ UnprivilegedTransport::open(const UnprivilegedConfig &config)
             if (::connect(fd, reinterpret_cast<sockaddr *>(&remote), remoteLength) != 0)
                 return socketError("cannot connect a UDP socket", errno);
         }
-        const bool ok = setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) &&
-                        setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
+        const bool ok =
+            setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) &&
+            setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1) &&
+            setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_TOS : IPV6_TCLASS, config.trafficClass);
         if (!ok)
             return socketError("cannot configure a socket", errno);
     }
@@ -131,7 +133,8 @@ Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
         if (::bind(fd, reinterpret_cast<sockaddr *>(&local), localLength) != 0 ||
             !setInt(fd, ttlLevel, ttlName, packet.ttl) ||
             !setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) ||
-            !setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1)) {
+            !setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1) ||
+            !setInt(fd, ttlLevel, v4 ? IP_TOS : IPV6_TCLASS, m_config.trafficClass)) {
             const int error = errno;
             ::close(fd);
             return socketError("cannot prepare a TCP probe", error);

@@ -30,7 +30,8 @@ struct UnprivilegedConfig
     std::uint16_t destinationPort = 0;
     std::uint16_t firstSourcePort = 0; // 0: chosen by the kernel
     int flows = 1;
-    std::uint32_t cookie = 0; // random per trace, in every payload
+    std::uint32_t cookie = 0;      // random per trace, in every payload
+    std::uint8_t trafficClass = 0; // IP_TOS / IPV6_TCLASS of every socket
 };
 
 class UnprivilegedTransport : public ProbeTransport

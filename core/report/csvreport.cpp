@@ -83,9 +83,11 @@ std::string csvReport(const ReportContent &content)
         "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
         "jitter_ms,p95_ms,notes,asn,as_name,prefix,country,mpls,dscp,ecn,nat,mtu\r\n";
     const std::vector<PathHop> fileHops = content.model.latestHops();
+    const std::uint8_t sent = sentTrafficClassOf(content.model.header());
     for (const MonitorHop &hop : content.model.hops()) {
         const std::optional<QuoteFindings> seen =
-            hop.quote ? std::optional<QuoteFindings>(quoteFindings(*hop.quote)) : std::nullopt;
+            hop.quote ? std::optional<QuoteFindings>(quoteFindings(*hop.quote, sent))
+                      : std::nullopt;
         const AddressOwner owner =
             ownerOf(content.model.header(), hop.responder).value_or(AddressOwner{});
         const HopStatistics &s = hop.stats;

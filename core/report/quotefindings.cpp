@@ -5,6 +5,11 @@
 
 namespace hopscope {
 
+std::uint8_t sentTrafficClassOf(const NetworkPath &path)
+{
+    return path.hopscope && path.hopscope->request ? path.hopscope->request->trafficClass : 0;
+}
+
 QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficClass)
 {
     QuoteFindings findings;

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "path/networkpath.h"
 #include "probe/probetypes.h"
 
 #include <optional>
@@ -25,6 +26,9 @@ struct QuoteFindings
     std::vector<MplsLabel> mpls;
     std::vector<InterfaceInformation> interfaces;
 };
+
+// The TOS byte (traffic class) the path's probes left with: its request's, 0 when it has none.
+std::uint8_t sentTrafficClassOf(const NetworkPath &path);
 
 // `sentTrafficClass` is the TOS byte (traffic class) the probes left with.
 QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficClass = 0);

@@ -53,6 +53,8 @@ std::string reproduceCommand(const NetworkPath &path)
         command += " --mode " + std::string(traceModeName(request.mode));
     if (request.rate)
         option("rate", *request.rate);
+    if (request.trafficClass != 0)
+        option("tos", request.trafficClass);
     if (request.family == AddressFamily::IPv4)
         command += " -4";
     else if (request.family == AddressFamily::IPv6)

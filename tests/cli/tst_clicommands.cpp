@@ -145,6 +145,16 @@ void CliCommandsTest::command_data()
              "trace: --source-port must be between 1 and 65535 (got 0)");
     traceRow("trace -4 and -6", {QStringLiteral("-4"), QStringLiteral("-6"), host},
              "trace: -4 and -6 exclude each other");
+    traceRow("trace TOS 256", {QStringLiteral("--tos"), QStringLiteral("256"), host},
+             "trace: --tos: 256 is not between 0 and 255");
+    traceRow("trace DSCP 64", {QStringLiteral("--dscp"), QStringLiteral("64"), host},
+             "trace: --dscp: 64 is not between 0 and 63");
+    traceRow("trace DSCP not a number", {QStringLiteral("--dscp"), QStringLiteral("ef"), host},
+             "trace: --dscp: 'ef' is not a whole number");
+    traceRow("trace TOS and DSCP",
+             {QStringLiteral("--tos"), QStringLiteral("4"), QStringLiteral("--dscp"),
+              QStringLiteral("1"), host},
+             "trace: --tos and --dscp exclude each other");
     traceRow("trace unknown host", {QStringLiteral("no-such-host.invalid")},
              "trace: cannot resolve 'no-such-host.invalid'");
     traceRow("trace bad tags", {QStringLiteral("--tags"), QStringLiteral("env:lab,a|b"), host},

@@ -82,9 +82,9 @@ QString everyHop(bool v6)
 
 } // namespace
 
-// Traces through a router that translates the client's address. Routers and NATs that rewrite
-// the header but not the packet an ICMP error quotes are common on the Internet; the path past
-// them must stay complete, for every protocol.
+// Traces through routers that rewrite the probe: a NAT that translates the client's address (NATs
+// that rewrite the header but not the packet an ICMP error quotes are common on the Internet; the
+// path past them must stay complete, for every protocol), and a router that remarks DSCP.
 class NatLabTest : public QObject
 {
     Q_OBJECT
@@ -95,6 +95,8 @@ private Q_SLOTS:
     void traceThroughNat_data();
     void traceThroughNat();
     void traceAndReportTellTheNat();
+    void dscpRewriteIsToldWhereItHappens_data();
+    void dscpRewriteIsToldWhereItHappens();
 
 private:
     bool useNat(Nat nat);
@@ -102,6 +104,7 @@ private:
     std::unique_ptr<NamespaceLab> m_lab;
     std::optional<Nat> m_nat;
     QTemporaryDir m_files;
+    bool m_remarking = false;
 };
 
 void NatLabTest::initTestCase()
@@ -231,6 +234,63 @@ void NatLabTest::traceAndReportTellTheNat()
     for (const QString &row : rows.mid(1))
         nats << row.split(QLatin1Char(',')).value(natColumn);
     QCOMPARE(nats.join(QLatin1Char(' ')), QStringLiteral("  %1 %1 %1").arg(kOutsideV4));
+}
+
+void NatLabTest::dscpRewriteIsToldWhereItHappens_data()
+{
+    QTest::addColumn<bool>("v6");
+    QTest::newRow("IPv4") << false;
+    QTest::newRow("IPv6") << true;
+}
+
+// r3 remarks everything it receives to CS1 (DSCP 8) as it comes in, as an edge router's ingress
+// policy does: its own answers already quote the new value, so the rewrite shows at TTL 3 and on.
+void NatLabTest::dscpRewriteIsToldWhereItHappens()
+{
+    QFETCH(bool, v6);
+    QVERIFY2(useNat(Nat::Stateful), qPrintable(m_lab->error()));
+    if (!m_remarking) {
+        QVERIFY2(m_lab->exec(m_lab->router(3),
+                             {QStringLiteral("nft"), QStringLiteral("-f"), QStringLiteral("-")},
+                             "table inet hsdscp {\n"
+                             "  chain in { type filter hook prerouting priority mangle;\n"
+                             "    ip dscp set cs1\n"
+                             "    ip6 dscp set cs1\n"
+                             "  }\n"
+                             "}\n"),
+                 qPrintable(m_lab->error()));
+        m_remarking = true;
+    }
+    const QString saved = QDir(m_files.path()).filePath(QStringLiteral("dscp.json"));
+    const CliRun run =
+        runTrace(m_lab->client(),
+                 {QStringLiteral("--no-dns"), QStringLiteral("--no-asn"),
+                  QStringLiteral("--protocol"), QStringLiteral("udp"),
+                  v6 ? QStringLiteral("-6") : QStringLiteral("-4"), QStringLiteral("--dscp"),
+                  QStringLiteral("46"), QStringLiteral("--max-ttl"), QString::number(kMaxTtl),
+                  QStringLiteral("--timeout"), QStringLiteral("500"), QStringLiteral("-o"), saved,
+                  v6 ? NamespaceLab::serverV6(kRouters) : NamespaceLab::serverV4(kRouters)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QStringList hopsWithRewrite;
+    QString lastHop;
+    for (const QString &line : QString::fromUtf8(run.out).split(QLatin1Char('\n'))) {
+        if (QRegularExpression(QStringLiteral("^ *\\d+  ")).match(line).hasMatch())
+            lastHop = line.simplified().section(QLatin1Char(' '), 0, 0);
+        else if (line.contains(
+                     QStringLiteral("[DSCP 8 ECN 0 as the router saw it; sent DSCP 46 ECN 0]")))
+            hopsWithRewrite << lastHop;
+    }
+    QCOMPARE(hopsWithRewrite.join(QLatin1Char(',')), QStringLiteral("3,4,5"));
+
+    // The saved file keeps what each router saw, and the request's DSCP.
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto path = networkPathFromJson(file.readAll().toStdString());
+    QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
+    QCOMPARE(int(path->hopscope->request->trafficClass), 46 << 2);
+    for (const ProbeSample &probe : path->hopscope->probes)
+        if (probe.quote)
+            QCOMPARE(int(probe.quote->trafficClass), probe.ttl < 3 ? 46 << 2 : 8 << 2);
 }
 
 QTEST_GUILESS_MAIN(NatLabTest)
