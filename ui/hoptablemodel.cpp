@@ -264,12 +264,7 @@ QString ownerToolTip(const AddressOwner &owner)
 
 std::vector<MplsLabel> HopTableModel::labelsOfRow(const MonitorHop &hop) const
 {
-    if (hop.quote && !hop.quote->mpls.empty())
-        return hop.quote->mpls;
-    for (const PathHop &fileHop : m_fileHops)
-        if (fileHop.ttl == hop.ttl && fileHop.ipAddress == hop.responder)
-            return fileHop.mpls;
-    return {};
+    return rowLabels(hop, &m_fileHops);
 }
 
 bool HopTableModel::hasContent(int column) const

@@ -64,17 +64,6 @@ std::optional<double> loss(const std::optional<TtlObservation> &side)
     return side ? side->lossPercent : std::nullopt;
 }
 
-// The labels a hop's router quoted, or those the file it came from listed.
-std::vector<MplsLabel> labelsOf(const MonitorHop &hop, const std::vector<PathHop> &fileHops)
-{
-    if (hop.quote && !hop.quote->mpls.empty())
-        return hop.quote->mpls;
-    for (const PathHop &fileHop : fileHops)
-        if (fileHop.ttl == hop.ttl && fileHop.ipAddress == hop.responder)
-            return fileHop.mpls;
-    return {};
-}
-
 } // namespace
 
 std::string csvReport(const ReportContent &content)
@@ -82,7 +71,6 @@ std::string csvReport(const ReportContent &content)
     std::string csv =
         "ttl,address,hostname,loss_percent,sent,received,last_ms,avg_ms,best_ms,worst_ms,stddev_ms,"
         "jitter_ms,p95_ms,notes,asn,as_name,prefix,country,mpls,dscp,ecn,nat,mtu\r\n";
-    const std::vector<PathHop> fileHops = content.model.latestHops();
     const std::uint8_t sent = sentTrafficClassOf(content.model.header());
     for (const MonitorHop &hop : content.model.hops()) {
         const std::optional<QuoteFindings> seen =
@@ -111,7 +99,7 @@ std::string csvReport(const ReportContent &content)
             csvCell(owner.asName),
             csvCell(owner.prefix),
             csvCell(owner.country),
-            mplsCell(labelsOf(hop, fileHops)),
+            mplsCell(rowLabels(hop, content.model.fileHops())),
             seen ? std::to_string(seen->dscp) : std::string(),
             seen ? std::to_string(seen->ecn) : std::string(),
             seen ? csvCell(seen->natSource) : std::string(),

@@ -135,7 +135,7 @@ std::string htmlReport(const ReportContent &content)
                     cell(formatMs(s.p95Ms), true);
         else
             html += cell(formatMs(s.avgMs), true);
-        html += cell(reportHopNotes(hop, content.latestRound)) + "</tr>\n";
+        html += cell(reportHopAllNotes(content, hop)) + "</tr>\n";
         if (const std::string more = unlistedNote(content, listed); !more.empty())
             html += "<tr class=\"off\"><td></td><td colspan=\"" +
                     std::to_string((counted ? 12 : 4) + (owners ? 1 : 0)) + "\">" +

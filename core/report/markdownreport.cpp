@@ -77,7 +77,7 @@ std::string markdownReport(const ReportContent &content)
         const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
         const std::string address = hop.responder.empty() ? "\\*" : escapeMarkdown(hop.responder);
-        const std::string notes = escapeMarkdown(reportHopNotes(hop, content.latestRound));
+        const std::string notes = escapeMarkdown(reportHopAllNotes(content, hop));
         md += "| " + std::to_string(hop.ttl) + " | " + address + " | " +
               escapeMarkdown(hop.hostname) + " | " +
               (owners ? escapeMarkdown(reportHopAs(content, hop)) + " | " : "");

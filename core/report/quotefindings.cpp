@@ -13,8 +13,8 @@ std::uint8_t sentTrafficClassOf(const NetworkPath &path)
 QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficClass)
 {
     QuoteFindings findings;
-    if (quote.source)
-        findings.natSource = quote.source->toString();
+    if (quote.source) // unspecified: a report hid it with the source
+        findings.natSource = quote.source->isUnspecified() ? "hidden" : quote.source->toString();
     if (quote.sourcePort)
         findings.natPort = *quote.sourcePort;
     findings.dscp = quote.trafficClass >> 2;
@@ -51,6 +51,17 @@ std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
     if (findings.quotedTtl)
         lines.push_back("[quoted TTL " + std::to_string(*findings.quotedTtl) + "]");
     return lines;
+}
+
+std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const std::vector<PathHop> *fileHops)
+{
+    if (hop.quote && !hop.quote->mpls.empty())
+        return hop.quote->mpls;
+    if (fileHops)
+        for (const PathHop &fileHop : *fileHops)
+            if (fileHop.ttl == hop.ttl && fileHop.ipAddress == hop.responder)
+                return fileHop.mpls;
+    return {};
 }
 
 std::string mplsCell(const std::vector<MplsLabel> &labels)

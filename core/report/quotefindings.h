@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "path/monitorsummary.h"
 #include "path/networkpath.h"
 #include "probe/probetypes.h"
 
@@ -41,6 +42,10 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
 //   [quoted TTL 2]
 std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                                            std::uint8_t sentTrafficClass = 0);
+
+// The label stack of a row: the one its router quoted, else the one the file the path came from
+// (`fileHops`, may be null) listed for that hop.
+std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const std::vector<PathHop> *fileHops);
 
 // "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
 std::string mplsCell(const std::vector<MplsLabel> &labels);

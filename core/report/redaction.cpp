@@ -5,6 +5,7 @@
 
 #include "packet/ipaddress.h"
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -63,6 +64,23 @@ public:
             mask(address);
     }
 
+    // What a router quoted: the source it saw behind a NAT is the user's own outside address,
+    // hidden with the source (as the unspecified address, which the report calls hidden); an
+    // interface address goes when its router's would.
+    void maskQuote(std::optional<ProbeQuote> &quote) const
+    {
+        if (!quote)
+            return;
+        if (m_redaction.source && quote->source) {
+            const std::array<std::uint8_t, 16> zeros{};
+            quote->source =
+                quote->source->isV4() ? IpAddress::v4(zeros.data()) : IpAddress::v6(zeros.data());
+        }
+        for (InterfaceInformation &interface : quote->interfaces)
+            if (interface.address && hides(interface.address->toString()))
+                interface.address.reset();
+    }
+
 private:
     Redaction m_redaction;
     std::set<std::string> m_destinations;
@@ -102,12 +120,16 @@ NetworkPath redactWith(Masker &masker, const NetworkPath &path, const Redaction 
             hop.hostname = hop.ipAddress;
     if (!result.hopscope)
         return result;
-    for (ProbeSample &probe : result.hopscope->probes)
+    for (ProbeSample &probe : result.hopscope->probes) {
         masker.mask(probe.responder);
+        masker.maskQuote(probe.quote);
+    }
     if (MonitorSummary *monitor = result.hopscope->monitor ? &*result.hopscope->monitor : nullptr) {
-        for (MonitorHop &hop : monitor->hops)
+        for (MonitorHop &hop : monitor->hops) {
             if (masker.mask(hop.responder))
                 hop.hostname.clear();
+            masker.maskQuote(hop.quote);
+        }
         for (RouteChange &change : monitor->routeChanges) {
             masker.maskAll(change.before);
             masker.maskAll(change.after);

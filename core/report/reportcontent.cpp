@@ -6,6 +6,7 @@
 #include "common/safetext.h"
 #include "report/monitortexttable.h"
 #include "report/pathtexttable.h"
+#include "report/quotefindings.h"
 #include "report/reproducecommand.h"
 
 #include <algorithm>
@@ -117,6 +118,41 @@ std::string reportHopNotes(const MonitorHop &hop, int latestRound)
     if (!hop.destination)
         return notes;
     return notes.empty() ? "destination" : "destination; " + notes;
+}
+
+std::string reportHopQuoteNotes(const ReportContent &content, const MonitorHop &hop)
+{
+    std::vector<std::string> parts;
+    if (const auto labels = rowLabels(hop, content.model.fileHops()); !labels.empty())
+        parts.push_back("MPLS " + mplsCell(labels));
+    if (hop.quote) {
+        const std::uint8_t sent = sentTrafficClassOf(content.model.header());
+        const QuoteFindings seen = quoteFindings(*hop.quote, sent);
+        if (!seen.natSource.empty())
+            parts.push_back("NAT: source seen as " + seen.natSource);
+        if (seen.trafficClassRewritten)
+            parts.push_back("DSCP " + std::to_string(seen.dscp) + " ECN " +
+                            std::to_string(seen.ecn) + " seen, " + std::to_string(sent >> 2) +
+                            " sent");
+        if (seen.mtu)
+            parts.push_back("MTU " + std::to_string(*seen.mtu));
+        for (const InterfaceInformation &interface : seen.interfaces)
+            if (!interface.name.empty())
+                parts.push_back("interface " + interface.name);
+    }
+    std::string text;
+    for (const std::string &part : parts)
+        text += (text.empty() ? "" : "; ") + part;
+    return printable(text);
+}
+
+std::string reportHopAllNotes(const ReportContent &content, const MonitorHop &hop)
+{
+    const std::string notes = reportHopNotes(hop, content.latestRound);
+    const std::string quoted = reportHopQuoteNotes(content, hop);
+    if (quoted.empty())
+        return notes;
+    return notes.empty() ? quoted : notes + "; " + quoted;
 }
 
 std::string reportHopAs(const ReportContent &content, const MonitorHop &hop)

@@ -73,6 +73,12 @@ std::string describeRedaction(const Redaction &redaction);
 // The notes column of a report's row: destination, unreachable answer, rate limiting, off path.
 std::string reportHopNotes(const MonitorHop &hop, int latestRound);
 
+// What the row's router quoted, for the notes of the HTML and Markdown reports (the CSV has a
+// column each): "MPLS 24000/17; NAT: source seen as 198.18.1.100; MTU 1500"; "" when nothing.
+std::string reportHopQuoteNotes(const ReportContent &content, const MonitorHop &hop);
+// The notes of a row with what its router quoted after them.
+std::string reportHopAllNotes(const ReportContent &content, const MonitorHop &hop);
+
 // Whose network a row's responder is in ("AS64500 EXAMPLE-NET", "" when unknown), and whether
 // any row's is known, so that reports add an AS column only then.
 std::string reportHopAs(const ReportContent &content, const MonitorHop &hop);

@@ -147,6 +147,17 @@ private Q_SLOTS:
             << "corpus/traceroute-text/ntc-templates-cisco_ios_traceroute_5.raw"
             << "csv"
             << "reports/cisco-mpls.csv";
+        QTest::newRow("traceroute MPLS md")
+            << "corpus/traceroute-text/ntc-templates-cisco_ios_traceroute_5.raw"
+            << "md"
+            << "reports/cisco-mpls.md";
+        // A lab trace through a NAT to a router quoting MPLS labels and its interface.
+        QTest::newRow("router quotes csv") << "hopscope/nat-mpls-trace.json"
+                                           << "csv"
+                                           << "reports/nat-mpls-trace.csv";
+        QTest::newRow("router quotes md") << "hopscope/nat-mpls-trace.json"
+                                          << "md"
+                                          << "reports/nat-mpls-trace.md";
         // Two paths: a comparison.
         QTest::newRow("comparison csv") << "compare/before.json compare/after.json"
                                         << "csv"
@@ -322,6 +333,20 @@ private Q_SLOTS:
         for (const char *secret :
              {"192.168.1.1", "100.64.0.1", "gateway.home", "alices-laptop", "wlan0"})
             QVERIFY2(html.find(secret) == std::string::npos, secret);
+
+        // The source a router saw behind a NAT is the user's outside address: it goes with the
+        // source, the NAT itself stays told; a private interface address goes too.
+        NetworkPath natted = path;
+        ProbeQuote &quote = natted.hopscope->probes[2].quote.emplace();
+        quote.source = IpAddress::parse("203.0.113.77");
+        quote.interfaces = {
+            {InterfaceRole::Incoming, 7u, IpAddress::parse("10.9.9.9"), "xe-1", {}}};
+        const std::string redacted = htmlReport(buildReportContent(natted, {privateOnly, 0}));
+        for (const char *secret : {"203.0.113.77", "10.9.9.9"})
+            QVERIFY2(redacted.find(secret) == std::string::npos, secret);
+        QVERIFY(redacted.find("NAT: source seen as hidden") != std::string::npos);
+        QVERIFY(htmlReport(buildReportContent(natted, ReportOptions{})).find("203.0.113.77") !=
+                std::string::npos);
 
         Redaction firstThree;
         firstThree.firstHops = 3;
