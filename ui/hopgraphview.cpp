@@ -115,6 +115,7 @@ void HopGraphView::refresh(const PathModel &session)
     const std::vector<MonitorHop> &hops = session.hops();
     bool added = false;
     bool ownersChanged = false;
+    const std::uint8_t sent = sentTrafficClassOf(session.header());
     for (const MonitorHop &hop : hops) {
         if (hop.responder == kOtherResponders)
             continue;
@@ -126,7 +127,6 @@ void HopGraphView::refresh(const PathModel &session)
             m_owners[key] = *owner;
             ownersChanged = true;
         }
-        const std::uint8_t sent = sentTrafficClassOf(session.header());
         if (const auto it = m_nodes.find(key); it != m_nodes.end()) {
             it->second->setSentTrafficClass(sent);
             it->second->setHop(hop, onPath);

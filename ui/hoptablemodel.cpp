@@ -67,11 +67,8 @@ void HopTableModel::update(const PathModel &session)
 {
     m_counted = session.counted();
     m_header = session.header();
-    if (const std::vector<PathHop> *fileHops = session.fileHops())
-        m_fileHops = *fileHops;
-    else
-        m_fileHops.clear();
-    std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
+    m_fileLabels = fileLabelsOf(session.fileHops()); // empty, and free, for a live path
+    std::vector<MonitorHop> hops = session.hops();   // a copy: the model keeps it between refreshes
     m_latestRound = session.latestRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
     // insert what is new where it belongs and refresh the rest in place.
@@ -264,7 +261,7 @@ QString ownerToolTip(const AddressOwner &owner)
 
 std::vector<MplsLabel> HopTableModel::labelsOfRow(const MonitorHop &hop) const
 {
-    return rowLabels(hop, &m_fileHops);
+    return rowLabels(hop, m_fileLabels);
 }
 
 bool HopTableModel::hasContent(int column) const

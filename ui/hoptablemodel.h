@@ -5,6 +5,7 @@
 
 #include "path/monitorsummary.h"
 #include "path/networkpath.h"
+#include "report/quotefindings.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -86,8 +87,8 @@ private:
 
     std::vector<MonitorHop> m_hops;
     std::vector<QList<double>> m_recent;
-    NetworkPath m_header;            // whose network each responder is in
-    std::vector<PathHop> m_fileHops; // the label stacks a file gave its hops
+    NetworkPath m_header;    // whose network each responder is in
+    FileLabels m_fileLabels; // the label stacks a file gave its hops
     int m_latestRound = 0;
     bool m_counted = true; // false: the rows give one RTT each, nothing of loss
 };

@@ -54,9 +54,11 @@ std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const
     if (quote.transport[0] != (v6 ? 128 : 8))
         return std::nullopt; // quotes something other than an echo request
     const auto index = indexOfQuote(quote);
-    if (!index || !quoteNamesProbe(quote, *index, flowOfIndex(*index)))
+    if (!index)
         return std::nullopt;
     const int flow = flowOfIndex(*index);
+    if (!quoteNamesProbe(quote, *index, flow))
+        return std::nullopt;
     return ReplyMatch{index, flow, replyFromError(*message, packet.receivedNs, flow)};
 }
 

@@ -99,7 +99,7 @@ std::string csvReport(const ReportContent &content)
             csvCell(owner.asName),
             csvCell(owner.prefix),
             csvCell(owner.country),
-            mplsCell(rowLabels(hop, content.model.fileHops())),
+            mplsCell(rowLabels(hop, content.fileLabels)),
             seen ? std::to_string(seen->dscp) : std::string(),
             seen ? std::to_string(seen->ecn) : std::string(),
             seen ? csvCell(seen->natSource) : std::string(),

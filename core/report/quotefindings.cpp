@@ -28,6 +28,7 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
             findings.mtu = interface.mtu;
     findings.mpls = quote.mpls;
     findings.interfaces = quote.interfaces;
+    findings.notes = quote.notes;
     return findings;
 }
 
@@ -50,18 +51,27 @@ std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                         std::to_string(sentTrafficClass & 3) + "]");
     if (findings.quotedTtl)
         lines.push_back("[quoted TTL " + std::to_string(*findings.quotedTtl) + "]");
+    for (const std::string &note : findings.notes)
+        lines.push_back("[extension left out: " + note + "]");
     return lines;
 }
 
-std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const std::vector<PathHop> *fileHops)
+FileLabels fileLabelsOf(const std::vector<PathHop> *fileHops)
+{
+    FileLabels labels;
+    if (fileHops)
+        for (const PathHop &hop : *fileHops)
+            if (!hop.mpls.empty())
+                labels.try_emplace({hop.ttl, hop.ipAddress}, hop.mpls);
+    return labels;
+}
+
+std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const FileLabels &fileLabels)
 {
     if (hop.quote && !hop.quote->mpls.empty())
         return hop.quote->mpls;
-    if (fileHops)
-        for (const PathHop &fileHop : *fileHops)
-            if (fileHop.ttl == hop.ttl && fileHop.ipAddress == hop.responder)
-                return fileHop.mpls;
-    return {};
+    const auto found = fileLabels.find({hop.ttl, hop.responder});
+    return found == fileLabels.end() ? std::vector<MplsLabel>{} : found->second;
 }
 
 std::string mplsCell(const std::vector<MplsLabel> &labels)

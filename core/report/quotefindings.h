@@ -7,6 +7,7 @@
 #include "path/networkpath.h"
 #include "probe/probetypes.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct QuoteFindings
     std::optional<std::uint32_t> mtu;   // next-hop MTU, else an interface's MTU
     std::vector<MplsLabel> mpls;
     std::vector<InterfaceInformation> interfaces;
+    std::vector<std::string> notes; // extensions left out as malformed, and why
 };
 
 // The TOS byte (traffic class) the path's probes left with: its request's, 0 when it has none.
@@ -40,12 +42,16 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
 //   [NAT: the router saw source 198.18.1.100]
 //   [DSCP 8 ECN 0 as the router saw it; sent DSCP 0 ECN 0]
 //   [quoted TTL 2]
+//   [extension left out: MPLS label stack of 3 bytes, not a multiple of 4: left out]
 std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                                            std::uint8_t sentTrafficClass = 0);
 
-// The label stack of a row: the one its router quoted, else the one the file the path came from
-// (`fileHops`, may be null) listed for that hop.
-std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const std::vector<PathHop> *fileHops);
+// The label stacks a file gave its hops, by TTL and address: only the hops that have one.
+using FileLabels = std::map<std::pair<int, std::string>, std::vector<MplsLabel>>;
+FileLabels fileLabelsOf(const std::vector<PathHop> *fileHops);
+
+// The label stack of a row: the one its router quoted, else the one its file listed.
+std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const FileLabels &fileLabels);
 
 // "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
 std::string mplsCell(const std::vector<MplsLabel> &labels);

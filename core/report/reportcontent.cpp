@@ -80,6 +80,7 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
     ReportContent content;
     content.path = std::move(redacted);
     content.model = PathModel::fromPath(content.path);
+    content.fileLabels = fileLabelsOf(content.model.fileHops());
     content.verdict = pathVerdict(content.model);
     content.verdictLines = describeVerdict(content.verdict, content.model.counted());
     content.title = formatPathTarget(content.path);
@@ -123,7 +124,7 @@ std::string reportHopNotes(const MonitorHop &hop, int latestRound)
 std::string reportHopQuoteNotes(const ReportContent &content, const MonitorHop &hop)
 {
     std::vector<std::string> parts;
-    if (const auto labels = rowLabels(hop, content.model.fileHops()); !labels.empty())
+    if (const auto labels = rowLabels(hop, content.fileLabels); !labels.empty())
         parts.push_back("MPLS " + mplsCell(labels));
     if (hop.quote) {
         const std::uint8_t sent = sentTrafficClassOf(content.model.header());

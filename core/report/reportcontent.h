@@ -5,6 +5,7 @@
 
 #include "path/pathmodel.h"
 #include "report/pathverdict.h"
+#include "report/quotefindings.h"
 #include "report/redaction.h"
 
 #include <cstddef>
@@ -46,6 +47,7 @@ struct ReportContent
     // each TTL leaves out. The CSV lists every row.
     std::vector<std::size_t> listedRows;
     std::map<int, std::size_t> unlistedPerTtl;
+    FileLabels fileLabels; // the label stacks the file gave its hops
 };
 
 // The most responders per TTL a report's graph draws and its tables list: more than any real

@@ -5,6 +5,7 @@
 #include "path/networkpathjson.h"
 #include "report/comparisonreport.h"
 #include "report/pathverdict.h"
+#include "report/quotefindings.h"
 #include "report/redaction.h"
 #include "report/reportcontent.h"
 #include "report/reproducecommand.h"
@@ -355,6 +356,35 @@ private Q_SLOTS:
         QCOMPARE(early.hops[3].ipAddress, path.destination.ipAddress); // the destination stays
         QCOMPARE(early.source.hostname, std::string("alices-laptop"));
         QVERIFY(buildReportContent(path, {firstThree, 0}).verdict.reached);
+    }
+
+    // What a router quoted, as every view words it; a malformed extension is told, not hidden.
+    void quoteFindingLinesTellEverything()
+    {
+        ProbeQuote quote;
+        quote.source = IpAddress::parse("198.18.1.100");
+        quote.sourcePort = 61000;
+        quote.trafficClass = 8 << 2 | 1;
+        quote.ttl = 2;
+        quote.mpls = {{24000, 0, false, 1}, {17, 5, true, 1}};
+        quote.interfaces = {{InterfaceRole::Outgoing, 3u, std::nullopt, "eth1", 9000u}};
+        quote.notes = {"MPLS label stack of 3 bytes, not a multiple of 4: left out"};
+        const QuoteFindings seen = quoteFindings(quote, 46 << 2);
+        QVERIFY(seen.trafficClassRewritten);
+        QCOMPARE(seen.mtu.value_or(0), 9000u);
+        QCOMPARE(quoteFindingLines(seen, 46 << 2),
+                 (std::vector<std::string>{
+                     "[MPLS: Lbl 24000 TC 0 S 0 TTL 1]", "[MPLS: Lbl 17 TC 5 S 1 TTL 1]",
+                     "[interface: out ifindex 3 eth1 mtu 9000]",
+                     "[NAT: the router saw source 198.18.1.100 port 61000]",
+                     "[DSCP 8 ECN 1 as the router saw it; sent DSCP 46 ECN 0]", "[quoted TTL 2]",
+                     "[extension left out: MPLS label stack of 3 bytes, not a multiple of 4: left "
+                     "out]"}));
+        // As sent, nothing to tell.
+        ProbeQuote plain;
+        plain.trafficClass = 46 << 2;
+        plain.ttl = 1;
+        QVERIFY(quoteFindingLines(quoteFindings(plain, 46 << 2), 46 << 2).empty());
     }
 
     void privateRanges_data()
