@@ -36,11 +36,16 @@ int runTrace(const QStringList &arguments)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Also write the NetworkPath JSON to FILE."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption mtu(
+        QStringLiteral("mtu"),
+        QStringLiteral("Find the path MTU: probes as large as the outgoing interface's MTU, with "
+                       "don't-fragment, shrink where a router says they are too big; says at "
+                       "which hop the MTU drops. Needs raw sockets."));
     parser.addOption(help);
     traceOptions.addTo(parser);
     telemetryOptions.addTo(parser);
     ownerOptions.addTo(parser);
-    parser.addOptions({json, output});
+    parser.addOptions({json, output, mtu});
     parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
     QString host;
     if (const auto done = parseCommandLine(parser, help, "trace", "host", arguments, host))
@@ -48,6 +53,7 @@ int runTrace(const QStringList &arguments)
 
     std::string error;
     TraceRequest request = traceOptions.read(parser, host, error);
+    request.findPathMtu = parser.isSet(mtu);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
     const auto owners =
         error.empty() ? ownerOptions.open(parser, &traceOptions.noDns(), error) : nullptr;
@@ -107,7 +113,7 @@ int runTrace(const QStringList &arguments)
     if (parser.isSet(json))
         printOut(networkPathToJson(*path) + "\n");
     else
-        printText("\n" + formatPathSummary(run.model()) + "\n");
+        printText("\n" + formatPathSummary(run.model()) + "\n" + formatPathMtu(run.model()));
     return ExitOk;
 }
 

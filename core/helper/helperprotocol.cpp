@@ -32,7 +32,8 @@ constexpr std::array kCancelFields{"id", "op"};
 constexpr std::array kTraceFields{
     "id",           "op",         "address", "protocol",      "port",          "source_port",
     "max_ttl",      "timeout_ms", "queries", "flows",         "mode",          "address_family",
-    "unprivileged", "rate",       "tos",     "expected_hops", "answered_ttls", "budget_refill_ms"};
+    "unprivileged", "rate",       "tos",     "expected_hops", "answered_ttls", "budget_refill_ms",
+    "path_mtu",     "probe_size"};
 
 constexpr std::array kReplyKinds{std::pair{ReplyKind::TimeExceeded, "time-exceeded"},
                                  std::pair{ReplyKind::Unreachable, "unreachable"},
@@ -111,6 +112,9 @@ TraceRequest readTraceFields(const ObjectView &object)
         request.rate = static_cast<int>(*rate);
     request.trafficClass =
         static_cast<std::uint8_t>(object.optionalInteger("tos", 0, 255).value_or(0));
+    request.findPathMtu = object.optionalBool("path_mtu").value_or(false);
+    request.probeSize = static_cast<int>(
+        object.optionalInteger("probe_size", kMinMtuV4, kMaxProbeSize).value_or(0));
     request.expectedHops =
         static_cast<int>(object.optionalInteger("expected_hops", 1, 255).value_or(0));
     if (const auto ttls = object.optionalArray("answered_ttls")) {
@@ -270,6 +274,8 @@ Event readEvent(const json &document)
                             "\"not-reached\", \"destination\" or \"unreachable\"");
         done.startedNs = object.requiredInteger("started_ns", 0, INT64_MAX);
         done.endedNs = object.requiredInteger("ended_ns", done.startedNs, INT64_MAX);
+        if (const auto mtu = object.optionalObject("path_mtu"))
+            done.pathMtu = readPathMtu(*mtu);
     } else if (name == "error") {
         result.kind = Event::Kind::Error;
         // A code this build does not know (a newer helper's) is still an error, and said so.
@@ -396,6 +402,8 @@ std::string doneLine(std::int64_t id, const ProbeRunSummary &summary)
     object["end"] = pathEndName(summary.end);
     object["started_ns"] = summary.startedNs;
     object["ended_ns"] = summary.endedNs;
+    if (summary.pathMtu)
+        object["path_mtu"] = pathMtuJson(*summary.pathMtu);
     return line(object);
 }
 

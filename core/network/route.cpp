@@ -3,6 +3,7 @@
 
 #include "network/route.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <random>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -46,6 +48,22 @@ Expected<IpAddress> probeableAddress(const IpAddress &address, AddressFamily fam
         return Error{ErrorCode::InvalidTarget,
                      named + " is not an " + (canonical.isV4() ? "IPv6" : "IPv4") + " address"};
     return canonical;
+}
+
+std::optional<int> interfaceMtu(const std::string &name)
+{
+    ifreq request{};
+    if (name.empty() || name.size() >= sizeof request.ifr_name)
+        return std::nullopt;
+    std::copy(name.begin(), name.end(), request.ifr_name);
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return std::nullopt;
+    const bool read = ::ioctl(fd, SIOCGIFMTU, &request) == 0;
+    ::close(fd);
+    if (!read || request.ifr_mtu <= 0)
+        return std::nullopt;
+    return request.ifr_mtu;
 }
 
 Expected<RouteInfo> routeTo(const IpAddress &destination)

@@ -30,6 +30,12 @@ struct RouteInfo
 // Fails with ErrorCode::NoRoute when the kernel has no route to the destination.
 Expected<RouteInfo> routeTo(const IpAddress &destination);
 
+// The MTU of the interface called `name`, or nothing when there is none such. (Not the path MTU
+// the kernel may have learnt for a destination: that would hide where the path's MTU drops.)
+std::optional<int> interfaceMtu(const std::string &name);
+// Where the outgoing interface's MTU cannot be read.
+inline constexpr int kEthernetMtu = 1500;
+
 // Sockets bound to `count` ports on `source` (kernel-chosen, or firstPort, firstPort + 1, ...),
 // held for a trace so that no other program takes its probes' source ports while it runs, and
 // so that the kernel does not answer replies to them. Closed on destruction.

@@ -24,9 +24,11 @@ struct IcmpEchoProbe
     std::uint8_t trafficClass = 0; // TOS byte (IPv4) or traffic class (IPv6)
     std::uint16_t ipId = 0;        // IPv4 only
     std::uint32_t flowLabel = 0;   // IPv6 only
+    std::size_t packetBytes = 0;   // padded to this many bytes with don't-fragment; 0: smallest
 };
 
-// A whole IPv4 or IPv6 packet: our own header, then the echo request with an 8-byte payload.
+// A whole IPv4 or IPv6 packet: our own header, then the echo request with an 8-byte payload, or
+// padded.
 std::vector<std::uint8_t> buildIcmpEcho(const IcmpEchoProbe &probe);
 
 } // namespace hopscope

@@ -23,7 +23,12 @@ struct TcpSynProbe
     std::uint8_t trafficClass = 0; // TOS byte (IPv4) or traffic class (IPv6)
     std::uint16_t ipId = 0;        // IPv4 only
     std::uint32_t flowLabel = 0;   // IPv6 only, 20 bits
+    // Padded to this many bytes (the SYN carries zeros as data) with don't-fragment; 0: smallest.
+    std::size_t packetBytes = 0;
 };
+
+// A probe's TCP header: 20 bytes and the MSS option.
+inline constexpr std::size_t kTcpSynHeaderBytes = 24;
 
 inline constexpr std::uint8_t kTcpFlagFin = 0x01;
 inline constexpr std::uint8_t kTcpFlagSyn = 0x02;
@@ -33,7 +38,8 @@ inline constexpr std::uint8_t kTcpFlagAck = 0x10;
 // The TCP segment alone (SYN, window 1024, one MSS option), checksummed with the pseudo-header.
 std::vector<std::uint8_t> buildTcpSynSegment(const TcpSynProbe &probe);
 
-// A whole IPv4 datagram (20-byte header without DF, then the segment) for an IP_HDRINCL socket.
+// A whole IPv4 datagram (20-byte header, DF on path MTU probes only, then the segment) for an
+// IP_HDRINCL socket.
 std::vector<std::uint8_t> buildIpv4TcpSyn(const TcpSynProbe &probe);
 
 // A whole IPv6 packet (40-byte header with the probe's flow label and hop limit, then the

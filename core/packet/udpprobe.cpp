@@ -29,7 +29,7 @@ std::uint16_t onesAdd(std::uint32_t a, std::uint32_t b)
 std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress &destination,
                                         std::uint8_t protocol, std::uint8_t ttl, std::uint16_t ipId,
                                         std::uint32_t flowLabel, std::size_t payloadBytes,
-                                        std::uint8_t trafficClass)
+                                        std::uint8_t trafficClass, bool dontFragment)
 {
     if (source.isV4()) {
         std::vector<std::uint8_t> header(20, 0);
@@ -37,6 +37,8 @@ std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress
         header[1] = trafficClass;
         putU16(header, 2, static_cast<std::uint16_t>(20 + payloadBytes));
         putU16(header, 4, ipId);
+        if (dontFragment)
+            header[6] = 0x40;
         header[8] = ttl;
         header[9] = protocol;
         std::copy_n(source.data(), 4, header.begin() + 12);
@@ -54,6 +56,13 @@ std::vector<std::uint8_t> buildIpHeader(const IpAddress &source, const IpAddress
     return header;
 }
 
+std::size_t probePayloadBytes(const IpAddress &source, std::size_t smallest,
+                              std::size_t packetBytes)
+{
+    const std::size_t header = source.isV4() ? 20 : 40;
+    return packetBytes > header + smallest ? packetBytes - header : smallest;
+}
+
 void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt, std::size_t adjustAt,
                    std::uint16_t wanted, std::uint32_t pseudoSum)
 {
@@ -66,7 +75,8 @@ void steerChecksum(std::vector<std::uint8_t> &segment, std::size_t checksumAt, s
 
 std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe)
 {
-    std::vector<std::uint8_t> segment(kUdpHeaderBytes + kPayloadBytes, 0);
+    std::vector<std::uint8_t> segment(
+        probePayloadBytes(probe.source, kUdpHeaderBytes + kPayloadBytes, probe.packetBytes), 0);
     putU16(segment, 0, probe.sourcePort);
     putU16(segment, 2, probe.destinationPort);
     putU16(segment, 4, static_cast<std::uint16_t>(segment.size()));
@@ -78,7 +88,7 @@ std::vector<std::uint8_t> buildUdpProbe(const UdpProbe &probe)
     steerChecksum(segment, 6, kUdpHeaderBytes, probe.checksum, pseudo);
     std::vector<std::uint8_t> packet =
         buildIpHeader(probe.source, probe.destination, IPPROTO_UDP, probe.ttl, probe.ipId,
-                      probe.flowLabel, segment.size(), probe.trafficClass);
+                      probe.flowLabel, segment.size(), probe.trafficClass, probe.packetBytes > 0);
     packet.insert(packet.end(), segment.begin(), segment.end());
     return packet;
 }

@@ -120,6 +120,7 @@ struct HopscopeExtension
     std::optional<MonitorSummary> monitor; // only for a monitoring session
     // Whose network each responder is in, by address, as far as it was learnt.
     std::map<std::string, AddressOwner> owners;
+    std::optional<PathMtu> pathMtu; // what path MTU discovery found
     bool operator==(const HopscopeExtension &) const = default;
 };
 

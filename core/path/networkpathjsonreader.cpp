@@ -335,6 +335,8 @@ HopscopeExtension readExtension(const ObjectView &object)
                      "names " + address + " a second time");
         }
     }
+    if (const auto mtu = object.optionalObject("path_mtu"))
+        extension.pathMtu = readPathMtu(*mtu);
     return extension;
 }
 
@@ -409,6 +411,9 @@ TraceRequest readTraceRequest(const ObjectView &object, const TraceRequestLimits
         request.rate = static_cast<int>(*rate);
     request.trafficClass =
         static_cast<std::uint8_t>(object.optionalInteger("tos", 0, 255).value_or(0));
+    request.findPathMtu = object.optionalBool("path_mtu").value_or(false);
+    request.probeSize = static_cast<int>(
+        object.optionalInteger("probe_size", kMinMtuV4, kMaxProbeSize).value_or(0));
     return request;
 }
 

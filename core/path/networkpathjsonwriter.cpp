@@ -171,6 +171,8 @@ ordered_json extensionJson(const HopscopeExtension &extension)
             owners.push_back(ownerJson(address, owner));
         object["owners"] = std::move(owners);
     }
+    if (extension.pathMtu)
+        object["path_mtu"] = pathMtuJson(*extension.pathMtu);
     return object;
 }
 

@@ -37,6 +37,7 @@ OutgoingPacket IcmpMethod::build(const ProbeSlot &slot)
     probe.ipId = ipIdFor(slot.index);
     probe.trafficClass = m_config.trafficClass;
     probe.flowLabel = flowLabelOf(slot.flow);
+    probe.packetBytes = static_cast<std::size_t>(slot.size);
     return OutgoingPacket{m_config.destination, slot.ttl, buildIcmpEcho(probe), slot.flow,
                           slot.index};
 }

@@ -30,6 +30,18 @@ constexpr std::int64_t kPaceSlackNs = 1'000'000;
 constexpr std::int64_t kSmallestGapNs = 20'000;
 constexpr std::int64_t kLargestGapNs = 5'000'000;
 
+// The common MTUs of RFC 1191's table, largest first: where a router says a packet is too big
+// without saying what would fit, the probes try the next one down.
+int mtuPlateauBelow(int size)
+{
+    constexpr int kPlateaus[] = {65535, 32000, 17914, 8166, 4352, 2002,
+                                 1492,  1280,  1006,  508,  296,  68};
+    for (const int plateau : kPlateaus)
+        if (plateau < size)
+            return plateau;
+    return 0;
+}
+
 class Engine
 {
 public:
@@ -75,6 +87,7 @@ private:
         std::array<std::int64_t, kAsksPerProbe> askSentNs{};
         std::int64_t nextAskAtNs = 0; // when a last ask is due; 0: none waits
         std::int64_t sentNs = 0;      // of the ask whose answer counts
+        int size = 0;                 // of its latest send (path MTU discovery)
         std::optional<ProbeReply> reply;
     };
 
@@ -86,6 +99,7 @@ private:
         const auto sentNs = m_transport.send(m_method.build(methodSlot(probe.slot, ask)));
         if (!sentNs)
             return sentNs.error();
+        probe.size = m_probeSize;
         probe.ask = ask;
         probe.askSentNs[static_cast<std::size_t>(ask)] = *sentNs;
         probe.nextAskAtNs = 0;
@@ -99,6 +113,7 @@ private:
     ProbeSlot methodSlot(const ProbeSlot &slot, int ask) const
     {
         ProbeSlot asked = slot;
+        asked.size = m_probeSize;
         asked.query = ask * m_config.queries + slot.query;
         asked.index = (slot.index - slot.query) * kAsksPerProbe + asked.query;
         return asked;
@@ -174,6 +189,8 @@ private:
             m_lastWindowSendNs = probe.sentNs;
             m_nextSendAtNs = probe.sentNs + m_gapNs;
             takeArrived();
+            if (!m_sendError)
+                return m_sendError;
         }
         return {};
     }
@@ -298,7 +315,7 @@ private:
         }
         if (packet)
             handle(*packet);
-        if (m_cancel.isCancelled())
+        if (m_cancel.isCancelled() || !m_sendError)
             return false;
         if (const Status expired = expire(nowNs); !expired) {
             m_sendError = expired;
@@ -340,6 +357,13 @@ private:
             ask > probe->ask || receivedNs < probe->askSentNs[static_cast<std::size_t>(ask)] ||
             receivedNs > answerDeadline(*probe, ask))
             return; // late, duplicated, or not plausibly this probe's
+        if (const auto tooBig = tooBigFor(*probe, match->reply)) {
+            if (*tooBig == TooBig::Stale)
+                return;
+            if (const Status sent = send(*probe, ask); !sent)
+                m_sendError = sent;
+            return;
+        }
         const std::int64_t askSentNs = probe->askSentNs[static_cast<std::size_t>(ask)];
         m_farthestAnswer = std::max(m_farthestAnswer, probe->slot.ttl);
         auto &slowest = m_slowestReplyNs[static_cast<std::size_t>(probe->slot.ttl)];
@@ -364,6 +388,39 @@ private:
             endPathAt(probe->slot.ttl, match->reply);
         m_observer.probeFinished(event(*probe));
         settleHops();
+    }
+
+    enum class TooBig { Shrunk, Stale };
+    // Path MTU discovery: a router's word that the probe is larger than its next link carries.
+    // The size shrinks to the MTU it names (or the next common MTU below, when it names none),
+    // and the probe goes again; an answer about a larger send than the probe's latest is stale.
+    // Nothing for every other reply, and for a size no path may shrink to: that ends the path.
+    std::optional<TooBig> tooBigFor(const Probe &probe, const ProbeReply &reply)
+    {
+        if (m_config.probeSize == 0 || !reply.quote || !reply.quote->nextHopMtu)
+            return std::nullopt;
+        const auto named = static_cast<std::int64_t>(*reply.quote->nextHopMtu);
+        const int mtu = named > 0 ? static_cast<int>(std::min<std::int64_t>(named, kMaxProbeSize))
+                                  : mtuPlateauBelow(probe.size);
+        if (probe.size <= mtu)
+            return TooBig::Stale;
+        const int smallest = reply.responder.isV4() ? kMinMtuV4 : kMinMtuV6;
+        if (mtu < smallest)
+            return std::nullopt;
+        // One drop per router: one that names no MTU is asked down the common ones until a
+        // size fits, and only the size that passed it is its drop.
+        auto drop = std::find_if(m_mtuDrops.begin(), m_mtuDrops.end(), [&](const MtuDrop &known) {
+            return known.router == reply.responder;
+        });
+        if (drop == m_mtuDrops.end() && mtu < m_probeSize)
+            drop =
+                m_mtuDrops.insert(m_mtuDrops.end(), MtuDrop{probe.slot.ttl, reply.responder, mtu});
+        if (drop != m_mtuDrops.end()) {
+            drop->ttl = std::min(drop->ttl, probe.slot.ttl); // the nearest probe it stopped
+            drop->mtu = std::min(drop->mtu, mtu);
+        }
+        m_probeSize = std::min(m_probeSize, mtu);
+        return TooBig::Shrunk;
     }
 
     // Until when an answer to `ask` is taken: the latest ask's own deadline, and for an earlier
@@ -519,6 +576,14 @@ private:
             if (probe.slot.ttl <= result.lastTtl &&
                 (probe.state == State::Answered || probe.state == State::TimedOut))
                 result.events.push_back(event(probe));
+        if (m_config.probeSize > 0) {
+            PathMtu &mtu = result.pathMtu.emplace();
+            mtu.firstSize = m_config.probeSize;
+            mtu.size = m_probeSize;
+            mtu.drops = m_mtuDrops;
+            std::sort(mtu.drops.begin(), mtu.drops.end(),
+                      [](const MtuDrop &a, const MtuDrop &b) { return a.ttl < b.ttl; });
+        }
         return result;
     }
 
@@ -540,7 +605,7 @@ private:
     std::int64_t m_lastWindowSendNs = 0;
     int m_nextTtlToSettle = 1;
     bool m_cancelled = false;
-    Status m_sendError; // a second chance that could not be sent
+    Status m_sendError; // a second chance, or a smaller probe, that could not be sent
 
     // Pacing: the gap kept between probes, and whether the pace probe's answer is awaited to
     // learn it (a single trace's parallel probing).
@@ -554,6 +619,10 @@ private:
     std::int64_t m_pilotEndsAtNs = 0;
     std::int64_t m_paceSentNs = 0;
     std::int64_t m_paceReceivedNs = 0;
+
+    // Path MTU discovery: the size probes go at now, and where it shrank.
+    int m_probeSize = m_config.probeSize;
+    std::vector<MtuDrop> m_mtuDrops;
 };
 
 } // namespace

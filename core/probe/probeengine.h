@@ -9,6 +9,7 @@
 #include "probe/tracerequest.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct EngineConfig
     // The least time between two probes. 0: in parallel probing without budgets to mind (a single
     // trace), learnt from how far apart the first probe's answer and a pace probe's come back.
     std::int64_t probeGapNs = 0;
+    // Path MTU discovery: the first probes' size in bytes, sent with don't-fragment; a probe a
+    // router calls too big goes again at the size it names. 0: the smallest probes, no discovery.
+    int probeSize = 0;
 };
 
 // Told of every probe as soon as its fate is known, and of each TTL once all its probes are
@@ -62,6 +66,7 @@ struct EngineOutcome
     int lastTtl = 0;
     PathEnd end = PathEnd::NotReached;
     bool cancelled = false;
+    std::optional<PathMtu> pathMtu; // when asked to find it
 };
 
 // Runs one trace to completion, cancellation, or a send error.

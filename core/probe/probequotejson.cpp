@@ -158,4 +158,44 @@ ProbeQuote readProbeQuote(const jsonfields::ObjectView &object)
     return quote;
 }
 
+nlohmann::ordered_json pathMtuJson(const PathMtu &mtu)
+{
+    ordered_json object = ordered_json::object();
+    object["first_size"] = mtu.firstSize;
+    object["size"] = mtu.size;
+    ordered_json drops = ordered_json::array();
+    for (const MtuDrop &drop : mtu.drops) {
+        ordered_json entry = ordered_json::object();
+        entry["ttl"] = drop.ttl;
+        entry["router"] = drop.router.toString();
+        entry["mtu"] = drop.mtu;
+        drops.push_back(std::move(entry));
+    }
+    object["drops"] = std::move(drops);
+    return object;
+}
+
+PathMtu readPathMtu(const jsonfields::ObjectView &object)
+{
+    PathMtu mtu;
+    mtu.firstSize =
+        static_cast<int>(object.requiredInteger("first_size", kMinMtuV4, kMaxProbeSize));
+    mtu.size = static_cast<int>(object.requiredInteger("size", kMinMtuV4, mtu.firstSize));
+    if (const auto drops = object.optionalArray("drops")) {
+        if (drops->size() > 255)
+            fail(ErrorCode::OutOfRange, drops->pointer(), "at most 255 drops");
+        int previousMtu = mtu.firstSize;
+        for (std::size_t i = 0; i < drops->size(); ++i) {
+            const ObjectView entry = drops->objectAt(i);
+            MtuDrop drop;
+            drop.ttl = static_cast<int>(entry.requiredInteger("ttl", 1, 255));
+            drop.router = requiredAddress(entry, "router");
+            drop.mtu = static_cast<int>(entry.requiredInteger("mtu", kMinMtuV4, previousMtu - 1));
+            previousMtu = drop.mtu;
+            mtu.drops.push_back(drop);
+        }
+    }
+    return mtu;
+}
+
 } // namespace hopscope

@@ -19,4 +19,8 @@ std::vector<MplsLabel> readMplsLabels(const jsonfields::ArrayView &labels);
 nlohmann::ordered_json probeQuoteJson(const ProbeQuote &quote);
 ProbeQuote readProbeQuote(const jsonfields::ObjectView &object);
 
+// {"first_size": 1500, "size": 1400, "drops": [{"ttl": 3, "router": "...", "mtu": 1400}]}
+nlohmann::ordered_json pathMtuJson(const PathMtu &mtu);
+PathMtu readPathMtu(const jsonfields::ObjectView &object);
+
 } // namespace hopscope

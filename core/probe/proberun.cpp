@@ -94,6 +94,10 @@ Expected<PreparedProbing> prepareUnprivilegedProbing(const TraceRequest &request
     if (request.protocol == Protocol::Tcp)
         observer.notice("without raw sockets every TCP probe has a source port of its own, so load "
                         "balancers may send the probes of one TTL different ways");
+    if (request.findPathMtu)
+        return Error{ErrorCode::NotSupported,
+                     "finding the path MTU needs raw sockets (CAP_NET_RAW, or the helper): "
+                     "ordinary sockets cannot send packets of a chosen size unfragmented"};
     UnprivilegedConfig config;
     config.protocol = request.protocol;
     config.source = route.source;
@@ -142,6 +146,14 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
                              ProbeObserver &observer, const CancelSignal &cancel,
                              const ProbeEnvironment &environment)
 {
+    if (request.findPathMtu) {
+        const int smallest = destination.isV4() ? kMinMtuV4 : kMinMtuV6;
+        if (request.probeSize < smallest)
+            return Error{ErrorCode::InvalidRequest,
+                         "finding the path MTU needs a first probe size of at least " +
+                             std::to_string(smallest) + " bytes (got " +
+                             std::to_string(request.probeSize) + ")"};
+    }
     const auto route = routeTo(destination);
     if (!route)
         return route.error();
@@ -175,6 +187,8 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
     // Only a session's rounds are told of budgets; they have a whole interval to send in.
     if (request.budgetRefillMs > 0)
         engineConfig.probeGapNs = kPacedProbeGapNs;
+    if (request.findPathMtu)
+        engineConfig.probeSize = request.probeSize;
     auto outcome = runProbeEngine(engineConfig, *probing->method, paced, observer, cancel);
     if (!outcome)
         return outcome.error();
@@ -183,6 +197,7 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
     run.summary.lastTtl = outcome->lastTtl;
     run.summary.end = outcome->end;
     run.summary.endedNs = realtimeNs();
+    run.summary.pathMtu = outcome->pathMtu;
     run.events = std::move(outcome->events);
     return run;
 }

@@ -43,6 +43,7 @@ struct ProbeRunSummary
     PathEnd end = PathEnd::NotReached;
     std::int64_t startedNs = 0; // CLOCK_REALTIME
     std::int64_t endedNs = 0;
+    std::optional<PathMtu> pathMtu; // when the request asked to find it
     bool operator==(const ProbeRunSummary &) const = default;
 };
 

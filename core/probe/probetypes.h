@@ -22,6 +22,7 @@ struct ProbeSlot
     int ttl = 1;
     int flow = 0;
     int query = 0;
+    int size = 0; // bytes of the whole packet, sent with don't-fragment; 0: the smallest probe
 };
 
 enum class ReplyKind {
@@ -45,6 +46,33 @@ struct ProbeQuote
 
     bool operator==(const ProbeQuote &) const = default;
 };
+
+// Where a path's MTU shrinks: probes of `ttl` and beyond, larger than `mtu`, drew a
+// fragmentation-needed or packet-too-big from `router` (the hop before `ttl`, whose next link
+// carries no more than `mtu` bytes).
+struct MtuDrop
+{
+    int ttl = 0;
+    IpAddress router;
+    int mtu = 0;
+    bool operator==(const MtuDrop &) const = default;
+};
+
+// What path MTU discovery found: the size the probes started at (the outgoing interface's MTU),
+// the size they ended at, and each place it shrank on the way, in TTL order.
+struct PathMtu
+{
+    int firstSize = 0;
+    int size = 0;
+    std::vector<MtuDrop> drops;
+    bool operator==(const PathMtu &) const = default;
+};
+
+// The smallest packets path MTU discovery may shrink to: IPv4's least MTU (RFC 791) and IPv6's
+// (RFC 8200).
+inline constexpr int kMinMtuV4 = 68;
+inline constexpr int kMinMtuV6 = 1280;
+inline constexpr int kMaxProbeSize = 65535;
 
 struct ProbeReply
 {

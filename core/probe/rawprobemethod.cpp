@@ -95,7 +95,8 @@ std::optional<IcmpMessage> RawProbeMethod::quotedError(const ReceivedPacket &pac
     if (!message || !message->quote)
         return std::nullopt;
     const bool error = message->kind == IcmpKind::TimeExceeded ||
-                       message->kind == IcmpKind::DestinationUnreachable;
+                       message->kind == IcmpKind::DestinationUnreachable ||
+                       message->kind == IcmpKind::PacketTooBig;
     const QuotedPacket &quote = *message->quote;
     if (!error || quote.protocol != protocol || quote.destination != m_config.destination)
         return std::nullopt;
@@ -136,7 +137,11 @@ ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, std::int64
         reply.kind = ReplyKind::TimeExceeded;
         return reply;
     }
-    reply.unreachable = classifyUnreachable(!m_config.destination.isV4(), message.code);
+    // A packet too big (IPv6) stands apart from the unreachables; it ends the path as they do
+    // unless path MTU discovery sends the probe again smaller.
+    reply.unreachable = message.kind == IcmpKind::PacketTooBig
+                            ? UnreachableKind::Other
+                            : classifyUnreachable(!m_config.destination.isV4(), message.code);
     const bool destinationPortClosed =
         message.from == m_config.destination && *reply.unreachable == UnreachableKind::Port;
     reply.kind = destinationPortClosed ? ReplyKind::DestinationReply : ReplyKind::Unreachable;

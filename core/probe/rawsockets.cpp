@@ -96,10 +96,16 @@ Expected<int> openRawProbeSocket(IpAddress::Family family, int ipProtocol)
                                                           : "cannot open a raw ICMP socket");
     bool ok = v4 ? setOption(fd, IPPROTO_IP, IP_HDRINCL, 1)
                  : setOption(fd, IPPROTO_IPV6, IPV6_HDRINCL, 1);
+    // Once a router has said a probe is too big, the kernel keeps the smaller path MTU for the
+    // destination and refuses larger sends to it for minutes. Path MTU discovery must send
+    // them again, as large as the interface allows, to find where the MTU drops.
+    ok = ok && (v4 ? setOption(fd, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE)
+                   : setOption(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE));
     if (ipProtocol == IPPROTO_ICMPV6) {
         icmp6_filter filter;
         ICMP6_FILTER_SETBLOCKALL(&filter);
         ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &filter);
+        ICMP6_FILTER_SETPASS(ICMP6_PACKET_TOO_BIG, &filter);
         ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &filter);
         ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &filter);
         ok = ok && ::setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) == 0;

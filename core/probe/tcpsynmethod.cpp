@@ -5,6 +5,7 @@
 
 #include "packet/tcpsyn.h"
 
+#include <algorithm>
 #include <netinet/in.h>
 
 namespace hopscope {
@@ -36,10 +37,16 @@ OutgoingPacket TcpSynMethod::build(const ProbeSlot &slot)
     probe.ipId = ipIdFor(slot.index);
     probe.trafficClass = m_config.trafficClass;
     probe.flowLabel = flowLabelOf(slot.flow);
+    probe.packetBytes = static_cast<std::size_t>(slot.size);
     OutgoingPacket packet;
     packet.destination = m_config.destination;
     packet.ttl = slot.ttl;
     packet.bytes = m_config.destination.isV4() ? buildIpv4TcpSyn(probe) : buildIpv6TcpSyn(probe);
+    const std::size_t headers = (m_config.destination.isV4() ? 20 : 40) + kTcpSynHeaderBytes;
+    const auto data = static_cast<std::uint32_t>(packet.bytes.size() - headers);
+    if (data > 0 &&
+        std::find(m_dataLengths.begin(), m_dataLengths.end(), data) == m_dataLengths.end())
+        m_dataLengths.push_back(data);
     return packet;
 }
 
@@ -89,14 +96,29 @@ std::optional<ReplyMatch> TcpSynMethod::matchTcp(const ReceivedPacket &packet) c
     match.reply.kind = ReplyKind::DestinationReply;
     match.reply.tcpFlags = segment->flags;
     match.reply.receivedNs = packet.receivedNs;
-    if ((syn && ack) || (rst && ack)) {
+    if (syn && ack) {
         match.probeIndex = indexOfSequence(segment->acknowledgement - 1);
+        if (!match.probeIndex)
+            return std::nullopt;
+    } else if (rst && ack) {
+        match.probeIndex = indexOfReset(segment->acknowledgement, *flow);
         if (!match.probeIndex)
             return std::nullopt;
     } else if (!rst) {
         return std::nullopt; // a bare ACK or anything else answers no SYN
     }
     return match;
+}
+
+std::optional<int> TcpSynMethod::indexOfReset(std::uint32_t acknowledgement, int flow) const
+{
+    if (const auto index = indexOfSequence(acknowledgement - 1))
+        return index;
+    for (const std::uint32_t data : m_dataLengths)
+        if (const auto index = indexOfSequence(acknowledgement - 1 - data);
+            index && flowOfIndex(*index) == flow)
+            return index;
+    return std::nullopt;
 }
 
 } // namespace hopscope

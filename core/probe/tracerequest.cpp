@@ -3,6 +3,8 @@
 
 #include "probe/tracerequest.h"
 
+#include "probe/probetypes.h"
+
 #include "common/safetext.h"
 
 #include <algorithm>
@@ -124,6 +126,10 @@ nlohmann::ordered_json probeSettingsToJson(const TraceRequest &request)
         object["rate"] = *request.rate;
     if (request.trafficClass != 0)
         object["tos"] = request.trafficClass;
+    if (request.findPathMtu)
+        object["path_mtu"] = true;
+    if (request.probeSize > 0)
+        object["probe_size"] = request.probeSize;
     if (request.expectedHops > 0)
         object["expected_hops"] = request.expectedHops;
     if (!request.answeredTtls.empty())
@@ -161,6 +167,13 @@ Expected<TraceRequest> normaliseTraceRequest(TraceRequest request)
                        " probes per second (got " + std::to_string(*request.rate) + ")");
     if (request.port && *request.port == 0)
         return invalid("port must be between 1 and 65535");
+    if (request.probeSize != 0 &&
+        (request.probeSize < kMinMtuV4 || request.probeSize > kMaxProbeSize))
+        return invalid("probe size must be between " + std::to_string(kMinMtuV4) + " and " +
+                       std::to_string(kMaxProbeSize) + " bytes (got " +
+                       std::to_string(request.probeSize) + ")");
+    if (request.findPathMtu && request.unprivileged)
+        return invalid("finding the path MTU needs raw sockets: it cannot be done unprivileged");
     if (request.sourcePort && *request.sourcePort == 0)
         return invalid("source port must be between 1 and 65535");
     if (request.protocol == Protocol::Icmp) {

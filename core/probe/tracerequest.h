@@ -56,6 +56,12 @@ struct TraceRequest
     // The probes' TOS byte (IPv4) or traffic class (IPv6): DSCP in the upper six bits, ECN in
     // the lower two. Routers quote it back, so a rewrite on the way shows where it happens.
     std::uint8_t trafficClass = 0;
+    // Path MTU discovery: probes of `probeSize` bytes (IP header included) with don't-fragment,
+    // sent again smaller where a router says they are too big, so that the trace tells the
+    // largest packet the path carries and the hop where that shrinks. prepareTrace sizes the
+    // first probes to the outgoing interface's MTU. Raw sockets only.
+    bool findPathMtu = false;
+    int probeSize = 0;
     // The TTL the previous round of a session found the destination at (0: not known): probes
     // go no further until an answer shows the path is longer. Never saved in a file.
     int expectedHops = 0;

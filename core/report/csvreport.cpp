@@ -73,6 +73,7 @@ std::string csvReport(const ReportContent &content)
         "jitter_ms,p95_ms,notes,asn,as_name,prefix,country,mpls,dscp,ecn,nat,mtu\r\n";
     const std::uint8_t sent = sentTrafficClassOf(content.model.header());
     for (const MonitorHop &hop : content.model.hops()) {
+        const auto mtu = rowMtu(hop, content.model.header());
         const std::optional<QuoteFindings> seen =
             hop.quote ? std::optional<QuoteFindings>(quoteFindings(*hop.quote, sent))
                       : std::nullopt;
@@ -103,7 +104,7 @@ std::string csvReport(const ReportContent &content)
             seen ? std::to_string(seen->dscp) : std::string(),
             seen ? std::to_string(seen->ecn) : std::string(),
             seen ? csvCell(seen->natSource) : std::string(),
-            seen && seen->mtu ? std::to_string(*seen->mtu) : std::string(),
+            mtu ? std::to_string(*mtu) : std::string(),
         };
         csv += row(cells);
     }

@@ -3,6 +3,8 @@
 
 #include "report/pathtexttable.h"
 
+#include "report/pathverdict.h"
+
 #include "report/textformat.h"
 
 #include "packet/ipaddress.h"
@@ -137,6 +139,14 @@ std::string formatPathSummary(const PathModel &model)
     summary += "; " + std::to_string(ttls.size()) + (ttls.size() == 1 ? " TTL, " : " TTLs, ") +
                std::to_string(silent) + " silent; traced " + formatTracedAt(path.timestampMs);
     return summary;
+}
+
+std::string formatPathMtu(const PathModel &model)
+{
+    std::string text;
+    for (const std::string &line : pathMtuLines(model))
+        text += line + "\n";
+    return text;
 }
 
 } // namespace hopscope

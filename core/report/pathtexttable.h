@@ -19,5 +19,7 @@ std::string formatPathTarget(const NetworkPath &path);
 
 // One line: protocol, destination, whether and where it was reached, silent TTLs, when.
 std::string formatPathSummary(const PathModel &model);
+// What path MTU discovery found, a line each; empty when the trace did not search for it.
+std::string formatPathMtu(const PathModel &model);
 
 } // namespace hopscope

@@ -3,6 +3,8 @@
 
 #include "report/pathverdict.h"
 
+#include "report/quotefindings.h"
+
 #include "report/textformat.h"
 
 #include <algorithm>
@@ -30,6 +32,8 @@ std::string ttlList(const std::vector<int> &ttls)
 PathVerdict pathVerdict(const PathModel &model)
 {
     PathVerdict verdict;
+    if (model.header().hopscope)
+        verdict.pathMtu = model.header().hopscope->pathMtu;
     const int latestRound = model.latestRound();
     for (const MonitorHop &hop : model.hops())
         if (hop.destination && hop.onLatestRound(latestRound) && !verdict.destinationTtl) {
@@ -153,12 +157,15 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
                         formatPercent(verdict.lastHopLossPercent, 0) + " lost there).");
     else
         lines.push_back("No loss carries on to the last hop.");
-    if (!verdict.rateLimitedTtls.empty())
-        lines.push_back(std::string(verdict.rateLimitedTtls.size() == 1 ? "TTL " : "TTLs ") +
-                        ttlList(verdict.rateLimitedTtls) +
-                        " look rate-limited: their loss is not shared by later hops, so the "
-                        "routers are sparing "
-                        "their ICMP answers rather than dropping traffic.");
+    if (!verdict.rateLimitedTtls.empty()) {
+        const bool one = verdict.rateLimitedTtls.size() == 1;
+        lines.push_back(std::string(one ? "TTL " : "TTLs ") + ttlList(verdict.rateLimitedTtls) +
+                        (one ? " looks rate-limited: its loss is not shared by later hops, so the "
+                               "router is sparing its ICMP answers rather than dropping traffic."
+                             : " look rate-limited: their loss is not shared by later hops, so the "
+                               "routers are sparing their ICMP answers rather than dropping "
+                               "traffic."));
+    }
     if (!verdict.silentTtls.empty())
         lines.push_back(std::string(verdict.silentTtls.size() == 1 ? "TTL " : "TTLs ") +
                         ttlList(verdict.silentTtls) + " did not answer.");
@@ -171,7 +178,17 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
                                   std::to_string(verdict.highestTtlTried) + ")."
                             : "Nothing answered (probed up to TTL " +
                                   std::to_string(verdict.highestTtlTried) + ").");
+    if (verdict.pathMtu)
+        for (std::string &line : describePathMtu(*verdict.pathMtu, verdict.reached))
+            lines.push_back(std::move(line));
     return lines;
+}
+
+std::vector<std::string> pathMtuLines(const PathModel &model)
+{
+    const PathVerdict verdict = pathVerdict(model);
+    return verdict.pathMtu ? describePathMtu(*verdict.pathMtu, verdict.reached)
+                           : std::vector<std::string>{};
 }
 
 } // namespace hopscope

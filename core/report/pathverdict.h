@@ -34,6 +34,7 @@ struct PathVerdict
     std::vector<AsCrossing> asPath;
     std::optional<AsCrossing> latencyStartsIn;
     std::optional<AsCrossing> lossStartsIn;
+    std::optional<PathMtu> pathMtu; // when the trace searched for it
 };
 
 // A jump in latency must be at least this large, and this share of the destination's RTT, to
@@ -45,5 +46,9 @@ PathVerdict pathVerdict(const PathModel &model);
 
 // Sentences for people, one per finding.
 std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counted);
+
+// The verdict's sentences on the path MTU alone (none when the trace did not search for it), for
+// the CLI to print under a trace or a file's table.
+std::vector<std::string> pathMtuLines(const PathModel &model);
 
 } // namespace hopscope

@@ -3,6 +3,8 @@
 
 #include "report/quotefindings.h"
 
+#include <algorithm>
+
 namespace hopscope {
 
 std::uint8_t sentTrafficClassOf(const NetworkPath &path)
@@ -80,6 +82,53 @@ std::string mplsCell(const std::vector<MplsLabel> &labels)
     for (const MplsLabel &label : labels)
         cell += (cell.empty() ? "" : "/") + std::to_string(label.label);
     return cell;
+}
+
+std::optional<int> discoveredMtuAt(const NetworkPath &path, int ttl)
+{
+    if (!path.hopscope || !path.hopscope->pathMtu)
+        return std::nullopt;
+    const PathMtu &mtu = *path.hopscope->pathMtu;
+    int size = mtu.firstSize;
+    for (const MtuDrop &drop : mtu.drops)
+        if (drop.ttl <= ttl)
+            size = std::min(size, drop.mtu);
+    return size;
+}
+
+std::optional<std::uint32_t> rowMtu(const MonitorHop &hop, const NetworkPath &path)
+{
+    if (hop.quote)
+        if (const auto told = quoteFindings(*hop.quote).mtu)
+            return told;
+    if (const auto discovered = discoveredMtuAt(path, hop.ttl))
+        return static_cast<std::uint32_t>(*discovered);
+    return std::nullopt;
+}
+
+std::vector<std::string> describePathMtu(const PathMtu &mtu, bool reached)
+{
+    std::vector<std::string> lines;
+    const std::string size = std::to_string(mtu.size) + " bytes";
+    const std::string first =
+        "probes started at " + std::to_string(mtu.firstSize) + ", the outgoing interface's MTU";
+    if (reached)
+        lines.push_back("The path MTU is " + size + " (" + first + ").");
+    else
+        lines.push_back("The path MTU is at most " + size + " (" + first +
+                        "); the destination did not answer, so the rest of the path is not known.");
+    int before = mtu.firstSize;
+    for (const MtuDrop &drop : mtu.drops) {
+        const std::string router = drop.router.toString();
+        const std::string where =
+            drop.ttl > 1 ? "after TTL " + std::to_string(drop.ttl - 1) + " (" + router + ")"
+                         : "at " + router;
+        lines.push_back("It drops from " + std::to_string(before) + " to " +
+                        std::to_string(drop.mtu) + " bytes " + where + ": the link to TTL " +
+                        std::to_string(drop.ttl) + " carries no more.");
+        before = drop.mtu;
+    }
+    return lines;
 }
 
 } // namespace hopscope

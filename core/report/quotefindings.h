@@ -53,6 +53,19 @@ FileLabels fileLabelsOf(const std::vector<PathHop> *fileHops);
 // The label stack of a row: the one its router quoted, else the one its file listed.
 std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const FileLabels &fileLabels);
 
+// The size probes to `ttl` went at once path MTU discovery had shrunk them: the first size,
+// less every drop at or before it. Nothing when the path's MTU was not searched.
+std::optional<int> discoveredMtuAt(const NetworkPath &path, int ttl);
+
+// A row's MTU: the one its router told (next-hop MTU, or an interface's), else the size path
+// MTU discovery reached it with.
+std::optional<std::uint32_t> rowMtu(const MonitorHop &hop, const NetworkPath &path);
+
+// What path MTU discovery found, one sentence per finding:
+//   "The path MTU is 1400 bytes (probes started at 1500, the outgoing interface's MTU)."
+//   "It drops from 1500 to 1400 bytes after TTL 2 (10.0.2.2): the link to TTL 3 carries no more."
+std::vector<std::string> describePathMtu(const PathMtu &mtu, bool reached);
+
 // "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
 std::string mplsCell(const std::vector<MplsLabel> &labels);
 

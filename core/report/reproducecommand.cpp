@@ -55,6 +55,8 @@ std::string reproduceCommand(const NetworkPath &path)
         option("rate", *request.rate);
     if (request.trafficClass != 0)
         option("tos", request.trafficClass);
+    if (request.findPathMtu)
+        command += " --mtu";
     if (request.family == AddressFamily::IPv4)
         command += " -4";
     else if (request.family == AddressFamily::IPv6)

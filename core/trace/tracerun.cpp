@@ -93,6 +93,17 @@ Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,
     if (!address)
         return address.error();
     PreparedTrace prepared{std::move(*checked), *address};
+    if (prepared.request.findPathMtu) {
+        if (kind == RunKind::Monitor)
+            return Error{ErrorCode::InvalidRequest,
+                         "finding the path MTU is done by a single trace, not by monitoring"};
+        if (prepared.request.probeSize == 0) {
+            const auto route = routeTo(prepared.address);
+            if (!route)
+                return route.error();
+            prepared.request.probeSize = interfaceMtu(route->interfaceName).value_or(kEthernetMtu);
+        }
+    }
     if (kind != RunKind::Monitor || prepared.request.protocol == Protocol::Icmp ||
         prepared.request.sourcePort)
         return prepared;
@@ -210,6 +221,7 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     extension.toolVersion = kVersion;
     extension.request = m_trace.request;
     extension.probing = outcome.summary.probing;
+    extension.pathMtu = outcome.summary.pathMtu;
     header.hopscope = std::move(extension);
     for (const auto &[address, owner] : outcome.owners)
         header.hopscope->owners[address] = owner;

@@ -380,6 +380,9 @@ void HelperProtocolTest::refusesMalformedRequests_data()
         << trace(",\"budget_refill_ms\":0") << "out-of-range" << true;
     QTest::newRow("budget refill 60001 ms")
         << trace(",\"budget_refill_ms\":60001") << "out-of-range" << true;
+    QTest::newRow("probe size 40")
+        << trace(",\"path_mtu\":true,\"probe_size\":40") << "out-of-range" << true;
+    QTest::newRow("path mtu text") << trace(",\"path_mtu\":\"yes\"") << "wrong-type" << true;
     QTest::newRow("protocol sctp") << trace(",\"protocol\":\"SCTP\"") << "out-of-range" << true;
     QTest::newRow("mode fast") << trace(",\"mode\":\"fast\"") << "out-of-range" << true;
     QTest::newRow("unprivileged text")
@@ -487,6 +490,10 @@ void HelperProtocolTest::tracesLoopback_data()
         << QByteArrayLiteral("ICMP") << QByteArrayLiteral("127.0.0.1")
         << QByteArrayLiteral(",\"expected_hops\":1,\"answered_ttls\":[1],"
                              "\"budget_refill_ms\":1000");
+    // Probes of 1500 bytes with don't-fragment: loopback carries them (its MTU is 64 KiB).
+    QTest::newRow("udp v4, path MTU")
+        << QByteArrayLiteral("UDP") << QByteArrayLiteral("127.0.0.1")
+        << QByteArrayLiteral(",\"path_mtu\":true,\"probe_size\":1500");
 }
 
 void HelperProtocolTest::tracesLoopback()
@@ -512,6 +519,10 @@ void HelperProtocolTest::tracesLoopback()
     QCOMPARE(end["last_ttl"].get<int>(), 1);
     QCOMPARE(end["end"], json("destination"));
     QVERIFY(!end.contains("path"));
+    if (sessionFields.contains("path_mtu"))
+        QCOMPARE(end["path_mtu"], json::parse(R"({"first_size":1500,"size":1500,"drops":[]})"));
+    else
+        QVERIFY(!end.contains("path_mtu"));
     const auto events = session.eventsOf(3);
     int probes = 0, hops = 0, synAcks = 0;
     for (const json &event : events) {

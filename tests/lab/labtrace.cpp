@@ -6,6 +6,7 @@
 #include "namespacelab.h"
 #include "packet/ipaddress.h"
 
+#include <QFile>
 #include <QProcess>
 
 namespace labtrace {
@@ -68,6 +69,43 @@ QString routerHop(int ttl, bool v6)
 {
     return QStringLiteral("%1 %2").arg(ttl).arg(
         canonical(v6 ? NamespaceLab::v6Toward(ttl, true) : NamespaceLab::v4Toward(ttl, true)));
+}
+
+QString labPathHops(int routers, bool v6)
+{
+    QStringList hops;
+    for (int ttl = 1; ttl <= routers; ++ttl)
+        hops << routerHop(ttl, v6);
+    hops << QStringLiteral("%1 %2")
+                .arg(routers + 1)
+                .arg(canonical(v6 ? NamespaceLab::serverV6(routers)
+                                  : NamespaceLab::serverV4(routers)));
+    return hops.join(QLatin1Char('\n'));
+}
+
+QStringList csvColumn(const QString &csvFile, const QString &column)
+{
+    QFile file(csvFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList rows =
+        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const auto at = rows.value(0).split(QLatin1Char(',')).indexOf(column);
+    if (at < 0)
+        return {};
+    QStringList cells;
+    for (const QString &row : rows.mid(1))
+        cells << row.split(QLatin1Char(',')).value(at);
+    return cells;
+}
+
+bool setHelperCapability(bool granted)
+{
+    const QString helper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
+    return QProcess::execute(QStringLiteral("setcap"),
+                             granted
+                                 ? QStringList{QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), helper}
+                                 : QStringList{QStringLiteral("-r"), helper}) == 0;
 }
 
 } // namespace labtrace

@@ -45,4 +45,14 @@ QString canonical(const QString &address);
 // "ttl address" for the lab router at `ttl` (its address towards the client).
 QString routerHop(int ttl, bool v6);
 
+// hopsOf() of a whole path through a lab of `routers`: every router, then the server.
+QString labPathHops(int routers, bool v6);
+
+// The cells of `column` in the rows of a CSV report after its header; empty when the file cannot
+// be read or has no such column. (No cell of the columns the lab tests read holds a comma.)
+QStringList csvColumn(const QString &csvFile, const QString &column);
+
+// Gives the build tree's helper the file capabilities the package gives it, or takes them away.
+bool setHelperCapability(bool granted);
+
 } // namespace labtrace

@@ -156,20 +156,13 @@ void ExtensionLabTest::extensionsAreSavedReportedAndReopened()
     const CliRun report = runCli(m_lab->client(), QStringLiteral("report"),
                                  {QStringLiteral("--no-asn"), QStringLiteral("-o"), csv, saved});
     QVERIFY2(report.exitCode == 0, report.err.constData());
-    QFile csvFile(csv);
-    QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    const QStringList rows =
-        QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    const QStringList header = rows.front().split(QLatin1Char(','));
-    const auto mplsColumn = header.indexOf(QStringLiteral("mpls"));
-    const auto mtuColumn = header.indexOf(QStringLiteral("mtu"));
-    QVERIFY(mplsColumn > 0 && mtuColumn > 0);
+    const QStringList ttls = csvColumn(csv, QStringLiteral("ttl"));
+    const QStringList stacks = csvColumn(csv, QStringLiteral("mpls"));
+    const QStringList mtus = csvColumn(csv, QStringLiteral("mtu"));
     QStringList labels;
-    for (const QString &row : rows.mid(1)) {
-        const QStringList cells = row.split(QLatin1Char(','));
-        labels << cells.value(0) + QLatin1Char('=') + cells.value(mplsColumn) + QLatin1Char('/') +
-                      cells.value(mtuColumn);
-    }
+    for (qsizetype row = 0; row < ttls.size(); ++row)
+        labels << ttls[row] + QLatin1Char('=') + stacks.value(row) + QLatin1Char('/') +
+                      mtus.value(row);
     QCOMPARE(labels.join(QLatin1Char(' ')), QStringLiteral("1=/ 2=24000/17/1500 3=/ 4=/"));
 
     // Reopened with show: the MPLS column names the stack at hop 2.

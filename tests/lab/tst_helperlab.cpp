@@ -25,14 +25,6 @@ constexpr int kOpenPort = 8080;
 constexpr int kFilteredPort = 9090;
 const QString kHelper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
 
-bool setHelperCapability(bool granted)
-{
-    return QProcess::execute(
-               QStringLiteral("setcap"),
-               granted ? QStringList{QStringLiteral(HOPSCOPE_HELPER_CAPABILITIES), kHelper}
-                       : QStringList{QStringLiteral("-r"), kHelper}) == 0;
-}
-
 QString expectedHops(bool v6, int silentAfter = 0)
 {
     QStringList hops;

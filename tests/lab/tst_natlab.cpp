@@ -68,18 +68,6 @@ QByteArray statefulNatRules()
         .toUtf8();
 }
 
-QString everyHop(bool v6)
-{
-    QStringList hops;
-    for (int ttl = 1; ttl <= kRouters; ++ttl)
-        hops << routerHop(ttl, v6);
-    hops << QStringLiteral("%1 %2")
-                .arg(kRouters + 1)
-                .arg(canonical(v6 ? NamespaceLab::serverV6(kRouters)
-                                  : NamespaceLab::serverV4(kRouters)));
-    return hops.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 // Traces through routers that rewrite the probe: a NAT that translates the client's address (NATs
@@ -168,7 +156,7 @@ void NatLabTest::traceThroughNat()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const auto path = networkPathFromJson(run.out.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());
-    QCOMPARE(hopsOf(*path), everyHop(v6));
+    QCOMPARE(hopsOf(*path), labPathHops(kRouters, v6));
     QVERIFY(path->destinationReached());
     // The NAT is told from the first TTL past it on, and nowhere before; Linux's masquerade
     // restores the quote and is never seen.
@@ -223,17 +211,8 @@ void NatLabTest::traceAndReportTellTheNat()
     const CliRun report = runCli(m_lab->client(), QStringLiteral("report"),
                                  {QStringLiteral("--no-asn"), QStringLiteral("-o"), csv, saved});
     QVERIFY2(report.exitCode == 0, report.err.constData());
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList rows =
-        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    const QStringList header = rows.front().split(QLatin1Char(','));
-    const auto natColumn = header.indexOf(QStringLiteral("nat"));
-    QVERIFY(natColumn > 0);
-    QStringList nats;
-    for (const QString &row : rows.mid(1))
-        nats << row.split(QLatin1Char(',')).value(natColumn);
-    QCOMPARE(nats.join(QLatin1Char(' ')), QStringLiteral("  %1 %1 %1").arg(kOutsideV4));
+    QCOMPARE(csvColumn(csv, QStringLiteral("nat")).join(QLatin1Char(' ')),
+             QStringLiteral("  %1 %1 %1").arg(kOutsideV4));
 }
 
 void NatLabTest::dscpRewriteIsToldWhereItHappens_data()

@@ -57,6 +57,7 @@ void FakeNetwork::inject(Bytes packet, PacketChannel channel, double afterMs)
 Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
 {
     ++m_sent;
+    m_sizes.push_back(static_cast<int>(packet.bytes.size()));
     const std::int64_t sentNs = m_nowNs;
     m_nowNs += m_sendCostNs; // the system call's own time, after its send time was read
     m_mostInFlight = std::max(m_mostInFlight, static_cast<int>(m_queue.size()) + 1);
@@ -79,8 +80,20 @@ Expected<std::int64_t> FakeNetwork::send(const OutgoingPacket &packet)
         return sentNs;
     }
     const auto routers = static_cast<int>(m_routers.size());
+    const bool dontFragment = (packet.bytes[6] & 0x40) != 0;
     for (int i = 0; i < std::min(ttl, routers); ++i) {
         const Hop &hop = m_routers[static_cast<std::size_t>(i)];
+        // A router checks the TTL first: only a probe it forwards meets its next link.
+        if (i + 1 < ttl && dontFragment && hop.nextLinkMtu &&
+            static_cast<int>(packet.bytes.size()) > *hop.nextLinkMtu) {
+            schedule(fragmentationNeeded(
+                         hop.address, m_source, packet.bytes,
+                         static_cast<std::uint16_t>(hop.namedMtu.value_or(*hop.nextLinkMtu))),
+                     PacketChannel::IcmpV4, at(hop.rttMs), m_copies);
+            if (m_onSend)
+                m_onSend(m_sent);
+            return sentNs;
+        }
         if (hop.unreachableCode) {
             schedule(icmpV4Error(hop.address, m_source, 3, *hop.unreachableCode, packet.bytes),
                      PacketChannel::IcmpV4, at(hop.rttMs), m_copies);

@@ -30,6 +30,11 @@ public:
         int budgetBurst = 0;
         int budgetTokens = 0; // at the start
         double budgetRefillMs = 1000.0;
+        // The link after this router carries packets of at most this many bytes: larger ones
+        // with don't-fragment that it would forward draw a fragmentation needed naming it
+        // (`namedMtu`, when an old router names another, or 0 for none).
+        std::optional<int> nextLinkMtu;
+        std::optional<int> namedMtu;
     };
     enum class Destination { Open, Closed, BareReset, Filtered };
 
@@ -61,6 +66,8 @@ public:
     void onSend(std::function<void(int)> hook) { m_onSend = std::move(hook); }
 
     int sent() const { return m_sent; }
+    // The sizes of the probes sent, in sending order.
+    const std::vector<int> &sentSizes() const { return m_sizes; }
     int mostInFlight() const { return m_mostInFlight; }
     std::int64_t startNs() const { return kStartNs; }
     double elapsedMs() const { return static_cast<double>(m_nowNs - kStartNs) / 1e6; }
@@ -93,6 +100,7 @@ private:
     std::pair<int, double> m_extraDelay{0, 0.0};
     std::function<void(int)> m_onSend;
     int m_sent = 0;
+    std::vector<int> m_sizes;
     int m_mostInFlight = 0;
 };
 

@@ -58,6 +58,17 @@ Bytes icmpV4Error(const IpAddress &router, const IpAddress &to, std::uint8_t typ
     return ipv4Packet(router, to, IPPROTO_ICMP, icmp);
 }
 
+Bytes fragmentationNeeded(const IpAddress &router, const IpAddress &to, const Bytes &probe,
+                          std::uint16_t mtu)
+{
+    Bytes packet = icmpV4Error(router, to, 3, 4, probe);
+    constexpr std::size_t kIcmpAt = 20;
+    putU16(packet, kIcmpAt + 6, mtu);
+    putU16(packet, kIcmpAt + 2, 0);
+    putU16(packet, kIcmpAt + 2, internetChecksum(std::span(packet).subspan(kIcmpAt)));
+    return packet;
+}
+
 Bytes icmpV6Error(std::uint8_t type, std::uint8_t code, const IpAddress &source,
                   const IpAddress &destination, std::uint8_t protocol, const Bytes &segment,
                   std::uint32_t flowLabel)

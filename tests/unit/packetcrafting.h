@@ -27,6 +27,10 @@ Bytes icmpV4Error(const IpAddress &router, const IpAddress &to, std::uint8_t typ
                   std::uint8_t code, const Bytes &probe, std::size_t quoteBytes = 28,
                   bool rfc4884 = false);
 
+// ICMPv4 fragmentation needed (type 3 code 4) from `router`, naming its next-hop MTU (RFC 1191).
+Bytes fragmentationNeeded(const IpAddress &router, const IpAddress &to, const Bytes &probe,
+                          std::uint16_t mtu);
+
 // ICMPv6 error (type 3 or 1) quoting an IPv6 header and the first bytes of `segment`.
 Bytes icmpV6Error(std::uint8_t type, std::uint8_t code, const IpAddress &source,
                   const IpAddress &destination, std::uint8_t protocol, const Bytes &segment,

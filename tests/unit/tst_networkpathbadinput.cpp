@@ -106,6 +106,26 @@ void NetworkPathBadInputTest::rejects_data()
         << replaced("\"probes\":", "\"owners\": [{\"address\": \"192.0.2.1\", \"asn\": "
                                    "4294967296}], \"probes\":")
         << QByteArray("out-of-range") << QByteArray("/hopscope/owners/0/asn");
+    QTest::newRow("path MTU drop of no router")
+        << replaced("\"probes\":",
+                    "\"path_mtu\": {\"first_size\": 1500, \"size\": 1400, \"drops\": "
+                    "[{\"ttl\": 3, \"router\": \"r2\", \"mtu\": 1400}]}, \"probes\":")
+        << QByteArray("invalid-address") << QByteArray("/hopscope/path_mtu/drops/0/router");
+    // Each drop is smaller than the size before it: a drop that grows is no drop.
+    QTest::newRow("path MTU drop that grows")
+        << replaced("\"probes\":",
+                    "\"path_mtu\": {\"first_size\": 1500, \"size\": 1280, \"drops\": "
+                    "[{\"ttl\": 3, \"router\": \"192.0.2.2\", \"mtu\": 1280}, "
+                    "{\"ttl\": 4, \"router\": \"192.0.2.3\", \"mtu\": 1400}]}, "
+                    "\"probes\":")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/path_mtu/drops/1/mtu");
+    QTest::newRow("path MTU larger than its first size")
+        << replaced("\"probes\":",
+                    "\"path_mtu\": {\"first_size\": 1400, \"size\": 1500}, \"probes\":")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/path_mtu/size");
+    QTest::newRow("probe size below any MTU")
+        << replaced("\"queries\": 3}", "\"queries\": 3, \"path_mtu\": true, \"probe_size\": 40}")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/request/probe_size");
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << QByteArray("too-deep")
                                   << QByteArray("(document)");
     QTest::newRow("deep nesting inside a valid key")

@@ -43,6 +43,14 @@ void NetworkPathRoundTripTest::roundTrip_data()
     owned.hopscope->owners["10.0.3.1"] = {64501u, "", "", "", kOwnerSourceFile, 0};
     owned.hopscope->owners["2001:db8::1"] = {std::nullopt, "", "", "DE", "mmdb:country.mmdb", 1};
     QTest::newRow("owners of the responders") << owned;
+    NetworkPath searched = fullTcpPath();
+    searched.hopscope->request->findPathMtu = true;
+    searched.hopscope->request->probeSize = 9000;
+    searched.hopscope->pathMtu = PathMtu{
+        9000,
+        1280,
+        {{3, *IpAddress::parse("10.0.3.1"), 1500}, {6, *IpAddress::parse("2001:db8::1"), 1280}}};
+    QTest::newRow("path MTU found") << searched;
     NetworkPath quoted = fullTcpPath();
     QVERIFY(quoted.hopscope->probes.size() >= 2);
     ProbeQuote &seen = quoted.hopscope->probes[0].quote.emplace();

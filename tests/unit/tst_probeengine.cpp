@@ -128,6 +128,9 @@ private Q_SLOTS:
     void slowFirstLinkPacesTheProbes_data();
     void slowFirstLinkPacesTheProbes();
     void sessionRoundsKeepAGapBetweenProbes();
+    void pathMtuShrinksWhereRoutersSayTooBig_data();
+    void pathMtuShrinksWhereRoutersSayTooBig();
+    void pathMtuTooSmallEndsThePath();
 };
 
 void ProbeEngineTest::reachesOpenDestination()
@@ -661,6 +664,90 @@ void ProbeEngineTest::sessionRoundsKeepAGapBetweenProbes()
     for (std::size_t i = 1; i < sent.size(); ++i)
         QVERIFY(sent[i] - sent[i - 1] >= kPacedProbeGapNs);
     QCOMPARE(net.elapsedMs(), 4 * 1.0 + 0.6 + 5.0); // the destination's probe left 4 ms in
+}
+
+void ProbeEngineTest::pathMtuShrinksWhereRoutersSayTooBig_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("namedMtu"); // what the second router names; 0: nothing (RFC 792)
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QString>("drops");
+    // Of the probes' sends in sending order, "count x bytes" per run of one size.
+    QTest::addColumn<QString>("sizes");
+    const QString twoDrops = QStringLiteral("3 192.0.2.2 1400, 4 192.0.2.3 1300");
+    // The first window (TTL 1-8, two probes each, and the pace probe) at 1500 bytes; TTL 3-8
+    // again at 1400 after r2's word, TTL 4-8 again at 1300 after r3's.
+    QTest::newRow("parallel") << int(TraceMode::Parallel) << 1400 << 1300 << twoDrops
+                              << QStringLiteral("17x1500 12x1400 10x1300");
+    // One probe at a time: each leaves at the size the last one learnt.
+    QTest::newRow("sequential") << int(TraceMode::Sequential) << 1400 << 1300 << twoDrops
+                                << QStringLiteral("5x1500 3x1400 4x1300");
+    // A router from before RFC 1191 names no MTU: the next common one below is tried (1492),
+    // then the one below that (1280), which passes every link; that is its drop.
+    QTest::newRow("no MTU named") << int(TraceMode::Parallel) << 0 << 1280
+                                  << QStringLiteral("3 192.0.2.2 1280")
+                                  << QStringLiteral("17x1500 12x1492 12x1280");
+}
+
+// client - r1 - r2 =1400= r3 =1300= r4 - destination, probes starting at 1500 bytes: every probe
+// past r2 is told too big and goes again smaller; none of those answers is a hop of the path.
+void ProbeEngineTest::pathMtuShrinksWhereRoutersSayTooBig()
+{
+    QFETCH(int, mode);
+    QFETCH(int, namedMtu);
+    QFETCH(int, size);
+    QFETCH(QString, drops);
+    QFETCH(QString, sizes);
+    auto routers = fourRouters();
+    routers[1].nextLinkMtu = 1400;
+    routers[1].namedMtu = namedMtu;
+    routers[2].nextLinkMtu = 1300;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    EngineConfig c = config(static_cast<TraceMode>(mode), 2);
+    c.probeSize = 1500;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(describe(*outcome),
+             QStringLiteral("1 192.0.2.1, 1 192.0.2.1, 2 192.0.2.2, 2 192.0.2.2, 3 192.0.2.3, "
+                            "3 192.0.2.3, 4 192.0.2.4, 4 192.0.2.4, 5 203.0.113.5, 5 203.0.113.5"));
+    QCOMPARE(outcome->end, PathEnd::Destination);
+    QVERIFY(outcome->pathMtu.has_value());
+    QCOMPARE(outcome->pathMtu->firstSize, 1500);
+    QCOMPARE(outcome->pathMtu->size, size);
+    QStringList told;
+    for (const MtuDrop &drop : outcome->pathMtu->drops)
+        told << QStringLiteral("%1 %2 %3")
+                    .arg(drop.ttl)
+                    .arg(QString::fromStdString(drop.router.toString()))
+                    .arg(drop.mtu);
+    QCOMPARE(told.join(QStringLiteral(", ")), drops);
+    QStringList runs;
+    const std::vector<int> &sent = net.sentSizes();
+    for (std::size_t i = 0; i < sent.size();) {
+        std::size_t end = i;
+        while (end < sent.size() && sent[end] == sent[i])
+            ++end;
+        runs << QStringLiteral("%1x%2").arg(end - i).arg(sent[i]);
+        i = end;
+    }
+    QCOMPARE(runs.join(QLatin1Char(' ')), sizes);
+}
+
+// A router that names an MTU below the least a path may have (68 bytes for IPv4) leaves nothing
+// to shrink to: its answer ends the path as an unreachable would.
+void ProbeEngineTest::pathMtuTooSmallEndsThePath()
+{
+    auto routers = fourRouters();
+    routers[1].nextLinkMtu = 60;
+    FakeNetwork net(kSource, kTarget, routers, 5.0, FakeNetwork::Destination::Open);
+    EngineConfig c = config();
+    c.probeSize = 1500;
+    const auto outcome = runOn(net, c);
+    QVERIFY(outcome.hasValue());
+    QCOMPARE(outcome->end, PathEnd::Unreachable);
+    QCOMPARE(outcome->lastTtl, 3);
+    QCOMPARE(outcome->pathMtu->size, 1500);
+    QVERIFY(outcome->pathMtu->drops.empty());
 }
 
 QTEST_GUILESS_MAIN(ProbeEngineTest)

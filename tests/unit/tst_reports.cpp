@@ -159,6 +159,13 @@ private Q_SLOTS:
         QTest::newRow("router quotes md") << "hopscope/nat-mpls-trace.json"
                                           << "md"
                                           << "reports/nat-mpls-trace.md";
+        // A lab trace with path MTU discovery through links of 1400 and 1280 bytes.
+        QTest::newRow("path MTU csv") << "hopscope/mtu-trace.json"
+                                      << "csv"
+                                      << "reports/mtu-trace.csv";
+        QTest::newRow("path MTU md") << "hopscope/mtu-trace.json"
+                                     << "md"
+                                     << "reports/mtu-trace.md";
         // Two paths: a comparison.
         QTest::newRow("comparison csv") << "compare/before.json compare/after.json"
                                         << "csv"
