@@ -116,6 +116,16 @@ void HopGraphView::refresh(const PathModel &session)
     bool added = false;
     bool ownersChanged = false;
     const std::uint8_t sent = sentTrafficClassOf(session.header());
+    const auto &extension = session.header().hopscope;
+    const std::vector<MtuDrop> noDrops;
+    const std::vector<MtuDrop> &drops =
+        extension && extension->pathMtu ? extension->pathMtu->drops : noDrops;
+    const auto mtuDropAfter = [&drops](const MonitorHop &hop) -> std::optional<int> {
+        for (const MtuDrop &drop : drops)
+            if (drop.ttl - 1 == hop.ttl && drop.router.toString() == hop.responder)
+                return drop.mtu;
+        return std::nullopt;
+    };
     for (const MonitorHop &hop : hops) {
         if (hop.responder == kOtherResponders)
             continue;
@@ -129,11 +139,13 @@ void HopGraphView::refresh(const PathModel &session)
         }
         if (const auto it = m_nodes.find(key); it != m_nodes.end()) {
             it->second->setSentTrafficClass(sent);
+            it->second->setMtuDropsTo(mtuDropAfter(hop));
             it->second->setHop(hop, onPath);
             continue;
         }
         auto *item = new HopNodeItem(hop);
         item->setSentTrafficClass(sent);
+        item->setMtuDropsTo(mtuDropAfter(hop));
         item->setZValue(2);
         scene()->addItem(item);
         m_nodes.emplace(key, item);

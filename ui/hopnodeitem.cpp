@@ -48,6 +48,15 @@ void HopNodeItem::setHop(const MonitorHop &hop, bool onPath)
     update();
 }
 
+void HopNodeItem::setMtuDropsTo(std::optional<int> mtu)
+{
+    if (mtu == m_mtuDropsTo)
+        return;
+    m_mtuDropsTo = mtu;
+    updateToolTip();
+    update();
+}
+
 void HopNodeItem::updateToolTip()
 {
     const HopStatistics &s = m_hop.stats;
@@ -75,6 +84,8 @@ void HopNodeItem::updateToolTip()
         for (const std::string &line :
              quoteFindingLines(quoteFindings(*m_hop.quote, m_sentTrafficClass), m_sentTrafficClass))
             tip += QStringLiteral("<br>") + QString::fromStdString(printable(line)).toHtmlEscaped();
+    if (m_mtuDropsTo)
+        tip += tr("<br>The path MTU drops to %1 bytes after this hop").arg(*m_mtuDropsTo);
     if (m_hop.destination)
         tip += tr("<br>The destination");
     if (!m_onPath)
@@ -198,6 +209,8 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         if (seen.trafficClassRewritten)
             tags << tr("DSCP");
     }
+    if (m_mtuDropsTo)
+        tags << tr("MTU %1").arg(*m_mtuDropsTo);
     qreal tagRight = box.right() - 6;
     for (const QString &tag : tags) {
         const qreal width = smallMetrics.horizontalAdvance(tag) + 8;

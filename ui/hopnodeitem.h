@@ -26,6 +26,8 @@ public:
     void setHop(const MonitorHop &hop, bool onPath);
     // The TOS byte the probes left with, against which a router's quote shows a rewrite.
     void setSentTrafficClass(std::uint8_t trafficClass) { m_sentTrafficClass = trafficClass; }
+    // The MTU of the link after this hop, when path MTU discovery found the MTU drops there.
+    void setMtuDropsTo(std::optional<int> mtu);
     const MonitorHop &hop() const { return m_hop; }
     // A mark for a comparison: an outline in the comparison's colour; empty clears it.
     void setEmphasis(const QString &note);
@@ -45,6 +47,7 @@ private:
     bool m_onPath = true;
     QString m_emphasis;
     std::uint8_t m_sentTrafficClass = 0;
+    std::optional<int> m_mtuDropsTo;
 };
 
 } // namespace hopscope

@@ -145,8 +145,7 @@ QVariant HopTableModel::display(const MonitorHop &hop, int column) const
                    ? QString::fromStdString(hop.quote->source->toString())
                    : QString();
     case Mtu: {
-        const auto mtu =
-            hop.quote ? quoteFindings(*hop.quote, sentTrafficClassOf(m_header)).mtu : std::nullopt;
+        const auto mtu = rowMtu(hop, m_header);
         return mtu ? QVariant(static_cast<qulonglong>(*mtu)) : QVariant(QString());
     }
     case Loss:
@@ -383,7 +382,8 @@ QVariant HopTableModel::headerData(int section, Qt::Orientation orientation, int
         case Nat:
             return tr("The source address the router saw, when a NAT before it rewrote yours");
         case Mtu:
-            return tr("The MTU the router told: next-hop MTU, or its interface's (RFC 5837)");
+            return tr("The MTU the router told (next-hop MTU, or its interface's, RFC 5837), or "
+                      "the largest probe that reached the hop when the path MTU was searched");
         default:
             return {};
         }

@@ -7,6 +7,7 @@
 #include "trace/tracerun.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -46,6 +47,7 @@ TargetBar::TargetBar(QWidget *parent)
       m_timeout(spinBox(kMinTimeoutMs, kMaxTimeoutMs, 1000, tr(" ms"))),
       m_queries(spinBox(1, kMaxQueries, 3)), m_flows(spinBox(1, kMaxFlows, 1)),
       m_sourcePort(spinBox(0, 65535, 0)), m_traceOrder(new QComboBox()), m_family(new QComboBox()),
+      m_dscp(spinBox(0, 63, 0)), m_pathMtu(new QCheckBox(tr("Find the path MTU"))),
       m_interval(spinBox(kMinMonitorIntervalMs, kMaxMonitorIntervalMs, kDefaultMonitorIntervalMs,
                          tr(" ms")))
 {
@@ -93,7 +95,8 @@ TargetBar::TargetBar(QWidget *parent)
         modes->addButton(button);
     }
     m_traceMode->setChecked(true);
-    connect(m_monitorMode, &QToolButton::toggled, this, [this] {
+    connect(m_monitorMode, &QToolButton::toggled, this, [this](bool monitoring) {
+        m_pathMtu->setEnabled(!monitoring);
         const int shown = m_queries->value();
         m_queries->setValue(m_queriesOfOtherMode);
         m_queriesOfOtherMode = shown;
@@ -145,6 +148,14 @@ QWidget *TargetBar::createOptionsPanel()
     form->addRow(tr("First source port"), m_sourcePort);
     form->addRow(tr("Order"), m_traceOrder);
     form->addRow(tr("Address family"), m_family);
+    m_dscp->setToolTip(tr("DSCP of the probes (0-63). Routers quote it back, so the hop table "
+                          "shows where it is rewritten on the way."));
+    form->addRow(tr("DSCP"), m_dscp);
+    m_pathMtu->setToolTip(
+        tr("Probes as large as the outgoing interface's MTU, with don't-fragment, shrink where a "
+           "router says they are too big: the verdict tells the path MTU and where it drops. A "
+           "single trace only; needs raw sockets or the helper."));
+    form->addRow(QString(), m_pathMtu);
     form->addRow(tr("Monitor interval"), m_interval);
     return panel;
 }
@@ -174,6 +185,8 @@ TraceRequest TargetBar::request(QString *error) const
         request.sourcePort = static_cast<std::uint16_t>(m_sourcePort->value());
     request.mode = static_cast<TraceMode>(m_traceOrder->currentData().toInt());
     request.family = static_cast<AddressFamily>(m_family->currentData().toInt());
+    request.trafficClass = static_cast<std::uint8_t>(m_dscp->value() << 2);
+    request.findPathMtu = m_pathMtu->isChecked() && mode() == TraceSession::Mode::Trace;
     if (const auto checked = normaliseTraceRequest(request); !checked && error)
         *error = QString::fromStdString(checked.error().message);
     return request;
@@ -254,6 +267,8 @@ void TargetBar::loadSettings()
         std::max(0, m_family->findData(settings.value(QStringLiteral("trace/family"), 0))));
     m_interval->setValue(
         settings.value(QStringLiteral("trace/intervalMs"), kDefaultMonitorIntervalMs).toInt());
+    m_dscp->setValue(settings.value(QStringLiteral("trace/dscp"), 0).toInt());
+    m_pathMtu->setChecked(settings.value(QStringLiteral("trace/pathMtu"), false).toBool());
     setMode(settings.value(QStringLiteral("trace/monitor"), false).toBool()
                 ? TraceSession::Mode::Monitor
                 : TraceSession::Mode::Trace);
@@ -286,6 +301,8 @@ void TargetBar::saveSettings() const
     settings.setValue(QStringLiteral("trace/order"), m_traceOrder->currentData());
     settings.setValue(QStringLiteral("trace/family"), m_family->currentData());
     settings.setValue(QStringLiteral("trace/intervalMs"), m_interval->value());
+    settings.setValue(QStringLiteral("trace/dscp"), m_dscp->value());
+    settings.setValue(QStringLiteral("trace/pathMtu"), m_pathMtu->isChecked());
     settings.setValue(QStringLiteral("trace/monitor"), mode() == TraceSession::Mode::Monitor);
 }
 

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QPushButton;
 class QSpinBox;
@@ -68,6 +69,8 @@ private:
     QSpinBox *m_sourcePort; // 0: chosen by the system
     QComboBox *m_traceOrder;
     QComboBox *m_family;
+    QSpinBox *m_dscp;
+    QCheckBox *m_pathMtu; // a single trace only
     QSpinBox *m_interval;
     bool m_running = false;
 };

@@ -300,6 +300,15 @@ QString TraceTab::statusText() const
         parts << (s.model().destinationTtl()
                       ? tr("destination reached at TTL %1").arg(*s.model().destinationTtl())
                       : tr("destination not reached"));
+        if (const auto &extension = s.model().header().hopscope; extension && extension->pathMtu) {
+            QStringList drops;
+            for (const MtuDrop &drop : extension->pathMtu->drops)
+                drops << tr("to %1 after TTL %2").arg(drop.mtu).arg(drop.ttl - 1);
+            parts << (drops.isEmpty() ? tr("path MTU %1 bytes").arg(extension->pathMtu->size)
+                                      : tr("path MTU %1 bytes (drops %2)")
+                                            .arg(extension->pathMtu->size)
+                                            .arg(drops.join(QStringLiteral(", "))));
+        }
         break;
     case TraceSession::State::Stopped:
         parts << (s.model().rounds() == 1 ? tr("stopped after 1 round")

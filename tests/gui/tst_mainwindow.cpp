@@ -18,6 +18,7 @@
 #include "ui/ownerlookupsettings.h"
 #include "ui/reportexport.h"
 #include "ui/rttchartview.h"
+#include "ui/targetbar.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 #include "windowsave.h"
@@ -32,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
@@ -44,6 +46,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUrl>
 #include <QXYSeries>
 
@@ -300,6 +303,62 @@ private Q_SLOTS:
         QVERIFY(!cisco->table()->isColumnHidden(HopTableModel::Mpls));
         QCOMPARE(cisco->hopModel()->index(11, HopTableModel::Mpls).data().toString(),
                  QStringLiteral("577687/617891"));
+    }
+
+    // The options panel's DSCP and path MTU reach the request and are kept; path MTU discovery is
+    // a single trace's. A lab trace that found the MTU drop twice shows it in the MTU column (the
+    // size that reached each hop) and in the status line.
+    void pathMtuAndDscpOptions()
+    {
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("trace/dscp"), 46);
+            settings.setValue(QStringLiteral("trace/pathMtu"), true);
+            settings.setValue(QStringLiteral("trace/monitor"), false);
+        }
+        const auto reset = qScopeGuard([] {
+            QSettings settings;
+            settings.remove(QStringLiteral("trace/dscp"));
+            settings.remove(QStringLiteral("trace/pathMtu"));
+        });
+        MainWindow window;
+        window.show();
+        if (qEnvironmentVariableIsSet("HOPSCOPE_SCREENSHOTS")) {
+            auto *options = window.targetBar()->findChild<QToolButton *>();
+            QVERIFY(options && options->menu());
+            options->menu()->popup(options->mapToGlobal(QPoint(0, options->height())));
+            QVERIFY(QTest::qWaitForWindowExposed(options->menu()));
+            options->menu()->grab().save(qEnvironmentVariable("HOPSCOPE_SCREENSHOTS") +
+                                         QStringLiteral("/options.png"));
+            options->menu()->hide();
+        }
+        TraceRequest request = window.targetBar()->request(nullptr);
+        QCOMPARE(int(request.trafficClass), 46 << 2);
+        QVERIFY(request.findPathMtu);
+        window.targetBar()->setMode(TraceSession::Mode::Monitor);
+        QVERIFY(!window.targetBar()->request(nullptr).findPathMtu);
+        window.targetBar()->setMode(TraceSession::Mode::Trace);
+        QVERIFY(window.targetBar()->request(nullptr).findPathMtu);
+
+        window.openFiles({fixture("hopscope/mtu-trace.json")});
+        QTRY_COMPARE(window.tabs()->count(), 1);
+        TraceTab *tab = tabAt(window, 0);
+        QTRY_COMPARE(tab->table()->model()->rowCount(), 4);
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Mtu));
+        QStringList sizes;
+        for (int row = 0; row < 4; ++row)
+            sizes << tab->hopModel()->index(row, HopTableModel::Mtu).data().toString();
+        QCOMPARE(sizes.join(QLatin1Char(' ')), QStringLiteral("1500 1500 1400 1280"));
+        QTRY_VERIFY(tab->graph()->node(2, "198.18.1.2"));
+        QVERIFY(tab->graph()
+                    ->node(2, "198.18.1.2")
+                    ->toolTip()
+                    .contains(QStringLiteral("The path MTU drops to 1400 bytes after this hop")));
+        QVERIFY(!tab->graph()->node(1, "198.18.0.2")->toolTip().contains(QStringLiteral("MTU")));
+        QVERIFY2(tab->statusText().contains(
+                     QStringLiteral("path MTU 1280 bytes (drops to 1400 after TTL 2, to 1280 "
+                                    "after TTL 3)")),
+                 qPrintable(tab->statusText()));
     }
 
     // Owners learnt in earlier runs are kept in the history for a week and known again to the
