@@ -34,13 +34,21 @@ PathTtls observe(const PathModel &model)
     // Who answers is the latest route: a session's probes also hold the routes it left.
     const std::vector<PathHop> hops = model.latestHops();
     std::map<int, std::set<std::string>> responders;
+    std::map<int, std::string> labels;
     for (const PathHop &hop : hops) {
         if (hop.ttl <= 0)
             continue;
         responders[hop.ttl]; // a silent TTL is still a TTL tried
         if (hop.reachable)
             responders[hop.ttl].insert(hop.ipAddress);
+        std::string stack;
+        for (const MplsLabel &label : hop.mpls)
+            stack += (stack.empty() ? "" : "/") + std::to_string(label.label);
+        if (!stack.empty() && labels[hop.ttl].empty())
+            labels[hop.ttl] = stack;
     }
+    if (path.hopscope)
+        result.overview.pathMtu = path.hopscope->pathMtu;
     bool samples = false;
     for (const auto &[ttl, atTtl] : model.series())
         for (const PathModel::Series &series : atTtl)
@@ -68,6 +76,7 @@ PathTtls observe(const PathModel &model)
             result.overview.length = std::max(result.overview.length, ttl);
         if (const auto as = asAtTtl(model, ttl))
             at.as = as->label;
+        at.mpls = labels[ttl];
     }
     for (auto &[ttl, at] : result.byTtl) {
         if (!at.rttsMs.empty())
@@ -220,6 +229,50 @@ std::string describeAsChange(const PathComparison &comparison)
                 move.second + " instead of " + move.first + ".";
     }
     return text;
+}
+
+std::vector<std::string> describeQuoteChanges(const PathComparison &comparison)
+{
+    std::vector<std::string> lines;
+    for (const TtlComparison &row : comparison.ttls) {
+        if (!row.first || !row.second || row.first->mpls == row.second->mpls ||
+            row.change != HopChange::Same)
+            continue; // a new router brings its own labels: the route change says it
+        const std::string at = "At TTL " + std::to_string(row.ttl) + " the MPLS labels ";
+        if (row.second->mpls.empty())
+            lines.push_back(at + "are gone (were " + row.first->mpls + ").");
+        else if (row.first->mpls.empty())
+            lines.push_back(at + "are now " + row.second->mpls + " (none before).");
+        else
+            lines.push_back(at + "are now " + row.second->mpls + " (were " + row.first->mpls +
+                            ").");
+    }
+    const auto &before = comparison.first.pathMtu;
+    const auto &now = comparison.second.pathMtu;
+    if (!before || !now)
+        return lines;
+    if (before->size != now->size)
+        lines.push_back("The path MTU is now " + std::to_string(now->size) + " bytes (was " +
+                        std::to_string(before->size) + ").");
+    // "TTL 2", "TTLs 2 and 3", "TTLs 2, 3 and 5": the hops after which the MTU drops.
+    const auto dropsAfter = [](const PathMtu &mtu) {
+        std::string ttls;
+        for (std::size_t i = 0; i < mtu.drops.size(); ++i)
+            ttls += (i == 0                      ? ""
+                     : i + 1 == mtu.drops.size() ? " and "
+                                                 : ", ") +
+                    std::to_string(mtu.drops[i].ttl - 1);
+        return (mtu.drops.size() > 1 ? "TTLs " : "TTL ") + ttls;
+    };
+    if (dropsAfter(*before) != dropsAfter(*now))
+        lines.push_back(
+            now->drops.empty() ? "The path MTU no longer drops on the way (it dropped after " +
+                                     dropsAfter(*before) + ")."
+            : before->drops.empty()
+                ? "The path MTU now drops after " + dropsAfter(*now) + " (it did not drop before)."
+                : "The path MTU now drops after " + dropsAfter(*now) + " (was after " +
+                      dropsAfter(*before) + ").");
+    return lines;
 }
 
 } // namespace hopscope

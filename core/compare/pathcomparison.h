@@ -24,6 +24,7 @@ struct TtlObservation
     std::optional<double> medianRttMs;
     std::optional<double> lossPercent; // only with per-probe samples
     std::string as;                    // the responders' AS ("AS64500 EXAMPLE-NET"), when known
+    std::string mpls; // the label stack the responders quoted or the file listed ("24000/17")
 };
 
 // How a TTL differs between the two paths. A path's length is its last TTL that answered:
@@ -73,6 +74,7 @@ struct PathOverview
     int length = 0; // the last TTL that answered
     std::optional<int> destinationTtl;
     bool perProbeSamples = false;
+    std::optional<PathMtu> pathMtu; // when the trace searched for it
 };
 
 struct PathComparison
@@ -97,5 +99,12 @@ PathComparison comparePaths(const PathModel &first, const PathModel &second);
 // "At TTL 4 the path now crosses AS64502 THIRD-NET instead of AS64501 OTHER-NET." for the hops
 // whose AS changed, else what the AS paths as a whole say; empty when no AS is known to change.
 std::string describeAsChange(const PathComparison &comparison);
+
+// What the routers' quotes and the path MTU search say changed, a sentence each:
+//   "At TTL 3 the MPLS labels are now 24001/17 (were 24000/17)."
+//   "The path MTU is now 1400 bytes (was 1500)."
+//   "The path MTU now drops after TTL 2 (was after TTL 3)."
+// Empty when neither side tells, or nothing changed.
+std::vector<std::string> describeQuoteChanges(const PathComparison &comparison);
 
 } // namespace hopscope

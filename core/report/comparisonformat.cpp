@@ -49,6 +49,8 @@ nlohmann::ordered_json observationJson(const TtlObservation &side)
         object["probes"] = side.probesSent;
     jsonwrite::putIfSet(object, "median_rtt_ms", side.medianRttMs);
     jsonwrite::putIfSet(object, "loss_percent", side.lossPercent);
+    if (!side.mpls.empty())
+        object["mpls"] = side.mpls;
     return object;
 }
 
@@ -64,6 +66,8 @@ nlohmann::ordered_json overviewJson(const PathOverview &overview, const NetworkP
     object["reached"] = overview.destinationTtl.has_value();
     jsonwrite::putIfSet(object, "destination_ttl", overview.destinationTtl);
     object["per_probe_samples"] = overview.perProbeSamples;
+    if (overview.pathMtu)
+        object["path_mtu"] = overview.pathMtu->size;
     return object;
 }
 
@@ -168,9 +172,12 @@ std::string formatPValue(double p)
 
 std::string comparisonVerdict(const PathComparison &comparison)
 {
-    const std::string asChange = describeAsChange(comparison);
+    std::string quoteChanges;
+    for (const std::string &line : describeQuoteChanges(comparison))
+        quoteChanges += " " + line;
     if (!comparison.routesDiffer())
-        return "The routes are the same.";
+        return "The routes are the same." + quoteChanges;
+    const std::string asChange = describeAsChange(comparison);
     std::vector<std::string> parts;
     if (comparison.reachabilityChanged())
         parts.push_back(comparison.second.destinationTtl ? "the destination is now reached"
@@ -191,7 +198,7 @@ std::string comparisonVerdict(const PathComparison &comparison)
     std::string verdict = "The routes differ: ";
     for (std::size_t i = 0; i < parts.size(); ++i)
         verdict += (i ? ", " : "") + parts[i];
-    return verdict + "." + (asChange.empty() ? "" : " " + asChange);
+    return verdict + "." + (asChange.empty() ? "" : " " + asChange) + quoteChanges;
 }
 
 std::string formatComparison(const PathComparison &comparison, const PathModel &first,

@@ -547,6 +547,45 @@ private Q_SLOTS:
         QCOMPARE(timeline.cells[1][0].observation->responders.size(), std::size_t(0)); // silent
         QVERIFY(buildTimeline({}).entries.empty());
     }
+
+    // The same routers, but the labels they quote and the path MTU found changed: the verdict
+    // says so even though the routes are the same; a new router's labels are the route change's.
+    void labelAndMtuChanges_data()
+    {
+        QTest::addColumn<QString>("secondRoute");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("same routers")
+            << QStringLiteral("a b c D")
+            << QStringLiteral(
+                   "The routes are the same. At TTL 2 the MPLS labels are now 24001/17 (were "
+                   "24000/17). At TTL 3 the MPLS labels are gone (were 300). The path MTU is now "
+                   "1400 bytes (was 1500). The path MTU now drops after TTL 2 (it did not drop "
+                   "before).");
+        QTest::newRow("another router at TTL 2")
+            << QStringLiteral("a x c D")
+            << QStringLiteral("The routes differ: 1 hop changed. At TTL 3 the MPLS labels are gone "
+                              "(were 300). The path MTU is now 1400 bytes (was 1500). The path "
+                              "MTU now drops after TTL 2 (it did not drop before).");
+    }
+    void labelAndMtuChanges()
+    {
+        QFETCH(QString, secondRoute);
+        QFETCH(QString, verdict);
+        NetworkPath first = pathFrom(QStringLiteral("a b c D"));
+        NetworkPath second = pathFrom(secondRoute);
+        first.hops[1].mpls = {{24000, 0, false, 1}, {17, 0, true, 1}};
+        first.hops[2].mpls = {{300, 0, true, 1}};
+        second.hops[1].mpls = {{24001, 0, false, 1}, {17, 0, true, 1}};
+        first.hopscope->pathMtu = PathMtu{1500, 1500, {}};
+        second.hopscope->pathMtu =
+            PathMtu{1500, 1400, {{3, *IpAddress::parse(address(QLatin1Char('b'))), 1400}}};
+        const PathComparison comparison = comparePaths(modelOf(first), modelOf(second));
+        QCOMPARE(QString::fromStdString(comparisonVerdict(comparison)), verdict);
+        const auto json = comparisonToJson(comparison, modelOf(first), modelOf(second));
+        QCOMPARE(json["first"]["path_mtu"].get<int>(), 1500);
+        QCOMPARE(json["second"]["path_mtu"].get<int>(), 1400);
+        QCOMPARE(json["ttls"][1]["first"]["mpls"].get<std::string>(), std::string("24000/17"));
+    }
 };
 
 QTEST_GUILESS_MAIN(PathCompareTest)
