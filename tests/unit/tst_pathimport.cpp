@@ -397,6 +397,23 @@ private Q_SLOTS:
                                                         .arg(QStringLiteral("fast"))})
             << "trippy"
             << "trip --mode json: /hops/0/avg: expected a figure of at least 0 (found string)";
+        const QString mtrReport = QStringLiteral(
+            "HOST: c1                    Loss%   Snt   Last   Avg  Best  Wrst StDev\n"
+            "  1. AS???    192.0.2.1      0.0%    10    0.7   0.7   0.5   0.9   0.1\n");
+        QTest::newRow("mtr report MPLS label out of range")
+            << mtrReport + QStringLiteral("       [MPLS: Lbl 1048576 TC 0 S 1 TTL 1]\n")
+            << "mtr-report"
+            << "mtr --report line 3: expected '[MPLS: Lbl N TC N S N TTL N]'";
+        QTest::newRow("mtr report MPLS line cut short")
+            << mtrReport + QStringLiteral("       [MPLS: Lbl 21 TC 0\n") << "mtr-report"
+            << "mtr --report line 3: expected '[MPLS: Lbl N TC N S N TTL N]'";
+        QTest::newRow("mtr report MPLS before any hop")
+            << QStringLiteral("HOST: c1  Loss%   Snt\n  [MPLS: Lbl 21 TC 0 S 1 TTL 1]\n")
+            << "mtr-report"
+            << "mtr --report line 2: an MPLS label before any hop";
+        QTest::newRow("mtr report AS column without a host")
+            << QStringLiteral("HOST: c1  Loss%   Snt\n  1. AS64500  0.0%  10\n") << "mtr-report"
+            << "mtr --report line 2: expected a host and 2 figures";
         // Other tools' JSON has the limits of a NetworkPath file.
         QTest::newRow("mtr nested too deep")
             << QStringLiteral(R"({"report": )") + QString(100, QLatin1Char('[')) << "mtr"

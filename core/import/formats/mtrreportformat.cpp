@@ -5,6 +5,8 @@
 
 #include "import/importsupport.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -29,6 +31,8 @@ struct ReportRow
     int ttl = 0;
     std::string host;
     std::map<std::string, double> figures;
+    std::optional<std::uint32_t> asn; // mtr -z: "AS64500"; "AS???" is none
+    std::vector<MplsLabel> mpls;      // mtr -e: the lines under the host
 };
 
 // The rows of one report, made into a path with mtr's figures.
@@ -71,6 +75,13 @@ NetworkPath pathFromRows(const std::vector<ReportRow> &rows, const std::string &
             hop.stats.jitterMs = figure("Javg");
         }
         addFiguresRow(path, summary, std::move(hop), hosts);
+        for (std::size_t at = first; at < next; ++at)
+            for (PathHop &added : path.hops)
+                if (added.ttl == rows[at].ttl &&
+                    added.ipAddress == nameAndAddress(rows[at].host).second) {
+                    added.mpls = rows[at].mpls;
+                    added.asn = rows[at].asn;
+                }
         first = next;
     }
     return withToolFigures(std::move(path), std::move(summary));
@@ -83,11 +94,50 @@ std::optional<double> reportFigure(std::string word)
     return number(word);
 }
 
+// mtr -e's line under a host, one per label of the stack, outermost first:
+// "[MPLS: Lbl 21 TC 0 S 1 TTL 1]". Some releases print the bottom-of-stack flag as a bare "u";
+// the stack's last label is the bottom one then.
+std::optional<MplsLabel> mplsLine(const std::vector<std::string> &w)
+{
+    if (w.size() != 9 || w[0] != "[MPLS:" || w[1] != "Lbl" || w[3] != "TC" || w[5] != "S" ||
+        w[7] != "TTL" || w[8].size() < 2 || w[8].back() != ']')
+        return std::nullopt;
+    const auto label = wholeNumber(w[2]);
+    const auto trafficClass = wholeNumber(w[4]);
+    const auto ttl = wholeNumber(std::string_view(w[8]).substr(0, w[8].size() - 1));
+    const auto bottom = wholeNumber(w[6]);
+    if (!label || *label > 0xfffff || !trafficClass || *trafficClass > 7 || !ttl || *ttl > 255 ||
+        (bottom && *bottom > 1) || (!bottom && w[6] != "u"))
+        return std::nullopt;
+    return MplsLabel{static_cast<std::uint32_t>(*label), static_cast<int>(*trafficClass),
+                     bottom.value_or(0) == 1, static_cast<int>(*ttl)};
+}
+
+// mtr -z's column before the host: "AS64500", or "AS???" for none.
+bool isAsColumn(const std::string &word)
+{
+    return word == "AS???" ||
+           (word.size() > 2 && word.size() <= 12 && word.compare(0, 2, "AS") == 0 &&
+            std::all_of(word.begin() + 2, word.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+std::optional<std::uint32_t> asNumberOf(const std::string &word)
+{
+    std::uint32_t asn = 0;
+    const char *end = word.data() + word.size();
+    const auto [at, error] = std::from_chars(word.data() + 2, end, asn);
+    if (word == "AS???" || error != std::errc() || at != end || asn == 0)
+        return std::nullopt; // AS 0 is reserved (RFC 7607): no AS
+    return asn;
+}
+
 // --report and --report-wide:
 //   Start: 2020-07-03T12:16:25+0000
 //   HOST: source            Loss%   Snt   Last   Avg  Best  Wrst StDev
 //     1.|-- 170.10.214.1     0.0%    50    1.8   2.9   0.7  13.0   3.1
 //       |  `|-- 170.10.214.5
+// With -z each host follows its AS ("1. AS64500  192.0.2.1", "1. AS???"), and with -e the label
+// stack a host quoted follows it, a line per label.
 Expected<std::vector<NetworkPath>> readReport(const ImportText &text)
 {
     std::vector<NetworkPath> paths;
@@ -116,6 +166,20 @@ Expected<std::vector<NetworkPath>> readReport(const ImportText &text)
         }
         if (columns.empty())
             return lineError("mtr --report", lineNumber, "a hop before the 'HOST:' line");
+        if (w[0] == "[MPLS:") {
+            const auto label = mplsLine(w);
+            if (!label || rows.empty())
+                return lineError("mtr --report", lineNumber,
+                                 rows.empty() ? "an MPLS label before any hop"
+                                              : "expected '[MPLS: Lbl N TC N S N TTL N]'");
+            std::vector<MplsLabel> &stack = rows.back().mpls;
+            if (!stack.empty() && w[6] == "u")
+                stack.back().bottomOfStack = false;
+            stack.push_back(*label);
+            if (w[6] == "u")
+                stack.back().bottomOfStack = true;
+            continue;
+        }
         if (w[0] == "|" && w.size() >= 3 && w[1] == "`|--") {
             if (rows.empty())
                 return lineError("mtr --report", lineNumber, "a further host before any hop");
@@ -126,22 +190,29 @@ Expected<std::vector<NetworkPath>> readReport(const ImportText &text)
             rows.push_back(std::move(extra));
             continue;
         }
-        const auto dot = w[0].find(".|--");
-        const auto ttl = dot != std::string::npos
+        // "1.|--", or "1." followed by an AS column (-z).
+        const auto dot = w[0].find('.');
+        const bool pipe =
+            w[0].compare(dot == std::string::npos ? 0 : dot, std::string::npos, ".|--") == 0;
+        const bool as = !pipe && w.size() > 1 && isAsColumn(w[1]);
+        const auto ttl = dot != std::string::npos && (pipe || (dot + 1 == w[0].size() && as))
                              ? wholeNumber(std::string_view(w[0]).substr(0, dot))
                              : std::nullopt;
         if (!ttl || *ttl < 1 || *ttl > kMaxImportedTtl ||
             (!rows.empty() && *ttl <= rows.back().ttl))
             return lineError("mtr --report", lineNumber,
                              "expected 'N.|--' with N rising from 1 to at most 255");
-        if (w.size() < 2 + columns.size())
+        const std::size_t firstHostWord = as ? 2 : 1;
+        if (w.size() < firstHostWord + 1 + columns.size())
             return lineError("mtr --report", lineNumber,
                              "expected a host and " + std::to_string(columns.size()) + " figures");
         ReportRow row;
         row.ttl = *ttl;
+        if (as)
+            row.asn = asNumberOf(w[1]);
         const std::size_t firstFigure = w.size() - columns.size();
-        for (std::size_t i = 1; i < firstFigure; ++i)
-            row.host += (i > 1 ? " " : "") + w[i];
+        for (std::size_t i = firstHostWord; i < firstFigure; ++i)
+            row.host += (i > firstHostWord ? " " : "") + w[i];
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const auto value = reportFigure(w[firstFigure + c]);
             if (!value)
