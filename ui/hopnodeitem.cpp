@@ -84,6 +84,9 @@ void HopNodeItem::updateToolTip()
         for (const std::string &line :
              quoteFindingLines(quoteFindings(*m_hop.quote, m_sentTrafficClass), m_sentTrafficClass))
             tip += QStringLiteral("<br>") + QString::fromStdString(printable(line)).toHtmlEscaped();
+    if (m_hop.destination && m_hop.replyTtl)
+        tip += QStringLiteral("<br>") +
+               QString::fromStdString(replyTtlLine(*m_hop.replyTtl)).toHtmlEscaped();
     if (m_mtuDropsTo)
         tip += tr("<br>The path MTU drops to %1 bytes after this hop").arg(*m_mtuDropsTo);
     if (m_hop.destination)

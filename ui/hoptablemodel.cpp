@@ -284,6 +284,8 @@ QString HopTableModel::toolTip(const MonitorHop &hop) const
             lines << QString::fromStdString(printable(line));
     else if (const auto labels = labelsOfRow(hop); !labels.empty())
         lines << QString::fromStdString(mplsText(labels));
+    if (hop.destination && hop.replyTtl)
+        lines << QString::fromStdString(replyTtlLine(*hop.replyTtl));
     if (hop.likelyRateLimited)
         lines << (hop.stats.received == 0
                       ? tr("No replies here, but later hops answer: this router filters or "

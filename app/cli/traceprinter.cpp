@@ -125,11 +125,14 @@ std::vector<std::string> flowLines(const std::vector<ProbeEvent> &events, const 
 }
 
 // What the routers' quotes told of the probes, under the hop's lines: each responder's latest
-// quote, once.
+// quote, once; and under the destination, the TTL its answer came back with.
 std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events, std::uint8_t sent)
 {
     std::vector<std::pair<IpAddress, ProbeQuote>> latest;
+    std::optional<int> destinationTtl;
     for (const ProbeEvent &event : events) {
+        if (event.reply && event.reply->kind == ReplyKind::DestinationReply && event.reply->ttl)
+            destinationTtl = *event.reply->ttl;
         if (!event.reply || !event.reply->quote)
             continue;
         const auto it = std::find_if(latest.begin(), latest.end(), [&](const auto &entry) {
@@ -144,6 +147,8 @@ std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events, std::
     for (const auto &[responder, quote] : latest)
         for (const std::string &line : quoteFindingLines(quoteFindings(quote, sent), sent))
             lines.push_back(printable(line));
+    if (destinationTtl)
+        lines.push_back(replyTtlLine(*destinationTtl));
     return lines;
 }
 

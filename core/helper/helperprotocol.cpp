@@ -181,6 +181,8 @@ ordered_json replyJson(const ProbeReply &reply)
         object["tcp_flags"] = reply.tcpFlags;
     if (reply.quote)
         object["quote"] = probeQuoteJson(*reply.quote);
+    if (reply.ttl)
+        object["ttl"] = *reply.ttl;
     object["received_ns"] = reply.receivedNs;
     return object;
 }
@@ -213,6 +215,8 @@ ProbeReply readReply(const ObjectView &object)
     }
     reply.tcpFlags =
         static_cast<std::uint8_t>(object.optionalInteger("tcp_flags", 0, 255).value_or(0));
+    if (const auto ttl = object.optionalInteger("ttl", 0, 255))
+        reply.ttl = static_cast<std::uint8_t>(*ttl);
     if (const auto quote = object.optionalObject("quote"))
         reply.quote = readProbeQuote(*quote);
     reply.receivedNs = object.requiredInteger("received_ns", 0, INT64_MAX);

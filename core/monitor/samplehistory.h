@@ -24,7 +24,8 @@ struct MonitorSample
     std::uint8_t icmpType = 0;
     std::uint8_t icmpCode = 0;
     bool hasIcmp = false;
-    std::uint8_t quote = 0;  // which of its row's distinct quotes the reply carried, from 1
+    std::uint8_t quote = 0;    // which of its row's distinct quotes the reply carried, from 1
+    std::uint8_t replyTtl = 0; // the TTL the reply arrived with; 0: not known (none arrives so)
     std::uint32_t order = 0; // when the model took it, to keep probes sent at one instant in order
 
     bool lost() const { return std::isnan(rttMs); }
@@ -33,6 +34,8 @@ struct MonitorSample
         return lost() ? std::nullopt : std::optional<double>(rttMs);
     }
 };
+// A week of probes is kept one by one in a long session: every byte counts.
+static_assert(sizeof(MonitorSample) == 32);
 
 // Probes folded together once they are too old to keep one by one.
 struct SampleBucket

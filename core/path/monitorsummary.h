@@ -30,6 +30,7 @@ struct MonitorHop
     int lastRound = 0;                  // the last round that sent a probe its way
     std::optional<int> unreachableCode; // ICMP code of the last destination-unreachable answer
     std::optional<ProbeQuote> quote;    // what the latest ICMP error said of the probe
+    std::optional<int> replyTtl;        // the TTL the latest reply arrived with
 
     bool onLatestRound(int latest) const { return lastRound == latest; }
     bool operator==(const MonitorHop &) const = default;

@@ -42,6 +42,7 @@ ordered_json hopJson(const MonitorHop &hop)
     putIfSet(object, "unreachable_code", hop.unreachableCode);
     if (hop.quote)
         object["quote"] = probeQuoteJson(*hop.quote);
+    putIfSet(object, "reply_ttl", hop.replyTtl);
     return object;
 }
 
@@ -123,6 +124,8 @@ MonitorHop readHop(const ObjectView &object)
         hop.unreachableCode = static_cast<int>(*code);
     if (const auto quote = object.optionalObject("quote"))
         hop.quote = readProbeQuote(*quote);
+    if (const auto ttl = object.optionalInteger("reply_ttl", 1, 255))
+        hop.replyTtl = static_cast<int>(*ttl);
     return hop;
 }
 

@@ -106,6 +106,7 @@ struct ProbeSample
     std::int64_t sentAtUs = 0; // Unix time of sending, microseconds
     int round = 0;             // the monitoring round it belongs to; 0 in a single trace
     std::optional<ProbeQuote> quote = std::nullopt; // what the router's ICMP error quoted and told
+    std::optional<int> replyTtl = std::nullopt;     // the TTL the reply arrived with
     bool operator==(const ProbeSample &) const = default;
 };
 

@@ -278,8 +278,14 @@ ProbeSample readProbe(const ObjectView &object)
     probe.sentAtUs = object.requiredInteger("sent_at_us", 0, kLatestTimestampMs * 1000);
     probe.round =
         static_cast<int>(object.optionalInteger("round", 0, kMaxMonitorRounds).value_or(0));
-    if (const auto quote = object.optionalObject("quote"))
+    if (const auto quote = object.optionalObject("quote")) {
         probe.quote = readProbeQuote(*quote);
+        // Files of the first releases with quotes kept an error's own TTL inside its quote.
+        if (const auto ttl = quote->optionalInteger("reply_ttl", 0, 255))
+            probe.replyTtl = static_cast<int>(*ttl);
+    }
+    if (const auto ttl = object.optionalInteger("reply_ttl", 0, 255))
+        probe.replyTtl = static_cast<int>(*ttl);
     return probe;
 }
 

@@ -134,6 +134,7 @@ ordered_json probeJson(const ProbeSample &probe)
         object["round"] = probe.round;
     if (probe.quote)
         object["quote"] = probeQuoteJson(*probe.quote);
+    putIfSet(object, "reply_ttl", probe.replyTtl);
     return object;
 }
 

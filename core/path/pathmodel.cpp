@@ -33,6 +33,8 @@ MonitorSample monitorSample(const ProbeSample &probe, int round, std::uint32_t o
         sample.icmpType = static_cast<std::uint8_t>(*probe.icmpType);
         sample.icmpCode = static_cast<std::uint8_t>(*probe.icmpCode);
     }
+    if (probe.replyTtl && *probe.replyTtl > 0 && *probe.replyTtl <= 255)
+        sample.replyTtl = static_cast<std::uint8_t>(*probe.replyTtl);
     return sample;
 }
 
@@ -73,6 +75,8 @@ ProbeSample probeSample(const PathModel::Series &series, const MonitorSample &sa
     }
     if (const ProbeQuote *quote = quoteOf(series, sample.quote))
         probe.quote = *quote;
+    if (sample.replyTtl > 0)
+        probe.replyTtl = sample.replyTtl;
     return probe;
 }
 
@@ -317,6 +321,8 @@ void PathModel::countProbe(const ProbeSample &probe)
     sample.quote = quoteNumber(series, probe.quote);
     if (sample.quote)
         series.latestQuote = sample.quote;
+    if (sample.replyTtl > 0)
+        series.latestReplyTtl = sample.replyTtl;
     series.history.add(sample);
     series.statistics.add(probe.rttMs);
     if (series.firstRound == 0)
@@ -479,6 +485,8 @@ const std::vector<MonitorHop> &PathModel::hops() const
             hop.unreachableCode = series.unreachableCode;
             if (const ProbeQuote *quote = quoteOf(series, series.latestQuote))
                 hop.quote = *quote;
+            if (series.latestReplyTtl > 0)
+                hop.replyTtl = series.latestReplyTtl;
             hops.push_back(std::move(hop));
         }
     }

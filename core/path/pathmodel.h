@@ -110,6 +110,7 @@ public:
         // the number of the latest.
         std::vector<ProbeQuote> quotes;
         std::uint8_t latestQuote = 0;
+        std::uint8_t latestReplyTtl = 0; // 0: none known
     };
 
     explicit PathModel(const MonitorLimits &limits = {});

@@ -60,7 +60,7 @@ std::optional<ReplyMatch> IcmpMethod::match(const ReceivedPacket &packet) const
     const int flow = flowOfIndex(*index);
     if (!quoteNamesProbe(quote, *index, flow))
         return std::nullopt;
-    return ReplyMatch{index, flow, replyFromError(*message, packet.receivedNs, flow)};
+    return ReplyMatch{index, flow, replyFromError(*message, packet, flow)};
 }
 
 std::optional<int> IcmpMethod::indexOfQuote(const QuotedPacket &quote) const
@@ -98,6 +98,7 @@ std::optional<ReplyMatch> IcmpMethod::matchEchoReply(const ReceivedPacket &packe
     match.reply.icmpType = message->type;
     match.reply.icmpCode = message->code;
     match.reply.receivedNs = packet.receivedNs;
+    match.reply.ttl = packet.ttl;
     return match;
 }
 

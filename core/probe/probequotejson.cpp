@@ -110,8 +110,6 @@ nlohmann::ordered_json probeQuoteJson(const ProbeQuote &quote)
         object["source_port"] = *quote.sourcePort;
     object["tos"] = quote.trafficClass;
     object["ttl"] = quote.ttl;
-    if (quote.replyTtl)
-        object["reply_ttl"] = *quote.replyTtl;
     if (quote.nextHopMtu)
         object["next_hop_mtu"] = *quote.nextHopMtu;
     if (!quote.mpls.empty())
@@ -137,8 +135,6 @@ ProbeQuote readProbeQuote(const jsonfields::ObjectView &object)
     quote.trafficClass =
         static_cast<std::uint8_t>(object.optionalInteger("tos", 0, 255).value_or(0));
     quote.ttl = static_cast<std::uint8_t>(object.optionalInteger("ttl", 0, 255).value_or(0));
-    if (const auto ttl = object.optionalInteger("reply_ttl", 0, 255))
-        quote.replyTtl = static_cast<std::uint8_t>(*ttl);
     if (const auto mtu = object.optionalInteger("next_hop_mtu", 0, kMaxU32))
         quote.nextHopMtu = static_cast<std::uint32_t>(*mtu);
     if (const auto labels = object.optionalArray("mpls_labels"))

@@ -40,6 +40,9 @@ struct ReceivedPacket
     std::uint8_t icmpType = 0;       // SocketError
     std::uint8_t icmpCode = 0;
     bool refused = false; // TcpOutcome: a reset rather than a connection
+    // The TTL (hop limit) the packet arrived with, when the socket tells it: raw IPv4 packets carry
+    // it in their header, raw IPv6 ones in a control message (IPV6_RECVHOPLIMIT).
+    std::optional<std::uint8_t> ttl;
 };
 
 struct OutgoingPacket

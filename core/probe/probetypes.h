@@ -38,7 +38,6 @@ struct ProbeQuote
     std::optional<std::uint16_t> sourcePort;      // when not the port the probe left with
     std::uint8_t trafficClass = 0;                // the DSCP and ECN bits as the router saw them
     std::uint8_t ttl = 0;                         // the probe's TTL when the router quoted it
-    std::optional<std::uint8_t> replyTtl;         // the TTL the error itself arrived with (IPv4)
     std::optional<std::uint32_t> nextHopMtu;      // fragmentation needed, packet too big
     std::vector<MplsLabel> mpls;                  // RFC 4950
     std::vector<InterfaceInformation> interfaces; // RFC 5837
@@ -83,6 +82,9 @@ struct ProbeReply
     std::optional<UnreachableKind> unreachable;
     std::uint8_t tcpFlags = 0;       // of a TCP answer from the destination
     std::optional<ProbeQuote> quote; // of an ICMP error
+    // The TTL (hop limit) the reply itself arrived with: its sender's initial TTL less the routers
+    // on the way back. Not known without raw sockets.
+    std::optional<std::uint8_t> ttl;
     std::int64_t receivedNs = 0;
 
     // True when the reply means no probe with a higher TTL can tell more.

@@ -109,14 +109,15 @@ bool RawProbeMethod::quoteNamesProbe(const QuotedPacket &quote, int index, int f
                                        : quote.flowLabel == flowLabelOf(flow);
 }
 
-ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, std::int64_t receivedNs,
+ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, const ReceivedPacket &packet,
                                           int flow) const
 {
     ProbeReply reply;
     reply.responder = message.from;
     reply.icmpType = message.type;
     reply.icmpCode = message.code;
-    reply.receivedNs = receivedNs;
+    reply.receivedNs = packet.receivedNs;
+    reply.ttl = packet.ttl;
     const QuotedPacket &quote = *message.quote;
     ProbeQuote &seen = reply.quote.emplace();
     if (sourceRewritten(quote))
@@ -128,7 +129,6 @@ ProbeReply RawProbeMethod::replyFromError(const IcmpMessage &message, std::int64
         seen.sourcePort = readU16(quote.transport, 0);
     seen.trafficClass = quote.trafficClass;
     seen.ttl = quote.ttl;
-    seen.replyTtl = message.ttl;
     seen.nextHopMtu = message.nextHopMtu;
     seen.mpls = message.extensions.mpls;
     seen.interfaces = message.extensions.interfaces;

@@ -66,7 +66,8 @@ protected:
     // destination itself (the answer of UDP probes), or another unreachable that ends the path.
     // What the router saw of the probe (a rewritten source, its DSCP, its TTL) and what else it
     // told (extensions, next-hop MTU) travel with the reply.
-    ProbeReply replyFromError(const IcmpMessage &message, std::int64_t receivedNs, int flow) const;
+    ProbeReply replyFromError(const IcmpMessage &message, const ReceivedPacket &packet,
+                              int flow) const;
 
     RawMethodConfig m_config;
 };

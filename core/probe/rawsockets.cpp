@@ -111,6 +111,8 @@ Expected<int> openRawProbeSocket(IpAddress::Family family, int ipProtocol)
         ok = ok && ::setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) == 0;
     }
     ok = ok && setOption(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1);
+    if (!v4) // the hop limit each answer arrived with, which IPv6 raw sockets do not hand over
+        ok = ok && setOption(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1);
     setOption(fd, SOL_SOCKET, SO_RCVBUF, kReceiveBufferBytes); // best effort
     if (!ok) {
         Error error = rawSocketError("cannot configure a raw socket");

@@ -53,6 +53,12 @@ std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::siz
             result.receivedNs =
                 static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
         }
+        if (header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_HOPLIMIT) {
+            int hopLimit = 0;
+            std::memcpy(&hopLimit, CMSG_DATA(header), sizeof hopLimit);
+            if (hopLimit >= 0 && hopLimit <= 255)
+                result.hopLimit = static_cast<std::uint8_t>(hopLimit);
+        }
         const bool v4Error = header->cmsg_level == SOL_IP && header->cmsg_type == IP_RECVERR;
         const bool v6Error = header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_RECVERR;
         if (v4Error || v6Error) {
@@ -83,6 +89,12 @@ ReceivedPacket toReceivedPacket(SocketMessage &&message, PacketChannel channel)
     if (const auto address = IpAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&message.from)))
         packet.from = *address;
     packet.bytes = std::move(message.bytes);
+    const bool rawV4 = channel == PacketChannel::IcmpV4 || channel == PacketChannel::TcpV4 ||
+                       channel == PacketChannel::UdpV4;
+    if (rawV4 && packet.bytes.size() >= 20 && (packet.bytes[0] >> 4) == 4)
+        packet.ttl = packet.bytes[8];
+    else if (message.hopLimit)
+        packet.ttl = message.hopLimit;
     return packet;
 }
 

@@ -70,7 +70,7 @@ std::optional<ReplyMatch> TcpSynMethod::match(const ReceivedPacket &packet) cons
         return std::nullopt;
     if (!quoteNamesProbe(quote, *index, flow))
         return std::nullopt;
-    return ReplyMatch{index, flow, replyFromError(*message, packet.receivedNs, flow)};
+    return ReplyMatch{index, flow, replyFromError(*message, packet, flow)};
 }
 
 std::optional<ReplyMatch> TcpSynMethod::matchTcp(const ReceivedPacket &packet) const
@@ -96,6 +96,7 @@ std::optional<ReplyMatch> TcpSynMethod::matchTcp(const ReceivedPacket &packet) c
     match.reply.kind = ReplyKind::DestinationReply;
     match.reply.tcpFlags = segment->flags;
     match.reply.receivedNs = packet.receivedNs;
+    match.reply.ttl = packet.ttl;
     if (syn && ack) {
         match.probeIndex = indexOfSequence(segment->acknowledgement - 1);
         if (!match.probeIndex)

@@ -68,7 +68,7 @@ std::optional<ReplyMatch> UdpMethod::match(const ReceivedPacket &packet) const
         const auto inFlow = inFlowOfChecksum(checksum);
         const auto index = inFlow ? probeIndex(*flow, *inFlow) : std::nullopt;
         if (index && quoteNamesProbe(quote, *index, *flow))
-            return ReplyMatch{index, *flow, replyFromError(*message, packet.receivedNs, *flow)};
+            return ReplyMatch{index, *flow, replyFromError(*message, packet, *flow)};
     }
     return std::nullopt;
 }
@@ -112,6 +112,7 @@ std::optional<ReplyMatch> UdpMethod::matchUdp(const ReceivedPacket &packet) cons
     match.reply.responder = packet.from;
     match.reply.kind = ReplyKind::DestinationReply;
     match.reply.receivedNs = packet.receivedNs;
+    match.reply.ttl = packet.ttl;
     return match;
 }
 

@@ -58,6 +58,20 @@ std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
     return lines;
 }
 
+std::string replyTtlLine(int replyTtl)
+{
+    int initial = 255;
+    for (const int common : {32, 64, 128, 255})
+        if (replyTtl <= common) {
+            initial = common;
+            break;
+        }
+    const int routers = initial - replyTtl;
+    return "[reply TTL " + std::to_string(replyTtl) + ": " + std::to_string(routers) +
+           (routers == 1 ? " router" : " routers") + " on the way back from an initial TTL of " +
+           std::to_string(initial) + "]";
+}
+
 FileLabels fileLabelsOf(const std::vector<PathHop> *fileHops)
 {
     FileLabels labels;

@@ -46,6 +46,11 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
 std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                                            std::uint8_t sentTrafficClass = 0);
 
+// The destination's answer as traceroute users read it: "[reply TTL 60: 4 routers on the way
+// back from an initial TTL of 64]", the initial TTL being the common one (32, 64, 128, 255) at or
+// above it. A return path of another length than the way there is an asymmetric route.
+std::string replyTtlLine(int replyTtl);
+
 // The label stacks a file gave its hops, by TTL and address: only the hops that have one.
 using FileLabels = std::map<std::pair<int, std::string>, std::vector<MplsLabel>>;
 FileLabels fileLabelsOf(const std::vector<PathHop> *fileHops);

@@ -132,6 +132,8 @@ ProbeSample probeSampleOf(const ProbeEvent &event)
         sample.icmpType = event.reply->icmpType;
         sample.icmpCode = event.reply->icmpCode;
         sample.quote = event.reply->quote;
+        if (event.reply->ttl)
+            sample.replyTtl = *event.reply->ttl;
     }
     return sample;
 }

@@ -355,6 +355,20 @@ private Q_SLOTS:
                     ->toolTip()
                     .contains(QStringLiteral("The path MTU drops to 1400 bytes after this hop")));
         QVERIFY(!tab->graph()->node(1, "198.18.0.2")->toolTip().contains(QStringLiteral("MTU")));
+        // The destination's answer came back through three routers from Linux's 64.
+        const QString replyTtl =
+            QStringLiteral("[reply TTL 61: 3 routers on the way back from an initial TTL of 64]");
+        QVERIFY(tab->hopModel()
+                    ->index(3, HopTableModel::Host)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(replyTtl));
+        QVERIFY(tab->graph()->node(4, "198.18.3.2")->toolTip().contains(replyTtl));
+        QVERIFY(!tab->hopModel()
+                     ->index(2, HopTableModel::Host)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("reply TTL")));
         QVERIFY2(tab->statusText().contains(
                      QStringLiteral("path MTU 1280 bytes (drops to 1400 after TTL 2, to 1280 "
                                     "after TTL 3)")),

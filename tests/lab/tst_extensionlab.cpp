@@ -102,13 +102,17 @@ void ExtensionLabTest::traceShowsTheExtensions()
          protocol, QStringLiteral("--max-ttl"), QString::number(kMaxTtl),
          QStringLiteral("--timeout"), QStringLiteral("500"), NamespaceLab::serverV4(kRouters)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    // The lines under hop 2, and under no other hop.
+    // The lines under hop 2, and under no other hop (but the destination's reply TTL under it).
     const QStringList lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'));
     QString hop;
     QStringList underHop2;
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1Char('['))) {
+        if (trimmed.startsWith(QStringLiteral("[reply TTL "))) {
+            QCOMPARE(
+                hop,
+                QStringLiteral("%1 %2").arg(kRouters + 1).arg(NamespaceLab::serverV4(kRouters)));
+        } else if (trimmed.startsWith(QLatin1Char('['))) {
             QCOMPARE(hop, routerHop(2, false));
             underHop2 << trimmed;
         } else if (!trimmed.isEmpty() && trimmed.front().isDigit()) {

@@ -147,6 +147,10 @@ void MtuLabTest::pathMtuAndWhereItDrops()
                   QString::number(kMaxTtl), QStringLiteral("-o"), saved, server});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QStringList lines = linesOf(run.out);
+    // The destination's answers came back through the four routers: Linux starts them at 64.
+    QVERIFY2(lines.contains(QStringLiteral(
+                 "[reply TTL 60: 4 routers on the way back from an initial TTL of 64]")),
+             run.out.constData());
     for (const QString &expected : expectedLines(v6))
         QVERIFY2(lines.contains(expected),
                  qPrintable(expected + QStringLiteral("\nin:\n") + QString::fromUtf8(run.out)));
@@ -158,6 +162,13 @@ void MtuLabTest::pathMtuAndWhereItDrops()
     // Every router and the destination, each at the size that fits the links before it.
     QCOMPARE(hopsOf(*path), labPathHops(kRouters, v6));
     QVERIFY(path->destinationReached());
+    int destinationProbes = 0;
+    for (const ProbeSample &probe : path->hopscope->probes)
+        if (probe.ttl == kRouters + 1 && !probe.responder.empty()) {
+            QCOMPARE(probe.replyTtl.value_or(0), 60);
+            ++destinationProbes;
+        }
+    QVERIFY(destinationProbes >= 1);
     QVERIFY(path->hopscope->request->findPathMtu);
     QCOMPARE(path->hopscope->request->probeSize, 1500);
     QVERIFY(path->hopscope->pathMtu.has_value());

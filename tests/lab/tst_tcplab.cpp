@@ -215,13 +215,16 @@ void TcpLabTest::outputFileHoldsTheTrace()
                  {QStringLiteral("--no-dns"), QStringLiteral("--port"), QString::number(kOpenPort),
                   QStringLiteral("--output"), output, NamespaceLab::serverV4(kRouters)});
     QCOMPARE(run.exitCode, 0);
-    // The live table, one line per TTL as traceroute prints it, then the summary.
+    // The live table, one line per TTL as traceroute prints it, the TTL the destination's SYN-ACK
+    // came back with (four routers from Linux's 64), then the summary.
     const QList<QByteArray> lines = run.out.split('\n');
-    QVERIFY2(lines.size() >= 7, run.out.constData());
+    QVERIFY2(lines.size() >= 8, run.out.constData());
     QVERIFY2(lines[0].startsWith("  1  198.18.0.2  "), run.out.constData());
     QCOMPARE(lines[1], QByteArray("  2  * * *"));
     QVERIFY2(lines[4].contains("[open]"), run.out.constData());
-    QVERIFY2(lines[6].startsWith("TCP to 198.18.4.2 port 8080: reached at TTL 5"),
+    QCOMPARE(lines[5].trimmed(),
+             QByteArray("[reply TTL 60: 4 routers on the way back from an initial TTL of 64]"));
+    QVERIFY2(lines[7].startsWith("TCP to 198.18.4.2 port 8080: reached at TTL 5"),
              run.out.constData());
     const auto path = readNetworkPathFile(output.toStdString());
     QVERIFY2(path.hasValue(), path ? "" : path.error().message.c_str());

@@ -58,14 +58,15 @@ void NetworkPathRoundTripTest::roundTrip_data()
     seen.sourcePort = 61000;
     seen.trafficClass = 0x22;
     seen.ttl = 2;
-    seen.replyTtl = 253;
     seen.nextHopMtu = 1400;
     seen.mpls = {{24000, 0, false, 1}, {17, 5, true, 255}};
     seen.interfaces = {
         {InterfaceRole::Incoming, 17u, IpAddress::parse("10.0.2.1"), "ge-0/0/1", 1500u},
         {InterfaceRole::Outgoing, std::nullopt, std::nullopt, "", 9000u}};
     seen.notes = {"MPLS label stack of 3 bytes, not a multiple of 4: left out"};
+    quoted.hopscope->probes[0].replyTtl = 253;
     quoted.hopscope->probes[1].quote = ProbeQuote{};
+    quoted.hopscope->probes[1].replyTtl = 60;
     QTest::newRow("what routers quoted of the probes") << quoted;
 }
 

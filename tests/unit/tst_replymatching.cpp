@@ -210,7 +210,7 @@ void ReplyMatchingTest::quoteCrossesTheHelperProtocol()
     quote.source = v4("198.18.1.100");
     quote.trafficClass = 0x20;
     quote.ttl = 1;
-    quote.replyTtl = 62;
+    reply.ttl = 62;
     quote.mpls = {{24000, 0, false, 1}, {17, 5, true, 255}};
     quote.interfaces = {{InterfaceRole::Incoming, 17u, v4("10.0.2.1"), "ge-0/0/1", 1500u}};
     const std::string line = helper::probeLine(42, event);
@@ -218,6 +218,7 @@ void ReplyMatchingTest::quoteCrossesTheHelperProtocol()
     QVERIFY2(parsed.hasValue(), parsed ? line.c_str() : parsed.error().message.c_str());
     QVERIFY(parsed->probe.reply.has_value());
     QVERIFY(parsed->probe.reply->quote == quote);
+    QCOMPARE(int(parsed->probe.reply->ttl.value_or(0)), 62);
 
     // A helper line whose quote is out of range is refused, saying where.
     std::string bad = line;

@@ -366,6 +366,31 @@ private Q_SLOTS:
     }
 
     // What a router quoted, as every view words it; a malformed extension is told, not hidden.
+    // The initial TTL is the common one at or above the reply's: Linux 64, Windows 128, many
+    // routers 255, some old systems 32.
+    void replyTtlLineCountsTheWayBack_data()
+    {
+        QTest::addColumn<int>("ttl");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("Linux, 4 routers")
+            << 60 << "[reply TTL 60: 4 routers on the way back from an initial TTL of 64]";
+        QTest::newRow("next door")
+            << 64 << "[reply TTL 64: 0 routers on the way back from an initial TTL of 64]";
+        QTest::newRow("one router")
+            << 127 << "[reply TTL 127: 1 router on the way back from an initial TTL of 128]";
+        QTest::newRow("a router's 255")
+            << 241 << "[reply TTL 241: 14 routers on the way back from an initial TTL of 255]";
+        QTest::newRow("old 32") << 20
+                                << "[reply TTL 20: 12 routers on the way back from an initial TTL "
+                                   "of 32]";
+    }
+    void replyTtlLineCountsTheWayBack()
+    {
+        QFETCH(int, ttl);
+        QFETCH(QString, line);
+        QCOMPARE(QString::fromStdString(replyTtlLine(ttl)), line);
+    }
+
     void quoteFindingLinesTellEverything()
     {
         ProbeQuote quote;
