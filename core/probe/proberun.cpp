@@ -148,11 +148,11 @@ Expected<ProbeRun> runProbes(const TraceRequest &request, const IpAddress &desti
 {
     if (request.findPathMtu) {
         const int smallest = destination.isV4() ? kMinMtuV4 : kMinMtuV6;
-        if (request.probeSize < smallest)
+        if (request.probeSize < smallest || request.probeSize > kMaxProbeSize)
             return Error{ErrorCode::InvalidRequest,
-                         "finding the path MTU needs a first probe size of at least " +
-                             std::to_string(smallest) + " bytes (got " +
-                             std::to_string(request.probeSize) + ")"};
+                         "finding the path MTU needs a first probe size of " +
+                             std::to_string(smallest) + " to " + std::to_string(kMaxProbeSize) +
+                             " bytes (got " + std::to_string(request.probeSize) + ")"};
     }
     const auto route = routeTo(destination);
     if (!route)

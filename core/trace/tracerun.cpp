@@ -101,7 +101,9 @@ Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,
             const auto route = routeTo(prepared.address);
             if (!route)
                 return route.error();
-            prepared.request.probeSize = interfaceMtu(route->interfaceName).value_or(kEthernetMtu);
+            // Loopback's MTU (65536) is more than an IP packet can say it holds.
+            prepared.request.probeSize =
+                std::min(interfaceMtu(route->interfaceName).value_or(kEthernetMtu), kMaxProbeSize);
         }
     }
     if (kind != RunKind::Monitor || prepared.request.protocol == Protocol::Icmp ||

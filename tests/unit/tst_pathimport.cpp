@@ -400,6 +400,13 @@ private Q_SLOTS:
         const QString mtrReport = QStringLiteral(
             "HOST: c1                    Loss%   Snt   Last   Avg  Best  Wrst StDev\n"
             "  1. AS???    192.0.2.1      0.0%    10    0.7   0.7   0.5   0.9   0.1\n");
+        QTest::newRow("mtr raw MPLS label out of range")
+            << QStringLiteral("x 0 1\nh 0 192.0.2.1\nm 0 1048576 0 1 1\np 0 500 1\n") << "mtr-raw"
+            << "mtr --raw line 3: expected 'm POS LABEL TC S TTL' with a label below 2^20, TC "
+               "0-7, S 0-1 and TTL 0-255";
+        QTest::newRow("mtr raw MPLS label before its host")
+            << QStringLiteral("x 0 1\nm 0 16 0 1 1\nh 0 192.0.2.1\np 0 500 1\n") << "mtr-raw"
+            << "mtr --raw line 2: an MPLS label at position 0 before its 'h' line";
         QTest::newRow("mtr report MPLS label out of range")
             << mtrReport + QStringLiteral("       [MPLS: Lbl 1048576 TC 0 S 1 TTL 1]\n")
             << "mtr-report"

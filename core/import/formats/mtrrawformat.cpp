@@ -13,10 +13,28 @@ namespace {
 
 using namespace importsupport;
 
+// "m POS LABEL TC S TTL", as mtr's raw output writes an entry of a label stack.
+std::optional<MplsLabel> mplsEntry(const std::vector<std::string> &w)
+{
+    if (w.size() != 6)
+        return std::nullopt;
+    const auto label = wholeNumber(w[2]);
+    const auto trafficClass = wholeNumber(w[3]);
+    const auto bottom = wholeNumber(w[4]);
+    const auto ttl = wholeNumber(w[5]);
+    if (!label || *label < 0 || *label > 0xfffff || !trafficClass || *trafficClass < 0 ||
+        *trafficClass > 7 || !bottom || *bottom < 0 || *bottom > 1 || !ttl || *ttl < 0 ||
+        *ttl > 255)
+        return std::nullopt;
+    return MplsLabel{static_cast<std::uint32_t>(*label), *trafficClass, *bottom == 1, *ttl};
+}
+
 // `mtr --raw` streams one event per line: "x POS SEQ" a probe sent, "h POS ADDRESS" the
-// responder at a position, "d POS NAME" its name, "p POS MICROSECONDS SEQ" a reply, and in some
-// versions "t" (TOS) and "s" (size) lines. POS counts from 0: the TTL is POS + 1. A probe that
-// was sent and never answered was lost; the file does not name the target.
+// responder at a position, "d POS NAME" its name, "p POS MICROSECONDS SEQ" a reply, with -e
+// "m POS LABEL TC S TTL" an entry of the MPLS label stack the responder quoted (after its "h"
+// line, outermost first), and in some versions "t" (TOS) and "s" (size) lines. POS counts from 0:
+// the TTL is POS + 1. A probe that was sent and never answered was lost; the file does not name the
+// target.
 class MtrRawFormat final : public PathFormat
 {
 public:
@@ -30,7 +48,7 @@ public:
             if (line.empty())
                 continue;
             if (line.size() < 3 || line[1] != ' ' ||
-                std::string_view("xhdpts").find(line[0]) == std::string_view::npos)
+                std::string_view("xhdpmts").find(line[0]) == std::string_view::npos)
                 return 0;
             if (++events == 20)
                 break;
@@ -41,6 +59,16 @@ public:
     {
         ProbePathBuilder builder(Protocol::Icmp);
         std::map<int, std::string> responderAt;
+        // The label stack given since the latest "h" line at each position; the builder keeps
+        // the first stack of each responder, so a repeated "h" with its "m" lines adds nothing.
+        std::map<int, std::vector<MplsLabel>> stackAt;
+        const auto describeStack = [&](int ttl) {
+            const auto stack = stackAt.find(ttl);
+            const auto responder = responderAt.find(ttl);
+            if (stack != stackAt.end() && responder != responderAt.end() && !stack->second.empty())
+                builder.describeResponder(ttl, responder->second, stack->second);
+            stackAt.erase(ttl);
+        };
         struct Sent
         {
             int ttl;
@@ -71,7 +99,20 @@ public:
                 if (!address)
                     return lineError("mtr --raw", lineNumber,
                                      "'" + w[2] + "' is not an IP address");
+                describeStack(ttl);
                 responderAt[ttl] = *address;
+            } else if (kind == "m") {
+                const auto label = mplsEntry(w);
+                if (!label)
+                    return lineError("mtr --raw", lineNumber,
+                                     "expected 'm POS LABEL TC S TTL' with a label below 2^20, "
+                                     "TC 0-7, S 0-1 and TTL 0-255");
+                if (!responderAt.contains(ttl))
+                    return lineError("mtr --raw", lineNumber,
+                                     "an MPLS label at position " + w[1] + " before its 'h' line");
+                auto &stack = stackAt[ttl];
+                if (stack.size() < 64)
+                    stack.push_back(*label);
             } else if (kind == "d") {
                 if (const auto it = responderAt.find(ttl); it != responderAt.end())
                     builder.nameResponder(it->second, w[2]);
@@ -91,11 +132,13 @@ public:
                 builder.addReply(ttl, responder->second, *microseconds / 1000.0);
             } else if (kind != "t" && kind != "s") {
                 return lineError("mtr --raw", lineNumber,
-                                 "unknown event '" + kind + "' (expected x, h, d, p, t or s)");
+                                 "unknown event '" + kind + "' (expected x, h, d, p, m, t or s)");
             }
             if (builder.probeCount() + order.size() > kMaxProbesPerTtl * kMaxImportedTtl)
                 return lineError("mtr --raw", lineNumber, "too many probes");
         }
+        for (auto it = stackAt.begin(); it != stackAt.end();)
+            describeStack((it++)->first);
         for (const long sequence : order)
             if (const Sent &probe = sent[sequence]; !probe.answered)
                 builder.addTimeout(probe.ttl);
