@@ -122,7 +122,7 @@ void HopGraphView::refresh(const PathModel &session)
         extension && extension->pathMtu ? extension->pathMtu->drops : noDrops;
     const auto mtuDropAfter = [&drops](const MonitorHop &hop) -> std::optional<int> {
         for (const MtuDrop &drop : drops)
-            if (drop.ttl - 1 == hop.ttl && drop.router.toString() == hop.responder)
+            if (drop.routerTtl() == hop.ttl && drop.router.toString() == hop.responder)
                 return drop.mtu;
         return std::nullopt;
     };

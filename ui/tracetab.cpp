@@ -303,7 +303,7 @@ QString TraceTab::statusText() const
         if (const auto &extension = s.model().header().hopscope; extension && extension->pathMtu) {
             QStringList drops;
             for (const MtuDrop &drop : extension->pathMtu->drops)
-                drops << tr("to %1 after TTL %2").arg(drop.mtu).arg(drop.ttl - 1);
+                drops << tr("to %1 after TTL %2").arg(drop.mtu).arg(drop.routerTtl());
             parts << (drops.isEmpty() ? tr("path MTU %1 bytes").arg(extension->pathMtu->size)
                                       : tr("path MTU %1 bytes (drops %2)")
                                             .arg(extension->pathMtu->size)

@@ -41,11 +41,8 @@ PathTtls observe(const PathModel &model)
         responders[hop.ttl]; // a silent TTL is still a TTL tried
         if (hop.reachable)
             responders[hop.ttl].insert(hop.ipAddress);
-        std::string stack;
-        for (const MplsLabel &label : hop.mpls)
-            stack += (stack.empty() ? "" : "/") + std::to_string(label.label);
-        if (!stack.empty() && labels[hop.ttl].empty())
-            labels[hop.ttl] = stack;
+        if (!hop.mpls.empty() && labels[hop.ttl].empty())
+            labels[hop.ttl] = mplsCell(hop.mpls);
     }
     if (path.hopscope)
         result.overview.pathMtu = path.hopscope->pathMtu;
@@ -261,7 +258,7 @@ std::vector<std::string> describeQuoteChanges(const PathComparison &comparison)
             ttls += (i == 0                      ? ""
                      : i + 1 == mtu.drops.size() ? " and "
                                                  : ", ") +
-                    std::to_string(mtu.drops[i].ttl - 1);
+                    std::to_string(mtu.drops[i].routerTtl());
         return (mtu.drops.size() > 1 ? "TTLs " : "TTL ") + ttls;
     };
     if (dropsAfter(*before) != dropsAfter(*now))

@@ -191,6 +191,14 @@ IcmpExtensions parseIcmpExtensions(std::span<const std::uint8_t> icmp, bool v6)
     return extensions;
 }
 
+std::string mplsCell(const std::vector<MplsLabel> &labels)
+{
+    std::string cell;
+    for (const MplsLabel &label : labels)
+        cell += (cell.empty() ? "" : "/") + std::to_string(label.label);
+    return cell;
+}
+
 std::string mplsText(const std::vector<MplsLabel> &labels)
 {
     std::string text;

@@ -76,6 +76,9 @@ std::optional<std::size_t> rfc4884QuoteLength(std::span<const std::uint8_t> icmp
 // The name a tool prints for an MPLS stack: "[MPLS: Lbl 27121 TC 4 S 0 TTL 1]" per entry, as mtr.
 std::string mplsText(const std::vector<MplsLabel> &labels);
 
+// "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
+std::string mplsCell(const std::vector<MplsLabel> &labels);
+
 // "in 3 eth0 10.0.0.1 mtu 1500": the parts an interface object carried.
 std::string interfaceText(const InterfaceInformation &interface);
 

@@ -54,6 +54,8 @@ struct MtuDrop
     int ttl = 0;
     IpAddress router;
     int mtu = 0;
+    // The hop that said so: the router whose next link is the narrow one.
+    int routerTtl() const { return ttl - 1; }
     bool operator==(const MtuDrop &) const = default;
 };
 

@@ -4,7 +4,6 @@
 #include "report/pathverdict.h"
 
 #include "report/quotefindings.h"
-
 #include "report/textformat.h"
 
 #include <algorithm>
@@ -186,9 +185,10 @@ std::vector<std::string> describeVerdict(const PathVerdict &verdict, bool counte
 
 std::vector<std::string> pathMtuLines(const PathModel &model)
 {
-    const PathVerdict verdict = pathVerdict(model);
-    return verdict.pathMtu ? describePathMtu(*verdict.pathMtu, verdict.reached)
-                           : std::vector<std::string>{};
+    const auto &extension = model.header().hopscope;
+    if (!extension || !extension->pathMtu)
+        return {};
+    return describePathMtu(*extension->pathMtu, pathVerdict(model).reached);
 }
 
 } // namespace hopscope

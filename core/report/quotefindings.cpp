@@ -12,6 +12,16 @@ std::uint8_t sentTrafficClassOf(const NetworkPath &path)
     return path.hopscope && path.hopscope->request ? path.hopscope->request->trafficClass : 0;
 }
 
+std::optional<std::uint32_t> toldMtu(const ProbeQuote &quote)
+{
+    if (quote.nextHopMtu)
+        return quote.nextHopMtu;
+    for (const InterfaceInformation &interface : quote.interfaces)
+        if (interface.mtu)
+            return interface.mtu;
+    return std::nullopt;
+}
+
 QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficClass)
 {
     QuoteFindings findings;
@@ -24,10 +34,7 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
     findings.trafficClassRewritten = quote.trafficClass != sentTrafficClass;
     if (quote.ttl > 1)
         findings.quotedTtl = quote.ttl;
-    findings.mtu = quote.nextHopMtu;
-    for (const InterfaceInformation &interface : quote.interfaces)
-        if (!findings.mtu && interface.mtu)
-            findings.mtu = interface.mtu;
+    findings.mtu = toldMtu(quote);
     findings.mpls = quote.mpls;
     findings.interfaces = quote.interfaces;
     findings.notes = quote.notes;
@@ -90,14 +97,6 @@ std::vector<MplsLabel> rowLabels(const MonitorHop &hop, const FileLabels &fileLa
     return found == fileLabels.end() ? std::vector<MplsLabel>{} : found->second;
 }
 
-std::string mplsCell(const std::vector<MplsLabel> &labels)
-{
-    std::string cell;
-    for (const MplsLabel &label : labels)
-        cell += (cell.empty() ? "" : "/") + std::to_string(label.label);
-    return cell;
-}
-
 std::optional<int> discoveredMtuAt(const NetworkPath &path, int ttl)
 {
     if (!path.hopscope || !path.hopscope->pathMtu)
@@ -113,7 +112,7 @@ std::optional<int> discoveredMtuAt(const NetworkPath &path, int ttl)
 std::optional<std::uint32_t> rowMtu(const MonitorHop &hop, const NetworkPath &path)
 {
     if (hop.quote)
-        if (const auto told = quoteFindings(*hop.quote).mtu)
+        if (const auto told = toldMtu(*hop.quote))
             return told;
     if (const auto discovered = discoveredMtuAt(path, hop.ttl))
         return static_cast<std::uint32_t>(*discovered);
@@ -135,7 +134,7 @@ std::vector<std::string> describePathMtu(const PathMtu &mtu, bool reached)
     for (const MtuDrop &drop : mtu.drops) {
         const std::string router = drop.router.toString();
         const std::string where =
-            drop.ttl > 1 ? "after TTL " + std::to_string(drop.ttl - 1) + " (" + router + ")"
+            drop.ttl > 1 ? "after TTL " + std::to_string(drop.routerTtl()) + " (" + router + ")"
                          : "at " + router;
         lines.push_back("It drops from " + std::to_string(before) + " to " +
                         std::to_string(drop.mtu) + " bytes " + where + ": the link to TTL " +

@@ -30,6 +30,9 @@ struct QuoteFindings
     std::vector<std::string> notes; // extensions left out as malformed, and why
 };
 
+// The MTU a router told: the next-hop MTU of a too-big answer, else an interface's (RFC 5837).
+std::optional<std::uint32_t> toldMtu(const ProbeQuote &quote);
+
 // The TOS byte (traffic class) the path's probes left with: its request's, 0 when it has none.
 std::uint8_t sentTrafficClassOf(const NetworkPath &path);
 
@@ -70,8 +73,5 @@ std::optional<std::uint32_t> rowMtu(const MonitorHop &hop, const NetworkPath &pa
 //   "The path MTU is 1400 bytes (probes started at 1500, the outgoing interface's MTU)."
 //   "It drops from 1500 to 1400 bytes after TTL 2 (10.0.2.2): the link to TTL 3 carries no more."
 std::vector<std::string> describePathMtu(const PathMtu &mtu, bool reached);
-
-// "100/17": the labels of a stack, outermost first, as table and CSV cells show them.
-std::string mplsCell(const std::vector<MplsLabel> &labels);
 
 } // namespace hopscope

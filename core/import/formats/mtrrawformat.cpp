@@ -137,8 +137,8 @@ public:
             if (builder.probeCount() + order.size() > kMaxProbesPerTtl * kMaxImportedTtl)
                 return lineError("mtr --raw", lineNumber, "too many probes");
         }
-        for (auto it = stackAt.begin(); it != stackAt.end();)
-            describeStack((it++)->first);
+        while (!stackAt.empty())
+            describeStack(stackAt.begin()->first);
         for (const long sequence : order)
             if (const Sent &probe = sent[sequence]; !probe.answered)
                 builder.addTimeout(probe.ttl);
