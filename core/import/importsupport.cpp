@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -54,6 +55,44 @@ std::optional<int> wholeNumber(std::string_view text)
     if (error != std::errc() || end != text.data() + text.size())
         return std::nullopt;
     return value;
+}
+
+std::optional<std::int64_t> utcMilliseconds(std::string_view text)
+{
+    // YYYY-MM-DDTHH:MM:SS, then an optional fraction, then Z.
+    if (text.size() < 20 || text.back() != 'Z' || text[4] != '-' || text[7] != '-' ||
+        (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':')
+        return std::nullopt;
+    const auto allDigits = [](std::string_view digits) {
+        return std::all_of(digits.begin(), digits.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto field = [&](std::size_t at, std::size_t length) {
+        const std::string_view digits = text.substr(at, length);
+        return allDigits(digits) ? wholeNumber(digits) : std::nullopt;
+    };
+    const auto year = field(0, 4), month = field(5, 2), day = field(8, 2);
+    const auto hour = field(11, 2), minute = field(14, 2), second = field(17, 2);
+    if (!year || !month || !day || !hour || !minute || !second || *hour > 23 || *minute > 59 ||
+        *second > 60)
+        return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year(*year),
+                                           std::chrono::month(static_cast<unsigned>(*month)),
+                                           std::chrono::day(static_cast<unsigned>(*day))};
+    if (!date.ok() || *year < 1970)
+        return std::nullopt;
+    int milliseconds = 0;
+    const std::string_view fraction = text.substr(19, text.size() - 20);
+    if (!fraction.empty()) {
+        if (fraction.size() < 2 || fraction[0] != '.' || !allDigits(fraction.substr(1)))
+            return std::nullopt;
+        for (std::size_t digit = 1; digit <= 3; ++digit)
+            milliseconds =
+                milliseconds * 10 + (digit < fraction.size() ? fraction[digit] - '0' : 0);
+    }
+    const auto days = std::chrono::sys_days(date).time_since_epoch().count();
+    return ((static_cast<std::int64_t>(days) * 24 + *hour) * 60 + *minute) * 60'000 +
+           std::int64_t{*second} * 1000 + milliseconds;
 }
 
 std::optional<int> unreachableCode(std::string_view flag)

@@ -28,6 +28,9 @@ bool startsWith(std::string_view text, std::string_view prefix);
 // A finite number of at least 0, the whole text.
 std::optional<double> number(std::string_view text);
 std::optional<int> wholeNumber(std::string_view text);
+// A UTC time as RFC 3339 writes it ("2025-05-04T09:50:10.383221Z") in milliseconds since 1970,
+// or nothing when the text is not one.
+std::optional<std::int64_t> utcMilliseconds(std::string_view text);
 // traceroute's "!H"-style annotation as an ICMP destination-unreachable code.
 std::optional<int> unreachableCode(std::string_view flag);
 // An IPv4 or IPv6 address as the file writes it, with its scope if it has one ("fe80::1%eth0"),

@@ -237,6 +237,60 @@ private Q_SLOTS:
             HopChange::EcmpChanged);
     }
 
+    // Trippy's own hop objects with an MPLS extension (its 0.9.0 release notes and issue #806, in
+    // the reference corpus), each under the report header of its 0.13.0 notes: the label stack
+    // lands on the hop's host, and a report of the releases before 0.10.0, without jitter, opens.
+    void trippyExtensions_data()
+    {
+        QTest::addColumn<QString>("hopFile");
+        QTest::addColumn<int>("ttl");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("label");
+        QTest::newRow("0.9.0 release notes")
+            << QStringLiteral("trippy-RELEASES-0.9.0-json-hop-mpls-extensions.fragment.json") << 14
+            << QStringLiteral("129.250.3.125") << 91106;
+        QTest::newRow("issue 806") << QStringLiteral("trippy-issue806-json-hop-mpls-extension-"
+                                                     "ttl11.fragment.json")
+                                   << 11 << QStringLiteral("129.250.2.50") << 48268;
+    }
+    void trippyExtensions()
+    {
+        QFETCH(QString, hopFile);
+        QFETCH(int, ttl);
+        QFETCH(QString, host);
+        QFETCH(int, label);
+        const auto corpusJson = [](const QString &name) {
+            QFile file(QStringLiteral(HOPSCOPE_FIXTURES_DIR "/corpus/trippy/") + name);
+            if (!file.open(QIODevice::ReadOnly))
+                qFatal("cannot read %s", qPrintable(name));
+            return nlohmann::json::parse(file.readAll().toStdString());
+        };
+        auto document = corpusJson(
+            QStringLiteral("trippy-RELEASES-0.13.0-json-info-start_end_timestamp.fragment.json"));
+        document["hops"] = nlohmann::json::array({corpusJson(hopFile)});
+        const auto path = readFirst(document.dump());
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QCOMPARE(path->hops.size(), std::size_t(1));
+        const PathHop &hop = path->hops.front();
+        QCOMPARE(hop.ttl, ttl);
+        QCOMPARE(QString::fromStdString(hop.ipAddress), host);
+        QCOMPARE(hop.mpls,
+                 (std::vector<MplsLabel>{{static_cast<std::uint32_t>(label), 0, true, 1}}));
+        QVERIFY(!path->hopscope->monitor->hops.front().stats.jitterMs);
+        QCOMPARE(path->hopscope->monitor->hops.front().stats.received, 1);
+        QCOMPARE(path->timestampMs, std::int64_t{1'746'352'210'383}); // 2025-05-04T09:50:10.383Z
+
+        // An unknown object is passed over; a second host at the TTL gets no labels.
+        document["hops"][0]["extensions"].push_back(
+            {{"unknown", {{"class_num", 2}, {"class_subtype", 1}, {"bytes", {0, 0, 0, 7}}}}});
+        document["hops"][0]["hosts"].push_back({{"ip", "192.0.2.7"}, {"hostname", ""}});
+        const auto balanced = readFirst(document.dump());
+        QVERIFY2(balanced, balanced ? "" : balanced.error().message.c_str());
+        QCOMPARE(balanced->hops.size(), std::size_t(2));
+        QCOMPARE(balanced->hops[0].mpls, hop.mpls);
+        QVERIFY(balanced->hops[1].mpls.empty());
+    }
+
     // trip --mode csv as Trippy's report writer lays it out: "???" where it has nothing, a hop's
     // addresses and names joined with ':'.
     void trippyCsv()
@@ -397,6 +451,25 @@ private Q_SLOTS:
                                                         .arg(QStringLiteral("fast"))})
             << "trippy"
             << "trip --mode json: /hops/0/avg: expected a figure of at least 0 (found string)";
+        const QString labelled =
+            trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(1).chopped(1) +
+            QStringLiteral(R"(, "extensions": [{"mpls": %1}]})");
+        QTest::newRow("trippy start not a UTC time")
+            << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}, )"
+                              R"("start_timestamp": "2025-02-30T09:50:10Z"}, "hops": []})")
+            << "trippy"
+            << "trip --mode json: /info/start_timestamp: expected a UTC time such as "
+               "2025-05-04T09:50:10Z";
+        QTest::newRow("trippy MPLS label out of range")
+            << trippy(QStringLiteral("192.0.2.9"),
+                      {labelled.arg(QStringLiteral(
+                          R"({"members": [{"label": 1048576, "exp": 0, "bos": 1, "ttl": 1}]})"))})
+            << "trippy"
+            << "trip --mode json: /hops/0/extensions/0/mpls/members/0/label: must be between 0 "
+               "and 1048575 (found 1048576)";
+        QTest::newRow("trippy MPLS stack without members")
+            << trippy(QStringLiteral("192.0.2.9"), {labelled.arg(QStringLiteral("{}"))}) << "trippy"
+            << "trip --mode json: /hops/0/extensions/0/mpls/members: required field is missing";
         const QString mtrReport = QStringLiteral(
             "HOST: c1                    Loss%   Snt   Last   Avg  Best  Wrst StDev\n"
             "  1. AS???    192.0.2.1      0.0%    10    0.7   0.7   0.5   0.9   0.1\n");

@@ -37,10 +37,33 @@ double trippyFigure(const ObjectView &object, std::string_view key)
     return *parsed;
 }
 
+// The label stack of a hop's `extensions` (Trippy 0.9.0 on): [{"mpls": {"members": [{"label",
+// "exp", "bos", "ttl"}]}} | {"unknown": {"class_num", "class_subtype", "bytes"}}]. An unknown
+// object has no place on a hop and is passed over.
+std::vector<MplsLabel> trippyLabels(const ObjectView &hop)
+{
+    std::vector<MplsLabel> stack;
+    const auto extensions = hop.optionalArray("extensions");
+    for (std::size_t i = 0; extensions && i < extensions->size(); ++i) {
+        const auto mpls = extensions->objectAt(i).optionalObject("mpls");
+        const auto members = mpls ? std::optional(mpls->requiredArray("members")) : std::nullopt;
+        for (std::size_t m = 0; members && m < members->size() && stack.size() < 64; ++m) {
+            const ObjectView member = members->objectAt(m);
+            stack.push_back(
+                {static_cast<std::uint32_t>(member.requiredInteger("label", 0, 1'048'575)),
+                 static_cast<int>(member.requiredInteger("exp", 0, 7)),
+                 member.requiredInteger("bos", 0, 1) == 1,
+                 static_cast<int>(member.requiredInteger("ttl", 0, 255))});
+        }
+    }
+    return stack;
+}
+
 NetworkPath trippyFromJson(const nlohmann::json &document)
 {
     const ObjectView root(document, "");
-    const ObjectView target = root.requiredObject("info").requiredObject("target");
+    const ObjectView info = root.requiredObject("info");
+    const ObjectView target = info.requiredObject("target");
     const auto hops = root.requiredArray("hops");
     if (hops.size() > static_cast<std::size_t>(kMaxImportedTtl))
         jsonfields::fail(ErrorCode::InvalidImport, hops.pointer(), "at most 255 hops");
@@ -49,6 +72,14 @@ NetworkPath trippyFromJson(const nlohmann::json &document)
     path.destination.ipAddress = requiredAddress(target, "ip");
     path.destination.hostname =
         target.optionalString("hostname").value_or(path.destination.ipAddress);
+    // Trippy writes when the trace started since 0.13.0.
+    if (const auto started = info.optionalString("start_timestamp")) {
+        const auto milliseconds = utcMilliseconds(*started);
+        if (!milliseconds)
+            jsonfields::fail(ErrorCode::InvalidImport, info.pointerTo("start_timestamp"),
+                             "expected a UTC time such as 2025-05-04T09:50:10Z");
+        path.timestampMs = *milliseconds;
+    }
     MonitorSummary summary;
     int previous = 0;
     for (std::size_t i = 0; i < hops.size(); ++i) {
@@ -83,9 +114,16 @@ NetworkPath trippyFromJson(const nlohmann::json &document)
             row.stats.minMs = trippyFigure(hop, "best");
             row.stats.maxMs = trippyFigure(hop, "worst");
             row.stats.stdDevMs = trippyFigure(hop, "stddev");
-            row.stats.jitterMs = trippyFigure(hop, "jitter");
+            // Trippy writes jitter since 0.10.0.
+            if (hop.has("jitter"))
+                row.stats.jitterMs = trippyFigure(hop, "jitter");
         }
+        const std::size_t firstAdded = path.hops.size();
         addFiguresRow(path, summary, std::move(row), hosts);
+        // Trippy keeps the extensions of the hop's latest reply without naming its host; they go
+        // to the host its row of figures is kept under.
+        if (auto labels = trippyLabels(hop); !labels.empty() && !hosts.empty())
+            path.hops[firstAdded].mpls = std::move(labels);
     }
     if (summary.hops.empty())
         jsonfields::fail(ErrorCode::InvalidImport, hops.pointer(), "no hops");
