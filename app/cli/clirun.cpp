@@ -29,7 +29,8 @@ Commands:
                     HOST:PORT sends the Network Path metrics after each round.
                     See `hopscope-cli monitor --help`.
   show FILE.json    Print a saved NetworkPath as a table (TTL, address, hostname,
-                    RTT, reachable) followed by a one-line summary; for a
+                    RTT, reachable), what the replies told (label stacks, NAT,
+                    DSCP, quoted and reply TTLs) and a one-line summary; for a
                     monitoring session, also its report. Reads other tools'
                     output too (mtr, traceroute, tracert, Cisco, RIPE Atlas,
                     scamper, Dublin Traceroute, Trippy) and prints every trace

@@ -50,8 +50,9 @@ int runShow(const QStringList &arguments)
             printText((i > 0 ? "\n" : "") + std::string("Trace ") + std::to_string(i + 1) + " of " +
                       std::to_string(paths->size()) + "\n");
         const PathModel model = PathModel::fromPath((*paths)[i]);
-        printText(formatPathTable(model) + "\n" + formatPathSummary(model) + "\n" +
-                  formatPathMtu(model));
+        const std::string notes = formatReplyNotes(model);
+        printText(formatPathTable(model) + (notes.empty() ? "" : "\n" + notes) + "\n" +
+                  formatPathSummary(model) + "\n" + formatPathMtu(model));
         // Figures per hop, when the file has them: over every round of a monitoring session,
         // or counted from a trace's probes or by the tool that wrote the file.
         if (model.isMonitoring())

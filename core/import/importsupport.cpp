@@ -241,10 +241,12 @@ ProbePathBuilder::ProbePathBuilder(Protocol protocol)
 }
 
 void ProbePathBuilder::addReply(int ttl, const std::string &responder, std::optional<double> rttMs,
-                                std::optional<int> icmpType, std::optional<int> icmpCode)
+                                std::optional<int> icmpType, std::optional<int> icmpCode,
+                                std::optional<int> replyTtl, std::optional<ProbeQuote> quote)
 {
     noteTtl(ttl);
-    m_extension.probes.push_back({ttl, 0, responder, rttMs, icmpType, icmpCode, 0, 0});
+    m_extension.probes.push_back(
+        {ttl, 0, responder, rttMs, icmpType, icmpCode, 0, 0, std::move(quote), replyTtl});
 }
 
 void ProbePathBuilder::addTimeout(int ttl)

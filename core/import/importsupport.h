@@ -64,9 +64,13 @@ public:
     NetworkPath &path() { return m_path; }
     TraceRequest &request() { return m_request; }
 
+    // `replyTtl` is the TTL the answer arrived with and `quote` what a router's error quoted,
+    // when the file tells them.
     void addReply(int ttl, const std::string &responder, std::optional<double> rttMs,
                   std::optional<int> icmpType = std::nullopt,
-                  std::optional<int> icmpCode = std::nullopt);
+                  std::optional<int> icmpCode = std::nullopt,
+                  std::optional<int> replyTtl = std::nullopt,
+                  std::optional<ProbeQuote> quote = std::nullopt);
     void addTimeout(int ttl);
     // A responder's name as the file shows it next to the address.
     void nameResponder(const std::string &responder, const std::string &hostname);

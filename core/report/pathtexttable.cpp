@@ -4,6 +4,7 @@
 #include "report/pathtexttable.h"
 
 #include "report/pathverdict.h"
+#include "report/quotefindings.h"
 
 #include "report/textformat.h"
 
@@ -139,6 +140,24 @@ std::string formatPathSummary(const PathModel &model)
     summary += "; " + std::to_string(ttls.size()) + (ttls.size() == 1 ? " TTL, " : " TTLs, ") +
                std::to_string(silent) + " silent; traced " + formatTracedAt(path.timestampMs);
     return summary;
+}
+
+std::string formatReplyNotes(const PathModel &model)
+{
+    const std::uint8_t sent = sentTrafficClassOf(model.header());
+    std::vector<std::vector<std::string>> rows{{"TTL", "ADDRESS", "WHAT THE REPLY TOLD"}};
+    for (const MonitorHop &hop : model.hops()) {
+        std::vector<std::string> lines;
+        if (hop.quote)
+            lines = quoteFindingLines(quoteFindings(*hop.quote, sent), sent);
+        if (hop.destination && hop.replyTtl)
+            lines.push_back(replyTtlLine(*hop.replyTtl));
+        for (const std::string &line : lines)
+            rows.push_back({std::to_string(hop.ttl), printable(hop.responder), printable(line)});
+    }
+    if (rows.size() == 1)
+        return {};
+    return formatColumns(rows, {true, false, false});
 }
 
 std::string formatPathMtu(const PathModel &model)

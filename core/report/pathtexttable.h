@@ -21,5 +21,9 @@ std::string formatPathTarget(const NetworkPath &path);
 std::string formatPathSummary(const PathModel &model);
 // What path MTU discovery found, a line each; empty when the trace did not search for it.
 std::string formatPathMtu(const PathModel &model);
+// What the replies told besides their round trip, as a trace prints it under its hops: each
+// hop's latest quote (label stack, interfaces, NAT, DSCP/ECN, quoted TTL, MTU) and the
+// destination's reply TTL, a line each after the hop's TTL and address. Empty when none did.
+std::string formatReplyNotes(const PathModel &model);
 
 } // namespace hopscope

@@ -35,6 +35,7 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
     if (quote.ttl > 1)
         findings.quotedTtl = quote.ttl;
     findings.mtu = toldMtu(quote);
+    findings.tooBig = quote.nextHopMtu.has_value();
     findings.mpls = quote.mpls;
     findings.interfaces = quote.interfaces;
     findings.notes = quote.notes;
@@ -60,6 +61,9 @@ std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                         std::to_string(sentTrafficClass & 3) + "]");
     if (findings.quotedTtl)
         lines.push_back("[quoted TTL " + std::to_string(*findings.quotedTtl) + "]");
+    if (findings.tooBig && findings.mtu)
+        lines.push_back("[too big: the next link carries at most " + std::to_string(*findings.mtu) +
+                        " bytes]");
     for (const std::string &note : findings.notes)
         lines.push_back("[extension left out: " + note + "]");
     return lines;

@@ -25,6 +25,7 @@ struct QuoteFindings
     bool trafficClassRewritten = false; // not what the probe was sent with
     std::optional<int> quotedTtl;       // when not 1: a tunnel or a hop that copies TTLs
     std::optional<std::uint32_t> mtu;   // next-hop MTU, else an interface's MTU
+    bool tooBig = false; // the answer was fragmentation needed or packet too big, naming `mtu`
     std::vector<MplsLabel> mpls;
     std::vector<InterfaceInformation> interfaces;
     std::vector<std::string> notes; // extensions left out as malformed, and why
@@ -45,6 +46,7 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
 //   [NAT: the router saw source 198.18.1.100]
 //   [DSCP 8 ECN 0 as the router saw it; sent DSCP 0 ECN 0]
 //   [quoted TTL 2]
+//   [too big: the next link carries at most 1400 bytes]
 //   [extension left out: MPLS label stack of 3 bytes, not a multiple of 4: left out]
 std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                                            std::uint8_t sentTrafficClass = 0);

@@ -184,6 +184,20 @@ void ExtensionLabTest::extensionsAreSavedReportedAndReopened()
             ++withLabels;
         }
     QCOMPARE(withLabels, 1);
+    // ... and what the replies told, as the trace printed it under hop 2 (and under the
+    // destination, its reply TTL).
+    QStringList told;
+    for (const QString &line : shownLines)
+        if (line.contains(QLatin1Char('[')) && !line.contains(QStringLiteral("[reply TTL")))
+            told << line.simplified();
+    QVERIFY2(shown.out.contains("[reply TTL "), shown.out.constData());
+    const QString router = routerHop(2, false).section(QLatin1Char(' '), 1);
+    QCOMPARE(told, (QStringList{
+                       QStringLiteral("2 %1 [MPLS: Lbl 24000 TC 0 S 0 TTL 1]").arg(router),
+                       QStringLiteral("2 %1 [MPLS: Lbl 17 TC 5 S 1 TTL 1]").arg(router),
+                       QStringLiteral("2 %1 [interface: in ifindex 17 ge-0/0/1 10.0.2.1 mtu 1500]")
+                           .arg(router),
+                   }));
 }
 
 void ExtensionLabTest::mtrOutputsAreReadWithTheirLabels_data()

@@ -291,6 +291,51 @@ private Q_SLOTS:
         QVERIFY(balanced->hops[1].mpls.empty());
     }
 
+    // RIPE Atlas results from RIPE's own parser's tests: what each reply tells besides its round
+    // trip lands on its probe, as the probes' traceroute.c writes it.
+    void ripeAtlasReplyDetails()
+    {
+        const auto corpusPath = [](const char *name) {
+            QFile file(QStringLiteral(HOPSCOPE_FIXTURES_DIR "/corpus/ripe-atlas/") +
+                       QLatin1String(name));
+            if (!file.open(QIODevice::ReadOnly))
+                qFatal("cannot read %s", name);
+            return readFirst(file.readAll().toStdString());
+        };
+        const auto quoteAt = [](const NetworkPath &path, int ttl) {
+            std::vector<ProbeQuote> quotes;
+            for (const ProbeSample &probe : path.hopscope->probes)
+                if (probe.ttl == ttl && probe.quote)
+                    quotes.push_back(*probe.quote);
+            return quotes;
+        };
+        // An MPLS tunnel that copies the IP TTL: the routers inside quote TTLs 2 and 3.
+        const auto tunnel = corpusPath(
+            "sagan-traceroute_responding_target-L297-fw4610-udp-v4-icmpext-mpls-ittl.json");
+        QVERIFY2(tunnel, tunnel ? "" : tunnel.error().message.c_str());
+        QCOMPARE(quoteAt(*tunnel, 7).size(), std::size_t(3));
+        QCOMPARE(quoteAt(*tunnel, 7).front().ttl, std::uint8_t(1));
+        QCOMPARE(quoteAt(*tunnel, 8).front().ttl, std::uint8_t(2));
+        QCOMPARE(quoteAt(*tunnel, 8).front().mpls, (std::vector<MplsLabel>{{1692, 0, true, 1}}));
+        QCOMPARE(quoteAt(*tunnel, 9).front().ttl, std::uint8_t(3));
+        QVERIFY(quoteAt(*tunnel, 10).empty()); // nothing told beyond the round trip
+        const PathModel rows = PathModel::fromPath(*tunnel);
+        QCOMPARE(rows.hops()[19].replyTtl, std::optional<int>(45));
+        QCOMPARE(rows.hops()[8].quote->ttl, std::uint8_t(3));
+
+        // A packet too big names the MTU; ICMPv6's "H" is code 3, address unreachable.
+        const auto tooBig =
+            corpusPath("sagan-traceroute_v6_mtu-L357-fw4610-icmp-v6-mtu-err-H-ittl.json");
+        QVERIFY2(tooBig, tooBig ? "" : tooBig.error().message.c_str());
+        const ProbeSample &first = tooBig->hopscope->probes.front();
+        QCOMPARE(first.quote->nextHopMtu, std::optional<std::uint32_t>(1500));
+        QVERIFY(!first.icmpType);
+        const ProbeSample &unreachable = tooBig->hopscope->probes[2];
+        QCOMPARE(unreachable.icmpType, std::optional<int>(1));
+        QCOMPARE(unreachable.icmpCode, std::optional<int>(3));
+        QCOMPARE(quoteAt(*tooBig, 2).front().ttl, std::uint8_t(2));
+    }
+
     // trip --mode csv as Trippy's report writer lays it out: "???" where it has nothing, a hop's
     // addresses and names joined with ':'.
     void trippyCsv()
@@ -454,6 +499,11 @@ private Q_SLOTS:
         const QString labelled =
             trippyHop.arg(1).arg(QStringLiteral("192.0.2.1")).arg(0).arg(5).arg(1).chopped(1) +
             QStringLiteral(R"(, "extensions": [{"mpls": %1}]})");
+        QTest::newRow("ripe atlas quoted TTL out of range")
+            << QStringLiteral(R"({"prb_id": 1, "dst_addr": "192.0.2.9", "result": [{"hop": 1, )"
+                              R"("result": [{"from": "192.0.2.1", "rtt": 1.0, "ittl": 256}]}]})")
+            << "ripe-atlas"
+            << "RIPE Atlas: /result/0/result/0/ittl: must be between 0 and 255 (found 256)";
         QTest::newRow("trippy start not a UTC time")
             << QStringLiteral(R"({"info": {"target": {"ip": "192.0.2.9"}, )"
                               R"("start_timestamp": "2025-02-30T09:50:10Z"}, "hops": []})")

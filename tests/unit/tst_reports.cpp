@@ -417,6 +417,10 @@ private Q_SLOTS:
         plain.trafficClass = 46 << 2;
         plain.ttl = 1;
         QVERIFY(quoteFindingLines(quoteFindings(plain, 46 << 2), 46 << 2).empty());
+        // A fragmentation needed names the next link's MTU.
+        plain.nextHopMtu = 1400;
+        QCOMPARE(quoteFindingLines(quoteFindings(plain, 46 << 2), 46 << 2),
+                 (std::vector<std::string>{"[too big: the next link carries at most 1400 bytes]"}));
     }
 
     void privateRanges_data()

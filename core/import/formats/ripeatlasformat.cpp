@@ -6,6 +6,8 @@
 #include "common/jsonfields.h"
 #include "import/importsupport.h"
 
+#include <map>
+
 namespace hopscope::formats {
 
 namespace {
@@ -53,8 +55,41 @@ std::vector<MplsLabel> mplsLabels(const ObjectView &reply)
     return stack;
 }
 
+// The letter a probe writes for a destination-unreachable code (the probes' traceroute.c):
+// ICMP's N 0, H 1, P 2, p 3 (port, for ICMP probes) and A 13; ICMPv6's N 0, A 1, h 2 (beyond
+// scope) and H 3 (address unreachable). Other codes are written as numbers.
+std::optional<int> atlasUnreachableCode(const std::string &letter, bool v6)
+{
+    static const std::map<std::string, int> v4Codes{
+        {"N", 0}, {"H", 1}, {"P", 2}, {"p", 3}, {"A", 13}};
+    static const std::map<std::string, int> v6Codes{{"N", 0}, {"A", 1}, {"h", 2}, {"H", 3}};
+    const auto &codes = v6 ? v6Codes : v4Codes;
+    const auto found = codes.find(letter);
+    return found == codes.end() ? std::nullopt : std::optional<int>(found->second);
+}
+
+// What a router's error quoted, as far as the reply tells it: the probe's TTL when it was not 1
+// ("ittl"), its TOS byte when not 0 ("itos"), the next-hop MTU of a packet too big ("mtu") and
+// the label stack of its extensions. Nothing when the reply tells none of them.
+std::optional<ProbeQuote> quoteOf(const ObjectView &reply, const std::vector<MplsLabel> &labels)
+{
+    const auto quotedTtl = reply.optionalInteger("ittl", 0, 255);
+    const auto quotedTos = reply.optionalInteger("itos", 0, 255);
+    const auto mtu = reply.optionalInteger("mtu", 0, 65'535);
+    if (!quotedTtl && !quotedTos && !mtu && labels.empty())
+        return std::nullopt;
+    ProbeQuote quote;
+    quote.ttl = static_cast<std::uint8_t>(quotedTtl.value_or(1));
+    quote.trafficClass = static_cast<std::uint8_t>(quotedTos.value_or(0));
+    if (mtu)
+        quote.nextHopMtu = static_cast<std::uint32_t>(*mtu);
+    quote.mpls = labels;
+    return quote;
+}
+
 // One traceroute result: {af, dst_addr, dst_name, from, src_addr, proto, timestamp, prb_id,
-// result: [{hop, result: [{from, rtt, ttl, size, err, icmpext} | {x: "*"}]} | {error}]}.
+// result: [{hop, result: [{from, rtt, ttl, size, err, ittl, itos, mtu, icmpext} | {x: "*"}]} |
+// {error}]}.
 NetworkPath readResult(const ObjectView &result)
 {
     ProbePathBuilder builder(protocolOf(result));
@@ -95,17 +130,21 @@ NetworkPath readResult(const ObjectView &result)
             std::optional<int> type;
             std::optional<int> code;
             if (const nlohmann::json *err = reply.find("err")) {
-                type = address->find(':') == std::string::npos ? 3 : 1;
+                const bool v6 = address->find(':') != std::string::npos;
+                type = v6 ? 1 : 3;
                 if (err->is_number_integer())
                     code = err->get<int>();
                 else if (err->is_string())
-                    code = unreachableCode("!" + err->get<std::string>());
+                    code = atlasUnreachableCode(err->get<std::string>(), v6);
                 if (!code)
                     type.reset();
             }
+            auto labels = mplsLabels(reply);
+            const auto replyTtl = reply.optionalInteger("ttl", 0, 255);
             builder.addReply(ttl, *address, reply.optionalNumber("rtt", 0.0, 3'600'000.0), type,
-                             code);
-            builder.describeResponder(ttl, *address, mplsLabels(reply));
+                             code, replyTtl ? std::optional<int>(*replyTtl) : std::nullopt,
+                             quoteOf(reply, labels));
+            builder.describeResponder(ttl, *address, labels);
         }
     }
     NetworkPath built = builder.build();
