@@ -53,7 +53,10 @@ std::optional<SocketMessage> readSocketMessage(int fd, bool errorQueue, std::siz
             result.receivedNs =
                 static_cast<std::int64_t>(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
         }
-        if (header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_HOPLIMIT) {
+        // IPv4's IP_RECVTTL and IPv6's IPV6_RECVHOPLIMIT: the TTL of the packet that arrived
+        // (on the error queue, the ICMP error's own, not the quoted probe's).
+        if ((header->cmsg_level == SOL_IPV6 && header->cmsg_type == IPV6_HOPLIMIT) ||
+            (header->cmsg_level == SOL_IP && header->cmsg_type == IP_TTL)) {
             int hopLimit = 0;
             std::memcpy(&hopLimit, CMSG_DATA(header), sizeof hopLimit);
             if (hopLimit >= 0 && hopLimit <= 255)

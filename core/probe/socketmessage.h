@@ -26,7 +26,7 @@ struct SocketMessage
     std::vector<std::uint8_t> bytes;
     sockaddr_storage from{};
     std::int64_t receivedNs = 0; // the kernel's receive time (SO_TIMESTAMPNS), or now without one
-    std::optional<std::uint8_t> hopLimit; // IPV6_HOPLIMIT, when the socket asked for it
+    std::optional<std::uint8_t> hopLimit; // IP_TTL or IPV6_HOPLIMIT, when the socket asked
     // From the error queue (IP_RECVERR / IPV6_RECVERR): the ICMP error that came back.
     bool icmpError = false;
     std::uint8_t icmpType = 0;

@@ -101,6 +101,7 @@ UnprivilegedTransport::open(const UnprivilegedConfig &config)
         }
         const bool ok =
             setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) &&
+            setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVTTL : IPV6_RECVHOPLIMIT, 1) &&
             setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1) &&
             setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_TOS : IPV6_TCLASS, config.trafficClass);
         if (!ok)
@@ -133,6 +134,7 @@ Expected<std::int64_t> UnprivilegedTransport::send(const OutgoingPacket &packet)
         if (::bind(fd, reinterpret_cast<sockaddr *>(&local), localLength) != 0 ||
             !setInt(fd, ttlLevel, ttlName, packet.ttl) ||
             !setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVERR : IPV6_RECVERR, 1) ||
+            !setInt(fd, v4 ? SOL_IP : SOL_IPV6, v4 ? IP_RECVTTL : IPV6_RECVHOPLIMIT, 1) ||
             !setInt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1) ||
             !setInt(fd, ttlLevel, v4 ? IP_TOS : IPV6_TCLASS, m_config.trafficClass)) {
             const int error = errno;
@@ -344,6 +346,7 @@ std::optional<ReplyMatch> UnprivilegedMethod::match(const ReceivedPacket &packet
     match.flow = packet.flow;
     match.reply.responder = packet.from;
     match.reply.receivedNs = packet.receivedNs;
+    match.reply.ttl = packet.ttl;
     switch (packet.channel) {
     case PacketChannel::SocketError: {
         if (m_config.protocol == Protocol::Tcp) {
