@@ -5,6 +5,9 @@
 
 #include "common/safetext.h"
 
+#include <QString>
+#include <QtGlobal>
+
 #include <cstdio>
 #include <string>
 
@@ -26,6 +29,26 @@ void printError(std::string_view text)
     // Messages quote files, names and replies: nothing in them may drive the terminal.
     const std::string safe = printable(text, true);
     std::fprintf(stderr, "hopscope-cli: %.*s\n", static_cast<int>(safe.size()), safe.data());
+}
+
+namespace {
+
+void quietQtMessage(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg)
+        printError(message.toStdString());
+}
+
+void verboseQtMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    printError("Qt: " + message.toStdString());
+}
+
+} // namespace
+
+void keepQtMessagesQuiet(bool verbose)
+{
+    qInstallMessageHandler(verbose ? verboseQtMessage : quietQtMessage);
 }
 
 } // namespace hopscope::cli

@@ -15,5 +15,8 @@ void printText(std::string_view text);
 // Prefixes the program name, as command-line tools do, and ends the line. Control characters
 // (other than line breaks and tabs) are replaced.
 void printError(std::string_view text);
+// Qt's own messages (a missing XDG_RUNTIME_DIR, fonts, platform plugins) are not the command's
+// output: they reach stderr only with --verbose. Fatal ones always do.
+void keepQtMessagesQuiet(bool verbose);
 
 } // namespace hopscope::cli

@@ -55,6 +55,9 @@ Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a
                     command's own help.
   -v, --version     Show the version.
+  --verbose         Also print Qt's own messages (about the platform, fonts or
+                    paths such as a missing XDG_RUNTIME_DIR) on stderr; without
+                    it a command prints nothing but its own output.
 
 Exit status: 0 on success (for diff: the same route), 1 when diff finds that
 the routes differ, 2 on bad arguments, unreadable input or a failed trace, 130

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "clicommands.h"
+#include "clioutput.h"
 #include "file/outputfile.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -14,6 +16,14 @@
 int main(int argc, char *argv[])
 {
     hopscope::installTemporaryFileCleanup();
+    // --verbose, anywhere on the line, belongs to every command: it lets Qt's messages through.
+    const auto kept = std::remove_if(argv + 1, argv + argc, [](const char *word) {
+        return std::strcmp(word, "--verbose") == 0;
+    });
+    const bool verbose = kept != argv + argc;
+    argc = static_cast<int>(kept - argv);
+    argv[argc] = nullptr;
+    hopscope::cli::keepQtMessagesQuiet(verbose);
     // Only `report` draws (PDF pages need fonts, so a QGuiApplication); it needs no display.
     std::unique_ptr<QCoreApplication> app;
     if (argc > 1 && std::strcmp(argv[1], "report") == 0) {

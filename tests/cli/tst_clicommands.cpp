@@ -15,6 +15,8 @@ private Q_SLOTS:
     void command();
     void showMatchesGolden();
     void diffMatchesGolden();
+    void qtMessagesOnlyWhenVerbose_data();
+    void qtMessagesOnlyWhenVerbose();
 
 private:
     struct Run
@@ -23,7 +25,9 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    static Run run(const QString &program, const QStringList &arguments);
+    static Run
+    run(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 };
 
 namespace {
@@ -39,9 +43,11 @@ QString fixture(const char *name)
 
 } // namespace
 
-CliCommandsTest::Run CliCommandsTest::run(const QString &program, const QStringList &arguments)
+CliCommandsTest::Run CliCommandsTest::run(const QString &program, const QStringList &arguments,
+                                          const QProcessEnvironment &environment)
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     Run result;
     if (!process.waitForFinished(20000) || process.exitStatus() != QProcess::NormalExit)
@@ -316,6 +322,35 @@ void CliCommandsTest::diffMatchesGolden()
     QFile golden(fixture("text/diff-v1-v3.txt"));
     QVERIFY(golden.open(QIODevice::ReadOnly));
     QCOMPARE(result.out, golden.readAll());
+}
+
+void CliCommandsTest::qtMessagesOnlyWhenVerbose_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    for (const char *command : {"trace", "monitor", "show", "diff", "report", "convert"})
+        QTest::newRow(command) << QStringList{QLatin1String(command), QStringLiteral("--help")};
+    QTest::newRow("show a file") << QStringList{QStringLiteral("show"),
+                                                fixture("datadog/v3-pathtrace-reachable.json")};
+}
+
+// Without a session's XDG_RUNTIME_DIR (a cron job, sudo, a container), Qt warns when it looks
+// for the runtime folder; that is not the command's output, so only --verbose shows it.
+void CliCommandsTest::qtMessagesOnlyWhenVerbose()
+{
+    QFETCH(QStringList, arguments);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    const Run quiet = run(binary("hopscope-cli"), arguments, environment);
+    QCOMPARE(quiet.exitCode, 0);
+    QVERIFY(!quiet.out.isEmpty());
+    QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+    const Run verbose = run(binary("hopscope-cli"),
+                            QStringList{QStringLiteral("--verbose")} + arguments, environment);
+    QCOMPARE(verbose.exitCode, 0);
+    QCOMPARE(verbose.out, quiet.out);
+    if (arguments.constFirst() == QLatin1String("report"))
+        QVERIFY2(verbose.err.contains("Qt: QStandardPaths: XDG_RUNTIME_DIR not set"),
+                 verbose.err.constData());
 }
 
 QTEST_GUILESS_MAIN(CliCommandsTest)
