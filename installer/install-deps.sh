@@ -22,6 +22,8 @@ packages=(
     # packaging and its tests: the Debian package's dependencies (dpkg-shlibdeps), the desktop
     # file, AppStream, MIME and polkit checks, and what a desktop does with them (GIO's file types)
     dpkg-dev desktop-file-utils appstream shared-mime-info libglib2.0-bin polkitd libxml2-utils
+    # tests: the shell completions, run by the shells that load them
+    bash-completion zsh
     # benchmark: the reference tools measured against Hopscope
     traceroute tcptraceroute iputils-ping mtr-tiny
 )

@@ -250,6 +250,8 @@ void PackageInstallTest::packageHoldsTheLayout()
         kGrantProgram,
         kHelper,
         kPrefix + QStringLiteral("/share/applications/%1.desktop").arg(kAppId),
+        kPrefix + QStringLiteral("/share/bash-completion/completions/hopscope-cli"),
+        kPrefix + QStringLiteral("/share/zsh/vendor-completions/_hopscope-cli"),
         kPrefix + QStringLiteral("/share/doc/hopscope/copyright"),
         kPrefix + QStringLiteral("/share/icons/hicolor/scalable/apps/%1.svg").arg(kAppId),
         kPrefix + QStringLiteral("/share/metainfo/%1.metainfo.xml").arg(kAppId),
@@ -358,6 +360,17 @@ void PackageInstallTest::installedCliTracesThroughInstalledHelper()
     QCOMPARE(QString::fromStdString(std::string(probingName(path->hopscope->probing))),
              QStringLiteral("raw"));
     QCOMPARE(int(path->hopscope->probes.size()), (kRouters + 1) * 3);
+
+    // The installed bash completion registers itself when sourced, as bash-completion does.
+    const Run completion =
+        run(QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("source %1/share/bash-completion/completions/hopscope-cli && "
+                            "complete -p hopscope-cli")
+                 .arg(kPrefix)});
+    QCOMPARE(completion.exitCode, 0);
+    QVERIFY2(completion.out.contains(QStringLiteral("-F _hopscope_cli hopscope-cli")),
+             qPrintable(completion.out + completion.err));
 }
 
 void PackageInstallTest::installedWindowStarts()
