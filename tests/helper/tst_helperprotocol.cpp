@@ -605,35 +605,51 @@ void HelperProtocolTest::sharesOneRateCeilingAcrossHelpers()
         QSKIP("needs root for a network namespace and raw sockets");
     SilentNetwork network;
     QVERIFY(network.ready());
-    std::vector<std::unique_ptr<HelperSession>> sessions;
-    for (int i = 0; i < 4; ++i)
-        sessions.push_back(network.helper());
-    for (const auto &session : sessions)
-        QVERIFY(!session->waitFor([](const json &event) { return event["event"] == "hello"; })
-                     .is_null());
+    // The probe rate of `count` helpers tracing at once, after the shared burst of 1,000;
     // 64 TTLs x 10 queries x 8 flows: 5,120 probes each, nobody answers.
-    for (const auto &session : sessions)
-        session->send(QByteArrayLiteral(
-            "{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":64,"
-            "\"queries\":10,\"flows\":8,\"timeout_ms\":10}"));
-    std::vector<std::int64_t> sent;
-    for (const auto &session : sessions) {
-        const json end = session->waitForEnd(1, 60000);
-        QVERIFY2(end["event"] == "done", end.dump().c_str());
-        for (const json &event : session->eventsOf(1))
-            if (event["event"] == "probe")
-                sent.push_back(event["sent_ns"].get<std::int64_t>());
-    }
-    QCOMPARE(sent.size(), std::size_t(4 * 5120));
-    std::sort(sent.begin(), sent.end());
-    // After the shared burst of 1,000, the rest leave at the ceiling of 10,000 a second at most.
-    const std::size_t burst = 1000;
-    const double seconds = static_cast<double>(sent.back() - sent[burst]) / 1e9;
-    const double rate = static_cast<double>(sent.size() - burst - 1) / seconds;
-    qInfo("4 helpers sent %zu probes at %.0f per second after the burst", sent.size(), rate);
-    QVERIFY2(rate <= 10000 * 1.05, qPrintable(QString::number(rate)));
-    QVERIFY2(rate >= 10000 * 0.5,
-             qPrintable(QString::number(rate))); // and were not held back needlessly
+    const auto rateOf = [&network](int count) -> double {
+        std::vector<std::unique_ptr<HelperSession>> sessions;
+        for (int i = 0; i < count; ++i)
+            sessions.push_back(network.helper());
+        for (const auto &session : sessions)
+            if (session->waitFor([](const json &event) { return event["event"] == "hello"; })
+                    .is_null())
+                return -1;
+        for (const auto &session : sessions)
+            session->send(QByteArrayLiteral(
+                "{\"id\":1,\"op\":\"trace\",\"address\":\"198.18.200.2\",\"max_ttl\":64,"
+                "\"queries\":10,\"flows\":8,\"timeout_ms\":10}"));
+        std::vector<std::int64_t> sent;
+        for (const auto &session : sessions) {
+            if (session->waitForEnd(1, 60000)["event"] != "done")
+                return -1;
+            for (const json &event : session->eventsOf(1))
+                if (event["event"] == "probe")
+                    sent.push_back(event["sent_ns"].get<std::int64_t>());
+        }
+        if (sent.size() != std::size_t(count) * 5120)
+            return -1;
+        std::sort(sent.begin(), sent.end());
+        const std::size_t burst = 1000;
+        const double seconds = static_cast<double>(sent.back() - sent[burst]) / 1e9;
+        return static_cast<double>(sent.size() - burst - 1) / seconds;
+    };
+    const double alone = rateOf(1);
+    QVERIFY2(alone > 0, "one helper sent its 5,120 probes");
+    const double together = rateOf(4);
+    QVERIFY2(together > 0, "four helpers sent their 5,120 probes each");
+    qInfo("one helper alone sent %.0f probes per second after the burst, four together %.0f", alone,
+          together);
+    // Together they keep to the ceiling of 10,000 a second...
+    QVERIFY2(together <= 10000 * 1.05, qPrintable(QString::number(together)));
+    // ...and are not held back needlessly. Where one helper alone reaches the ceiling, four
+    // keep at least half of it; where it cannot (a sanitizer build, a slow machine), four helpers
+    // and this test share the same cores, so only a stall far beyond that contention counts.
+    if (alone >= 10000 * 0.9)
+        QVERIFY2(together >= 10000 * 0.5, qPrintable(QString::number(together)));
+    else
+        QVERIFY2(together >= alone * 0.3,
+                 qPrintable(QStringLiteral("%1 together, %2 alone").arg(together).arg(alone)));
 }
 
 void HelperProtocolTest::runsConcurrentTracesApart()
