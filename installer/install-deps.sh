@@ -10,6 +10,10 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev nlohmann-json3-dev
     libseccomp-dev libmaxminddb-dev
+    # translations: Qt's lupdate and lrelease, and their CMake functions
+    qt6-tools-dev qt6-l10n-tools
+    # manual pages: compressed at build time, rendered and indexed by the tests and the package
+    gzip man-db groff-base
     # style: the formatter that tests/run.sh checks every source with
     clang-format
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
@@ -21,7 +25,7 @@ packages=(
     chromium poppler-utils
     # packaging and its tests: the Debian package's dependencies (dpkg-shlibdeps), the desktop
     # file, AppStream, MIME and polkit checks, and what a desktop does with them (GIO's file types)
-    dpkg-dev desktop-file-utils appstream shared-mime-info libglib2.0-bin polkitd libxml2-utils
+    dpkg-dev desktop-file-utils appstream shared-mime-info libglib2.0-bin polkitd libxml2-utils lintian
     # tests: the shell completions, run by the shells that load them
     bash-completion zsh
     # benchmark: the reference tools measured against Hopscope

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void installWithoutSetcapStaysUsable();
     void installGrantsTheHelper();
     void installedCliTracesThroughInstalledHelper();
+    void installedManualPagesOpen();
     void installedWindowStarts();
     void savedPathsAreNetworkPathFiles_data();
     void savedPathsAreNetworkPathFiles();
@@ -253,6 +254,9 @@ void PackageInstallTest::packageHoldsTheLayout()
         kPrefix + QStringLiteral("/share/bash-completion/completions/hopscope-cli"),
         kPrefix + QStringLiteral("/share/zsh/vendor-completions/_hopscope-cli"),
         kPrefix + QStringLiteral("/share/doc/hopscope/copyright"),
+        kPrefix + QStringLiteral("/share/man/man1/hopscope.1.gz"),
+        kPrefix + QStringLiteral("/share/man/man1/hopscope-cli.1.gz"),
+        kPrefix + QStringLiteral("/share/man/man8/hopscope-probe.8.gz"),
         kPrefix + QStringLiteral("/share/icons/hicolor/scalable/apps/%1.svg").arg(kAppId),
         kPrefix + QStringLiteral("/share/metainfo/%1.metainfo.xml").arg(kAppId),
         kPrefix + QStringLiteral("/share/mime/packages/%1.xml").arg(kAppId),
@@ -273,6 +277,22 @@ void PackageInstallTest::packageHoldsTheLayout()
     }
     QVERIFY(modes.contains(QStringLiteral("-rwxr-xr-x ") + kHelper));
     QVERIFY(modes.contains(QStringLiteral("-rwxr-xr-x ") + kGrantProgram));
+
+    // Lintian has nothing to say about the manual pages, at any severity.
+    const Run lintian =
+        run(QStringLiteral("lintian"),
+            {QStringLiteral("--display-info"), QStringLiteral("--display-experimental"),
+             QStringLiteral("--pedantic"), QStringLiteral("--tag-display-limit"),
+             QStringLiteral("0"), m_package});
+    QVERIFY2(lintian.out.contains(QStringLiteral("hopscope")) || lintian.exitCode == 0,
+             qPrintable(lintian.err)); // it ran and looked at the package
+    static const QRegularExpression aboutManualPages(
+        QStringLiteral("manual-page|manpage|whatis|groff|usr/share/man/"));
+    QStringList said;
+    for (const QString &line : lintian.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (line.contains(aboutManualPages))
+            said << line;
+    QVERIFY2(said.isEmpty(), qPrintable(said.join(QLatin1Char('\n'))));
 }
 
 void PackageInstallTest::installWithoutSetcapStaysUsable()
@@ -371,6 +391,31 @@ void PackageInstallTest::installedCliTracesThroughInstalledHelper()
     QCOMPARE(completion.exitCode, 0);
     QVERIFY2(completion.out.contains(QStringLiteral("-F _hopscope_cli hopscope-cli")),
              qPrintable(completion.out + completion.err));
+}
+
+// The installed pages open with man by name and are in the whatis index that man-db's trigger
+// rebuilt when the package was installed.
+void PackageInstallTest::installedManualPagesOpen()
+{
+    const std::vector<std::pair<QString, QString>> pages = {
+        {QStringLiteral("1"), QStringLiteral("hopscope")},
+        {QStringLiteral("1"), QStringLiteral("hopscope-cli")},
+        {QStringLiteral("8"), QStringLiteral("hopscope-probe")}};
+    for (const auto &[section, name] : pages) {
+        const Run where = run(QStringLiteral("man"), {QStringLiteral("-w"), section, name});
+        QCOMPARE(where.out.trimmed(),
+                 kPrefix + QStringLiteral("/share/man/man%1/%2.%1.gz").arg(section, name));
+        const Run shown =
+            run(QStringLiteral("env"),
+                {QStringLiteral("MANPAGER=cat"), QStringLiteral("MANWIDTH=80"),
+                 QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("man"), section, name});
+        QVERIFY2(shown.exitCode == 0 && shown.err.isEmpty(), qPrintable(shown.err));
+        QVERIFY2(shown.out.contains(QStringLiteral("\nNAME\n       %1 - ").arg(name)),
+                 qPrintable(shown.out.left(400)));
+        const Run whatis = run(QStringLiteral("whatis"), {name});
+        QVERIFY2(whatis.out.startsWith(name + QStringLiteral(" (%1)").arg(section)),
+                 qPrintable(whatis.out + whatis.err));
+    }
 }
 
 void PackageInstallTest::installedWindowStarts()
