@@ -323,7 +323,7 @@ void MainWindow::createMenus()
         settings.online = on;
         saveOwnerLookupSettings(settings);
     });
-    traceMenu->addAction(tr("Owner &Databases..."), this, [this] {
+    traceMenu->addAction(tr("Owner &Databases\u2026"), this, [this] {
         if (chooseOwnerDatabases(this))
             statusBar()->showMessage(
                 tr("Owner databases: %1")

@@ -4,6 +4,7 @@
 #include "clicommands.h"
 #include "clioutput.h"
 #include "file/outputfile.h"
+#include "store/applocations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -33,8 +34,9 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    // The window's names: both share one history database (and its AS answers).
-    QCoreApplication::setOrganizationName(QStringLiteral("Hopscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("Hopscope"));
+    // The window's names: both share the settings and one history database (and its AS answers).
+    hopscope::useApplicationIdentity();
+    for (const QString &problem : hopscope::migrateLegacyLocations().problems)
+        hopscope::cli::printError(problem.toStdString());
     return hopscope::cli::run(QCoreApplication::arguments().mid(1));
 }

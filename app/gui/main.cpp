@@ -2,22 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "file/outputfile.h"
+#include "store/applocations.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 
 #include <string_view>
 
 namespace {
-
-void nameApplication()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Hopscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("Hopscope"));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(hopscope::kVersion));
-}
 
 void describeCommandLine(QCommandLineParser &parser)
 {
@@ -50,7 +46,8 @@ int main(int argc, char *argv[])
 {
     if (asksOnlyForText(argc, argv)) {
         QCoreApplication app(argc, argv);
-        nameApplication();
+        hopscope::useApplicationIdentity();
+        hopscope::installTranslations(app);
         QCommandLineParser parser;
         describeCommandLine(parser);
         parser.process(app); // prints and exits
@@ -59,7 +56,10 @@ int main(int argc, char *argv[])
 
     hopscope::installTemporaryFileCleanup();
     QApplication app(argc, argv);
-    nameApplication();
+    hopscope::useApplicationIdentity();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Hopscope"));
+    hopscope::installTranslations(app);
+    const hopscope::LegacyMigration migration = hopscope::migrateLegacyLocations();
     // Ties the windows to the installed desktop file (its icon and name in docks and task bars).
     QGuiApplication::setDesktopFileName(QString::fromLatin1(hopscope::kAppId));
     QCommandLineParser parser;
@@ -68,6 +68,9 @@ int main(int argc, char *argv[])
 
     hopscope::MainWindow window;
     window.show();
+    if (!migration.problems.isEmpty())
+        QMessageBox::warning(&window, QCoreApplication::translate("main", "Earlier Settings"),
+                             migration.problems.join(QLatin1Char('\n')));
     window.openFiles(parser.positionalArguments());
     return QApplication::exec();
 }

@@ -3,6 +3,8 @@
 
 #include "store/historystore.h"
 
+#include "store/applocations.h"
+
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
@@ -13,7 +15,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 
 #include <algorithm>
@@ -186,8 +187,7 @@ HistoryEntry describeForHistory(const NetworkPath &path)
 
 QString HistoryStore::defaultFileName()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("history.sqlite"));
+    return QDir(dataDirectory()).filePath(QStringLiteral("history.sqlite"));
 }
 
 HistoryStore::HistoryStore(QString fileName, QString connection)

@@ -61,7 +61,7 @@ public:
 
     // Opens the database, creating it (and its folder) when missing.
     static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
-    // QStandardPaths::AppDataLocation/history.sqlite.
+    // dataDirectory()/history.sqlite (store/applocations.h).
     static QString defaultFileName();
 
     ~HistoryStore();

@@ -423,7 +423,7 @@ void PackageInstallTest::installedWindowStarts()
     // Without a display, --version still answers.
     const Run version = run(kGui, {QStringLiteral("--version")});
     QVERIFY2(version.exitCode == 0, qPrintable(version.err));
-    QCOMPARE(version.out.trimmed(), QStringLiteral("Hopscope " HOPSCOPE_VERSION));
+    QCOMPARE(version.out.trimmed(), QStringLiteral("hopscope " HOPSCOPE_VERSION));
     const Run ldd = run(QStringLiteral("ldd"), {kGui});
     QVERIFY2(!ldd.out.contains(QStringLiteral("not found")), qPrintable(ldd.out));
 
@@ -437,6 +437,16 @@ void PackageInstallTest::installedWindowStarts()
                            QFileDevice::ExeGroup | QFileDevice::ExeOther)); // nobody passes through
     QVERIFY(
         QFile::copy(fixture("hopscope/full-tcp-path.json"), home + QStringLiteral("/path.json")));
+    // Settings and a history where earlier versions kept them: the window moves both.
+    QVERIFY(QDir().mkpath(home + QStringLiteral("/.config/Hopscope")));
+    QVERIFY(QDir().mkpath(home + QStringLiteral("/.local/share/Hopscope/Hopscope")));
+    QFile legacySettings(home + QStringLiteral("/.config/Hopscope/Hopscope.conf"));
+    QVERIFY(legacySettings.open(QIODevice::WriteOnly));
+    legacySettings.write("[owners]\nonline=false\n");
+    legacySettings.close();
+    QVERIFY(
+        QFile::copy(m_work.filePath(QStringLiteral("home/path.json")),
+                    home + QStringLiteral("/.local/share/Hopscope/Hopscope/kept-by-hand.json")));
     QCOMPARE(
         run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("65534:65534"), home})
             .exitCode,
@@ -450,12 +460,14 @@ void PackageInstallTest::installedWindowStarts()
                         home + QStringLiteral("/path.json")});
     QVERIFY2(window.exitCode == 124,
              qPrintable(QStringLiteral("exit %1: %2").arg(window.exitCode).arg(window.err)));
-    QVERIFY2(fileText(home + QStringLiteral("/.config/Hopscope/Hopscope.conf"))
-                 .contains(home + QStringLiteral("/path.json")),
+    const QString settings = fileText(home + QStringLiteral("/.config/hopscope/hopscope.conf"));
+    QVERIFY2(settings.contains(home + QStringLiteral("/path.json")), qPrintable(window.err));
+    QVERIFY2(settings.contains(QStringLiteral("online=false")), qPrintable(settings));
+    QVERIFY2(QFileInfo::exists(home + QStringLiteral("/.local/share/hopscope/history.sqlite")),
              qPrintable(window.err));
-    QVERIFY2(
-        QFileInfo::exists(home + QStringLiteral("/.local/share/Hopscope/Hopscope/history.sqlite")),
-        qPrintable(window.err));
+    QVERIFY(QFileInfo::exists(home + QStringLiteral("/.local/share/hopscope/kept-by-hand.json")));
+    QVERIFY(!QFileInfo::exists(home + QStringLiteral("/.config/Hopscope")));
+    QVERIFY(!QFileInfo::exists(home + QStringLiteral("/.local/share/Hopscope")));
     QVERIFY2(!window.err.contains(QStringLiteral("driver not loaded")), qPrintable(window.err));
 }
 

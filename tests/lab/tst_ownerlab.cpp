@@ -398,8 +398,8 @@ void OwnerLabTest::noAsnSendsNoQuery()
     QCOMPARE(queries(), QStringList());
 
     // Turned off in the window: no AS is asked about by the CLI either.
-    QVERIFY(QDir().mkpath(m_data->filePath(QStringLiteral("Hopscope"))));
-    QFile settings(m_data->filePath(QStringLiteral("Hopscope/Hopscope.conf")));
+    QVERIFY(QDir().mkpath(m_data->filePath(QStringLiteral("hopscope"))));
+    QFile settings(m_data->filePath(QStringLiteral("hopscope/hopscope.conf")));
     QVERIFY(settings.open(QIODevice::WriteOnly));
     settings.write("[owners]\nonline=false\n");
     settings.close();
