@@ -301,7 +301,8 @@ void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
             pen.setStyle(Qt::DashLine);
         if (item->pen() != pen)
             item->setPen(pen);
-        item->setToolTip(tr("%1 probe(s) went this way").arg(count));
+        item->setToolTip(count == 1 ? tr("1 probe went this way")
+                                    : tr("%1 probes went this way").arg(count));
     }
 }
 

@@ -167,7 +167,8 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         subtitle = m_sourceLabel;
     } else if (isSilent()) {
         title = tr("TTL %1 \u00b7 no reply").arg(m_hop.ttl);
-        subtitle = tr("%1 probes unanswered").arg(m_hop.stats.sent);
+        subtitle = m_hop.stats.sent == 1 ? tr("1 probe unanswered")
+                                         : tr("%1 probes unanswered").arg(m_hop.stats.sent);
     } else {
         title = QString::fromStdString(m_hop.responder);
         subtitle = QString::fromStdString(m_hop.hostname);

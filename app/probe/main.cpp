@@ -27,7 +27,8 @@ constexpr const char *kUsage = R"(Usage: hopscope-probe [--help | --version]
 The probe helper of Hopscope. hopscope and hopscope-cli start it to send
 raw-socket probes for them; people do not need to. It opens its raw sockets,
 gives up every privilege, and then answers requests on stdin, one JSON
-object per line, with events on stdout (see PROTOCOL.md in the sources).
+object per line, with events on stdout. See hopscope-probe(8), and
+docs/helper-protocol.md in the sources for the protocol.
 )";
 
 // Writes a whole line to the protocol descriptor, retrying short writes.

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-// The line protocol between hopscope-probe and its clients (see PROTOCOL.md): both ends encode
-// and decode with these functions, so that they cannot drift apart.
+// The line protocol between hopscope-probe and its clients (see docs/helper-protocol.md): both ends
+// encode and decode with these functions, so that they cannot drift apart.
 namespace hopscope::helper {
 
 inline constexpr int kProtocolVersion = 2;

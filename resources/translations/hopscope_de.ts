@@ -409,10 +409,6 @@
 <context>
     <name>hopscope::HopGraphView</name>
     <message>
-        <source>%1 probe(s) went this way</source>
-        <translation>%1 Sonde(n) nahmen diesen Weg</translation>
-    </message>
-    <message>
         <source>red edge: loss</source>
         <translation>rote Kante: Verlust</translation>
     </message>
@@ -423,6 +419,14 @@
     <message>
         <source>Hopscope path</source>
         <translation>Hopscope-Pfad</translation>
+    </message>
+    <message>
+        <source>1 probe went this way</source>
+        <translation>1 Sonde nahm diesen Weg</translation>
+    </message>
+    <message>
+        <source>%1 probes went this way</source>
+        <translation>%1 Sonden nahmen diesen Weg</translation>
     </message>
 </context>
 <context>
@@ -506,6 +510,10 @@
     <message>
         <source>MTU %1</source>
         <translation>MTU %1</translation>
+    </message>
+    <message>
+        <source>1 probe unanswered</source>
+        <translation>1 Sonde unbeantwortet</translation>
     </message>
 </context>
 <context>
