@@ -143,12 +143,12 @@ std::vector<std::string> quoteLines(const std::vector<ProbeEvent> &events, std::
         else
             it->second = *event.reply->quote;
     }
+    std::vector<ProbeQuote> quotes;
+    for (const auto &entry : latest)
+        quotes.push_back(entry.second);
     std::vector<std::string> lines;
-    for (const auto &[responder, quote] : latest)
-        for (const std::string &line : quoteFindingLines(quoteFindings(quote, sent), sent))
-            lines.push_back(printable(line));
-    if (destinationTtl)
-        lines.push_back(replyTtlLine(*destinationTtl));
+    for (const std::string &line : replyFindingLines(quotes, destinationTtl, sent))
+        lines.push_back(printable(line));
     return lines;
 }
 

@@ -133,6 +133,17 @@ std::string requiredAddress(const jsonfields::ObjectView &object, std::string_vi
     return *address;
 }
 
+MplsLabel mplsEntryOf(const jsonfields::ObjectView &entry, const MplsMemberNames &names)
+{
+    const auto figure = [&](std::string_view key, std::int64_t high) {
+        return names.allRequired ? entry.requiredInteger(key, 0, high)
+                                 : entry.optionalInteger(key, 0, high).value_or(0);
+    };
+    return {static_cast<std::uint32_t>(entry.requiredInteger(names.label, 0, 1'048'575)),
+            static_cast<int>(figure(names.trafficClass, 7)), figure(names.bottomOfStack, 1) == 1,
+            static_cast<int>(figure(names.ttl, 255))};
+}
+
 std::string parenthesised(std::string word)
 {
     while (!word.empty() && (word.back() == ',' || word.back() == ':'))

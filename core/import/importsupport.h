@@ -40,6 +40,17 @@ std::optional<std::string> addressAsWritten(std::string_view text);
 // The address a JSON field holds, as written; anything else is refused naming the field.
 std::string requiredAddress(const jsonfields::ObjectView &object, std::string_view key);
 
+// One entry of an MPLS label stack in a JSON file, under the member names its tool writes (RIPE
+// Atlas: label, exp, s, ttl; Trippy: label, exp, bos, ttl). Where `allRequired` is false only
+// the label must be there, as RIPE's probes leave out what they did not see; a missing figure
+// is then 0. Out-of-range values are refused naming the member.
+struct MplsMemberNames
+{
+    std::string_view label, trafficClass, bottomOfStack, ttl;
+    bool allRequired;
+};
+MplsLabel mplsEntryOf(const jsonfields::ObjectView &entry, const MplsMemberNames &names);
+
 // "(ADDRESS)" as the address inside, or "" when the word is not in parentheses.
 std::string parenthesised(std::string word);
 

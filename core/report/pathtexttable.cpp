@@ -86,12 +86,8 @@ std::string formatPathTable(const PathModel &model)
                         formatRtt(hop.rttMs), hop.reachable ? "yes" : "no"});
         if (asns)
             rows.back().push_back(owners[i]);
-        if (labels) {
-            std::string stack;
-            for (const MplsLabel &label : hop.mpls)
-                stack += (stack.empty() ? "" : "/") + std::to_string(label.label);
-            rows.back().push_back(stack);
-        }
+        if (labels)
+            rows.back().push_back(mplsCell(hop.mpls));
     }
     return formatColumns(rows, rightAligned);
 }
@@ -147,12 +143,10 @@ std::string formatReplyNotes(const PathModel &model)
     const std::uint8_t sent = sentTrafficClassOf(model.header());
     std::vector<std::vector<std::string>> rows{{"TTL", "ADDRESS", "WHAT THE REPLY TOLD"}};
     for (const MonitorHop &hop : model.hops()) {
-        std::vector<std::string> lines;
-        if (hop.quote)
-            lines = quoteFindingLines(quoteFindings(*hop.quote, sent), sent);
-        if (hop.destination && hop.replyTtl)
-            lines.push_back(replyTtlLine(*hop.replyTtl));
-        for (const std::string &line : lines)
+        const std::vector<ProbeQuote> quotes =
+            hop.quote ? std::vector<ProbeQuote>{*hop.quote} : std::vector<ProbeQuote>{};
+        for (const std::string &line :
+             replyFindingLines(quotes, hop.destination ? hop.replyTtl : std::nullopt, sent))
             rows.push_back({std::to_string(hop.ttl), printable(hop.responder), printable(line)});
     }
     if (rows.size() == 1)

@@ -35,7 +35,7 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
     if (quote.ttl > 1)
         findings.quotedTtl = quote.ttl;
     findings.mtu = toldMtu(quote);
-    findings.tooBig = quote.nextHopMtu.has_value();
+    findings.nextHopMtu = quote.nextHopMtu;
     findings.mpls = quote.mpls;
     findings.interfaces = quote.interfaces;
     findings.notes = quote.notes;
@@ -61,11 +61,25 @@ std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                         std::to_string(sentTrafficClass & 3) + "]");
     if (findings.quotedTtl)
         lines.push_back("[quoted TTL " + std::to_string(*findings.quotedTtl) + "]");
-    if (findings.tooBig && findings.mtu)
-        lines.push_back("[too big: the next link carries at most " + std::to_string(*findings.mtu) +
-                        " bytes]");
+    if (findings.nextHopMtu)
+        lines.push_back("[too big: the next link carries at most " +
+                        std::to_string(*findings.nextHopMtu) + " bytes]");
     for (const std::string &note : findings.notes)
         lines.push_back("[extension left out: " + note + "]");
+    return lines;
+}
+
+std::vector<std::string> replyFindingLines(const std::vector<ProbeQuote> &quotes,
+                                           std::optional<int> destinationReplyTtl,
+                                           std::uint8_t sentTrafficClass)
+{
+    std::vector<std::string> lines;
+    for (const ProbeQuote &quote : quotes)
+        for (std::string &line :
+             quoteFindingLines(quoteFindings(quote, sentTrafficClass), sentTrafficClass))
+            lines.push_back(std::move(line));
+    if (destinationReplyTtl)
+        lines.push_back(replyTtlLine(*destinationReplyTtl));
     return lines;
 }
 

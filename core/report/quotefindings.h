@@ -22,10 +22,10 @@ struct QuoteFindings
     std::optional<int> natPort; // the source port it saw, when rewritten too
     int dscp = 0;               // as the router saw them
     int ecn = 0;
-    bool trafficClassRewritten = false; // not what the probe was sent with
-    std::optional<int> quotedTtl;       // when not 1: a tunnel or a hop that copies TTLs
-    std::optional<std::uint32_t> mtu;   // next-hop MTU, else an interface's MTU
-    bool tooBig = false; // the answer was fragmentation needed or packet too big, naming `mtu`
+    bool trafficClassRewritten = false;      // not what the probe was sent with
+    std::optional<int> quotedTtl;            // when not 1: a tunnel or a hop that copies TTLs
+    std::optional<std::uint32_t> mtu;        // next-hop MTU, else an interface's MTU
+    std::optional<std::uint32_t> nextHopMtu; // of a fragmentation-needed or packet-too-big answer
     std::vector<MplsLabel> mpls;
     std::vector<InterfaceInformation> interfaces;
     std::vector<std::string> notes; // extensions left out as malformed, and why
@@ -50,6 +50,12 @@ QuoteFindings quoteFindings(const ProbeQuote &quote, std::uint8_t sentTrafficCla
 //   [extension left out: MPLS label stack of 3 bytes, not a multiple of 4: left out]
 std::vector<std::string> quoteFindingLines(const QuoteFindings &findings,
                                            std::uint8_t sentTrafficClass = 0);
+
+// Everything a hop's replies told, as the trace prints it under the hop and `show` lists it: the
+// lines of each responder's quote, then, for the destination, its reply TTL line.
+std::vector<std::string> replyFindingLines(const std::vector<ProbeQuote> &quotes,
+                                           std::optional<int> destinationReplyTtl,
+                                           std::uint8_t sentTrafficClass);
 
 // The destination's answer as traceroute users read it: "[reply TTL 60: 4 routers on the way
 // back from an initial TTL of 64]", the initial TTL being the common one (32, 64, 128, 255) at or

@@ -44,12 +44,7 @@ std::vector<MplsLabel> mplsLabels(const ObjectView &reply)
             continue;
         const auto entries = object.optionalArray("mpls");
         for (std::size_t e = 0; entries && e < entries->size() && stack.size() < 64; ++e) {
-            const ObjectView entry = entries->objectAt(e);
-            stack.push_back(
-                {static_cast<std::uint32_t>(entry.requiredInteger("label", 0, 1'048'575)),
-                 static_cast<int>(entry.optionalInteger("exp", 0, 7).value_or(0)),
-                 entry.optionalInteger("s", 0, 1).value_or(0) == 1,
-                 static_cast<int>(entry.optionalInteger("ttl", 0, 255).value_or(0))});
+            stack.push_back(mplsEntryOf(entries->objectAt(e), {"label", "exp", "s", "ttl", false}));
         }
     }
     return stack;

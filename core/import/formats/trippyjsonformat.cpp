@@ -48,12 +48,8 @@ std::vector<MplsLabel> trippyLabels(const ObjectView &hop)
         const auto mpls = extensions->objectAt(i).optionalObject("mpls");
         const auto members = mpls ? std::optional(mpls->requiredArray("members")) : std::nullopt;
         for (std::size_t m = 0; members && m < members->size() && stack.size() < 64; ++m) {
-            const ObjectView member = members->objectAt(m);
             stack.push_back(
-                {static_cast<std::uint32_t>(member.requiredInteger("label", 0, 1'048'575)),
-                 static_cast<int>(member.requiredInteger("exp", 0, 7)),
-                 member.requiredInteger("bos", 0, 1) == 1,
-                 static_cast<int>(member.requiredInteger("ttl", 0, 255))});
+                mplsEntryOf(members->objectAt(m), {"label", "exp", "bos", "ttl", true}));
         }
     }
     return stack;
