@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void initTestCase();
     void menusAndTargetBarSpeakGerman();
     void englishNeedsNoTranslation();
+    void theProgramFollowsTheLocale_data();
+    void theProgramFollowsTheLocale();
 
 private:
     QTemporaryDir m_settings;
@@ -185,6 +188,43 @@ void TranslationsTest::menusAndTargetBarSpeakGerman()
 void TranslationsTest::englishNeedsNoTranslation()
 {
     QVERIFY(!installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
+}
+
+void TranslationsTest::theProgramFollowsTheLocale_data()
+{
+    QTest::addColumn<QString>("variable");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("description");
+    const QString german = QStringLiteral("Den Netzwerkpfad zu einem Ziel sehen.");
+    const QString english = QStringLiteral("See the network path to a destination.");
+    QTest::newRow("LANGUAGE=de") << QStringLiteral("LANGUAGE") << QStringLiteral("de") << german;
+    QTest::newRow("LANG=de_DE") << QStringLiteral("LANG") << QStringLiteral("de_DE.UTF-8")
+                                << german;
+    QTest::newRow("LC_ALL=de_AT") << QStringLiteral("LC_ALL") << QStringLiteral("de_AT.UTF-8")
+                                  << german;
+    QTest::newRow("LANG=C") << QStringLiteral("LANG") << QStringLiteral("C.UTF-8") << english;
+    QTest::newRow("LANGUAGE=fr") << QStringLiteral("LANGUAGE") << QStringLiteral("fr") << english;
+}
+
+// The program itself, started in a locale: its help (answered before any window, through the
+// same translations) speaks the locale's language, and English where it has none.
+void TranslationsTest::theProgramFollowsTheLocale()
+{
+    QFETCH(QString, variable);
+    QFETCH(QString, value);
+    QFETCH(QString, description);
+    QProcess program;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    environment.insert(variable, value);
+    program.setProcessEnvironment(environment);
+    program.start(QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope"), {QStringLiteral("--help")});
+    QVERIFY(program.waitForFinished(30000));
+    QCOMPARE(program.exitCode(), 0);
+    const QString help = QString::fromUtf8(program.readAllStandardOutput());
+    QVERIFY2(help.contains(description), qPrintable(help));
 }
 
 QTEST_MAIN(TranslationsTest)
