@@ -19,5 +19,6 @@ int runMonitor(const QStringList &arguments);
 int runDiff(const QStringList &arguments);
 int runReport(const QStringList &arguments);
 int runConvert(const QStringList &arguments);
+int runHistory(const QStringList &arguments);
 
 } // namespace hopscope::cli

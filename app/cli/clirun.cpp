@@ -50,6 +50,10 @@ Commands:
                     Write any file Hopscope reads as NetworkPath JSON (one
                     object, or an array of several paths); v4 (default) puts
                     the hops under traceroute.runs[] as today's agent does.
+  history list | history export ID [-o OUT]
+                    The history the window keeps: one line per saved path or
+                    monitoring session (--json for programs), or one entry as
+                    NetworkPath JSON. See `hopscope-cli history --help`.
 
 Options:
   -h, --help        Show this help. `hopscope-cli <command> --help` shows a
@@ -97,6 +101,8 @@ int run(const QStringList &arguments)
         return runReport(rest);
     if (command == QLatin1String("convert"))
         return runConvert(rest);
+    if (command == QLatin1String("history"))
+        return runHistory(rest);
     printError("unknown command '" + command.toStdString() +
                "'; run 'hopscope-cli --help' for the list");
     return ExitError;

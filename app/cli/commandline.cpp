@@ -59,9 +59,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QCommandLi
     }
     if (operands.size() > wanted) {
         printError(command +
-                   (optional > 0  ? ": takes at most " + std::to_string(wanted) + " operands"
-                    : wanted == 1 ? ": takes exactly one " + operandNames.front()
-                                  : ": takes exactly " + std::to_string(wanted) + " operands"));
+                   (wanted == 0    ? ": takes no operands, only options"
+                    : optional > 0 ? ": takes at most " + std::to_string(wanted) + " operands"
+                    : wanted == 1  ? ": takes exactly one " + operandNames.front()
+                                   : ": takes exactly " + std::to_string(wanted) + " operands"));
         return ExitError;
     }
     return std::nullopt;

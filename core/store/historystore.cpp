@@ -62,9 +62,17 @@ const char *const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
+// SQLite's own words ("database is locked", "disk I/O error"), without the driver's ("Unable to
+// execute statement"), which only say which Qt call failed.
+QString sqliteSaid(const QSqlError &error)
+{
+    const QString said = error.databaseText().trimmed();
+    return said.isEmpty() ? error.driverText().trimmed() : said;
+}
+
 Error sqlError(const QString &what, const QSqlError &error)
 {
-    const QString text = error.text().trimmed();
+    const QString text = sqliteSaid(error);
     // SQLite says SQLITE_FULL for a full disk, and an I/O error when a write fails otherwise
     // (a file-size limit, a failing device): both are worth a hint beyond its words.
     const bool full = text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
@@ -231,8 +239,8 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
     // A damaged file says so here, before anything is written to it.
     if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
         return Error{ErrorCode::Corrupt,
-                     QString(fileName + QStringLiteral(" is not a readable history database: ") +
-                             check.lastError().text().trimmed())
+                     QString(fileName + QStringLiteral(" is not a readable history database (") +
+                             sqliteSaid(check.lastError()) + QLatin1Char(')'))
                          .toStdString()};
     if (check.value(0).toString() != QLatin1String("ok"))
         return Error{ErrorCode::Corrupt,

@@ -8,13 +8,17 @@ _hopscope_cli()
     local cur prev words cword
     _init_completion || return
 
-    local commands="trace monitor show diff report convert"
+    local commands="trace monitor show diff report convert history"
     local probing="--protocol --port --source-port --max-ttl --timeout --queries --flows --mode
         --rate --tos --dscp -4 -6 --unprivileged --no-dns --statsd --tags --mmdb --no-asn --json
         --output -o --verbose --help"
 
     if ((cword == 1)); then
         COMPREPLY=($(compgen -W "$commands --help --version --verbose" -- "$cur"))
+        return
+    fi
+    if [[ ${words[1]} == history ]] && ((cword == 2)); then
+        COMPREPLY=($(compgen -W "list export --help" -- "$cur"))
         return
     fi
 
@@ -33,12 +37,16 @@ _hopscope_cli()
             _filedir mmdb
             return
             ;;
+        --database)
+            _filedir sqlite
+            return
+            ;;
         -o | --output)
             _filedir
             return
             ;;
         --port | --source-port | --max-ttl | --timeout | --queries | --flows | --rate | --tos | \
-            --dscp | --interval | --count | --redact-first | --statsd | --tags)
+            --dscp | --interval | --count | --redact-first | --statsd | --tags | --search | --limit)
             return
             ;;
     esac
@@ -51,6 +59,13 @@ _hopscope_cli()
         diff) options="--json --verbose --help" ;;
         report) options="--format --output -o --redact --redact-first --mmdb --no-asn --verbose --help" ;;
         convert) options="--output -o --datadog --verbose --help" ;;
+        history)
+            case ${words[2]} in
+                list) options="--database --search --protocol --limit --json --verbose --help" ;;
+                export) options="--database --output -o --verbose --help" ;;
+                *) return ;;
+            esac
+            ;;
         *) return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -59,6 +74,7 @@ _hopscope_cli()
     fi
     case ${words[1]} in
         trace | monitor) _known_hosts_real -- "$cur" ;;
+        history) ;; # an entry ID, from `hopscope-cli history list`
         *) _filedir ;;
     esac
 } &&

@@ -35,7 +35,7 @@ expect_bash() {
     fi
 }
 
-expect_bash "--help --verbose --version convert diff monitor report show trace" hopscope-cli ""
+expect_bash "--help --verbose --version convert diff history monitor report show trace" hopscope-cli ""
 expect_bash "monitor" hopscope-cli mon
 expect_bash "icmp tcp udp" hopscope-cli trace --protocol ""
 expect_bash "parallel sequential" hopscope-cli monitor --mode ""
@@ -45,6 +45,10 @@ expect_bash "--mtu" hopscope-cli trace --mt
 expect_bash "--interval" hopscope-cli monitor --inter
 expect_bash "--redact --redact-first" hopscope-cli report --red
 expect_bash "" hopscope-cli show --mtu
+expect_bash "--help export list" hopscope-cli history ""
+expect_bash "--json" hopscope-cli history list --js
+expect_bash "icmp tcp udp" hopscope-cli history list --protocol ""
+expect_bash "--output" hopscope-cli history export --out
 
 # File names where a file goes.
 scratch=$(mktemp -d)

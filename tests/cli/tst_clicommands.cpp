@@ -331,6 +331,9 @@ void CliCommandsTest::qtMessagesOnlyWhenVerbose_data()
         QTest::newRow(command) << QStringList{QLatin1String(command), QStringLiteral("--help")};
     QTest::newRow("show a file") << QStringList{QStringLiteral("show"),
                                                 fixture("datadog/v3-pathtrace-reachable.json")};
+    for (const char *command : {"list", "export"})
+        QTest::newRow((std::string("history ") + command).c_str()) << QStringList{
+            QStringLiteral("history"), QLatin1String(command), QStringLiteral("--help")};
 }
 
 // Without a session's XDG_RUNTIME_DIR (a cron job, sudo, a container), Qt warns when it looks
