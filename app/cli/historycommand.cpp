@@ -23,7 +23,8 @@ The history the window keeps of every trace and monitoring session, for scripts.
 
 Commands:
   list        One line per saved path or session, newest first: its ID, when it was
-              traced, the target, protocol, result, rounds, name and tags.
+              traced, the target, protocol, result, rounds, whether it is a session
+              still recording or one interrupted, name and tags.
               See `hopscope-cli history list --help`.
   export ID   Write entry ID as NetworkPath JSON (a session with every probe kept).
               See `hopscope-cli history export --help`.
@@ -53,6 +54,12 @@ std::string resultText(const HistoryEntry &entry)
     return (entry.reached ? "reached at TTL " : "not reached, TTL ") + std::to_string(entry.hops);
 }
 
+// A session kept as it runs: still running, or cut off before it ended ("-" for the others).
+std::string stateText(const HistoryEntry &entry)
+{
+    return entry.recording ? "recording" : entry.interrupted ? "interrupted" : "-";
+}
+
 std::string tagsText(const std::vector<std::string> &tags)
 {
     std::string text;
@@ -73,7 +80,9 @@ nlohmann::ordered_json entryToJson(const HistoryEntry &entry)
             {"hops", entry.hops},
             {"rounds", entry.rounds},
             {"name", entry.name},
-            {"tags", entry.tags}};
+            {"tags", entry.tags},
+            {"recording", entry.recording},
+            {"interrupted", entry.interrupted}};
 }
 
 int runHistoryList(const QStringList &arguments)
@@ -143,13 +152,13 @@ int runHistoryList(const QStringList &arguments)
     if (entries.empty())
         return ExitOk;
     std::vector<std::vector<std::string>> rows{
-        {"ID", "TRACED", "TARGET", "PROTOCOL", "RESULT", "ROUNDS", "NAME", "TAGS"}};
+        {"ID", "TRACED", "TARGET", "PROTOCOL", "RESULT", "ROUNDS", "STATE", "NAME", "TAGS"}};
     for (const HistoryEntry &entry : entries)
         rows.push_back({std::to_string(entry.id), formatTracedAt(entry.tracedAtMs), entry.target,
                         std::string(protocolName(entry.protocol)), resultText(entry),
-                        entry.rounds > 0 ? std::to_string(entry.rounds) : "-", entry.name,
-                        tagsText(entry.tags)});
-    printText(formatColumns(rows, {true, false, false, false, false, true, false, false}));
+                        entry.rounds > 0 ? std::to_string(entry.rounds) : "-", stateText(entry),
+                        entry.name, tagsText(entry.tags)});
+    printText(formatColumns(rows, {true, false, false, false, false, true, false, false, false}));
     return ExitOk;
 }
 

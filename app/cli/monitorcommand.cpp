@@ -13,6 +13,7 @@
 #include "path/networkpathjson.h"
 #include "probe/cancelsignal.h"
 #include "report/monitortexttable.h"
+#include "store/sessionrecorder.h"
 #include "trace/tracerun.h"
 
 #include <QCommandLineParser>
@@ -54,9 +55,14 @@ int runMonitor(const QStringList &arguments)
         {QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("Also write the session's NetworkPath JSON to FILE."),
         QStringLiteral("FILE"));
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral("Keep the session in the history as it runs, each round as it settles, so "
+                       "that it outlives this process (a crash, kill -9, a power cut loses the "
+                       "round under way at most); `hopscope-cli history list` shows it."));
     parser.addOption(help);
     traceOptions.addTo(parser);
-    parser.addOptions({interval, count});
+    parser.addOptions({interval, count, record});
     telemetryOptions.addTo(parser);
     ownerOptions.addTo(parser);
     parser.addOptions({json, output});
@@ -104,17 +110,36 @@ int runMonitor(const QStringList &arguments)
     if (const auto warning = routerBudgetWarning(prepared->request, settings))
         printer.notice(*warning);
     TraceRun run(*prepared, RunKind::Monitor, settings);
+    std::unique_ptr<HistoryStore> history;
+    if (parser.isSet(record)) {
+        auto opened = HistoryStore::open(HistoryStore::defaultFileName());
+        if (!opened) {
+            printError("monitor: --record: " + opened.error().message);
+            return ExitError;
+        }
+        history = std::move(*opened);
+    }
+    std::optional<SessionRecorder> recorder;
+    if (history)
+        recorder.emplace(*history, settings.intervalMs, printer);
     CancelSignal cancel;
     auto path = [&] {
         RoundTracers tracers(request);
         const InterruptGuard interrupts(cancel);
-        return runRounds(run, tracers.tracer(), printer, cancel);
+        return runRounds(run, tracers.tracer(),
+                         recorder ? static_cast<RunObserver &>(*recorder) : printer, cancel);
     }();
     if (!path) {
         printError("monitor: " + path.error().message);
         return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
+    if (recorder && recorder->id() && !recorder->failure()) {
+        if (const Status saved = history->endSession(*recorder->id(), *path); !saved)
+            printError("monitor: " + saved.error().message);
+        else
+            printError("monitor: kept in the history as entry " + std::to_string(*recorder->id()));
+    }
     if (owners)
         for (const std::string &problem : owners->takeProblems())
             printError("monitor: " + problem);

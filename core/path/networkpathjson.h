@@ -55,6 +55,11 @@ nlohmann::ordered_json networkPathToJsonValue(const NetworkPath &path,
 std::string networkPathToJson(const NetworkPath &path, int indent = 2,
                               DatadogShape shape = DatadogShape::Flat);
 
+// Probes as a file keeps them under hopscope.probes, in an object of their own
+// ({"probes": [...]}), and back: the history keeps a running session's rounds this way.
+std::string probeSamplesToJson(const std::vector<ProbeSample> &probes);
+Expected<std::vector<ProbeSample>> probeSamplesFromJson(std::string_view text);
+
 // Reads every payload shape the Datadog Agent has emitted and Hopscope's own files. Errors name
 // the offending field as a JSON pointer ("/hops/3/rtt: ...") and never leave a partial model.
 // `pointer` names `document` inside a larger one (an envelope) in messages.

@@ -436,6 +436,22 @@ Expected<NetworkPath> networkPathFromJson(std::string_view text)
     return networkPathFromJsonValue(*document);
 }
 
+Expected<std::vector<ProbeSample>> probeSamplesFromJson(std::string_view text)
+{
+    const auto document = parseBounded(text, kNetworkPathJsonLimits);
+    if (!document)
+        return document.error();
+    return readFields([&document] {
+        const ObjectView root(*document, "");
+        const auto list = root.requiredArray("probes");
+        std::vector<ProbeSample> probes;
+        probes.reserve(list.size());
+        for (std::size_t i = 0; i < list.size(); ++i)
+            probes.push_back(readProbe(list.objectAt(i)));
+        return probes;
+    });
+}
+
 Expected<std::string> readPathFileText(const std::string &fileName)
 {
     return readRegularFile(fileName, kMaxNetworkPathBytes);

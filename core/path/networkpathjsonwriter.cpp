@@ -219,6 +219,15 @@ ordered_json networkPathToJsonValue(const NetworkPath &path, DatadogShape shape)
     return root;
 }
 
+std::string probeSamplesToJson(const std::vector<ProbeSample> &probes)
+{
+    ordered_json list = ordered_json::array();
+    for (const ProbeSample &probe : probes)
+        list.push_back(probeJson(probe));
+    return ordered_json{{"probes", std::move(list)}}.dump(-1, ' ', false,
+                                                          ordered_json::error_handler_t::replace);
+}
+
 std::string networkPathToJson(const NetworkPath &path, int indent, DatadogShape shape)
 {
     // Strings came from parsed JSON or from our own code, but a hostname from a resolver may hold

@@ -4,6 +4,7 @@
 #include "store/historystore.h"
 
 #include "store/applocations.h"
+#include "store/sqlsupport.h"
 
 #include "packet/ipaddress.h"
 #include "path/networkpathjson.h"
@@ -59,34 +60,19 @@ const char *const kMigrations[] = {
     " country TEXT NOT NULL,"
     " source TEXT NOT NULL,"
     " looked_up_at INTEGER NOT NULL);",
+    // 4: monitoring sessions kept as they run: the process recording one, the interval, and
+    // every round settled so far, until the session's whole path replaces them.
+    "ALTER TABLE paths ADD COLUMN recorder TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE paths ADD COLUMN interval_ms INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE session_rounds ("
+    " path INTEGER NOT NULL REFERENCES paths (id) ON DELETE CASCADE,"
+    " round INTEGER NOT NULL,"
+    " started_us INTEGER NOT NULL,"
+    " probes BLOB NOT NULL,"
+    " hostnames BLOB NOT NULL,"
+    " PRIMARY KEY (path, round));",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
-
-// SQLite's own words ("database is locked", "disk I/O error"), without the driver's ("Unable to
-// execute statement"), which only say which Qt call failed.
-QString sqliteSaid(const QSqlError &error)
-{
-    const QString said = error.databaseText().trimmed();
-    return said.isEmpty() ? error.driverText().trimmed() : said;
-}
-
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    const QString text = sqliteSaid(error);
-    // SQLite says SQLITE_FULL for a full disk, and an I/O error when a write fails otherwise
-    // (a file-size limit, a failing device): both are worth a hint beyond its words.
-    const bool full = text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
-    const bool io = text.contains(QLatin1String("I/O error"), Qt::CaseInsensitive);
-    const QString said =
-        full ? QStringLiteral("the disk is full (") + text + QLatin1Char(')')
-        : io ? QStringLiteral("writing to the disk failed; is it full or failing? (") + text +
-                   QLatin1Char(')')
-             : text;
-    return Error{full ? ErrorCode::DiskFull
-                 : io ? ErrorCode::IoError
-                      : ErrorCode::Database,
-                 QString(what + QStringLiteral(": ") + said).toStdString()};
-}
 
 // Runs statements separated by ';' (QSqlQuery runs one at a time).
 bool execScript(QSqlDatabase &db, const char *script, QSqlError &error)
@@ -177,7 +163,11 @@ void makePrivate(const QString &fileName)
 HistoryEntry describeForHistory(const NetworkPath &path)
 {
     // What the list shows of a path is what every view shows of it: its model's.
-    const PathModel model = PathModel::fromPath(path);
+    return describeForHistory(path, PathModel::fromPath(path));
+}
+
+HistoryEntry describeForHistory(const NetworkPath &path, const PathModel &model)
+{
     HistoryEntry entry;
     entry.tracedAtMs = path.timestampMs;
     entry.destination = path.destination.ipAddress;
@@ -311,18 +301,12 @@ Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &p
     if (!db.transaction())
         return sqlError(QStringLiteral("cannot save to ") + m_fileName, db.lastError());
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO paths (id, traced_at, saved_at, target, destination, "
-                                 "protocol, reached, hops, rounds, json, name) "
+    query.prepare(QStringLiteral("INSERT INTO paths (id, traced_at, target, destination, protocol, "
+                                 "reached, hops, rounds, saved_at, json, name) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(id ? QVariant::fromValue<qint64>(*id) : QVariant());
-    query.addBindValue(QVariant::fromValue<qint64>(entry.tracedAtMs));
+    bindEntryFigures(query, entry);
     query.addBindValue(QVariant::fromValue<qint64>(savedAtMs));
-    query.addBindValue(QString::fromStdString(entry.target));
-    query.addBindValue(QString::fromStdString(entry.destination));
-    query.addBindValue(QString::fromLatin1(protocolName(entry.protocol)));
-    query.addBindValue(entry.reached);
-    query.addBindValue(entry.hops);
-    query.addBindValue(entry.rounds);
     query.addBindValue(QByteArray::fromStdString(networkPathToJson(path, -1)));
     query.addBindValue(QString::fromStdString(name));
     if (!query.exec()) {
@@ -335,11 +319,10 @@ Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &p
         db.rollback();
         return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
     }
-    if (!db.commit()) {
-        const QSqlError error = db.lastError();
-        db.rollback();
-        return sqlError(QStringLiteral("cannot save to ") + m_fileName, error);
-    }
+    if (const Status committed =
+            commitOrRollBack(db, QStringLiteral("cannot save to ") + m_fileName);
+        !committed)
+        return committed;
     if (newId)
         *newId = rowId;
     return {};
@@ -362,7 +345,7 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QString sql = QStringLiteral("SELECT id, traced_at, saved_at, target, destination, protocol, "
-                                 "reached, hops, rounds, name,"
+                                 "reached, hops, rounds, name, recorder,"
                                  " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags "
                                  "WHERE path = paths.id ORDER BY tag))"
                                  " FROM paths WHERE 1");
@@ -415,8 +398,12 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
         entry.hops = query.value(7).toInt();
         entry.rounds = query.value(8).toInt();
         entry.name = query.value(9).toString().toStdString();
+        if (const QString recorder = query.value(10).toString(); !recorder.isEmpty()) {
+            entry.recording = recorderAlive(recorder.toStdString());
+            entry.interrupted = !entry.recording;
+        }
         for (const QString &tag :
-             query.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+             query.value(11).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             entry.tags.push_back(tag.toStdString());
         entries.push_back(std::move(entry));
     }
@@ -426,7 +413,7 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
 Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(QStringLiteral("SELECT json FROM paths WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT json, recorder, interval_ms FROM paths WHERE id = ?"));
     query.addBindValue(QVariant::fromValue<qint64>(id));
     if (!query.exec())
         return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
@@ -437,6 +424,9 @@ Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
     if (!path)
         return Error{path.error().code,
                      "history entry " + std::to_string(id) + ": " + path.error().message};
+    // A session kept as it runs holds its header here and its rounds beside it.
+    if (!query.value(1).toString().isEmpty())
+        return rebuildSession(id, *path, query.value(2).toInt());
     return path;
 }
 

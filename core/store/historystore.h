@@ -5,6 +5,7 @@
 
 #include "common/expected.h"
 #include "path/networkpath.h"
+#include "path/pathmodel.h"
 
 #include <QString>
 
@@ -31,6 +32,10 @@ struct HistoryEntry
     int rounds = 0;   // 0 for a single trace
     std::string name; // given by the user; empty until then
     std::vector<std::string> tags;
+    // A monitoring session kept as it runs: still recording (its process is alive), or
+    // interrupted (its process ended without ending it: a crash, kill -9, a power cut).
+    bool recording = false;
+    bool interrupted = false;
     bool operator==(const HistoryEntry &) const = default;
 };
 
@@ -57,7 +62,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens the database, creating it (and its folder) when missing.
     static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
@@ -80,6 +85,17 @@ public:
     // Puts back a removed path under its old id, for undo.
     Status restore(std::int64_t id, const NetworkPath &path, const HistoryEntry &entry);
 
+    // A monitoring session kept as it runs, so that losing the process loses at most the round
+    // under way. beginSession() makes its entry from the session's header (what is traced and
+    // how; no hops yet); addSessionRound() adds each round as it settles, one synced
+    // transaction each, with the figures the list shows; endSession() replaces the rounds with
+    // the session's whole path. An entry whose process is gone before that was interrupted:
+    // load() rebuilds its path from the rounds kept.
+    Expected<std::int64_t> beginSession(const NetworkPath &header, int intervalMs,
+                                        std::int64_t nowMs);
+    Status addSessionRound(std::int64_t id, const MonitorRound &round, const HistoryEntry &figures);
+    Status endSession(std::int64_t id, const NetworkPath &path);
+
     // Whose network addresses are in, as lookups found them: kept (replacing what was kept for
     // the same address) so that a later run need not ask again, and read back when looked up at
     // or after `notBeforeMs` (now less kKeptOwnerLifeMs, for a lookup about to start).
@@ -89,6 +105,8 @@ public:
 private:
     HistoryStore(QString fileName, QString connection);
     Status migrate();
+    Expected<NetworkPath> rebuildSession(std::int64_t id, const NetworkPath &header,
+                                         int intervalMs) const;
     Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
                   const std::string &name, const std::vector<std::string> &tags,
                   std::int64_t *newId);
@@ -97,7 +115,14 @@ private:
     QString m_connection;
 };
 
-// The fields a history entry shows, worked out from a path.
+// The fields a history entry shows, worked out from a path, or from the model of one being run.
 HistoryEntry describeForHistory(const NetworkPath &path);
+HistoryEntry describeForHistory(const NetworkPath &header, const PathModel &model);
+
+// This process, as a recording session's entry names it: the boot, the process ID and its start
+// time, so that a later process with the same ID is not taken for it.
+std::string recorderIdentity();
+// Whether the process an entry names is still running.
+bool recorderAlive(const std::string &identity);
 
 } // namespace hopscope

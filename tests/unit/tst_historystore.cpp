@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "path/networkpathjson.h"
+#include "path/pathmodel.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -426,6 +427,76 @@ private Q_SLOTS:
     }
 
     // A writer killed with SIGKILL at three different moments; meanwhile this process reads.
+    // A session kept round by round: listed as recording while this process lives, its path
+    // rebuilt from the rounds kept, replaced by its whole path when it ends; an entry whose
+    // process is gone reads as interrupted.
+    void keepsASessionAsItRuns()
+    {
+        QTemporaryDir dir;
+        auto store = HistoryStore::open(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(store);
+        const NetworkPath session = fixturePath("hopscope/monitor-session.json");
+        const PathModel whole = PathModel::fromPath(session);
+        NetworkPath header = whole.header();
+        header.hops.clear();
+        header.hopscope->probes.clear();
+        header.hopscope->monitor.reset();
+        const auto id = (*store)->beginSession(header, 1000, 5000);
+        QVERIFY2(id, id ? "" : id.error().message.c_str());
+
+        // The session's rounds, as its probes give them, added one by one.
+        PathModel live;
+        live.setHeader(header);
+        live.setMonitoring(1000);
+        std::map<int, std::vector<ProbeSample>> rounds;
+        for (const ProbeSample &probe : session.hopscope->probes)
+            rounds[probe.round].push_back(probe);
+        QVERIFY(rounds.size() >= 2);
+        for (const auto &[number, probes] : rounds) {
+            MonitorRound round;
+            round.number = number;
+            round.startedUs = probes.front().sentAtUs;
+            round.destination = session.destination.ipAddress;
+            round.probes = probes;
+            round.hostnames = {{probes.front().responder, "first.example.test"}};
+            live.addRound(round);
+            QVERIFY((*store)->addSessionRound(*id, round, describeForHistory(header, live)));
+        }
+        auto listed = (*store)->list();
+        QVERIFY(listed && listed->size() == 1);
+        QVERIFY(listed->front().recording);
+        QVERIFY(!listed->front().interrupted);
+        QCOMPARE(listed->front().rounds, int(rounds.size()));
+        auto rebuilt = (*store)->load(*id);
+        QVERIFY2(rebuilt, rebuilt ? "" : rebuilt.error().message.c_str());
+        QCOMPARE(rebuilt->hopscope->monitor->rounds, int(rounds.size()));
+        QCOMPARE(rebuilt->hopscope->probes.size(), session.hopscope->probes.size());
+        QCOMPARE(rebuilt->hops, live.toNetworkPath().hops);
+
+        // Its process gone (here: an identity no process has), it was interrupted.
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("gone"));
+            db.setDatabaseName(dir.filePath(QStringLiteral("h.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE paths SET recorder = 'another-boot:1:1'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("gone"));
+        listed = (*store)->list();
+        QVERIFY(listed->front().interrupted && !listed->front().recording);
+        QVERIFY(!recorderAlive("another-boot:1:1"));
+        QVERIFY(recorderAlive(recorderIdentity()));
+
+        // Ended: its whole path, no longer a session being kept.
+        QVERIFY((*store)->endSession(*id, session));
+        listed = (*store)->list();
+        QVERIFY(!listed->front().recording && !listed->front().interrupted);
+        QCOMPARE(*(*store)->load(*id), session);
+        QVERIFY(!(*store)->addSessionRound(*id, MonitorRound{}, HistoryEntry{}));
+    }
+
     void killedWriter()
     {
         QTemporaryDir dir;

@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+// The history's monitoring sessions kept as they run (HistoryStore::beginSession and after).
+
+#include "store/historystore.h"
+#include "store/sqlsupport.h"
+
+#include "path/networkpathjson.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+namespace hopscope {
+
+namespace {
+
+QByteArray readSmallFile(const QString &fileName)
+{
+    QFile file(fileName);
+    return file.open(QIODevice::ReadOnly) ? file.read(4096) : QByteArray();
+}
+
+// The 22nd field of /proc/PID/stat: when the process started, in clock ticks since boot; empty
+// when there is no such process, or only its exit status is left (a zombie, state Z or X). The
+// command name before it is in parentheses and may hold spaces, so fields count from the last ')'.
+QByteArray startTimeOf(const QByteArray &pid)
+{
+    const QByteArray stat = readSmallFile(QStringLiteral("/proc/%1/stat").arg(QLatin1String(pid)));
+    const qsizetype end = stat.lastIndexOf(')');
+    if (end < 0)
+        return {};
+    const QList<QByteArray> fields = stat.mid(end + 2).split(' '); // from field 3, the state
+    if (fields.size() <= 19 || fields.at(0) == "Z" || fields.at(0) == "X")
+        return {};
+    return fields.at(19);
+}
+
+QByteArray bootId()
+{
+    return readSmallFile(QStringLiteral("/proc/sys/kernel/random/boot_id")).trimmed();
+}
+
+std::string hostnamesJson(const Hostnames &hostnames)
+{
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto &[address, name] : hostnames)
+        object[address] = name;
+    return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Hostnames hostnamesFrom(const QByteArray &text)
+{
+    Hostnames hostnames;
+    const auto object =
+        nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
+    if (object.is_object())
+        for (const auto &[address, name] : object.items())
+            if (name.is_string())
+                hostnames.emplace(address, name.get<std::string>());
+    return hostnames;
+}
+
+} // namespace
+
+std::string recorderIdentity()
+{
+    const QByteArray pid = QByteArray::number(static_cast<qint64>(::getpid()));
+    return QByteArray(bootId() + ':' + pid + ':' + startTimeOf(pid)).toStdString();
+}
+
+bool recorderAlive(const std::string &identity)
+{
+    const QList<QByteArray> parts = QByteArray::fromStdString(identity).split(':');
+    if (parts.size() != 3 || parts.at(0) != bootId())
+        return false; // another boot: whatever ran then is gone
+    const QByteArray started = startTimeOf(parts.at(1));
+    return !started.isEmpty() && started == parts.at(2);
+}
+
+Expected<std::int64_t> HistoryStore::beginSession(const NetworkPath &header, int intervalMs,
+                                                  std::int64_t nowMs)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral(
+        "INSERT INTO paths (traced_at, target, destination, protocol, reached, hops, rounds, "
+        "saved_at, json, name, recorder, interval_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, "
+        "?)"));
+    HistoryEntry entry = describeForHistory(header, PathModel());
+    entry.rounds = 0;
+    bindEntryFigures(query, entry);
+    query.addBindValue(QVariant::fromValue<qint64>(nowMs));
+    query.addBindValue(QByteArray::fromStdString(networkPathToJson(header, -1)));
+    query.addBindValue(QString::fromStdString(recorderIdentity()));
+    query.addBindValue(intervalMs);
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot keep the session in ") + m_fileName,
+                        query.lastError());
+    return query.lastInsertId().toLongLong();
+}
+
+Status HistoryStore::addSessionRound(std::int64_t id, const MonitorRound &round,
+                                     const HistoryEntry &figures)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString failed =
+        QStringLiteral("cannot keep round %1 in ").arg(round.number) + m_fileName;
+    if (!db.transaction())
+        return sqlError(failed, db.lastError());
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO session_rounds (path, round, started_us, probes, "
+                                  "hostnames) VALUES (?, ?, ?, ?, ?)"));
+    insert.addBindValue(QVariant::fromValue<qint64>(id));
+    insert.addBindValue(round.number);
+    insert.addBindValue(QVariant::fromValue<qint64>(round.startedUs));
+    insert.addBindValue(QByteArray::fromStdString(probeSamplesToJson(round.probes)));
+    insert.addBindValue(QByteArray::fromStdString(hostnamesJson(round.hostnames)));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE paths SET reached = ?, hops = ?, rounds = ? "
+                                  "WHERE id = ? AND recorder != ''"));
+    update.addBindValue(figures.reached);
+    update.addBindValue(figures.hops);
+    update.addBindValue(figures.rounds);
+    update.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!insert.exec() || !update.exec() || update.numRowsAffected() != 1) {
+        const QSqlError error =
+            insert.lastError().isValid() ? insert.lastError() : update.lastError();
+        db.rollback();
+        if (!error.isValid())
+            return Error{ErrorCode::NotFound, "history entry " + std::to_string(id) +
+                                                  " is no longer a session being kept"};
+        return sqlError(failed, error);
+    }
+    return commitOrRollBack(db, failed);
+}
+
+Status HistoryStore::endSession(std::int64_t id, const NetworkPath &path)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString failed = QStringLiteral("cannot save the session to ") + m_fileName;
+    if (!db.transaction())
+        return sqlError(failed, db.lastError());
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE paths SET traced_at = ?, target = ?, destination = ?, "
+                                  "protocol = ?, reached = ?, hops = ?, rounds = ?, json = ?, "
+                                  "recorder = '', interval_ms = 0 WHERE id = ?"));
+    bindEntryFigures(update, describeForHistory(path));
+    update.addBindValue(QByteArray::fromStdString(networkPathToJson(path, -1)));
+    update.addBindValue(QVariant::fromValue<qint64>(id));
+    QSqlQuery forget(db);
+    forget.prepare(QStringLiteral("DELETE FROM session_rounds WHERE path = ?"));
+    forget.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!update.exec() || !forget.exec()) {
+        const QSqlError error =
+            update.lastError().isValid() ? update.lastError() : forget.lastError();
+        db.rollback();
+        return sqlError(failed, error);
+    }
+    return commitOrRollBack(db, failed);
+}
+
+Expected<NetworkPath> HistoryStore::rebuildSession(std::int64_t id, const NetworkPath &header,
+                                                   int intervalMs) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT round, started_us, probes, hostnames FROM session_rounds "
+                                 "WHERE path = ? ORDER BY round"));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
+    PathModel model;
+    model.setHeader(header);
+    model.setMonitoring(intervalMs);
+    while (query.next()) {
+        MonitorRound round;
+        round.number = query.value(0).toInt();
+        round.startedUs = query.value(1).toLongLong();
+        round.destination = header.destination.ipAddress;
+        auto probes = probeSamplesFromJson(query.value(2).toByteArray().toStdString());
+        if (!probes)
+            return Error{probes.error().code, "history entry " + std::to_string(id) + ", round " +
+                                                  std::to_string(round.number) + ": " +
+                                                  probes.error().message};
+        round.probes = std::move(*probes);
+        round.hostnames = hostnamesFrom(query.value(3).toByteArray());
+        model.addRound(round);
+    }
+    return model.toNetworkPath();
+}
+
+} // namespace hopscope

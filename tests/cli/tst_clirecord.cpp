@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "path/networkpathjson.h"
+#include "store/historystore.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <nlohmann/json.hpp>
+
+using namespace hopscope;
+
+namespace {
+
+const QString kCli = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli");
+
+QProcessEnvironment environmentWithData(const QString &dataHome)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    return environment;
+}
+
+// A session to loopback, a round every 100 ms, kept in the history as it runs.
+QStringList recordedSession(std::optional<int> count = std::nullopt)
+{
+    QStringList arguments{QStringLiteral("monitor"),    QStringLiteral("--record"),
+                          QStringLiteral("--protocol"), QStringLiteral("icmp"),
+                          QStringLiteral("--interval"), QStringLiteral("100"),
+                          QStringLiteral("--no-asn"),   QStringLiteral("127.0.0.1")};
+    if (count)
+        arguments << QStringLiteral("--count") << QString::number(*count);
+    return arguments;
+}
+
+// The rounds the session printed as settled ("round 7: reached at TTL 1 in 0.031 ms").
+int roundsPrinted(const QByteArray &output)
+{
+    static const QRegularExpression round(QStringLiteral("^round (\\d+): "),
+                                          QRegularExpression::MultilineOption);
+    int last = 0;
+    auto matches = round.globalMatch(QString::fromUtf8(output));
+    while (matches.hasNext())
+        last = std::max(last, matches.next().captured(1).toInt());
+    return last;
+}
+
+nlohmann::json historyList(const QString &dataHome)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithData(dataHome));
+    cli.start(kCli, {QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")});
+    if (!cli.waitForFinished(30000) || cli.exitCode() != 0)
+        return nlohmann::json();
+    return nlohmann::json::parse(cli.readAllStandardOutput().toStdString(), nullptr, false);
+}
+
+QString integrityOf(const QString &fileName)
+{
+    QString result;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        db.setDatabaseName(fileName);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
+                result = query.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
+    return result;
+}
+
+} // namespace
+
+// `hopscope-cli monitor --record` keeps its session in the history round by round: killed at
+// random moments, every round it had shown as settled is there, the database is whole, and the
+// session opens again, as interrupted.
+class CliRecordTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void anEndedSessionIsAWholePath();
+    void survivesKillAtRandomMoments();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void CliRecordTest::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    // Loopback answers ICMP echo through raw sockets (root, the helper) or ping sockets.
+    QProcess probe;
+    probe.setProcessEnvironment(environmentWithData(m_home.filePath(QStringLiteral("probe"))));
+    probe.start(kCli,
+                {QStringLiteral("trace"), QStringLiteral("--protocol"), QStringLiteral("icmp"),
+                 QStringLiteral("--no-asn"), QStringLiteral("127.0.0.1")});
+    QVERIFY(probe.waitForFinished(30000));
+    if (probe.exitCode() != 0)
+        QSKIP(qPrintable(QStringLiteral("this machine cannot trace loopback with ICMP: ") +
+                         QString::fromUtf8(probe.readAllStandardError())));
+}
+
+void CliRecordTest::anEndedSessionIsAWholePath()
+{
+    const QString data = m_home.filePath(QStringLiteral("ended"));
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithData(data));
+    cli.start(kCli, recordedSession(3));
+    QVERIFY(cli.waitForFinished(30000));
+    const QByteArray said = cli.readAllStandardError();
+    QVERIFY2(cli.exitCode() == 0, said.constData());
+    QVERIFY2(said.contains("kept in the history as entry 1"), said.constData());
+    const nlohmann::json entries = historyList(data);
+    QCOMPARE(entries.size(), std::size_t(1));
+    QCOMPARE(entries[0]["rounds"].get<int>(), 3);
+    QCOMPARE(entries[0]["interrupted"].get<bool>(), false);
+    QCOMPARE(entries[0]["recording"].get<bool>(), false);
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    auto store = HistoryStore::open(HistoryStore::defaultFileName());
+    QVERIFY(store);
+    auto path = (*store)->load(1);
+    QVERIFY2(path, path ? "" : path.error().message.c_str());
+    QVERIFY(path->hopscope && path->hopscope->monitor);
+    QCOMPARE(path->hopscope->monitor->rounds, 3);
+    QCOMPARE(int(path->hopscope->probes.size()), 3); // one probe to TTL 1 a round
+}
+
+void CliRecordTest::survivesKillAtRandomMoments()
+{
+    const QString data = m_home.filePath(QStringLiteral("killed"));
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator random(seed);
+    std::vector<int> printed;
+    for (int kill = 0; kill < 20; ++kill) {
+        QProcess cli;
+        cli.setProcessEnvironment(environmentWithData(data));
+        cli.start(kCli, recordedSession());
+        QVERIFY(cli.waitForStarted());
+        // Until the session has shown a random number of rounds, then a random moment later:
+        // between rounds, while one is probed, or while it is being written.
+        const int wanted = 1 + static_cast<int>(random.bounded(12));
+        QByteArray output;
+        while (roundsPrinted(output) < wanted && cli.state() == QProcess::Running) {
+            cli.waitForReadyRead(2000);
+            output += cli.readAllStandardOutput();
+        }
+        QThread::usleep(random.bounded(100'000));
+        output += cli.readAllStandardOutput();
+        cli.kill();
+        QVERIFY(cli.waitForFinished(5000));
+        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        output += cli.readAllStandardOutput();
+        printed.push_back(roundsPrinted(output));
+        QVERIFY2(printed.back() >= wanted, output.constData());
+    }
+
+    const QString database = data + QStringLiteral("/hopscope/history.sqlite");
+    QCOMPARE(integrityOf(database), QStringLiteral("ok"));
+    const nlohmann::json entries = historyList(data);
+    QCOMPARE(entries.size(), printed.size());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    auto store = HistoryStore::open(HistoryStore::defaultFileName());
+    QVERIFY(store);
+    for (const nlohmann::json &entry : entries) {
+        const auto id = entry["id"].get<std::int64_t>();
+        const int shown = printed[static_cast<std::size_t>(id - 1)];
+        QVERIFY(entry["interrupted"].get<bool>());
+        QVERIFY(!entry["recording"].get<bool>());
+        // Every round shown is kept; the round being written when the kill came may be too.
+        const int kept = entry["rounds"].get<int>();
+        QVERIFY2(
+            kept == shown || kept == shown + 1,
+            qPrintable(
+                QStringLiteral("entry %1: %2 rounds kept, %3 shown").arg(id).arg(kept).arg(shown)));
+        // It opens again: its path holds every round kept.
+        auto path = (*store)->load(id);
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QVERIFY(path->hopscope && path->hopscope->monitor);
+        QCOMPARE(path->hopscope->monitor->rounds, kept);
+        QCOMPARE(int(path->hopscope->probes.size()), kept);
+        QCOMPARE(path->destination.ipAddress, std::string("127.0.0.1"));
+    }
+}
+
+QTEST_GUILESS_MAIN(CliRecordTest)
+#include "tst_clirecord.moc"
