@@ -57,8 +57,15 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             entry->reached ? tr("reached at TTL %1").arg(entry->hops) : tr("not reached");
         if (entry->rounds == 0)
             return result;
-        return entry->rounds == 1 ? tr("%1, 1 round").arg(result)
-                                  : tr("%1, %2 rounds").arg(result).arg(entry->rounds);
+        const QString rounds = entry->rounds == 1
+                                   ? tr("%1, 1 round").arg(result)
+                                   : tr("%1, %2 rounds").arg(result).arg(entry->rounds);
+        // A session kept as it runs (hopscope-cli monitor --record).
+        if (entry->recording)
+            return tr("%1, recording").arg(rounds);
+        if (entry->interrupted)
+            return tr("%1, interrupted").arg(rounds);
+        return rounds;
     }
     case Name:
         return QString::fromStdString(entry->name);

@@ -275,6 +275,14 @@
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
+    <message>
+        <source>%1, recording</source>
+        <translation>%1, wird aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1, interrupted</source>
+        <translation>%1, unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::HistoryPanel</name>

@@ -83,6 +83,27 @@ private Q_SLOTS:
         hopscope::testing::isolateSettingsAndHistory(m_settings.path());
     }
 
+    // A session kept as it runs says so in the history: still recording, or interrupted.
+    void historySaysWhichSessionsWereInterrupted()
+    {
+        HistoryModel model;
+        HistoryEntry ended;
+        ended.reached = true;
+        ended.hops = 4;
+        ended.rounds = 12;
+        HistoryEntry recording = ended;
+        recording.recording = true;
+        HistoryEntry interrupted = ended;
+        interrupted.interrupted = true;
+        model.setEntries({ended, recording, interrupted});
+        QCOMPARE(model.index(0, HistoryModel::Result).data().toString(),
+                 QStringLiteral("reached at TTL 4, 12 rounds"));
+        QCOMPARE(model.index(1, HistoryModel::Result).data().toString(),
+                 QStringLiteral("reached at TTL 4, 12 rounds, recording"));
+        QCOMPARE(model.index(2, HistoryModel::Result).data().toString(),
+                 QStringLiteral("reached at TTL 4, 12 rounds, interrupted"));
+    }
+
     void historyPanel()
     {
         MainWindow window;
