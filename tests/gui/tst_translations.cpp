@@ -171,6 +171,7 @@ void TranslationsTest::menusAndTargetBarSpeakGerman()
         else if (german[i].second == text && kSameInGerman.count(text) == 0)
             untranslated << QStringLiteral("%1: \"%2\"").arg(where, text);
     }
+    qInfo("%zu strings in the menus and the target bar", english.size());
     QVERIFY2(uncatalogued.isEmpty(), qPrintable(QStringLiteral("not passed through tr():\n") +
                                                 uncatalogued.join(QLatin1Char('\n'))));
     QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("still in English:\n") +
