@@ -3,7 +3,7 @@
 # Checks that the libraries are layers: no source includes a header of a layer above its own,
 # and the Qt-free layers include no Qt. Run as:
 #   cmake -DSOURCE_DIR=<checkout> -DPROBE_SOURCES=<hopscope_probe's sources> -P check-layers.cmake
-# Layers, bottom up (README, "Architecture"):
+# Layers, bottom up (docs/architecture.md):
 #   1 probe:  core/common, core/packet, core/probe, core/network, core/helper
 #   2 model:  core/file, core/path, core/stats, core/monitor, core/compare, core/import, core/trace,
 #             core/owner
