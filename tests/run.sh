@@ -23,9 +23,11 @@ ctest --test-dir build --output-on-failure
 
 echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-sanitize -G Ninja -DHOPSCOPE_WERROR=ON -DHOPSCOPE_SANITIZE=ON \
-    -DHOPSCOPE_BUILD_GUI=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null
+    -DHOPSCOPE_BUILD_GUI=OFF -DHOPSCOPE_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-sanitize -j"$jobs"
 
 echo "== test under sanitizers"
-ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-sanitize --output-on-failure -L 'unit|fuzz|cli|helper|lab'
+# Tests that need no lab two at a time (the fuzz test takes longest); the labs one at a time.
+export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -L 'unit|fuzz|cli|helper'
+ctest --test-dir build-sanitize --output-on-failure -L lab
