@@ -19,6 +19,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 namespace hopscope {
 
 HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
@@ -54,6 +58,7 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
         m_table->addAction(action);
     };
     addAction(tr("Open"), QKeySequence(Qt::Key_Return), &HistoryPanel::openSelected);
+    addAction(tr("Resume Monitoring"), QKeySequence(), &HistoryPanel::resumeSelected);
     addAction(tr("Compare Selected (More than Two: a Timeline)"), QKeySequence(),
               &HistoryPanel::compareSelected);
     addAction(tr("Rename\u2026"), QKeySequence(Qt::Key_F2), &HistoryPanel::renameSelected);
@@ -107,10 +112,18 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
                                                               QItemSelectionModel::Rows);
                 m_table->resizeColumnsToContents();
                 updateActions();
+                if (std::exchange(m_listedOnce, true))
+                    return;
+                std::vector<HistoryEntry> interrupted;
+                std::copy_if(entries.begin(), entries.end(), std::back_inserter(interrupted),
+                             [](const HistoryEntry &entry) { return entry.interrupted; });
+                if (!interrupted.empty())
+                    Q_EMIT interruptedFound(interrupted);
             });
     connect(m_service, &HistoryService::changed, this, &HistoryPanel::refresh);
-    connect(m_service, &HistoryService::opened, this, &HistoryPanel::refresh);
     updateActions();
+    // Queued behind the store's opening on the history thread, which may well be done already.
+    refresh();
 }
 
 HistoryQuery HistoryPanel::query() const
@@ -152,6 +165,20 @@ void HistoryPanel::openSelected()
 {
     for (const qint64 id : selectedIds())
         Q_EMIT openRequested(id);
+}
+
+void HistoryPanel::resumeSelected()
+{
+    bool any = false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const HistoryEntry *entry = m_model->entryAt(row);
+        if (!m_table->selectionModel()->isRowSelected(row) || !entry->interrupted)
+            continue;
+        any = true;
+        Q_EMIT resumeRequested(entry->id);
+    }
+    if (!any)
+        Q_EMIT message(tr("Select a monitoring session that was interrupted to resume it."));
 }
 
 void HistoryPanel::compareSelected()

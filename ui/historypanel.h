@@ -36,6 +36,8 @@ public:
 public Q_SLOTS:
     void refresh();
     void openSelected();
+    // Goes on with the selected interrupted monitoring sessions, each in a tab.
+    void resumeSelected();
     void compareSelected();
     void renameSelected();
     void tagSelected();
@@ -47,6 +49,10 @@ Q_SIGNALS:
     // Two or more entries, oldest first: two are compared, more make a timeline.
     void compareRequested(const QList<qint64> &ids);
     void exportRequested(qint64 id);
+    void resumeRequested(qint64 id);
+    // The first list shown after start-up holds monitoring sessions that were interrupted (a
+    // crash, a power cut, the window closed as they ran): the entries, newest first.
+    void interruptedFound(const std::vector<hopscope::HistoryEntry> &entries);
     void message(const QString &text);
 
 private:
@@ -65,6 +71,7 @@ private:
     QPushButton *m_compare;
     QPushButton *m_undo;
     QTimer *m_refreshSoon;
+    bool m_listedOnce = false;
 };
 
 } // namespace hopscope

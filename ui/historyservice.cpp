@@ -3,6 +3,8 @@
 
 #include "ui/historyservice.h"
 
+#include "store/sessionkeeper.h"
+
 #include <QDateTime>
 
 #include <memory>
@@ -11,6 +13,7 @@
 Q_DECLARE_METATYPE(std::vector<hopscope::HistoryEntry>)
 using KeptOwners = std::map<std::string, hopscope::AddressOwner>;
 Q_DECLARE_METATYPE(KeptOwners)
+Q_DECLARE_METATYPE(std::shared_ptr<hopscope::ResumedSession>)
 
 namespace hopscope {
 
@@ -24,6 +27,7 @@ public:
     const QString fileName;
     std::unique_ptr<HistoryStore> store;
     std::optional<std::pair<NetworkPath, HistoryEntry>> lastRemoved;
+    std::map<quint64, SessionKeeper> runs; // by TraceSession::runId()
 };
 
 HistoryService::HistoryService(const QString &fileName, QObject *parent)
@@ -34,6 +38,7 @@ HistoryService::HistoryService(const QString &fileName, QObject *parent)
     qRegisterMetaType<std::vector<HistoryEntry>>();
     qRegisterMetaType<HistoryService::Use>();
     qRegisterMetaType<KeptOwners>();
+    qRegisterMetaType<std::shared_ptr<ResumedSession>>();
     QMetaObject::invokeMethod(
         m_owner,
         [this, owner = m_owner] {
@@ -87,6 +92,64 @@ void HistoryService::add(const NetworkPath &path)
     onStore([this, path](HistoryStoreOwner &owner) {
         const auto id = owner.store->add(path, QDateTime::currentMSecsSinceEpoch());
         report(this, id ? Status() : Status(id.error()), tr("saved to the history"));
+    });
+}
+
+void HistoryService::keepRound(quint64 run, int intervalMs, const NetworkPath &header,
+                               const MonitorRound &round, const HistoryEntry &figures)
+{
+    onStore([this, run, intervalMs, header, round, figures](HistoryStoreOwner &owner) {
+        SessionKeeper &keeper = owner.runs.try_emplace(run, *owner.store, intervalMs).first->second;
+        const bool first = !keeper.id() && !keeper.failure();
+        if (const Status kept = keeper.keepRound(header, round, figures); !kept)
+            Q_EMIT failed(tr("The session is no longer kept in the history as it runs: %1")
+                              .arg(QString::fromStdString(kept.error().message)));
+        else if (first)
+            Q_EMIT changed(tr("kept in the history as it runs"));
+    });
+}
+
+void HistoryService::endRun(quint64 run, const NetworkPath &path)
+{
+    onStore([this, run, path](HistoryStoreOwner &owner) {
+        auto found = owner.runs.find(run);
+        if (found == owner.runs.end())
+            found = owner.runs.try_emplace(run, *owner.store, 0).first;
+        const auto saved = found->second.end(path);
+        owner.runs.erase(found);
+        report(this, saved ? Status() : Status(saved.error()), tr("saved to the history"));
+    });
+}
+
+void HistoryService::endRunFromRounds(quint64 run)
+{
+    onStore([this, run](HistoryStoreOwner &owner) {
+        const auto found = owner.runs.find(run);
+        if (found == owner.runs.end())
+            return;
+        const Status ended = found->second.endFromRounds();
+        owner.runs.erase(found);
+        report(this, ended, tr("saved to the history"));
+    });
+}
+
+void HistoryService::resume(qint64 id)
+{
+    onStore([this, id](HistoryStoreOwner &owner) {
+        auto session = owner.store->resumeSession(id);
+        if (session)
+            Q_EMIT resumed(std::make_shared<ResumedSession>(std::move(*session)));
+        else
+            Q_EMIT failed(QString::fromStdString(session.error().message));
+    });
+}
+
+void HistoryService::adopt(quint64 run, qint64 id, int intervalMs)
+{
+    onStore([this, run, id, intervalMs](HistoryStoreOwner &owner) {
+        owner.runs.erase(run);
+        owner.runs.try_emplace(run, *owner.store, intervalMs, id);
+        Q_EMIT changed(tr("resumed"));
     });
 }
 

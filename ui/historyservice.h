@@ -32,6 +32,18 @@ public:
     ~HistoryService() override;
 
     void add(const NetworkPath &path);
+    // A run of the window's, kept as it goes (SessionKeeper): a monitoring session's round as it
+    // settles, and at its end its whole path (a trace has only that). `run` is the session's
+    // TraceSession::runId().
+    void keepRound(quint64 run, int intervalMs, const NetworkPath &header,
+                   const MonitorRound &round, const HistoryEntry &figures);
+    void endRun(quint64 run, const NetworkPath &path);
+    // The run ended without its path (its tab was closed as it ran): the rounds kept make it.
+    void endRunFromRounds(quint64 run);
+    // Takes an interrupted session over (resumed), for a run to go on with; adopt() then ties
+    // that run to the session's entry, so that its rounds are added there.
+    void resume(qint64 id);
+    void adopt(quint64 run, qint64 id, int intervalMs);
     void list(const HistoryQuery &query);
     // What a loaded path is for: a tab of its own, or a report.
     enum class Use { Open, Export };
@@ -54,6 +66,7 @@ Q_SIGNALS:
     void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path, hopscope::HistoryService::Use use);
+    void resumed(const std::shared_ptr<hopscope::ResumedSession> &session);
     void severalLoaded(const std::vector<hopscope::NetworkPath> &paths);
     void keptOwnersRead(const std::map<std::string, hopscope::AddressOwner> &owners);
     // Something was added, renamed, tagged, removed or put back.

@@ -16,12 +16,14 @@
 #include "ui/ownerlookupsettings.h"
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
+#include "ui/sessionhistorylink.h"
 #include "ui/targetbar.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -31,7 +33,9 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -155,6 +159,14 @@ void MainWindow::createHistory()
             [this](qint64 id) { m_history->load(id); });
     connect(m_historyPanel, &HistoryPanel::compareRequested, m_history,
             &HistoryService::loadSeveral);
+    connect(m_historyPanel, &HistoryPanel::resumeRequested, m_history, &HistoryService::resume);
+    connect(m_history, &HistoryService::resumed, this,
+            [this](const std::shared_ptr<ResumedSession> &session) {
+                TraceTab *tab = newTraceTab();
+                tab->resume(session->model, session->intervalMs);
+                m_history->adopt(tab->session()->runId(), session->id, session->intervalMs);
+            });
+    connect(m_historyPanel, &HistoryPanel::interruptedFound, this, &MainWindow::offerToResume);
     connect(m_history, &HistoryService::severalLoaded, this,
             [this](const std::vector<NetworkPath> &paths) {
                 QStringList labels;
@@ -195,18 +207,45 @@ void MainWindow::keepLearntOwners()
     m_history->keepOwners(learnedOwners());
 }
 
+void MainWindow::offerToResume(const std::vector<HistoryEntry> &interrupted)
+{
+    QStringList targets;
+    for (const HistoryEntry &entry : interrupted)
+        targets << tr("%1 (rounds kept: %2)")
+                       .arg(QString::fromStdString(entry.target))
+                       .arg(entry.rounds);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Interrupted Sessions"),
+        tr("Monitoring stopped without being ended here, by a crash, a power cut or the window "
+           "closing as it ran. Every round that settled is in the history; Resume goes on "
+           "with each in a tab."),
+        QMessageBox::NoButton, this);
+    box->setInformativeText(targets.join(QLatin1Char('\n')));
+    QPushButton *resume = box->addButton(tr("&Resume"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Not Now"), QMessageBox::RejectRole);
+    box->setDefaultButton(resume);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(resume, &QPushButton::clicked, this, [this, interrupted] {
+        for (const HistoryEntry &entry : interrupted)
+            m_history->resume(entry.id);
+    });
+    box->open();
+}
+
+void MainWindow::monitor(const QString &target)
+{
+    m_targetBar->targetBox()->setCurrentText(target);
+    m_targetBar->setMode(TraceSession::Mode::Monitor);
+    startTrace();
+}
+
 void MainWindow::keepInHistory(TraceTab *tab)
 {
-    // Every trace and session that ends with something to show is kept, once.
+    new SessionHistoryLink(tab->session(), m_history);
     connect(tab->session(), &TraceSession::stateChanged, this, [this, tab] {
-        const TraceSession *session = tab->session();
-        const auto state = session->state();
-        if (session->isLoaded() ||
-            (state != TraceSession::State::Finished && state != TraceSession::State::Stopped))
-            return;
-        if (const auto path = session->result())
-            m_history->add(*path);
-        keepLearntOwners();
+        const auto state = tab->session()->state();
+        if (state == TraceSession::State::Finished || state == TraceSession::State::Stopped)
+            keepLearntOwners();
     });
 }
 

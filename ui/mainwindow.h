@@ -3,10 +3,13 @@
 
 #pragma once
 
+#include "store/historystore.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 class QDragEnterEvent;
 class QDropEvent;
@@ -37,6 +40,8 @@ public:
 
     // Opens each file in a tab of its own; problems go to the status bar.
     void openFiles(const QStringList &fileNames);
+    // Starts monitoring `target` with the target bar's other settings.
+    void monitor(const QString &target);
     QTabWidget *tabs() const { return m_tabs; }
     TargetBar *targetBar() const { return m_targetBar; }
     TraceTab *currentTraceTab() const;
@@ -89,6 +94,8 @@ private:
     void createHistory();
     void showPath(const NetworkPath &path, const QString &origin, const QString &toolTip);
     void keepInHistory(TraceTab *tab);
+    // Asks whether to go on with monitoring sessions that were interrupted.
+    void offerToResume(const std::vector<HistoryEntry> &interrupted);
     // Keeps the owners the window's lookup learnt over the network, for later runs.
     void keepLearntOwners();
     void chooseFilesToOpen();

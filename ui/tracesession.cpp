@@ -12,7 +12,8 @@
 
 #include <QTimer>
 
-#include <chrono>
+#include <atomic>
+#include <utility>
 
 namespace hopscope {
 
@@ -32,11 +33,10 @@ struct Prepared
     QStringList notices;
 };
 
-std::int64_t wallClockUs()
+quint64 nextRunId()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    static std::atomic<quint64> last{0};
+    return ++last;
 }
 
 } // namespace
@@ -163,6 +163,27 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
 {
     if (isActive())
         return;
+    m_resumed.reset();
+    prepare(request, mode, intervalMs);
+}
+
+void TraceSession::resume(PathModel earlier, int intervalMs)
+{
+    if (isActive())
+        return;
+    const NetworkPath &header = earlier.header();
+    TraceRequest request =
+        header.hopscope && header.hopscope->request ? *header.hopscope->request : TraceRequest{};
+    if (request.target.empty())
+        request.target = header.destination.ipAddress;
+    request.protocol = header.protocol;
+    m_resumed = std::move(earlier);
+    prepare(request, Mode::Monitor, intervalMs);
+}
+
+void TraceSession::prepare(const TraceRequest &request, Mode mode, int intervalMs)
+{
+    m_runId = nextRunId();
     m_savedPathOwners->cancel();
     m_loaded.reset();
     m_run.reset();
@@ -212,7 +233,10 @@ void TraceSession::start(const TraceRequest &request, Mode mode, int intervalMs)
             if (kind == RunKind::Monitor)
                 if (const auto warning = routerBudgetWarning(prepared.trace->request, settings))
                     Q_EMIT noticeReceived(QString::fromStdString(*warning));
-            m_run.emplace(*prepared.trace, kind, settings);
+            if (m_resumed)
+                m_run.emplace(*prepared.trace, settings, *std::exchange(m_resumed, std::nullopt));
+            else
+                m_run.emplace(*prepared.trace, kind, settings);
             startRound();
         });
 }
@@ -285,6 +309,8 @@ void TraceSession::onFinished(const RoundOutcome &outcome)
     if (!m_run)
         return;
     const auto changes = m_run->finishRound(outcome);
+    if (m_mode == Mode::Monitor)
+        Q_EMIT roundSettled();
     for (const RouteChange &change : changes)
         Q_EMIT routeChanged(QString::fromStdString(describeRouteChange(change)));
     if (const auto &owners = m_run->trace().owners)

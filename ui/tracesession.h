@@ -40,6 +40,9 @@ public:
     ~TraceSession() override;
 
     void start(const TraceRequest &request, Mode mode, int intervalMs);
+    // Goes on with an interrupted monitoring session: `earlier` holds its rounds so far, and the
+    // rounds to come are added to them, numbered on from its latest.
+    void resume(PathModel earlier, int intervalMs);
     void stop();
     // Shows a saved path as if it had just been traced. Its result() is the file as read.
     void load(const NetworkPath &path);
@@ -60,6 +63,11 @@ public:
     // This computer as the latest trace saw it: its name and interface.
     QString sourceLabel() const;
     int round() const;
+    // Which start() or resume() this is, unique in the process: what the history knows the run
+    // by while it is kept round by round.
+    quint64 runId() const { return m_runId; }
+    // The monitoring round that settled last (roundSettled), as the history keeps it.
+    const MonitorRound *lastRound() const { return m_run ? &m_run->lastRound() : nullptr; }
     int settledTtls() const { return m_settledTtls; }
     qint64 elapsedMs() const;
     QString errorMessage() const { return m_error; }
@@ -72,6 +80,8 @@ public:
 Q_SIGNALS:
     void dataChanged();
     void stateChanged();
+    // A monitoring round has settled: lastRound() and model() have it.
+    void roundSettled();
     void routeChanged(const QString &description);
     void degraded(const QString &reason);
     void noticeReceived(const QString &message);
@@ -79,6 +89,7 @@ Q_SIGNALS:
 private:
     TraceWorker &worker();
     void setState(State state);
+    void prepare(const TraceRequest &request, Mode mode, int intervalMs);
     void startRound();
     void onFinished(const RoundOutcome &outcome);
     void onFailed(const Error &error);
@@ -94,6 +105,8 @@ private:
     bool m_stopRequested = false;
     std::optional<TraceRun> m_run;
     std::optional<PathModel> m_loaded;  // a saved path's
+    std::optional<PathModel> m_resumed; // an interrupted session's, while the resume is prepared
+    quint64 m_runId = 0;
     SavedPathOwners *m_savedPathOwners; // what the saved path does not say of its hops' owners
     QString m_probing;
     QString m_error;

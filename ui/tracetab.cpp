@@ -157,6 +157,20 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
 
 void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs)
 {
+    clearViews(mode);
+    m_session->start(request, mode, intervalMs);
+    Q_EMIT titleChanged();
+}
+
+void TraceTab::resume(PathModel earlier, int intervalMs)
+{
+    clearViews(TraceSession::Mode::Monitor);
+    m_session->resume(std::move(earlier), intervalMs);
+    Q_EMIT titleChanged();
+}
+
+void TraceTab::clearViews(TraceSession::Mode mode)
+{
     m_model->clear();
     m_graph->clear();
     m_graphSource.clear();
@@ -168,8 +182,6 @@ void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int i
     m_window->setVisible(mode == TraceSession::Mode::Monitor);
     m_banner->hide();
     m_notice.clear();
-    m_session->start(request, mode, intervalMs);
-    Q_EMIT titleChanged();
 }
 
 void TraceTab::stop()

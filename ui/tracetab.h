@@ -31,6 +31,8 @@ public:
     explicit TraceTab(const QString &helperProgram, QWidget *parent = nullptr);
 
     void start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs);
+    // Goes on with an interrupted monitoring session from the history.
+    void resume(PathModel earlier, int intervalMs);
     void stop();
     // Shows a saved path with every view, titled by where it came from.
     void showSaved(const NetworkPath &path, const QString &origin);
@@ -58,6 +60,7 @@ Q_SIGNALS:
     void statusChanged();
 
 private:
+    void clearViews(TraceSession::Mode mode);
     void refreshViews();
     void refreshChart();
     void showDegraded(const QString &reason);

@@ -121,7 +121,7 @@ int runMonitor(const QStringList &arguments)
     }
     std::optional<SessionRecorder> recorder;
     if (history)
-        recorder.emplace(*history, settings.intervalMs, printer);
+        recorder.emplace(*history, run, printer);
     CancelSignal cancel;
     auto path = [&] {
         RoundTracers tracers(request);
@@ -134,11 +134,11 @@ int runMonitor(const QStringList &arguments)
         return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
     path->tags = tags;
-    if (recorder && recorder->id() && !recorder->failure()) {
-        if (const Status saved = history->endSession(*recorder->id(), *path); !saved)
+    if (recorder) {
+        if (const auto saved = recorder->keeper().end(*path); !saved)
             printError("monitor: " + saved.error().message);
         else
-            printError("monitor: kept in the history as entry " + std::to_string(*recorder->id()));
+            printError("monitor: kept in the history as entry " + std::to_string(*saved));
     }
     if (owners)
         for (const std::string &problem : owners->takeProblems())

@@ -21,6 +21,12 @@ void describeCommandLine(QCommandLineParser &parser)
         QCoreApplication::translate("main", "See the network path to a destination."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("monitor"),
+        QCoreApplication::translate("main",
+                                    "Start monitoring HOST, with the protocol and options the "
+                                    "window used last."),
+        QStringLiteral("HOST")));
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QCoreApplication::translate("main", "NetworkPath JSON files to open."),
@@ -72,5 +78,7 @@ int main(int argc, char *argv[])
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Earlier Settings"),
                              migration.problems.join(QLatin1Char('\n')));
     window.openFiles(parser.positionalArguments());
+    if (parser.isSet(QStringLiteral("monitor")))
+        window.monitor(parser.value(QStringLiteral("monitor")));
     return QApplication::exec();
 }

@@ -166,8 +166,40 @@ Status HistoryStore::endSession(std::int64_t id, const NetworkPath &path)
     return commitOrRollBack(db, failed);
 }
 
-Expected<NetworkPath> HistoryStore::rebuildSession(std::int64_t id, const NetworkPath &header,
-                                                   int intervalMs) const
+Expected<ResumedSession> HistoryStore::resumeSession(std::int64_t id)
+{
+    const std::string entry = "history entry " + std::to_string(id);
+    auto stored = readEntry(id);
+    if (!stored)
+        return stored.error();
+    const std::string &recorder = stored->recorder;
+    if (recorder.empty())
+        return Error{ErrorCode::NotSupported,
+                     entry + " is not an interrupted monitoring session: it was saved whole"};
+    if (recorderAlive(recorder))
+        return Error{ErrorCode::Busy,
+                     entry + " is still being recorded by process " +
+                         QByteArray::fromStdString(recorder).split(':').value(1).toStdString()};
+    const int intervalMs = stored->intervalMs;
+    auto model = rebuildSession(id, stored->path, intervalMs);
+    if (!model)
+        return model.error();
+    // Taken over only if no other process took it over first.
+    QSqlQuery claim(QSqlDatabase::database(m_connection));
+    claim.prepare(QStringLiteral("UPDATE paths SET recorder = ? WHERE id = ? AND recorder = ?"));
+    claim.addBindValue(QString::fromStdString(recorderIdentity()));
+    claim.addBindValue(QVariant::fromValue<qint64>(id));
+    claim.addBindValue(QString::fromStdString(recorder));
+    if (!claim.exec())
+        return sqlError(QStringLiteral("cannot resume the session in ") + m_fileName,
+                        claim.lastError());
+    if (claim.numRowsAffected() != 1)
+        return Error{ErrorCode::Busy, entry + " was resumed by another process"};
+    return ResumedSession{id, std::move(*model), intervalMs};
+}
+
+Expected<PathModel> HistoryStore::rebuildSession(std::int64_t id, const NetworkPath &header,
+                                                 int intervalMs) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.setForwardOnly(true);
@@ -193,7 +225,7 @@ Expected<NetworkPath> HistoryStore::rebuildSession(std::int64_t id, const Networ
         round.hostnames = hostnamesFrom(query.value(3).toByteArray());
         model.addRound(round);
     }
-    return model.toNetworkPath();
+    return model;
 }
 
 } // namespace hopscope

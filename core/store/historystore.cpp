@@ -262,34 +262,49 @@ int HistoryStore::schemaVersion() const
 Status HistoryStore::migrate()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    const int version = schemaVersion();
-    if (version < 0)
-        return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName,
-                        db.lastError());
-    if (version > kSchemaVersion)
-        return Error{ErrorCode::NewerSchema,
-                     QString(m_fileName +
-                             QStringLiteral(" was written by a newer Hopscope (schema %1, this one "
-                                            "knows %2); it is left as it is")
-                                 .arg(version)
-                                 .arg(kSchemaVersion))
-                         .toStdString()};
-    for (int next = version + 1; next <= kSchemaVersion; ++next) {
-        // Each step and its version number commit together, or not at all.
-        if (!db.transaction())
-            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
+    QSqlQuery statement(db);
+    // Each step and its version number commit together, or not at all. The version is read
+    // inside the step's write lock: two programs opening a new history at once (the window and
+    // `hopscope-cli history list`, say) migrate it once, the second after the first.
+    const auto finish = [&statement](const char *how) { statement.exec(QLatin1String(how)); };
+    for (;;) {
+        if (!statement.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, statement.lastError());
+        const int version = schemaVersion();
+        if (version < 0) {
+            finish("ROLLBACK");
+            return sqlError(QStringLiteral("cannot read the schema version of ") + m_fileName,
+                            db.lastError());
+        }
+        if (version > kSchemaVersion) {
+            finish("ROLLBACK");
+            return Error{ErrorCode::NewerSchema,
+                         QString(m_fileName + QStringLiteral(" was written by a newer Hopscope "
+                                                             "(schema %1, this one knows %2); it "
+                                                             "is left as it is")
+                                                  .arg(version)
+                                                  .arg(kSchemaVersion))
+                             .toStdString()};
+        }
+        if (version == kSchemaVersion) {
+            finish("ROLLBACK");
+            return {};
+        }
+        const int next = version + 1;
         QSqlError error;
         if (!execScript(db, kMigrations[next - 1], error) ||
             !execScript(db, qPrintable(QStringLiteral("PRAGMA user_version = %1").arg(next)),
                         error)) {
-            db.rollback();
+            finish("ROLLBACK");
             return sqlError(
                 QStringLiteral("cannot migrate %1 to schema %2").arg(m_fileName).arg(next), error);
         }
-        if (!db.commit())
-            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, db.lastError());
+        if (!statement.exec(QStringLiteral("COMMIT"))) {
+            const QSqlError failed = statement.lastError();
+            finish("ROLLBACK");
+            return sqlError(QStringLiteral("cannot migrate ") + m_fileName, failed);
+        }
     }
-    return {};
 }
 
 Status HistoryStore::insert(std::optional<std::int64_t> id, const NetworkPath &path,
@@ -410,7 +425,7 @@ Expected<std::vector<HistoryEntry>> HistoryStore::list(const HistoryQuery &filte
     return entries;
 }
 
-Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
+Expected<HistoryStore::StoredEntry> HistoryStore::readEntry(std::int64_t id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(QStringLiteral("SELECT json, recorder, interval_ms FROM paths WHERE id = ?"));
@@ -424,10 +439,22 @@ Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
     if (!path)
         return Error{path.error().code,
                      "history entry " + std::to_string(id) + ": " + path.error().message};
+    return StoredEntry{std::move(*path), query.value(1).toString().toStdString(),
+                       query.value(2).toInt()};
+}
+
+Expected<NetworkPath> HistoryStore::load(std::int64_t id) const
+{
+    auto stored = readEntry(id);
+    if (!stored)
+        return stored.error();
     // A session kept as it runs holds its header here and its rounds beside it.
-    if (!query.value(1).toString().isEmpty())
-        return rebuildSession(id, *path, query.value(2).toInt());
-    return path;
+    if (stored->recorder.empty())
+        return std::move(stored->path);
+    auto model = rebuildSession(id, stored->path, stored->intervalMs);
+    if (!model)
+        return model.error();
+    return model->toNetworkPath();
 }
 
 Status HistoryStore::rename(std::int64_t id, const std::string &name)

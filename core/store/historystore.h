@@ -49,6 +49,14 @@ struct HistoryQuery
     std::optional<std::int64_t> id; // just this entry
 };
 
+// An interrupted monitoring session, to go on with (HistoryStore::resumeSession).
+struct ResumedSession
+{
+    std::int64_t id = 0;
+    PathModel model; // every round kept, as the live session had them
+    int intervalMs = 0;
+};
+
 // How long a kept AS answer is trusted: prefixes change hands and move between ASes, rarely.
 inline constexpr std::int64_t kKeptOwnerLifeMs = 7LL * 24 * 3600 * 1000;
 
@@ -95,6 +103,10 @@ public:
                                         std::int64_t nowMs);
     Status addSessionRound(std::int64_t id, const MonitorRound &round, const HistoryEntry &figures);
     Status endSession(std::int64_t id, const NetworkPath &path);
+    // An interrupted session taken up again by this process: its rounds so far, rebuilt, to go
+    // on from, and its interval. Refused for an entry that is not a session kept as it runs, or
+    // whose process is still recording it.
+    Expected<ResumedSession> resumeSession(std::int64_t id);
 
     // Whose network addresses are in, as lookups found them: kept (replacing what was kept for
     // the same address) so that a later run need not ask again, and read back when looked up at
@@ -105,8 +117,17 @@ public:
 private:
     HistoryStore(QString fileName, QString connection);
     Status migrate();
-    Expected<NetworkPath> rebuildSession(std::int64_t id, const NetworkPath &header,
-                                         int intervalMs) const;
+    // An entry's row: its path's JSON (a session kept as it runs: its header), the process
+    // recording it (empty once saved whole) and its interval.
+    struct StoredEntry
+    {
+        NetworkPath path;
+        std::string recorder;
+        int intervalMs = 0;
+    };
+    Expected<StoredEntry> readEntry(std::int64_t id) const;
+    Expected<PathModel> rebuildSession(std::int64_t id, const NetworkPath &header,
+                                       int intervalMs) const;
     Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
                   const std::string &name, const std::vector<std::string> &tags,
                   std::int64_t *newId);

@@ -23,13 +23,6 @@ constexpr std::chrono::milliseconds kReverseDnsBudget{2000};
 // server; a hop whose name is still on its way keeps its number and gets the name next round.
 constexpr std::chrono::milliseconds kOwnerBudget{3000};
 
-std::int64_t wallClockUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 // Hands every probe to the run's model and on to the observer.
 class RunFeed : public ProbeObserver
 {
@@ -54,6 +47,13 @@ private:
 };
 
 } // namespace
+
+std::int64_t wallClockUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 Status checkMonitorSettings(const MonitorSettings &settings)
 {
@@ -149,6 +149,18 @@ TraceRun::TraceRun(PreparedTrace trace, RunKind kind, MonitorSettings settings)
         m_model.setMonitoring(m_settings.intervalMs);
 }
 
+TraceRun::TraceRun(PreparedTrace trace, MonitorSettings settings, PathModel earlier)
+    : TraceRun(std::move(trace), RunKind::Monitor, settings)
+{
+    if (!earlier.header().pathId.empty())
+        m_pathId = earlier.header().pathId;
+    m_model = std::move(earlier);
+    m_model.setMonitoring(m_settings.intervalMs);
+    m_round = m_model.latestRound();
+    m_finishedRounds = m_model.rounds();
+    m_lastDestinationTtl = m_model.destinationTtl().value_or(0);
+}
+
 bool TraceRun::wantsRound() const
 {
     return !m_stopped && !m_failure && (!m_settings.count || m_round < *m_settings.count);
@@ -167,12 +179,16 @@ int TraceRun::beginRound(std::int64_t nowUs)
     m_roundStartUs = nowUs;
     m_roundLastSentUs = nowUs;
     m_model.beginRound(m_round, nowUs, m_trace.address.toString());
+    m_lastRound = MonitorRound{m_round, nowUs, m_trace.address.toString(), {}, {}};
     return m_round;
 }
 
 void TraceRun::probe(const ProbeEvent &event)
 {
-    m_model.addProbe(probeSampleOf(event));
+    ProbeSample sample = probeSampleOf(event);
+    m_model.addProbe(sample);
+    sample.round = m_round;
+    m_lastRound.probes.push_back(std::move(sample));
     m_roundLastSentUs = std::max(m_roundLastSentUs, event.sentNs / 1000);
     const int ttl = event.slot.ttl;
     const auto at = std::lower_bound(m_roundAnsweredTtls.begin(), m_roundAnsweredTtls.end(), ttl);
@@ -234,6 +250,7 @@ std::vector<RouteChange> TraceRun::finishRound(const RoundOutcome &outcome)
     m_lastDestinationTtl =
         outcome.summary.end == PathEnd::Destination ? outcome.summary.lastTtl : 0;
     m_lastAnsweredTtls = m_roundAnsweredTtls;
+    m_lastRound.hostnames = outcome.hostnames;
     return m_model.endRound(outcome.hostnames, outcome.summary.lastTtl);
 }
 

@@ -76,6 +76,9 @@ class TraceRun
 {
 public:
     TraceRun(PreparedTrace trace, RunKind kind, MonitorSettings settings = {});
+    // A monitoring session taken up again: `earlier` holds its rounds so far (a session kept in
+    // the history, rebuilt), and the rounds to come are numbered on from its latest.
+    TraceRun(PreparedTrace trace, MonitorSettings settings, PathModel earlier);
 
     const PreparedTrace &trace() const { return m_trace; }
     // What the next round probes: the trace, told where the last round found the destination
@@ -116,6 +119,9 @@ public:
     // A round has finished: there is a path to show and save.
     bool hasResult() const { return m_finishedRounds > 0; }
     NetworkPath result() const { return m_model.toNetworkPath(); }
+    // The round that finished last, as the history keeps it: its probes in the order they
+    // settled (only those of its last sending when it was restarted) and the names found.
+    const MonitorRound &lastRound() const { return m_lastRound; }
 
 private:
     PreparedTrace m_trace;
@@ -130,9 +136,13 @@ private:
     std::vector<int> m_lastAnsweredTtls;  // of the last round that finished
     std::int64_t m_roundStartUs = 0;
     std::int64_t m_roundLastSentUs = 0;
+    MonitorRound m_lastRound; // the round under way until it finishes
     bool m_stopped = false;
     std::optional<Error> m_failure;
 };
+
+// Now on the wall clock, in Unix microseconds: when rounds start.
+std::int64_t wallClockUs();
 
 // A settled probe as the model and the files keep it.
 ProbeSample probeSampleOf(const ProbeEvent &event);

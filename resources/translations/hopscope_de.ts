@@ -378,6 +378,14 @@
         <source>Deleted from the history. Undo Delete puts it back.</source>
         <translation>Aus dem Verlauf gelöscht. „Löschen rückgängig“ stellt ihn wieder her.</translation>
     </message>
+    <message>
+        <source>Resume Monitoring</source>
+        <translation>Überwachung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Select a monitoring session that was interrupted to resume it.</source>
+        <translation>Wählen Sie eine unterbrochene Überwachung, um sie fortzusetzen.</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::HistoryService</name>
@@ -412,6 +420,18 @@
     <message>
         <source>put back</source>
         <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The session is no longer kept in the history as it runs: %1</source>
+        <translation>Die Sitzung wird nicht mehr laufend im Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>kept in the history as it runs</source>
+        <translation>laufend im Verlauf gespeichert</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
     </message>
 </context>
 <context>
@@ -901,6 +921,26 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>Owner &amp;Databases…</source>
         <translation>Inhaber-&amp;Datenbanken…</translation>
+    </message>
+    <message>
+        <source>%1 (rounds kept: %2)</source>
+        <translation>%1 (gespeicherte Runden: %2)</translation>
+    </message>
+    <message>
+        <source>Interrupted Sessions</source>
+        <translation>Unterbrochene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Monitoring stopped without being ended here, by a crash, a power cut or the window closing as it ran. Every round that settled is in the history; Resume goes on with each in a tab.</source>
+        <translation>Eine Überwachung endete hier, ohne beendet worden zu sein: durch einen Absturz, einen Stromausfall oder weil das Fenster während der Überwachung geschlossen wurde. Jede abgeschlossene Runde ist im Verlauf; „Fortsetzen“ setzt jede in einem eigenen Tab fort.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;Nicht jetzt</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1475,10 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>Earlier Settings</source>
         <translation>Frühere Einstellungen</translation>
+    </message>
+    <message>
+        <source>Start monitoring HOST, with the protocol and options the window used last.</source>
+        <translation>HOST sofort überwachen, mit dem Protokoll und den Optionen, die das Fenster zuletzt verwendet hat.</translation>
     </message>
 </context>
 </TS>

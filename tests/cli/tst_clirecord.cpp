@@ -3,13 +3,11 @@
 
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
+#include "support/historycheck.h"
 
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -17,17 +15,11 @@
 #include <nlohmann/json.hpp>
 
 using namespace hopscope;
+using namespace hopscope::testing;
 
 namespace {
 
 const QString kCli = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-cli");
-
-QProcessEnvironment environmentWithData(const QString &dataHome)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-    return environment;
-}
 
 // A session to loopback, a round every 100 ms, kept in the history as it runs.
 QStringList recordedSession(std::optional<int> count = std::nullopt)
@@ -53,34 +45,6 @@ int roundsPrinted(const QByteArray &output)
     return last;
 }
 
-nlohmann::json historyList(const QString &dataHome)
-{
-    QProcess cli;
-    cli.setProcessEnvironment(environmentWithData(dataHome));
-    cli.start(kCli, {QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")});
-    if (!cli.waitForFinished(30000) || cli.exitCode() != 0)
-        return nlohmann::json();
-    return nlohmann::json::parse(cli.readAllStandardOutput().toStdString(), nullptr, false);
-}
-
-QString integrityOf(const QString &fileName)
-{
-    QString result;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
-        db.setDatabaseName(fileName);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
-                result = query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
-    return result;
-}
-
 } // namespace
 
 // `hopscope-cli monitor --record` keeps its session in the history round by round: killed at
@@ -103,15 +67,9 @@ void CliRecordTest::initTestCase()
 {
     QVERIFY(m_home.isValid());
     // Loopback answers ICMP echo through raw sockets (root, the helper) or ping sockets.
-    QProcess probe;
-    probe.setProcessEnvironment(environmentWithData(m_home.filePath(QStringLiteral("probe"))));
-    probe.start(kCli,
-                {QStringLiteral("trace"), QStringLiteral("--protocol"), QStringLiteral("icmp"),
-                 QStringLiteral("--no-asn"), QStringLiteral("127.0.0.1")});
-    QVERIFY(probe.waitForFinished(30000));
-    if (probe.exitCode() != 0)
-        QSKIP(qPrintable(QStringLiteral("this machine cannot trace loopback with ICMP: ") +
-                         QString::fromUtf8(probe.readAllStandardError())));
+    if (const QString why = loopbackIcmpUnavailable(m_home.filePath(QStringLiteral("probe")));
+        !why.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("this machine cannot trace loopback with ICMP: ") + why));
 }
 
 void CliRecordTest::anEndedSessionIsAWholePath()

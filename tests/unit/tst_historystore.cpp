@@ -489,12 +489,37 @@ private Q_SLOTS:
         QVERIFY(!recorderAlive("another-boot:1:1"));
         QVERIFY(recorderAlive(recorderIdentity()));
 
+        // Resumed, it is this process's again, with every round kept to go on from; a second
+        // resume is refused while this process lives.
+        auto resumed = (*store)->resumeSession(*id);
+        QVERIFY2(resumed, resumed ? "" : resumed.error().message.c_str());
+        QCOMPARE(resumed->id, *id);
+        QCOMPARE(resumed->intervalMs, 1000);
+        QCOMPARE(resumed->model.rounds(), int(rounds.size()));
+        QCOMPARE(resumed->model.latestRound(), rounds.rbegin()->first);
+        QCOMPARE(resumed->model.toNetworkPath().hops, live.toNetworkPath().hops);
+        listed = (*store)->list();
+        QVERIFY(listed->front().recording);
+        const auto again = (*store)->resumeSession(*id);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Busy);
+        QVERIFY2(QString::fromStdString(again.error().message)
+                     .contains(QStringLiteral("is still being recorded by process %1")
+                                   .arg(QCoreApplication::applicationPid())),
+                 again.error().message.c_str());
+
         // Ended: its whole path, no longer a session being kept.
         QVERIFY((*store)->endSession(*id, session));
         listed = (*store)->list();
         QVERIFY(!listed->front().recording && !listed->front().interrupted);
         QCOMPARE(*(*store)->load(*id), session);
         QVERIFY(!(*store)->addSessionRound(*id, MonitorRound{}, HistoryEntry{}));
+        const auto saved = (*store)->resumeSession(*id);
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().message,
+                 "history entry " + std::to_string(*id) +
+                     " is not an interrupted monitoring session: it was saved whole");
+        QCOMPARE((*store)->resumeSession(999).error().code, ErrorCode::NotFound);
     }
 
     void killedWriter()

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "store/sessionkeeper.h"
+
+#include "trace/tracerun.h"
+
+namespace hopscope {
+
+SessionKeeper::SessionKeeper(HistoryStore &store, int intervalMs,
+                             std::optional<std::int64_t> resumedId)
+    : m_store(store), m_intervalMs(intervalMs), m_id(resumedId)
+{
+}
+
+Status SessionKeeper::keepRound(const NetworkPath &header, const MonitorRound &round,
+                                const HistoryEntry &figures)
+{
+    if (m_failure)
+        return {};
+    if (!m_id) {
+        auto begun = m_store.beginSession(header, m_intervalMs, wallClockUs() / 1000);
+        if (!begun) {
+            m_failure = begun.error();
+            return begun.error();
+        }
+        m_id = *begun;
+    }
+    Status kept = m_store.addSessionRound(*m_id, round, figures);
+    if (!kept)
+        m_failure = kept.error();
+    return kept;
+}
+
+Expected<std::int64_t> SessionKeeper::end(const NetworkPath &path)
+{
+    if (m_id && !m_failure) {
+        if (Status ended = m_store.endSession(*m_id, path); !ended)
+            return ended.error();
+        return *m_id;
+    }
+    return m_store.add(path, wallClockUs() / 1000);
+}
+
+Status SessionKeeper::endFromRounds()
+{
+    if (!m_id)
+        return {};
+    auto path = m_store.load(*m_id);
+    if (!path)
+        return path.error();
+    return m_store.endSession(*m_id, *path);
+}
+
+} // namespace hopscope

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "store/historystore.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace hopscope {
+
+// One monitoring session's entry in the history while it runs: made when its first round
+// settles (the session's header is known then), or taken over from an interrupted session being
+// resumed; a round added as each settles; the whole path put in place of the rounds at the end.
+// The first write that fails stops the keeping: the session goes on without it.
+class SessionKeeper final
+{
+public:
+    SessionKeeper(HistoryStore &store, int intervalMs,
+                  std::optional<std::int64_t> resumedId = std::nullopt);
+
+    // The session's history entry, once its first round has settled.
+    std::optional<std::int64_t> id() const { return m_id; }
+    // The first write that failed, if any.
+    const std::optional<Error> &failure() const { return m_failure; }
+
+    // Keeps the round that has just settled; `header` and `figures` are the session's as of it.
+    // Says what failed the first time a write fails, and nothing after.
+    Status keepRound(const NetworkPath &header, const MonitorRound &round,
+                     const HistoryEntry &figures);
+    // Puts the session's whole path in place of its rounds: the entry is a saved session then.
+    // A session that was not kept (no round settled, or a write failed) is added as a new entry.
+    Expected<std::int64_t> end(const NetworkPath &path);
+    // The session ends without its path (its tab went away): the path is rebuilt from the rounds
+    // kept. Nothing to do when none was.
+    Status endFromRounds();
+
+private:
+    HistoryStore &m_store;
+    int m_intervalMs;
+    std::optional<std::int64_t> m_id;
+    std::optional<Error> m_failure;
+};
+
+} // namespace hopscope

@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "store/historystore.h"
+#include "support/historycheck.h"
+#include "ui/historypanel.h"
+#include "ui/mainwindow.h"
+#include "ui/tracesession.h"
+#include "ui/tracetab.h"
+
+#include <QAbstractButton>
+#include <QFile>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace hopscope;
+using namespace hopscope::testing;
+
+namespace {
+
+const QString kWindow = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope");
+
+// The rounds the history holds of entry `id`, as a reader beside the window sees them.
+int roundsKept(const QString &dataHome, std::int64_t id)
+{
+    const nlohmann::json entries = historyList(dataHome);
+    if (entries.is_array())
+        for (const nlohmann::json &entry : entries)
+            if (entry["id"].get<std::int64_t>() == id)
+                return entry["rounds"].get<int>();
+    return 0;
+}
+
+} // namespace
+
+// The window keeps a monitoring session in the history as it runs: killed at random moments,
+// every round the history had shown is still there, the database is whole, and the window
+// offers the interrupted sessions back at its next start and goes on with them.
+class WindowRecordTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void survivesKillAtRandomMoments();
+    void resumesAnInterruptedSession();
+
+private:
+    QTemporaryDir m_home;
+    QString m_data;
+    int m_kills = 0;
+};
+
+void WindowRecordTest::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_data = m_home.filePath(QStringLiteral("data"));
+    // The window's settings: ICMP to loopback, a round every 100 ms, no owners asked online.
+    const QString config = m_home.filePath(QStringLiteral("config/hopscope"));
+    QVERIFY(QDir().mkpath(config));
+    QFile settings(config + QStringLiteral("/hopscope.conf"));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[trace]\nprotocol=2\nintervalMs=100\n[owners]\nonline=false\n");
+    settings.close();
+    if (const QString why = loopbackIcmpUnavailable(m_data); !why.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("this machine cannot trace loopback with ICMP: ") + why));
+}
+
+void WindowRecordTest::survivesKillAtRandomMoments()
+{
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator random(seed);
+    QProcessEnvironment environment = environmentWithData(m_data);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    std::vector<int> seen;
+    for (int kill = 0; kill < 20; ++kill) {
+        const std::int64_t id = kill + 1;
+        QProcess window;
+        window.setProcessEnvironment(environment);
+        window.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        window.start(kWindow, {QStringLiteral("--monitor"), QStringLiteral("127.0.0.1")});
+        QVERIFY(window.waitForStarted());
+        // Until the history shows a random number of rounds, then a random moment later:
+        // between rounds, while one is probed, or while it is being written.
+        const int wanted = 1 + static_cast<int>(random.bounded(8));
+        QDeadlineTimer deadline(60000);
+        while (roundsKept(m_data, id) < wanted && window.state() == QProcess::Running &&
+               !deadline.hasExpired())
+            QThread::msleep(20);
+        QVERIFY2(window.state() == QProcess::Running, "the window ended on its own");
+        QThread::usleep(random.bounded(100'000));
+        seen.push_back(roundsKept(m_data, id));
+        window.kill();
+        QVERIFY(window.waitForFinished(5000));
+        QCOMPARE(window.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(seen.back() >= wanted, qPrintable(QStringLiteral("kill %1").arg(kill)));
+        ++m_kills;
+    }
+
+    QCOMPARE(integrityOf(m_data + QStringLiteral("/hopscope/history.sqlite")),
+             QStringLiteral("ok"));
+    const nlohmann::json entries = historyList(m_data);
+    QCOMPARE(entries.size(), seen.size());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_data));
+    auto store = HistoryStore::open(HistoryStore::defaultFileName());
+    QVERIFY(store);
+    for (const nlohmann::json &entry : entries) {
+        const auto id = entry["id"].get<std::int64_t>();
+        const int shown = seen[static_cast<std::size_t>(id - 1)];
+        QVERIFY(entry["interrupted"].get<bool>());
+        // Every round the history had shown is kept; those settled in the moment after may be.
+        const int kept = entry["rounds"].get<int>();
+        QVERIFY2(
+            kept >= shown,
+            qPrintable(
+                QStringLiteral("entry %1: %2 rounds kept, %3 seen").arg(id).arg(kept).arg(shown)));
+        auto path = (*store)->load(id);
+        QVERIFY2(path, path ? "" : path.error().message.c_str());
+        QVERIFY(path->hopscope && path->hopscope->monitor);
+        QCOMPARE(path->hopscope->monitor->rounds, kept);
+        QCOMPARE(int(path->hopscope->probes.size()), kept);
+        QCOMPARE(path->destination.ipAddress, std::string("127.0.0.1"));
+    }
+}
+
+void WindowRecordTest::resumesAnInterruptedSession()
+{
+    if (m_kills == 0)
+        QSKIP("no session was interrupted");
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_data));
+    const nlohmann::json before = historyList(m_data);
+    QVERIFY(before.is_array() && !before.empty());
+    std::map<std::int64_t, int> roundsBefore;
+    for (const nlohmann::json &entry : before)
+        roundsBefore[entry["id"].get<std::int64_t>()] = entry["rounds"].get<int>();
+
+    MainWindow window;
+    window.show();
+    // The window offers the interrupted sessions back; Resume takes every one up again.
+    QMessageBox *offer = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((offer = window.findChild<QMessageBox *>()) != nullptr, 10000);
+    // One line per session: its target and the rounds kept.
+    QCOMPARE(offer->informativeText().count(QStringLiteral("127.0.0.1 (rounds kept: ")),
+             qsizetype(before.size()));
+    QAbstractButton *resume = nullptr;
+    for (QAbstractButton *button : offer->buttons())
+        if (offer->buttonRole(button) == QMessageBox::AcceptRole)
+            resume = button;
+    QVERIFY(resume);
+    resume->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), int(before.size()), 20000);
+
+    // Each goes on in its own entry, its rounds numbered on from those kept.
+    const auto first = before.front()["id"].get<std::int64_t>();
+    QTRY_VERIFY_WITH_TIMEOUT(roundsKept(m_data, first) >= roundsBefore[first] + 3, 30000);
+    auto store = HistoryStore::open(HistoryStore::defaultFileName());
+    QVERIFY(store);
+    HistoryQuery just;
+    just.id = first;
+    const auto recording = (*store)->list(just);
+    QVERIFY(recording && recording->size() == 1);
+    QVERIFY(recording->front().recording);
+
+    // Stopped, each is a whole session again: every round, before and after the interruption.
+    for (int index = 0; index < window.tabs()->count(); ++index)
+        qobject_cast<TraceTab *>(window.tabs()->widget(index))->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const nlohmann::json after = historyList(m_data);
+            if (!after.is_array() || after.size() != before.size())
+                return false;
+            for (const nlohmann::json &entry : after)
+                if (entry["recording"].get<bool>() || entry["interrupted"].get<bool>())
+                    return false;
+            return true;
+        }(),
+        30000);
+    auto path = (*store)->load(first);
+    QVERIFY2(path, path ? "" : path.error().message.c_str());
+    QVERIFY(path->hopscope && path->hopscope->monitor);
+    QVERIFY(path->hopscope->monitor->rounds >= roundsBefore[first] + 3);
+    std::set<int> numbers;
+    for (const ProbeSample &probe : path->hopscope->probes)
+        numbers.insert(probe.round);
+    QCOMPARE(int(numbers.size()), path->hopscope->monitor->rounds);
+}
+
+QTEST_MAIN(WindowRecordTest)
+#include "tst_windowrecord.moc"
