@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Hopscope authors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "alertreporter.h"
 #include "clicommands.h"
 #include "clioutput.h"
 #include "commandline.h"
@@ -60,9 +61,24 @@ int runMonitor(const QStringList &arguments)
         QStringLiteral("Keep the session in the history as it runs, each round as it settles, so "
                        "that it outlives this process (a crash, kill -9, a power cut loses the "
                        "round under way at most); `hopscope-cli history list` shows it."));
+    const QCommandLineOption alert(
+        QStringLiteral("alert"),
+        QStringLiteral("Watch the destination for RULE and say when it begins and ends: "
+                       "loss>PERCENT%[/ROUNDS], latency>MSms[/ROUNDS], jitter>MSms[/ROUNDS] "
+                       "(over the last ROUNDS rounds, default 5), lost[/ROUNDS] (no answer in "
+                       "ROUNDS rounds in a row, default 3) or route (a route change). Repeatable."),
+        QStringLiteral("RULE"));
+    const QCommandLineOption alertCommand(
+        QStringLiteral("alert-command"),
+        QStringLiteral("Run CMD with /bin/sh at each alert, in the background, with the alert "
+                       "in its environment: HOPSCOPE_ALERT (raised or cleared), "
+                       "HOPSCOPE_ALERT_RULE, HOPSCOPE_ALERT_ROUND, HOPSCOPE_ALERT_TIME, "
+                       "HOPSCOPE_ALERT_VALUE, HOPSCOPE_ALERT_DETAIL, HOPSCOPE_ALERT_MESSAGE, "
+                       "HOPSCOPE_TARGET and HOPSCOPE_DESTINATION."),
+        QStringLiteral("CMD"));
     parser.addOption(help);
     traceOptions.addTo(parser);
-    parser.addOptions({interval, count, record});
+    parser.addOptions({interval, count, record, alert, alertCommand});
     telemetryOptions.addTo(parser);
     ownerOptions.addTo(parser);
     parser.addOptions({json, output});
@@ -83,6 +99,18 @@ int runMonitor(const QStringList &arguments)
         error.empty() ? ownerOptions.open(parser, &traceOptions.noDns(), error) : nullptr;
     if (ownerOptions.keepsPathLocal(parser))
         request.resolveHostnames = false;
+    std::vector<AlertRule> alertRules;
+    for (const QString &text : parser.values(alert)) {
+        auto rule = parseAlertRule(text.toStdString());
+        if (!rule) {
+            if (error.empty())
+                error = rule.error().message;
+            continue;
+        }
+        alertRules.push_back(*rule);
+    }
+    if (error.empty() && parser.isSet(alertCommand) && alertRules.empty())
+        error = "--alert-command needs at least one --alert rule";
     if (error.empty()) {
         if (const auto checked = normaliseTraceRequest(request); !checked)
             error = checked.error().message;
@@ -119,15 +147,19 @@ int runMonitor(const QStringList &arguments)
         }
         history = std::move(*opened);
     }
+    std::optional<AlertReporter> alerts;
+    if (!alertRules.empty())
+        alerts.emplace(alertRules, parser.value(alertCommand), run, printer);
+    RunObserver &watched = alerts ? static_cast<RunObserver &>(*alerts) : printer;
     std::optional<SessionRecorder> recorder;
     if (history)
-        recorder.emplace(*history, run, printer);
+        recorder.emplace(*history, run, watched);
     CancelSignal cancel;
     auto path = [&] {
         RoundTracers tracers(request);
         const InterruptGuard interrupts(cancel);
         return runRounds(run, tracers.tracer(),
-                         recorder ? static_cast<RunObserver &>(*recorder) : printer, cancel);
+                         recorder ? static_cast<RunObserver &>(*recorder) : watched, cancel);
     }();
     if (!path) {
         printError("monitor: " + path.error().message);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace hopscope::cli {
 
@@ -18,6 +19,7 @@ namespace {
 
 // How many of the latest route changes the screen keeps under the table.
 constexpr std::size_t kChangesOnScreen = 8;
+constexpr std::size_t kAlertsOnScreen = 6;
 
 // What the latest round found: where the destination answered, and its latest round trip.
 std::string roundOutcome(const PathModel &model)
@@ -65,18 +67,31 @@ void MonitorPrinter::notice(const std::string &message)
     printError("monitor: " + message);
 }
 
+void MonitorPrinter::alerted(const std::vector<AlertEvent> &events)
+{
+    m_pendingAlerts.insert(m_pendingAlerts.end(), events.begin(), events.end());
+}
+
 void MonitorPrinter::roundFinished(int round, const PathModel &model,
                                    const std::vector<RouteChange> &changes, double durationSeconds)
 {
     if (m_telemetry.sender)
         submitNetworkPathTelemetry(*m_telemetry.sender, model, durationSeconds,
                                    m_telemetry.intervalSeconds, m_telemetry.tags);
+    std::string alerts;
+    for (const AlertEvent &event : std::exchange(m_pendingAlerts, {})) {
+        const std::string line = formatUtc(event.timeUs / 1000) + " " + describeAlertEvent(event);
+        alerts += line + "\n";
+        m_recentAlerts.push_back(line);
+        if (m_recentAlerts.size() > kAlertsOnScreen)
+            m_recentAlerts.pop_front();
+    }
     if (m_style == Style::Screen) {
         redraw(model);
         return;
     }
     write("round " + std::to_string(round) + ": " + roundOutcome(model) + "\n" +
-          changeLines(changes));
+          changeLines(changes) + alerts);
 }
 
 void MonitorPrinter::roundFailed(int round, const Error &error)
@@ -99,6 +114,11 @@ void MonitorPrinter::redraw(const PathModel &model)
             changes.size() > kChangesOnScreen ? changes.size() - kChangesOnScreen : 0;
         for (std::size_t i = first; i < changes.size(); ++i)
             screen += "  " + formatRouteChangeLine(changes[i]) + "\n";
+    }
+    if (!m_recentAlerts.empty()) {
+        screen += "\nAlerts:\n";
+        for (const std::string &line : m_recentAlerts)
+            screen += "  " + line + "\n";
     }
     screen += "\nCtrl+C stops and prints the report.\n";
     write(screen);

@@ -3,10 +3,12 @@
 
 #pragma once
 
+#include "monitor/alertwatch.h"
 #include "telemetry/metricsender.h"
 #include "trace/tracerun.h"
 
 #include <cstdio>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ public:
     MonitorPrinter(Style style, std::FILE *stream, Telemetry telemetry);
 
     void notice(const std::string &message) override;
+    // Alerts the round about to be reported raised or cleared: printed after its line, or kept
+    // on the screen below the table.
+    void alerted(const std::vector<AlertEvent> &events);
     void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
                        double durationSeconds) override;
     void roundFailed(int round, const Error &error) override;
@@ -42,6 +47,8 @@ private:
     std::FILE *m_stream;
     Telemetry m_telemetry;
     std::vector<std::string> m_noticesShown;
+    std::vector<AlertEvent> m_pendingAlerts;
+    std::deque<std::string> m_recentAlerts; // the latest few, for the screen
 };
 
 } // namespace hopscope::cli

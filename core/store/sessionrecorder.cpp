@@ -7,7 +7,7 @@ namespace hopscope {
 
 SessionRecorder::SessionRecorder(HistoryStore &store, const TraceRun &run, RunObserver &shown,
                                  std::optional<std::int64_t> resumedId)
-    : m_keeper(store, run.settings().intervalMs, resumedId), m_run(run), m_shown(shown)
+    : RunRelay(shown), m_keeper(store, run.settings().intervalMs, resumedId), m_run(run)
 {
 }
 
@@ -17,8 +17,8 @@ void SessionRecorder::roundFinished(int round, const PathModel &model,
     const Status kept = m_keeper.keepRound(model.header(), m_run.lastRound(),
                                            describeForHistory(model.header(), model));
     if (!kept)
-        m_shown.notice("the session is no longer kept in the history: " + kept.error().message);
-    m_shown.roundFinished(round, model, changes, durationSeconds);
+        notice("the session is no longer kept in the history: " + kept.error().message);
+    RunRelay::roundFinished(round, model, changes, durationSeconds);
 }
 
 } // namespace hopscope

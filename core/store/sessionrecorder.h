@@ -14,7 +14,7 @@ namespace hopscope {
 // observer that shows the session (the printer): it writes each round to the store as the round
 // settles, before passing the round on, so that every round shown is kept. A write that fails is
 // said once through the shown observer's notice(), and the session goes on without being kept.
-class SessionRecorder final : public RunObserver
+class SessionRecorder final : public RunRelay
 {
 public:
     SessionRecorder(HistoryStore &store, const TraceRun &run, RunObserver &shown,
@@ -22,19 +22,12 @@ public:
 
     SessionKeeper &keeper() { return m_keeper; }
 
-    void probeFinished(const ProbeEvent &event) override { m_shown.probeFinished(event); }
-    void hopSettled(int ttl) override { m_shown.hopSettled(ttl); }
-    void notice(const std::string &message) override { m_shown.notice(message); }
-    void restarted() override { m_shown.restarted(); }
-    void roundStarted(int round) override { m_shown.roundStarted(round); }
     void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
                        double durationSeconds) override;
-    void roundFailed(int round, const Error &error) override { m_shown.roundFailed(round, error); }
 
 private:
     SessionKeeper m_keeper;
     const TraceRun &m_run;
-    RunObserver &m_shown;
 };
 
 } // namespace hopscope

@@ -184,6 +184,29 @@ public:
     virtual void roundFailed(int round, const Error &error) { (void)round, (void)error; }
 };
 
+// Passes every call on to `next`: the base of an observer that stands in front of another and
+// does something more at some of them.
+class RunRelay : public RunObserver
+{
+public:
+    explicit RunRelay(RunObserver &next) : m_next(next) {}
+
+    void probeFinished(const ProbeEvent &event) override { m_next.probeFinished(event); }
+    void hopSettled(int ttl) override { m_next.hopSettled(ttl); }
+    void notice(const std::string &message) override { m_next.notice(message); }
+    void restarted() override { m_next.restarted(); }
+    void roundStarted(int round) override { m_next.roundStarted(round); }
+    void roundFinished(int round, const PathModel &model, const std::vector<RouteChange> &changes,
+                       double durationSeconds) override
+    {
+        m_next.roundFinished(round, model, changes, durationSeconds);
+    }
+    void roundFailed(int round, const Error &error) override { m_next.roundFailed(round, error); }
+
+private:
+    RunObserver &m_next;
+};
+
 // Runs `run` to its end on this thread: a round every interval until the count is reached or
 // `cancel` fires, and returns its path. A failed first round ends it with that error; cancelled
 // before any round finished, it fails with ErrorCode::Cancelled.

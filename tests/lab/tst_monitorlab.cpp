@@ -6,9 +6,11 @@
 
 #include "path/networkpathjson.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <arpa/inet.h>
 #include <memory>
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void noTelemetryUnlessAsked();
     void deadStatsdIsReportedOnceAndTheSessionGoesOn();
     void malformedStatsdAddressIsReportedAndTheSessionRuns();
+    void alertsFireOnceAndClear();
 
 private:
     bool sendBeyondR1Via(bool twin);
@@ -325,6 +328,83 @@ void MonitorLabTest::malformedStatsdAddressIsReportedAndTheSessionRuns()
     QCOMPARE(errors.count("DogStatsD address '8125': expected HOST:PORT; no metrics will be sent"),
              1);
     QVERIFY(monitor.readAllStandardOutput().contains("round 2: reached at TTL 4"));
+}
+
+// The server starts dropping echo requests (an nft rule), stops, and then the route moves: the
+// loss rule is raised once and cleared once, the route rule is raised, and the alert command
+// hears of each with the alert in its environment.
+void MonitorLabTest::alertsFireOnceAndClear()
+{
+    QTemporaryDir directory;
+    const QString heard = directory.filePath(QStringLiteral("heard"));
+    QProcess monitor;
+    monitor.start(
+        QStringLiteral("ip"),
+        monitorCommand(
+            m_lab->client(),
+            {QStringLiteral("--protocol"), QStringLiteral("icmp"), QStringLiteral("--interval"),
+             QStringLiteral("250"), QStringLiteral("--count"), QStringLiteral("400"),
+             QStringLiteral("--alert"), QStringLiteral("loss>30%/5"), QStringLiteral("--alert"),
+             QStringLiteral("route"), QStringLiteral("--alert-command"),
+             QStringLiteral("echo \"$HOPSCOPE_ALERT $HOPSCOPE_ALERT_RULE $HOPSCOPE_DESTINATION "
+                            "$HOPSCOPE_ALERT_ROUND\" >> ") +
+                 heard,
+             kServerV4}));
+    QByteArray output;
+    const auto waitFor = [&](const QByteArray &text) {
+        QDeadlineTimer deadline(30000);
+        while (!output.contains(text) && !deadline.hasExpired() &&
+               monitor.state() == QProcess::Running) {
+            monitor.waitForReadyRead(500);
+            output += monitor.readAllStandardOutput();
+        }
+        return output.contains(text);
+    };
+    const QString nft = QStringLiteral("nft");
+    QVERIFY(monitor.waitForStarted());
+    QVERIFY2(waitFor("round 6:"), QByteArray(output + monitor.readAllStandardError()).constData());
+    QVERIFY2(m_lab->exec(m_lab->server(),
+                         {nft, QStringLiteral("add table inet hopscope_alert; add chain inet "
+                                              "hopscope_alert input { type filter hook input "
+                                              "priority 0; }; add rule inet hopscope_alert input "
+                                              "icmp type echo-request drop")}),
+             qPrintable(m_lab->error()));
+    QVERIFY2(waitFor("alert loss>30%/5 in round"), output.constData());
+    QVERIFY2(
+        m_lab->exec(m_lab->server(), {nft, QStringLiteral("delete table inet hopscope_alert")}),
+        qPrintable(m_lab->error()));
+    QVERIFY2(waitFor("alert cleared loss>30%/5 in round"), output.constData());
+    QVERIFY2(sendBeyondR1Via(true), qPrintable(m_lab->error()));
+    QVERIFY2(waitFor("alert route in round"), output.constData());
+    monitor.kill();
+    monitor.waitForFinished(5000);
+    output += monitor.readAllStandardOutput();
+
+    for (const QByteArray &line : output.split('\n'))
+        if (line.contains(" alert ") || line.contains("round "))
+            qInfo("%s", line.constData());
+    QCOMPARE(output.count("alert loss>30%/5 in round"), 1);
+    QCOMPARE(output.count("alert cleared loss>30%/5 in round"), 1);
+    QVERIFY2(output.contains(QStringLiteral("loss 40.0% at %1 (2 of 5 probes in the last 5 rounds)")
+                                 .arg(kServerV4)
+                                 .toUtf8()),
+             output.constData());
+    // The command runs in the background: give the last one a moment to write.
+    QStringList lines;
+    for (int wait = 0; wait < 50; ++wait) {
+        QFile file(heard);
+        if (file.open(QIODevice::ReadOnly))
+            lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (lines.size() >= 3)
+            break;
+        QThread::msleep(100);
+    }
+    QVERIFY2(lines.size() >= 3, qPrintable(lines.join(QLatin1Char('|'))));
+    QVERIFY(lines.at(0).startsWith(QStringLiteral("raised loss>30%/5 %1 ").arg(kServerV4)));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("cleared loss>30%/5 %1 ").arg(kServerV4)));
+    QVERIFY(lines.at(2).startsWith(QStringLiteral("raised route %1 ").arg(kServerV4)));
+    QVERIFY(lines.at(0).split(QLatin1Char(' ')).last().toInt() <
+            lines.at(1).split(QLatin1Char(' ')).last().toInt());
 }
 
 QTEST_GUILESS_MAIN(MonitorLabTest)
