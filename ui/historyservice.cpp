@@ -49,7 +49,6 @@ HistoryService::HistoryService(const QString &fileName, QObject *parent)
                 return;
             }
             owner->store = std::move(*store);
-            Q_EMIT opened(owner->fileName);
         },
         Qt::QueuedConnection);
 }

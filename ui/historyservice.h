@@ -63,7 +63,6 @@ public:
     void readKeptOwners();
 
 Q_SIGNALS:
-    void opened(const QString &fileName);
     void listed(const std::vector<hopscope::HistoryEntry> &entries);
     void loaded(qint64 id, const hopscope::NetworkPath &path, hopscope::HistoryService::Use use);
     void resumed(const std::shared_ptr<hopscope::ResumedSession> &session);

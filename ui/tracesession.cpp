@@ -171,12 +171,7 @@ void TraceSession::resume(PathModel earlier, int intervalMs)
 {
     if (isActive())
         return;
-    const NetworkPath &header = earlier.header();
-    TraceRequest request =
-        header.hopscope && header.hopscope->request ? *header.hopscope->request : TraceRequest{};
-    if (request.target.empty())
-        request.target = header.destination.ipAddress;
-    request.protocol = header.protocol;
+    const TraceRequest request = requestOf(earlier.header());
     m_resumed = std::move(earlier);
     prepare(request, Mode::Monitor, intervalMs);
 }
@@ -248,12 +243,7 @@ void TraceSession::load(const NetworkPath &saved)
     m_run.reset();
     m_loaded = PathModel::fromPath(saved);
     m_mode = m_loaded->isMonitoring() && !m_loaded->series().empty() ? Mode::Monitor : Mode::Trace;
-    m_request =
-        saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
-    if (m_request.target.empty())
-        m_request.target = saved.destination.hostname.empty() ? saved.destination.ipAddress
-                                                              : saved.destination.hostname;
-    m_request.protocol = saved.protocol;
+    m_request = requestOf(saved);
     if (m_loaded->intervalMs() > 0)
         m_intervalMs = m_loaded->intervalMs();
     m_error.clear();

@@ -96,10 +96,10 @@ Expected<AlertRule> parseAlertRule(std::string_view text)
     return rule;
 }
 
-AlertWatch::AlertWatch(std::vector<AlertRule> rules) : m_rules(std::move(rules))
+AlertWatch::AlertWatch(std::vector<AlertRule> rules)
 {
-    for (const AlertRule &rule : m_rules)
-        m_watched.push_back(Watched{rule, {}, 0, false});
+    for (AlertRule &rule : rules)
+        m_watched.push_back(Watched{std::move(rule), {}, 0, false});
 }
 
 AlertWatch::Seen AlertWatch::destinationSeen(const std::string &destination,

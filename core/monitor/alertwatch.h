@@ -57,7 +57,6 @@ class AlertWatch
 public:
     explicit AlertWatch(std::vector<AlertRule> rules);
 
-    const std::vector<AlertRule> &rules() const { return m_rules; }
     std::vector<AlertEvent> roundSettled(int round, std::int64_t startedUs,
                                          const std::string &destination,
                                          const std::vector<ProbeSample> &probes,
@@ -81,7 +80,6 @@ private:
     Seen destinationSeen(const std::string &destination, const std::vector<ProbeSample> &probes);
 
     std::vector<Watched> m_watched;
-    std::vector<AlertRule> m_rules;
     int m_destinationTtl = 0; // where the destination answered last; 0 until it has
 };
 

@@ -34,7 +34,9 @@ Status SessionKeeper::keepRound(const NetworkPath &header, const MonitorRound &r
 
 Expected<std::int64_t> SessionKeeper::end(const NetworkPath &path)
 {
-    if (m_id && !m_failure) {
+    // A session whose entry was begun ends in it even when a round could not be written since:
+    // the whole path replaces what was kept, rather than standing beside it as a second entry.
+    if (m_id) {
         if (Status ended = m_store.endSession(*m_id, path); !ended)
             return ended.error();
         return *m_id;

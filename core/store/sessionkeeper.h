@@ -29,8 +29,9 @@ public:
     // Says what failed the first time a write fails, and nothing after.
     Status keepRound(const NetworkPath &header, const MonitorRound &round,
                      const HistoryEntry &figures);
-    // Puts the session's whole path in place of its rounds: the entry is a saved session then.
-    // A session that was not kept (no round settled, or a write failed) is added as a new entry.
+    // Puts the session's whole path in place of its rounds: the entry is a saved session then,
+    // also when a round could not be written after the entry was begun. A session whose entry
+    // was never begun (no round settled, or the first write failed) is added as a new entry.
     Expected<std::int64_t> end(const NetworkPath &path);
     // The session ends without its path (its tab went away): the path is rebuilt from the rounds
     // kept. Nothing to do when none was.

@@ -83,6 +83,17 @@ std::optional<std::string> routerBudgetWarning(const TraceRequest &request,
            "so part of the loss shown is their ICMP budget, not loss on the path";
 }
 
+TraceRequest requestOf(const NetworkPath &saved)
+{
+    TraceRequest request =
+        saved.hopscope && saved.hopscope->request ? *saved.hopscope->request : TraceRequest{};
+    if (request.target.empty())
+        request.target = saved.destination.hostname.empty() ? saved.destination.ipAddress
+                                                            : saved.destination.hostname;
+    request.protocol = saved.protocol;
+    return request;
+}
+
 Expected<PreparedTrace> prepareTrace(const TraceRequest &request, RunKind kind,
                                      ProbeObserver &notices)
 {

@@ -41,6 +41,10 @@ inline constexpr int kDefaultMonitorQueries = 1;
 std::optional<std::string> routerBudgetWarning(const TraceRequest &request,
                                                const MonitorSettings &settings);
 
+// The request a saved path was traced with, to trace it again or to go on with its session: the
+// one it kept, else its destination (by name when it has one) and protocol.
+TraceRequest requestOf(const NetworkPath &saved);
+
 // A request checked and resolved once, for every round: the name the user typed stays in the
 // request, the address is where the probes go.
 struct PreparedTrace

@@ -4,6 +4,7 @@
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
 #include "store/historystore.h"
+#include "store/sessionkeeper.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -520,6 +521,62 @@ private Q_SLOTS:
                  "history entry " + std::to_string(*id) +
                      " is not an interrupted monitoring session: it was saved whole");
         QCOMPARE((*store)->resumeSession(999).error().code, ErrorCode::NotFound);
+    }
+
+    // A round that cannot be written stops the keeping, but the session still ends in the entry
+    // it began: one entry, whole, not the rounds kept beside a second copy.
+    void aKeeperEndsInItsEntryAfterAFailedWrite()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        const NetworkPath session = fixturePath("hopscope/monitor-session.json");
+        const PathModel whole = PathModel::fromPath(session);
+        std::map<int, std::vector<ProbeSample>> rounds;
+        for (const ProbeSample &probe : session.hopscope->probes)
+            rounds[probe.round].push_back(probe);
+        QVERIFY(rounds.size() >= 2);
+        auto roundOf = [&](int number) {
+            MonitorRound round;
+            round.number = number;
+            round.startedUs = rounds[number].front().sentAtUs;
+            round.destination = session.destination.ipAddress;
+            round.probes = rounds[number];
+            return round;
+        };
+        const HistoryEntry figures = describeForHistory(session);
+        SessionKeeper keeper(**store, 1000);
+        QVERIFY(keeper.keepRound(whole.header(), roundOf(rounds.begin()->first), figures));
+        QVERIFY(keeper.id());
+
+        // Another connection makes every new round fail, as a full disk would.
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(
+                QStringLiteral("CREATE TRIGGER full BEFORE INSERT ON session_rounds "
+                               "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")));
+            const Status failed = keeper.keepRound(
+                whole.header(), roundOf(std::next(rounds.begin())->first), figures);
+            QVERIFY(!failed);
+            QVERIFY(keeper.failure());
+            QVERIFY(query.exec(QStringLiteral("DROP TRIGGER full")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
+
+        const auto ended = keeper.end(session);
+        QVERIFY2(ended, ended ? "" : ended.error().message.c_str());
+        QCOMPARE(*ended, *keeper.id());
+        const auto listed = (*store)->list();
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), std::size_t(1));
+        QVERIFY(!listed->front().interrupted && !listed->front().recording);
+        QCOMPARE(*(*store)->load(*ended), session);
     }
 
     void killedWriter()
