@@ -24,6 +24,38 @@
 
 namespace hopscope::cli {
 
+namespace {
+
+// Sessions that earlier processes left interrupted, named when a new one starts being kept, so
+// that the user learns they can go on with them.
+void tellInterrupted(const HistoryStore &history)
+{
+    const auto entries = history.list();
+    if (!entries)
+        return;
+    std::vector<const HistoryEntry *> interrupted;
+    for (const HistoryEntry &entry : *entries)
+        if (entry.interrupted)
+            interrupted.push_back(&entry);
+    if (interrupted.empty())
+        return;
+    constexpr std::size_t kNamed = 5;
+    std::string text =
+        "monitor: the history holds " + std::to_string(interrupted.size()) +
+        (interrupted.size() == 1 ? " interrupted session" : " interrupted sessions") +
+        "; `hopscope-cli monitor --resume ID` goes on with one:";
+    for (std::size_t i = 0; i < std::min(kNamed, interrupted.size()); ++i)
+        text += (i == 0 ? " " : ", ") + std::to_string(interrupted[i]->id) + " (" +
+                interrupted[i]->target + ", " + std::to_string(interrupted[i]->rounds) +
+                (interrupted[i]->rounds == 1 ? " round)" : " rounds)");
+    if (interrupted.size() > kNamed)
+        text += " and " + std::to_string(interrupted.size() - kNamed) +
+                " more (`hopscope-cli history list`)";
+    printError(text);
+}
+
+} // namespace
+
 int runMonitor(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -76,23 +108,64 @@ int runMonitor(const QStringList &arguments)
                        "HOPSCOPE_ALERT_VALUE, HOPSCOPE_ALERT_DETAIL, HOPSCOPE_ALERT_MESSAGE, "
                        "HOPSCOPE_TARGET and HOPSCOPE_DESTINATION."),
         QStringLiteral("CMD"));
+    const QCommandLineOption resume(
+        QStringLiteral("resume"),
+        QStringLiteral("Go on with the interrupted session ID (`hopscope-cli history list` names "
+                       "them) in its own history entry, with its own target and settings: its "
+                       "rounds are numbered on from the last one kept, and --count counts the "
+                       "rounds to come. Give no HOST."),
+        QStringLiteral("ID"));
     parser.addOption(help);
     traceOptions.addTo(parser);
-    parser.addOptions({interval, count, record, alert, alertCommand});
+    parser.addOptions({interval, count, record, resume, alert, alertCommand});
     telemetryOptions.addTo(parser);
     ownerOptions.addTo(parser);
     parser.addOptions({json, output});
-    parser.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Host name or address."));
-    QString host;
-    if (const auto done = parseCommandLine(parser, help, "monitor", "host", arguments, host))
+    parser.addPositionalArgument(QStringLiteral("HOST"),
+                                 QStringLiteral("Host name or address (none with --resume)."));
+    QStringList operands;
+    if (const auto done =
+            parseCommandLine(parser, help, "monitor", {"host"}, arguments, operands, 1))
         return *done;
 
     std::string error;
-    TraceRequest request = traceOptions.read(parser, host, error);
-    if (!parser.isSet(QStringLiteral("queries")))
-        request.queries = kDefaultMonitorQueries;
+    const std::optional<int> resumeId = intOption(parser, resume, error);
+    if (resumeId && !operands.isEmpty())
+        error = "--resume goes on with the session's own target: give no HOST";
+    else if (!resumeId && operands.isEmpty() && error.empty())
+        error = "no host given";
+    // The history is opened, and a session to go on with taken over, first: the rest of the
+    // command line may depend on it. Should the command then fail, the session is free again
+    // once this process has ended.
+    std::unique_ptr<HistoryStore> history;
+    if (error.empty() && (parser.isSet(record) || resumeId)) {
+        auto opened = HistoryStore::open(HistoryStore::defaultFileName());
+        if (opened)
+            history = std::move(*opened);
+        else
+            error = (resumeId ? "--resume: " : "--record: ") + opened.error().message;
+    }
+    std::optional<ResumedSession> resumed;
+    if (history && resumeId) {
+        auto taken = history->resumeSession(*resumeId);
+        if (taken)
+            resumed = std::move(*taken);
+        else
+            error = "--resume: " + taken.error().message;
+    }
+    TraceRequest request;
+    if (resumed) {
+        request = traceOptions.readOnto(parser, requestOf(resumed->model.header()),
+                                        "with --resume: the session goes on with its own settings",
+                                        error);
+    } else if (!resumeId) {
+        request = traceOptions.read(parser, operands.value(0), error);
+        if (!parser.isSet(QStringLiteral("queries")))
+            request.queries = kDefaultMonitorQueries;
+    }
     MonitorSettings settings;
-    settings.intervalMs = intOption(parser, interval, error).value_or(settings.intervalMs);
+    settings.intervalMs = intOption(parser, interval, error)
+                              .value_or(resumed ? resumed->intervalMs : settings.intervalMs);
     settings.count = intOption(parser, count, error);
     const std::vector<std::string> tags = telemetryOptions.tags(parser, error);
     const auto owners =
@@ -121,6 +194,11 @@ int runMonitor(const QStringList &arguments)
         printError("monitor: " + error);
         return ExitError;
     }
+    // A session gone on with counts its rounds on from the last one kept.
+    if (resumed && settings.count)
+        *settings.count += resumed->model.latestRound();
+    if (history && !resumed)
+        tellInterrupted(*history);
     const auto telemetry = telemetryOptions.openSender(parser, "monitor");
 
     const bool toJson = parser.isSet(json);
@@ -137,23 +215,20 @@ int runMonitor(const QStringList &arguments)
     prepared->owners = owners;
     if (const auto warning = routerBudgetWarning(prepared->request, settings))
         printer.notice(*warning);
-    TraceRun run(*prepared, RunKind::Monitor, settings);
-    std::unique_ptr<HistoryStore> history;
-    if (parser.isSet(record)) {
-        auto opened = HistoryStore::open(HistoryStore::defaultFileName());
-        if (!opened) {
-            printError("monitor: --record: " + opened.error().message);
-            return ExitError;
-        }
-        history = std::move(*opened);
-    }
+    std::optional<TraceRun> session;
+    if (resumed)
+        session.emplace(*prepared, settings, std::move(resumed->model));
+    else
+        session.emplace(*prepared, RunKind::Monitor, settings);
+    TraceRun &run = *session;
     std::optional<AlertReporter> alerts;
     if (!alertRules.empty())
         alerts.emplace(alertRules, parser.value(alertCommand), run, printer);
     RunObserver &watched = alerts ? static_cast<RunObserver &>(*alerts) : printer;
     std::optional<SessionRecorder> recorder;
     if (history)
-        recorder.emplace(*history, run, watched);
+        recorder.emplace(*history, run, watched,
+                         resumed ? std::optional<std::int64_t>(resumed->id) : std::nullopt);
     CancelSignal cancel;
     auto path = [&] {
         RoundTracers tracers(request);
@@ -165,7 +240,9 @@ int runMonitor(const QStringList &arguments)
         printError("monitor: " + path.error().message);
         return path.error().code == ErrorCode::Cancelled ? ExitInterrupted : ExitError;
     }
-    path->tags = tags;
+    // A session gone on with keeps its tags unless new ones are given.
+    if (!resumed || !tags.empty())
+        path->tags = tags;
     if (recorder) {
         if (const auto saved = recorder->keeper().end(*path); !saved)
             printError("monitor: " + saved.error().message);

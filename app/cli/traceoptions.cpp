@@ -158,6 +158,23 @@ TraceRequest TraceOptions::read(const QCommandLineParser &parser, const QString 
     return request;
 }
 
+TraceRequest TraceOptions::readOnto(const QCommandLineParser &parser, TraceRequest saved,
+                                    const std::string &why, std::string &error) const
+{
+    for (const QCommandLineOption *fixed :
+         {&m_protocol, &m_port, &m_sourcePort, &m_maxTtl, &m_timeout, &m_queries, &m_flows, &m_mode,
+          &m_rate, &m_tos, &m_dscp, &m_ipv4, &m_ipv6}) {
+        if (parser.isSet(*fixed) && error.empty()) {
+            const QString name = fixed->names().constFirst();
+            error =
+                (name.size() == 1 ? "-" : "--") + name.toStdString() + " cannot be given " + why;
+        }
+    }
+    saved.resolveHostnames = saved.resolveHostnames && !parser.isSet(m_noDns);
+    saved.unprivileged = saved.unprivileged || parser.isSet(m_unprivileged);
+    return saved;
+}
+
 TelemetryOptions::TelemetryOptions()
     : m_statsd(valueOption(
           "statsd",

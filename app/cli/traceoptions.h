@@ -30,6 +30,10 @@ public:
     // The request for `host`; `error` names the first bad option.
     TraceRequest read(const QCommandLineParser &parser, const QString &host,
                       std::string &error) const;
+    // A saved request gone on with (monitor --resume): how to probe may change (--unprivileged,
+    // --no-dns), what is probed may not; `error` names an option that would change it.
+    TraceRequest readOnto(const QCommandLineParser &parser, TraceRequest saved,
+                          const std::string &why, std::string &error) const;
     const QCommandLineOption &noDns() const { return m_noDns; }
 
 private:

@@ -54,7 +54,7 @@ _hopscope_cli()
     local options
     case ${words[1]} in
         trace) options="$probing --mtu" ;;
-        monitor) options="$probing --interval --count --record --alert --alert-command" ;;
+        monitor) options="$probing --interval --count --record --resume --alert --alert-command" ;;
         show) options="--mmdb --no-asn --verbose --help" ;;
         diff) options="--json --verbose --help" ;;
         report) options="--format --output -o --redact --redact-first --mmdb --no-asn --verbose --help" ;;

@@ -44,6 +44,7 @@ expect_bash "v3 v4" hopscope-cli convert --datadog ""
 expect_bash "--mtu" hopscope-cli trace --mt
 expect_bash "--interval" hopscope-cli monitor --inter
 expect_bash "--record" hopscope-cli monitor --rec
+expect_bash "--resume" hopscope-cli monitor --res
 expect_bash "--alert --alert-command" hopscope-cli monitor --ale
 expect_bash "--redact --redact-first" hopscope-cli report --red
 expect_bash "" hopscope-cli show --mtu

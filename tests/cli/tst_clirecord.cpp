@@ -12,6 +12,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+#include <numeric>
+
 #include <nlohmann/json.hpp>
 
 using namespace hopscope;
@@ -45,6 +48,23 @@ int roundsPrinted(const QByteArray &output)
     return last;
 }
 
+struct Finished
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Finished runCli(const QString &data, const QStringList &arguments)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithData(data));
+    cli.start(kCli, arguments);
+    if (!cli.waitForFinished(30000))
+        cli.kill();
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1,
+            cli.readAllStandardOutput(), cli.readAllStandardError()};
+}
+
 } // namespace
 
 // `hopscope-cli monitor --record` keeps its session in the history round by round: killed at
@@ -58,6 +78,7 @@ private Q_SLOTS:
     void initTestCase();
     void anEndedSessionIsAWholePath();
     void survivesKillAtRandomMoments();
+    void resumesFromTheTerminal();
 
 private:
     QTemporaryDir m_home;
@@ -153,6 +174,86 @@ void CliRecordTest::survivesKillAtRandomMoments()
         QCOMPARE(int(path->hopscope->probes.size()), kept);
         QCOMPARE(path->destination.ipAddress, std::string("127.0.0.1"));
     }
+}
+
+// An interrupted session is named when the next one starts being kept, and `monitor --resume`
+// goes on with it in its own entry, its rounds numbered on; what cannot be gone on with is
+// refused, saying why.
+void CliRecordTest::resumesFromTheTerminal()
+{
+    const QString data = m_home.filePath(QStringLiteral("resumed"));
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithData(data));
+    cli.start(kCli, recordedSession());
+    QVERIFY(cli.waitForStarted());
+    QByteArray output;
+    while (roundsPrinted(output) < 4 && cli.state() == QProcess::Running) {
+        cli.waitForReadyRead(2000);
+        output += cli.readAllStandardOutput();
+    }
+    cli.kill();
+    QVERIFY(cli.waitForFinished(5000));
+    const int kept = historyList(data)[0]["rounds"].get<int>();
+    QVERIFY2(kept >= 4, output.constData());
+
+    const Finished other = runCli(data, recordedSession(1));
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    const QByteArray named =
+        "hopscope-cli: monitor: the history holds 1 interrupted session; `hopscope-cli "
+        "monitor --resume ID` goes on with one: 1 (127.0.0.1, " +
+        QByteArray::number(kept) + " rounds)";
+    QVERIFY2(other.err.contains(named), other.err.constData());
+
+    const Finished withHost = runCli(data, {QStringLiteral("monitor"), QStringLiteral("--resume"),
+                                            QStringLiteral("1"), QStringLiteral("127.0.0.1")});
+    QCOMPARE(withHost.exitCode, 2);
+    QCOMPARE(withHost.err, QByteArray("hopscope-cli: monitor: --resume goes on with the session's "
+                                      "own target: give no HOST\n"));
+    const Finished otherProtocol =
+        runCli(data, {QStringLiteral("monitor"), QStringLiteral("--resume"), QStringLiteral("1"),
+                      QStringLiteral("--protocol"), QStringLiteral("udp")});
+    QCOMPARE(otherProtocol.exitCode, 2);
+    QCOMPARE(otherProtocol.err,
+             QByteArray("hopscope-cli: monitor: --protocol cannot be given with --resume: "
+                        "the session goes on with its own settings\n"));
+    const Finished missing =
+        runCli(data, {QStringLiteral("monitor"), QStringLiteral("--resume"), QStringLiteral("99")});
+    QCOMPARE(missing.exitCode, 2);
+    QCOMPARE(missing.err,
+             QByteArray("hopscope-cli: monitor: --resume: history entry 99 does not exist\n"));
+
+    const Finished resumed =
+        runCli(data, {QStringLiteral("monitor"), QStringLiteral("--resume"), QStringLiteral("1"),
+                      QStringLiteral("--count"), QStringLiteral("3")});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QVERIFY2(resumed.err.contains("kept in the history as entry 1"), resumed.err.constData());
+    QCOMPARE(roundsPrinted(resumed.out), kept + 3);
+    const nlohmann::json entries = historyList(data);
+    QCOMPARE(entries.size(), std::size_t(2));
+    const auto first = std::find_if(entries.begin(), entries.end(),
+                                    [](const nlohmann::json &e) { return e["id"] == 1; });
+    QVERIFY(first != entries.end());
+    QCOMPARE((*first)["rounds"].get<int>(), kept + 3);
+    QVERIFY(!(*first)["interrupted"].get<bool>() && !(*first)["recording"].get<bool>());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    auto store = HistoryStore::open(HistoryStore::defaultFileName());
+    QVERIFY(store);
+    const auto path = (*store)->load(1);
+    QVERIFY2(path, path ? "" : path.error().message.c_str());
+    std::vector<int> rounds;
+    for (const ProbeSample &probe : path->hopscope->probes)
+        rounds.push_back(probe.round);
+    std::sort(rounds.begin(), rounds.end());
+    std::vector<int> expected(static_cast<std::size_t>(kept + 3));
+    std::iota(expected.begin(), expected.end(), 1);
+    QCOMPARE(rounds, expected);
+
+    const Finished again =
+        runCli(data, {QStringLiteral("monitor"), QStringLiteral("--resume"), QStringLiteral("1")});
+    QCOMPARE(again.exitCode, 2);
+    QCOMPARE(again.err,
+             QByteArray("hopscope-cli: monitor: --resume: history entry 1 is not an interrupted "
+                        "monitoring session: it was saved whole\n"));
 }
 
 QTEST_GUILESS_MAIN(CliRecordTest)
