@@ -17,6 +17,8 @@
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
 #include "ui/sessionhistorylink.h"
+#include "ui/sessionspanel.h"
+#include "ui/sessionsummarymodel.h"
 #include "ui/targetbar.h"
 #include "ui/timelinetab.h"
 #include "ui/tracetab.h"
@@ -69,7 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_tabs(new QTabWidget(this)), m_emptyHint(new QLabel(this)), m_status(new QLabel(this)),
       m_loader(new PathFileLoader(this)),
       m_history(new HistoryService(HistoryStore::defaultFileName(), this)),
-      m_historyPanel(new HistoryPanel(m_history, this)),
+      m_historyPanel(new HistoryPanel(m_history, this)), m_sessionsPanel(new SessionsPanel(this)),
       m_permission(new HelperPermission(HelperPermission::installedTools(), this))
 {
     setWindowTitle(tr("Hopscope"));
@@ -101,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &message) { m_status->setVisible(message.isEmpty()); });
 
     createHistory();
+    createSessions();
     createMenus();
 
     connect(m_targetBar, &TargetBar::startRequested, this, &MainWindow::startTrace);
@@ -135,6 +138,25 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     updateEmptyState();
     m_targetBar->focusTarget();
+}
+
+void MainWindow::createSessions()
+{
+    auto *dock = new QDockWidget(tr("Sessions"), this);
+    dock->setObjectName(QStringLiteral("sessions"));
+    dock->setWidget(m_sessionsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide(); // until asked for, or until several targets are monitored at once
+    connect(m_sessionsPanel, &SessionsPanel::sessionActivated, this, [this](TraceSession *session) {
+        for (int index = 0; index < m_tabs->count(); ++index)
+            if (auto *tab = qobject_cast<TraceTab *>(m_tabs->widget(index));
+                tab && tab->session() == session)
+                m_tabs->setCurrentIndex(index);
+    });
+    connect(m_sessionsPanel, &SessionsPanel::monitorRequested, this, &MainWindow::monitorSeveral);
+    connect(m_sessionsPanel, &SessionsPanel::message, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
 }
 
 void MainWindow::createHistory()
@@ -239,6 +261,14 @@ void MainWindow::monitor(const QString &target)
     startTrace();
 }
 
+void MainWindow::monitorSeveral(const QStringList &targets)
+{
+    for (const QString &target : targets)
+        monitor(target);
+    if (targets.size() > 1)
+        findChild<QDockWidget *>(QStringLiteral("sessions"))->show();
+}
+
 void MainWindow::keepInHistory(TraceTab *tab)
 {
     new SessionHistoryLink(tab->session(), m_history);
@@ -332,6 +362,8 @@ void MainWindow::createMenus()
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("Co&mpare Files\u2026"), this, &MainWindow::chooseFilesToCompare)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    fileMenu->addAction(tr("Monitor Target &List\u2026"), m_sessionsPanel,
+                        &SessionsPanel::chooseListToMonitor);
     fileMenu->addAction(tr("&Export Graph\u2026"), this, &MainWindow::exportGraph);
     fileMenu->addAction(tr("Export &Report\u2026"), this, &MainWindow::exportReport)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -388,6 +420,10 @@ void MainWindow::createMenus()
     history->setText(tr("&History"));
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     viewMenu->addAction(history);
+    QAction *sessions = findChild<QDockWidget *>(QStringLiteral("sessions"))->toggleViewAction();
+    sessions->setText(tr("&Sessions"));
+    sessions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    viewMenu->addAction(sessions);
 }
 
 TraceTab *MainWindow::currentTraceTab() const
@@ -407,6 +443,7 @@ TraceTab *MainWindow::newTraceTab()
             m_targetBar->setRunning(tab->session()->isActive());
     });
     keepInHistory(tab);
+    m_sessionsPanel->summary()->follow(tab->session());
     connect(tab, &TraceTab::statusChanged, this, [this, tab] {
         if (tab == currentTraceTab())
             updateStatus();

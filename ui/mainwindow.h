@@ -24,6 +24,7 @@ class HelperPermission;
 class HistoryPanel;
 class HistoryService;
 class PathFileLoader;
+class SessionsPanel;
 class TargetBar;
 class TraceTab;
 struct NetworkPath;
@@ -42,6 +43,8 @@ public:
     void openFiles(const QStringList &fileNames);
     // Starts monitoring `target` with the target bar's other settings.
     void monitor(const QString &target);
+    // Starts monitoring each target, each in a tab, and shows their summary.
+    void monitorSeveral(const QStringList &targets);
     QTabWidget *tabs() const { return m_tabs; }
     TargetBar *targetBar() const { return m_targetBar; }
     TraceTab *currentTraceTab() const;
@@ -74,6 +77,7 @@ public Q_SLOTS:
 
     QStringList recentFiles() const;
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    SessionsPanel *sessionsPanel() const { return m_sessionsPanel; }
     HistoryService *history() const { return m_history; }
     // Opens the local files among dropped URLs; false when there were none.
     bool openDropped(const QMimeData *mime);
@@ -92,6 +96,7 @@ private:
     void updateRecentMenu();
     void createMenus();
     void createHistory();
+    void createSessions();
     void showPath(const NetworkPath &path, const QString &origin, const QString &toolTip);
     void keepInHistory(TraceTab *tab);
     // Asks whether to go on with monitoring sessions that were interrupted.
@@ -117,6 +122,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     HistoryService *m_history;
     HistoryPanel *m_historyPanel;
+    SessionsPanel *m_sessionsPanel;
     HelperPermission *m_permission;
 };
 

@@ -25,7 +25,7 @@ void describeCommandLine(QCommandLineParser &parser)
         QStringLiteral("monitor"),
         QCoreApplication::translate("main",
                                     "Start monitoring HOST, with the protocol and options the "
-                                    "window used last."),
+                                    "window used last; repeat it to monitor several hosts."),
         QStringLiteral("HOST")));
     parser.addPositionalArgument(
         QStringLiteral("files"),
@@ -78,7 +78,6 @@ int main(int argc, char *argv[])
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Earlier Settings"),
                              migration.problems.join(QLatin1Char('\n')));
     window.openFiles(parser.positionalArguments());
-    if (parser.isSet(QStringLiteral("monitor")))
-        window.monitor(parser.value(QStringLiteral("monitor")));
+    window.monitorSeveral(parser.values(QStringLiteral("monitor")));
     return QApplication::exec();
 }

@@ -942,6 +942,18 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
         <source>&amp;Not Now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Monitor Target &amp;List…</source>
+        <translation>Zie&amp;lliste überwachen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::ReportExportDialog</name>
@@ -1038,6 +1050,131 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>Owner database left out: %1</source>
         <translation>Inhaber-Datenbank ausgelassen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hopscope::SessionSummaryModel</name>
+    <message>
+        <source>resolving</source>
+        <translation>löse auf</translation>
+    </message>
+    <message>
+        <source>monitoring, destination silent</source>
+        <translation>überwacht, Ziel schweigt</translation>
+    </message>
+    <message>
+        <source>monitoring</source>
+        <translation>überwacht</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1, round %2: %3</source>
+        <translation>%1, Runde %2: %3</translation>
+    </message>
+    <message>
+        <source>1 route change in this session</source>
+        <translation>1 Routenänderung in dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 route changes in this session</source>
+        <translation>%1 Routenänderungen in dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Avg ms</source>
+        <translation>Mittel ms</translation>
+    </message>
+    <message>
+        <source>Last ms</source>
+        <translation>Letzte ms</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Last route change</source>
+        <translation>Letzte Routenänderung</translation>
+    </message>
+</context>
+<context>
+    <name>hopscope::SessionsPanel</name>
+    <message>
+        <source>Target lists (*.txt);;All files (*)</source>
+        <translation>Ziellisten (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Monitor Target List…</source>
+        <translation>Zielliste &amp;überwachen…</translation>
+    </message>
+    <message>
+        <source>Start a monitoring session for each target of a list, one host name or address a line</source>
+        <translation>Für jedes Ziel einer Liste eine Überwachung starten, ein Hostname oder eine Adresse je Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Save Target List…</source>
+        <translation>Zielliste &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the targets monitored here as a list, to monitor them together again</source>
+        <translation>Die hier überwachten Ziele als Liste behalten, um sie wieder gemeinsam zu überwachen</translation>
+    </message>
+    <message>
+        <source>Monitor Target List</source>
+        <translation>Zielliste überwachen</translation>
+    </message>
+    <message>
+        <source>This list cannot be used: %1</source>
+        <translation>Diese Liste kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>No target is monitored: there is no list to save</source>
+        <translation>Kein Ziel wird überwacht: Es gibt keine Liste zu speichern</translation>
+    </message>
+    <message>
+        <source>Save Target List</source>
+        <translation>Zielliste speichern</translation>
+    </message>
+    <message>
+        <source>targets.txt</source>
+        <translation>ziele.txt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n targets to %1</source>
+        <translation>
+            <numerusform>%n Ziel in %1 gespeichert</numerusform>
+            <numerusform>%n Ziele in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the target list: %1</source>
+        <translation>Die Zielliste konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1477,8 +1614,8 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
         <translation>Frühere Einstellungen</translation>
     </message>
     <message>
-        <source>Start monitoring HOST, with the protocol and options the window used last.</source>
-        <translation>HOST sofort überwachen, mit dem Protokoll und den Optionen, die das Fenster zuletzt verwendet hat.</translation>
+        <source>Start monitoring HOST, with the protocol and options the window used last; repeat it to monitor several hosts.</source>
+        <translation>HOST überwachen, mit dem Protokoll und den Optionen, die das Fenster zuletzt verwendet hat; wiederholt angegeben, werden mehrere Hosts überwacht.</translation>
     </message>
 </context>
 </TS>

@@ -1,22 +1,33 @@
 // SPDX-FileCopyrightText: 2026 The Hopscope authors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "file/targetlist.h"
 #include "store/historystore.h"
 #include "support/historycheck.h"
 #include "ui/historypanel.h"
+#include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/sessionspanel.h"
+#include "ui/sessionsummarymodel.h"
 #include "ui/tracesession.h"
 #include "ui/tracetab.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
+
+#include <cmath>
 
 using namespace hopscope;
 using namespace hopscope::testing;
@@ -49,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void survivesKillAtRandomMoments();
     void resumesAnInterruptedSession();
+    void sessionsSumUpATargetList();
 
 private:
     QTemporaryDir m_home;
@@ -191,6 +203,96 @@ void WindowRecordTest::resumesAnInterruptedSession()
     for (const ProbeSample &probe : path->hopscope->probes)
         numbers.insert(probe.round);
     QCOMPARE(int(numbers.size()), path->hopscope->monitor->rounds);
+}
+
+// A list of targets starts a session for each, summed up one line each; a row leads to its tab,
+// a closed tab leaves the summary, the targets monitored are saved as a list again, and a list
+// that cannot be used is refused, naming the file and the line.
+void WindowRecordTest::sessionsSumUpATargetList()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_home.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("HopscopeTest"));
+    QSettings settings;
+    settings.setValue(QStringLiteral("trace/protocol"), 2);
+    settings.setValue(QStringLiteral("trace/intervalMs"), 100);
+    settings.setValue(QStringLiteral("owners/online"), false);
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("sessions"))));
+    const auto write = [this](const char *name, const QByteArray &text) {
+        QFile file(m_home.filePath(QString::fromLatin1(name)));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() ? file.fileName()
+                                                                                  : QString();
+    };
+    const QString list = write(
+        "targets.txt", "# loopback\n127.0.0.1\n127.0.0.2  # the second\n\n127.0.0.3\n127.0.0.2\n");
+    QVERIFY(!list.isEmpty());
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("sessions"));
+    QVERIFY(dock && !dock->isVisible());
+    window.sessionsPanel()->monitorList(list);
+    QCOMPARE(window.tabs()->count(), 3);
+    QTRY_VERIFY(dock->isVisible());
+    SessionSummaryModel *summary = window.sessionsPanel()->summary();
+    QCOMPARE(summary->rowCount(), 3);
+    const auto cell = [summary](int row, int column, int role = Qt::DisplayRole) {
+        return summary->index(row, column).data(role);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(cell(0, SessionSummaryModel::Rounds).toInt() >= 3 &&
+                                 cell(1, SessionSummaryModel::Rounds).toInt() >= 3 &&
+                                 cell(2, SessionSummaryModel::Rounds).toInt() >= 3,
+                             20000);
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(cell(row, SessionSummaryModel::Target).toString(),
+                 QStringLiteral("127.0.0.%1").arg(row + 1));
+        QCOMPARE(cell(row, SessionSummaryModel::State).toString(), QStringLiteral("monitoring"));
+        QCOMPARE(cell(row, SessionSummaryModel::Loss).toString(), QStringLiteral("0.0 %"));
+        QVERIFY(cell(row, SessionSummaryModel::Last).toString() != QStringLiteral("\u2013"));
+        QCOMPARE(cell(row, SessionSummaryModel::LastChange).toString(), QStringLiteral("none"));
+        const auto recent = cell(row, SessionSummaryModel::Recent, HopTableModel::RecentRttsRole)
+                                .value<QList<double>>();
+        QVERIFY(recent.size() >= 3);
+        for (const double rtt : recent)
+            QVERIFY(!std::isnan(rtt) && rtt >= 0);
+    }
+
+    // Enter on a row brings its session's tab forward.
+    window.tabs()->setCurrentIndex(0);
+    QTableView *table = window.sessionsPanel()->table();
+    table->setFocus();
+    table->setCurrentIndex(summary->index(2, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.currentTraceTab()->session(), summary->sessionAt(2));
+
+    const QString saved = m_home.filePath(QStringLiteral("saved.txt"));
+    window.sessionsPanel()->saveList(saved);
+    QCOMPARE(*readTargetList(saved.toStdString()),
+             (std::vector<std::string>{"127.0.0.1", "127.0.0.2", "127.0.0.3"}));
+
+    QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(window.tabs()->count(), 2);
+    QTRY_COMPARE(summary->rowCount(), 2);
+    QCOMPARE(cell(1, SessionSummaryModel::Target).toString(), QStringLiteral("127.0.0.2"));
+
+    const QString bad = write("bad.txt", "127.0.0.1\nnot a host\n");
+    QString said;
+    QTimer::singleShot(0, &window, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget());
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        said = box ? box->text() : QString();
+        QApplication::activeModalWidget()->close();
+    });
+    window.sessionsPanel()->monitorList(bad);
+    QCOMPARE(said, QStringLiteral("This list cannot be used: %1, line 2: 'not a host' holds a "
+                                  "space: one host name or address a line")
+                       .arg(bad));
+    QCOMPARE(window.tabs()->count(), 2);
+    for (int index = 0; index < window.tabs()->count(); ++index)
+        qobject_cast<TraceTab *>(window.tabs()->widget(index))->stop();
+    QTRY_VERIFY(!summary->sessionAt(0)->isActive() && !summary->sessionAt(1)->isActive());
+    QCOMPARE(cell(0, SessionSummaryModel::State).toString(), QStringLiteral("stopped"));
 }
 
 QTEST_MAIN(WindowRecordTest)

@@ -3,6 +3,7 @@
 
 #include "file/outputfile.h"
 #include "file/regularfile.h"
+#include "file/targetlist.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -79,6 +80,9 @@ private Q_SLOTS:
     void removesItsTemporaryFileWhenTheWriteFails();
     void removesItsTemporaryFileWhenInterrupted();
     void removesLeftoversOfDeadWriters();
+    void readsATargetList();
+    void refusesABadTargetList_data();
+    void refusesABadTargetList();
 };
 
 void FilesTest::readsARegularFile()
@@ -339,6 +343,64 @@ void FilesTest::removesLeftoversOfDeadWriters()
     QVERIFY(::access(dead.c_str(), F_OK) != 0);
     QVERIFY(::access(live.c_str(), F_OK) == 0);  // somebody's write in progress
     QVERIFY(::access(other.c_str(), F_OK) == 0); // another file's
+}
+
+// A list of targets to monitor: what the window writes, it reads back; comments, blank lines
+// and repeats are left out.
+void FilesTest::readsATargetList()
+{
+    QTemporaryDir dir;
+    const std::string file = dir.filePath(QStringLiteral("targets.txt")).toStdString();
+    const std::vector<std::string> targets{"example.net", "192.0.2.1", "2001:db8::1"};
+    QVERIFY(writeOutputFile(file, formatTargetList(targets)));
+    QCOMPARE(*readTargetList(file), targets);
+    const auto parsed = parseTargetList("# office\r\n\n  example.net  # the web\r\n"
+                                        "192.0.2.1\n\texample.net\n2001:db8::1");
+    QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
+    QCOMPARE(*parsed, targets);
+}
+
+void FilesTest::refusesABadTargetList_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("space") << QByteArray("example.net\nexample.org example.com\n")
+                           << QStringLiteral("line 2: 'example.org example.com' holds a space: "
+                                             "one host name or address a line");
+    QTest::newRow("control") << QByteArray("a\n\nb\x01\n")
+                             << QStringLiteral("line 3: a control character where a host name "
+                                               "or address belongs");
+    QTest::newRow("binary") << QByteArray("\x7f"
+                                          "ELF\x02\x01",
+                                          6)
+                            << QStringLiteral("line 1: a control character where a host name "
+                                              "or address belongs");
+    QTest::newRow("long") << QByteArray(300, 'a')
+                          << QStringLiteral("line 1: longer than a host name can be (255 "
+                                            "characters)");
+    QByteArray many;
+    for (int i = 0; i <= 64; ++i)
+        many += "host" + QByteArray::number(i) + ".example\n";
+    QTest::newRow("too many") << many << QStringLiteral("line 65: more than 64 targets");
+    QTest::newRow("empty") << QByteArray("# nothing\n\n")
+                           << QStringLiteral("no target: one host name or address a line");
+}
+
+void FilesTest::refusesABadTargetList()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    const auto parsed = parseTargetList(std::string_view(text.constData(), text.size()));
+    QVERIFY(!parsed);
+    QCOMPARE(QString::fromStdString(parsed.error().message), message);
+
+    QTemporaryDir dir;
+    const std::string file = dir.filePath(QStringLiteral("targets.txt")).toStdString();
+    put(file, text.toStdString());
+    const auto read = readTargetList(file);
+    QVERIFY(!read);
+    QCOMPARE(QString::fromStdString(read.error().message),
+             QString::fromStdString(file) + QStringLiteral(", ") + message);
 }
 
 QTEST_GUILESS_MAIN(FilesTest)

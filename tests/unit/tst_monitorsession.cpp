@@ -3,6 +3,7 @@
 
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
+#include "path/sessionglance.h"
 #include "stats/hopstatistics.h"
 
 #include <QTest>
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void longSessionStaysBounded();
     void histogramQuantilesStayClose();
     void monitorPathRoundTripsThroughJson();
+    void glanceFollowsTheDestination();
 };
 
 void MonitorSessionTest::routeChanges_data()
@@ -380,6 +382,44 @@ void MonitorSessionTest::monitorPathRoundTripsThroughJson()
     QCOMPARE(reread->hopscope->monitor->routeChanges, summary.routeChanges);
     QCOMPARE(reread->hopscope->monitor->history, summary.history);
     QCOMPARE(reread->hopscope->probes, monitored.hopscope->probes);
+}
+
+// The summary of many sessions sees each by its destination: the row at the TTL it answers at,
+// its lost replies counted, its latest probes in order, the last route change.
+void MonitorSessionTest::glanceFollowsTheDestination()
+{
+    QVERIFY(!glanceAt(PathModel(), 5).destinationTtl);
+    QStringList changes;
+    const PathModel session =
+        feed({QStringLiteral("1:a=1 2:D=10"), QStringLiteral("1:a=1 2:D=12"),
+              QStringLiteral("1:a=1 2:*"), QStringLiteral("1:a=1 2:D=14"),
+              QStringLiteral("1:a=1 2:b=2 3:D=20"), QStringLiteral("1:a=1 2:b=2 3:D=22")},
+             &changes);
+    const SessionGlance glance = glanceAt(session, 3);
+    QCOMPARE(glance.rounds, 6);
+    QVERIFY(glance.reachedLatest);
+    QCOMPARE(glance.destinationTtl, std::optional<int>(3));
+    QCOMPARE(glance.sent, 2);
+    QCOMPARE(glance.received, 2);
+    QCOMPARE(glance.lossPercent, std::optional<double>(0.0));
+    QCOMPARE(glance.avgMs, std::optional<double>(21.0));
+    QCOMPARE(glance.lastMs, std::optional<double>(22.0));
+    QCOMPARE(glance.recentMs, (std::vector<std::optional<double>>{20.0, 22.0}));
+    QCOMPARE(glance.routeChanges, std::size_t(changes.size()));
+    QVERIFY(glance.lastRouteChange);
+    QCOMPARE(describe(*glance.lastRouteChange), changes.last());
+
+    // Before the path grew: TTL 2's destination row, with the round it did not answer.
+    const SessionGlance earlier =
+        glanceAt(feed({QStringLiteral("1:a=1 2:D=10"), QStringLiteral("1:a=1 2:D=12"),
+                       QStringLiteral("1:a=1 2:*"), QStringLiteral("1:a=1 2:D=14")}),
+                 3);
+    QCOMPARE(earlier.destinationTtl, std::optional<int>(2));
+    QCOMPARE(earlier.sent, 4);
+    QCOMPARE(earlier.received, 3);
+    QCOMPARE(earlier.lossPercent, std::optional<double>(25.0));
+    QCOMPARE(earlier.recentMs, (std::vector<std::optional<double>>{12.0, std::nullopt, 14.0}));
+    QVERIFY(!earlier.lastRouteChange);
 }
 
 QTEST_GUILESS_MAIN(MonitorSessionTest)
