@@ -19,7 +19,10 @@ cmake -S . -B build -G Ninja -DHOPSCOPE_WERROR=ON -DCMAKE_INSTALL_PREFIX=/usr >/
 cmake --build build -j"$jobs"
 
 echo "== test"
-ctest --test-dir build --output-on-failure
+# As under the sanitizers below: the tests that need no lab nor window two at a time, then the
+# window, lab, timing and package tests one at a time.
+ctest --test-dir build --output-on-failure -j"$jobs" -L 'unit|fuzz|cli|helper'
+ctest --test-dir build --output-on-failure -LE 'unit|fuzz|cli|helper'
 
 echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-sanitize -G Ninja -DHOPSCOPE_WERROR=ON -DHOPSCOPE_SANITIZE=ON \
