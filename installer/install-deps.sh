@@ -19,6 +19,8 @@ packages=(
     # tests: GUI under a virtual display; namespace lab (routers, firewall rules, unprivileged
     # runs, the helper's file capability)
     xvfb xauth iproute2 nftables procps util-linux libcap2-bin
+    # tests: a private session bus for the window's desktop notifications
+    dbus-daemon
     # tests: a DNS server answering AS lookups in the lab; MaxMind databases written by the tests
     dnsmasq-base libmaxmind-db-writer-perl
     # tests: reports opened the way people open them (HTML in a browser, PDF pages as images)

@@ -8,6 +8,8 @@
 #include "file/outputfile.h"
 #include "import/pathformat.h"
 #include "path/networkpathjson.h"
+#include "ui/alertnotifier.h"
+#include "ui/alertsettings.h"
 #include "ui/background.h"
 #include "ui/comparetab.h"
 #include "ui/historypanel.h"
@@ -16,6 +18,7 @@
 #include "ui/ownerlookupsettings.h"
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
+#include "ui/sessionalerts.h"
 #include "ui/sessionhistorylink.h"
 #include "ui/sessionspanel.h"
 #include "ui/sessionsummarymodel.h"
@@ -72,7 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_loader(new PathFileLoader(this)),
       m_history(new HistoryService(HistoryStore::defaultFileName(), this)),
       m_historyPanel(new HistoryPanel(m_history, this)), m_sessionsPanel(new SessionsPanel(this)),
-      m_permission(new HelperPermission(HelperPermission::installedTools(), this))
+      m_permission(new HelperPermission(HelperPermission::installedTools(), this)),
+      m_alertNotifier(new AlertNotifier(this))
 {
     setWindowTitle(tr("Hopscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hopscope.svg")));
@@ -155,6 +159,9 @@ void MainWindow::createSessions()
     });
     connect(m_sessionsPanel, &SessionsPanel::monitorRequested, this, &MainWindow::monitorSeveral);
     connect(m_sessionsPanel, &SessionsPanel::message, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(m_alertNotifier, &AlertNotifier::told, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
 }
@@ -394,6 +401,10 @@ void MainWindow::createMenus()
         settings.online = on;
         saveOwnerLookupSettings(settings);
     });
+    traceMenu->addAction(tr("&Alerts\u2026"), this, [this] {
+        AlertSettingsDialog dialog(this);
+        dialog.exec();
+    });
     traceMenu->addAction(tr("Owner &Databases\u2026"), this, [this] {
         if (chooseOwnerDatabases(this))
             statusBar()->showMessage(
@@ -444,6 +455,10 @@ TraceTab *MainWindow::newTraceTab()
     });
     keepInHistory(tab);
     m_sessionsPanel->summary()->follow(tab->session());
+    auto *alerts = new SessionAlerts(tab->session(), m_alertNotifier);
+    connect(alerts, &SessionAlerts::activeChanged, this, [this, tab, alerts] {
+        m_sessionsPanel->summary()->setActiveAlerts(tab->session(), alerts->active());
+    });
     connect(tab, &TraceTab::statusChanged, this, [this, tab] {
         if (tab == currentTraceTab())
             updateStatus();

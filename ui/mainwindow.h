@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace hopscope {
 
+class AlertNotifier;
 class HelperPermission;
 class HistoryPanel;
 class HistoryService;
@@ -124,6 +125,7 @@ private:
     HistoryPanel *m_historyPanel;
     SessionsPanel *m_sessionsPanel;
     HelperPermission *m_permission;
+    AlertNotifier *m_alertNotifier;
 };
 
 } // namespace hopscope

@@ -45,9 +45,9 @@ SessionsPanel::SessionsPanel(QWidget *parent)
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     const std::pair<int, int> widths[] = {
         {SessionSummaryModel::Target, 24}, {SessionSummaryModel::State, 26},
-        {SessionSummaryModel::Loss, 9},    {SessionSummaryModel::Avg, 9},
-        {SessionSummaryModel::Last, 9},    {SessionSummaryModel::Recent, 22},
-        {SessionSummaryModel::Rounds, 8}};
+        {SessionSummaryModel::Alerts, 18}, {SessionSummaryModel::Loss, 9},
+        {SessionSummaryModel::Avg, 9},     {SessionSummaryModel::Last, 9},
+        {SessionSummaryModel::Recent, 22}, {SessionSummaryModel::Rounds, 8}};
     for (const auto &[column, digits] : widths)
         m_table->setColumnWidth(column, digit * digits);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {

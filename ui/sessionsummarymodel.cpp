@@ -34,7 +34,7 @@ void SessionSummaryModel::onStateChanged(TraceSession *session)
     if (rowOf(session) < 0) {
         const int row = static_cast<int>(m_rows.size());
         beginInsertRows({}, row, row);
-        m_rows.push_back({session, glanceAt(session->model(), HopTableModel::kRecentProbes)});
+        m_rows.push_back({session, glanceAt(session->model(), HopTableModel::kRecentProbes), {}});
         endInsertRows();
         return;
     }
@@ -49,6 +49,15 @@ void SessionSummaryModel::refresh(const TraceSession *session)
     m_rows[static_cast<std::size_t>(row)].glance =
         glanceAt(session->model(), HopTableModel::kRecentProbes);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void SessionSummaryModel::setActiveAlerts(const TraceSession *session, const QStringList &rules)
+{
+    const int row = rowOf(session);
+    if (row < 0)
+        return;
+    m_rows[static_cast<std::size_t>(row)].alerts = rules;
+    Q_EMIT dataChanged(index(row, Alerts), index(row, Alerts));
 }
 
 void SessionSummaryModel::forget(const QObject *session)
@@ -126,6 +135,8 @@ QVariant SessionSummaryModel::data(const QModelIndex &index, int role) const
             return QString::fromStdString(session.request().target);
         case State:
             return stateText(session, glance);
+        case Alerts:
+            return row.alerts.join(QStringLiteral(", "));
         case Loss:
             return glance.lossPercent ? QStringLiteral("%1 %").arg(*glance.lossPercent, 0, 'f', 1)
                                       : QStringLiteral("\u2013");
@@ -156,7 +167,7 @@ QVariant SessionSummaryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole) {
         if (column == Loss && glance.lossPercent && *glance.lossPercent > 0)
             return QBrush(QColor(0xd3, 0x2f, 0x2f));
-        if (column == State && glance.rounds > 0 && !glance.reachedLatest)
+        if (column == Alerts || (column == State && glance.rounds > 0 && !glance.reachedLatest))
             return QBrush(QColor(0xd3, 0x2f, 0x2f));
         if ((column == Avg || column == Last) && glance.avgMs)
             return QBrush(latencyColor(column == Avg ? glance.avgMs : glance.lastMs));
@@ -166,7 +177,7 @@ QVariant SessionSummaryModel::data(const QModelIndex &index, int role) const
                    ? tr("1 route change in this session")
                    : tr("%1 route changes in this session").arg(glance.routeChanges);
     if (role == Qt::TextAlignmentRole)
-        return column == Target || column == State || column == LastChange
+        return column == Target || column == State || column == Alerts || column == LastChange
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
@@ -181,6 +192,8 @@ QVariant SessionSummaryModel::headerData(int section, Qt::Orientation orientatio
         return tr("Target");
     case State:
         return tr("State");
+    case Alerts:
+        return tr("Alerts");
     case Loss:
         return tr("Loss");
     case Avg:

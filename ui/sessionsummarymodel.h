@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 
 #include <vector>
 
@@ -24,7 +25,7 @@ class SessionSummaryModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Target, State, Loss, Avg, Last, Recent, Rounds, LastChange, ColumnCount };
+    enum Column { Target, State, Alerts, Loss, Avg, Last, Recent, Rounds, LastChange, ColumnCount };
 
     explicit SessionSummaryModel(QObject *parent = nullptr);
 
@@ -32,6 +33,8 @@ public:
     void follow(TraceSession *session);
     TraceSession *sessionAt(int row) const;
     int rowOf(const TraceSession *session) const;
+    // The alert rules whose condition holds now in `session`.
+    void setActiveAlerts(const TraceSession *session, const QStringList &rules);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -43,6 +46,7 @@ private:
     {
         QPointer<TraceSession> session;
         SessionGlance glance;
+        QStringList alerts;
     };
     void onStateChanged(TraceSession *session);
     void refresh(const TraceSession *session);

@@ -298,10 +298,10 @@ void TraceSession::onFinished(const RoundOutcome &outcome)
 {
     if (!m_run)
         return;
-    const auto changes = m_run->finishRound(outcome);
+    m_lastRoundChanges = m_run->finishRound(outcome);
     if (m_mode == Mode::Monitor)
         Q_EMIT roundSettled();
-    for (const RouteChange &change : changes)
+    for (const RouteChange &change : m_lastRoundChanges)
         Q_EMIT routeChanged(QString::fromStdString(describeRouteChange(change)));
     if (const auto &owners = m_run->trace().owners)
         for (const std::string &problem : owners->takeProblems())

@@ -68,6 +68,8 @@ public:
     quint64 runId() const { return m_runId; }
     // The monitoring round that settled last (roundSettled), as the history keeps it.
     const MonitorRound *lastRound() const { return m_run ? &m_run->lastRound() : nullptr; }
+    // The route changes that round confirmed.
+    const std::vector<RouteChange> &lastRoundChanges() const { return m_lastRoundChanges; }
     int settledTtls() const { return m_settledTtls; }
     qint64 elapsedMs() const;
     QString errorMessage() const { return m_error; }
@@ -107,6 +109,7 @@ private:
     std::optional<PathModel> m_loaded;  // a saved path's
     std::optional<PathModel> m_resumed; // an interrupted session's, while the resume is prepared
     quint64 m_runId = 0;
+    std::vector<RouteChange> m_lastRoundChanges;
     SavedPathOwners *m_savedPathOwners; // what the saved path does not say of its hops' owners
     QString m_probing;
     QString m_error;

@@ -106,6 +106,62 @@
     </message>
 </context>
 <context>
+    <name>hopscope::AlertNotifier</name>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>Alert cleared: %1</source>
+        <translation>Alarm beendet: %1</translation>
+    </message>
+    <message>
+        <source>The alert command could not be run: %1</source>
+        <translation>Der Alarmbefehl konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Desktop notifications are not available: %1</source>
+        <translation>Desktop-Benachrichtigungen sind nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>there is no session bus</source>
+        <translation>es gibt keinen Sitzungsbus</translation>
+    </message>
+</context>
+<context>
+    <name>hopscope::AlertSettingsDialog</name>
+    <message>
+        <source>Show a desktop &amp;notification</source>
+        <translation>Desktop-&amp;Benachrichtigung zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Beep</source>
+        <translation>&amp;Piepton</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>a shell command, run with HOPSCOPE_ALERT_* set</source>
+        <translation>ein Shell-Befehl, ausgeführt mit gesetzten HOPSCOPE_ALERT_*</translation>
+    </message>
+    <message>
+        <source>Every monitoring session is watched for these rules, one a line; each says when its condition begins and ends:
+loss&gt;PERCENT%/ROUNDS, latency&gt;MSms/ROUNDS, jitter&gt;MSms/ROUNDS (over the last ROUNDS rounds, 5 when left out), lost/ROUNDS (no answer in that many rounds in a row, 3 when left out), route (a route change).</source>
+        <translation>Jede Überwachung wird auf diese Regeln geprüft, eine je Zeile; jede meldet, wann ihre Bedingung beginnt und endet:
+loss&gt;PROZENT%/RUNDEN, latency&gt;MSms/RUNDEN, jitter&gt;MSms/RUNDEN (über die letzten RUNDEN Runden, 5 wenn weggelassen), lost/RUNDEN (keine Antwort in so vielen Runden nacheinander, 3 wenn weggelassen), route (eine Routenänderung).</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hopscope::CompareTab</name>
     <message>
         <source>%1 ↔ %2</source>
@@ -954,6 +1010,10 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation>&amp;Alarme…</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::ReportExportDialog</name>
@@ -1121,6 +1181,10 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>Last route change</source>
         <translation>Letzte Routenänderung</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
     </message>
 </context>
 <context>

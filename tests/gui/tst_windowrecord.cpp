@@ -4,6 +4,7 @@
 #include "file/targetlist.h"
 #include "store/historystore.h"
 #include "support/historycheck.h"
+#include "ui/alertsettings.h"
 #include "ui/historypanel.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
@@ -14,13 +15,19 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDBusConnection>
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +54,30 @@ int roundsKept(const QString &dataHome, std::int64_t id)
     return 0;
 }
 
+// The desktop's notification service, as a test stands in for it on a bus of its own: it keeps
+// what it is asked to show.
+class FakeNotifications final : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    struct Shown
+    {
+        QString summary, body;
+        QVariantMap hints;
+    };
+    std::vector<Shown> shown;
+
+public Q_SLOTS:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &, const QVariantMap &hints, int)
+    {
+        shown.push_back({summary, body, hints});
+        return static_cast<uint>(shown.size());
+    }
+};
+
 } // namespace
 
 // The window keeps a monitoring session in the history as it runs: killed at random moments,
@@ -61,8 +92,12 @@ private Q_SLOTS:
     void survivesKillAtRandomMoments();
     void resumesAnInterruptedSession();
     void sessionsSumUpATargetList();
+    void alertsAreToldEveryWay();
 
 private:
+    // The window tests' own settings (ICMP, a round every 100 ms, no owners online) and history.
+    void useOwnSettings();
+
     QTemporaryDir m_home;
     QString m_data;
     int m_kills = 0;
@@ -208,7 +243,7 @@ void WindowRecordTest::resumesAnInterruptedSession()
 // A list of targets starts a session for each, summed up one line each; a row leads to its tab,
 // a closed tab leaves the summary, the targets monitored are saved as a list again, and a list
 // that cannot be used is refused, naming the file and the line.
-void WindowRecordTest::sessionsSumUpATargetList()
+void WindowRecordTest::useOwnSettings()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                        m_home.filePath(QStringLiteral("settings")));
@@ -218,6 +253,11 @@ void WindowRecordTest::sessionsSumUpATargetList()
     settings.setValue(QStringLiteral("trace/intervalMs"), 100);
     settings.setValue(QStringLiteral("owners/online"), false);
     qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("sessions"))));
+}
+
+void WindowRecordTest::sessionsSumUpATargetList()
+{
+    useOwnSettings();
     const auto write = [this](const char *name, const QByteArray &text) {
         QFile file(m_home.filePath(QString::fromLatin1(name)));
         return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() ? file.fileName()
@@ -293,6 +333,101 @@ void WindowRecordTest::sessionsSumUpATargetList()
         qobject_cast<TraceTab *>(window.tabs()->widget(index))->stop();
     QTRY_VERIFY(!summary->sessionAt(0)->isActive() && !summary->sessionAt(1)->isActive());
     QCOMPARE(cell(0, SessionSummaryModel::State).toString(), QStringLiteral("stopped"));
+}
+
+// A rule that holds from the first round is told in the status bar, as a desktop notification
+// (to a notification service on a bus of the test's own), by the alert command, and in the
+// sessions' summary; a rule that does not read is refused in the dialog, naming its line.
+void WindowRecordTest::alertsAreToldEveryWay()
+{
+    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+    if (daemon.isEmpty())
+        QSKIP("dbus-daemon is not installed (installer/install-deps.sh installs it)");
+    QProcess bus;
+    bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                       QStringLiteral("--print-address=1")});
+    QVERIFY(bus.waitForStarted());
+    const auto stopBus = qScopeGuard([&bus] {
+        bus.kill();
+        bus.waitForFinished();
+    });
+    QTRY_VERIFY(bus.canReadLine() || (bus.waitForReadyRead(100) && bus.canReadLine()));
+    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+    QVERIFY2(!address.isEmpty(), "dbus-daemon gave no address");
+    qputenv("DBUS_SESSION_BUS_ADDRESS", address.toUtf8());
+    FakeNotifications notifications;
+    QDBusConnection service = QDBusConnection::connectToBus(address, QStringLiteral("fake"));
+    QVERIFY(service.isConnected());
+    QVERIFY(service.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &notifications,
+                                   QDBusConnection::ExportAllSlots));
+    QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
+
+    useOwnSettings();
+    const QString told = m_home.filePath(QStringLiteral("alerts.txt"));
+    QSettings settings;
+    settings.setValue(QStringLiteral("alerts/rules"),
+                      QStringList{QStringLiteral("latency>0ms/1"), QStringLiteral("lost/3")});
+    settings.setValue(QStringLiteral("alerts/notify"), true);
+    settings.setValue(QStringLiteral("alerts/command"),
+                      QStringLiteral("printf '%s %s %s\\n' \"$HOPSCOPE_ALERT\" "
+                                     "\"$HOPSCOPE_ALERT_RULE\" \"$HOPSCOPE_ALERT_ROUND\" >> %1")
+                          .arg(told));
+    settings.sync();
+
+    MainWindow window;
+    window.show();
+    QString status;
+    connect(window.statusBar(), &QStatusBar::messageChanged, this,
+            [&status](const QString &message) {
+                if (!message.isEmpty())
+                    status = message;
+            });
+    window.monitor(QStringLiteral("127.0.0.1"));
+    QTRY_VERIFY_WITH_TIMEOUT(!notifications.shown.empty(), 20000);
+    const FakeNotifications::Shown &first = notifications.shown.front();
+    QVERIFY2(first.summary.startsWith(QStringLiteral("Alert: ")) &&
+                 first.summary.contains(QStringLiteral("127.0.0.1")),
+             qPrintable(first.summary));
+    QVERIFY2(first.body.startsWith(QStringLiteral("alert latency>0ms/1 in round 1: ")),
+             qPrintable(first.body));
+    QCOMPARE(first.hints.value(QStringLiteral("urgency")).toInt(), 2);
+    QVERIFY2(status.contains(QStringLiteral("alert latency>0ms/1 in round 1")), qPrintable(status));
+    SessionSummaryModel *summary = window.sessionsPanel()->summary();
+    QTRY_COMPARE(summary->index(0, SessionSummaryModel::Alerts).data().toString(),
+                 QStringLiteral("latency>0ms/1"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(told), 5000);
+    QFile lines(told);
+    QTRY_VERIFY([&lines] {
+        if (!lines.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray text = lines.readAll();
+        lines.close();
+        return text.startsWith("raised latency>0ms/1 1\n");
+    }());
+    // Loopback always answers: the second rule never holds.
+    QCOMPARE(notifications.shown.size(), std::size_t(1));
+    window.currentTraceTab()->stop();
+
+    // A rule that does not read keeps the dialog open and names its line.
+    AlertSettingsDialog dialog(&window);
+    auto *rules = dialog.findChild<QPlainTextEdit *>();
+    QVERIFY(rules);
+    QCOMPARE(rules->toPlainText(), QStringLiteral("latency>0ms/1\nlost/3"));
+    rules->setPlainText(QStringLiteral("loss>5%/5\n\nlatency>fast"));
+    dialog.show();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    bool named = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        named =
+            named || (label->isVisible() && label->text().startsWith(QStringLiteral("Line 3: ")));
+    QVERIFY(named);
+    rules->setPlainText(QStringLiteral("loss>5%/5\nroute"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(AlertSettings::load().rules,
+             (QStringList{QStringLiteral("loss>5%/5"), QStringLiteral("route")}));
 }
 
 QTEST_MAIN(WindowRecordTest)
