@@ -34,6 +34,21 @@ std::string figure(double value)
     return text;
 }
 
+// "the last 5 rounds", "the last round".
+std::string lastRounds(int rounds)
+{
+    return rounds == 1 ? "the last round" : "the last " + std::to_string(rounds) + " rounds";
+}
+
+// As the views show round trips: two decimals below 100 ms, so that a loopback's 0.04 ms is not
+// said as 0.0.
+std::string milliseconds(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, value < 100.0 ? "%.2f" : "%.1f", value);
+    return text;
+}
+
 } // namespace
 
 Expected<AlertRule> parseAlertRule(std::string_view text)
@@ -176,24 +191,22 @@ std::vector<AlertEvent> AlertWatch::roundSettled(int round, std::int64_t started
                 event.value = sent > 0 ? 100.0 * (sent - static_cast<int>(rtts.size())) / sent : 0;
                 event.detail = "loss " + figure(event.value) + "% at " + destination + " (" +
                                std::to_string(sent - static_cast<int>(rtts.size())) + " of " +
-                               std::to_string(sent) + " probes in the last " +
-                               std::to_string(rule.rounds) + " rounds)";
+                               std::to_string(sent) + " probes in " + lastRounds(rule.rounds) + ")";
             } else if (rule.kind == AlertRule::Kind::Latency) {
                 judged = judged && !rtts.empty();
                 event.value = rtts.empty() ? 0
                                            : std::accumulate(rtts.begin(), rtts.end(), 0.0) /
                                                  static_cast<double>(rtts.size());
-                event.detail = "mean round-trip time " + figure(event.value) + " ms to " +
-                               destination + " over the last " + std::to_string(rule.rounds) +
-                               " rounds";
+                event.detail = "mean round-trip time " + milliseconds(event.value) + " ms to " +
+                               destination + " over " + lastRounds(rule.rounds);
             } else {
                 judged = judged && rtts.size() >= 2;
                 double sum = 0;
                 for (std::size_t i = 1; i < rtts.size(); ++i)
                     sum += std::abs(rtts[i] - rtts[i - 1]);
                 event.value = rtts.size() >= 2 ? sum / static_cast<double>(rtts.size() - 1) : 0;
-                event.detail = "jitter " + figure(event.value) + " ms to " + destination +
-                               " over the last " + std::to_string(rule.rounds) + " rounds";
+                event.detail = "jitter " + milliseconds(event.value) + " ms to " + destination +
+                               " over " + lastRounds(rule.rounds);
             }
             condition = event.value > rule.threshold;
         }

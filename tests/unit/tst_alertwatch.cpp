@@ -194,6 +194,14 @@ void AlertWatchTest::latencyAndJitter()
                                             "-jitter>40ms/3@6",   "+jitter>40ms/3@7",
                                             "-latency>100ms/3@8", "-jitter>40ms/3@9"};
     QCOMPARE(said, expected);
+    QCOMPARE(events[1].detail,
+             std::string("mean round-trip time 106.7 ms to 198.18.3.2 over the last 3 rounds"));
+    // Below 100 ms, two decimals, as the views show them: a loopback's figures are not 0.0.
+    AlertWatch fine({rule("latency>0.01ms/1")});
+    const auto loopback = feed(fine, {0.04});
+    QCOMPARE(loopback.size(), std::size_t(1));
+    QCOMPARE(loopback[0].detail,
+             std::string("mean round-trip time 0.04 ms to 198.18.3.2 over the last round"));
 }
 
 void AlertWatchTest::destinationLost()
