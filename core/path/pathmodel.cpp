@@ -58,47 +58,6 @@ const ProbeQuote *quoteOf(const PathModel::Series &series, std::uint8_t number)
     return number > 0 && number <= series.quotes.size() ? &series.quotes[number - 1u] : nullptr;
 }
 
-ProbeSample probeSample(const PathModel::Series &series, const MonitorSample &sample)
-{
-    ProbeSample probe;
-    probe.ttl = series.ttl;
-    probe.flow = sample.flow;
-    probe.sentAtUs = sample.sentAtUs;
-    probe.round = sample.round;
-    if (!sample.lost()) {
-        probe.responder = series.responder;
-        probe.rttMs = sample.rttMs;
-    }
-    if (sample.hasIcmp) {
-        probe.icmpType = sample.icmpType;
-        probe.icmpCode = sample.icmpCode;
-    }
-    if (const ProbeQuote *quote = quoteOf(series, sample.quote))
-        probe.quote = *quote;
-    if (sample.replyTtl > 0)
-        probe.replyTtl = sample.replyTtl;
-    return probe;
-}
-
-MonitorHistoryBucket historyBucket(const PathModel::Series &series, const SampleBucket &bucket)
-{
-    MonitorHistoryBucket record;
-    record.ttl = series.ttl;
-    record.responder = series.responder;
-    record.firstSentUs = bucket.firstSentUs;
-    record.lastSentUs = bucket.lastSentUs;
-    record.firstRound = bucket.firstRound;
-    record.lastRound = bucket.lastRound;
-    record.sent = bucket.sent;
-    record.received = bucket.received;
-    if (bucket.received > 0) {
-        record.minMs = bucket.minMs;
-        record.avgMs = bucket.avgMs();
-        record.maxMs = bucket.maxMs;
-    }
-    return record;
-}
-
 Hostnames hostnamesOf(const NetworkPath &path)
 {
     Hostnames names;
@@ -542,7 +501,7 @@ MonitorSummary PathModel::summary() const
     for (const auto &[ttl, atTtl] : m_series)
         for (const Series &series : atTtl)
             for (const SampleBucket &bucket : series.history.buckets())
-                summary.history.push_back(historyBucket(series, bucket));
+                summary.history.push_back(historyBucketOf(series, bucket));
     return summary;
 }
 
@@ -645,7 +604,7 @@ NetworkPath PathModel::toNetworkPath() const
     for (const auto &[ttl, atTtl] : m_series)
         for (const Series &series : atTtl)
             series.history.recent().forEach([&](const MonitorSample &sample) {
-                probes.emplace_back(sample.order, probeSample(series, sample));
+                probes.emplace_back(sample.order, probeSampleOf(series, sample));
             });
     std::sort(probes.begin(), probes.end(), [](const auto &a, const auto &b) {
         return std::tie(a.second.round, a.second.sentAtUs, a.first) <
@@ -664,6 +623,47 @@ NetworkPath PathModel::toNetworkPath() const
         extension.monitor = summary();
     path.hopscope = std::move(extension);
     return path;
+}
+
+ProbeSample probeSampleOf(const PathModel::Series &series, const MonitorSample &sample)
+{
+    ProbeSample probe;
+    probe.ttl = series.ttl;
+    probe.flow = sample.flow;
+    probe.sentAtUs = sample.sentAtUs;
+    probe.round = sample.round;
+    if (!sample.lost()) {
+        probe.responder = series.responder;
+        probe.rttMs = sample.rttMs;
+    }
+    if (sample.hasIcmp) {
+        probe.icmpType = sample.icmpType;
+        probe.icmpCode = sample.icmpCode;
+    }
+    if (const ProbeQuote *quote = quoteOf(series, sample.quote))
+        probe.quote = *quote;
+    if (sample.replyTtl > 0)
+        probe.replyTtl = sample.replyTtl;
+    return probe;
+}
+
+MonitorHistoryBucket historyBucketOf(const PathModel::Series &series, const SampleBucket &bucket)
+{
+    MonitorHistoryBucket record;
+    record.ttl = series.ttl;
+    record.responder = series.responder;
+    record.firstSentUs = bucket.firstSentUs;
+    record.lastSentUs = bucket.lastSentUs;
+    record.firstRound = bucket.firstRound;
+    record.lastRound = bucket.lastRound;
+    record.sent = bucket.sent;
+    record.received = bucket.received;
+    if (bucket.received > 0) {
+        record.minMs = bucket.minMs;
+        record.avgMs = bucket.avgMs();
+        record.maxMs = bucket.maxMs;
+    }
+    return record;
 }
 
 } // namespace hopscope

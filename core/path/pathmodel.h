@@ -236,4 +236,9 @@ private:
     mutable std::optional<std::vector<MonitorHop>> m_hops; // hops(), until something changes
 };
 
+// One probe a row keeps, as a file lists it: a lost one names no responder.
+ProbeSample probeSampleOf(const PathModel::Series &series, const MonitorSample &sample);
+// Probes a row folded together, as a file lists them.
+MonitorHistoryBucket historyBucketOf(const PathModel::Series &series, const SampleBucket &bucket);
+
 } // namespace hopscope

@@ -4,6 +4,7 @@
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
 #include "path/sessionglance.h"
+#include "path/sessionperiod.h"
 #include "stats/hopstatistics.h"
 
 #include <QTest>
@@ -110,6 +111,8 @@ private Q_SLOTS:
     void histogramQuantilesStayClose();
     void monitorPathRoundTripsThroughJson();
     void glanceFollowsTheDestination();
+    void periodIsTheSessionAsItWasThen();
+    void periodCountsFoldedProbes();
 };
 
 void MonitorSessionTest::routeChanges_data()
@@ -420,6 +423,105 @@ void MonitorSessionTest::glanceFollowsTheDestination()
     QCOMPARE(earlier.lossPercent, std::optional<double>(25.0));
     QCOMPARE(earlier.recentMs, (std::vector<std::optional<double>>{12.0, std::nullopt, 14.0}));
     QVERIFY(!earlier.lastRouteChange);
+}
+
+// A period of a session: its own rows, rounds and route changes, as if it had run only then.
+void MonitorSessionTest::periodIsTheSessionAsItWasThen()
+{
+    QStringList changes;
+    const PathModel session =
+        feed({QStringLiteral("1:a=1,a=1 2:D=10,D=12"), QStringLiteral("1:a=1,a=1 2:D=10,D=12"),
+              QStringLiteral("1:a=1,a=1 2:D=10,D=12"), QStringLiteral("1:a=2,* 2:b=5,b=5 3:D=30"),
+              QStringLiteral("1:a=2,* 2:b=5,b=5 3:D=30"), QStringLiteral("1:a=2,* 2:b=5 3:D=34")},
+             &changes);
+    QVERIFY(!changes.isEmpty());
+    const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
+    QVERIFY(!sessionPeriod(session, roundStart(8), roundStart(9)));
+
+    const auto before = sessionPeriod(session, roundStart(1), roundStart(4) - 1);
+    QVERIFY(before && before->hopscope && before->hopscope->monitor);
+    const MonitorSummary &early = *before->hopscope->monitor;
+    QCOMPARE(early.rounds, 3);
+    QVERIFY(early.routeChanges.empty());
+    QCOMPARE(early.startedUs, roundStart(1));
+    const MonitorHop *destination = findHop(early.hops, 2, kDestination);
+    QVERIFY(destination);
+    QCOMPARE(destination->stats.sent, 6);
+    QCOMPARE(destination->stats.avgMs, std::optional<double>(11.0));
+    QCOMPARE(destination->stats.medianMs, std::optional<double>(11.0));
+    QVERIFY(!findHop(early.hops, 3, kDestination));
+    QCOMPARE(before->timestampMs, roundStart(1) / 1000);
+
+    const auto after = sessionPeriod(session, roundStart(4), roundStart(7));
+    QVERIFY(after);
+    const MonitorSummary &late = *after->hopscope->monitor;
+    QCOMPARE(late.rounds, 3);
+    const MonitorHop *first = findHop(late.hops, 1, "a");
+    QVERIFY(first);
+    QCOMPARE(first->stats.sent, 6);
+    QCOMPARE(first->stats.received, 3);
+    QCOMPARE(first->stats.lossPercent, 50.0);
+    QCOMPARE(first->stats.avgMs, std::optional<double>(2.0));
+    QCOMPARE(findHop(late.hops, 3, kDestination)->stats.maxMs, std::optional<double>(34.0));
+    QVERIFY(!findHop(late.hops, 2, kDestination));
+    // The session's own changes of those rounds, not what a session of three rounds would see.
+    QCOMPARE(late.routeChanges.size(), session.routeChanges().size());
+    // Shown as a saved path: the period's rows, the destination where it answered then.
+    const PathModel shown = PathModel::fromPath(*after);
+    QCOMPARE(shown.destinationTtl(), std::optional<int>(3));
+    QCOMPARE(shown.hops(), late.hops);
+}
+
+// Probes too old to be kept one by one still count in a period, from their folded buckets.
+void MonitorSessionTest::periodCountsFoldedProbes()
+{
+    MonitorLimits limits;
+    limits.history = SampleHistoryLimits{4, 8, 2};
+    PathModel session(limits);
+    for (int number = 1; number <= 10; ++number)
+        session.addRound(parseRound(QStringLiteral("1:a=1 2:D=%1").arg(number), number));
+    const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
+
+    // Rounds 1 to 4 are folded two by two: their sums are known, their median is not.
+    const auto folded = sessionPeriod(session, roundStart(1), roundStart(5) - 1);
+    QVERIFY(folded);
+    const MonitorHop *old = findHop(folded->hopscope->monitor->hops, 2, kDestination);
+    QVERIFY(old);
+    QCOMPARE(old->stats.sent, 4);
+    QCOMPARE(old->stats.received, 4);
+    QCOMPARE(old->stats.avgMs, std::optional<double>(2.5));
+    QCOMPARE(old->stats.minMs, std::optional<double>(1.0));
+    QCOMPARE(old->stats.maxMs, std::optional<double>(4.0));
+    QVERIFY(!old->stats.medianMs);
+    QCOMPARE(folded->hopscope->monitor->rounds, 4);
+    QCOMPARE(folded->hopscope->monitor->history.size(), std::size_t(4)); // two buckets a row
+
+    // Rounds 5 to 8: one bucket (5 and 6) and two rounds kept one by one.
+    const auto mixed = sessionPeriod(session, roundStart(5), roundStart(9) - 1);
+    QVERIFY(mixed);
+    const MonitorHop *both = findHop(mixed->hopscope->monitor->hops, 2, kDestination);
+    QCOMPARE(both->stats.sent, 4);
+    QCOMPARE(both->stats.avgMs, std::optional<double>(6.5));
+    QCOMPARE(both->stats.maxMs, std::optional<double>(8.0));
+    QCOMPARE(both->firstRound, 5);
+    QCOMPARE(both->lastRound, 8);
+    QCOMPARE(mixed->hopscope->monitor->rounds, 4);
+
+    // A timeline of the row: every probe once, in slices of the time asked.
+    const PathModel::Series &row = session.series().at(2).front();
+    const std::vector<SampleBucket> slices =
+        timeSlices(row.history, roundStart(1), roundStart(11) - 1, 5);
+    int sent = 0;
+    double sum = 0;
+    for (const SampleBucket &slice : slices) {
+        sent += slice.sent;
+        sum += slice.sumMs;
+    }
+    QCOMPARE(sent, 10);
+    QCOMPARE(sum, 55.0);
+    QCOMPARE(slices.size(), std::size_t(5));
+    QCOMPARE(slices.back().maxMs, 10.0);
+    QVERIFY(timeSlices(row.history, roundStart(20), roundStart(30), 5).empty());
 }
 
 QTEST_GUILESS_MAIN(MonitorSessionTest)
