@@ -459,10 +459,15 @@ TraceTab *MainWindow::newTraceTab()
     connect(alerts, &SessionAlerts::activeChanged, this, [this, tab, alerts] {
         m_sessionsPanel->summary()->setActiveAlerts(tab->session(), alerts->active());
     });
+    connect(alerts, &SessionAlerts::alerted, tab, &TraceTab::markAlert);
     connect(tab, &TraceTab::statusChanged, this, [this, tab] {
         if (tab == currentTraceTab())
             updateStatus();
     });
+    connect(tab, &TraceTab::periodOpened, this,
+            [this](const NetworkPath &period, const QString &origin) {
+                showPath(period, origin, tr("A period of a monitoring session"));
+            });
     updateEmptyState();
     return tab;
 }

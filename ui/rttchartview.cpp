@@ -3,6 +3,8 @@
 
 #include "ui/rttchartview.h"
 
+#include "path/sessionperiod.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
@@ -10,11 +12,13 @@
 #include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace hopscope {
 
@@ -26,40 +30,9 @@ const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f
                                QColor(0x2e, 0x9d, 0x5b), QColor(0x8e, 0x44, 0xad),
                                QColor(0x00, 0x83, 0x8f), QColor(0xc2, 0x18, 0x5b)};
 
-// More points than a chart is pixels wide only cost painting: past this many, a line keeps the
-// lowest and the highest reply of each slice of time, which draws the same picture.
-constexpr qsizetype kMaxPointsPerLine = 1200;
-
-QList<QPointF> thinned(const QList<QPointF> &points)
-{
-    if (points.size() <= kMaxPointsPerLine)
-        return points;
-    const qsizetype slices = kMaxPointsPerLine / 2;
-    const double first = points.constFirst().x();
-    const double width = (points.constLast().x() - first) / static_cast<double>(slices) + 1e-9;
-    QList<QPointF> result;
-    result.reserve(kMaxPointsPerLine + 2);
-    qsizetype i = 0;
-    while (i < points.size()) {
-        const auto slice = static_cast<qsizetype>((points[i].x() - first) / width);
-        QPointF low = points[i];
-        QPointF high = points[i];
-        for (;
-             i < points.size() && static_cast<qsizetype>((points[i].x() - first) / width) == slice;
-             ++i) {
-            if (points[i].y() < low.y())
-                low = points[i];
-            if (points[i].y() > high.y())
-                high = points[i];
-        }
-        // In time order, so that the line does not double back.
-        if (low.x() <= high.x())
-            result << low << high;
-        else
-            result << high << low;
-    }
-    return result;
-}
+// More points than a chart is pixels wide only cost painting: a line has at most one point for
+// each of this many slices of the time shown, the slice's mean.
+constexpr int kSlicesPerLine = 600;
 
 // A round value above `value` for an axis end.
 double niceCeiling(double value)
@@ -114,7 +87,11 @@ void RttChartView::clear()
     m_timeAxis = nullptr;
     m_hopLines.clear();
     m_changes = nullptr;
+    m_lossDots = nullptr;
+    m_raised = m_cleared = nullptr;
+    m_alerts.clear();
     m_shown.clear();
+    m_held.reset();
     if (m_mode == Mode::PerTtl)
         buildPerTtl();
     else
@@ -141,6 +118,8 @@ void RttChartView::setChosenHops(const std::vector<HopKey> &hops)
 
 void RttChartView::buildPerTtl()
 {
+    setRubberBand(QChartView::NoRubberBand);
+    setToolTip(QString());
     chart()->setTitle(tr("Round-trip time per TTL"));
     m_bandLow = new QLineSeries(this);
     m_bandHigh = new QLineSeries(this);
@@ -197,6 +176,7 @@ void RttChartView::buildPerTtl()
 
 void RttChartView::buildOverTime()
 {
+    setRubberBand(QChartView::HorizontalRubberBand);
     chart()->setTitle(tr("Round-trip time over time"));
     m_timeAxis = new QDateTimeAxis();
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
@@ -212,9 +192,103 @@ void RttChartView::buildOverTime()
     chart()->addSeries(m_changes);
     m_changes->attachAxis(m_timeAxis);
     m_changes->attachAxis(m_rttAxis);
-    const QDateTime now = QDateTime::currentDateTime();
-    m_timeAxis->setRange(now.addSecs(-60), now);
+    m_lossAxis = new QValueAxis();
+    m_lossAxis->setRange(0, 100);
+    m_lossAxis->setTitleText(tr("loss %"));
+    m_lossAxis->setLabelFormat(QStringLiteral("%d"));
+    m_lossAxis->setLabelsColor(kLoss);
+    chart()->addAxis(m_lossAxis, Qt::AlignRight);
+    m_lossDots = new QScatterSeries();
+    m_lossDots->setName(tr("loss %"));
+    m_lossDots->setMarkerSize(6);
+    m_lossDots->setColor(kLoss);
+    m_lossDots->setBorderColor(Qt::transparent);
+    chart()->addSeries(m_lossDots);
+    m_lossDots->attachAxis(m_timeAxis);
+    m_lossDots->attachAxis(m_lossAxis);
+    m_raised = new QScatterSeries();
+    m_raised->setName(tr("alert raised"));
+    m_cleared = new QScatterSeries();
+    m_cleared->setName(tr("alert cleared"));
+    for (auto [marks, color] : {std::pair(m_raised, QColor(0xd3, 0x2f, 0x2f)),
+                                std::pair(m_cleared, QColor(0x2e, 0x9d, 0x5b))}) {
+        marks->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+        marks->setMarkerSize(11);
+        marks->setColor(color);
+        marks->setBorderColor(Qt::transparent);
+        chart()->addSeries(marks);
+        marks->attachAxis(m_timeAxis);
+        marks->attachAxis(m_lossAxis);
+    }
+    // The legend has no room for every kind of mark: the tooltip names the dots and triangles.
+    for (QAbstractSeries *marks :
+         {static_cast<QAbstractSeries *>(m_lossDots), static_cast<QAbstractSeries *>(m_raised),
+          static_cast<QAbstractSeries *>(m_cleared)}) {
+        const auto markers = chart()->legend()->markers(marks);
+        for (QLegendMarker *marker : markers)
+            marker->setVisible(false);
+    }
+    setToolTip(tr("Red dots: loss at the first line's hop, on the right axis. Triangles at the "
+                  "top: alerts raised (red) and cleared (green). Drag across the chart to focus "
+                  "on a period; right-click to see the whole session again."));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    setTimeRange(now - 60'000, now);
     m_rttAxis->setRange(0, 1);
+    // A drag across the chart zooms its time axis: that is a period chosen.
+    connect(m_timeAxis, &QDateTimeAxis::rangeChanged, this,
+            [this](const QDateTime &from, const QDateTime &to) {
+                if (m_settingRange)
+                    return;
+                m_held.emplace(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+                Q_EMIT periodHeld(m_held->first, m_held->second);
+            });
+}
+
+void RttChartView::setTimeRange(qint64 fromMs, qint64 toMs)
+{
+    const qint64 span = toMs - fromMs;
+    m_timeAxis->setFormat(span > 2 * 86'400'000  ? QStringLiteral("MM-dd HH:mm")
+                          : span > 2 * 3'600'000 ? QStringLiteral("HH:mm")
+                                                 : QStringLiteral("HH:mm:ss"));
+    m_settingRange = true;
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs),
+                         QDateTime::fromMSecsSinceEpoch(toMs));
+    m_settingRange = false;
+}
+
+void RttChartView::markAlert(qint64 timeMs, bool raised)
+{
+    m_alerts.emplace_back(timeMs, raised);
+    while (m_alerts.size() > kMaxAlertMarks)
+        m_alerts.pop_front();
+}
+
+void RttChartView::holdPeriod(qint64 fromMs, qint64 toMs)
+{
+    if (m_mode != Mode::OverTime || toMs <= fromMs)
+        return;
+    m_held.emplace(fromMs, toMs);
+    setTimeRange(fromMs, toMs);
+    Q_EMIT periodHeld(fromMs, toMs);
+}
+
+void RttChartView::followLatest()
+{
+    if (!m_held)
+        return;
+    m_held.reset();
+    Q_EMIT periodReleased();
+}
+
+void RttChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    // A right click would zoom out by a step; here it lets go of the period instead.
+    if (m_mode == Mode::OverTime && event->button() == Qt::RightButton) {
+        followLatest();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
 }
 
 void RttChartView::refresh(const PathModel &session)
@@ -314,10 +388,14 @@ void RttChartView::refreshOverTime(const PathModel &session)
         }
         m_shown = wanted;
     }
-    const qint64 latestMs = session.latestRoundUs() / 1000 + 1000;
-    const qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000
-                                                  : session.firstRoundUs() / 1000;
+    qint64 latestMs = session.latestRoundUs() / 1000 + 1000;
+    qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000
+                                            : session.firstRoundUs() / 1000;
+    earliestMs = std::max<qint64>(earliestMs, session.firstRoundUs() / 1000);
+    if (m_held)
+        std::tie(earliestMs, latestMs) = *m_held;
     double top = 0;
+    QList<QPointF> loss;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
         QList<QPointF> points;
         const auto atTtl = session.series().find(m_shown[i].first);
@@ -325,33 +403,45 @@ void RttChartView::refreshOverTime(const PathModel &session)
             for (const PathModel::Series &series : atTtl->second) {
                 if (series.responder != m_shown[i].second)
                     continue;
-                series.history.recent().forEach([&](const MonitorSample &sample) {
-                    const qint64 ms = sample.sentAtUs / 1000;
-                    if (sample.lost() || ms < earliestMs)
-                        return;
-                    points << QPointF(static_cast<qreal>(ms), sample.rttMs);
-                    top = std::max(top, static_cast<double>(sample.rttMs));
-                });
+                for (const SampleBucket &slice :
+                     timeSlices(series.history, earliestMs * 1000, latestMs * 1000 + 999,
+                                kSlicesPerLine)) {
+                    // A slice of one probe at its own time; of several, their mean in between.
+                    const auto x =
+                        static_cast<qreal>((slice.firstSentUs / 2 + slice.lastSentUs / 2) / 1000);
+                    if (const auto avg = slice.avgMs()) {
+                        points << QPointF(x, *avg);
+                        top = std::max(top, *avg);
+                    }
+                    if (i == 0 && slice.received < slice.sent)
+                        loss << QPointF(x, 100.0 * (slice.sent - slice.received) / slice.sent);
+                }
             }
         }
-        m_hopLines[i]->replace(thinned(points));
+        m_hopLines[i]->replace(points);
     }
+    m_lossDots->replace(loss);
     const double ceiling = niceCeiling(top * 1.1);
     QList<QPointF> changes;
     for (const RouteChange &change : session.routeChanges()) {
         const qint64 ms = change.timeUs / 1000;
-        if (ms < earliestMs)
+        if (ms < earliestMs || ms > latestMs)
             continue;
         // A vertical stroke, then back down along the axis to the next one.
         changes << QPointF(ms, 0) << QPointF(ms, ceiling) << QPointF(ms, 0);
     }
     m_changes->replace(changes);
+    // Alerts at the top, on the loss axis's 100 %, where no line runs.
+    QList<QPointF> raised, cleared;
+    for (const auto &[ms, up] : m_alerts)
+        if (ms >= earliestMs && ms <= latestMs)
+            (up ? raised : cleared) << QPointF(static_cast<qreal>(ms), 97.0);
+    m_raised->replace(raised);
+    m_cleared->replace(cleared);
     const auto markers = chart()->legend()->markers(m_changes);
     for (QLegendMarker *marker : markers)
         marker->setVisible(!changes.isEmpty());
-    m_timeAxis->setRange(
-        QDateTime::fromMSecsSinceEpoch(std::max<qint64>(earliestMs, session.firstRoundUs() / 1000)),
-        QDateTime::fromMSecsSinceEpoch(latestMs));
+    setTimeRange(earliestMs, latestMs);
     m_rttAxis->setRange(0, ceiling);
 }
 

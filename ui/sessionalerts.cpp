@@ -50,6 +50,7 @@ void SessionAlerts::onRoundSettled()
         }
         if (m_notifier)
             m_notifier->tell(event, model.header());
+        Q_EMIT alerted(event.timeUs / 1000, event.raised, rule);
     }
     if (m_active != before)
         Q_EMIT activeChanged();

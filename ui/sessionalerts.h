@@ -30,6 +30,8 @@ public:
 
 Q_SIGNALS:
     void activeChanged();
+    // An alert raised or cleared, at the start of the round that settled it (Unix milliseconds).
+    void alerted(qint64 timeMs, bool raised, const QString &rule);
 
 private:
     void onStateChanged();

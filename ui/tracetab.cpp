@@ -4,6 +4,8 @@
 #include "ui/tracetab.h"
 
 #include "client/helperpermission.h"
+#include "path/sessionperiod.h"
+#include "report/pathverdict.h"
 #include "ui/degradedbanner.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
@@ -17,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -51,7 +54,9 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
       m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)),
       m_sorted(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
       m_chart(new RttChartView(this)), m_window(new QComboBox(this)), m_refresh(new QTimer(this)),
-      m_chartRefresh(new QTimer(this))
+      m_chartRefresh(new QTimer(this)), m_focusBar(new QWidget(this)),
+      m_focusText(new QLabel(m_focusBar)),
+      m_openPeriod(new QPushButton(tr("Open Period in New Tab"), m_focusBar))
 {
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(HopTableModel::SortRole);
@@ -83,6 +88,7 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     m_window->setToolTip(tr("How far back the chart reaches"));
     m_window->hide();
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
+        m_chart->followLatest(); // a window of the latest rounds is asked for
         m_chart->setWindowSeconds(m_window->currentData().toInt());
         refreshChart();
     });
@@ -112,10 +118,36 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     split->setStretchFactor(1, 1);
     split->setSizes({360, 400});
 
+    // A tint that says the table and the graph are not the whole session.
+    m_focusBar->setAutoFillBackground(true);
+    QPalette tint = m_focusBar->palette();
+    tint.setColor(QPalette::Window, QColor(0xe3, 0xed, 0xfb));
+    tint.setColor(QPalette::WindowText, QColor(0x1d, 0x25, 0x2d));
+    m_focusBar->setPalette(tint);
+    m_focusText->setWordWrap(true);
+    m_focusText->setTextFormat(Qt::PlainText);
+    auto *whole = new QPushButton(tr("Whole Session"), m_focusBar);
+    whole->setToolTip(tr("Show the whole session again (or right-click the chart)"));
+    m_openPeriod->setToolTip(tr("Open the period as a path of its own, to save, export or report"));
+    auto *focusLayout = new QHBoxLayout(m_focusBar);
+    focusLayout->setContentsMargins(8, 4, 8, 4);
+    focusLayout->addWidget(m_focusText, 1);
+    focusLayout->addWidget(m_openPeriod);
+    focusLayout->addWidget(whole);
+    m_focusBar->hide();
+    connect(whole, &QPushButton::clicked, this, &TraceTab::showWholeSession);
+    connect(m_openPeriod, &QPushButton::clicked, this, [this] {
+        if (m_period)
+            Q_EMIT periodOpened(*m_period, periodName());
+    });
+    connect(m_chart, &RttChartView::periodHeld, this, &TraceTab::focusOn);
+    connect(m_chart, &RttChartView::periodReleased, this, &TraceTab::showWholeSession);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_focusBar);
     layout->addWidget(split, 1);
 
     m_refresh->setInterval(kViewRefreshMs);
@@ -182,6 +214,10 @@ void TraceTab::clearViews(TraceSession::Mode mode)
     m_window->setVisible(mode == TraceSession::Mode::Monitor);
     m_banner->hide();
     m_notice.clear();
+    m_focus.reset();
+    m_period.reset();
+    m_focusBar->hide();
+    m_raisedAlerts.clear();
 }
 
 void TraceTab::stop()
@@ -198,13 +234,92 @@ void TraceTab::refreshViews()
         m_graphSource = m_session->sourceLabel();
         m_graph->setSourceLabel(m_graphSource);
     }
-    m_model->update(m_session->model());
+    m_model->update(shownModel());
     // MPLS, DSCP/ECN, NAT and MTU stay hidden until a router has told something for them.
     for (const int column :
          {HopTableModel::Mpls, HopTableModel::TrafficClass, HopTableModel::Nat, HopTableModel::Mtu})
         m_table->setColumnHidden(column, !m_model->hasContent(column));
-    m_graph->refresh(m_session->model());
+    m_graph->refresh(shownModel());
     Q_EMIT statusChanged();
+}
+
+const PathModel &TraceTab::shownModel() const
+{
+    return m_focus ? *m_focus : m_session->model();
+}
+
+void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
+{
+    if (!m_session->model().isMonitoring() || toMs <= fromMs)
+        return;
+    if (m_chart->heldPeriod() != std::make_pair(fromMs, toMs)) {
+        m_chart->holdPeriod(fromMs, toMs); // which comes back here
+        return;
+    }
+    m_periodMs = {fromMs, toMs};
+    m_period = sessionPeriod(m_session->model(), fromMs * 1000, toMs * 1000 + 999);
+    const QString span = tr("%1 (%2)").arg(periodName(), duration(toMs - fromMs));
+    if (!m_period) {
+        m_focus.reset();
+        m_focusText->setText(tr("Nothing was probed in %1.").arg(span));
+    } else {
+        m_focus = PathModel::fromPath(*m_period);
+        const int rounds = m_period->hopscope->monitor->rounds;
+        QStringList verdict;
+        for (const std::string &line : describeVerdict(pathVerdict(*m_focus), true))
+            verdict << QString::fromStdString(line);
+        QStringList raised;
+        for (const auto &[ms, rule] : m_raisedAlerts)
+            if (ms >= fromMs && ms <= toMs && !raised.contains(rule))
+                raised << rule;
+        if (!raised.isEmpty())
+            verdict << tr("Alerts raised: %1.").arg(raised.join(QStringLiteral(", ")));
+        m_focusText->setText((rounds == 1 ? tr("Focused on %1: 1 round.").arg(span)
+                                          : tr("Focused on %1: %2 rounds.").arg(span).arg(rounds)) +
+                             QLatin1Char(' ') + verdict.join(QLatin1Char(' ')));
+    }
+    m_openPeriod->setEnabled(m_period.has_value());
+    m_focusBar->show();
+    m_dirty = m_chartDirty = true;
+    refreshViews();
+    refreshChart();
+}
+
+void TraceTab::showWholeSession()
+{
+    m_chart->followLatest();
+    if (m_focusBar->isHidden())
+        return;
+    m_focus.reset();
+    m_period.reset();
+    m_focusBar->hide();
+    m_dirty = m_chartDirty = true;
+    refreshViews();
+    refreshChart();
+}
+
+void TraceTab::markAlert(qint64 timeMs, bool raised, const QString &rule)
+{
+    m_chart->markAlert(timeMs, raised);
+    m_chartDirty = true;
+    if (!raised)
+        return;
+    m_raisedAlerts.emplace_back(timeMs, rule);
+    while (m_raisedAlerts.size() > RttChartView::kMaxAlertMarks)
+        m_raisedAlerts.pop_front();
+}
+
+QString TraceTab::periodName() const
+{
+    const PathDestination &destination = m_session->model().header().destination;
+    const QString target = QString::fromStdString(
+        destination.hostname.empty() ? destination.ipAddress : destination.hostname);
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_periodMs.first);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_periodMs.second);
+    const QString format = from.date() == to.date() ? QStringLiteral("HH:mm:ss")
+                                                    : QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    return tr("%1, %2 to %3")
+        .arg(target, from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), to.toString(format));
 }
 
 void TraceTab::refreshChart()

@@ -7,7 +7,13 @@
 
 #include <QWidget>
 
+#include <deque>
+#include <optional>
+#include <utility>
+
 class QComboBox;
+class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
@@ -22,7 +28,9 @@ class RttChartView;
 
 // One trace or monitoring session on screen: a banner when probing is degraded, the hop graph
 // above, the hop table and the RTT chart below. Views refresh on timers while data streams in,
-// so that a burst of probes costs one repaint.
+// so that a burst of probes costs one repaint. A period chosen on a monitoring session's chart
+// focuses the table and the graph on it, with its verdict in a bar above, until the whole
+// session is asked for again; the period opens in a tab of its own to be saved or reported.
 class TraceTab : public QWidget
 {
     Q_OBJECT
@@ -55,9 +63,24 @@ public:
     // Copies the table as aligned text.
     void copyTable() const;
 
+    // A monitoring session's period, Unix milliseconds, as the table and graph show it instead of
+    // the whole session; what the bar above them says.
+    void focusOn(qint64 fromMs, qint64 toMs);
+    const PathModel *focus() const { return m_focus ? &*m_focus : nullptr; }
+    QLabel *focusText() const { return m_focusText; }
+    QPushButton *openPeriodButton() const { return m_openPeriod; }
+
+public Q_SLOTS:
+    // Back from a period to the whole session.
+    void showWholeSession();
+    // An alert of this session, marked on its chart and counted in a period.
+    void markAlert(qint64 timeMs, bool raised, const QString &rule);
+
 Q_SIGNALS:
     void titleChanged();
     void statusChanged();
+    // The focused period, to be shown in a tab of its own.
+    void periodOpened(const hopscope::NetworkPath &path, const QString &origin);
 
 private:
     void clearViews(TraceSession::Mode mode);
@@ -65,6 +88,8 @@ private:
     void refreshChart();
     void showDegraded(const QString &reason);
     void syncSelectionFromTable();
+    const PathModel &shownModel() const;
+    QString periodName() const;
 
     QString m_helperProgram;
     TraceSession *m_session;
@@ -78,6 +103,13 @@ private:
     QComboBox *m_window;
     QTimer *m_refresh;
     QTimer *m_chartRefresh;
+    QWidget *m_focusBar;
+    QLabel *m_focusText;
+    QPushButton *m_openPeriod;
+    std::optional<PathModel> m_focus; // the period the table and graph show
+    std::optional<NetworkPath> m_period;
+    std::pair<qint64, qint64> m_periodMs{0, 0};
+    std::deque<std::pair<qint64, QString>> m_raisedAlerts; // the latest, by time
     QString m_graphSource;
     QString m_origin; // the file or history entry a saved path came from
     QString m_notice; // the latest thing the session said about how it probes, or a failed round

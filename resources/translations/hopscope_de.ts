@@ -1014,6 +1014,10 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
         <source>&amp;Alerts…</source>
         <translation>&amp;Alarme…</translation>
     </message>
+    <message>
+        <source>A period of a monitoring session</source>
+        <translation>Ein Zeitraum einer Überwachungssitzung</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::ReportExportDialog</name>
@@ -1103,6 +1107,18 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>route change</source>
         <translation>Routenänderung</translation>
+    </message>
+    <message>
+        <source>alert raised</source>
+        <translation>Alarm ausgelöst</translation>
+    </message>
+    <message>
+        <source>alert cleared</source>
+        <translation>Alarm beendet</translation>
+    </message>
+    <message>
+        <source>Red dots: loss at the first line&apos;s hop, on the right axis. Triangles at the top: alerts raised (red) and cleared (green). Drag across the chart to focus on a period; right-click to see the whole session again.</source>
+        <translation>Rote Punkte: Verlust am Hop der ersten Linie, auf der rechten Achse. Dreiecke oben: ausgelöste (rot) und beendete (grün) Alarme. Über das Diagramm ziehen, um einen Zeitraum zu fokussieren; Rechtsklick zeigt wieder die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1630,46 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
     <message>
         <source>%1 route changes</source>
         <translation>%1 Routenänderungen</translation>
+    </message>
+    <message>
+        <source>Open Period in New Tab</source>
+        <translation>Zeitraum in neuem Tab öffnen</translation>
+    </message>
+    <message>
+        <source>Whole Session</source>
+        <translation>Ganze Sitzung</translation>
+    </message>
+    <message>
+        <source>Show the whole session again (or right-click the chart)</source>
+        <translation>Wieder die ganze Sitzung zeigen (oder Rechtsklick ins Diagramm)</translation>
+    </message>
+    <message>
+        <source>Open the period as a path of its own, to save, export or report</source>
+        <translation>Den Zeitraum als eigenen Pfad öffnen, zum Speichern, Exportieren oder für einen Bericht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing was probed in %1.</source>
+        <translation>In %1 wurde nichts geprüft.</translation>
+    </message>
+    <message>
+        <source>Alerts raised: %1.</source>
+        <translation>Ausgelöste Alarme: %1.</translation>
+    </message>
+    <message>
+        <source>Focused on %1: 1 round.</source>
+        <translation>Fokus auf %1: 1 Runde.</translation>
+    </message>
+    <message>
+        <source>Focused on %1: %2 rounds.</source>
+        <translation>Fokus auf %1: %2 Runden.</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 bis %3</translation>
     </message>
 </context>
 <context>
