@@ -403,9 +403,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
             for (const PathModel::Series &series : atTtl->second) {
                 if (series.responder != m_shown[i].second)
                     continue;
-                for (const SampleBucket &slice :
-                     timeSlices(series.history, earliestMs * 1000, latestMs * 1000 + 999,
-                                kSlicesPerLine)) {
+                for (const SampleBucket &slice : timeSlices(
+                         series.history, earliestMs * 1000, latestMs * 1000 + 999, kSlicesPerLine,
+                         fileBucketsOf(session, series.ttl, series.responder))) {
                     // A slice of one probe at its own time; of several, their mean in between.
                     const auto x =
                         static_cast<qreal>((slice.firstSentUs / 2 + slice.lastSentUs / 2) / 1000);

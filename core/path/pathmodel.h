@@ -187,6 +187,14 @@ public:
     {
         return m_original ? &m_original->hops : nullptr;
     }
+    // The monitoring figures of the file the path was read from, its folded buckets among them;
+    // nothing for a path traced here or a file of one trace.
+    const MonitorSummary *fileSummary() const
+    {
+        return m_original && m_original->hopscope && m_original->hopscope->monitor
+                   ? &*m_original->hopscope->monitor
+                   : nullptr;
+    }
 
     // The path to save. Of a file: the file as it was read. Of rounds: the header; as hops the
     // latestHops(); every probe still kept one by one; and for

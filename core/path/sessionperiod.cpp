@@ -30,13 +30,10 @@ std::vector<MonitorHistoryBucket> bucketsWithin(const PathModel &session, std::i
                     continue;
                 within.push_back(historyBucketOf(series, bucket));
             }
-    if (session.fileHops()) {
-        const NetworkPath file = session.toNetworkPath();
-        if (file.hopscope && file.hopscope->monitor)
-            for (const MonitorHistoryBucket &bucket : file.hopscope->monitor->history)
-                if (overlaps(bucket.firstSentUs, bucket.lastSentUs, fromUs, toUs))
-                    within.push_back(bucket);
-    }
+    if (const MonitorSummary *file = session.fileSummary())
+        for (const MonitorHistoryBucket &bucket : file->history)
+            if (overlaps(bucket.firstSentUs, bucket.lastSentUs, fromUs, toUs))
+                within.push_back(bucket);
     return within;
 }
 
@@ -170,8 +167,38 @@ std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t 
     return path;
 }
 
+std::vector<SampleBucket> fileBucketsOf(const PathModel &session, int ttl,
+                                        const std::string &responder)
+{
+    std::vector<SampleBucket> buckets;
+    const MonitorSummary *file = session.fileSummary();
+    if (!file)
+        return buckets;
+    for (const MonitorHistoryBucket &record : file->history) {
+        if (record.ttl != ttl || record.responder != responder || record.sent <= 0)
+            continue;
+        SampleBucket bucket;
+        bucket.firstSentUs = record.firstSentUs;
+        bucket.lastSentUs = record.lastSentUs;
+        bucket.firstRound = record.firstRound;
+        bucket.lastRound = record.lastRound;
+        bucket.sent = record.sent;
+        bucket.received = record.received;
+        if (record.avgMs && record.received > 0) {
+            bucket.minMs = record.minMs.value_or(*record.avgMs);
+            bucket.maxMs = record.maxMs.value_or(*record.avgMs);
+            bucket.sumMs = *record.avgMs * record.received;
+        } else {
+            bucket.received = 0;
+        }
+        buckets.push_back(bucket);
+    }
+    return buckets;
+}
+
 std::vector<SampleBucket> timeSlices(const SampleHistory &history, std::int64_t fromUs,
-                                     std::int64_t toUs, int count)
+                                     std::int64_t toUs, int count,
+                                     const std::vector<SampleBucket> &older)
 {
     std::vector<SampleBucket> slices;
     if (count <= 0 || toUs < fromUs)
@@ -186,7 +213,10 @@ std::vector<SampleBucket> timeSlices(const SampleHistory &history, std::int64_t 
             static_cast<std::size_t>(count - 1));
         return &all[slice];
     };
-    for (const SampleBucket &bucket : history.buckets())
+    std::vector<SampleBucket> buckets = older;
+    const std::vector<SampleBucket> own = history.buckets();
+    buckets.insert(buckets.end(), own.begin(), own.end());
+    for (const SampleBucket &bucket : buckets)
         if (SampleBucket *slice = into(bucket.firstSentUs / 2 + bucket.lastSentUs / 2)) {
             if (slice->sent == 0)
                 *slice = bucket;

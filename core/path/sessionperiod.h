@@ -8,6 +8,7 @@
 #include "path/pathmodel.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace hopscope {
@@ -25,9 +26,16 @@ std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t 
                                          std::int64_t toUs);
 
 // A row's probes in `count` equal slices of time from `fromUs` to `toUs`, for a timeline: each
-// slice folds the probes sent in it and the buckets whose middle falls in it. Slices without a
-// probe are left out; the rest come oldest first.
+// slice folds the probes sent in it and the buckets whose middle falls in it, `older` ones (a
+// saved session's, from fileBucketsOf) first. Slices without a probe are left out; the rest come
+// oldest first.
 std::vector<SampleBucket> timeSlices(const SampleHistory &history, std::int64_t fromUs,
-                                     std::int64_t toUs, int count);
+                                     std::int64_t toUs, int count,
+                                     const std::vector<SampleBucket> &older = {});
+
+// The folded buckets of one row of the file a saved session was read from (its rows then hold
+// only the probes the file lists one by one); nothing for a session traced here.
+std::vector<SampleBucket> fileBucketsOf(const PathModel &session, int ttl,
+                                        const std::string &responder);
 
 } // namespace hopscope

@@ -478,6 +478,7 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     MonitorLimits limits;
     limits.history = SampleHistoryLimits{4, 8, 2};
     PathModel session(limits);
+    session.setMonitoring(1000);
     for (int number = 1; number <= 10; ++number)
         session.addRound(parseRound(QStringLiteral("1:a=1 2:D=%1").arg(number), number));
     const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
@@ -522,6 +523,26 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     QCOMPARE(slices.size(), std::size_t(5));
     QCOMPARE(slices.back().maxMs, 10.0);
     QVERIFY(timeSlices(row.history, roundStart(20), roundStart(30), 5).empty());
+
+    // Saved and read again: the file's buckets stand for the probes folded, in a period and on a
+    // timeline alike.
+    const PathModel saved = PathModel::fromPath(session.toNetworkPath(), limits);
+    const auto reread = sessionPeriod(saved, roundStart(1), roundStart(5) - 1);
+    QVERIFY(reread);
+    QCOMPARE(reread->hopscope->monitor->hops, folded->hopscope->monitor->hops);
+    const PathModel::Series &savedRow = saved.series().at(2).front();
+    const std::vector<SampleBucket> older = fileBucketsOf(saved, 2, kDestination);
+    QCOMPARE(older.size(), std::size_t(3));
+    QVERIFY(fileBucketsOf(session, 2, kDestination).empty());
+    sent = 0;
+    sum = 0;
+    for (const SampleBucket &slice :
+         timeSlices(savedRow.history, roundStart(1), roundStart(11) - 1, 5, older)) {
+        sent += slice.sent;
+        sum += slice.sumMs;
+    }
+    QCOMPARE(sent, 10);
+    QCOMPARE(sum, 55.0);
 }
 
 QTEST_GUILESS_MAIN(MonitorSessionTest)
