@@ -75,17 +75,18 @@ std::vector<MonitorRound> roundsOf(const NetworkPath &path)
     std::map<int, std::vector<ProbeSample>> byRound;
     for (const ProbeSample &probe : path.hopscope->probes)
         byRound[probe.round].push_back(probe);
-    const Hostnames names = hostnamesOf(path);
     std::vector<MonitorRound> rounds;
     for (auto &[ignored, probes] : byRound) {
         MonitorRound round;
         round.number = static_cast<int>(rounds.size()) + 1;
         round.startedUs = probes.front().sentAtUs;
         round.destination = path.destination.ipAddress;
-        round.hostnames = names;
         round.probes = std::move(probes);
         rounds.push_back(std::move(round));
     }
+    // The last round's end names every row there is by then: once is enough.
+    if (!rounds.empty())
+        rounds.back().hostnames = hostnamesOf(path);
     return rounds;
 }
 

@@ -64,11 +64,13 @@ std::vector<MonitorRound> roundsWithin(const PathModel &session, std::int64_t fr
         round.number = number;
         round.startedUs = probes.front().second.sentAtUs;
         round.destination = destination;
-        round.hostnames = names;
         for (auto &[order, probe] : probes)
             round.probes.push_back(std::move(probe));
         rounds.push_back(std::move(round));
     }
+    // The last round's end names every row there is by then: once is enough.
+    if (!rounds.empty())
+        rounds.back().hostnames = std::move(names);
     return rounds;
 }
 

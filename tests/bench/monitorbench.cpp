@@ -3,12 +3,15 @@
 
 // How much memory a long monitoring session takes in the core: feeds a PathModel synthetic
 // rounds as fast as it takes them (a day at one round a second by default) and prints the
-// resident memory it grew by, the time per round, and the size of the session's NetworkPath.
+// resident memory it grew by, the time per round, and the size of the session's NetworkPath;
+// then how long the session takes to open again from its JSON, and to focus on one hour of it,
+// the latest (probes kept one by one) and one from the middle (folded).
 //
 //   hopscope-monitorbench [--rounds N] [--hops N] [--queries N]
 
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
+#include "path/sessionperiod.h"
 
 #include <chrono>
 #include <cstdio>
@@ -33,6 +36,31 @@ long statusKiB(const char *field)
         if (line.rfind(field, 0) == 0 && line[std::strlen(field)] == ':')
             return std::atol(line.c_str() + std::strlen(field) + 1);
     return -1;
+}
+
+double millisecondsSince(std::chrono::steady_clock::time_point started)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+        .count();
+}
+
+// A period of the session as the window's focus builds it, and what it holds.
+void timePeriod(const char *what, const PathModel &session, std::int64_t fromUs, std::int64_t toUs)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const auto period = sessionPeriod(session, fromUs, toUs);
+    const double builtMs = millisecondsSince(started);
+    const PathModel shown = period ? PathModel::fromPath(*period) : PathModel();
+    const double ms = millisecondsSince(started);
+    std::printf("    (period built in %.1f ms)\n", builtMs);
+    if (!period) {
+        std::printf("  %s: nothing in it (%.1f ms)\n", what, ms);
+        return;
+    }
+    std::printf(
+        "  focus on %s: %.1f ms (%d rounds, %zu probes one by one, %zu buckets, %zu rows)\n", what,
+        ms, period->hopscope->monitor->rounds, period->hopscope->probes.size(),
+        period->hopscope->monitor->history.size(), shown.hops().size());
 }
 
 int option(int argc, char **argv, const char *name, int fallback)
@@ -130,6 +158,25 @@ int main(int argc, char **argv)
                     path.hopscope->probes.size(), path.hopscope->monitor->history.size(),
                     static_cast<double>(json.size()) / (1024.0 * 1024.0), reportSeconds,
                     statusKiB("VmHWM") / 1024.0);
+
+        // Open as the history or a file opens it: the JSON read, the rows replayed.
+        const auto openStarted = std::chrono::steady_clock::now();
+        const auto reread = networkPathFromJson(json);
+        if (!reread) {
+            std::printf("  the session's JSON did not read back: %s\n",
+                        reread.error().message.c_str());
+            return 1;
+        }
+        const PathModel opened = PathModel::fromPath(*reread);
+        std::printf("  opened again from its JSON in %.0f ms (%zu rows)\n",
+                    millisecondsSince(openStarted), opened.hops().size());
+        const std::int64_t hourUs = 3'600'000'000;
+        const std::int64_t endUs = session.latestRoundUs() + 1'000'000;
+        timePeriod("the latest hour", session, endUs - hourUs, endUs);
+        const std::int64_t middleUs = session.firstRoundUs() + (endUs - session.firstRoundUs()) / 2;
+        timePeriod("an hour in the middle", session, middleUs, middleUs + hourUs);
+        timePeriod("the latest hour, reopened", opened, endUs - hourUs, endUs);
+        timePeriod("an hour in the middle, reopened", opened, middleUs, middleUs + hourUs);
     }
     return 0;
 }
