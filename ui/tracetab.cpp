@@ -137,8 +137,8 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     m_focusBar->hide();
     connect(whole, &QPushButton::clicked, this, &TraceTab::showWholeSession);
     connect(m_openPeriod, &QPushButton::clicked, this, [this] {
-        if (m_period)
-            Q_EMIT periodOpened(*m_period, periodName());
+        if (m_focus)
+            Q_EMIT periodOpened(m_focus->toNetworkPath(), periodName());
     });
     connect(m_chart, &RttChartView::periodHeld, this, &TraceTab::focusOn);
     connect(m_chart, &RttChartView::periodReleased, this, &TraceTab::showWholeSession);
@@ -215,7 +215,6 @@ void TraceTab::clearViews(TraceSession::Mode mode)
     m_banner->hide();
     m_notice.clear();
     m_focus.reset();
-    m_period.reset();
     m_focusBar->hide();
     m_raisedAlerts.clear();
 }
@@ -257,14 +256,12 @@ void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
         return;
     }
     m_periodMs = {fromMs, toMs};
-    m_period = sessionPeriod(m_session->model(), fromMs * 1000, toMs * 1000 + 999);
+    m_focus = sessionPeriod(m_session->model(), fromMs * 1000, toMs * 1000 + 999);
     const QString span = tr("%1 (%2)").arg(periodName(), duration(toMs - fromMs));
-    if (!m_period) {
-        m_focus.reset();
+    if (!m_focus) {
         m_focusText->setText(tr("Nothing was probed in %1.").arg(span));
     } else {
-        m_focus = PathModel::fromPath(*m_period);
-        const int rounds = m_period->hopscope->monitor->rounds;
+        const int rounds = m_focus->rounds();
         QStringList verdict;
         for (const std::string &line : describeVerdict(pathVerdict(*m_focus), true))
             verdict << QString::fromStdString(line);
@@ -278,7 +275,7 @@ void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
                                           : tr("Focused on %1: %2 rounds.").arg(span).arg(rounds)) +
                              QLatin1Char(' ') + verdict.join(QLatin1Char(' ')));
     }
-    m_openPeriod->setEnabled(m_period.has_value());
+    m_openPeriod->setEnabled(m_focus.has_value());
     m_focusBar->show();
     m_dirty = m_chartDirty = true;
     refreshViews();
@@ -291,7 +288,6 @@ void TraceTab::showWholeSession()
     if (m_focusBar->isHidden())
         return;
     m_focus.reset();
-    m_period.reset();
     m_focusBar->hide();
     m_dirty = m_chartDirty = true;
     refreshViews();

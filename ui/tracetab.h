@@ -107,7 +107,6 @@ private:
     QLabel *m_focusText;
     QPushButton *m_openPeriod;
     std::optional<PathModel> m_focus; // the period the table and graph show
-    std::optional<NetworkPath> m_period;
     std::pair<qint64, qint64> m_periodMs{0, 0};
     std::deque<std::pair<qint64, QString>> m_raisedAlerts; // the latest, by time
     QString m_graphSource;

@@ -142,29 +142,36 @@ PathModel PathModel::fromPath(const NetworkPath &path, const MonitorLimits &limi
     if (summary && !summary->hops.empty()) {
         // The session's (or the other tool's) own figures, over every round and not only the
         // probes the file still lists one by one.
-        model.m_givenRows = summary->hops;
-        model.m_routeChanges.assign(summary->routeChanges.begin(), summary->routeChanges.end());
-        model.m_forgottenRouteChanges = static_cast<std::size_t>(summary->forgottenRouteChanges);
-        model.m_rounds = summary->rounds;
-        model.m_failedRounds = summary->failedRounds;
-        model.m_firstRoundUs = summary->startedUs;
-        model.m_latestRoundUs = summary->endedUs;
-        model.m_latestRound = 0;
-        for (const MonitorHop &hop : summary->hops)
-            model.m_latestRound = std::max(model.m_latestRound, hop.lastRound);
-        model.m_destinationTtl.reset();
-        for (const MonitorHop &hop : summary->hops)
-            if (hop.destination && hop.onLatestRound(model.m_latestRound) &&
-                (!model.m_destinationTtl || hop.ttl < *model.m_destinationTtl))
-                model.m_destinationTtl = hop.ttl;
-        model.m_monitoring = summary->rounds > 0;
-        model.m_intervalMs = summary->intervalMs;
+        model.adoptFigures(*summary);
     } else if (!probes) {
         model.loadRows(path);
     }
     model.m_hops.reset();
     model.m_original = path;
     return model;
+}
+
+void PathModel::adoptFigures(const MonitorSummary &summary)
+{
+    m_givenRows = summary.hops;
+    m_givenHistory = summary.history;
+    m_routeChanges.assign(summary.routeChanges.begin(), summary.routeChanges.end());
+    m_forgottenRouteChanges = static_cast<std::size_t>(summary.forgottenRouteChanges);
+    m_rounds = summary.rounds;
+    m_failedRounds = summary.failedRounds;
+    m_firstRoundUs = summary.startedUs;
+    m_latestRoundUs = summary.endedUs;
+    m_latestRound = 0;
+    for (const MonitorHop &hop : summary.hops)
+        m_latestRound = std::max(m_latestRound, hop.lastRound);
+    m_destinationTtl.reset();
+    for (const MonitorHop &hop : summary.hops)
+        if (hop.destination && hop.onLatestRound(m_latestRound) &&
+            (!m_destinationTtl || hop.ttl < *m_destinationTtl))
+            m_destinationTtl = hop.ttl;
+    m_monitoring = summary.rounds > 0;
+    m_intervalMs = summary.intervalMs;
+    m_hops.reset();
 }
 
 // A hop list and nothing else: each hop's one RTT is all there is to know of it.
@@ -499,6 +506,10 @@ MonitorSummary PathModel::summary() const
     summary.hops = hops();
     summary.routeChanges.assign(m_routeChanges.begin(), m_routeChanges.end());
     summary.forgottenRouteChanges = static_cast<std::int64_t>(m_forgottenRouteChanges);
+    if (m_givenHistory) {
+        summary.history = *m_givenHistory;
+        return summary;
+    }
     for (const auto &[ttl, atTtl] : m_series)
         for (const Series &series : atTtl)
             for (const SampleBucket &bucket : series.history.buckets())

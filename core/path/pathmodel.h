@@ -120,6 +120,11 @@ public:
     // without probes. toNetworkPath() then gives the file back as it was read.
     static PathModel fromPath(const NetworkPath &path, const MonitorLimits &limits = {});
 
+    // A session's own figures over its rows' probes: the rows (`hops` then stands for them), the
+    // route changes, rounds, times and folded buckets, as a saved session or another tool's file
+    // has them, or as a period of a longer session counts them.
+    void adoptFigures(const MonitorSummary &summary);
+
     // Everything a file says of the path besides its hops, probes and figures: when, from where,
     // to where, how. Set by whoever runs the rounds.
     void setHeader(NetworkPath header);
@@ -220,7 +225,8 @@ private:
     bool m_monitoring = false;
     int m_intervalMs = 0;
     bool m_counted = true;
-    std::optional<std::vector<MonitorHop>> m_givenRows; // a file's own figures
+    std::optional<std::vector<MonitorHop>> m_givenRows;              // a file's own figures
+    std::optional<std::vector<MonitorHistoryBucket>> m_givenHistory; // and its folded buckets
     RouteTracker m_tracker;
     std::map<int, std::vector<Series>> m_series;
     std::map<std::pair<int, int>, std::string> m_lastResponder; // by TTL and flow

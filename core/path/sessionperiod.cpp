@@ -101,8 +101,8 @@ void addBuckets(MonitorHop &row, const std::vector<const MonitorHistoryBucket *>
 
 } // namespace
 
-std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t fromUs,
-                                         std::int64_t toUs)
+std::optional<PathModel> sessionPeriod(const PathModel &session, std::int64_t fromUs,
+                                       std::int64_t toUs)
 {
     const std::vector<MonitorRound> rounds = roundsWithin(session, fromUs, toUs);
     const std::vector<MonitorHistoryBucket> buckets = bucketsWithin(session, fromUs, toUs);
@@ -114,8 +114,7 @@ std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t 
     period.setMonitoring(session.intervalMs());
     for (const MonitorRound &round : rounds)
         period.addRound(round);
-    NetworkPath path = period.toNetworkPath();
-    MonitorSummary &summary = *path.hopscope->monitor;
+    MonitorSummary summary = period.summary();
 
     std::int64_t firstUs = rounds.empty() ? toUs : rounds.front().startedUs;
     std::int64_t lastUs = rounds.empty() ? fromUs : summary.endedUs;
@@ -165,8 +164,8 @@ std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t 
         if (change.timeUs >= fromUs && change.timeUs <= toUs)
             summary.routeChanges.push_back(change);
     summary.forgottenRouteChanges = 0;
-    path.timestampMs = firstUs / 1000;
-    return path;
+    period.adoptFigures(summary);
+    return period;
 }
 
 std::vector<SampleBucket> fileBucketsOf(const PathModel &session, int ttl,

@@ -21,9 +21,10 @@ namespace hopscope {
 // only in folded buckets: a bucket that overlaps the period counts whole in its row's sent,
 // received, best, average and worst, and the row's median, p95, deviation and jitter are then
 // left unknown, as the buckets do not hold them. Route changes are the session's own within the
-// period. Nothing (an empty optional) when the period holds no probe.
-std::optional<NetworkPath> sessionPeriod(const PathModel &session, std::int64_t fromUs,
-                                         std::int64_t toUs);
+// period. Its toNetworkPath() is the period as a file. Nothing (an empty optional) when the period
+// holds no probe.
+std::optional<PathModel> sessionPeriod(const PathModel &session, std::int64_t fromUs,
+                                       std::int64_t toUs);
 
 // A row's probes in `count` equal slices of time from `fromUs` to `toUs`, for a timeline: each
 // slice folds the probes sent in it and the buckets whose middle falls in it, `older` ones (a

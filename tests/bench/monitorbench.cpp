@@ -49,18 +49,18 @@ void timePeriod(const char *what, const PathModel &session, std::int64_t fromUs,
 {
     const auto started = std::chrono::steady_clock::now();
     const auto period = sessionPeriod(session, fromUs, toUs);
-    const double builtMs = millisecondsSince(started);
-    const PathModel shown = period ? PathModel::fromPath(*period) : PathModel();
     const double ms = millisecondsSince(started);
-    std::printf("    (period built in %.1f ms)\n", builtMs);
     if (!period) {
         std::printf("  %s: nothing in it (%.1f ms)\n", what, ms);
         return;
     }
-    std::printf(
-        "  focus on %s: %.1f ms (%d rounds, %zu probes one by one, %zu buckets, %zu rows)\n", what,
-        ms, period->hopscope->monitor->rounds, period->hopscope->probes.size(),
-        period->hopscope->monitor->history.size(), shown.hops().size());
+    const auto written = std::chrono::steady_clock::now();
+    const NetworkPath path = period->toNetworkPath();
+    std::printf("  focus on %s: %.1f ms (%d rounds, %zu probes one by one, %zu buckets, %zu "
+                "rows); as a file for export in %.1f ms more\n",
+                what, ms, period->rounds(), path.hopscope->probes.size(),
+                path.hopscope->monitor->history.size(), period->hops().size(),
+                millisecondsSince(written));
 }
 
 int option(int argc, char **argv, const char *name, int fallback)

@@ -425,6 +425,18 @@ void MonitorSessionTest::glanceFollowsTheDestination()
     QVERIFY(!earlier.lastRouteChange);
 }
 
+namespace {
+
+// A period of a session as a file has it.
+std::optional<NetworkPath> periodPath(const PathModel &session, std::int64_t fromUs,
+                                      std::int64_t toUs)
+{
+    const auto period = sessionPeriod(session, fromUs, toUs);
+    return period ? std::optional<NetworkPath>(period->toNetworkPath()) : std::nullopt;
+}
+
+} // namespace
+
 // A period of a session: its own rows, rounds and route changes, as if it had run only then.
 void MonitorSessionTest::periodIsTheSessionAsItWasThen()
 {
@@ -438,7 +450,7 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
     QVERIFY(!sessionPeriod(session, roundStart(8), roundStart(9)));
 
-    const auto before = sessionPeriod(session, roundStart(1), roundStart(4) - 1);
+    const auto before = periodPath(session, roundStart(1), roundStart(4) - 1);
     QVERIFY(before && before->hopscope && before->hopscope->monitor);
     const MonitorSummary &early = *before->hopscope->monitor;
     QCOMPARE(early.rounds, 3);
@@ -452,7 +464,7 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     QVERIFY(!findHop(early.hops, 3, kDestination));
     QCOMPARE(before->timestampMs, roundStart(1) / 1000);
 
-    const auto after = sessionPeriod(session, roundStart(4), roundStart(7));
+    const auto after = periodPath(session, roundStart(4), roundStart(7));
     QVERIFY(after);
     const MonitorSummary &late = *after->hopscope->monitor;
     QCOMPARE(late.rounds, 3);
@@ -470,6 +482,10 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     const PathModel shown = PathModel::fromPath(*after);
     QCOMPARE(shown.destinationTtl(), std::optional<int>(3));
     QCOMPARE(shown.hops(), late.hops);
+    const auto model = sessionPeriod(session, roundStart(4), roundStart(7));
+    QCOMPARE(model->hops(), late.hops);
+    QCOMPARE(model->destinationTtl(), std::optional<int>(3));
+    QCOMPARE(model->rounds(), 3);
 }
 
 // Probes too old to be kept one by one still count in a period, from their folded buckets.
@@ -484,7 +500,7 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
 
     // Rounds 1 to 4 are folded two by two: their sums are known, their median is not.
-    const auto folded = sessionPeriod(session, roundStart(1), roundStart(5) - 1);
+    const auto folded = periodPath(session, roundStart(1), roundStart(5) - 1);
     QVERIFY(folded);
     const MonitorHop *old = findHop(folded->hopscope->monitor->hops, 2, kDestination);
     QVERIFY(old);
@@ -498,7 +514,7 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     QCOMPARE(folded->hopscope->monitor->history.size(), std::size_t(4)); // two buckets a row
 
     // Rounds 5 to 8: one bucket (5 and 6) and two rounds kept one by one.
-    const auto mixed = sessionPeriod(session, roundStart(5), roundStart(9) - 1);
+    const auto mixed = periodPath(session, roundStart(5), roundStart(9) - 1);
     QVERIFY(mixed);
     const MonitorHop *both = findHop(mixed->hopscope->monitor->hops, 2, kDestination);
     QCOMPARE(both->stats.sent, 4);
@@ -527,7 +543,7 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     // Saved and read again: the file's buckets stand for the probes folded, in a period and on a
     // timeline alike.
     const PathModel saved = PathModel::fromPath(session.toNetworkPath(), limits);
-    const auto reread = sessionPeriod(saved, roundStart(1), roundStart(5) - 1);
+    const auto reread = periodPath(saved, roundStart(1), roundStart(5) - 1);
     QVERIFY(reread);
     QCOMPARE(reread->hopscope->monitor->hops, folded->hopscope->monitor->hops);
     const PathModel::Series &savedRow = saved.series().at(2).front();
