@@ -4,6 +4,7 @@
 #include "ui/alertsettings.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -41,12 +42,31 @@ void AlertSettings::save() const
     stored.setValue(kCommandKey, command);
 }
 
-std::vector<AlertRule> AlertSettings::parsedRules() const
+Expected<AlertRuleLine> readAlertRuleLine(const QString &line)
+{
+    const QStringList words = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() > 2)
+        return Error{ErrorCode::Malformed,
+                     QCoreApplication::translate("AlertSettings",
+                                                 "'%1' has more than a target and a rule; a rule "
+                                                 "for one target is written as 'example.com "
+                                                 "loss>10%/5'")
+                         .arg(line.simplified())
+                         .toStdString()};
+    auto rule = parseAlertRule(words.value(words.size() - 1).toStdString());
+    if (!rule)
+        return rule.error();
+    return AlertRuleLine{words.size() == 2 ? words.front() : QString(), *rule};
+}
+
+std::vector<AlertRule> AlertSettings::rulesFor(const QString &target) const
 {
     std::vector<AlertRule> parsed;
     for (const QString &text : rules)
-        if (auto rule = parseAlertRule(text.trimmed().toStdString()))
-            parsed.push_back(*rule);
+        if (auto line = readAlertRuleLine(text);
+            line && (line->target.isEmpty() ||
+                     line->target.compare(target.trimmed(), Qt::CaseInsensitive) == 0))
+            parsed.push_back(line->rule);
     return parsed;
 }
 
@@ -59,7 +79,8 @@ AlertSettingsDialog::AlertSettingsDialog(QWidget *parent)
     setWindowTitle(tr("Alerts"));
     const AlertSettings current = AlertSettings::load();
     m_rules->setPlainText(current.rules.join(QLatin1Char('\n')));
-    m_rules->setPlaceholderText(QStringLiteral("loss>10%/10\nlatency>150ms/5\nlost/3\nroute"));
+    m_rules->setPlaceholderText(
+        QStringLiteral("loss>10%/10\nlatency>150ms/5\nlost/3\nroute\nexample.com jitter>20ms/10"));
     m_notify->setChecked(current.notify);
     m_beep->setChecked(current.beep);
     m_command->setText(current.command);
@@ -70,7 +91,8 @@ AlertSettingsDialog::AlertSettingsDialog(QWidget *parent)
 
     auto *explanation =
         new QLabel(tr("Every monitoring session is watched for these rules, one a line; each says "
-                      "when its condition begins and ends:\n"
+                      "when its condition begins and ends. A target before a rule keeps it to the "
+                      "sessions to that target (example.com loss>10%/5).\n"
                       "loss>PERCENT%/ROUNDS, latency>MSms/ROUNDS, jitter>MSms/ROUNDS (over the "
                       "last ROUNDS rounds, 5 when left out), lost/ROUNDS (no answer in that many "
                       "rounds in a row, 3 when left out), route (a route change)."),
@@ -110,9 +132,9 @@ void AlertSettingsDialog::accept()
     for (qsizetype line = 0; line < lines.size(); ++line) {
         if (lines[line].trimmed().isEmpty())
             continue;
-        if (const auto rule = parseAlertRule(lines[line].trimmed().toStdString()); !rule) {
+        if (const auto read = readAlertRuleLine(lines[line]); !read) {
             m_problem->setText(
-                tr("Line %1: %2").arg(line + 1).arg(QString::fromStdString(rule.error().message)));
+                tr("Line %1: %2").arg(line + 1).arg(QString::fromStdString(read.error().message)));
             m_problem->show();
             m_rules->setFocus();
             return;

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "common/expected.h"
 #include "monitor/alertwatch.h"
 
 #include <QDialog>
@@ -18,9 +19,19 @@ class QPlainTextEdit;
 
 namespace hopscope {
 
-// What the window watches its monitoring sessions for, and how it tells: the rules in the CLI's
-// --alert syntax (every session is watched for each), a desktop notification, a beep, and a
-// command run with the alert in its environment. Kept in the settings.
+// One line of the window's alert rules: a rule in the CLI's --alert syntax for every session, or
+// a target, a space and a rule for the sessions to that target alone ("example.com loss>10%/5").
+struct AlertRuleLine
+{
+    QString target; // empty: every session
+    AlertRule rule;
+};
+// The line read, or what is wrong with it.
+Expected<AlertRuleLine> readAlertRuleLine(const QString &line);
+
+// What the window watches its monitoring sessions for, and how it tells: the rule lines, a
+// desktop notification, a beep, and a command run with the alert in its environment. Kept in the
+// settings.
 struct AlertSettings
 {
     QStringList rules;
@@ -30,8 +41,9 @@ struct AlertSettings
 
     static AlertSettings load();
     void save() const;
-    // The rules read; a rule the settings hold that can no longer be read is left out.
-    std::vector<AlertRule> parsedRules() const;
+    // The rules a session to `target` is watched for (the target as it was typed, compared
+    // without case); a line the settings hold that can no longer be read is left out.
+    std::vector<AlertRule> rulesFor(const QString &target) const;
 };
 
 // Edits the alert settings: one rule a line. OK is refused, with the line and what is wrong

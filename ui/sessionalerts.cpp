@@ -22,7 +22,9 @@ void SessionAlerts::onStateChanged()
         return;
     m_watch.reset();
     if (m_session->mode() == TraceSession::Mode::Monitor && !m_session->isLoaded())
-        if (auto rules = AlertSettings::load().parsedRules(); !rules.empty())
+        if (auto rules =
+                AlertSettings::load().rulesFor(QString::fromStdString(m_session->request().target));
+            !rules.empty())
             m_watch.emplace(std::move(rules));
     if (!m_active.isEmpty()) {
         m_active.clear();

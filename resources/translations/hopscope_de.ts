@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AlertSettings</name>
+    <message>
+        <source>&apos;%1&apos; has more than a target and a rule; a rule for one target is written as &apos;example.com loss&gt;10%/5&apos;</source>
+        <translation>&apos;%1&apos; enthält mehr als ein Ziel und eine Regel; eine Regel für ein Ziel wird als &apos;example.com loss&gt;10%/5&apos; geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>LatencyBand</name>
     <message>
         <source>&lt; 10 ms</source>
@@ -147,18 +154,18 @@
         <translation>ein Shell-Befehl, ausgeführt mit gesetzten HOPSCOPE_ALERT_*</translation>
     </message>
     <message>
-        <source>Every monitoring session is watched for these rules, one a line; each says when its condition begins and ends:
-loss&gt;PERCENT%/ROUNDS, latency&gt;MSms/ROUNDS, jitter&gt;MSms/ROUNDS (over the last ROUNDS rounds, 5 when left out), lost/ROUNDS (no answer in that many rounds in a row, 3 when left out), route (a route change).</source>
-        <translation>Jede Überwachung wird auf diese Regeln geprüft, eine je Zeile; jede meldet, wann ihre Bedingung beginnt und endet:
-loss&gt;PROZENT%/RUNDEN, latency&gt;MSms/RUNDEN, jitter&gt;MSms/RUNDEN (über die letzten RUNDEN Runden, 5 wenn weggelassen), lost/RUNDEN (keine Antwort in so vielen Runden nacheinander, 3 wenn weggelassen), route (eine Routenänderung).</translation>
-    </message>
-    <message>
         <source>&amp;Command:</source>
         <translation>&amp;Befehl:</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Every monitoring session is watched for these rules, one a line; each says when its condition begins and ends. A target before a rule keeps it to the sessions to that target (example.com loss&gt;10%/5).
+loss&gt;PERCENT%/ROUNDS, latency&gt;MSms/ROUNDS, jitter&gt;MSms/ROUNDS (over the last ROUNDS rounds, 5 when left out), lost/ROUNDS (no answer in that many rounds in a row, 3 when left out), route (a route change).</source>
+        <translation>Jede Überwachung wird auf diese Regeln geprüft, eine je Zeile; jede meldet, wann ihre Bedingung beginnt und endet. Ein Ziel vor einer Regel beschränkt sie auf die Überwachungen dieses Ziels (example.com loss&gt;10%/5).
+loss&gt;PROZENT%/RUNDEN, latency&gt;MSms/RUNDEN, jitter&gt;MSms/RUNDEN (über die letzten RUNDEN Runden, 5 wenn weggelassen), lost/RUNDEN (keine Antwort in so vielen Runden nacheinander, 3 wenn weggelassen), route (eine Routenänderung).</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,17 @@ void WindowRecordTest::alertsAreToldEveryWay()
         named =
             named || (label->isVisible() && label->text().startsWith(QStringLiteral("Line 3: ")));
     QVERIFY(named);
+    rules->setPlainText(QStringLiteral("route\nexample.com lost/3 now"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QString refusal;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        if (label->isVisible() && label->text().startsWith(QStringLiteral("Line 2: ")))
+            refusal = label->text();
+    QCOMPARE(refusal,
+             QStringLiteral("Line 2: 'example.com lost/3 now' has more than a target and a "
+                            "rule; a rule for one target is written as 'example.com "
+                            "loss>10%/5'"));
     rules->setPlainText(QStringLiteral("loss>5%/5\nroute"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -449,8 +460,10 @@ void WindowRecordTest::aPeriodFocusesTheViews()
     useOwnSettings();
     {
         QSettings settings;
+        // The second rule is another target's: were it this one's, it would be raised too.
         settings.setValue(QStringLiteral("alerts/rules"),
-                          QStringList{QStringLiteral("latency>0ms/1")});
+                          QStringList{QStringLiteral("127.0.0.1 latency>0ms/1"),
+                                      QStringLiteral("127.0.0.2 latency>0ms/2")});
         settings.setValue(QStringLiteral("alerts/notify"), false);
         settings.setValue(QStringLiteral("alerts/beep"), false);
         settings.setValue(QStringLiteral("alerts/command"), QString());
