@@ -108,6 +108,16 @@ void HistoryService::keepRound(quint64 run, int intervalMs, const NetworkPath &h
     });
 }
 
+void HistoryService::keepAlerts(quint64 run, int intervalMs, const std::vector<AlertEvent> &events)
+{
+    onStore([this, run, intervalMs, events](HistoryStoreOwner &owner) {
+        SessionKeeper &keeper = owner.runs.try_emplace(run, *owner.store, intervalMs).first->second;
+        if (const Status kept = keeper.keepAlerts(events); !kept)
+            Q_EMIT failed(tr("The session is no longer kept in the history as it runs: %1")
+                              .arg(QString::fromStdString(kept.error().message)));
+    });
+}
+
 void HistoryService::endRun(quint64 run, const NetworkPath &path)
 {
     onStore([this, run, path](HistoryStoreOwner &owner) {

@@ -40,6 +40,8 @@ public:
     void endRun(quint64 run, const NetworkPath &path);
     // The run ended without its path (its tab was closed as it ran): the rounds kept make it.
     void endRunFromRounds(quint64 run);
+    // Alerts the run's rules raised or cleared, kept with its rounds.
+    void keepAlerts(quint64 run, int intervalMs, const std::vector<AlertEvent> &events);
     // Takes an interrupted session over (resumed), for a run to go on with; adopt() then ties
     // that run to the session's entry, so that its rounds are added there.
     void resume(qint64 id);

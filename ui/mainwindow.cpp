@@ -459,7 +459,6 @@ TraceTab *MainWindow::newTraceTab()
     connect(alerts, &SessionAlerts::activeChanged, this, [this, tab, alerts] {
         m_sessionsPanel->summary()->setActiveAlerts(tab->session(), alerts->active());
     });
-    connect(alerts, &SessionAlerts::alerted, tab, &TraceTab::markAlert);
     connect(tab, &TraceTab::statusChanged, this, [this, tab] {
         if (tab == currentTraceTab())
             updateStatus();

@@ -89,7 +89,6 @@ void RttChartView::clear()
     m_changes = nullptr;
     m_lossDots = nullptr;
     m_raised = m_cleared = nullptr;
-    m_alerts.clear();
     m_shown.clear();
     m_held.reset();
     if (m_mode == Mode::PerTtl)
@@ -254,13 +253,6 @@ void RttChartView::setTimeRange(qint64 fromMs, qint64 toMs)
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs),
                          QDateTime::fromMSecsSinceEpoch(toMs));
     m_settingRange = false;
-}
-
-void RttChartView::markAlert(qint64 timeMs, bool raised)
-{
-    m_alerts.emplace_back(timeMs, raised);
-    while (m_alerts.size() > kMaxAlertMarks)
-        m_alerts.pop_front();
 }
 
 void RttChartView::holdPeriod(qint64 fromMs, qint64 toMs)
@@ -433,9 +425,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
     m_changes->replace(changes);
     // Alerts at the top, on the loss axis's 100 %, where no line runs.
     QList<QPointF> raised, cleared;
-    for (const auto &[ms, up] : m_alerts)
-        if (ms >= earliestMs && ms <= latestMs)
-            (up ? raised : cleared) << QPointF(static_cast<qreal>(ms), 97.0);
+    for (const AlertEvent &event : session.alerts())
+        if (const qint64 ms = event.timeUs / 1000; ms >= earliestMs && ms <= latestMs)
+            (event.raised ? raised : cleared) << QPointF(static_cast<qreal>(ms), 97.0);
     m_raised->replace(raised);
     m_cleared->replace(cleared);
     const auto markers = chart()->legend()->markers(m_changes);

@@ -51,10 +51,6 @@ public:
     void refresh(const PathModel &session);
     void clear();
 
-    // Over time: an alert raised or cleared at that moment, marked at the chart's top; the latest
-    // kMaxAlertMarks are kept.
-    void markAlert(qint64 timeMs, bool raised);
-    static constexpr int kMaxAlertMarks = 1000;
     // Over time: holds the chart on a period, as a drag across it does, and says so.
     void holdPeriod(qint64 fromMs, qint64 toMs);
     // Over time: the period held, Unix milliseconds, if any.
@@ -99,7 +95,6 @@ private:
     QScatterSeries *m_lossDots = nullptr;
     QScatterSeries *m_raised = nullptr;
     QScatterSeries *m_cleared = nullptr;
-    std::deque<std::pair<qint64, bool>> m_alerts;
     QValueAxis *m_rttAxis = nullptr;
     std::optional<std::pair<qint64, qint64>> m_held;
     bool m_settingRange = false; // the chart moves its own axis: no period is chosen

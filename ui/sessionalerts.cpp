@@ -52,8 +52,8 @@ void SessionAlerts::onRoundSettled()
         }
         if (m_notifier)
             m_notifier->tell(event, model.header());
-        Q_EMIT alerted(event.timeUs / 1000, event.raised, rule);
     }
+    m_session->noteAlerts(events);
     if (m_active != before)
         Q_EMIT activeChanged();
 }

@@ -17,7 +17,7 @@ class TraceSession;
 
 // Watches one tab's monitoring sessions for the alert rules, as the CLI's --alert does: the rules
 // in the settings when a session starts, judged round by round as each settles; the alerts go to
-// the window's notifier.
+// the window's notifier and into the session (TraceSession::noteAlerts).
 class SessionAlerts final : public QObject
 {
     Q_OBJECT
@@ -30,8 +30,6 @@ public:
 
 Q_SIGNALS:
     void activeChanged();
-    // An alert raised or cleared, at the start of the round that settled it (Unix milliseconds).
-    void alerted(qint64 timeMs, bool raised, const QString &rule);
 
 private:
     void onStateChanged();

@@ -19,6 +19,11 @@ SessionHistoryLink::SessionHistoryLink(TraceSession *session, HistoryService *hi
         m_history->keepRound(m_session->runId(), m_session->intervalMs(), model.header(), *round,
                              describeForHistory(model.header(), model));
     });
+    connect(session, &TraceSession::alertsNoted, this,
+            [this](const std::vector<AlertEvent> &events) {
+                if (m_history)
+                    m_history->keepAlerts(m_session->runId(), m_session->intervalMs(), events);
+            });
     connect(session, &TraceSession::stateChanged, this, &SessionHistoryLink::onStateChanged);
 }
 

@@ -12,9 +12,10 @@ class HistoryService;
 class TraceSession;
 
 // Keeps what a tab's session runs in the history: a monitoring session round by round as each
-// settles, so that a crash loses the round under way at most, and every trace and session whole
-// when it ends. A session whose tab goes away while it runs is ended from the rounds kept; one
-// still running when the window's history closes stays interrupted, to be resumed.
+// settles (and its alerts as they are raised and cleared), so that a crash loses the round under
+// way at most, and every trace and session whole when it ends. A session whose tab goes away while
+// it runs is ended from the rounds kept; one still running when the window's history closes stays
+// interrupted, to be resumed.
 class SessionHistoryLink final : public QObject
 {
     Q_OBJECT

@@ -294,6 +294,16 @@ void TraceSession::startRound()
         Qt::QueuedConnection);
 }
 
+void TraceSession::noteAlerts(const std::vector<AlertEvent> &events)
+{
+    if (!m_run || events.empty())
+        return;
+    for (const AlertEvent &event : events)
+        m_run->model().addAlert(event);
+    Q_EMIT alertsNoted(events);
+    Q_EMIT dataChanged();
+}
+
 void TraceSession::onFinished(const RoundOutcome &outcome)
 {
     if (!m_run)

@@ -78,12 +78,16 @@ public:
     bool helperLacksPermission() const { return m_helperLacksPermission; }
     // The helper has been granted its capability: the next trace or round asks it again.
     void retryHelper();
+    // Alerts the session's rules raised or cleared with the round that settled last: they go into
+    // its model (its timeline, periods and file) and to whoever keeps it (alertsNoted).
+    void noteAlerts(const std::vector<AlertEvent> &events);
 
 Q_SIGNALS:
     void dataChanged();
     void stateChanged();
     // A monitoring round has settled: lastRound() and model() have it.
     void roundSettled();
+    void alertsNoted(const std::vector<hopscope::AlertEvent> &events);
     void routeChanged(const QString &description);
     void degraded(const QString &reason);
     void noticeReceived(const QString &message);

@@ -216,7 +216,6 @@ void TraceTab::clearViews(TraceSession::Mode mode)
     m_notice.clear();
     m_focus.reset();
     m_focusBar->hide();
-    m_raisedAlerts.clear();
 }
 
 void TraceTab::stop()
@@ -266,8 +265,9 @@ void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
         for (const std::string &line : describeVerdict(pathVerdict(*m_focus), true))
             verdict << QString::fromStdString(line);
         QStringList raised;
-        for (const auto &[ms, rule] : m_raisedAlerts)
-            if (ms >= fromMs && ms <= toMs && !raised.contains(rule))
+        for (const AlertEvent &event : m_focus->alerts())
+            if (const QString rule = QString::fromStdString(event.rule.text);
+                event.raised && !raised.contains(rule))
                 raised << rule;
         if (!raised.isEmpty())
             verdict << tr("Alerts raised: %1.").arg(raised.join(QStringLiteral(", ")));
@@ -292,17 +292,6 @@ void TraceTab::showWholeSession()
     m_dirty = m_chartDirty = true;
     refreshViews();
     refreshChart();
-}
-
-void TraceTab::markAlert(qint64 timeMs, bool raised, const QString &rule)
-{
-    m_chart->markAlert(timeMs, raised);
-    m_chartDirty = true;
-    if (!raised)
-        return;
-    m_raisedAlerts.emplace_back(timeMs, rule);
-    while (m_raisedAlerts.size() > RttChartView::kMaxAlertMarks)
-        m_raisedAlerts.pop_front();
 }
 
 QString TraceTab::periodName() const
@@ -375,6 +364,13 @@ void TraceTab::showSaved(const NetworkPath &path, const QString &origin)
 {
     m_origin = origin;
     m_session->load(path);
+    // A saved session is shown as its timeline, whole, with its route changes and alerts.
+    clearViews(m_session->mode());
+    if (m_session->mode() == TraceSession::Mode::Monitor)
+        m_window->setCurrentIndex(m_window->findData(0));
+    m_dirty = m_chartDirty = true;
+    refreshViews();
+    refreshChart();
     Q_EMIT titleChanged();
 }
 

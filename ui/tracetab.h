@@ -73,8 +73,6 @@ public:
 public Q_SLOTS:
     // Back from a period to the whole session.
     void showWholeSession();
-    // An alert of this session, marked on its chart and counted in a period.
-    void markAlert(qint64 timeMs, bool raised, const QString &rule);
 
 Q_SIGNALS:
     void titleChanged();
@@ -108,7 +106,6 @@ private:
     QPushButton *m_openPeriod;
     std::optional<PathModel> m_focus; // the period the table and graph show
     std::pair<qint64, qint64> m_periodMs{0, 0};
-    std::deque<std::pair<qint64, QString>> m_raisedAlerts; // the latest, by time
     QString m_graphSource;
     QString m_origin; // the file or history entry a saved path came from
     QString m_notice; // the latest thing the session said about how it probes, or a failed round

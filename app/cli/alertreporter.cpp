@@ -7,7 +7,7 @@
 
 namespace hopscope::cli {
 
-AlertReporter::AlertReporter(std::vector<AlertRule> rules, QString command, const TraceRun &run,
+AlertReporter::AlertReporter(std::vector<AlertRule> rules, QString command, TraceRun &run,
                              MonitorPrinter &shown)
     : RunRelay(shown), m_watch(std::move(rules)), m_command(std::move(command)), m_run(run),
       m_shown(shown)
@@ -25,6 +25,8 @@ void AlertReporter::roundFinished(int round, const PathModel &model,
         for (const AlertEvent &event : events)
             runCommand(event, model.header());
     m_shown.alerted(events);
+    for (const AlertEvent &event : events)
+        m_run.model().addAlert(event);
     RunRelay::roundFinished(round, model, changes, durationSeconds);
 }
 

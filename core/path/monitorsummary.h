@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "monitor/alertrule.h"
 #include "monitor/routechange.h"
 #include "probe/probetypes.h"
 #include "stats/hopstatistics.h"
@@ -54,7 +55,8 @@ struct MonitorHistoryBucket
 };
 
 // What a monitoring session adds to its NetworkPath: the per-hop figures over every round, the
-// route changes, and the probes too old to be listed one by one.
+// route changes, the alerts its rules raised and cleared, and the probes too old to be listed one
+// by one.
 struct MonitorSummary
 {
     int rounds = 0;
@@ -66,6 +68,8 @@ struct MonitorSummary
     std::vector<RouteChange> routeChanges;
     std::int64_t forgottenRouteChanges = 0; // the oldest, beyond what a session keeps
     std::vector<MonitorHistoryBucket> history;
+    std::vector<AlertEvent> alerts;
+    std::int64_t forgottenAlerts = 0; // the oldest, beyond what a session keeps
     bool operator==(const MonitorSummary &) const = default;
 };
 

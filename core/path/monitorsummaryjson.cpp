@@ -80,6 +80,18 @@ ordered_json bucketJson(const MonitorHistoryBucket &bucket)
     return object;
 }
 
+ordered_json alertJson(const AlertEvent &event)
+{
+    ordered_json object = ordered_json::object();
+    object["round"] = event.round;
+    object["time_us"] = event.timeUs;
+    object["rule"] = event.rule.text;
+    object["raised"] = event.raised;
+    object["value"] = event.value;
+    putIfNotEmpty(object, "detail", event.detail);
+    return object;
+}
+
 int readCount(const ObjectView &object, std::string_view key)
 {
     return static_cast<int>(object.requiredInteger(key, 0, std::numeric_limits<int>::max()));
@@ -178,6 +190,21 @@ MonitorHistoryBucket readBucket(const ObjectView &object)
     return bucket;
 }
 
+AlertEvent readAlert(const ObjectView &object)
+{
+    AlertEvent event;
+    event.round = readRound(object, "round");
+    event.timeUs = object.requiredInteger("time_us", 0, kLatestTimestampUs);
+    auto rule = parseAlertRule(object.requiredString("rule"));
+    if (!rule)
+        fail(ErrorCode::OutOfRange, object.pointerTo("rule"), rule.error().message);
+    event.rule = std::move(*rule);
+    event.raised = object.optionalBool("raised").value_or(true);
+    event.value = object.requiredNumber("value", 0.0, kMaxRttMs);
+    event.detail = object.optionalString("detail").value_or("");
+    return event;
+}
+
 template <typename Item, typename Read>
 std::vector<Item> readList(const ObjectView &object, std::string_view key, Read read)
 {
@@ -211,6 +238,11 @@ ordered_json monitorSummaryToJsonValue(const MonitorSummary &summary)
     for (const MonitorHistoryBucket &bucket : summary.history)
         history.push_back(bucketJson(bucket));
     object["history"] = std::move(history);
+    ordered_json alerts = ordered_json::array();
+    for (const AlertEvent &event : summary.alerts)
+        alerts.push_back(alertJson(event));
+    object["alerts"] = std::move(alerts);
+    object["forgotten_alerts"] = summary.forgottenAlerts;
     return object;
 }
 
@@ -228,6 +260,9 @@ MonitorSummary readMonitorSummary(const ObjectView &object)
     summary.forgottenRouteChanges =
         object.optionalInteger("forgotten_route_changes", 0, kMaxRouteChanges).value_or(0);
     summary.history = readList<MonitorHistoryBucket>(object, "history", readBucket);
+    summary.alerts = readList<AlertEvent>(object, "alerts", readAlert);
+    summary.forgottenAlerts =
+        object.optionalInteger("forgotten_alerts", 0, kMaxRouteChanges).value_or(0);
     return summary;
 }
 

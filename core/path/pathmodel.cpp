@@ -157,6 +157,10 @@ void PathModel::adoptFigures(const MonitorSummary &summary)
     m_givenHistory = summary.history;
     m_routeChanges.assign(summary.routeChanges.begin(), summary.routeChanges.end());
     m_forgottenRouteChanges = static_cast<std::size_t>(summary.forgottenRouteChanges);
+    m_alerts.clear();
+    m_forgottenAlerts = static_cast<std::size_t>(summary.forgottenAlerts);
+    for (const AlertEvent &event : summary.alerts)
+        addAlert(event);
     m_rounds = summary.rounds;
     m_failedRounds = summary.failedRounds;
     m_firstRoundUs = summary.startedUs;
@@ -495,6 +499,15 @@ void PathModel::flagRateLimiting(std::vector<MonitorHop> &hops) const
     }
 }
 
+void PathModel::addAlert(AlertEvent event)
+{
+    m_alerts.push_back(std::move(event));
+    while (m_alerts.size() > m_limits.maxAlerts) {
+        m_alerts.pop_front();
+        ++m_forgottenAlerts;
+    }
+}
+
 MonitorSummary PathModel::summary() const
 {
     MonitorSummary summary;
@@ -506,6 +519,8 @@ MonitorSummary PathModel::summary() const
     summary.hops = hops();
     summary.routeChanges.assign(m_routeChanges.begin(), m_routeChanges.end());
     summary.forgottenRouteChanges = static_cast<std::int64_t>(m_forgottenRouteChanges);
+    summary.alerts.assign(m_alerts.begin(), m_alerts.end());
+    summary.forgottenAlerts = static_cast<std::int64_t>(m_forgottenAlerts);
     if (m_givenHistory) {
         summary.history = *m_givenHistory;
         return summary;

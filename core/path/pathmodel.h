@@ -71,6 +71,7 @@ struct MonitorLimits
     int confirmRounds = 2;                // rounds a route change must hold before it is reported
     int maxRespondersPerTtl = 16;         // more are counted together as "*"
     std::size_t maxRouteChanges = 10'000; // older ones are counted, not kept
+    std::size_t maxAlerts = 1'000;        // the same
     std::size_t maxEdgesPerTtl = 64;      // more links at one TTL are not told apart
 };
 
@@ -152,6 +153,9 @@ public:
     void abandonRound();
     // A round whose trace failed (the network was down, say): counted, nothing else.
     void addFailedRound() { ++m_failedRounds; }
+    // An alert the session's rules raised or cleared: marked on its timeline, counted in its
+    // periods, and kept in its file.
+    void addAlert(AlertEvent event);
 
     // Every row, by TTL, then in order of first appearance. Kept until the next change, so
     // that several views may ask after one another.
@@ -170,6 +174,9 @@ public:
     const std::map<int, std::vector<Series>> &series() const { return m_series; }
     const std::deque<RouteChange> &routeChanges() const { return m_routeChanges; }
     std::size_t forgottenRouteChanges() const { return m_forgottenRouteChanges; }
+    // The latest alerts, oldest first, and how many were ever added (kept or forgotten).
+    const std::deque<AlertEvent> &alerts() const { return m_alerts; }
+    std::size_t alertsAdded() const { return m_alerts.size() + m_forgottenAlerts; }
 
     int rounds() const { return m_rounds; }
     int failedRounds() const { return m_failedRounds; }
@@ -240,6 +247,8 @@ private:
     RouteObservation m_observation;
     std::deque<RouteChange> m_routeChanges;
     std::size_t m_forgottenRouteChanges = 0;
+    std::deque<AlertEvent> m_alerts;
+    std::size_t m_forgottenAlerts = 0;
     int m_rounds = 0;
     int m_failedRounds = 0;
     int m_latestRound = 0;

@@ -157,13 +157,24 @@ std::optional<PathModel> sessionPeriod(const PathModel &session, std::int64_t fr
         summary.rounds += std::max(0, std::min(lastFolded, firstKept - 1) - firstFolded + 1);
         summary.history = buckets;
     }
-    summary.startedUs = firstUs;
-    summary.endedUs = lastUs;
+    // Route changes and alerts are timed by their rounds' starts, a little before the rounds'
+    // first probes: the period starts with the earliest of them.
     summary.routeChanges.clear();
     for (const RouteChange &change : session.routeChanges())
-        if (change.timeUs >= fromUs && change.timeUs <= toUs)
+        if (change.timeUs >= fromUs && change.timeUs <= toUs) {
             summary.routeChanges.push_back(change);
+            firstUs = std::min(firstUs, change.timeUs);
+        }
     summary.forgottenRouteChanges = 0;
+    summary.alerts.clear();
+    for (const AlertEvent &event : session.alerts())
+        if (event.timeUs >= fromUs && event.timeUs <= toUs) {
+            summary.alerts.push_back(event);
+            firstUs = std::min(firstUs, event.timeUs);
+        }
+    summary.forgottenAlerts = 0;
+    summary.startedUs = firstUs;
+    summary.endedUs = lastUs;
     period.adoptFigures(summary);
     return period;
 }

@@ -20,9 +20,9 @@ namespace hopscope {
 // has every figure, link and rate-limit flag a session of its own would have. Older probes are
 // only in folded buckets: a bucket that overlaps the period counts whole in its row's sent,
 // received, best, average and worst, and the row's median, p95, deviation and jitter are then
-// left unknown, as the buckets do not hold them. Route changes are the session's own within the
-// period. Its toNetworkPath() is the period as a file. Nothing (an empty optional) when the period
-// holds no probe.
+// left unknown, as the buckets do not hold them. Route changes and alerts are the session's own
+// within the period. Its toNetworkPath() is the period as a file. Nothing (an empty optional)
+// when the period holds no probe.
 std::optional<PathModel> sessionPeriod(const PathModel &session, std::int64_t fromUs,
                                        std::int64_t toUs);
 

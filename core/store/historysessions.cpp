@@ -141,6 +141,34 @@ Status HistoryStore::addSessionRound(std::int64_t id, const MonitorRound &round,
     return commitOrRollBack(db, failed);
 }
 
+Status HistoryStore::addSessionAlerts(std::int64_t id, const std::vector<AlertEvent> &events)
+{
+    if (events.empty())
+        return {};
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString failed = QStringLiteral("cannot keep the session's alerts in ") + m_fileName;
+    if (!db.transaction())
+        return sqlError(failed, db.lastError());
+    for (const AlertEvent &event : events) {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO session_alerts (path, round, time_us, rule, "
+                                      "raised, value, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        insert.addBindValue(QVariant::fromValue<qint64>(id));
+        insert.addBindValue(event.round);
+        insert.addBindValue(QVariant::fromValue<qint64>(event.timeUs));
+        insert.addBindValue(QString::fromStdString(event.rule.text));
+        insert.addBindValue(event.raised);
+        insert.addBindValue(event.value);
+        insert.addBindValue(QString::fromStdString(event.detail));
+        if (!insert.exec()) {
+            const QSqlError error = insert.lastError();
+            db.rollback();
+            return sqlError(failed, error);
+        }
+    }
+    return commitOrRollBack(db, failed);
+}
+
 Status HistoryStore::endSession(std::int64_t id, const NetworkPath &path)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -157,9 +185,13 @@ Status HistoryStore::endSession(std::int64_t id, const NetworkPath &path)
     QSqlQuery forget(db);
     forget.prepare(QStringLiteral("DELETE FROM session_rounds WHERE path = ?"));
     forget.addBindValue(QVariant::fromValue<qint64>(id));
-    if (!update.exec() || !forget.exec()) {
-        const QSqlError error =
-            update.lastError().isValid() ? update.lastError() : forget.lastError();
+    QSqlQuery forgetAlerts(db);
+    forgetAlerts.prepare(QStringLiteral("DELETE FROM session_alerts WHERE path = ?"));
+    forgetAlerts.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!update.exec() || !forget.exec() || !forgetAlerts.exec()) {
+        const QSqlError error = update.lastError().isValid()   ? update.lastError()
+                                : forget.lastError().isValid() ? forget.lastError()
+                                                               : forgetAlerts.lastError();
         db.rollback();
         return sqlError(failed, error);
     }
@@ -225,7 +257,36 @@ Expected<PathModel> HistoryStore::rebuildSession(std::int64_t id, const NetworkP
         round.hostnames = hostnamesFrom(query.value(3).toByteArray());
         model.addRound(round);
     }
+    if (Status read = readSessionAlerts(id, model); !read)
+        return read.error();
     return model;
+}
+
+Status HistoryStore::readSessionAlerts(std::int64_t id, PathModel &model) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT round, time_us, rule, raised, value, detail FROM "
+                                 "session_alerts WHERE path = ? ORDER BY rowid"));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
+    while (query.next()) {
+        AlertEvent event;
+        event.round = query.value(0).toInt();
+        event.timeUs = query.value(1).toLongLong();
+        auto rule = parseAlertRule(query.value(2).toString().toStdString());
+        if (!rule)
+            return Error{rule.error().code, "history entry " + std::to_string(id) +
+                                                ", alert at round " + std::to_string(event.round) +
+                                                ": " + rule.error().message};
+        event.rule = std::move(*rule);
+        event.raised = query.value(3).toBool();
+        event.value = query.value(4).toDouble();
+        event.detail = query.value(5).toString().toStdString();
+        model.addAlert(std::move(event));
+    }
+    return {};
 }
 
 } // namespace hopscope

@@ -71,6 +71,17 @@ const char *const kMigrations[] = {
     " probes BLOB NOT NULL,"
     " hostnames BLOB NOT NULL,"
     " PRIMARY KEY (path, round));",
+    // 5: the alerts a session kept as it runs raised and cleared, until its whole path (which
+    // lists them) replaces them.
+    "CREATE TABLE session_alerts ("
+    " path INTEGER NOT NULL REFERENCES paths (id) ON DELETE CASCADE,"
+    " round INTEGER NOT NULL,"
+    " time_us INTEGER NOT NULL,"
+    " rule TEXT NOT NULL,"
+    " raised INTEGER NOT NULL,"
+    " value REAL NOT NULL,"
+    " detail TEXT NOT NULL);"
+    "CREATE INDEX session_alerts_path ON session_alerts (path);",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

@@ -70,7 +70,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens the database, creating it (and its folder) when missing.
     static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
@@ -96,12 +96,14 @@ public:
     // A monitoring session kept as it runs, so that losing the process loses at most the round
     // under way. beginSession() makes its entry from the session's header (what is traced and
     // how; no hops yet); addSessionRound() adds each round as it settles, one synced
-    // transaction each, with the figures the list shows; endSession() replaces the rounds with
-    // the session's whole path. An entry whose process is gone before that was interrupted:
-    // load() rebuilds its path from the rounds kept.
+    // transaction each, with the figures the list shows; endSession() replaces the rounds (and
+    // alerts) with the session's whole path. An entry whose process is gone before that was
+    // interrupted: load() rebuilds its path from the rounds kept.
     Expected<std::int64_t> beginSession(const NetworkPath &header, int intervalMs,
                                         std::int64_t nowMs);
     Status addSessionRound(std::int64_t id, const MonitorRound &round, const HistoryEntry &figures);
+    // The alerts its rules raised or cleared, kept with its rounds and listed in its path.
+    Status addSessionAlerts(std::int64_t id, const std::vector<AlertEvent> &events);
     Status endSession(std::int64_t id, const NetworkPath &path);
     // An interrupted session taken up again by this process: its rounds so far, rebuilt, to go
     // on from, and its interval. Refused for an entry that is not a session kept as it runs, or
@@ -128,6 +130,7 @@ private:
     Expected<StoredEntry> readEntry(std::int64_t id) const;
     Expected<PathModel> rebuildSession(std::int64_t id, const NetworkPath &header,
                                        int intervalMs) const;
+    Status readSessionAlerts(std::int64_t id, PathModel &model) const;
     Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
                   const std::string &name, const std::vector<std::string> &tags,
                   std::int64_t *newId);

@@ -5,6 +5,8 @@
 
 #include "trace/tracerun.h"
 
+#include <utility>
+
 namespace hopscope {
 
 SessionKeeper::SessionKeeper(HistoryStore &store, int intervalMs,
@@ -27,6 +29,22 @@ Status SessionKeeper::keepRound(const NetworkPath &header, const MonitorRound &r
         m_id = *begun;
     }
     Status kept = m_store.addSessionRound(*m_id, round, figures);
+    if (kept && !m_pendingAlerts.empty())
+        kept = m_store.addSessionAlerts(*m_id, std::exchange(m_pendingAlerts, {}));
+    if (!kept)
+        m_failure = kept.error();
+    return kept;
+}
+
+Status SessionKeeper::keepAlerts(const std::vector<AlertEvent> &events)
+{
+    if (m_failure)
+        return {};
+    if (!m_id) {
+        m_pendingAlerts.insert(m_pendingAlerts.end(), events.begin(), events.end());
+        return {};
+    }
+    Status kept = m_store.addSessionAlerts(*m_id, events);
     if (!kept)
         m_failure = kept.error();
     return kept;

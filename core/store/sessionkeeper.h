@@ -29,6 +29,9 @@ public:
     // Says what failed the first time a write fails, and nothing after.
     Status keepRound(const NetworkPath &header, const MonitorRound &round,
                      const HistoryEntry &figures);
+    // Keeps alerts the session's rules raised or cleared; those of a session whose entry is not
+    // begun yet are kept with its first round.
+    Status keepAlerts(const std::vector<AlertEvent> &events);
     // Puts the session's whole path in place of its rounds: the entry is a saved session then,
     // also when a round could not be written after the entry was begun. A session whose entry
     // was never begun (no round settled, or the first write failed) is added as a new entry.
@@ -42,6 +45,7 @@ private:
     int m_intervalMs;
     std::optional<std::int64_t> m_id;
     std::optional<Error> m_failure;
+    std::vector<AlertEvent> m_pendingAlerts;
 };
 
 } // namespace hopscope

@@ -14,6 +14,7 @@ namespace hopscope {
 // observer that shows the session (the printer): it writes each round to the store as the round
 // settles, before passing the round on, so that every round shown is kept. A write that fails is
 // said once through the shown observer's notice(), and the session goes on without being kept.
+// Alerts the observers behind it add to the session's model for a round are kept after them.
 class SessionRecorder final : public RunRelay
 {
 public:
@@ -28,6 +29,7 @@ public:
 private:
     SessionKeeper m_keeper;
     const TraceRun &m_run;
+    std::size_t m_alertsKept = 0; // of the model's alertsAdded()
 };
 
 } // namespace hopscope

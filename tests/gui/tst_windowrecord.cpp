@@ -527,11 +527,13 @@ void WindowRecordTest::aPeriodFocusesTheViews()
     QVERIFY2(bar.endsWith(QStringLiteral("Alerts raised: latency>0ms/1.")), qPrintable(bar));
     QVERIFY(seriesPoints(tab->chart()) >= static_cast<int>(rounds.size()));
     // The alert is marked where it was raised, in the first round.
-    int raisedMarks = -1;
-    for (QAbstractSeries *series : tab->chart()->chart()->series())
-        if (series->name() == QStringLiteral("alert raised"))
-            raisedMarks = static_cast<int>(qobject_cast<QXYSeries *>(series)->count());
-    QCOMPARE(raisedMarks, 1);
+    const auto raisedMarks = [](TraceTab *shown) {
+        for (QAbstractSeries *series : shown->chart()->chart()->series())
+            if (series->name() == QStringLiteral("alert raised"))
+                return static_cast<int>(qobject_cast<QXYSeries *>(series)->count());
+        return -1;
+    };
+    QCOMPARE(raisedMarks(tab), 1);
     // The session goes on; the period does not move.
     const int roundsThen = tab->session()->model().rounds();
     QTRY_VERIFY_WITH_TIMEOUT(tab->session()->model().rounds() >= roundsThen + 3, 10000);
@@ -553,6 +555,12 @@ void WindowRecordTest::aPeriodFocusesTheViews()
                                         [](const MonitorHop &hop) { return hop.destination; });
     QVERIFY(periodRow != periodRows.end());
     QCOMPARE(periodRow->stats.sent, sent);
+    // The period's file lists the alert, and its own timeline marks it.
+    const auto &periodAlerts = result->hopscope->monitor->alerts;
+    QCOMPARE(periodAlerts.size(), std::size_t(1));
+    QCOMPARE(periodAlerts.front().rule.text, std::string("latency>0ms/1"));
+    QVERIFY(periodAlerts.front().raised);
+    QTRY_COMPARE(raisedMarks(period), 1);
 
     window.tabs()->setCurrentWidget(tab);
     tab->showWholeSession();

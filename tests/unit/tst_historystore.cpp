@@ -579,6 +579,113 @@ private Q_SLOTS:
         QCOMPARE(*(*store)->load(*ended), session);
     }
 
+    // Alerts a session's rules raise and clear are kept with its rounds, from before its first
+    // round settles on: an interrupted session lists them, a resumed one goes on with them, and
+    // its whole path takes their place when it ends.
+    void keepsASessionsAlerts()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        const NetworkPath session = fixturePath("hopscope/monitor-session.json");
+        std::map<int, std::vector<ProbeSample>> rounds;
+        for (const ProbeSample &probe : session.hopscope->probes)
+            rounds[probe.round].push_back(probe);
+        QVERIFY(rounds.size() >= 2);
+        const auto alertAt = [&](int round, bool raised) {
+            AlertEvent event;
+            event.rule = *parseAlertRule("loss>20%/2");
+            event.raised = raised;
+            event.round = round;
+            event.timeUs = rounds[round].front().sentAtUs;
+            event.value = raised ? 50.0 : 0.0;
+            event.detail = raised ? "1 of 2 probes lost" : "";
+            return event;
+        };
+        const int first = rounds.begin()->first;
+        const int second = std::next(rounds.begin())->first;
+        const std::vector<AlertEvent> alerts{alertAt(first, true), alertAt(second, false)};
+
+        PathModel live;
+        live.setHeader(PathModel::fromPath(session).header());
+        live.setMonitoring(1000);
+        SessionKeeper keeper(**store, 1000);
+        // Told before the first round is kept: it waits for the entry.
+        QVERIFY(keeper.keepAlerts({alerts[0]}));
+        QVERIFY(!keeper.id());
+        for (const int number : {first, second}) {
+            MonitorRound round;
+            round.number = number;
+            round.startedUs = rounds[number].front().sentAtUs;
+            round.destination = session.destination.ipAddress;
+            round.probes = rounds[number];
+            live.addRound(round);
+            QVERIFY(
+                keeper.keepRound(live.header(), round, describeForHistory(live.header(), live)));
+        }
+        QVERIFY(keeper.keepAlerts({alerts[1]}));
+        QVERIFY(keeper.id());
+        const std::int64_t id = *keeper.id();
+
+        const auto rebuilt = (*store)->load(id);
+        QVERIFY2(rebuilt, rebuilt ? "" : rebuilt.error().message.c_str());
+        QCOMPARE(rebuilt->hopscope->monitor->alerts, alerts);
+        // And through the file, as `history export` writes it.
+        const auto reread = networkPathFromJson(networkPathToJson(*rebuilt));
+        QVERIFY2(reread, reread ? "" : reread.error().message.c_str());
+        QCOMPARE(reread->hopscope->monitor->alerts, alerts);
+        const PathModel reopened = PathModel::fromPath(*reread);
+        QCOMPARE(std::vector<AlertEvent>(reopened.alerts().begin(), reopened.alerts().end()),
+                 alerts);
+
+        const auto countKept = [&file] {
+            int kept = -1;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+                db.setDatabaseName(file);
+                if (db.open()) {
+                    QSqlQuery query(db);
+                    if (query.exec(QStringLiteral("SELECT count(*) FROM session_alerts")) &&
+                        query.next())
+                        kept = query.value(0).toInt();
+                }
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("count"));
+            return kept;
+        };
+        QCOMPARE(countKept(), 2);
+
+        // A rule the database holds that this build cannot read is named, not skipped.
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bad"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(
+                QStringLiteral("UPDATE session_alerts SET rule = 'loss>20%/0' WHERE raised = 0")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bad"));
+        const auto refused = (*store)->load(id);
+        QVERIFY(!refused);
+        QVERIFY2(
+            QString::fromStdString(refused.error().message)
+                .startsWith(
+                    QStringLiteral("history entry %1, alert at round %2: ").arg(id).arg(second)),
+            refused.error().message.c_str());
+
+        // Ended, the whole path lists them and the table holds them no more.
+        NetworkPath whole = live.toNetworkPath();
+        whole.hopscope->monitor->alerts = alerts;
+        const auto ended = keeper.end(whole);
+        QVERIFY2(ended, ended ? "" : ended.error().message.c_str());
+        QCOMPARE((*store)->load(id)->hopscope->monitor->alerts, alerts);
+        QCOMPARE(countKept(), 0);
+    }
+
     void killedWriter()
     {
         QTemporaryDir dir;

@@ -441,7 +441,7 @@ std::optional<NetworkPath> periodPath(const PathModel &session, std::int64_t fro
 void MonitorSessionTest::periodIsTheSessionAsItWasThen()
 {
     QStringList changes;
-    const PathModel session =
+    PathModel session =
         feed({QStringLiteral("1:a=1,a=1 2:D=10,D=12"), QStringLiteral("1:a=1,a=1 2:D=10,D=12"),
               QStringLiteral("1:a=1,a=1 2:D=10,D=12"), QStringLiteral("1:a=2,* 2:b=5,b=5 3:D=30"),
               QStringLiteral("1:a=2,* 2:b=5,b=5 3:D=30"), QStringLiteral("1:a=2,* 2:b=5 3:D=34")},
@@ -449,6 +449,15 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     QVERIFY(!changes.isEmpty());
     const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
     QVERIFY(!sessionPeriod(session, roundStart(8), roundStart(9)));
+    // An alert raised in round 2 and cleared in round 5: each period lists its own.
+    for (const auto &[round, raised] : {std::pair{2, true}, std::pair{5, false}}) {
+        AlertEvent event;
+        event.rule = *parseAlertRule("jitter>1ms/2");
+        event.raised = raised;
+        event.round = round;
+        event.timeUs = roundStart(round);
+        session.addAlert(event);
+    }
 
     const auto before = periodPath(session, roundStart(1), roundStart(4) - 1);
     QVERIFY(before && before->hopscope && before->hopscope->monitor);
@@ -463,6 +472,8 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     QCOMPARE(destination->stats.medianMs, std::optional<double>(11.0));
     QVERIFY(!findHop(early.hops, 3, kDestination));
     QCOMPARE(before->timestampMs, roundStart(1) / 1000);
+    QCOMPARE(early.alerts.size(), std::size_t(1));
+    QVERIFY(early.alerts.front().raised && early.alerts.front().round == 2);
 
     const auto after = periodPath(session, roundStart(4), roundStart(7));
     QVERIFY(after);
@@ -478,6 +489,8 @@ void MonitorSessionTest::periodIsTheSessionAsItWasThen()
     QVERIFY(!findHop(late.hops, 2, kDestination));
     // The session's own changes of those rounds, not what a session of three rounds would see.
     QCOMPARE(late.routeChanges.size(), session.routeChanges().size());
+    QCOMPARE(late.alerts.size(), std::size_t(1));
+    QVERIFY(!late.alerts.front().raised && late.alerts.front().round == 5);
     // Shown as a saved path: the period's rows, the destination where it answered then.
     const PathModel shown = PathModel::fromPath(*after);
     QCOMPARE(shown.destinationTtl(), std::optional<int>(3));
@@ -493,10 +506,18 @@ void MonitorSessionTest::periodCountsFoldedProbes()
 {
     MonitorLimits limits;
     limits.history = SampleHistoryLimits{4, 8, 2};
+    limits.maxAlerts = 2;
     PathModel session(limits);
     session.setMonitoring(1000);
     for (int number = 1; number <= 10; ++number)
         session.addRound(parseRound(QStringLiteral("1:a=1 2:D=%1").arg(number), number));
+    // Alerts are bounded like route changes: the oldest are counted, not kept.
+    for (int number = 1; number <= 3; ++number)
+        session.addAlert(AlertEvent{*parseAlertRule("route"), true, number, 0, 0, {}});
+    QCOMPARE(session.alerts().size(), std::size_t(2));
+    QCOMPARE(session.alertsAdded(), std::size_t(3));
+    QCOMPARE(session.alerts().front().round, 2);
+    QCOMPARE(session.summary().forgottenAlerts, std::int64_t(1));
     const auto roundStart = [](int number) { return kStartUs + std::int64_t{number} * 1'000'000; };
 
     // Rounds 1 to 4 are folded two by two: their sums are known, their median is not.

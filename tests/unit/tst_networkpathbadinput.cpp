@@ -240,7 +240,8 @@ void NetworkPathBadInputTest::rejects_data()
          "route_changes": [{"round": 2, "time_us": 20, "kind": "route-change", "ttl": 1, "before": ["10.0.0.9"],
                             "after": ["10.0.0.1"]}],
          "history": [{"ttl": 1, "first_sent_us": 10, "last_sent_us": 12, "first_round": 1, "last_round": 1,
-                      "sent": 2, "received": 2}]}}})";
+                      "sent": 2, "received": 2}],
+         "alerts": [{"round": 2, "time_us": 20, "rule": "loss>20%/2", "raised": true, "value": 25}]}}})";
     const auto sessionWith = [&session](const char *from, const char *to) {
         QByteArray document = session;
         return document.replace(from, to);
@@ -266,6 +267,12 @@ void NetworkPathBadInputTest::rejects_data()
     QTest::newRow("monitor history ends before it starts")
         << sessionWith("\"last_sent_us\": 12", "\"last_sent_us\": 9") << QByteArray("out-of-range")
         << QByteArray("/hopscope/monitor/history/0/last_sent_us");
+    QTest::newRow("monitor alert of no known rule")
+        << sessionWith("\"rule\": \"loss>20%/2\"", "\"rule\": \"drops\"")
+        << QByteArray("out-of-range") << QByteArray("/hopscope/monitor/alerts/0/rule");
+    QTest::newRow("monitor alert without its value")
+        << sessionWith(", \"value\": 25", "") << QByteArray("missing-field")
+        << QByteArray("/hopscope/monitor/alerts/0/value");
 }
 
 void NetworkPathBadInputTest::rejects()
