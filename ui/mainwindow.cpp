@@ -15,6 +15,7 @@
 #include "ui/historypanel.h"
 #include "ui/historyservice.h"
 #include "ui/hopgraphview.h"
+#include "ui/monitoringtray.h"
 #include "ui/ownerlookupsettings.h"
 #include "ui/pathfileloader.h"
 #include "ui/reportexport.h"
@@ -28,6 +29,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
@@ -44,6 +46,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
@@ -108,6 +111,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     createHistory();
     createSessions();
+    m_tray = new MonitoringTray(this, m_sessionsPanel->summary(),
+                                QSystemTrayIcon::isSystemTrayAvailable());
+    connect(m_tray, &MonitoringTray::showRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &MonitoringTray::quitRequested, this, &MainWindow::quit);
     createMenus();
 
     connect(m_targetBar, &TargetBar::startRequested, this, &MainWindow::startTrace);
@@ -286,6 +297,34 @@ void MainWindow::keepInHistory(TraceTab *tab)
     });
 }
 
+void MainWindow::quit()
+{
+    m_quitting = true;
+    // A window hidden to the tray is closed already, as far as the application knows: closing it
+    // again is not its last window closing.
+    if (isVisible())
+        QApplication::closeAllWindows();
+    else
+        QCoreApplication::quit();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_quitting && m_tray->takesOverOnClose()) {
+        event->ignore();
+        hide();
+        m_tray->windowHidden();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    m_tray->windowShown();
+    QMainWindow::showEvent(event);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (!droppedFiles(event->mimeData()).isEmpty())
@@ -378,7 +417,7 @@ void MainWindow::createMenus()
         fileMenu->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(QKeySequence::Close)});
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *traceMenu = menuBar()->addMenu(tr("&Trace"));
@@ -401,6 +440,12 @@ void MainWindow::createMenus()
         settings.online = on;
         saveOwnerLookupSettings(settings);
     });
+    QAction *keep = traceMenu->addAction(tr("&Keep Monitoring When Closed"));
+    keep->setCheckable(true);
+    keep->setChecked(MonitoringTray::keepsMonitoringWhenClosed());
+    keep->setToolTip(tr("Closing the window while sessions monitor hides it to the tray, and the "
+                        "sessions go on until Quit."));
+    connect(keep, &QAction::toggled, this, &MonitoringTray::setKeepsMonitoringWhenClosed);
     traceMenu->addAction(tr("&Alerts\u2026"), this, [this] {
         AlertSettingsDialog dialog(this);
         dialog.exec();

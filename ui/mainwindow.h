@@ -11,7 +11,9 @@
 #include <optional>
 #include <vector>
 
+class QCloseEvent;
 class QDragEnterEvent;
+class QShowEvent;
 class QDropEvent;
 class QLabel;
 class QMenu;
@@ -24,6 +26,7 @@ class AlertNotifier;
 class HelperPermission;
 class HistoryPanel;
 class HistoryService;
+class MonitoringTray;
 class PathFileLoader;
 class SessionsPanel;
 class TargetBar;
@@ -80,6 +83,10 @@ public Q_SLOTS:
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     SessionsPanel *sessionsPanel() const { return m_sessionsPanel; }
     HistoryService *history() const { return m_history; }
+    // The tray icon that keeps monitoring on while the window is closed.
+    MonitoringTray *tray() const { return m_tray; }
+    // Closes the window and ends its sessions, whether or not the tray would keep them.
+    void quit();
     // Opens the local files among dropped URLs; false when there were none.
     bool openDropped(const QMimeData *mime);
 
@@ -90,6 +97,9 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // With sessions monitoring and a tray to go to, closing hides the window instead.
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     static QStringList droppedFiles(const QMimeData *mime);
@@ -126,6 +136,8 @@ private:
     SessionsPanel *m_sessionsPanel;
     HelperPermission *m_permission;
     AlertNotifier *m_alertNotifier;
+    MonitoringTray *m_tray = nullptr;
+    bool m_quitting = false;
 };
 
 } // namespace hopscope

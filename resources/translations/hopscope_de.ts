@@ -1025,6 +1025,49 @@ oder öffnen Sie eine gespeicherte NetworkPath-JSON-Datei mit Datei → Öffnen 
         <source>A period of a monitoring session</source>
         <translation>Ein Zeitraum einer Überwachungssitzung</translation>
     </message>
+    <message>
+        <source>&amp;Keep Monitoring When Closed</source>
+        <translation>Überwachung nach dem Schließen &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Closing the window while sessions monitor hides it to the tray, and the sessions go on until Quit.</source>
+        <translation>Wird das Fenster geschlossen, während Sitzungen überwachen, verschwindet es in den Infobereich, und die Sitzungen laufen bis zum Beenden weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>hopscope::MonitoringTray</name>
+    <message>
+        <source>&amp;Show Hopscope</source>
+        <translation>Hopscope &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hopscope</source>
+        <translation>Hopscope &amp;beenden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Hopscope: monitoring 1 target</source>
+        <translation>Hopscope: überwacht 1 Ziel</translation>
+    </message>
+    <message>
+        <source>Hopscope: monitoring %1 targets</source>
+        <translation>Hopscope: überwacht %1 Ziele</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alarme: %1</translation>
+    </message>
+    <message>
+        <source>Hopscope goes on monitoring</source>
+        <translation>Hopscope überwacht weiter</translation>
+    </message>
+    <message>
+        <source>The window is closed, the sessions go on. Choose Quit Hopscope from this icon&apos;s menu to stop them.</source>
+        <translation>Das Fenster ist geschlossen, die Sitzungen laufen weiter. Wählen Sie „Hopscope beenden“ im Menü dieses Symbols, um sie zu beenden.</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::ReportExportDialog</name>

@@ -9,6 +9,7 @@
 #include "ui/historypanel.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/monitoringtray.h"
 #include "ui/rttchartview.h"
 #include "ui/sessionspanel.h"
 #include "ui/sessionsummarymodel.h"
@@ -17,10 +18,12 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDBusConnection>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -31,6 +34,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void sessionsSumUpATargetList();
     void alertsAreToldEveryWay();
     void aPeriodFocusesTheViews();
+    void closingKeepsMonitoringInTheTray();
 
 private:
     // The window tests' own settings (ICMP, a round every 100 ms, no owners online) and history.
@@ -567,6 +572,67 @@ void WindowRecordTest::aPeriodFocusesTheViews()
     QVERIFY(!tab->focus());
     QVERIFY(!tab->chart()->heldPeriod());
     QTRY_VERIFY(snt() > sent + 2);
+}
+
+// Closing the window while a session monitors hides it to the tray, where the session goes on;
+// the tray's icon names it and its alert, and brings the window back. Without a tray, or with
+// the choice turned off in the Trace menu, closing closes.
+void WindowRecordTest::closingKeepsMonitoringInTheTray()
+{
+    useOwnSettings();
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("alerts/rules"),
+                          QStringList{QStringLiteral("latency>0ms/1")});
+        settings.setValue(QStringLiteral("alerts/notify"), false);
+        settings.setValue(QStringLiteral("alerts/beep"), false);
+        settings.setValue(QStringLiteral("alerts/command"), QString());
+    }
+    MainWindow window;
+    window.show();
+    MonitoringTray *tray = window.tray();
+    const auto closeWindow = [&window] {
+        QCloseEvent event;
+        QApplication::sendEvent(&window, &event);
+        return event.isAccepted();
+    };
+    // Nothing monitors yet: closing closes, tray or not.
+    tray->setAvailable(true);
+    QVERIFY(!tray->takesOverOnClose());
+    window.monitor(QStringLiteral("127.0.0.1"));
+    TraceSession *session = window.currentTraceTab()->session();
+    QTRY_VERIFY_WITH_TIMEOUT(session->model().rounds() >= 2, 10000);
+
+    // Without a tray to go to, closing closes.
+    tray->setAvailable(false);
+    QVERIFY(closeWindow());
+    window.show();
+
+    tray->setAvailable(true);
+    QVERIFY(tray->takesOverOnClose());
+    QVERIFY(!closeWindow());
+    QVERIFY(!window.isVisible());
+    QVERIFY(tray->icon()->isVisible());
+    const int roundsThen = session->model().rounds();
+    QTRY_VERIFY_WITH_TIMEOUT(session->model().rounds() >= roundsThen + 2, 10000);
+    QVERIFY(session->isActive());
+    QTRY_COMPARE(tray->icon()->toolTip(),
+                 QStringLiteral("Hopscope: monitoring 1 target\nAlerts: 127.0.0.1: latency>0ms/1"));
+
+    Q_EMIT tray->showRequested();
+    QVERIFY(window.isVisible());
+    QVERIFY(!tray->icon()->isVisible());
+
+    // Turned off in the Trace menu, kept in the settings: closing closes.
+    QAction *keep = nullptr;
+    for (QAction *action : window.menuBar()->findChildren<QAction *>())
+        if (action->text() == QStringLiteral("&Keep Monitoring When Closed"))
+            keep = action;
+    QVERIFY(keep && keep->isCheckable() && keep->isChecked());
+    keep->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("window/keepMonitoringWhenClosed")).toBool(), false);
+    QVERIFY(!tray->takesOverOnClose());
+    QVERIFY(closeWindow());
 }
 
 QTEST_MAIN(WindowRecordTest)
