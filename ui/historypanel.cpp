@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,12 +26,24 @@
 
 namespace hopscope {
 
+namespace {
+
+const QString kKeepDaysKey = QStringLiteral("history/keepDays");
+
+} // namespace
+
+int HistoryPanel::keepDays()
+{
+    return QSettings().value(kKeepDaysKey, 0).toInt();
+}
+
 HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_model(new HistoryModel(this)),
       m_search(new QLineEdit(this)), m_protocol(new QComboBox(this)), m_period(new QComboBox(this)),
       m_table(new QTableView(this)), m_open(new QPushButton(tr("&Open"), this)),
       m_compare(new QPushButton(tr("&Compare"), this)),
-      m_undo(new QPushButton(tr("&Undo Delete"), this)), m_refreshSoon(new QTimer(this))
+      m_undo(new QPushButton(tr("&Undo Delete"), this)), m_keep(new QComboBox(this)),
+      m_retention(new QTimer(this)), m_refreshSoon(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search target, address, name or tag"));
     m_search->setClearButtonEnabled(true);
@@ -41,6 +54,14 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     m_period->addItem(tr("Today"), 1);
     m_period->addItem(tr("Last 7 days"), 7);
     m_period->addItem(tr("Last 30 days"), 30);
+
+    m_keep->addItem(tr("Keep forever"), 0);
+    for (const int days : {365, 90, 30, 7})
+        m_keep->addItem(tr("Keep %n days", nullptr, days), days);
+    m_keep->setToolTip(tr("How long the history keeps what was saved; a session still being "
+                          "kept as it runs, or interrupted, stays until it is saved whole."));
+    if (const int index = m_keep->findData(keepDays()); index >= 0)
+        m_keep->setCurrentIndex(index);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -80,6 +101,7 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     buttons->addWidget(m_compare);
     buttons->addStretch(1);
     buttons->addWidget(m_undo);
+    buttons->addWidget(m_keep);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
@@ -97,6 +119,19 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, &HistoryPanel::openSelected);
     connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
     connect(m_undo, &QPushButton::clicked, this, &HistoryPanel::undoDelete);
+    // The retention applies when chosen, at start, and every six hours of a long session.
+    const auto applyRetention = [this] {
+        if (const int days = m_keep->currentData().toInt(); days > 0)
+            m_service->forgetOlderThan(days);
+    };
+    connect(m_keep, &QComboBox::currentIndexChanged, this, [this, applyRetention] {
+        QSettings().setValue(kKeepDaysKey, m_keep->currentData().toInt());
+        applyRetention();
+    });
+    m_retention->setInterval(6 * 3600 * 1000);
+    connect(m_retention, &QTimer::timeout, this, applyRetention);
+    m_retention->start();
+    applyRetention();
     connect(m_table, &QTableView::doubleClicked, this, &HistoryPanel::openSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPanel::updateActions);
@@ -121,6 +156,14 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
                     Q_EMIT interruptedFound(interrupted);
             });
     connect(m_service, &HistoryService::changed, this, &HistoryPanel::refresh);
+    connect(m_service, &HistoryService::forgotten, this, [this](int removed, int days) {
+        Q_EMIT message(removed == 1
+                           ? tr("History: 1 entry saved more than %1 days ago removed.").arg(days)
+                           : tr("History: %1 entries saved more than %2 days ago removed.")
+                                 .arg(removed)
+                                 .arg(days));
+        refresh();
+    });
     updateActions();
     // Queued behind the store's opening on the history thread, which may well be done already.
     refresh();

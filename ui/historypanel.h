@@ -19,7 +19,8 @@ class HistoryModel;
 class HistoryService;
 
 // Every trace and session kept in the history: search by target, protocol and date; open,
-// compare two, rename, tag, delete (with undo) and export.
+// compare two, rename, tag, delete (with undo) and export; and how long the history keeps what
+// was saved (Keep: forever, or so many days, applied now, at each start and every few hours).
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,9 @@ public:
     HistoryPanel(HistoryService *service, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    QComboBox *keep() const { return m_keep; }
+    // The retention chosen, kept in the settings: days, or 0 for forever.
+    static int keepDays();
     QLineEdit *search() const { return m_search; }
     HistoryModel *model() const { return m_model; }
     QList<qint64> selectedIds() const;
@@ -70,6 +74,8 @@ private:
     QPushButton *m_open;
     QPushButton *m_compare;
     QPushButton *m_undo;
+    QComboBox *m_keep;
+    QTimer *m_retention;
     QTimer *m_refreshSoon;
     bool m_listedOnce = false;
 };

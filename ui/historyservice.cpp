@@ -218,6 +218,18 @@ void HistoryService::setTags(qint64 id, const QStringList &tags)
     });
 }
 
+void HistoryService::forgetOlderThan(int days)
+{
+    const qint64 cutoffMs = QDateTime::currentMSecsSinceEpoch() - qint64{days} * 24 * 3600 * 1000;
+    onStore([this, days, cutoffMs](HistoryStoreOwner &owner) {
+        const auto removed = owner.store->forgetSavedBefore(cutoffMs);
+        if (!removed)
+            Q_EMIT failed(QString::fromStdString(removed.error().message));
+        else if (*removed > 0)
+            Q_EMIT forgotten(*removed, days);
+    });
+}
+
 void HistoryService::remove(qint64 id)
 {
     onStore([this, id](HistoryStoreOwner &owner) {

@@ -57,6 +57,8 @@ public:
     void rename(qint64 id, const QString &name);
     void setTags(qint64 id, const QStringList &tags);
     void remove(qint64 id);
+    // Removes what was saved more than `days` days ago (the history's retention).
+    void forgetOlderThan(int days);
     // Puts back what the latest remove() took away.
     void undoRemove();
     // Owners of addresses as lookups found them, kept for later runs; and those kept for no
@@ -72,6 +74,8 @@ Q_SIGNALS:
     void keptOwnersRead(const std::map<std::string, hopscope::AddressOwner> &owners);
     // Something was added, renamed, tagged, removed or put back.
     void changed(const QString &what);
+    // The retention removed `removed` entries saved more than `days` days ago.
+    void forgotten(int removed, int days);
     void failed(const QString &message);
 
 private:

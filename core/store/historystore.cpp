@@ -529,6 +529,17 @@ Status HistoryStore::remove(std::int64_t id)
     return {};
 }
 
+Expected<int> HistoryStore::forgetSavedBefore(std::int64_t savedBeforeMs)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("DELETE FROM paths WHERE saved_at < ? AND recorder = ''"));
+    query.addBindValue(QVariant::fromValue<qint64>(savedBeforeMs));
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot remove old entries from ") + m_fileName,
+                        query.lastError());
+    return query.numRowsAffected();
+}
+
 Status HistoryStore::keepOwners(const std::map<std::string, AddressOwner> &owners)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);

@@ -90,6 +90,9 @@ public:
     Status rename(std::int64_t id, const std::string &name);
     Status setTags(std::int64_t id, const std::vector<std::string> &tags);
     Status remove(std::int64_t id);
+    // The retention: removes every entry saved before `savedBeforeMs`, and says how many. A
+    // session kept as it runs (recording, or interrupted and not yet resumed or reopened) stays.
+    Expected<int> forgetSavedBefore(std::int64_t savedBeforeMs);
     // Puts back a removed path under its old id, for undo.
     Status restore(std::int64_t id, const NetworkPath &path, const HistoryEntry &entry);
 

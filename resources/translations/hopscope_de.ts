@@ -449,6 +449,29 @@ loss&gt;PROZENT%/RUNDEN, latency&gt;MSms/RUNDEN, jitter&gt;MSms/RUNDEN (über di
         <source>Select a monitoring session that was interrupted to resume it.</source>
         <translation>Wählen Sie eine unterbrochene Überwachung, um sie fortzusetzen.</translation>
     </message>
+    <message>
+        <source>Keep forever</source>
+        <translation>Für immer behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n days</source>
+        <translation>
+            <numerusform>%n Tag behalten</numerusform>
+            <numerusform>%n Tage behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How long the history keeps what was saved; a session still being kept as it runs, or interrupted, stays until it is saved whole.</source>
+        <translation>Wie lange der Verlauf Gespeichertes behält; eine Sitzung, die noch während des Laufs aufgezeichnet wird oder unterbrochen wurde, bleibt, bis sie ganz gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>History: 1 entry saved more than %1 days ago removed.</source>
+        <translation>Verlauf: 1 Eintrag entfernt, der vor mehr als %1 Tagen gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>History: %1 entries saved more than %2 days ago removed.</source>
+        <translation>Verlauf: %1 Einträge entfernt, die vor mehr als %2 Tagen gespeichert wurden.</translation>
+    </message>
 </context>
 <context>
     <name>hopscope::HistoryService</name>

@@ -6,6 +6,7 @@
 #include "store/historystore.h"
 #include "support/historycheck.h"
 #include "ui/alertsettings.h"
+#include "ui/historymodel.h"
 #include "ui/historypanel.h"
 #include "ui/hoptablemodel.h"
 #include "ui/mainwindow.h"
@@ -19,7 +20,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDBusConnection>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void alertsAreToldEveryWay();
     void aPeriodFocusesTheViews();
     void closingKeepsMonitoringInTheTray();
+    void theHistoryKeepsWhatItIsToldTo();
 
 private:
     // The window tests' own settings (ICMP, a round every 100 ms, no owners online) and history.
@@ -633,6 +637,59 @@ void WindowRecordTest::closingKeepsMonitoringInTheTray()
     QCOMPARE(QSettings().value(QStringLiteral("window/keepMonitoringWhenClosed")).toBool(), false);
     QVERIFY(!tray->takesOverOnClose());
     QVERIFY(closeWindow());
+}
+
+// The history's retention, chosen in its panel: what was saved longer ago goes, now and at each
+// start; a session kept as it runs stays, however old.
+void WindowRecordTest::theHistoryKeepsWhatItIsToldTo()
+{
+    useOwnSettings();
+    const qint64 dayMs = 24 * 3600 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    NetworkPath path;
+    path.destination.ipAddress = "192.0.2.1";
+    int earlier = 0; // sessions the tests before left kept as they ran: they stay
+    {
+        auto store = HistoryStore::open(HistoryStore::defaultFileName());
+        QVERIFY(store);
+        QVERIFY((*store)->forgetSavedBefore(nowMs + dayMs)); // what earlier tests saved
+        earlier = static_cast<int>((*store)->list()->size());
+        for (const int daysAgo : {40, 10, 1})
+            QVERIFY((*store)->add(path, nowMs - daysAgo * dayMs));
+        QVERIFY((*store)->beginSession(path, 1000, nowMs - 50 * dayMs));
+    }
+    const auto listed = [](MainWindow &window) {
+        return window.historyPanel()->model()->rowCount();
+    };
+    {
+        MainWindow window;
+        QTRY_COMPARE(listed(window), earlier + 4);
+        QComboBox *keep = window.historyPanel()->keep();
+        QCOMPARE(keep->currentData().toInt(), 0);
+        keep->setCurrentIndex(keep->findData(30));
+        QTRY_COMPARE(listed(window), earlier + 3);
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(
+            QStringLiteral("History: 1 entry saved more than 30 days ago removed.")));
+        keep->setCurrentIndex(keep->findData(7));
+        QTRY_COMPARE(listed(window), earlier + 2);
+        QCOMPARE(QSettings().value(QStringLiteral("history/keepDays")).toInt(), 7);
+        int sessions = 0;
+        for (int row = 0; row < listed(window); ++row)
+            sessions += window.historyPanel()->model()->entryAt(row)->recording ||
+                        window.historyPanel()->model()->entryAt(row)->interrupted;
+        QCOMPARE(sessions, earlier + 1);
+    }
+    // At the next start, what has grown too old since goes too.
+    {
+        auto store = HistoryStore::open(HistoryStore::defaultFileName());
+        QVERIFY(store);
+        QVERIFY((*store)->add(path, nowMs - 8 * dayMs));
+        QCOMPARE(static_cast<int>((*store)->list()->size()), earlier + 3);
+    }
+    MainWindow window;
+    QCOMPARE(window.historyPanel()->keep()->currentData().toInt(), 7);
+    QTest::qWait(300);
+    QTRY_COMPARE(listed(window), earlier + 2);
 }
 
 QTEST_MAIN(WindowRecordTest)
