@@ -88,8 +88,13 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     m_window->setToolTip(tr("How far back the chart reaches"));
     m_window->hide();
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
-        m_chart->followLatest(); // a window of the latest rounds is asked for
         m_chart->setWindowSeconds(m_window->currentData().toInt());
+        // A window of the latest rounds is asked for: a period held is let go, which redraws.
+        if (m_chart->heldPeriod()) {
+            m_chart->followLatest();
+            return;
+        }
+        m_chartDirty = true;
         refreshChart();
     });
     m_chart->setWindowSeconds(300);
@@ -254,7 +259,6 @@ void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
         m_chart->holdPeriod(fromMs, toMs); // which comes back here
         return;
     }
-    m_periodMs = {fromMs, toMs};
     m_focus = sessionPeriod(m_session->model(), fromMs * 1000, toMs * 1000 + 999);
     const QString span = tr("%1 (%2)").arg(periodName(), duration(toMs - fromMs));
     if (!m_focus) {
@@ -262,7 +266,7 @@ void TraceTab::focusOn(qint64 fromMs, qint64 toMs)
     } else {
         const int rounds = m_focus->rounds();
         QStringList verdict;
-        for (const std::string &line : describeVerdict(pathVerdict(*m_focus), true))
+        for (const std::string &line : describeVerdict(pathVerdict(*m_focus), m_focus->counted()))
             verdict << QString::fromStdString(line);
         QStringList raised;
         for (const AlertEvent &event : m_focus->alerts())
@@ -299,8 +303,9 @@ QString TraceTab::periodName() const
     const PathDestination &destination = m_session->model().header().destination;
     const QString target = QString::fromStdString(
         destination.hostname.empty() ? destination.ipAddress : destination.hostname);
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_periodMs.first);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_periodMs.second);
+    const auto [fromMs, toMs] = m_chart->heldPeriod().value_or(std::make_pair(0LL, 0LL));
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
     const QString format = from.date() == to.date() ? QStringLiteral("HH:mm:ss")
                                                     : QStringLiteral("yyyy-MM-dd HH:mm:ss");
     return tr("%1, %2 to %3")

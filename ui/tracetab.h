@@ -105,7 +105,6 @@ private:
     QLabel *m_focusText;
     QPushButton *m_openPeriod;
     std::optional<PathModel> m_focus; // the period the table and graph show
-    std::pair<qint64, qint64> m_periodMs{0, 0};
     QString m_graphSource;
     QString m_origin; // the file or history entry a saved path came from
     QString m_notice; // the latest thing the session said about how it probes, or a failed round
