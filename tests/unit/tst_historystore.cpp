@@ -18,6 +18,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/resource.h>
@@ -577,6 +578,35 @@ private Q_SLOTS:
         QCOMPARE(listed->size(), std::size_t(1));
         QVERIFY(!listed->front().interrupted && !listed->front().recording);
         QCOMPARE(*(*store)->load(*ended), session);
+    }
+
+    // The retention removes what was saved before its cut-off, with its tags, and leaves a
+    // session being kept as it runs, however old.
+    void forgetsWhatWasSavedBefore()
+    {
+        QTemporaryDir dir;
+        auto store = HistoryStore::open(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(store);
+        const NetworkPath path = fixturePath("hopscope/full-tcp-path.json");
+        const auto old = (*store)->add(path, 1000);
+        const auto recent = (*store)->add(path, 5000);
+        const auto running = (*store)->beginSession(path, 1000, 10);
+        QVERIFY(old && recent && running);
+        QVERIFY((*store)->setTags(*old, {"isp"}));
+        const auto removed = (*store)->forgetSavedBefore(5000);
+        QVERIFY2(removed, removed ? "" : removed.error().message.c_str());
+        QCOMPARE(*removed, 1);
+        const auto listed = (*store)->list();
+        QVERIFY(listed);
+        std::vector<std::int64_t> left;
+        for (const HistoryEntry &entry : *listed)
+            left.push_back(entry.id);
+        std::sort(left.begin(), left.end());
+        QCOMPARE(left, (std::vector<std::int64_t>{*recent, *running}));
+        HistoryQuery tagged;
+        tagged.text = "isp";
+        QVERIFY((*store)->list(tagged)->empty());
+        QCOMPARE(*(*store)->forgetSavedBefore(5000), 0);
     }
 
     // Alerts a session's rules raise and clear are kept with its rounds, from before its first
