@@ -6,6 +6,8 @@
 #include "ui/historymodel.h"
 #include "ui/historyservice.h"
 
+#include "store/historyretention.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
@@ -15,7 +17,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,17 +26,6 @@
 #include <utility>
 
 namespace hopscope {
-
-namespace {
-
-const QString kKeepDaysKey = QStringLiteral("history/keepDays");
-
-} // namespace
-
-int HistoryPanel::keepDays()
-{
-    return QSettings().value(kKeepDaysKey, 0).toInt();
-}
 
 HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_model(new HistoryModel(this)),
@@ -60,7 +50,7 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
         m_keep->addItem(tr("Keep %n days", nullptr, days), days);
     m_keep->setToolTip(tr("How long the history keeps what was saved; a session still being "
                           "kept as it runs, or interrupted, stays until it is saved whole."));
-    if (const int index = m_keep->findData(keepDays()); index >= 0)
+    if (const int index = m_keep->findData(loadHistoryKeepDays()); index >= 0)
         m_keep->setCurrentIndex(index);
 
     m_table->setModel(m_model);
@@ -125,7 +115,7 @@ HistoryPanel::HistoryPanel(HistoryService *service, QWidget *parent)
             m_service->forgetOlderThan(days);
     };
     connect(m_keep, &QComboBox::currentIndexChanged, this, [this, applyRetention] {
-        QSettings().setValue(kKeepDaysKey, m_keep->currentData().toInt());
+        saveHistoryKeepDays(m_keep->currentData().toInt());
         applyRetention();
     });
     m_retention->setInterval(6 * 3600 * 1000);

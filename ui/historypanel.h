@@ -30,8 +30,6 @@ public:
 
     QTableView *table() const { return m_table; }
     QComboBox *keep() const { return m_keep; }
-    // The retention chosen, kept in the settings: days, or 0 for forever.
-    static int keepDays();
     QLineEdit *search() const { return m_search; }
     HistoryModel *model() const { return m_model; }
     QList<qint64> selectedIds() const;

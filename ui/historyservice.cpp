@@ -3,6 +3,7 @@
 
 #include "ui/historyservice.h"
 
+#include "store/historyretention.h"
 #include "store/sessionkeeper.h"
 
 #include <QDateTime>
@@ -220,7 +221,7 @@ void HistoryService::setTags(qint64 id, const QStringList &tags)
 
 void HistoryService::forgetOlderThan(int days)
 {
-    const qint64 cutoffMs = QDateTime::currentMSecsSinceEpoch() - qint64{days} * 24 * 3600 * 1000;
+    const qint64 cutoffMs = historyKeepCutoffMs(days, QDateTime::currentMSecsSinceEpoch());
     onStore([this, days, cutoffMs](HistoryStoreOwner &owner) {
         const auto removed = owner.store->forgetSavedBefore(cutoffMs);
         if (!removed)

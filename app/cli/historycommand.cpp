@@ -8,9 +8,11 @@
 
 #include "path/networkpathjson.h"
 #include "report/textformat.h"
+#include "store/historyretention.h"
 #include "store/historystore.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFileInfo>
 
 namespace hopscope::cli {
@@ -19,6 +21,7 @@ namespace {
 
 constexpr std::string_view kHistoryUsage = R"(Usage: hopscope-cli history list [options]
        hopscope-cli history export [options] ID
+       hopscope-cli history prune [options]
 The history the window keeps of every trace and monitoring session, for scripts.
 
 Commands:
@@ -28,6 +31,9 @@ Commands:
               See `hopscope-cli history list --help`.
   export ID   Write entry ID as NetworkPath JSON (a session with every probe kept).
               See `hopscope-cli history export --help`.
+  prune       Remove what was saved longer ago than the window's History panel keeps
+              it, or than --older-than DAYS says.
+              See `hopscope-cli history prune --help`.
 )";
 
 QCommandLineOption databaseOption()
@@ -204,6 +210,61 @@ int runHistoryExport(const QStringList &arguments)
     return writeCommandOutput(parser, output, networkPathToJson(*path) + "\n");
 }
 
+int runHistoryPrune(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Remove the history's entries saved more than DAYS days ago: as many as --older-than "
+        "says, else as the window's History panel keeps them. A monitoring session still being "
+        "kept as it runs, or interrupted, stays."));
+    const QCommandLineOption help = helpOption();
+    const QCommandLineOption database = databaseOption();
+    const QCommandLineOption olderThan(
+        QStringLiteral("older-than"),
+        QStringLiteral("Remove what was saved more than DAYS days ago, 1-%1.")
+            .arg(kMaxHistoryKeepDays),
+        QStringLiteral("DAYS"));
+    parser.addOptions({help, database, olderThan});
+    QStringList operands;
+    if (const auto done = parseCommandLine(parser, help, "history prune",
+                                           std::vector<std::string>{}, arguments, operands))
+        return *done;
+    std::string error;
+    int days = loadHistoryKeepDays();
+    if (const auto given = intOption(parser, olderThan, error); given && error.empty()) {
+        if (*given < 1 || *given > kMaxHistoryKeepDays)
+            error = "--older-than must be 1-" + std::to_string(kMaxHistoryKeepDays) + ", not " +
+                    std::to_string(*given);
+        days = *given;
+    } else if (error.empty() && days == 0) {
+        error = "the history is kept forever (Keep forever in the window's History panel); say "
+                "how old with --older-than DAYS";
+    }
+    if (!error.empty()) {
+        printError("history prune: " + error);
+        return ExitError;
+    }
+    auto store = openHistory(parser, database);
+    if (!store) {
+        printError("history prune: " + store.error().message);
+        return ExitError;
+    }
+    int removed = 0;
+    if (*store) {
+        const auto forgotten = (*store)->forgetSavedBefore(
+            historyKeepCutoffMs(days, QDateTime::currentMSecsSinceEpoch()));
+        if (!forgotten) {
+            printError("history prune: " + forgotten.error().message);
+            return ExitError;
+        }
+        removed = *forgotten;
+    }
+    printText("removed " + std::to_string(removed) + (removed == 1 ? " entry" : " entries") +
+              " saved more than " + std::to_string(days) + (days == 1 ? " day" : " days") +
+              " ago\n");
+    return ExitOk;
+}
+
 } // namespace
 
 int runHistory(const QStringList &arguments)
@@ -213,13 +274,15 @@ int runHistory(const QStringList &arguments)
         return runHistoryList(arguments.mid(1));
     if (command == QLatin1String("export"))
         return runHistoryExport(arguments.mid(1));
+    if (command == QLatin1String("prune"))
+        return runHistoryPrune(arguments.mid(1));
     if (command == QLatin1String("-h") || command == QLatin1String("--help")) {
         printOut(kHistoryUsage);
         return ExitOk;
     }
-    printError(command.isEmpty() ? std::string("history: say list or export")
+    printError(command.isEmpty() ? std::string("history: say list, export or prune")
                                  : "history: unknown command '" + command.toStdString() +
-                                       "'; it takes list or export");
+                                       "'; it takes list, export or prune");
     printOut(kHistoryUsage);
     return ExitError;
 }

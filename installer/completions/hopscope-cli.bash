@@ -18,7 +18,7 @@ _hopscope_cli()
         return
     fi
     if [[ ${words[1]} == history ]] && ((cword == 2)); then
-        COMPREPLY=($(compgen -W "list export --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "list export prune --help" -- "$cur"))
         return
     fi
 
@@ -63,6 +63,7 @@ _hopscope_cli()
             case ${words[2]} in
                 list) options="--database --search --protocol --limit --json --verbose --help" ;;
                 export) options="--database --output -o --verbose --help" ;;
+                prune) options="--database --older-than --verbose --help" ;;
                 *) return ;;
             esac
             ;;

@@ -48,10 +48,11 @@ expect_bash "--resume" hopscope-cli monitor --res
 expect_bash "--alert --alert-command" hopscope-cli monitor --ale
 expect_bash "--redact --redact-first" hopscope-cli report --red
 expect_bash "" hopscope-cli show --mtu
-expect_bash "--help export list" hopscope-cli history ""
+expect_bash "--help export list prune" hopscope-cli history ""
 expect_bash "--json" hopscope-cli history list --js
 expect_bash "icmp tcp udp" hopscope-cli history list --protocol ""
 expect_bash "--output" hopscope-cli history export --out
+expect_bash "--older-than" hopscope-cli history prune --old
 
 # File names where a file goes.
 scratch=$(mktemp -d)

@@ -4,8 +4,10 @@
 #include "path/networkpathjson.h"
 #include "store/historystore.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,12 +26,14 @@ struct Run
     QByteArray err;
 };
 
-// The CLI with its data folder in `dataHome`, as a user's ~/.local/share.
+// The CLI with its data folder in `dataHome`, as a user's ~/.local/share, and its settings
+// beside it.
 Run runCli(const QStringList &arguments, const QString &dataHome)
 {
     QProcess cli;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dataHome + QStringLiteral("-config"));
     cli.setProcessEnvironment(environment);
     cli.start(kCli, arguments);
     Run run;
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void listsAsJsonAndFilters();
     void exportsWhatWasStored();
     void anEmptyHistoryListsNothing();
+    void prunesWhatWasSavedLongAgo();
     void refusesBadArguments_data();
     void refusesBadArguments();
 
@@ -184,11 +189,61 @@ void CliHistoryTest::anEmptyHistoryListsNothing()
     QVERIFY2(exported.err.contains("the history is empty"), exported.err.constData());
 }
 
+// `history prune` removes what was saved longer ago than it is told, or than the window keeps it.
+void CliHistoryTest::prunesWhatWasSavedLongAgo()
+{
+    const QString file = m_home.filePath(QStringLiteral("prune.sqlite"));
+    const qint64 dayMs = 24 * 3600 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        for (const int daysAgo : {40, 20, 0})
+            QVERIFY((*store)->add(m_trace, nowMs - daysAgo * dayMs));
+    }
+    const auto listed = [&] {
+        const Run run = runCli(
+            {QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--database"), file},
+            dataHome());
+        return run.out.count('\n') - 1; // less the heading
+    };
+    QCOMPARE(listed(), 3);
+    const Run pruned =
+        runCli({QStringLiteral("history"), QStringLiteral("prune"), QStringLiteral("--database"),
+                file, QStringLiteral("--older-than"), QStringLiteral("30")},
+               dataHome());
+    QVERIFY2(pruned.exitCode == 0, pruned.err.constData());
+    QCOMPARE(pruned.out, QByteArray("removed 1 entry saved more than 30 days ago\n"));
+    QCOMPARE(listed(), 2);
+    // Without --older-than: the window's choice.
+    {
+        QSettings settings(dataHome() + QStringLiteral("-config/hopscope/hopscope.conf"),
+                           QSettings::IniFormat);
+        settings.setValue(QStringLiteral("history/keepDays"), 7);
+    }
+    const Run kept = runCli(
+        {QStringLiteral("history"), QStringLiteral("prune"), QStringLiteral("--database"), file},
+        dataHome());
+    QVERIFY2(kept.exitCode == 0, kept.err.constData());
+    QCOMPARE(kept.out, QByteArray("removed 1 entry saved more than 7 days ago\n"));
+    QCOMPARE(listed(), 1);
+    QSettings(dataHome() + QStringLiteral("-config/hopscope/hopscope.conf"), QSettings::IniFormat)
+        .remove(QStringLiteral("history/keepDays"));
+}
+
 void CliHistoryTest::refusesBadArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("said");
-    QTest::newRow("no command") << QStringList{} << QByteArray("history: say list or export");
+    QTest::newRow("no command") << QStringList{}
+                                << QByteArray("history: say list, export or prune");
+    QTest::newRow("a retention out of range")
+        << QStringList{QStringLiteral("prune"), QStringLiteral("--older-than"), QStringLiteral("0")}
+        << QByteArray("--older-than must be 1-36500, not 0");
+    QTest::newRow("no retention to apply")
+        << QStringList{QStringLiteral("prune")}
+        << QByteArray("the history is kept forever (Keep forever in the window's History panel); "
+                      "say how old with --older-than DAYS");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("show")} << QByteArray("unknown command 'show'");
     QTest::newRow("an id that is no number")
