@@ -129,7 +129,7 @@ void HopGraphView::refresh(const PathModel &session)
     for (const MonitorHop &hop : hops) {
         if (hop.responder == kOtherResponders)
             continue;
-        const bool onPath = hop.onLatestRound(session.latestRound());
+        const bool onPath = hop.onRoute(session.routeRound());
         const Key key{hop.ttl, hop.responder};
         if (const auto owner =
                 hop.responder.empty() ? std::nullopt : ownerOf(session.header(), hop.responder);

@@ -69,7 +69,7 @@ void HopTableModel::update(const PathModel &session)
     m_header = session.header();
     m_fileLabels = fileLabelsOf(session.fileHops()); // empty, and free, for a live path
     std::vector<MonitorHop> hops = session.hops();   // a copy: the model keeps it between refreshes
-    m_latestRound = session.latestRound();
+    m_latestRound = session.routeRound();
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
     // insert what is new where it belongs and refresh the rest in place.
     std::size_t old = 0;
@@ -297,7 +297,7 @@ QString HopTableModel::toolTip(const MonitorHop &hop) const
         lines << tr("Answered %1 (%2)")
                      .arg(QString::fromUtf8(unreachableName(*kind).data()),
                           QString::fromUtf8(unreachableFlag(*kind).data()));
-    if (!hop.onLatestRound(m_latestRound))
+    if (!hop.onRoute(m_latestRound))
         lines << tr("Not on the path since round %1.").arg(hop.lastRound + 1);
     return lines.join(QLatin1Char('\n'));
 }
@@ -330,7 +330,7 @@ QVariant HopTableModel::data(const QModelIndex &index, int role) const
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (!hop.onLatestRound(m_latestRound))
+        if (!hop.onRoute(m_latestRound))
             return QBrush(QColor(0x8a, 0x8f, 0x98));
         if (index.column() == Loss && hop.stats.lossPercent > 0)
             return QBrush(hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00)

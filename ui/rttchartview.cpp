@@ -343,7 +343,7 @@ std::vector<RttChartView::HopKey> RttChartView::defaultHops(const PathModel &ses
     std::optional<HopKey> slowest;
     double slowestAvg = -1;
     for (const MonitorHop &hop : session.hops()) {
-        if (!hop.onLatestRound(session.latestRound()) || hop.responder.empty() ||
+        if (!hop.onRoute(session.routeRound()) || hop.responder.empty() ||
             hop.responder == kOtherResponders)
             continue;
         if (hop.destination) {

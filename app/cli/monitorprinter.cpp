@@ -26,7 +26,7 @@ std::string roundOutcome(const PathModel &model)
 {
     if (const auto ttl = model.destinationTtl()) {
         for (const MonitorHop &hop : model.hops()) {
-            if (hop.ttl != *ttl || !hop.destination || !hop.onLatestRound(model.latestRound()))
+            if (hop.ttl != *ttl || !hop.destination || !hop.onRoute(model.routeRound()))
                 continue;
             char rtt[32] = "";
             if (hop.stats.lastMs)
@@ -105,7 +105,7 @@ void MonitorPrinter::redraw(const PathModel &model)
     screen += "Hopscope monitor: " + formatPathTarget(model.header()) + "; round " +
               std::to_string(model.latestRound()) + " at " +
               formatUtc(model.latestRoundUs() / 1000) + "\n\n";
-    screen += formatMonitorTable(model.header(), model.hops(), model.latestRound());
+    screen += formatMonitorTable(model.header(), model.hops(), model.routeRound());
     const auto &changes = model.routeChanges();
     if (!changes.empty()) {
         screen += "\nRoute changes (" +

@@ -33,7 +33,9 @@ struct MonitorHop
     std::optional<ProbeQuote> quote;    // what the latest ICMP error said of the probe
     std::optional<int> replyTtl;        // the TTL the latest reply arrived with
 
-    bool onLatestRound(int latest) const { return lastRound == latest; }
+    // On the path's current route: seen in the round the route is read from, or since (a round
+    // under way adds to the route; it replaces it once it has ended).
+    bool onRoute(int routeRound) const { return lastRound >= routeRound; }
     bool operator==(const MonitorHop &) const = default;
 };
 

@@ -168,9 +168,10 @@ void PathModel::adoptFigures(const MonitorSummary &summary)
     m_latestRound = 0;
     for (const MonitorHop &hop : summary.hops)
         m_latestRound = std::max(m_latestRound, hop.lastRound);
+    m_routeRound = m_latestRound;
     m_destinationTtl.reset();
     for (const MonitorHop &hop : summary.hops)
-        if (hop.destination && hop.onLatestRound(m_latestRound) &&
+        if (hop.destination && hop.onRoute(m_routeRound) &&
             (!m_destinationTtl || hop.ttl < *m_destinationTtl))
             m_destinationTtl = hop.ttl;
     m_monitoring = summary.rounds > 0;
@@ -200,7 +201,7 @@ void PathModel::loadRows(const NetworkPath &path)
     m_givenRows = std::move(rows);
     m_counted = false;
     m_rounds = 1;
-    m_latestRound = 1;
+    m_latestRound = m_routeRound = 1;
     m_firstRoundUs = m_latestRoundUs = path.timestampMs * 1000;
 }
 
@@ -365,6 +366,9 @@ void PathModel::abandonRound()
     for (const auto &[slot, responder] : m_answeredThisRound)
         m_lastResponder[slot] = responder;
     m_heldBack.clear();
+    // The round has ended: the route is read from it now.
+    m_routeRound = m_latestRound;
+    m_hops.reset();
 }
 
 std::vector<RouteChange> PathModel::endRound(const Hostnames &hostnames, std::optional<int> lastTtl)
@@ -471,7 +475,7 @@ void PathModel::flagRateLimiting(std::vector<MonitorHop> &hops) const
     std::map<int, std::pair<int, int>> sentReceived;
     int lastTtl = 0;
     for (const MonitorHop &hop : hops) {
-        if (!hop.onLatestRound(m_latestRound))
+        if (!hop.onRoute(m_routeRound))
             continue;
         auto &[sent, received] = sentReceived[hop.ttl];
         sent += hop.stats.sent;
@@ -535,11 +539,11 @@ MonitorSummary PathModel::summary() const
 std::map<int, TtlFigures> PathModel::latestTtlFigures() const
 {
     // Only the rows on the latest route: a session's old hops say nothing about the path now.
-    const int latestRound = m_latestRound;
+    const int routeRound = m_routeRound;
     std::map<int, TtlFigures> byTtl;
     std::map<int, double> rttSum;
     for (const MonitorHop &hop : hops()) {
-        if (!hop.onLatestRound(latestRound))
+        if (!hop.onRoute(routeRound))
             continue;
         TtlFigures &at = byTtl[hop.ttl];
         at.sent += hop.stats.sent;
@@ -565,7 +569,7 @@ std::map<HopEdge, int> PathModel::linksToDraw() const
     std::map<HopEdge, int> links = m_edges;
     std::map<int, std::vector<std::string>> columns;
     for (const MonitorHop &hop : hops())
-        if (hop.onLatestRound(m_latestRound) && hop.responder != kOtherResponders)
+        if (hop.onRoute(m_routeRound) && hop.responder != kOtherResponders)
             columns[hop.ttl].push_back(hop.responder);
     std::set<int> linked;
     for (const auto &[edge, count] : m_edges)
@@ -599,7 +603,7 @@ std::vector<PathHop> PathModel::latestHops() const
         return m_original->hops;
     std::vector<PathHop> latest;
     for (const MonitorHop &hop : hops()) {
-        if (!hop.onLatestRound(m_latestRound) || hop.responder == kOtherResponders)
+        if (!hop.onRoute(m_routeRound) || hop.responder == kOtherResponders)
             continue;
         if (hop.responder.empty() || hop.stats.received == 0)
             latest.push_back(

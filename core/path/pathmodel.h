@@ -181,6 +181,10 @@ public:
     int rounds() const { return m_rounds; }
     int failedRounds() const { return m_failedRounds; }
     int latestRound() const { return m_latestRound; }
+    // The round the current route is read from (MonitorHop::onRoute): the latest once it has
+    // ended; while a round is under way, the one before, so that a row the new round has not
+    // reached yet stays on the route rather than dropping off it until its probe comes back.
+    int routeRound() const { return m_routeRound; }
     std::int64_t firstRoundUs() const { return m_firstRoundUs; }
     std::int64_t latestRoundUs() const { return m_latestRoundUs; }
     // The TTL at which the destination answered in the latest round, if it did.
@@ -252,6 +256,7 @@ private:
     int m_rounds = 0;
     int m_failedRounds = 0;
     int m_latestRound = 0;
+    int m_routeRound = 0;
     std::int64_t m_firstRoundUs = 0;
     std::int64_t m_latestRoundUs = 0;
     std::optional<int> m_destinationTtl;

@@ -122,7 +122,7 @@ std::string htmlReport(const ReportContent &content)
     for (std::size_t listed = 0; listed < content.listedRows.size(); ++listed) {
         const MonitorHop &hop = content.model.hops()[content.listedRows[listed]];
         const HopStatistics &s = hop.stats;
-        html += hop.onLatestRound(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
+        html += hop.onRoute(content.latestRound) ? "<tr>" : "<tr class=\"off\">";
         html += cell(std::to_string(hop.ttl), true) +
                 cell(hop.responder.empty() ? "*" : hop.responder) + cell(hop.hostname);
         if (owners)

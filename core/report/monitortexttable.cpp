@@ -34,7 +34,7 @@ std::string describeHopNotes(const MonitorHop &hop, int latestRound)
         add(hop.stats.received == 0
                 ? "no replies, but later hops answer: ICMP filtered or rate limited"
                 : "loss does not continue: likely ICMP rate limiting");
-    if (!hop.onLatestRound(latestRound))
+    if (!hop.onRoute(latestRound))
         add("not on the path since round " + std::to_string(hop.lastRound + 1));
     return note;
 }
@@ -121,7 +121,7 @@ std::string formatMonitorReport(const PathModel &model)
         report += " from " + formatUtc(model.firstRoundUs() / 1000) + " to " +
                   formatUtc(model.latestRoundUs() / 1000);
     report += "\n\n";
-    report += formatMonitorTable(model.header(), model.hops(), model.latestRound());
+    report += formatMonitorTable(model.header(), model.hops(), model.routeRound());
     const std::size_t changes = model.routeChanges().size() + model.forgottenRouteChanges();
     report += "\n" + std::to_string(changes) + (changes == 1 ? " route change" : " route changes");
     report += changes == 0 ? ".\n" : ":\n";
@@ -134,7 +134,7 @@ std::string formatFiguresReport(const PathModel &model)
 {
     if (!model.counted() || model.isMonitoring())
         return {};
-    return "Per hop:\n\n" + formatMonitorTable(model.header(), model.hops(), model.latestRound());
+    return "Per hop:\n\n" + formatMonitorTable(model.header(), model.hops(), model.routeRound());
 }
 
 } // namespace hopscope

@@ -42,7 +42,7 @@ std::optional<UnreachableStop> unreachableStop(const PathModel &model, int lastT
     for (const MonitorHop &hop : model.hops()) {
         const auto responder = IpAddress::parse(hop.responder);
         if (hop.ttl != lastTtl || !responder || !hop.unreachableCode ||
-            !hop.onLatestRound(model.latestRound()))
+            !hop.onRoute(model.routeRound()))
             continue;
         const bool v6 = !responder->isV4();
         return UnreachableStop{

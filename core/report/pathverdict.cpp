@@ -33,9 +33,9 @@ PathVerdict pathVerdict(const PathModel &model)
     PathVerdict verdict;
     if (model.header().hopscope)
         verdict.pathMtu = model.header().hopscope->pathMtu;
-    const int latestRound = model.latestRound();
+    const int latestRound = model.routeRound();
     for (const MonitorHop &hop : model.hops())
-        if (hop.destination && hop.onLatestRound(latestRound) && !verdict.destinationTtl) {
+        if (hop.destination && hop.onRoute(latestRound) && !verdict.destinationTtl) {
             verdict.destinationTtl = hop.ttl;
             verdict.destinationRttMs = hop.stats.avgMs;
         }

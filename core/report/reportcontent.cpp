@@ -87,7 +87,7 @@ ReportContent buildRedactedReportContent(NetworkPath redacted, const ReportOptio
     content.reproduce = reproduceCommand(content.path);
     content.generatedAtMs = options.generatedAtMs;
     content.redaction = options.redaction;
-    content.latestRound = content.model.latestRound();
+    content.latestRound = content.model.routeRound();
     listRows(content);
     return content;
 }

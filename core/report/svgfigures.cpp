@@ -44,7 +44,7 @@ std::map<int, std::vector<const MonitorHop *>> latestByTtl(const ReportContent &
     std::map<int, std::vector<const MonitorHop *>> byTtl;
     const int end = content.verdict.destinationTtl.value_or(content.verdict.lastAnsweringTtl);
     for (const MonitorHop &hop : content.model.hops())
-        if (hop.onLatestRound(content.latestRound) && hop.ttl <= std::max(end, 1))
+        if (hop.onRoute(content.latestRound) && hop.ttl <= std::max(end, 1))
             byTtl[hop.ttl].push_back(&hop);
     return byTtl;
 }

@@ -534,7 +534,10 @@ void WindowRecordTest::aPeriodFocusesTheViews()
     };
     QCOMPARE(snt(), sent);
     QVERIFY2(bar.endsWith(QStringLiteral("Alerts raised: latency>0ms/1.")), qPrintable(bar));
-    QVERIFY(seriesPoints(tab->chart()) >= static_cast<int>(rounds.size()));
+    QVERIFY2(seriesPoints(tab->chart()) >= static_cast<int>(rounds.size()),
+             qPrintable(QStringLiteral("%1 points, %2 rounds")
+                            .arg(seriesPoints(tab->chart()))
+                            .arg(rounds.size())));
     // The alert is marked where it was raised, in the first round.
     const auto raisedMarks = [](TraceTab *shown) {
         for (QAbstractSeries *series : shown->chart()->chart()->series())

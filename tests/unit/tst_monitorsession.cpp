@@ -113,6 +113,7 @@ private Q_SLOTS:
     void glanceFollowsTheDestination();
     void periodIsTheSessionAsItWasThen();
     void periodCountsFoldedProbes();
+    void aRoundUnderWayKeepsTheRoute();
 };
 
 void MonitorSessionTest::routeChanges_data()
@@ -580,6 +581,40 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     }
     QCOMPARE(sent, 10);
     QCOMPARE(sum, 55.0);
+}
+
+// While a round is under way, the rows it has not reached yet stay on the route, and the TTL
+// figures and the hops a file lists with them: a live view does not drop them until their probes
+// come back. A new responder joins the route at once; the old one leaves when the round ends.
+void MonitorSessionTest::aRoundUnderWayKeepsTheRoute()
+{
+    PathModel session =
+        feed({QStringLiteral("1:a=1 2:b=2 3:D=3"), QStringLiteral("1:a=1 2:b=2 3:D=3")});
+    const auto onRoute = [&session] {
+        QStringList rows;
+        for (const MonitorHop &hop : session.hops())
+            if (hop.onRoute(session.routeRound()))
+                rows << QStringLiteral("%1:%2").arg(hop.ttl).arg(
+                    hop.responder == kDestination ? QStringLiteral("D")
+                                                  : QString::fromStdString(hop.responder));
+        return rows.join(QLatin1Char(' '));
+    };
+    QCOMPARE(session.routeRound(), 2);
+    const MonitorRound third = parseRound(QStringLiteral("1:a=1 2:c=2 3:D=3"), 3);
+    session.beginRound(3, third.startedUs, third.destination);
+    QCOMPARE(session.latestRound(), 3);
+    QCOMPARE(session.routeRound(), 2);
+    QCOMPARE(onRoute(), QStringLiteral("1:a 2:b 3:D"));
+    session.addProbe(third.probes[0]);
+    QCOMPARE(onRoute(), QStringLiteral("1:a 2:b 3:D"));
+    QCOMPARE(session.latestTtlFigures().size(), std::size_t(3));
+    QCOMPARE(session.latestHops().size(), std::size_t(3));
+    session.addProbe(third.probes[1]);
+    QCOMPARE(onRoute(), QStringLiteral("1:a 2:b 2:c 3:D"));
+    session.addProbe(third.probes[2]);
+    session.endRound();
+    QCOMPARE(session.routeRound(), 3);
+    QCOMPARE(onRoute(), QStringLiteral("1:a 2:c 3:D"));
 }
 
 QTEST_GUILESS_MAIN(MonitorSessionTest)
