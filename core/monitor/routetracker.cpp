@@ -3,6 +3,8 @@
 
 #include "monitor/routetracker.h"
 
+#include "common/statecodec.h"
+
 #include <algorithm>
 
 namespace hopscope {
@@ -118,6 +120,61 @@ void RouteTracker::trackDestination(const RouteObservation &observation,
     changes.push_back(change);
     m_length = observation.destinationTtl;
     m_pendingLength.reset();
+}
+
+void RouteTracker::writeState(StateWriter &writer) const
+{
+    const auto writePending = [&writer](const std::optional<Pending> &pending) {
+        writer.put(pending.has_value());
+        if (!pending)
+            return;
+        writer.put(pending->round);
+        writer.put(pending->timeUs);
+        writer.put(pending->rounds);
+        writer.putStrings(pending->responders);
+    };
+    writer.putSize(m_known.size());
+    for (const auto &[ttl, responders] : m_known) {
+        writer.put(ttl);
+        writer.putStrings(responders);
+    }
+    writer.putSize(m_pendingResponders.size());
+    for (const auto &[ttl, pending] : m_pendingResponders) {
+        writer.put(ttl);
+        writePending(pending);
+    }
+    writer.putOptional(m_reaching);
+    writer.putOptional(m_length);
+    writePending(m_pendingReach);
+    writePending(m_pendingLength);
+}
+
+RouteTracker RouteTracker::readState(StateReader &reader, int confirmRounds)
+{
+    const auto readPending = [&reader]() -> std::optional<Pending> {
+        if (!reader.get<bool>())
+            return std::nullopt;
+        Pending pending;
+        pending.round = reader.get<int>();
+        pending.timeUs = reader.get<std::int64_t>();
+        pending.rounds = reader.get<int>();
+        pending.responders = reader.getStringSet();
+        return pending;
+    };
+    RouteTracker tracker(confirmRounds);
+    for (std::size_t count = reader.getCount(8); count > 0; --count) {
+        const int ttl = reader.get<int>();
+        tracker.m_known[ttl] = reader.getStringSet();
+    }
+    for (std::size_t count = reader.getCount(5); count > 0; --count) {
+        const int ttl = reader.get<int>();
+        tracker.m_pendingResponders[ttl] = readPending();
+    }
+    tracker.m_reaching = reader.getOptional<bool>();
+    tracker.m_length = reader.getOptional<int>();
+    tracker.m_pendingReach = readPending();
+    tracker.m_pendingLength = readPending();
+    return tracker;
 }
 
 } // namespace hopscope

@@ -13,6 +13,9 @@
 
 namespace hopscope {
 
+class StateReader;
+class StateWriter;
+
 // What one round saw of the route.
 struct RouteObservation
 {
@@ -41,6 +44,10 @@ public:
     std::vector<RouteChange> addRound(const RouteObservation &observation);
 
     const std::set<std::string> &respondersAt(int ttl) const;
+
+    // Everything it holds, to go on from exactly (PathModel's state).
+    void writeState(StateWriter &writer) const;
+    static RouteTracker readState(StateReader &reader, int confirmRounds);
 
 private:
     struct Pending

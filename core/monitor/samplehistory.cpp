@@ -3,9 +3,76 @@
 
 #include "monitor/samplehistory.h"
 
+#include "common/statecodec.h"
+
 #include <algorithm>
+#include <limits>
 
 namespace hopscope {
+
+namespace {
+
+constexpr std::size_t kSampleStateBytes = 30;
+constexpr std::size_t kBucketStateBytes = 56;
+
+void writeSample(StateWriter &writer, const MonitorSample &sample)
+{
+    writer.put(sample.sentAtUs);
+    writer.put(sample.rttMs);
+    writer.put(sample.round);
+    for (const std::uint8_t byte :
+         {sample.flow, sample.icmpType, sample.icmpCode, static_cast<std::uint8_t>(sample.hasIcmp),
+          sample.quote, sample.replyTtl})
+        writer.put(byte);
+    writer.put(sample.order);
+}
+
+MonitorSample readSample(StateReader &reader)
+{
+    MonitorSample sample;
+    sample.sentAtUs = reader.get<std::int64_t>();
+    sample.rttMs = reader.get<double>();
+    sample.round = reader.get<std::int32_t>();
+    sample.flow = reader.get<std::uint8_t>();
+    sample.icmpType = reader.get<std::uint8_t>();
+    sample.icmpCode = reader.get<std::uint8_t>();
+    sample.hasIcmp = reader.get<bool>();
+    sample.quote = reader.get<std::uint8_t>();
+    sample.replyTtl = reader.get<std::uint8_t>();
+    sample.order = reader.get<std::uint32_t>();
+    return sample;
+}
+
+void writeBucket(StateWriter &writer, const SampleBucket &bucket)
+{
+    writer.put(bucket.firstSentUs);
+    writer.put(bucket.lastSentUs);
+    writer.put(bucket.firstRound);
+    writer.put(bucket.lastRound);
+    writer.put(bucket.sent);
+    writer.put(bucket.received);
+    writer.put(bucket.minMs);
+    writer.put(bucket.maxMs);
+    writer.put(bucket.sumMs);
+}
+
+SampleBucket readBucket(StateReader &reader)
+{
+    SampleBucket bucket;
+    bucket.firstSentUs = reader.get<std::int64_t>();
+    bucket.lastSentUs = reader.get<std::int64_t>();
+    bucket.firstRound = reader.get<std::int32_t>();
+    bucket.lastRound = reader.get<std::int32_t>();
+    bucket.sent = reader.get<std::int32_t>(0, std::numeric_limits<std::int32_t>::max(),
+                                           "a bucket's probe count");
+    bucket.received = reader.get<std::int32_t>(0, bucket.sent, "a bucket's reply count");
+    bucket.minMs = reader.get<double>();
+    bucket.maxMs = reader.get<double>();
+    bucket.sumMs = reader.get<double>();
+    return bucket;
+}
+
+} // namespace
 
 void SampleBucket::add(const MonitorSample &sample)
 {
@@ -80,6 +147,44 @@ std::vector<SampleBucket> SampleHistory::buckets() const
     if (m_open)
         all.push_back(*m_open);
     return all;
+}
+
+void SampleHistory::writeState(StateWriter &writer) const
+{
+    writer.put<std::uint64_t>(m_samplesPerBucket);
+    writer.put(m_total);
+    writer.putSize(m_recent.size());
+    m_recent.forEach([&writer](const MonitorSample &sample) { writeSample(writer, sample); });
+    writer.putSize(m_buckets.size());
+    for (const SampleBucket &bucket : m_buckets)
+        writeBucket(writer, bucket);
+    writer.put(m_open.has_value());
+    if (m_open)
+        writeBucket(writer, *m_open);
+}
+
+SampleHistory SampleHistory::readState(StateReader &reader, const SampleHistoryLimits &limits)
+{
+    SampleHistory history(limits);
+    // Doubled each time the buckets filled up: a power of two times the first size.
+    history.m_samplesPerBucket = reader.get<std::uint64_t>(
+        history.m_samplesPerBucket, history.m_samplesPerBucket << 40, "the probes per bucket");
+    history.m_total =
+        reader.get<std::int64_t>(0, std::numeric_limits<std::int64_t>::max(), "a probe count");
+    const std::size_t recent = reader.getCount(kSampleStateBytes);
+    if (recent > history.m_recent.capacity())
+        reader.fail("more probes than a row keeps one by one");
+    MonitorSample evicted;
+    for (std::size_t i = 0; i < recent; ++i)
+        history.m_recent.push(readSample(reader), evicted);
+    const std::size_t buckets = reader.getCount(kBucketStateBytes);
+    if (buckets >= history.m_maxBuckets)
+        reader.fail("more buckets than a row keeps");
+    for (std::size_t i = 0; i < buckets; ++i)
+        history.m_buckets.push_back(readBucket(reader));
+    if (reader.get<bool>())
+        history.m_open = readBucket(reader);
+    return history;
 }
 
 } // namespace hopscope

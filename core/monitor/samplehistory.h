@@ -13,6 +13,9 @@
 
 namespace hopscope {
 
+class StateReader;
+class StateWriter;
+
 // One probe, as a row keeps it: 32 bytes. The RTT keeps every bit a file holds, so that a path
 // reopens exactly as it was saved.
 struct MonitorSample
@@ -81,6 +84,11 @@ public:
     std::vector<SampleBucket> buckets() const;
     std::size_t samplesPerBucket() const { return m_samplesPerBucket; }
     std::int64_t totalSamples() const { return m_total; }
+
+    // Everything it holds, to go on from exactly (PathModel's state). Reading refuses more
+    // probes or buckets than `limits` keep.
+    void writeState(StateWriter &writer) const;
+    static SampleHistory readState(StateReader &reader, const SampleHistoryLimits &limits);
 
 private:
     void fold(const MonitorSample &old);

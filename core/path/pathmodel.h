@@ -22,6 +22,9 @@
 
 namespace hopscope {
 
+class StateReader;
+class StateWriter;
+
 // Reverse-DNS names by address text.
 using Hostnames = std::unordered_map<std::string, std::string>;
 
@@ -218,6 +221,12 @@ public:
     NetworkPath toNetworkPath() const;
     // A monitoring session's figures for its file.
     MonitorSummary summary() const;
+
+    // A model fed rounds, as it stands between them, whole: what it needs to go on exactly as if
+    // it had never stopped (path/pathmodelstate.h). Not for a file's model, which has its file.
+    bool canWriteState() const { return !m_original && !m_givenRows && !m_givenHistory; }
+    void writeState(StateWriter &writer) const;
+    static PathModel readState(StateReader &reader, const MonitorLimits &limits);
 
 private:
     Series &seriesFor(int ttl, const std::string &responder);

@@ -3,8 +3,11 @@
 
 #include "stats/runningstatistics.h"
 
+#include "common/statecodec.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hopscope {
 
@@ -137,6 +140,47 @@ HopStatistics RunningStatistics::statistics() const
         stats.p95Ms = histogramValueAt(nearestRank(95.0, n));
     }
     return stats;
+}
+
+void RunningStatistics::writeState(StateWriter &writer) const
+{
+    writer.put<std::uint64_t>(m_exactLimit);
+    writer.put(m_sent);
+    writer.put(m_received);
+    for (const double value : {m_mean, m_squares, m_min, m_max, m_last, m_jitterSum})
+        writer.put(value);
+    writer.putSize(m_replies.size());
+    for (const double reply : m_replies)
+        writer.put(reply);
+    writer.putSize(m_histogram.size());
+    for (const std::uint32_t count : m_histogram)
+        writer.put(count);
+}
+
+RunningStatistics RunningStatistics::readState(StateReader &reader)
+{
+    RunningStatistics statistics(
+        reader.get<std::uint64_t>(0, 1u << 30, "the exact quantile limit"));
+    statistics.m_sent = reader.get<int>(0, std::numeric_limits<int>::max(), "a probe count");
+    statistics.m_received = reader.get<int>(0, statistics.m_sent, "a reply count");
+    for (double *value : {&statistics.m_mean, &statistics.m_squares, &statistics.m_min,
+                          &statistics.m_max, &statistics.m_last, &statistics.m_jitterSum})
+        *value = reader.get<double>();
+    statistics.m_replies.resize(reader.getCount(sizeof(double)));
+    for (double &reply : statistics.m_replies)
+        reply = reader.get<double>();
+    statistics.m_histogram.resize(reader.getCount(sizeof(std::uint32_t)));
+    for (std::uint32_t &count : statistics.m_histogram)
+        count = reader.get<std::uint32_t>();
+    // Quantiles read the replies one by one or the histogram, never both, and the histogram's
+    // buckets are fixed.
+    if (!statistics.m_histogram.empty() &&
+        (statistics.m_histogram.size() != kBuckets || !statistics.m_replies.empty()))
+        reader.fail("the reply histogram does not match");
+    if (statistics.m_histogram.empty() &&
+        statistics.m_replies.size() != static_cast<std::size_t>(statistics.m_received))
+        reader.fail("the replies kept do not match their count");
+    return statistics;
 }
 
 } // namespace hopscope

@@ -12,6 +12,9 @@
 
 namespace hopscope {
 
+class StateReader;
+class StateWriter;
+
 // HopStatistics kept up to date one probe at a time, in memory that does not grow without bound:
 // counts, extremes, mean and deviation are exact whatever the length (Welford's method); the
 // median and p95 are exact while at most `exactQuantileLimit` replies have come in, and after
@@ -31,6 +34,10 @@ public:
     int sent() const { return m_sent; }
     int received() const { return m_received; }
     bool quantilesExact() const { return m_histogram.empty(); }
+
+    // Everything it holds, to go on from exactly (PathModel's state).
+    void writeState(StateWriter &writer) const;
+    static RunningStatistics readState(StateReader &reader);
 
 private:
     void moveRepliesToHistogram();

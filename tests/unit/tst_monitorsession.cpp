@@ -3,6 +3,7 @@
 
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
+#include "path/pathmodelstate.h"
 #include "path/sessionglance.h"
 #include "path/sessionperiod.h"
 #include "stats/hopstatistics.h"
@@ -92,6 +93,64 @@ const MonitorHop *findHop(const std::vector<MonitorHop> &hops, int ttl,
     return nullptr;
 }
 
+// A round of a session with what a long one meets: RTTs that wander, a lost probe now and then,
+// two routers taking turns at TTL 2 (per-packet load balancing), the route at TTL 3 moving every
+// 300 rounds, a router that quotes the probe with its MTU, and a destination silent for a while.
+MonitorRound eventfulRound(int number)
+{
+    MonitorRound round;
+    round.number = number;
+    round.startedUs = kStartUs + std::int64_t{number} * 1'000'000;
+    round.destination = kDestination;
+    std::int64_t sentUs = round.startedUs;
+    const bool silent = number % 700 >= 690;
+    for (int ttl = 1; ttl <= 4; ++ttl) {
+        for (int query = 0; query < 2; ++query) {
+            ProbeSample probe;
+            probe.ttl = ttl;
+            probe.flow = query;
+            probe.sentAtUs = sentUs++;
+            const int spin = (number * 7 + ttl * 13 + query * 5) % 97;
+            if (spin == 0 || (ttl == 4 && silent)) {
+                round.probes.push_back(probe);
+                continue;
+            }
+            probe.rttMs = 0.5 * ttl + spin / 40.0 + (number % 11) / 100.0;
+            if (ttl == 1)
+                probe.responder = "a";
+            else if (ttl == 2)
+                probe.responder = (number + query) % 2 == 0 ? "b1" : "b2";
+            else if (ttl == 3)
+                probe.responder = (number / 300) % 2 == 0 ? "c" : "e";
+            else
+                probe.responder = kDestination;
+            if (ttl == 3 && query == 1) {
+                ProbeQuote quote;
+                quote.ttl = 1;
+                quote.nextHopMtu = number % 2 == 0 ? 1400 : 1280;
+                probe.quote = quote;
+                probe.icmpType = 11;
+                probe.replyTtl = 62;
+            }
+            round.probes.push_back(probe);
+        }
+    }
+    round.hostnames.emplace("a", "gateway.example");
+    return round;
+}
+
+AlertEvent eventfulAlert(int round)
+{
+    AlertEvent event;
+    event.rule = *parseAlertRule("loss>10%/3");
+    event.raised = round % 200 == 0;
+    event.round = round;
+    event.timeUs = kStartUs + std::int64_t{round} * 1'000'000;
+    event.value = round / 10.0;
+    event.detail = "round " + std::to_string(round);
+    return event;
+}
+
 } // namespace
 
 class MonitorSessionTest : public QObject
@@ -113,6 +172,9 @@ private Q_SLOTS:
     void glanceFollowsTheDestination();
     void periodIsTheSessionAsItWasThen();
     void periodCountsFoldedProbes();
+    void aSessionGoesOnFromItsState_data();
+    void aSessionGoesOnFromItsState();
+    void aStateThatDoesNotReadIsRefused();
     void aRoundUnderWayKeepsTheRoute();
 };
 
@@ -581,6 +643,111 @@ void MonitorSessionTest::periodCountsFoldedProbes()
     }
     QCOMPARE(sent, 10);
     QCOMPARE(sum, 55.0);
+}
+
+void MonitorSessionTest::aSessionGoesOnFromItsState_data()
+{
+    QTest::addColumn<int>("savedAt");
+    QTest::addColumn<int>("rounds");
+    QTest::newRow("after the first round") << 1 << 40;
+    QTest::newRow("while a route change waits to be confirmed") << 300 << 420;
+    QTest::newRow("with folded buckets, quantiles from the histogram") << 2300 << 2500;
+}
+
+// A model saved as its state and read back goes on exactly as the one that never stopped: the
+// same rows to the last bit, the same links, route changes and alerts, the same file.
+void MonitorSessionTest::aSessionGoesOnFromItsState()
+{
+    QFETCH(int, savedAt);
+    QFETCH(int, rounds);
+    MonitorLimits limits;
+    limits.history = SampleHistoryLimits{50, 8, 4};
+    limits.maxRouteChanges = 3;
+    limits.maxAlerts = 2;
+    NetworkPath header;
+    header.timestampMs = kStartUs / 1000;
+    header.destination.hostname = "server";
+    header.destination.ipAddress = kDestination;
+    header.hopscope = HopscopeExtension{};
+
+    PathModel unbroken(limits);
+    unbroken.setHeader(header);
+    unbroken.setMonitoring(1000);
+    std::optional<PathModel> resumed;
+    for (int round = 1; round <= rounds; ++round) {
+        const std::vector<RouteChange> changes = unbroken.addRound(eventfulRound(round));
+        if (round % 50 == 0)
+            unbroken.addAlert(eventfulAlert(round));
+        if (resumed) {
+            QCOMPARE(resumed->addRound(eventfulRound(round)), changes);
+            if (round % 50 == 0)
+                resumed->addAlert(eventfulAlert(round));
+        }
+        if (round == savedAt) {
+            QVERIFY(unbroken.canWriteState());
+            auto read = restorePathModelState(savePathModelState(unbroken), limits);
+            QVERIFY2(read, read ? "" : read.error().message.c_str());
+            resumed = std::move(*read);
+            QCOMPARE(resumed->hops(), unbroken.hops());
+        }
+    }
+    QVERIFY(resumed);
+    if (savedAt > 2000) { // what the row makes of its replies is no longer exact
+        QVERIFY(!unbroken.series().at(1).front().statistics.quantilesExact());
+        QVERIFY(unbroken.series().at(1).front().history.samplesPerBucket() > 4);
+    }
+    QCOMPARE(resumed->hops(), unbroken.hops());
+    QCOMPARE(resumed->edges(), unbroken.edges());
+    QCOMPARE(resumed->linksToDraw(), unbroken.linksToDraw());
+    QCOMPARE(resumed->routeChanges(), unbroken.routeChanges());
+    QCOMPARE(resumed->forgottenRouteChanges(), unbroken.forgottenRouteChanges());
+    QCOMPARE(resumed->alerts(), unbroken.alerts());
+    QCOMPARE(resumed->alertsAdded(), unbroken.alertsAdded());
+    QCOMPARE(resumed->summary(), unbroken.summary());
+    QCOMPARE(networkPathToJson(resumed->toNetworkPath()),
+             networkPathToJson(unbroken.toNetworkPath()));
+    QCOMPARE(resumed->header().destination.hostname, std::string("server"));
+    if (rounds > 300)
+        QVERIFY(!unbroken.routeChanges().empty());
+    if (rounds > 2000)
+        QVERIFY(unbroken.forgottenRouteChanges() > 0 && unbroken.alertsAdded() > 2);
+}
+
+// A state cut short, from another version or damaged is refused with where it stopped reading,
+// and nothing in it is believed: a byte changed anywhere either reads or is refused.
+void MonitorSessionTest::aStateThatDoesNotReadIsRefused()
+{
+    PathModel session;
+    for (int round = 1; round <= 30; ++round)
+        session.addRound(eventfulRound(round));
+    session.addAlert(eventfulAlert(30));
+    const std::string state = savePathModelState(session);
+    QVERIFY(restorePathModelState(state));
+
+    const auto notState = restorePathModelState("{\"probes\": []}");
+    QVERIFY(!notState);
+    QCOMPARE(notState.error().message, std::string("it is not a session's state"));
+    std::string newer = state;
+    newer[4] = 2;
+    QCOMPARE(restorePathModelState(newer).error().message,
+             std::string("it was written as version 2 of a session's state; this build reads "
+                         "version 1"));
+    for (const std::size_t cut :
+         {std::size_t(8), std::size_t(40), state.size() / 2, state.size() - 1}) {
+        const auto read = restorePathModelState(state.substr(0, cut));
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.find("at byte") != std::string::npos,
+                 read.error().message.c_str());
+    }
+    QVERIFY(!restorePathModelState(state + "x"));
+    int refused = 0;
+    for (std::size_t at = 8; at < state.size(); at += 7) {
+        std::string damaged = state;
+        damaged[at] = static_cast<char>(0xff);
+        if (!restorePathModelState(damaged))
+            ++refused;
+    }
+    QVERIFY(refused > 0);
 }
 
 // While a round is under way, the rows it has not reached yet stay on the route, and the TTL
