@@ -7,6 +7,7 @@
 #include "store/sqlsupport.h"
 
 #include "path/networkpathjson.h"
+#include "path/pathmodelstate.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -66,6 +67,23 @@ Hostnames hostnamesFrom(const QByteArray &text)
             if (name.is_string())
                 hostnames.emplace(address, name.get<std::string>());
     return hostnames;
+}
+
+// Inside the caller's transaction, rolled back when it fails: what keeps a running session
+// beside its entry.
+Status forgetSessionRows(QSqlDatabase &db, std::int64_t id, const QString &failed)
+{
+    for (const char *table : {"session_rounds", "session_alerts", "session_states"}) {
+        QSqlQuery forget(db);
+        forget.prepare(QStringLiteral("DELETE FROM %1 WHERE path = ?").arg(QLatin1String(table)));
+        forget.addBindValue(QVariant::fromValue<qint64>(id));
+        if (!forget.exec()) {
+            const QSqlError error = forget.lastError();
+            db.rollback();
+            return sqlError(failed, error);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -182,20 +200,54 @@ Status HistoryStore::endSession(std::int64_t id, const NetworkPath &path)
     bindEntryFigures(update, describeForHistory(path));
     update.addBindValue(QByteArray::fromStdString(networkPathToJson(path, -1)));
     update.addBindValue(QVariant::fromValue<qint64>(id));
-    QSqlQuery forget(db);
-    forget.prepare(QStringLiteral("DELETE FROM session_rounds WHERE path = ?"));
-    forget.addBindValue(QVariant::fromValue<qint64>(id));
-    QSqlQuery forgetAlerts(db);
-    forgetAlerts.prepare(QStringLiteral("DELETE FROM session_alerts WHERE path = ?"));
-    forgetAlerts.addBindValue(QVariant::fromValue<qint64>(id));
-    if (!update.exec() || !forget.exec() || !forgetAlerts.exec()) {
-        const QSqlError error = update.lastError().isValid()   ? update.lastError()
-                                : forget.lastError().isValid() ? forget.lastError()
-                                                               : forgetAlerts.lastError();
+    if (!update.exec()) {
+        const QSqlError error = update.lastError();
         db.rollback();
         return sqlError(failed, error);
     }
+    if (const Status forgotten = forgetSessionRows(db, id, failed); !forgotten)
+        return forgotten;
     return commitOrRollBack(db, failed);
+}
+
+Status HistoryStore::foldSession(std::int64_t id)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString failed = QStringLiteral("cannot fold the session's rounds in ") + m_fileName;
+    auto stored = readEntry(id);
+    if (!stored)
+        return stored.error();
+    if (stored->recorder.empty())
+        return Error{ErrorCode::NotFound,
+                     "history entry " + std::to_string(id) + " is no longer a session being kept"};
+    if (!db.transaction())
+        return sqlError(failed, db.lastError());
+    auto model = rebuildSession(id, stored->path, stored->intervalMs);
+    if (!model) {
+        db.rollback();
+        return model.error();
+    }
+    if (const Status forgotten = forgetSessionRows(db, id, failed); !forgotten)
+        return forgotten;
+    QSqlQuery keep(db);
+    keep.prepare(
+        QStringLiteral("INSERT INTO session_states (path, round, state) VALUES (?, ?, ?)"));
+    keep.addBindValue(QVariant::fromValue<qint64>(id));
+    keep.addBindValue(model->latestRound());
+    keep.addBindValue(QByteArray::fromStdString(savePathModelState(*model)));
+    if (!keep.exec()) {
+        const QSqlError error = keep.lastError();
+        db.rollback();
+        return sqlError(failed, error);
+    }
+    if (const Status committed = commitOrRollBack(db, failed); !committed)
+        return committed;
+    // The fold went through the log whole: moved into the database now, the log shrinks back
+    // rather than holding a state's worth until the next checkpoint. A reader in the way only
+    // delays that.
+    QSqlQuery checkpoint(db);
+    checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return {};
 }
 
 Expected<ResumedSession> HistoryStore::resumeSession(std::int64_t id)
@@ -230,19 +282,44 @@ Expected<ResumedSession> HistoryStore::resumeSession(std::int64_t id)
     return ResumedSession{id, std::move(*model), intervalMs};
 }
 
-Expected<PathModel> HistoryStore::rebuildSession(std::int64_t id, const NetworkPath &header,
-                                                 int intervalMs) const
+Expected<PathModel> HistoryStore::readSessionState(std::int64_t id, const NetworkPath &header,
+                                                   int intervalMs) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT round, started_us, probes, hostnames FROM session_rounds "
-                                 "WHERE path = ? ORDER BY round"));
+    query.prepare(QStringLiteral("SELECT state FROM session_states WHERE path = ?"));
     query.addBindValue(QVariant::fromValue<qint64>(id));
     if (!query.exec())
         return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
-    PathModel model;
-    model.setHeader(header);
-    model.setMonitoring(intervalMs);
+    if (!query.next()) {
+        PathModel model;
+        model.setHeader(header);
+        model.setMonitoring(intervalMs);
+        return model;
+    }
+    const QByteArray state = query.value(0).toByteArray();
+    auto model = restorePathModelState(std::string_view(state.constData(), state.size()));
+    if (!model)
+        return Error{model.error().code, "history entry " + std::to_string(id) +
+                                             ", its folded rounds: " + model.error().message};
+    return model;
+}
+
+Expected<PathModel> HistoryStore::rebuildSession(std::int64_t id, const NetworkPath &header,
+                                                 int intervalMs) const
+{
+    auto folded = readSessionState(id, header, intervalMs);
+    if (!folded)
+        return folded.error();
+    PathModel model = std::move(*folded);
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT round, started_us, probes, hostnames FROM session_rounds "
+                                 "WHERE path = ? AND round > ? ORDER BY round"));
+    query.addBindValue(QVariant::fromValue<qint64>(id));
+    query.addBindValue(model.latestRound());
+    if (!query.exec())
+        return sqlError(QStringLiteral("cannot read ") + m_fileName, query.lastError());
     while (query.next()) {
         MonitorRound round;
         round.number = query.value(0).toInt();

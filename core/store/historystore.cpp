@@ -82,6 +82,12 @@ const char *const kMigrations[] = {
     " value REAL NOT NULL,"
     " detail TEXT NOT NULL);"
     "CREATE INDEX session_alerts_path ON session_alerts (path);",
+    // 6: a session kept as it runs folded: its model's state as of a round
+    // (path/pathmodelstate.h), which stands for every round and alert kept before it.
+    "CREATE TABLE session_states ("
+    " path INTEGER PRIMARY KEY REFERENCES paths (id) ON DELETE CASCADE,"
+    " round INTEGER NOT NULL,"
+    " state BLOB NOT NULL);",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
@@ -251,7 +257,9 @@ Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &fileNa
 
     QSqlError error;
     const char *const setup =
-        "PRAGMA journal_mode = WAL;PRAGMA synchronous = FULL;PRAGMA foreign_keys = ON";
+        "PRAGMA journal_mode = WAL;PRAGMA synchronous = FULL;PRAGMA foreign_keys = ON;"
+        // A session's fold writes its state at once: the log it grew is given back afterwards.
+        "PRAGMA journal_size_limit = 4194304";
     if (!execScript(db, setup, error))
         return sqlError(QStringLiteral("cannot set up ") + fileName, error);
     if (const Status migrated = store->migrate(); !migrated)

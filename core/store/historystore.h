@@ -70,7 +70,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Opens the database, creating it (and its folder) when missing.
     static Expected<std::unique_ptr<HistoryStore>> open(const QString &fileName);
@@ -101,12 +101,15 @@ public:
     // how; no hops yet); addSessionRound() adds each round as it settles, one synced
     // transaction each, with the figures the list shows; endSession() replaces the rounds (and
     // alerts) with the session's whole path. An entry whose process is gone before that was
-    // interrupted: load() rebuilds its path from the rounds kept.
+    // interrupted: load() rebuilds its path from the rounds kept. foldSession() keeps the size
+    // bounded however long the session runs: it puts the session's model, as the rounds and
+    // alerts kept so far make it, in their place (path/pathmodelstate.h).
     Expected<std::int64_t> beginSession(const NetworkPath &header, int intervalMs,
                                         std::int64_t nowMs);
     Status addSessionRound(std::int64_t id, const MonitorRound &round, const HistoryEntry &figures);
     // The alerts its rules raised or cleared, kept with its rounds and listed in its path.
     Status addSessionAlerts(std::int64_t id, const std::vector<AlertEvent> &events);
+    Status foldSession(std::int64_t id);
     Status endSession(std::int64_t id, const NetworkPath &path);
     // An interrupted session taken up again by this process: its rounds so far, rebuilt, to go
     // on from, and its interval. Refused for an entry that is not a session kept as it runs, or
@@ -134,6 +137,9 @@ private:
     Expected<PathModel> rebuildSession(std::int64_t id, const NetworkPath &header,
                                        int intervalMs) const;
     Status readSessionAlerts(std::int64_t id, PathModel &model) const;
+    // The session's folded state, or an empty model when it was never folded.
+    Expected<PathModel> readSessionState(std::int64_t id, const NetworkPath &header,
+                                         int intervalMs) const;
     Status insert(std::optional<std::int64_t> id, const NetworkPath &path, std::int64_t savedAtMs,
                   const std::string &name, const std::vector<std::string> &tags,
                   std::int64_t *newId);

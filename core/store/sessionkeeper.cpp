@@ -31,6 +31,10 @@ Status SessionKeeper::keepRound(const NetworkPath &header, const MonitorRound &r
     Status kept = m_store.addSessionRound(*m_id, round, figures);
     if (kept && !m_pendingAlerts.empty())
         kept = m_store.addSessionAlerts(*m_id, std::exchange(m_pendingAlerts, {}));
+    if (kept && ++m_roundsSinceFold >= m_foldEvery) {
+        kept = m_store.foldSession(*m_id);
+        m_roundsSinceFold = 0;
+    }
     if (!kept)
         m_failure = kept.error();
     return kept;

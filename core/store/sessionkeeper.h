@@ -13,15 +13,24 @@ namespace hopscope {
 // One monitoring session's entry in the history while it runs: made when its first round
 // settles (the session's header is known then), or taken over from an interrupted session being
 // resumed; a round added as each settles; the whole path put in place of the rounds at the end.
-// The first write that fails stops the keeping: the session goes on without it.
+// Every kFoldEveryRounds rounds the rounds kept so far are folded into the session's state
+// (HistoryStore::foldSession), so that the database holds one state and at most that many rounds
+// however long the session runs. The first write that fails stops the keeping: the session goes
+// on without it.
 class SessionKeeper final
 {
 public:
+    // An hour at one round a second: a state of a 30-hop session with full buffers is about as
+    // large as this many rounds, and folding takes a fraction of a second.
+    static constexpr int kFoldEveryRounds = 3600;
+
     SessionKeeper(HistoryStore &store, int intervalMs,
                   std::optional<std::int64_t> resumedId = std::nullopt);
 
     // The session's history entry, once its first round has settled.
     std::optional<std::int64_t> id() const { return m_id; }
+    // How many rounds it keeps one by one before folding them.
+    void setFoldEvery(int rounds) { m_foldEvery = rounds; }
     // The first write that failed, if any.
     const std::optional<Error> &failure() const { return m_failure; }
 
@@ -46,6 +55,8 @@ private:
     std::optional<std::int64_t> m_id;
     std::optional<Error> m_failure;
     std::vector<AlertEvent> m_pendingAlerts;
+    int m_foldEvery = kFoldEveryRounds;
+    int m_roundsSinceFold = 0;
 };
 
 } // namespace hopscope

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <nlohmann/json.hpp>
 
@@ -46,23 +47,30 @@ inline QString loopbackIcmpUnavailable(const QString &dataHome)
     return probe.exitCode() == 0 ? QString() : QString::fromUtf8(probe.readAllStandardError());
 }
 
-// What SQLite's `PRAGMA integrity_check` says of a database: "ok" when it is whole.
-inline QString integrityOf(const QString &fileName)
+// The first value a statement gives on a database of its own connection, or for a statement
+// that gives none whether it ran.
+inline QVariant firstValueOf(const QString &fileName, const QString &statement)
 {
-    QString result;
+    QVariant value;
     {
         QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("first-value"));
         db.setDatabaseName(fileName);
         if (db.open()) {
             QSqlQuery query(db);
-            if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
-                result = query.value(0).toString();
+            const bool ran = query.exec(statement);
+            value = ran && query.next() ? query.value(0) : QVariant(ran);
         }
         db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
-    return result;
+    QSqlDatabase::removeDatabase(QStringLiteral("first-value"));
+    return value;
+}
+
+// What SQLite's `PRAGMA integrity_check` says of a database: "ok" when it is whole.
+inline QString integrityOf(const QString &fileName)
+{
+    return firstValueOf(fileName, QStringLiteral("PRAGMA integrity_check")).toString();
 }
 
 } // namespace hopscope::testing

@@ -5,6 +5,7 @@
 #include "path/pathmodel.h"
 #include "store/historystore.h"
 #include "store/sessionkeeper.h"
+#include "support/historycheck.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -714,6 +715,129 @@ private Q_SLOTS:
         QVERIFY2(ended, ended ? "" : ended.error().message.c_str());
         QCOMPARE((*store)->load(id)->hopscope->monitor->alerts, alerts);
         QCOMPARE(countKept(), 0);
+    }
+
+    // A session kept as it runs is folded every so many rounds: the database holds its model's
+    // state and the rounds after it, and what it gives back (reopened, resumed, ended) is what
+    // the session would be with every round kept one by one.
+    void foldsARunningSessionAsItGoes()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = HistoryStore::open(file);
+        QVERIFY(store);
+        NetworkPath header;
+        header.timestampMs = 1'764'000'000'000;
+        header.destination.hostname = "server.example.test";
+        header.destination.ipAddress = "198.18.3.2";
+        header.hopscope = HopscopeExtension{};
+        const auto roundAt = [&header](int number) {
+            MonitorRound round;
+            round.number = number;
+            round.startedUs = header.timestampMs * 1000 + std::int64_t{number} * 1'000'000;
+            round.destination = header.destination.ipAddress;
+            for (int ttl = 1; ttl <= 3; ++ttl) {
+                ProbeSample probe;
+                probe.ttl = ttl;
+                probe.sentAtUs = round.startedUs + ttl;
+                if ((number + ttl) % 9 != 0) {
+                    probe.responder = ttl == 3   ? header.destination.ipAddress
+                                      : ttl == 2 ? (number < 12 ? "198.18.2.2" : "198.18.2.5")
+                                                 : "198.18.1.2";
+                    probe.rttMs = ttl + number % 5 * 0.25;
+                }
+                round.probes.push_back(probe);
+            }
+            round.hostnames = {{"198.18.1.2", "gateway.example.test"}};
+            return round;
+        };
+        const auto alertAt = [&header](int round) {
+            AlertEvent event;
+            event.rule = *parseAlertRule("loss>20%/2");
+            event.raised = round % 2 == 1;
+            event.round = round;
+            event.timeUs = header.timestampMs * 1000 + std::int64_t{round} * 1'000'000;
+            event.value = round;
+            return event;
+        };
+        const auto query = [&file](const QString &statement) {
+            return testing::firstValueOf(file, statement);
+        };
+
+        PathModel live;
+        live.setHeader(header);
+        live.setMonitoring(1000);
+        const auto play = [&live, &alertAt](SessionKeeper &keeper, const MonitorRound &round) {
+            live.addRound(round);
+            QVERIFY(
+                keeper.keepRound(live.header(), round, describeForHistory(live.header(), live)));
+            if (round.number % 7 == 0) {
+                live.addAlert(alertAt(round.number));
+                QVERIFY(keeper.keepAlerts(std::vector<AlertEvent>{alertAt(round.number)}));
+            }
+        };
+        SessionKeeper keeper(**store, 1000);
+        keeper.setFoldEvery(10);
+        for (int number = 1; number <= 25; ++number)
+            play(keeper, roundAt(number));
+        const std::int64_t id = *keeper.id();
+        QCOMPARE(query(QStringLiteral("SELECT count(*) FROM session_rounds")).toInt(), 5);
+        QCOMPARE(query(QStringLiteral("SELECT round FROM session_states")).toInt(), 20);
+        // Round 21's alert came after the fold.
+        QCOMPARE(query(QStringLiteral("SELECT count(*) FROM session_alerts")).toInt(), 1);
+        const auto reopened = (*store)->load(id);
+        QVERIFY2(reopened, reopened ? "" : reopened.error().message.c_str());
+        QCOMPARE(networkPathToJson(*reopened), networkPathToJson(live.toNetworkPath()));
+        QCOMPARE(reopened->hopscope->monitor->routeChanges.size(), std::size_t(1));
+        QCOMPARE(reopened->hopscope->monitor->alerts.size(), std::size_t(3));
+
+        // Interrupted and resumed by another keeper, it goes on as if nothing had been folded.
+        QVERIFY(query(QStringLiteral("UPDATE paths SET recorder = 'another-boot:1:1'")).toBool());
+        auto resumed = (*store)->resumeSession(id);
+        QVERIFY2(resumed, resumed ? "" : resumed.error().message.c_str());
+        QCOMPARE(networkPathToJson(resumed->model.toNetworkPath()),
+                 networkPathToJson(live.toNetworkPath()));
+        SessionKeeper again(**store, 1000, id);
+        again.setFoldEvery(10);
+        for (int number = 26; number <= 40; ++number) {
+            resumed->model.addRound(roundAt(number));
+            play(again, roundAt(number));
+        }
+        QCOMPARE(query(QStringLiteral("SELECT round FROM session_states")).toInt(), 35);
+        QCOMPARE(networkPathToJson(*(*store)->load(id)), networkPathToJson(live.toNetworkPath()));
+        QCOMPARE(query(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+
+        // A state that does not read is named, not skipped.
+        const QByteArray state =
+            query(QStringLiteral("SELECT state FROM session_states")).toByteArray();
+        QVERIFY(query(QStringLiteral("UPDATE session_states SET state = substr(state, 1, 100)"))
+                    .toBool());
+        const auto refused = (*store)->load(id);
+        QVERIFY(!refused);
+        // Its header's length, read first, says more than the 100 bytes left hold.
+        const QString message = QString::fromStdString(refused.error().message);
+        QVERIFY2(message.startsWith(QStringLiteral("history entry %1, its folded rounds: a count "
+                                                   "of ")
+                                        .arg(id)) &&
+                     message.endsWith(QStringLiteral(" is more than the state holds at byte 8")),
+                 qPrintable(message));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("mend"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery mend(db);
+            mend.prepare(QStringLiteral("UPDATE session_states SET state = ?"));
+            mend.addBindValue(state);
+            QVERIFY(mend.exec());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("mend"));
+
+        // Ended, its whole path replaces the state and the rounds.
+        QVERIFY(again.end(live.toNetworkPath()));
+        QCOMPARE(query(QStringLiteral("SELECT count(*) FROM session_states")).toInt(), 0);
+        QCOMPARE(query(QStringLiteral("SELECT count(*) FROM session_rounds")).toInt(), 0);
+        QCOMPARE(networkPathToJson(*(*store)->load(id)), networkPathToJson(live.toNetworkPath()));
     }
 
     void killedWriter()
