@@ -7,7 +7,13 @@
 // at 20 rounds a second, probe by probe. Prints how long the GUI thread took over each event it
 // handled (timers, updates, painting), its longest stall, and resident memory every minute.
 //
+// --preload-rounds N gives the session a past first: N rounds of 30 hops x 1 probe, one a
+// second, ending now (604800: a week at one round a second, as a monitoring session in the
+// window would have), so that the figures and the memory are those of the views over a long
+// session.
+//
 //   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
+//                                               [--preload-rounds N]
 
 #include "path/pathmodel.h"
 #include "ui/hopgraphview.h"
@@ -128,11 +134,14 @@ int main(int argc, char **argv)
 {
     double minutes = 10;
     std::string skip; // "graph", "table" or "chart": leave that view out, to see what it costs
+    int preload = 0;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--minutes") == 0)
             minutes = std::atof(argv[i + 1]);
         if (std::strcmp(argv[i], "--skip") == 0)
             skip = argv[i + 1];
+        if (std::strcmp(argv[i], "--preload-rounds") == 0)
+            preload = std::max(0, std::atoi(argv[i + 1]));
     }
     TimedApplication app(argc, argv);
 
@@ -157,10 +166,40 @@ int main(int argc, char **argv)
     window.resize(1280, 800);
     window.show();
 
+    const long emptyKiB = residentKiB();
     PathModel session;
     std::mt19937 random(20261125);
     std::uniform_real_distribution<double> noise(0.0, 1.0);
     int round = 0;
+    if (preload > 0) {
+        QElapsedTimer loading;
+        loading.start();
+        const std::int64_t nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+        for (round = 1; round <= preload; ++round) {
+            MonitorRound past;
+            past.number = round;
+            past.startedUs = nowUs - std::int64_t{preload - round + 1} * 1'000'000;
+            past.destination = address(kHops, 0);
+            for (int ttl = 1; ttl <= kHops; ++ttl) {
+                ProbeSample probe;
+                probe.ttl = ttl;
+                probe.sentAtUs = past.startedUs + ttl * 100;
+                if (noise(random) >= 0.02 && !(ttl == 7 && noise(random) < 0.5)) {
+                    probe.responder =
+                        ttl == kHops ? address(kHops, 0) : address(ttl, ttl == 12 ? round % 2 : 0);
+                    probe.rttMs = 0.8 * ttl + 4.0 * noise(random) * noise(random);
+                }
+                past.probes.push_back(probe);
+            }
+            session.addRound(past);
+        }
+        round = preload;
+        std::printf("  a past of %d rounds fed in %.1f s: resident %.1f MiB (%.1f MiB more)\n",
+                    preload, static_cast<double>(loading.elapsed()) / 1000.0,
+                    residentKiB() / 1024.0, (residentKiB() - emptyKiB) / 1024.0);
+    }
     bool dirty = false;
     bool chartDirty = false;
 

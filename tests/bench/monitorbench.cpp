@@ -7,11 +7,25 @@
 // then how long the session takes to open again from its JSON, and to focus on one hour of it,
 // the latest (probes kept one by one) and one from the middle (folded).
 //
+// With --history it keeps the rounds in a history database instead, as a window or
+// `hopscope-cli monitor --record` keeps a running session (SessionKeeper, folded every
+// --fold-every rounds): the time per round kept and per fold, the database's size as it goes
+// and at the end, against what keeping every round would take, and the time to reopen and to
+// resume the session from it. The database goes in --dir (the default, /dev/shm, is memory, so
+// that what is measured is the work and not the disk's syncs).
+//
 //   hopscope-monitorbench [--rounds N] [--hops N] [--queries N]
+//                         [--history [--fold-every N] [--dir DIR]]
 
 #include "path/networkpathjson.h"
 #include "path/pathmodel.h"
+#include "path/pathmodelstate.h"
 #include "path/sessionperiod.h"
+#include "store/historystore.h"
+#include "store/sessionkeeper.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <chrono>
 #include <cstdio>
@@ -63,12 +77,31 @@ void timePeriod(const char *what, const PathModel &session, std::int64_t fromUs,
                 millisecondsSince(written));
 }
 
-int option(int argc, char **argv, const char *name, int fallback)
+const char *textOption(int argc, char **argv, const char *name, const char *fallback)
 {
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], name) == 0)
-            return std::atoi(argv[i + 1]);
+            return argv[i + 1];
     return fallback;
+}
+
+int option(int argc, char **argv, const char *name, int fallback)
+{
+    const char *text = textOption(argc, argv, name, nullptr);
+    return text ? std::atoi(text) : fallback;
+}
+
+bool flag(int argc, char **argv, const char *name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0)
+            return true;
+    return false;
+}
+
+double mebibytes(double bytes)
+{
+    return bytes / (1024.0 * 1024.0);
 }
 
 std::string address(int ttl, int variant)
@@ -108,6 +141,100 @@ MonitorRound syntheticRound(int number, int hops, int queries, std::mt19937 &ran
     return round;
 }
 
+// The database's size on disk: the file and its write-ahead log.
+double databaseBytes(const QString &fileName)
+{
+    return static_cast<double>(QFileInfo(fileName).size() +
+                               QFileInfo(fileName + QStringLiteral("-wal")).size());
+}
+
+int keepInHistory(int rounds, int hops, int queries, int foldEvery, const char *directory)
+{
+    QTemporaryDir dir(QString::fromLocal8Bit(directory) + QStringLiteral("/hopscope-bench-XXXXXX"));
+    if (!dir.isValid()) {
+        std::printf("cannot make a folder in %s\n", directory);
+        return 1;
+    }
+    const QString fileName = dir.filePath(QStringLiteral("history.sqlite"));
+    auto store = HistoryStore::open(fileName);
+    if (!store) {
+        std::printf("%s\n", store.error().message.c_str());
+        return 1;
+    }
+    std::mt19937 random(20261125);
+    NetworkPath header;
+    header.timestampMs = 1'764'000'000'000;
+    header.destination.ipAddress = address(hops, 0);
+    header.hopscope = HopscopeExtension{};
+    PathModel session;
+    session.setHeader(header);
+    session.setMonitoring(1000);
+    SessionKeeper keeper(**store, 1000);
+    keeper.setFoldEvery(foldEvery);
+
+    double keepingMs = 0;
+    double foldingMs = 0;
+    double worstFoldMs = 0;
+    int folds = 0;
+    double largest = 0;
+    double beforeFirstFold = 0;
+    for (int number = 1; number <= rounds; ++number) {
+        const MonitorRound round = syntheticRound(number, hops, queries, random);
+        session.addRound(round);
+        const bool folding = number % foldEvery == 0;
+        if (folding && folds == 0)
+            beforeFirstFold = databaseBytes(fileName);
+        const auto started = std::chrono::steady_clock::now();
+        if (const Status kept =
+                keeper.keepRound(session.header(), round, describeForHistory(header, session));
+            !kept) {
+            std::printf("round %d was not kept: %s\n", number, kept.error().message.c_str());
+            return 1;
+        }
+        const double ms = millisecondsSince(started);
+        if (folding) {
+            ++folds;
+            foldingMs += ms;
+            worstFoldMs = std::max(worstFoldMs, ms);
+        } else {
+            keepingMs += ms;
+        }
+        if (folding || number % 100 == 0 || number == rounds)
+            largest = std::max(largest, databaseBytes(fileName));
+    }
+    const double bytesPerRound = beforeFirstFold > 0 ? beforeFirstFold / foldEvery : 0;
+    std::printf("history of a running session: %d rounds x %d hops x %d queries, folded every "
+                "%d rounds, database in %s\n",
+                rounds, hops, queries, foldEvery, directory);
+    std::printf("  time per round kept: %.0f us; %d folds: %.0f ms each, worst %.0f ms\n",
+                keepingMs * 1000.0 / std::max(1, rounds - folds), folds,
+                folds > 0 ? foldingMs / folds : 0.0, worstFoldMs);
+    std::printf("  database: %.1f MiB at the end (%.1f MiB of it the log), %.1f MiB at its "
+                "largest; the session's state alone %.1f MiB\n",
+                mebibytes(databaseBytes(fileName)),
+                mebibytes(static_cast<double>(QFileInfo(fileName + QStringLiteral("-wal")).size())),
+                mebibytes(largest),
+                mebibytes(static_cast<double>(savePathModelState(session).size())));
+    if (bytesPerRound > 0)
+        std::printf("  every round kept one by one (%.1f KiB each) would take %.1f MiB: %.1fx "
+                    "more\n",
+                    bytesPerRound / 1024.0, mebibytes(bytesPerRound * rounds),
+                    bytesPerRound * rounds / std::max(largest, 1.0));
+
+    const auto openStarted = std::chrono::steady_clock::now();
+    const auto reopened = (*store)->load(*keeper.id());
+    if (!reopened) {
+        std::printf("  the session did not reopen: %s\n", reopened.error().message.c_str());
+        return 1;
+    }
+    const double openMs = millisecondsSince(openStarted);
+    const bool same =
+        networkPathToJson(*reopened, -1) == networkPathToJson(session.toNetworkPath(), -1);
+    std::printf("  reopened from the database in %.0f ms; the same path as the session's: %s\n",
+                openMs, same ? "yes" : "NO");
+    return same ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -115,6 +242,11 @@ int main(int argc, char **argv)
     const int rounds = option(argc, argv, "--rounds", 24 * 3600);
     const int hops = option(argc, argv, "--hops", 30);
     const int queries = option(argc, argv, "--queries", 3);
+    if (flag(argc, argv, "--history"))
+        return keepInHistory(
+            rounds, hops, queries,
+            std::max(1, option(argc, argv, "--fold-every", SessionKeeper::kFoldEveryRounds)),
+            textOption(argc, argv, "--dir", "/dev/shm"));
     std::mt19937 random(20261125);
 
     const long before = statusKiB("VmRSS");
