@@ -82,6 +82,15 @@ public:
     const RingBuffer<MonitorSample> &recent() const { return m_recent; }
     // Oldest first; the last may still be filling.
     std::vector<SampleBucket> buckets() const;
+    // The same buckets, oldest first, without a copy: what a view redrawn many times a second
+    // reads.
+    template <typename Visit> void forEachBucket(Visit &&visit) const
+    {
+        for (const SampleBucket &bucket : m_buckets)
+            visit(bucket);
+        if (m_open)
+            visit(*m_open);
+    }
     std::size_t samplesPerBucket() const { return m_samplesPerBucket; }
     std::int64_t totalSamples() const { return m_total; }
 

@@ -225,16 +225,17 @@ std::vector<SampleBucket> timeSlices(const SampleHistory &history, std::int64_t 
             static_cast<std::size_t>(count - 1));
         return &all[slice];
     };
-    std::vector<SampleBucket> buckets = older;
-    const std::vector<SampleBucket> own = history.buckets();
-    buckets.insert(buckets.end(), own.begin(), own.end());
-    for (const SampleBucket &bucket : buckets)
+    const auto addBucket = [&](const SampleBucket &bucket) {
         if (SampleBucket *slice = into(bucket.firstSentUs / 2 + bucket.lastSentUs / 2)) {
             if (slice->sent == 0)
                 *slice = bucket;
             else
                 slice->merge(bucket);
         }
+    };
+    for (const SampleBucket &bucket : older)
+        addBucket(bucket);
+    history.forEachBucket(addBucket);
     history.recent().forEach([&](const MonitorSample &sample) {
         if (SampleBucket *slice = into(sample.sentAtUs))
             slice->add(sample);

@@ -65,7 +65,8 @@ void RunningStatistics::add(std::optional<double> rttMs)
         countInHistogram(rtt);
         return;
     }
-    m_replies.push_back(rtt);
+    // Kept in order, so that reading the median and p95 costs nothing however often a view asks.
+    m_replies.insert(std::upper_bound(m_replies.begin(), m_replies.end(), rtt), rtt);
     if (m_replies.size() > m_exactLimit)
         moveRepliesToHistogram();
 }
@@ -114,24 +115,10 @@ HopStatistics RunningStatistics::statistics() const
     stats.stdDevMs = m_received > 1 ? std::sqrt(m_squares / (count - 1.0)) : 0.0;
     stats.jitterMs = m_received > 1 ? m_jitterSum / (count - 1.0) : 0.0;
     if (m_histogram.empty()) {
-        // Selection, not a full sort: a live view asks for these many times a second.
-        std::vector<double> replies = m_replies;
-        const std::size_t n = replies.size();
-        const auto valueAt = [&replies](std::size_t index) {
-            std::nth_element(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(index),
-                             replies.end());
-            return replies[index];
-        };
-        const double upper = valueAt(n / 2);
-        // After the selection everything before n/2 is no larger: the lower middle is their
-        // maximum.
+        const std::size_t n = m_replies.size();
         stats.medianMs =
-            n % 2 == 1 ? upper
-                       : (*std::max_element(replies.begin(),
-                                            replies.begin() + static_cast<std::ptrdiff_t>(n / 2)) +
-                          upper) /
-                             2.0;
-        stats.p95Ms = valueAt(nearestRank(95.0, n) - 1);
+            n % 2 == 1 ? m_replies[n / 2] : (m_replies[n / 2 - 1] + m_replies[n / 2]) / 2.0;
+        stats.p95Ms = m_replies[nearestRank(95.0, n) - 1];
     } else {
         // An even count's median is the mean of the two middle ranks, as in the exact case.
         const auto n = static_cast<std::size_t>(m_received);
@@ -169,6 +156,8 @@ RunningStatistics RunningStatistics::readState(StateReader &reader)
     statistics.m_replies.resize(reader.getCount(sizeof(double)));
     for (double &reply : statistics.m_replies)
         reply = reader.get<double>();
+    // A state written before replies were kept in order holds them as they came.
+    std::sort(statistics.m_replies.begin(), statistics.m_replies.end());
     statistics.m_histogram.resize(reader.getCount(sizeof(std::uint32_t)));
     for (std::uint32_t &count : statistics.m_histogram)
         count = reader.get<std::uint32_t>();

@@ -53,7 +53,7 @@ private:
     double m_max = 0.0;
     double m_last = 0.0;
     double m_jitterSum = 0.0;
-    std::vector<double> m_replies;          // every reply while quantiles are exact
+    std::vector<double> m_replies;          // every reply, in order, while quantiles are exact
     std::vector<std::uint32_t> m_histogram; // replies per bucket once they are not
 };
 
