@@ -301,8 +301,11 @@ void HopGraphView::updateEdges(const std::map<HopEdge, int> &edges)
             pen.setStyle(Qt::DashLine);
         if (item->pen() != pen)
             item->setPen(pen);
-        item->setToolTip(count == 1 ? tr("1 probe went this way")
-                                    : tr("%1 probes went this way").arg(count));
+        if (item->data(0).toInt() != count) {
+            item->setData(0, count);
+            item->setToolTip(count == 1 ? tr("1 probe went this way")
+                                        : tr("%1 probes went this way").arg(count));
+        }
     }
 }
 

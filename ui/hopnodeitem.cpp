@@ -28,6 +28,7 @@ HopNodeItem::HopNodeItem(const QString &sourceLabel, QGraphicsItem *parent)
     : QGraphicsObject(parent), m_sourceLabel(sourceLabel), m_source(true)
 {
     setToolTip(tr("This computer: where the probes leave from"));
+    updateFace();
 }
 
 HopNodeItem::HopNodeItem(const MonitorHop &hop, QGraphicsItem *parent) : QGraphicsObject(parent)
@@ -35,7 +36,9 @@ HopNodeItem::HopNodeItem(const MonitorHop &hop, QGraphicsItem *parent) : QGraphi
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setCursor(Qt::PointingHandCursor);
-    setHop(hop, true);
+    m_hop = hop;
+    updateToolTip();
+    updateFace();
 }
 
 void HopNodeItem::setHop(const MonitorHop &hop, bool onPath)
@@ -45,7 +48,16 @@ void HopNodeItem::setHop(const MonitorHop &hop, bool onPath)
     m_hop = hop;
     m_onPath = onPath;
     updateToolTip();
-    update();
+    updateFace();
+}
+
+void HopNodeItem::setSentTrafficClass(std::uint8_t trafficClass)
+{
+    if (trafficClass == m_sentTrafficClass)
+        return;
+    m_sentTrafficClass = trafficClass;
+    updateToolTip();
+    updateFace();
 }
 
 void HopNodeItem::setMtuDropsTo(std::optional<int> mtu)
@@ -54,7 +66,7 @@ void HopNodeItem::setMtuDropsTo(std::optional<int> mtu)
         return;
     m_mtuDropsTo = mtu;
     updateToolTip();
-    update();
+    updateFace();
 }
 
 void HopNodeItem::updateToolTip()
@@ -109,6 +121,70 @@ void HopNodeItem::setEmphasis(const QString &note)
         return;
     m_emphasis = note;
     updateToolTip();
+    updateFace();
+}
+
+HopNodeItem::Face HopNodeItem::faceNow() const
+{
+    Face face;
+    face.accent = m_source     ? QColor(0x3b, 0x6e, 0xd8)
+                  : isSilent() ? silentColor()
+                               : latencyColor(m_hop.stats.avgMs);
+    if (!m_onPath)
+        face.accent.setAlphaF(0.45f);
+    face.border = m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited
+                      ? lossColor(m_hop.stats.lossPercent)
+                      : QColor(0xc9, 0xd0, 0xd8);
+    face.borderWidth = m_hop.destination ? 2.2 : 1.2;
+    face.emphasised = !m_emphasis.isEmpty();
+    face.onPath = m_onPath;
+    face.rateLimited = m_hop.likelyRateLimited;
+    face.destination = m_hop.destination;
+    if (m_source) {
+        face.title = tr("This computer");
+        face.subtitle = m_sourceLabel;
+    } else if (isSilent()) {
+        face.title = tr("TTL %1 \u00b7 no reply").arg(m_hop.ttl);
+        face.subtitle = m_hop.stats.sent == 1 ? tr("1 probe unanswered")
+                                              : tr("%1 probes unanswered").arg(m_hop.stats.sent);
+    } else {
+        face.title = QString::fromStdString(m_hop.responder);
+        face.subtitle = QString::fromStdString(m_hop.hostname);
+        if (face.subtitle.isEmpty())
+            face.subtitle = m_hop.destination ? tr("destination") : tr("TTL %1").arg(m_hop.ttl);
+        face.figures =
+            tr("%1 ms \u00b7 avg %2")
+                .arg(formatMilliseconds(m_hop.stats.lastMs), formatMilliseconds(m_hop.stats.avgMs));
+        if (m_hop.stats.lossPercent > 0)
+            face.figures += tr(" \u00b7 %1% loss").arg(m_hop.stats.lossPercent, 0, 'f', 0);
+        if (const QString flag = unreachableFlagOf(m_hop); !flag.isEmpty())
+            face.figures += QLatin1Char(' ') + flag;
+    }
+    // Tags along the bottom edge: inside an MPLS tunnel, behind a NAT, DSCP/ECN rewritten.
+    if (m_hop.quote) {
+        const QuoteFindings seen = quoteFindings(*m_hop.quote, m_sentTrafficClass);
+        if (!seen.mpls.empty())
+            face.tags << tr("MPLS");
+        if (!seen.natSource.empty())
+            face.tags << tr("NAT");
+        if (seen.trafficClassRewritten)
+            face.tags << tr("DSCP");
+    }
+    if (m_mtuDropsTo)
+        face.tags << tr("MTU %1").arg(*m_mtuDropsTo);
+    return face;
+}
+
+void HopNodeItem::updateFace()
+{
+    // A hop's statistics move with every probe, but the node is repainted only when what it
+    // shows does: a live graph of many hops redraws the few whose figures changed.
+    Face face = faceNow();
+    if (face == m_face)
+        return;
+    if (face.title != m_face.title || face.subtitle != m_face.subtitle)
+        m_elisionStale = true;
+    m_face = std::move(face);
     update();
 }
 
@@ -119,17 +195,9 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const bool selected = option->state & QStyle::State_Selected;
     const bool hovered = option->state & QStyle::State_MouseOver;
 
-    QColor accent = m_source     ? QColor(0x3b, 0x6e, 0xd8)
-                    : isSilent() ? silentColor()
-                                 : latencyColor(m_hop.stats.avgMs);
-    if (!m_onPath)
-        accent.setAlphaF(0.45f);
-    QColor fill = m_source ? QColor(0xee, 0xf3, 0xfd) : QColor(0xff, 0xff, 0xff);
-    QPen border(m_hop.stats.lossPercent > 0 && !isSilent() && !m_hop.likelyRateLimited
-                    ? lossColor(m_hop.stats.lossPercent)
-                    : QColor(0xc9, 0xd0, 0xd8),
-                selected ? 2.6 : (m_hop.destination ? 2.2 : 1.2));
-    if (!m_emphasis.isEmpty())
+    const QColor fill = m_source ? QColor(0xee, 0xf3, 0xfd) : QColor(0xff, 0xff, 0xff);
+    QPen border(m_face.border, selected ? 2.6 : m_face.borderWidth);
+    if (m_face.emphasised)
         border = QPen(QColor(0x8e, 0x24, 0xaa), 3.0);
     if (selected)
         border.setColor(QColor(0x1f, 0x5f, 0xd6));
@@ -139,84 +207,58 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setBrush(hovered ? fill.darker(104) : fill);
     painter->drawRoundedRect(box, 9, 9);
 
-    // The latency stripe on the left.
-    QPainterPath stripe;
-    stripe.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 9, 9);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(accent);
-    painter->drawPath(stripe.intersected([&] {
+    // The latency stripe on the left: the box's rounded left edge, 7 pixels wide.
+    static const QPainterPath stripe = [&box] {
+        QPainterPath rounded;
+        rounded.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 9, 9);
         QPainterPath clip;
         clip.addRect(QRectF(box.left(), box.top(), 7, box.height()));
-        return clip;
-    }()));
+        return rounded.intersected(clip);
+    }();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_face.accent);
+    painter->drawPath(stripe);
 
     const QRectF text = box.adjusted(14, 5, -8, -5);
-    QFont bold = painter->font();
+    const QFont font = painter->font();
+    QFont bold = font;
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 0.95);
-    QFont small = painter->font();
+    QFont small = font;
     small.setPointSizeF(small.pointSizeF() * 0.82);
-    const QColor ink = m_onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
-    const QColor muted(0x5f, 0x6b, 0x78);
-
-    QString title;
-    QString subtitle;
-    QString figures;
-    if (m_source) {
-        title = tr("This computer");
-        subtitle = m_sourceLabel;
-    } else if (isSilent()) {
-        title = tr("TTL %1 \u00b7 no reply").arg(m_hop.ttl);
-        subtitle = m_hop.stats.sent == 1 ? tr("1 probe unanswered")
-                                         : tr("%1 probes unanswered").arg(m_hop.stats.sent);
-    } else {
-        title = QString::fromStdString(m_hop.responder);
-        subtitle = QString::fromStdString(m_hop.hostname);
-        if (subtitle.isEmpty())
-            subtitle = m_hop.destination ? tr("destination") : tr("TTL %1").arg(m_hop.ttl);
-        figures =
-            tr("%1 ms \u00b7 avg %2")
-                .arg(formatMilliseconds(m_hop.stats.lastMs), formatMilliseconds(m_hop.stats.avgMs));
-        if (m_hop.stats.lossPercent > 0)
-            figures += tr(" \u00b7 %1% loss").arg(m_hop.stats.lossPercent, 0, 'f', 0);
-        if (const QString flag = unreachableFlagOf(m_hop); !flag.isEmpty())
-            figures += QLatin1Char(' ') + flag;
-    }
     const QFontMetricsF boldMetrics(bold);
+    const QFontMetricsF smallMetrics(small);
+    if (m_elisionStale || m_elidedFor != font) {
+        // The title and subtitle rarely change: laid out once, drawn from the layout after.
+        m_title.setText(boldMetrics.elidedText(m_face.title, Qt::ElideMiddle, text.width()));
+        m_title.prepare(QTransform(), bold);
+        m_subtitle.setText(smallMetrics.elidedText(m_face.subtitle, Qt::ElideRight, text.width()));
+        m_subtitle.prepare(QTransform(), small);
+        m_elidedFor = font;
+        m_elisionStale = false;
+    }
+    const QColor ink = m_face.onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
+    const QColor muted(0x5f, 0x6b, 0x78);
     painter->setFont(bold);
     painter->setPen(ink);
-    painter->drawText(QRectF(text.left(), text.top(), text.width(), boldMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(title, Qt::ElideMiddle, text.width()));
-    const QFontMetricsF smallMetrics(small);
+    painter->drawStaticText(
+        QPointF(text.left(), text.top() + (boldMetrics.height() - m_title.size().height()) / 2),
+        m_title);
     painter->setFont(small);
     painter->setPen(muted);
     const qreal second = text.top() + boldMetrics.height();
-    painter->drawText(QRectF(text.left(), second, text.width(), smallMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(subtitle, Qt::ElideRight, text.width()));
-    if (!figures.isEmpty()) {
-        painter->setPen(m_hop.likelyRateLimited ? QColor(0xb2, 0x6b, 0x00) : ink);
+    painter->drawStaticText(
+        QPointF(text.left(), second + (smallMetrics.height() - m_subtitle.size().height()) / 2),
+        m_subtitle);
+    if (!m_face.figures.isEmpty()) {
+        painter->setPen(m_face.rateLimited ? QColor(0xb2, 0x6b, 0x00) : ink);
         painter->drawText(QRectF(text.left(), second + smallMetrics.height(), text.width(),
                                  smallMetrics.height()),
                           Qt::AlignLeft | Qt::AlignVCenter,
-                          smallMetrics.elidedText(figures, Qt::ElideRight, text.width()));
+                          smallMetrics.elidedText(m_face.figures, Qt::ElideRight, text.width()));
     }
-    // Tags along the bottom edge: inside an MPLS tunnel, behind a NAT, DSCP/ECN rewritten.
-    QStringList tags;
-    if (m_hop.quote) {
-        const QuoteFindings seen = quoteFindings(*m_hop.quote, m_sentTrafficClass);
-        if (!seen.mpls.empty())
-            tags << tr("MPLS");
-        if (!seen.natSource.empty())
-            tags << tr("NAT");
-        if (seen.trafficClassRewritten)
-            tags << tr("DSCP");
-    }
-    if (m_mtuDropsTo)
-        tags << tr("MTU %1").arg(*m_mtuDropsTo);
     qreal tagRight = box.right() - 6;
-    for (const QString &tag : tags) {
+    for (const QString &tag : m_face.tags) {
         const qreal width = smallMetrics.horizontalAdvance(tag) + 8;
         const QRectF chip(tagRight - width, box.bottom() - smallMetrics.height() - 4, width,
                           smallMetrics.height() + 2);
@@ -227,7 +269,7 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawText(chip, Qt::AlignCenter, tag);
         tagRight = chip.left() - 3;
     }
-    if (m_hop.destination) {
+    if (m_face.destination) {
         // A small flag in the corner marks the destination.
         painter->setPen(QPen(QColor(0x1f, 0x5f, 0xd6), 1.4));
         const QPointF corner(box.right() - 14, box.top() + 8);

@@ -5,7 +5,9 @@
 
 #include "path/monitorsummary.h"
 
+#include <QFont>
 #include <QGraphicsObject>
+#include <QStaticText>
 
 namespace hopscope {
 
@@ -25,7 +27,7 @@ public:
 
     void setHop(const MonitorHop &hop, bool onPath);
     // The TOS byte the probes left with, against which a router's quote shows a rewrite.
-    void setSentTrafficClass(std::uint8_t trafficClass) { m_sentTrafficClass = trafficClass; }
+    void setSentTrafficClass(std::uint8_t trafficClass);
     // The MTU of the link after this hop, when path MTU discovery found the MTU drops there.
     void setMtuDropsTo(std::optional<int> mtu);
     const MonitorHop &hop() const { return m_hop; }
@@ -39,6 +41,24 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    // Everything the node draws but the selection and the hover.
+    struct Face
+    {
+        QString title;
+        QString subtitle;
+        QString figures;
+        QStringList tags;
+        QColor accent;
+        QColor border;
+        qreal borderWidth = 1.2;
+        bool emphasised = false;
+        bool onPath = true;
+        bool rateLimited = false;
+        bool destination = false;
+        bool operator==(const Face &) const = default;
+    };
+    Face faceNow() const;
+    void updateFace();
     void updateToolTip();
 
     MonitorHop m_hop;
@@ -48,6 +68,12 @@ private:
     QString m_emphasis;
     std::uint8_t m_sentTrafficClass = 0;
     std::optional<int> m_mtuDropsTo;
+    Face m_face;
+    // The title and subtitle as last drawn, elided for the font they were drawn in.
+    QFont m_elidedFor;
+    bool m_elisionStale = true;
+    QStaticText m_title;
+    QStaticText m_subtitle;
 };
 
 } // namespace hopscope

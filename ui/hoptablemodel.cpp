@@ -25,6 +25,16 @@ namespace {
 
 using Key = std::pair<int, std::string>;
 
+constexpr int kWholeRow = -1;
+
+// Equal, a lost probe (NaN) matching a lost probe.
+bool sameRtts(const QList<double> &a, const QList<double> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+        return x == y || (std::isnan(x) && std::isnan(y));
+    });
+}
+
 Key keyOf(const MonitorHop &hop)
 {
     return {hop.ttl, hop.responder};
@@ -65,18 +75,33 @@ void HopTableModel::clear()
 
 void HopTableModel::update(const PathModel &session)
 {
-    m_counted = session.counted();
-    m_header = session.header();
-    m_fileLabels = fileLabelsOf(session.fileHops()); // empty, and free, for a live path
-    std::vector<MonitorHop> hops = session.hops();   // a copy: the model keeps it between refreshes
-    m_latestRound = session.routeRound();
+    // Whose network a responder is in, and the labels and counts of a file, change every row.
+    FileLabels labels = fileLabelsOf(session.fileHops()); // empty, and free, for a live path
+    const bool everyRow =
+        session.counted() != m_counted || !(session.header() == m_header) || labels != m_fileLabels;
+    if (everyRow) {
+        m_counted = session.counted();
+        m_header = session.header();
+        m_fileLabels = std::move(labels);
+    }
+    std::vector<MonitorHop> hops = session.hops(); // a copy: the model keeps it between refreshes
     // Rows are ordered by TTL and never go away, so the old rows are a subsequence of the new:
     // insert what is new where it belongs and refresh the rest in place.
+    const int routeBefore = m_latestRound;
+    m_latestRound = session.routeRound();
     std::size_t old = 0;
+    std::vector<std::pair<int, int>> changed; // row and column of each cell that shows news
     for (std::size_t row = 0; row < hops.size(); ++row) {
         if (old < m_hops.size() && keyOf(m_hops[old]) == keyOf(hops[row])) {
+            QList<double> recent = recentRtts(session, hops[row]);
+            if (everyRow)
+                changed.emplace_back(static_cast<int>(old), kWholeRow);
+            else
+                for (const int column : changedColumns(m_hops[old], routeBefore, hops[row],
+                                                       !sameRtts(recent, m_recent[old])))
+                    changed.emplace_back(static_cast<int>(old), column);
             m_hops[old] = hops[row];
-            m_recent[old] = recentRtts(session, hops[row]);
+            m_recent[old] = std::move(recent);
             ++old;
             continue;
         }
@@ -97,8 +122,31 @@ void HopTableModel::update(const PathModel &session)
         endResetModel();
         return;
     }
-    if (!m_hops.empty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // Only the cells that show something new are repainted: painting a cell's text costs far
+    // more than finding out whether it changed.
+    for (const auto &[row, column] : changed)
+        Q_EMIT dataChanged(index(row, column == kWholeRow ? 0 : column),
+                           index(row, column == kWholeRow ? ColumnCount - 1 : column));
+}
+
+std::vector<int> HopTableModel::changedColumns(const MonitorHop &before, int routeBefore,
+                                               const MonitorHop &after, bool recentChanged) const
+{
+    MonitorHop figuresAside = after;
+    figuresAside.stats = before.stats;
+    figuresAside.lastRound = before.lastRound;
+    figuresAside.likelyRateLimited = before.likelyRateLimited;
+    if (before.onRoute(routeBefore) != after.onRoute(m_latestRound) || !(figuresAside == before))
+        return {kWholeRow}; // what the row is, or whether it is on the route, changed
+    std::vector<int> columns;
+    for (int column = Loss; column < Recent; ++column)
+        // The loss cell is amber and italic when the loss looks like rate limiting.
+        if (display(before, column) != display(after, column) ||
+            (column == Loss && before.likelyRateLimited != after.likelyRateLimited))
+            columns.push_back(column);
+    if (recentChanged)
+        columns.push_back(Recent);
+    return columns;
 }
 
 int HopTableModel::rowCount(const QModelIndex &parent) const

@@ -80,6 +80,10 @@ public:
 
 private:
     QVariant display(const MonitorHop &hop, int column) const;
+    // The columns whose cells show something else for `after` than for `before`, or -1 alone
+    // for the whole row when more than the figures changed.
+    std::vector<int> changedColumns(const MonitorHop &before, int routeBefore,
+                                    const MonitorHop &after, bool recentChanged) const;
     QVariant sortValue(const MonitorHop &hop, int column) const;
     QString toolTip(const MonitorHop &hop) const;
     std::optional<AddressOwner> ownerOfRow(const MonitorHop &hop) const;

@@ -24,6 +24,13 @@ namespace hopscope {
 
 namespace {
 
+// A series given the points it already has would still be laid out and drawn again.
+void replaceIfMoved(QXYSeries *series, const QList<QPointF> &points)
+{
+    if (series->points() != points)
+        series->replace(points);
+}
+
 const QColor kAverage(0x1f, 0x5f, 0xd6);
 const QColor kLoss(0xd3, 0x2f, 0x2f);
 const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f),
@@ -33,6 +40,7 @@ const QList<QColor> kHopColors{QColor(0x1f, 0x5f, 0xd6), QColor(0xe6, 0x6a, 0x1f
 // More points than a chart is pixels wide only cost painting: a line has at most one point for
 // each of this many slices of the time shown, the slice's mean.
 constexpr int kSlicesPerLine = 600;
+constexpr int kFewestSlices = 200; // however narrow the chart
 
 // A round value above `value` for an axis end.
 double niceCeiling(double value)
@@ -245,6 +253,9 @@ void RttChartView::buildOverTime()
 
 void RttChartView::setTimeRange(qint64 fromMs, qint64 toMs)
 {
+    if (m_timeAxis->min().toMSecsSinceEpoch() == fromMs &&
+        m_timeAxis->max().toMSecsSinceEpoch() == toMs)
+        return;
     const qint64 span = toMs - fromMs;
     m_timeAxis->setFormat(span > 2 * 86'400'000  ? QStringLiteral("MM-dd HH:mm")
                           : span > 2 * 3'600'000 ? QStringLiteral("HH:mm")
@@ -323,11 +334,11 @@ void RttChartView::refreshPerTtl(const PathModel &session)
             ++index;
         }
     }
-    m_bandLow->replace(low);
-    m_bandHigh->replace(high);
-    m_average->replace(average);
-    m_samples->replace(samples);
-    m_loss->replace(loss);
+    replaceIfMoved(m_bandLow, low);
+    replaceIfMoved(m_bandHigh, high);
+    replaceIfMoved(m_average, average);
+    replaceIfMoved(m_samples, samples);
+    replaceIfMoved(m_loss, loss);
     // Whole TTLs on the ticks, with room on both sides of the first and last.
     const int span = std::max(1, lastTtl) + 1;
     m_ttlAxis->setRange(0, span);
@@ -386,6 +397,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
     earliestMs = std::max<qint64>(earliestMs, session.firstRoundUs() / 1000);
     if (m_held)
         std::tie(earliestMs, latestMs) = *m_held;
+    // No more points than the plot has pixels across: more would be drawn over each other.
+    const int slices =
+        std::clamp(static_cast<int>(chart()->plotArea().width()), kFewestSlices, kSlicesPerLine);
     double top = 0;
     QList<QPointF> loss;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
@@ -395,9 +409,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
             for (const PathModel::Series &series : atTtl->second) {
                 if (series.responder != m_shown[i].second)
                     continue;
-                for (const SampleBucket &slice : timeSlices(
-                         series.history, earliestMs * 1000, latestMs * 1000 + 999, kSlicesPerLine,
-                         fileBucketsOf(session, series.ttl, series.responder))) {
+                for (const SampleBucket &slice :
+                     timeSlices(series.history, earliestMs * 1000, latestMs * 1000 + 999, slices,
+                                fileBucketsOf(session, series.ttl, series.responder))) {
                     // A slice of one probe at its own time; of several, their mean in between.
                     const auto x =
                         static_cast<qreal>((slice.firstSentUs / 2 + slice.lastSentUs / 2) / 1000);
@@ -410,9 +424,9 @@ void RttChartView::refreshOverTime(const PathModel &session)
                 }
             }
         }
-        m_hopLines[i]->replace(points);
+        replaceIfMoved(m_hopLines[i], points);
     }
-    m_lossDots->replace(loss);
+    replaceIfMoved(m_lossDots, loss);
     const double ceiling = niceCeiling(top * 1.1);
     QList<QPointF> changes;
     for (const RouteChange &change : session.routeChanges()) {
@@ -422,14 +436,14 @@ void RttChartView::refreshOverTime(const PathModel &session)
         // A vertical stroke, then back down along the axis to the next one.
         changes << QPointF(ms, 0) << QPointF(ms, ceiling) << QPointF(ms, 0);
     }
-    m_changes->replace(changes);
+    replaceIfMoved(m_changes, changes);
     // Alerts at the top, on the loss axis's 100 %, where no line runs.
     QList<QPointF> raised, cleared;
     for (const AlertEvent &event : session.alerts())
         if (const qint64 ms = event.timeUs / 1000; ms >= earliestMs && ms <= latestMs)
             (event.raised ? raised : cleared) << QPointF(static_cast<qreal>(ms), 97.0);
-    m_raised->replace(raised);
-    m_cleared->replace(cleared);
+    replaceIfMoved(m_raised, raised);
+    replaceIfMoved(m_cleared, cleared);
     const auto markers = chart()->legend()->markers(m_changes);
     for (QLegendMarker *marker : markers)
         marker->setVisible(!changes.isEmpty());

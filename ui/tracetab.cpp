@@ -228,9 +228,18 @@ void TraceTab::stop()
     m_session->stop();
 }
 
+void TraceTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshViews();
+    refreshChart();
+}
+
 void TraceTab::refreshViews()
 {
-    if (!m_dirty)
+    // A tab behind another catches up when it is shown: eight tabs monitoring at once cost the
+    // window what the one in front does.
+    if (!m_dirty || isHidden())
         return;
     m_dirty = false;
     if (m_graphSource != m_session->sourceLabel()) {
@@ -314,7 +323,7 @@ QString TraceTab::periodName() const
 
 void TraceTab::refreshChart()
 {
-    if (!m_chartDirty)
+    if (!m_chartDirty || isHidden())
         return;
     m_chartDirty = false;
     m_chart->refresh(m_session->model());

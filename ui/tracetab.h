@@ -80,6 +80,9 @@ Q_SIGNALS:
     // The focused period, to be shown in a tab of its own.
     void periodOpened(const hopscope::NetworkPath &path, const QString &origin);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void clearViews(TraceSession::Mode mode);
     void refreshViews();
