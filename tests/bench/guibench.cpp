@@ -2,18 +2,22 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // How smooth the live window stays under a heavy monitoring feed: the hop graph, the hop table
-// (with sparklines) and the RTT chart over time, refreshed on the window's own timers (100 ms for
-// the graph and table, 250 ms for the chart) while synthetic rounds of 30 hops x 3 probes arrive
-// at 20 rounds a second, probe by probe. Prints how long the GUI thread took over each event it
-// handled (timers, updates, painting), its longest stall, and resident memory every minute.
+// (sorted, with sparklines) and the RTT chart over time, refreshed on a trace tab's own timers
+// (100 ms for the graph and table, 250 ms for the chart; a tab behind another waits until it is
+// shown) while synthetic rounds of 30 hops x 3 probes arrive, probe by probe: by default one tab
+// at 20 rounds a second. Prints how long the GUI thread took over each event it handled (timers,
+// updates, painting), its longest stall, the rounds it kept up with, what each view cost per
+// refresh (its update, and its painting), and resident memory every minute.
 //
-// --preload-rounds N gives the session a past first: N rounds of 30 hops x 1 probe, one a
-// second, ending now (604800: a week at one round a second, as a monitoring session in the
-// window would have), so that the figures and the memory are those of the views over a long
-// session.
+// --tabs N --rate R: N tabs, each monitoring at R rounds a second (8 and 1: eight sessions at
+// once, one of them in front).
+// --preload-rounds N gives the tab in front a past first: N rounds of 30 hops x 1 probe, one a
+// second, ending now (86400: a day; 604800: a week at one round a second, as a monitoring
+// session in the window would have), so that the figures and the memory are those of the views
+// over a long session.
 //
 //   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
-//                                               [--preload-rounds N]
+//                                               [--tabs N] [--rate R] [--preload-rounds N]
 
 #include "path/pathmodel.h"
 #include "ui/hopgraphview.h"
@@ -25,15 +29,20 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -100,14 +109,71 @@ private:
     double m_worst = 0;
 };
 
+// What one view cost: the time of its updates, and of the paint events of its widgets.
+struct ViewCost
+{
+    const char *name;
+    std::vector<const QWidget *> widgets; // the view in each tab
+    std::uint64_t updates = 0;
+    double updateMs = 0;
+    double worstUpdateMs = 0;
+    std::uint64_t paints = 0;
+    double paintMs = 0;
+    double worstPaintMs = 0;
+
+    bool owns(const QObject *object) const
+    {
+        for (const QObject *at = object; at; at = at->parent())
+            if (std::find(widgets.begin(), widgets.end(), at) != widgets.end())
+                return true;
+        return false;
+    }
+    template <typename Update> void timeUpdate(Update &&update)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        update();
+        const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        ++updates;
+        updateMs += ms;
+        worstUpdateMs = std::max(worstUpdateMs, ms);
+    }
+};
+
 // Times every event the GUI thread handles (timers, the views' updates, painting): the busy
 // time of one delivery, nested deliveries counted in their outer one. The benchmark's own
-// report is left out.
+// report is left out. Paint events, nested in the window's update, are also counted to the view
+// they paint.
 class TimedApplication : public QApplication
 {
 public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painting) {
+            for (ViewCost *view : views) {
+                if (!view->owns(receiver))
+                    continue;
+                m_painting = true;
+                QElapsedTimer timer;
+                timer.start();
+                const bool handled = deliver(receiver, event);
+                const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+                m_painting = false;
+                ++view->paints;
+                view->paintMs += ms;
+                view->worstPaintMs = std::max(view->worstPaintMs, ms);
+                return handled;
+            }
+        }
+        return deliver(receiver, event);
+    }
+    FrameTimes frames;
+    QObject *untimed = nullptr;
+    std::vector<ViewCost *> views;
+
+private:
+    bool deliver(QObject *receiver, QEvent *event)
     {
         if (m_depth++ > 0 || receiver == untimed) {
             const bool handled = QApplication::notify(receiver, event);
@@ -121,11 +187,60 @@ public:
         frames.add(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         return handled;
     }
-    FrameTimes frames;
-    QObject *untimed = nullptr;
-
-private:
     int m_depth = 0;
+    bool m_painting = false;
+};
+
+std::int64_t nowUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// The views of a trace tab, as it lays them out, and the session they show.
+struct Tab
+{
+    QWidget *page = nullptr;
+    HopGraphView *graph = nullptr;
+    HopTableModel *model = nullptr;
+    QTableView *table = nullptr;
+    RttChartView *chart = nullptr;
+    PathModel session;
+    bool dirty = false;
+    bool chartDirty = false;
+    int round = 0;
+    int slice = 0;
+    QElapsedTimer clock; // since the feed began
+    long delivered = 0;  // slices of rounds
+
+    explicit Tab(QWidget *parent)
+        : page(new QWidget(parent)), graph(new HopGraphView()), model(new HopTableModel(page)),
+          table(new QTableView()), chart(new RttChartView())
+    {
+        auto *sorted = new QSortFilterProxyModel(page);
+        sorted->setSourceModel(model);
+        sorted->setSortRole(HopTableModel::SortRole);
+        table->setModel(sorted);
+        table->setSortingEnabled(true);
+        table->sortByColumn(HopTableModel::Ttl, Qt::AscendingOrder);
+        table->setAlternatingRowColors(true);
+        table->verticalHeader()->hide();
+        table->verticalHeader()->setDefaultSectionSize(22);
+        table->setWordWrap(false);
+        table->setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(table));
+        chart->setMode(RttChartView::Mode::OverTime);
+        chart->setWindowSeconds(300);
+        auto *bottom = new QSplitter(Qt::Horizontal);
+        bottom->addWidget(table);
+        bottom->addWidget(chart);
+        auto *split = new QSplitter(Qt::Vertical);
+        split->addWidget(graph);
+        split->addWidget(bottom);
+        auto *layout = new QHBoxLayout(page);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(split);
+    }
 };
 
 } // namespace
@@ -135,6 +250,8 @@ int main(int argc, char **argv)
     double minutes = 10;
     std::string skip; // "graph", "table" or "chart": leave that view out, to see what it costs
     int preload = 0;
+    int tabCount = 1;
+    double rate = 20;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--minutes") == 0)
             minutes = std::atof(argv[i + 1]);
@@ -142,45 +259,42 @@ int main(int argc, char **argv)
             skip = argv[i + 1];
         if (std::strcmp(argv[i], "--preload-rounds") == 0)
             preload = std::max(0, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--tabs") == 0)
+            tabCount = std::clamp(std::atoi(argv[i + 1]), 1, 64);
+        if (std::strcmp(argv[i], "--rate") == 0)
+            rate = std::clamp(std::atof(argv[i + 1]), 0.1, 50.0);
     }
     TimedApplication app(argc, argv);
 
-    // The views of a trace tab, laid out as it lays them out, at 1280 x 800.
-    QWidget window;
-    auto *graph = new HopGraphView();
-    auto *model = new HopTableModel(&window);
-    auto *table = new QTableView();
-    table->setModel(model);
-    table->setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(table));
-    auto *chart = new RttChartView();
-    chart->setMode(RttChartView::Mode::OverTime);
-    chart->setWindowSeconds(300);
-    auto *bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(table);
-    bottom->addWidget(chart);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(graph);
-    split->addWidget(bottom);
-    auto *layout = new QHBoxLayout(&window);
-    layout->addWidget(split);
+    // The tabs of a window, at 1280 x 800, the first in front.
+    QTabWidget window;
+    std::vector<std::unique_ptr<Tab>> tabs;
+    ViewCost tableCost{"table", {}};
+    ViewCost graphCost{"graph", {}};
+    ViewCost chartCost{"chart", {}};
+    for (int i = 0; i < tabCount; ++i) {
+        tabs.push_back(std::make_unique<Tab>(&window));
+        window.addTab(tabs.back()->page, QStringLiteral("198.18.%1.2").arg(i));
+        tableCost.widgets.push_back(tabs.back()->table);
+        graphCost.widgets.push_back(tabs.back()->graph);
+        chartCost.widgets.push_back(tabs.back()->chart);
+    }
+    app.views = {&tableCost, &graphCost, &chartCost};
     window.resize(1280, 800);
     window.show();
 
     const long emptyKiB = residentKiB();
-    PathModel session;
     std::mt19937 random(20261125);
     std::uniform_real_distribution<double> noise(0.0, 1.0);
-    int round = 0;
     if (preload > 0) {
         QElapsedTimer loading;
         loading.start();
-        const std::int64_t nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
-                                       std::chrono::system_clock::now().time_since_epoch())
-                                       .count();
-        for (round = 1; round <= preload; ++round) {
+        const std::int64_t startUs = nowUs();
+        Tab &front = *tabs.front();
+        for (int round = 1; round <= preload; ++round) {
             MonitorRound past;
             past.number = round;
-            past.startedUs = nowUs - std::int64_t{preload - round + 1} * 1'000'000;
+            past.startedUs = startUs - std::int64_t{preload - round + 1} * 1'000'000;
             past.destination = address(kHops, 0);
             for (int ttl = 1; ttl <= kHops; ++ttl) {
                 ProbeSample probe;
@@ -193,69 +307,108 @@ int main(int argc, char **argv)
                 }
                 past.probes.push_back(probe);
             }
-            session.addRound(past);
+            front.session.addRound(past);
         }
-        round = preload;
+        front.round = preload;
+        front.dirty = front.chartDirty = true;
         std::printf("  a past of %d rounds fed in %.1f s: resident %.1f MiB (%.1f MiB more)\n",
                     preload, static_cast<double>(loading.elapsed()) / 1000.0,
                     residentKiB() / 1024.0, (residentKiB() - emptyKiB) / 1024.0);
     }
-    bool dirty = false;
-    bool chartDirty = false;
+    const int firstRound = tabs.front()->round;
 
-    // Probes arrive one by one, as the worker delivers them: a round's 90 spread over its 50 ms.
-    QTimer feed;
-    feed.setInterval(1000 / kRoundsPerSecond / 5);
-    int slice = 0;
-    QObject::connect(&feed, &QTimer::timeout, [&] {
-        if (slice == 0) {
-            ++round;
-            const auto now = std::chrono::system_clock::now().time_since_epoch();
-            session.beginRound(round,
-                               std::chrono::duration_cast<std::chrono::microseconds>(now).count(),
-                               address(kHops, 0));
-        }
-        for (int ttl = slice * kHops / 5 + 1; ttl <= (slice + 1) * kHops / 5; ++ttl) {
-            for (int query = 0; query < kQueries; ++query) {
-                ProbeSample probe;
-                probe.ttl = ttl;
-                probe.sentAtUs = std::chrono::duration_cast<std::chrono::microseconds>(
-                                     std::chrono::system_clock::now().time_since_epoch())
-                                     .count();
-                if (noise(random) >= 0.02 && !(ttl == 7 && noise(random) < 0.5)) {
-                    probe.responder =
-                        ttl == kHops ? address(kHops, 0) : address(ttl, ttl == 12 ? query % 2 : 0);
-                    probe.rttMs = 0.8 * ttl + 4.0 * noise(random) * noise(random);
-                }
-                session.addProbe(probe);
+    // Probes arrive one by one, as the worker delivers them: a round's 90 in five slices over
+    // the round's interval. Each tab has its own feed, as each session has its own worker.
+    std::vector<std::unique_ptr<QTimer>> feeds;
+    long worstBacklog = 0; // slices due that had to wait for the next tick
+    for (std::size_t i = 0; i < tabs.size(); ++i) {
+        Tab &tab = *tabs[i];
+        auto feed = std::make_unique<QTimer>();
+        feed->setInterval(std::max(1, static_cast<int>(1000.0 / rate / 5)));
+        const auto deliverSlice = [&tab, &random, &noise] {
+            if (tab.slice == 0) {
+                ++tab.round;
+                tab.session.beginRound(tab.round, nowUs(), address(kHops, 0));
             }
-        }
-        dirty = chartDirty = true;
-        if (++slice == 5) {
-            slice = 0;
-            session.endRound();
-        }
-    });
+            for (int ttl = tab.slice * kHops / 5 + 1; ttl <= (tab.slice + 1) * kHops / 5; ++ttl) {
+                for (int query = 0; query < kQueries; ++query) {
+                    ProbeSample probe;
+                    probe.ttl = ttl;
+                    probe.sentAtUs = nowUs();
+                    if (noise(random) >= 0.02 && !(ttl == 7 && noise(random) < 0.5)) {
+                        probe.responder = ttl == kHops ? address(kHops, 0)
+                                                       : address(ttl, ttl == 12 ? query % 2 : 0);
+                        probe.rttMs = 0.8 * ttl + 4.0 * noise(random) * noise(random);
+                    }
+                    tab.session.addProbe(probe);
+                }
+            }
+            tab.dirty = tab.chartDirty = true;
+            if (++tab.slice == 5) {
+                tab.slice = 0;
+                tab.session.endRound();
+            }
+        };
+        // A worker's results wait in the queue while the thread is busy; none is lost. So the
+        // feed delivers every slice due by now, and a late tick delivers several.
+        QObject::connect(feed.get(), &QTimer::timeout, [&tab, deliverSlice, rate, &worstBacklog] {
+            if (!tab.clock.isValid())
+                tab.clock.start();
+            const auto due =
+                static_cast<long>(static_cast<double>(tab.clock.elapsed()) * rate * 5.0 / 1000.0) +
+                1;
+            worstBacklog = std::max(worstBacklog, due - tab.delivered - 1);
+            for (; tab.delivered < due; ++tab.delivered)
+                deliverSlice();
+        });
+        // Sessions started one after another, not in step.
+        QTimer::singleShot(static_cast<int>(i * 1000.0 / rate / static_cast<double>(tabs.size())),
+                           feed.get(), qOverload<>(&QTimer::start));
+        feeds.push_back(std::move(feed));
+    }
 
+    // As a trace tab refreshes: only when something came in, and only while it is in front.
+    const auto refreshViews = [&](Tab &tab) {
+        if (!tab.dirty || tab.page->isHidden())
+            return;
+        tab.dirty = false;
+        if (skip != "table")
+            tableCost.timeUpdate([&] {
+                tab.model->update(tab.session);
+                for (const int column : {HopTableModel::Mpls, HopTableModel::TrafficClass,
+                                         HopTableModel::Nat, HopTableModel::Mtu})
+                    tab.table->setColumnHidden(column, !tab.model->hasContent(column));
+            });
+        if (skip != "graph")
+            graphCost.timeUpdate([&] { tab.graph->refresh(tab.session); });
+    };
+    const auto refreshChart = [&](Tab &tab) {
+        if (!tab.chartDirty || tab.page->isHidden())
+            return;
+        tab.chartDirty = false;
+        if (skip != "chart")
+            chartCost.timeUpdate([&] { tab.chart->refresh(tab.session); });
+    };
     QTimer refresh;
     refresh.setInterval(100);
     QObject::connect(&refresh, &QTimer::timeout, [&] {
-        if (!dirty)
-            return;
-        dirty = false;
-        if (skip != "table")
-            model->update(session);
-        if (skip != "graph")
-            graph->refresh(session);
+        for (auto &tab : tabs)
+            refreshViews(*tab);
     });
     QTimer chartRefresh;
     chartRefresh.setInterval(250);
     QObject::connect(&chartRefresh, &QTimer::timeout, [&] {
-        if (!chartDirty)
-            return;
-        chartDirty = false;
-        if (skip != "chart")
-            chart->refresh(session);
+        for (auto &tab : tabs)
+            refreshChart(*tab);
+    });
+    // Another tab in front every 20 seconds, as a user looks from one session to the next.
+    QTimer switchTabs;
+    switchTabs.setInterval(20'000);
+    QObject::connect(&switchTabs, &QTimer::timeout, [&] {
+        window.setCurrentIndex((window.currentIndex() + 1) % window.count());
+        Tab &front = *tabs[static_cast<std::size_t>(window.currentIndex())];
+        refreshViews(front);
+        refreshChart(front);
     });
 
     // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
@@ -272,41 +425,67 @@ int main(int argc, char **argv)
         sinceBeat.start();
     });
     const FrameTimes &frames = app.frames;
+    const auto roundsTaken = [&] {
+        long taken = 0;
+        for (const auto &tab : tabs)
+            taken += tab->round;
+        return taken - firstRound;
+    };
 
     const long startKiB = residentKiB();
-    std::printf("GUI feed: %d hops x %d probes at %d rounds/s for %.1f min, offscreen, 1280x800\n",
-                kHops, kQueries, kRoundsPerSecond, minutes);
-    std::fflush(stdout);
+    std::printf("GUI feed: %d tab(s), each %d hops x %d probes at %.1f rounds/s, for %.1f min, "
+                "offscreen, 1280x800\n",
+                tabCount, kHops, kQueries, rate, minutes);
     std::printf("  resident at start %.1f MiB\n", startKiB / 1024.0);
+    std::fflush(stdout);
     int minute = 0;
     QTimer report;
     report.setInterval(60'000);
     app.untimed = &report;
     QObject::connect(&report, &QTimer::timeout, [&] {
         ++minute;
-        std::printf("  minute %d: round %d, %llu events, worst %.2f ms, p99 %.2f ms, longest stall "
-                    "%.2f ms, "
-                    "resident %.1f MiB\n",
-                    minute, round, static_cast<unsigned long long>(frames.total()), frames.worst(),
-                    frames.quantile(0.99), worstStallMs, residentKiB() / 1024.0);
+        std::printf("  minute %d: %ld rounds, %llu events, worst %.2f ms, p99 %.2f ms, longest "
+                    "stall %.2f ms, resident %.1f MiB\n",
+                    minute, roundsTaken(), static_cast<unsigned long long>(frames.total()),
+                    frames.worst(), frames.quantile(0.99), worstStallMs, residentKiB() / 1024.0);
         std::fflush(stdout);
     });
     QTimer::singleShot(static_cast<int>(minutes * 60'000), &app, &QCoreApplication::quit);
-    feed.start();
     refresh.start();
     chartRefresh.start();
+    if (tabCount > 1)
+        switchTabs.start();
     report.start();
     heartbeat.start();
     app.exec();
 
-    std::printf("  %d rounds, %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
-                "worst %.2f ms; "
+    long due = 0; // whole rounds by each feed's clock
+    for (const auto &tab : tabs)
+        due += static_cast<long>(static_cast<double>(tab->clock.elapsed()) * rate / 1000.0);
+    std::printf("  rounds taken: %ld of %ld due (%.1f %%); at worst %ld slices of a round "
+                "waited for the next tick\n",
+                roundsTaken(), due,
+                100.0 * static_cast<double>(roundsTaken()) / static_cast<double>(due),
+                worstBacklog);
+    std::printf("  %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, worst %.2f ms; "
                 "%llu over %.0f ms\n",
-                round, static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
+                static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
                 frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
                 static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
     std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms\n",
                 worstStallMs);
+    for (const ViewCost *view : app.views) {
+        if (view->updates == 0) {
+            std::printf("  %s: left out\n", view->name);
+            continue;
+        }
+        const auto updates = static_cast<double>(view->updates);
+        std::printf("  %s: %llu refreshes, per refresh %.3f ms updating (worst %.2f) + %.3f ms "
+                    "painting (%llu paints, worst %.2f)\n",
+                    view->name, static_cast<unsigned long long>(view->updates),
+                    view->updateMs / updates, view->worstUpdateMs, view->paintMs / updates,
+                    static_cast<unsigned long long>(view->paints), view->worstPaintMs);
+    }
     std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n",
                 residentKiB() / 1024.0, (residentKiB() - startKiB) / 1024.0);
     return 0;
