@@ -45,6 +45,9 @@ HopGraphView::HopGraphView(QWidget *parent)
     : QGraphicsView(parent), m_source(new HopNodeItem(QString()))
 {
     setScene(new QGraphicsScene(this));
+    // A few dozen items whose pens and figures change with every refresh: keeping a BSP index
+    // of them up to date costs more than looking through them all.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
     setDragMode(ScrollHandDrag);

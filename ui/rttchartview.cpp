@@ -392,6 +392,13 @@ void RttChartView::refreshOverTime(const PathModel &session)
         m_shown = wanted;
     }
     qint64 latestMs = session.latestRoundUs() / 1000 + 1000;
+    // The time axis moves in steps of a 120th of what it shows: each move lays out its labels
+    // and every point again, which costs more than the rest of a refresh.
+    const qint64 shownMs =
+        m_windowSeconds > 0 ? qint64{m_windowSeconds} * 1000
+                            : latestMs - std::min<qint64>(latestMs, session.firstRoundUs() / 1000);
+    const qint64 stepMs = std::max<qint64>(1000, shownMs / 120);
+    latestMs = (latestMs + stepMs - 1) / stepMs * stepMs;
     qint64 earliestMs = m_windowSeconds > 0 ? latestMs - qint64{m_windowSeconds} * 1000
                                             : session.firstRoundUs() / 1000;
     earliestMs = std::max<qint64>(earliestMs, session.firstRoundUs() / 1000);

@@ -231,8 +231,9 @@ void TraceTab::stop()
 void TraceTab::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // The table and graph now; the chart on its own timer's next tick, so that the work of
+    // bringing a tab to the front is not done all in one go.
     refreshViews();
-    refreshChart();
 }
 
 void TraceTab::refreshViews()
