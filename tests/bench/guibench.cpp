@@ -7,7 +7,8 @@
 // shown) while synthetic rounds of 30 hops x 3 probes arrive, probe by probe: by default one tab
 // at 20 rounds a second. Prints how long the GUI thread took over each event it handled (timers,
 // updates, painting), its longest stall, the rounds it kept up with, what each view cost per
-// refresh (its update, and its painting), and resident memory every minute.
+// refresh (its update, its painting, and its other events such as layouts and its scene's
+// queued updates), and resident memory every minute.
 //
 // --tabs N --rate R: N tabs, each monitoring at R rounds a second (8 and 1: eight sessions at
 // once, one of them in front).
@@ -120,6 +121,7 @@ struct ViewCost
     std::uint64_t paints = 0;
     double paintMs = 0;
     double worstPaintMs = 0;
+    double otherMs = 0; // its own events besides painting: layouts, its scene's queued updates
 
     bool owns(const QObject *object) const
     {
@@ -160,6 +162,7 @@ public:
                 const bool handled = deliver(receiver, event);
                 const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
                 m_painting = false;
+                m_paintedWithin += ms;
                 ++view->paints;
                 view->paintMs += ms;
                 view->worstPaintMs = std::max(view->worstPaintMs, ms);
@@ -180,15 +183,25 @@ private:
             --m_depth;
             return handled;
         }
+        // Whose it is, asked before the event may delete it.
+        ViewCost *owner = nullptr;
+        for (ViewCost *view : views)
+            if (view->owns(receiver))
+                owner = view;
+        m_paintedWithin = 0;
         QElapsedTimer timer;
         timer.start();
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
-        frames.add(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        frames.add(ms);
+        if (owner) // its painting within it is counted as painting
+            owner->otherMs += std::max(0.0, ms - m_paintedWithin);
         return handled;
     }
     int m_depth = 0;
     bool m_painting = false;
+    double m_paintedWithin = 0; // paint events timed within the outermost event
 };
 
 std::int64_t nowUs()
@@ -406,22 +419,27 @@ int main(int argc, char **argv)
     switchTabs.setInterval(20'000);
     QObject::connect(&switchTabs, &QTimer::timeout, [&] {
         window.setCurrentIndex((window.currentIndex() + 1) % window.count());
-        Tab &front = *tabs[static_cast<std::size_t>(window.currentIndex())];
-        refreshViews(front);
-        refreshChart(front);
+        refreshViews(*tabs[static_cast<std::size_t>(window.currentIndex())]);
     });
 
     // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
     // was busy for that long, whatever kept it so.
     QElapsedTimer sinceBeat;
     double worstStallMs = 0;
+    double worstStallAtS = 0; // seconds into the run
+    QElapsedTimer running;
+    running.start();
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     heartbeat.setInterval(1);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        if (sinceBeat.isValid())
-            worstStallMs =
-                std::max(worstStallMs, static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0);
+        if (sinceBeat.isValid()) {
+            const double stallMs = static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0;
+            if (stallMs > worstStallMs) {
+                worstStallMs = stallMs;
+                worstStallAtS = static_cast<double>(running.elapsed()) / 1000.0;
+            }
+        }
         sinceBeat.start();
     });
     const FrameTimes &frames = app.frames;
@@ -472,8 +490,10 @@ int main(int argc, char **argv)
                 static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
                 frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
                 static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
-    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms\n",
-                worstStallMs);
+    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms, %.1f s "
+                "into the run%s\n",
+                worstStallMs, worstStallAtS,
+                tabCount > 1 ? " (another tab comes to the front every 20 s)" : "");
     for (const ViewCost *view : app.views) {
         if (view->updates == 0) {
             std::printf("  %s: left out\n", view->name);
@@ -481,12 +501,28 @@ int main(int argc, char **argv)
         }
         const auto updates = static_cast<double>(view->updates);
         std::printf("  %s: %llu refreshes, per refresh %.3f ms updating (worst %.2f) + %.3f ms "
-                    "painting (%llu paints, worst %.2f)\n",
+                    "painting (%llu paints, worst %.2f) + %.3f ms its other events\n",
                     view->name, static_cast<unsigned long long>(view->updates),
                     view->updateMs / updates, view->worstUpdateMs, view->paintMs / updates,
-                    static_cast<unsigned long long>(view->paints), view->worstPaintMs);
+                    static_cast<unsigned long long>(view->paints), view->worstPaintMs,
+                    view->otherMs / updates);
     }
     std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n",
                 residentKiB() / 1024.0, (residentKiB() - startKiB) / 1024.0);
+
+    // The row of the README's table, as measured.
+    const auto perRefresh = [](const ViewCost &view) {
+        return view.updates == 0 ? 0.0
+                                 : (view.updateMs + view.paintMs + view.otherMs) /
+                                       static_cast<double>(view.updates);
+    };
+    std::printf("| %d tab%s at %g rounds/s%s, %g min | %ld of %ld | %.2f ms | %.2f ms | %.2f ms | "
+                "%llu | %.2f ms | %.2f / %.2f / %.2f ms | %.1f → %.1f MiB |\n",
+                tabCount, tabCount == 1 ? "" : "s", rate,
+                preload > 0 ? (", with " + std::to_string(preload) + " rounds before").c_str() : "",
+                minutes, roundsTaken(), due, frames.quantile(0.99), frames.quantile(0.999),
+                frames.worst(), static_cast<unsigned long long>(frames.over()), worstStallMs,
+                perRefresh(tableCost), perRefresh(graphCost), perRefresh(chartCost),
+                startKiB / 1024.0, residentKiB() / 1024.0);
     return 0;
 }
