@@ -9,18 +9,16 @@
 #include "ui/degradedbanner.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
+#include "ui/hoptableview.h"
 #include "ui/rttchartview.h"
-#include "ui/sparklinedelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -52,32 +50,11 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
     : QWidget(parent), m_helperProgram(helperProgram),
       m_session(new TraceSession(helperProgram, this)), m_banner(new DegradedBanner(this)),
       m_graph(new HopGraphView(this)), m_model(new HopTableModel(this)),
-      m_sorted(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
-      m_chart(new RttChartView(this)), m_window(new QComboBox(this)), m_refresh(new QTimer(this)),
-      m_chartRefresh(new QTimer(this)), m_focusBar(new QWidget(this)),
-      m_focusText(new QLabel(m_focusBar)),
+      m_table(new HopTableView(m_model, this)), m_chart(new RttChartView(this)),
+      m_window(new QComboBox(this)), m_refresh(new QTimer(this)), m_chartRefresh(new QTimer(this)),
+      m_focusBar(new QWidget(this)), m_focusText(new QLabel(m_focusBar)),
       m_openPeriod(new QPushButton(tr("Open Period in New Tab"), m_focusBar))
 {
-    m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(HopTableModel::SortRole);
-    m_table->setModel(m_sorted);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(HopTableModel::Ttl, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(22);
-    // Figures take what they need; the host name gives way; the sparkline keeps a fixed width.
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(HopTableModel::Host, QHeaderView::Stretch);
-    header->setSectionResizeMode(HopTableModel::Recent, QHeaderView::Fixed);
-    header->resizeSection(HopTableModel::Recent, 96);
-    header->setMinimumSectionSize(36);
-    m_table->setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(m_table));
-    m_table->setWordWrap(false);
 
     m_window->addItem(tr("Last minute"), 60);
     m_window->addItem(tr("Last 5 minutes"), 300);
@@ -178,18 +155,14 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
         m_notice = message;
         Q_EMIT statusChanged();
     });
-    connect(m_graph, &HopGraphView::hopSelected, this, [this](int ttl, const QString &responder) {
-        for (int row = 0; row < m_sorted->rowCount(); ++row) {
-            const QModelIndex index = m_sorted->index(row, 0);
-            if (index.data(HopTableModel::TtlRole).toInt() == ttl &&
-                index.data(HopTableModel::ResponderRole).toString() == responder) {
-                m_table->selectRow(row);
-                m_table->scrollTo(index);
-            }
-        }
-    });
+    connect(m_graph, &HopGraphView::hopSelected, m_table, &HopTableView::selectHop);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TraceTab::syncSelectionFromTable);
+}
+
+QTableView *TraceTab::table() const
+{
+    return m_table;
 }
 
 void TraceTab::start(const TraceRequest &request, TraceSession::Mode mode, int intervalMs)
@@ -248,10 +221,7 @@ void TraceTab::refreshViews()
         m_graph->setSourceLabel(m_graphSource);
     }
     m_model->update(shownModel());
-    // MPLS, DSCP/ECN, NAT and MTU stay hidden until a router has told something for them.
-    for (const int column :
-         {HopTableModel::Mpls, HopTableModel::TrafficClass, HopTableModel::Nat, HopTableModel::Mtu})
-        m_table->setColumnHidden(column, !m_model->hasContent(column));
+    m_table->showColumnsWithContent();
     m_graph->refresh(shownModel());
     Q_EMIT statusChanged();
 }

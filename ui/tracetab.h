@@ -14,7 +14,6 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
@@ -24,6 +23,7 @@ class DegradedBanner;
 class HelperPermission;
 class HopGraphView;
 class HopTableModel;
+class HopTableView;
 class RttChartView;
 
 // One trace or monitoring session on screen: a banner when probing is degraded, the hop graph
@@ -49,7 +49,7 @@ public:
     TraceSession *session() const { return m_session; }
     HopGraphView *graph() const { return m_graph; }
     RttChartView *chart() const { return m_chart; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     HopTableModel *hopModel() const { return m_model; }
     DegradedBanner *banner() const { return m_banner; }
     // Where the banner's "Grant Permission" goes; once granted, the next trace asks the helper
@@ -98,8 +98,7 @@ private:
     HelperPermission *m_permission = nullptr;
     HopGraphView *m_graph;
     HopTableModel *m_model;
-    QSortFilterProxyModel *m_sorted;
-    QTableView *m_table;
+    HopTableView *m_table;
     RttChartView *m_chart;
     QComboBox *m_window;
     QTimer *m_refresh;

@@ -23,18 +23,15 @@
 #include "path/pathmodel.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
+#include "ui/hoptableview.h"
 #include "ui/rttchartview.h"
-#include "ui/sparklinedelegate.h"
 #include "ui/tracesession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -122,6 +119,7 @@ struct ViewCost
     double paintMs = 0;
     double worstPaintMs = 0;
     double otherMs = 0; // its own events besides painting: layouts, its scene's queued updates
+    double paintedWithin = 0; // its painting within the event being handled
 
     bool owns(const QObject *object) const
     {
@@ -163,6 +161,7 @@ public:
                 const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
                 m_painting = false;
                 m_paintedWithin += ms;
+                view->paintedWithin += ms;
                 ++view->paints;
                 view->paintMs += ms;
                 view->worstPaintMs = std::max(view->worstPaintMs, ms);
@@ -171,9 +170,22 @@ public:
         }
         return deliver(receiver, event);
     }
+    // An event over the frame budget: when, what it was and whom it was for.
+    struct SlowEvent
+    {
+        double atS; // seconds into the run
+        double ms;
+        const char *receiverClass;
+        QEvent::Type type;
+        std::string painting; // what each view painted within it
+    };
+    static constexpr std::size_t kOverBudgetListed = 20;
+
     FrameTimes frames;
     QObject *untimed = nullptr;
     std::vector<ViewCost *> views;
+    std::vector<SlowEvent> overBudget; // the first ones
+    QElapsedTimer running;             // since the run began
 
 private:
     bool deliver(QObject *receiver, QEvent *event)
@@ -188,13 +200,27 @@ private:
         for (ViewCost *view : views)
             if (view->owns(receiver))
                 owner = view;
+        const char *receiverClass = receiver->metaObject()->className();
+        const QEvent::Type type = event->type();
         m_paintedWithin = 0;
+        for (ViewCost *view : views)
+            view->paintedWithin = 0;
         QElapsedTimer timer;
         timer.start();
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         frames.add(ms);
+        if (ms > kFrameBudgetMs && overBudget.size() < kOverBudgetListed) {
+            SlowEvent slow{
+                static_cast<double>(running.elapsed()) / 1000.0, ms, receiverClass, type, {}};
+            for (const ViewCost *view : views)
+                if (view->paintedWithin > 0)
+                    slow.painting += " " + std::string(view->name) + " " +
+                                     QString::number(view->paintedWithin, 'f', 2).toStdString() +
+                                     " ms";
+            overBudget.push_back(std::move(slow));
+        }
         if (owner) // its painting within it is counted as painting
             owner->otherMs += std::max(0.0, ms - m_paintedWithin);
         return handled;
@@ -217,7 +243,7 @@ struct Tab
     QWidget *page = nullptr;
     HopGraphView *graph = nullptr;
     HopTableModel *model = nullptr;
-    QTableView *table = nullptr;
+    HopTableView *table = nullptr;
     RttChartView *chart = nullptr;
     PathModel session;
     bool dirty = false;
@@ -229,19 +255,8 @@ struct Tab
 
     explicit Tab(QWidget *parent)
         : page(new QWidget(parent)), graph(new HopGraphView()), model(new HopTableModel(page)),
-          table(new QTableView()), chart(new RttChartView())
+          table(new HopTableView(model)), chart(new RttChartView())
     {
-        auto *sorted = new QSortFilterProxyModel(page);
-        sorted->setSourceModel(model);
-        sorted->setSortRole(HopTableModel::SortRole);
-        table->setModel(sorted);
-        table->setSortingEnabled(true);
-        table->sortByColumn(HopTableModel::Ttl, Qt::AscendingOrder);
-        table->setAlternatingRowColors(true);
-        table->verticalHeader()->hide();
-        table->verticalHeader()->setDefaultSectionSize(22);
-        table->setWordWrap(false);
-        table->setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(table));
         chart->setMode(RttChartView::Mode::OverTime);
         chart->setWindowSeconds(300);
         auto *bottom = new QSplitter(Qt::Horizontal);
@@ -388,9 +403,7 @@ int main(int argc, char **argv)
         if (skip != "table")
             tableCost.timeUpdate([&] {
                 tab.model->update(tab.session);
-                for (const int column : {HopTableModel::Mpls, HopTableModel::TrafficClass,
-                                         HopTableModel::Nat, HopTableModel::Mtu})
-                    tab.table->setColumnHidden(column, !tab.model->hasContent(column));
+                tab.table->showColumnsWithContent();
             });
         if (skip != "graph")
             graphCost.timeUpdate([&] { tab.graph->refresh(tab.session); });
@@ -427,7 +440,7 @@ int main(int argc, char **argv)
     QElapsedTimer sinceBeat;
     double worstStallMs = 0;
     double worstStallAtS = 0; // seconds into the run
-    QElapsedTimer running;
+    QElapsedTimer &running = app.running;
     running.start();
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
@@ -494,6 +507,11 @@ int main(int argc, char **argv)
                 "into the run%s\n",
                 worstStallMs, worstStallAtS,
                 tabCount > 1 ? " (another tab comes to the front every 20 s)" : "");
+    for (const auto &slow : app.overBudget)
+        std::printf("  over %.0f ms at %.1f s: %.2f ms, event %d for a %s;%s\n", kFrameBudgetMs,
+                    slow.atS, slow.ms, static_cast<int>(slow.type), slow.receiverClass,
+                    slow.painting.empty() ? " no view painted"
+                                          : (slow.painting + " painting").c_str());
     for (const ViewCost *view : app.views) {
         if (view->updates == 0) {
             std::printf("  %s: left out\n", view->name);

@@ -2,17 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // The live views refresh only what changed: the hop table announces exactly the cells that show
-// something new, and a trace tab behind another waits until it is shown.
+// something new, measures only the columns whose content grew, draws its texts as the standard
+// delegate does, and a trace tab behind another waits until it is shown.
 
 #include "../unit/samplepaths.h"
 #include "path/pathmodel.h"
+#include "ui/cachedtextdelegate.h"
 #include "ui/hoptablemodel.h"
+#include "ui/hoptableview.h"
 #include "ui/tracetab.h"
 
 #include <QBrush>
 #include <QFont>
+#include <QHeaderView>
+#include <QImage>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 #include <random>
@@ -71,6 +78,39 @@ MonitorRound roundOf(int number, std::mt19937 &random)
     return round;
 }
 
+// Counts how often a view asked a cell for its size, which it does when measuring a column.
+class MeasuredModel final : public HopTableModel
+{
+public:
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::SizeHintRole)
+            ++measured;
+        return HopTableModel::data(index, role);
+    }
+    mutable int measured = 0;
+};
+
+// The box of the pixels in `area` that differ from its top-left pixel (the cell's background),
+// and the darkest of them.
+struct Ink
+{
+    QRect box;
+    int darkest = 255;
+};
+Ink inkIn(const QImage &image, const QRect &area)
+{
+    Ink ink;
+    const QRgb background = image.pixel(area.topLeft());
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (const QRgb pixel = image.pixel(x, y); pixel != background) {
+                ink.box |= QRect(x, y, 1, 1);
+                ink.darkest = std::min(ink.darkest, qGray(pixel));
+            }
+    return ink;
+}
+
 } // namespace
 
 class LiveViewsTest : public QObject
@@ -79,6 +119,8 @@ class LiveViewsTest : public QObject
 
 private Q_SLOTS:
     void theTableAnnouncesExactlyTheCellsThatChanged();
+    void theTableMeasuresOnlyColumnsThatGrew();
+    void cachedTextsDrawAsTheStandardDelegate();
     void aTabBehindAnotherWaitsUntilShown();
 };
 
@@ -134,6 +176,156 @@ void LiveViewsTest::theTableAnnouncesExactlyTheCellsThatChanged()
     // Most cells stay as they were: TTL, host, address and a steady hop's figures.
     QVERIFY2(cellsAnnounced * 3 < cellsInTable,
              qPrintable(QStringLiteral("%1 of %2").arg(cellsAnnounced).arg(cellsInTable)));
+}
+
+void LiveViewsTest::theTableMeasuresOnlyColumnsThatGrew()
+{
+    PathModel session;
+    MeasuredModel model;
+    HopTableView view(&model);
+    const QAbstractItemView &asView = view; // where sizeHintForColumn is public
+    view.resize(1100, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    std::mt19937 random(7);
+    std::map<int, int> longest; // column: the longest text it held so far
+    int resizes = 0;
+    int quietRounds = 0; // after the first, rounds where no text got longer
+    for (int number = 1; number <= 41; ++number) {
+        MonitorRound round = roundOf(number, random);
+        if (number == 41)
+            round.probes.back().rttMs = 1234.5; // the destination's figures grow by two digits
+        session.addRound(round);
+        std::set<int> grew;
+        QSignalSpy resized(view.horizontalHeader(), &QHeaderView::sectionResized);
+        model.measured = 0;
+        model.update(session);
+        view.showColumnsWithContent();
+        QCoreApplication::processEvents();   // the queued measuring
+        const int measured = model.measured; // before this test measures for itself
+        for (int column = 0; column < HopTableModel::ColumnCount; ++column) {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const auto length =
+                    static_cast<int>(model.index(row, column).data().toString().size());
+                if (length > longest[column]) {
+                    longest[column] = length;
+                    grew.insert(column);
+                }
+            }
+            if (view.isColumnHidden(column) || column == HopTableModel::Host ||
+                column == HopTableModel::Recent)
+                continue;
+            // Every column shows its whole content, as ResizeToContents would.
+            QVERIFY2(view.columnWidth(column) >= asView.sizeHintForColumn(column),
+                     qPrintable(QStringLiteral("round %1, column %2: %3 wide for %4")
+                                    .arg(number)
+                                    .arg(column)
+                                    .arg(view.columnWidth(column))
+                                    .arg(asView.sizeHintForColumn(column))));
+        }
+        // A column is measured again only when something in it got longer.
+        for (const QList<QVariant> &signal : resized) {
+            const int column = signal.at(0).toInt();
+            QVERIFY2(number == 1 || grew.count(column),
+                     qPrintable(QStringLiteral("round %1: column %2 measured, nothing in it grew")
+                                    .arg(number)
+                                    .arg(column)));
+            if (number == 41 && column == HopTableModel::Worst)
+                QVERIFY(signal.at(2).toInt() > signal.at(1).toInt());
+        }
+        resizes += static_cast<int>(resized.count());
+        // Nothing longer, nothing measured: figures that change in place cost no measuring.
+        if (number > 1 && grew.empty())
+            QVERIFY2(measured == 0,
+                     qPrintable(
+                         QStringLiteral("round %1: %2 cells measured").arg(number).arg(measured)));
+        quietRounds += number > 1 && grew.empty() ? 1 : 0;
+    }
+    QVERIFY2(quietRounds > 20, qPrintable(QString::number(quietRounds)));
+    QVERIFY(resizes > 0);
+    QVERIFY2(resizes < 40, qPrintable(QString::number(resizes)));
+}
+
+void LiveViewsTest::cachedTextsDrawAsTheStandardDelegate()
+{
+    // Figures right-aligned, names left-aligned, a bold cell, a red one, a selected row, and a
+    // column too narrow for its text.
+    QStandardItemModel model(4, 3);
+    const QStringList texts = {QStringLiteral("12.34"),
+                               QStringLiteral("router-a.example.net"),
+                               QStringLiteral("0.0 %"),
+                               QStringLiteral("1234.5"),
+                               QStringLiteral("core2.fra.example.net"),
+                               QStringLiteral("33.3 %"),
+                               QStringLiteral("7.1"),
+                               QStringLiteral("198.18.3.2"),
+                               QStringLiteral("100.0 %"),
+                               QStringLiteral("0.95"),
+                               QStringLiteral("a-very-long-name-that-does-not-fit.example"),
+                               QStringLiteral("2.0 %")};
+    for (int row = 0; row < 4; ++row)
+        for (int column = 0; column < 3; ++column) {
+            auto *item = new QStandardItem(texts[row * 3 + column]);
+            item->setTextAlignment(column == 1 ? Qt::AlignLeft | Qt::AlignVCenter
+                                               : Qt::AlignRight | Qt::AlignVCenter);
+            model.setItem(row, column, item);
+        }
+    QFont bold;
+    bold.setBold(true);
+    model.item(1, 1)->setFont(bold);
+    model.item(2, 2)->setForeground(QColor(0xc6, 0x28, 0x28));
+    QTableView standard;
+    QTableView cached;
+    cached.setItemDelegate(new CachedTextDelegate(&cached));
+    for (QTableView *view : {&standard, &cached}) {
+        view->setModel(&model);
+        view->setWordWrap(false);
+        view->setColumnWidth(0, 80);
+        view->setColumnWidth(1, 150); // the last row's name is elided
+        view->setColumnWidth(2, 70);
+        view->resize(340, 160);
+        view->selectRow(3);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+    }
+    const QImage expected = standard.viewport()->grab().toImage();
+    const QImage drawn = cached.viewport()->grab().toImage();
+    for (int row = 0; row < 4; ++row)
+        for (int column = 0; column < 3; ++column) {
+            const QRect cell = standard.visualRect(model.index(row, column)).adjusted(1, 1, -2, -2);
+            const Ink want = inkIn(expected, cell);
+            const Ink got = inkIn(drawn, cell);
+            const QString where = QStringLiteral("row %1, column %2: %3 drawn at (%4,%5 %6x%7), "
+                                                 "the standard delegate at (%8,%9 %10x%11)")
+                                      .arg(row)
+                                      .arg(column)
+                                      .arg(texts[row * 3 + column])
+                                      .arg(got.box.x())
+                                      .arg(got.box.y())
+                                      .arg(got.box.width())
+                                      .arg(got.box.height())
+                                      .arg(want.box.x())
+                                      .arg(want.box.y())
+                                      .arg(want.box.width())
+                                      .arg(want.box.height());
+            QVERIFY2(!want.box.isEmpty(), qPrintable(where));
+            // The same place, within a pixel, and as dark.
+            QVERIFY2(std::abs(got.box.left() - want.box.left()) <= 1 &&
+                         std::abs(got.box.right() - want.box.right()) <= 1 &&
+                         std::abs(got.box.top() - want.box.top()) <= 1 &&
+                         std::abs(got.box.bottom() - want.box.bottom()) <= 1,
+                     qPrintable(where));
+            QVERIFY2(std::abs(got.darkest - want.darkest) <= 24, qPrintable(where));
+        }
+    // The red cell is red.
+    const QRect red = cached.visualRect(model.index(2, 2)).adjusted(1, 1, -2, -2);
+    bool sawRed = false;
+    for (int y = red.top(); y <= red.bottom(); ++y)
+        for (int x = red.left(); x <= red.right(); ++x) {
+            const QColor pixel = drawn.pixelColor(x, y);
+            sawRed = sawRed || (pixel.red() > 150 && pixel.green() < 100 && pixel.blue() < 100);
+        }
+    QVERIFY(sawRed);
 }
 
 void LiveViewsTest::aTabBehindAnotherWaitsUntilShown()

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 The Hopscope authors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "ui/cachedtextdelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+
+#include <cmath>
+
+namespace hopscope {
+
+void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
+{
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    if (cell.features &
+        (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = cell.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QString text = cell.text;
+    cell.text.clear(); // the style draws the background, selection and focus; the text is ours
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+    if (text.isEmpty())
+        return;
+
+    // The margins the style leaves around an item's text.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect area = cell.rect.adjusted(margin, 0, -margin, 0);
+    const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : (cell.state & QStyle::State_Active) ? QPalette::Normal
+                                                                             : QPalette::Inactive;
+    painter->save();
+    painter->setPen(cell.palette.color(
+        group, cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    const QStaticText &laid = laidOut(text, cell.font);
+    const QSizeF size = laid.size();
+    if (size.width() > area.width()) {
+        // Too wide for its column: elided as the standard delegate would.
+        painter->setFont(cell.font);
+        painter->drawText(area, static_cast<int>(cell.displayAlignment) | Qt::TextSingleLine,
+                          cell.fontMetrics.elidedText(text, cell.textElideMode, area.width()));
+        painter->restore();
+        return;
+    }
+    const Qt::Alignment horizontal =
+        QStyle::visualAlignment(cell.direction, cell.displayAlignment) & Qt::AlignHorizontal_Mask;
+    const double x = horizontal & Qt::AlignRight ? area.right() + 1 - size.width()
+                     : horizontal & Qt::AlignHCenter
+                         ? area.left() + (area.width() - size.width()) / 2
+                         : area.left();
+    const double y = area.top() + (area.height() - size.height()) / 2;
+    painter->setFont(cell.font);
+    painter->drawStaticText(QPointF(std::round(x), std::round(y)), laid);
+    painter->restore();
+}
+
+const QStaticText &CachedTextDelegate::laidOut(const QString &text, const QFont &font) const
+{
+    // The view's font changed (a new style, a zoom): everything is laid out again.
+    if (font.family() != m_family || font.pointSizeF() != m_pointSize ||
+        font.pixelSize() != m_pixelSize || m_laidOut.size() >= kCachedTexts) {
+        m_laidOut.clear();
+        m_family = font.family();
+        m_pointSize = font.pointSizeF();
+        m_pixelSize = font.pixelSize();
+    }
+    const Key key{text, font.bold(), font.italic()};
+    auto found = m_laidOut.find(key);
+    if (found == m_laidOut.end()) {
+        QStaticText laid(text);
+        laid.setTextFormat(Qt::PlainText);
+        laid.setPerformanceHint(QStaticText::AggressiveCaching);
+        laid.prepare(QTransform(), font);
+        found = m_laidOut.insert(key, laid);
+    }
+    return found.value();
+}
+
+} // namespace hopscope
