@@ -16,21 +16,32 @@
 // second, ending now (86400: a day; 604800: a week at one round a second, as a monitoring
 // session in the window would have), so that the figures and the memory are those of the views
 // over a long session.
+// --targets N runs live sessions instead, as the window does: N trace tabs, each monitoring its
+// own loopback address through the helper at one round a second, and the sessions panel that
+// sums them all up. It needs the helper's privileges (root, or the helper's capabilities).
 //
 //   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
 //                                               [--tabs N] [--rate R] [--preload-rounds N]
+//                                               [--targets N]
 
 #include "path/pathmodel.h"
+#include "probe/tracerequest.h"
 #include "ui/hopgraphview.h"
 #include "ui/hoptablemodel.h"
 #include "ui/hoptableview.h"
 #include "ui/rttchartview.h"
+#include "ui/sessionspanel.h"
+#include "ui/sessionsummarymodel.h"
 #include "ui/tracesession.h"
+#include "ui/tracetab.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
+#include <QMainWindow>
 #include <QSplitter>
+#include <QStringList>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -40,6 +51,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -271,36 +283,158 @@ struct Tab
     }
 };
 
-} // namespace
-
-int main(int argc, char **argv)
+struct Options
 {
     double minutes = 10;
     std::string skip; // "graph", "table" or "chart": leave that view out, to see what it costs
     int preload = 0;
     int tabCount = 1;
     double rate = 20;
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], "--minutes") == 0)
-            minutes = std::atof(argv[i + 1]);
-        if (std::strcmp(argv[i], "--skip") == 0)
-            skip = argv[i + 1];
-        if (std::strcmp(argv[i], "--preload-rounds") == 0)
-            preload = std::max(0, std::atoi(argv[i + 1]));
-        if (std::strcmp(argv[i], "--tabs") == 0)
-            tabCount = std::clamp(std::atoi(argv[i + 1]), 1, 64);
-        if (std::strcmp(argv[i], "--rate") == 0)
-            rate = std::clamp(std::atof(argv[i + 1]), 0.1, 50.0);
-    }
-    TimedApplication app(argc, argv);
+    int targets = 0; // live sessions on loopback instead of the synthetic feed
+};
 
+// What a run measures besides the events: the rounds, and a way to bring the next tab forward.
+struct Run
+{
+    std::string title;    // the first line printed
+    std::string scenario; // the first cell of the README's row
+    std::function<long()> roundsTaken;
+    std::function<long()> roundsDue;
+    std::function<long()> worstBacklog; // slices that waited; null when the feed is real
+    std::function<void()> nextTab;      // null with one tab
+    bool perRefresh = true;             // the views' updates are timed (the synthetic feed)
+};
+
+// Runs the event loop for the run's minutes and prints what it measured.
+void measure(TimedApplication &app, const Options &options, const Run &run)
+{
+    // Another tab in front every 20 seconds, as a user looks from one session to the next.
+    QTimer switchTabs;
+    switchTabs.setInterval(20'000);
+    if (run.nextTab)
+        QObject::connect(&switchTabs, &QTimer::timeout, run.nextTab);
+
+    // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
+    // was busy for that long, whatever kept it so.
+    QElapsedTimer sinceBeat;
+    double worstStallMs = 0;
+    double worstStallAtS = 0; // seconds into the run
+    QElapsedTimer &running = app.running;
+    running.start();
+    QTimer heartbeat;
+    heartbeat.setTimerType(Qt::PreciseTimer);
+    heartbeat.setInterval(1);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        if (sinceBeat.isValid()) {
+            const double stallMs = static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0;
+            if (stallMs > worstStallMs) {
+                worstStallMs = stallMs;
+                worstStallAtS = static_cast<double>(running.elapsed()) / 1000.0;
+            }
+        }
+        sinceBeat.start();
+    });
+    const FrameTimes &frames = app.frames;
+
+    const long startKiB = residentKiB();
+    std::printf("%s\n", run.title.c_str());
+    std::printf("  resident at start %.1f MiB\n", startKiB / 1024.0);
+    std::fflush(stdout);
+    int minute = 0;
+    QTimer report;
+    report.setInterval(60'000);
+    app.untimed = &report;
+    QObject::connect(&report, &QTimer::timeout, [&] {
+        ++minute;
+        std::printf("  minute %d: %ld rounds, %llu events, worst %.2f ms, p99 %.2f ms, longest "
+                    "stall %.2f ms, resident %.1f MiB\n",
+                    minute, run.roundsTaken(), static_cast<unsigned long long>(frames.total()),
+                    frames.worst(), frames.quantile(0.99), worstStallMs, residentKiB() / 1024.0);
+        std::fflush(stdout);
+    });
+    QTimer::singleShot(static_cast<int>(options.minutes * 60'000), &app, &QCoreApplication::quit);
+    if (run.nextTab)
+        switchTabs.start();
+    report.start();
+    heartbeat.start();
+    app.exec();
+
+    const long taken = run.roundsTaken();
+    const long due = run.roundsDue();
+    std::printf("  rounds taken: %ld of %ld due (%.1f %%)", taken, due,
+                100.0 * static_cast<double>(taken) / static_cast<double>(std::max(1L, due)));
+    if (run.worstBacklog)
+        std::printf("; at worst %ld slices of a round waited for the next tick",
+                    run.worstBacklog());
+    std::printf("\n");
+    std::printf("  %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, worst %.2f ms; "
+                "%llu over %.0f ms\n",
+                static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
+                frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
+                static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
+    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms, %.1f s "
+                "into the run%s\n",
+                worstStallMs, worstStallAtS,
+                run.nextTab ? " (another tab comes to the front every 20 s)" : "");
+    for (const auto &slow : app.overBudget)
+        std::printf("  over %.0f ms at %.1f s: %.2f ms, event %d for a %s;%s\n", kFrameBudgetMs,
+                    slow.atS, slow.ms, static_cast<int>(slow.type), slow.receiverClass,
+                    slow.painting.empty() ? " no view painted"
+                                          : (slow.painting + " painting").c_str());
+    for (const ViewCost *view : app.views) {
+        if (!run.perRefresh) {
+            // The tabs refresh on their own timers: only the painting is the view's alone.
+            std::printf("  %s: %llu paints, %.3f ms each (worst %.2f) + %.1f ms its other "
+                        "events in all\n",
+                        view->name, static_cast<unsigned long long>(view->paints),
+                        view->paints == 0 ? 0.0 : view->paintMs / static_cast<double>(view->paints),
+                        view->worstPaintMs, view->otherMs);
+            continue;
+        }
+        if (view->updates == 0) {
+            std::printf("  %s: left out\n", view->name);
+            continue;
+        }
+        const auto updates = static_cast<double>(view->updates);
+        std::printf("  %s: %llu refreshes, per refresh %.3f ms updating (worst %.2f) + %.3f ms "
+                    "painting (%llu paints, worst %.2f) + %.3f ms its other events\n",
+                    view->name, static_cast<unsigned long long>(view->updates),
+                    view->updateMs / updates, view->worstUpdateMs, view->paintMs / updates,
+                    static_cast<unsigned long long>(view->paints), view->worstPaintMs,
+                    view->otherMs / updates);
+    }
+    std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n",
+                residentKiB() / 1024.0, (residentKiB() - startKiB) / 1024.0);
+
+    // The row of the README's table, as measured: each view's cost per refresh, or per paint
+    // when the tabs refresh themselves.
+    QStringList costs;
+    for (const ViewCost *view : app.views) {
+        const auto count = static_cast<double>(run.perRefresh ? view->updates : view->paints);
+        const double ms =
+            run.perRefresh ? view->updateMs + view->paintMs + view->otherMs : view->paintMs;
+        costs << QString::number(count == 0 ? 0.0 : ms / count, 'f', 2);
+    }
+    std::printf("| %s, %g min | %ld of %ld | %.2f ms | %.2f ms | %.2f ms | %llu | %.2f ms | %s ms "
+                "| %.1f → %.1f MiB |\n",
+                run.scenario.c_str(), options.minutes, taken, due, frames.quantile(0.99),
+                frames.quantile(0.999), frames.worst(),
+                static_cast<unsigned long long>(frames.over()), worstStallMs,
+                qPrintable(costs.join(QStringLiteral(" / "))), startKiB / 1024.0,
+                residentKiB() / 1024.0);
+}
+
+// The synthetic feed: rounds of 30 hops x 3 probes into tabs laid out as a trace tab's, each
+// refreshed by the tab's rules.
+void runSynthetic(TimedApplication &app, const Options &options)
+{
     // The tabs of a window, at 1280 x 800, the first in front.
     QTabWidget window;
     std::vector<std::unique_ptr<Tab>> tabs;
     ViewCost tableCost{"table", {}};
     ViewCost graphCost{"graph", {}};
     ViewCost chartCost{"chart", {}};
-    for (int i = 0; i < tabCount; ++i) {
+    for (int i = 0; i < options.tabCount; ++i) {
         tabs.push_back(std::make_unique<Tab>(&window));
         window.addTab(tabs.back()->page, QStringLiteral("198.18.%1.2").arg(i));
         tableCost.widgets.push_back(tabs.back()->table);
@@ -314,15 +448,15 @@ int main(int argc, char **argv)
     const long emptyKiB = residentKiB();
     std::mt19937 random(20261125);
     std::uniform_real_distribution<double> noise(0.0, 1.0);
-    if (preload > 0) {
+    if (options.preload > 0) {
         QElapsedTimer loading;
         loading.start();
         const std::int64_t startUs = nowUs();
         Tab &front = *tabs.front();
-        for (int round = 1; round <= preload; ++round) {
+        for (int round = 1; round <= options.preload; ++round) {
             MonitorRound past;
             past.number = round;
-            past.startedUs = startUs - std::int64_t{preload - round + 1} * 1'000'000;
+            past.startedUs = startUs - std::int64_t{options.preload - round + 1} * 1'000'000;
             past.destination = address(kHops, 0);
             for (int ttl = 1; ttl <= kHops; ++ttl) {
                 ProbeSample probe;
@@ -337,10 +471,10 @@ int main(int argc, char **argv)
             }
             front.session.addRound(past);
         }
-        front.round = preload;
+        front.round = options.preload;
         front.dirty = front.chartDirty = true;
         std::printf("  a past of %d rounds fed in %.1f s: resident %.1f MiB (%.1f MiB more)\n",
-                    preload, static_cast<double>(loading.elapsed()) / 1000.0,
+                    options.preload, static_cast<double>(loading.elapsed()) / 1000.0,
                     residentKiB() / 1024.0, (residentKiB() - emptyKiB) / 1024.0);
     }
     const int firstRound = tabs.front()->round;
@@ -352,7 +486,7 @@ int main(int argc, char **argv)
     for (std::size_t i = 0; i < tabs.size(); ++i) {
         Tab &tab = *tabs[i];
         auto feed = std::make_unique<QTimer>();
-        feed->setInterval(std::max(1, static_cast<int>(1000.0 / rate / 5)));
+        feed->setInterval(std::max(1, static_cast<int>(1000.0 / options.rate / 5)));
         const auto deliverSlice = [&tab, &random, &noise] {
             if (tab.slice == 0) {
                 ++tab.round;
@@ -379,19 +513,21 @@ int main(int argc, char **argv)
         };
         // A worker's results wait in the queue while the thread is busy; none is lost. So the
         // feed delivers every slice due by now, and a late tick delivers several.
-        QObject::connect(feed.get(), &QTimer::timeout, [&tab, deliverSlice, rate, &worstBacklog] {
-            if (!tab.clock.isValid())
-                tab.clock.start();
-            const auto due =
-                static_cast<long>(static_cast<double>(tab.clock.elapsed()) * rate * 5.0 / 1000.0) +
-                1;
-            worstBacklog = std::max(worstBacklog, due - tab.delivered - 1);
-            for (; tab.delivered < due; ++tab.delivered)
-                deliverSlice();
-        });
+        QObject::connect(
+            feed.get(), &QTimer::timeout, [&tab, deliverSlice, &options, &worstBacklog] {
+                if (!tab.clock.isValid())
+                    tab.clock.start();
+                const auto due = static_cast<long>(static_cast<double>(tab.clock.elapsed()) *
+                                                   options.rate * 5.0 / 1000.0) +
+                                 1;
+                worstBacklog = std::max(worstBacklog, due - tab.delivered - 1);
+                for (; tab.delivered < due; ++tab.delivered)
+                    deliverSlice();
+            });
         // Sessions started one after another, not in step.
-        QTimer::singleShot(static_cast<int>(i * 1000.0 / rate / static_cast<double>(tabs.size())),
-                           feed.get(), qOverload<>(&QTimer::start));
+        QTimer::singleShot(
+            static_cast<int>(i * 1000.0 / options.rate / static_cast<double>(tabs.size())),
+            feed.get(), qOverload<>(&QTimer::start));
         feeds.push_back(std::move(feed));
     }
 
@@ -400,19 +536,19 @@ int main(int argc, char **argv)
         if (!tab.dirty || tab.page->isHidden())
             return;
         tab.dirty = false;
-        if (skip != "table")
+        if (options.skip != "table")
             tableCost.timeUpdate([&] {
                 tab.model->update(tab.session);
                 tab.table->showColumnsWithContent();
             });
-        if (skip != "graph")
+        if (options.skip != "graph")
             graphCost.timeUpdate([&] { tab.graph->refresh(tab.session); });
     };
     const auto refreshChart = [&](Tab &tab) {
         if (!tab.chartDirty || tab.page->isHidden())
             return;
         tab.chartDirty = false;
-        if (skip != "chart")
+        if (options.skip != "chart")
             chartCost.timeUpdate([&] { tab.chart->refresh(tab.session); });
     };
     QTimer refresh;
@@ -427,120 +563,124 @@ int main(int argc, char **argv)
         for (auto &tab : tabs)
             refreshChart(*tab);
     });
-    // Another tab in front every 20 seconds, as a user looks from one session to the next.
-    QTimer switchTabs;
-    switchTabs.setInterval(20'000);
-    QObject::connect(&switchTabs, &QTimer::timeout, [&] {
-        window.setCurrentIndex((window.currentIndex() + 1) % window.count());
-        refreshViews(*tabs[static_cast<std::size_t>(window.currentIndex())]);
-    });
+    refresh.start();
+    chartRefresh.start();
 
-    // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
-    // was busy for that long, whatever kept it so.
-    QElapsedTimer sinceBeat;
-    double worstStallMs = 0;
-    double worstStallAtS = 0; // seconds into the run
-    QElapsedTimer &running = app.running;
-    running.start();
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    heartbeat.setInterval(1);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        if (sinceBeat.isValid()) {
-            const double stallMs = static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0;
-            if (stallMs > worstStallMs) {
-                worstStallMs = stallMs;
-                worstStallAtS = static_cast<double>(running.elapsed()) / 1000.0;
-            }
-        }
-        sinceBeat.start();
-    });
-    const FrameTimes &frames = app.frames;
-    const auto roundsTaken = [&] {
+    Run run;
+    run.title = "GUI feed: " + std::to_string(options.tabCount) + " tab(s), each " +
+                std::to_string(kHops) + " hops x " + std::to_string(kQueries) + " probes at " +
+                QString::number(options.rate, 'f', 1).toStdString() + " rounds/s, for " +
+                QString::number(options.minutes, 'f', 1).toStdString() +
+                " min, offscreen, 1280x800";
+    run.scenario =
+        std::to_string(options.tabCount) + (options.tabCount == 1 ? " tab" : " tabs") + " at " +
+        QString::number(options.rate).toStdString() + " rounds/s" +
+        (options.preload > 0 ? ", with " + std::to_string(options.preload) + " rounds before"
+                             : std::string());
+    run.roundsTaken = [&] {
         long taken = 0;
         for (const auto &tab : tabs)
             taken += tab->round;
         return taken - firstRound;
     };
-
-    const long startKiB = residentKiB();
-    std::printf("GUI feed: %d tab(s), each %d hops x %d probes at %.1f rounds/s, for %.1f min, "
-                "offscreen, 1280x800\n",
-                tabCount, kHops, kQueries, rate, minutes);
-    std::printf("  resident at start %.1f MiB\n", startKiB / 1024.0);
-    std::fflush(stdout);
-    int minute = 0;
-    QTimer report;
-    report.setInterval(60'000);
-    app.untimed = &report;
-    QObject::connect(&report, &QTimer::timeout, [&] {
-        ++minute;
-        std::printf("  minute %d: %ld rounds, %llu events, worst %.2f ms, p99 %.2f ms, longest "
-                    "stall %.2f ms, resident %.1f MiB\n",
-                    minute, roundsTaken(), static_cast<unsigned long long>(frames.total()),
-                    frames.worst(), frames.quantile(0.99), worstStallMs, residentKiB() / 1024.0);
-        std::fflush(stdout);
-    });
-    QTimer::singleShot(static_cast<int>(minutes * 60'000), &app, &QCoreApplication::quit);
-    refresh.start();
-    chartRefresh.start();
-    if (tabCount > 1)
-        switchTabs.start();
-    report.start();
-    heartbeat.start();
-    app.exec();
-
-    long due = 0; // whole rounds by each feed's clock
-    for (const auto &tab : tabs)
-        due += static_cast<long>(static_cast<double>(tab->clock.elapsed()) * rate / 1000.0);
-    std::printf("  rounds taken: %ld of %ld due (%.1f %%); at worst %ld slices of a round "
-                "waited for the next tick\n",
-                roundsTaken(), due,
-                100.0 * static_cast<double>(roundsTaken()) / static_cast<double>(due),
-                worstBacklog);
-    std::printf("  %llu events handled: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, worst %.2f ms; "
-                "%llu over %.0f ms\n",
-                static_cast<unsigned long long>(frames.total()), frames.quantile(0.5),
-                frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
-                static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
-    std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms, %.1f s "
-                "into the run%s\n",
-                worstStallMs, worstStallAtS,
-                tabCount > 1 ? " (another tab comes to the front every 20 s)" : "");
-    for (const auto &slow : app.overBudget)
-        std::printf("  over %.0f ms at %.1f s: %.2f ms, event %d for a %s;%s\n", kFrameBudgetMs,
-                    slow.atS, slow.ms, static_cast<int>(slow.type), slow.receiverClass,
-                    slow.painting.empty() ? " no view painted"
-                                          : (slow.painting + " painting").c_str());
-    for (const ViewCost *view : app.views) {
-        if (view->updates == 0) {
-            std::printf("  %s: left out\n", view->name);
-            continue;
-        }
-        const auto updates = static_cast<double>(view->updates);
-        std::printf("  %s: %llu refreshes, per refresh %.3f ms updating (worst %.2f) + %.3f ms "
-                    "painting (%llu paints, worst %.2f) + %.3f ms its other events\n",
-                    view->name, static_cast<unsigned long long>(view->updates),
-                    view->updateMs / updates, view->worstUpdateMs, view->paintMs / updates,
-                    static_cast<unsigned long long>(view->paints), view->worstPaintMs,
-                    view->otherMs / updates);
-    }
-    std::printf("  resident %.1f MiB at the end (%.1f MiB more than at start)\n",
-                residentKiB() / 1024.0, (residentKiB() - startKiB) / 1024.0);
-
-    // The row of the README's table, as measured.
-    const auto perRefresh = [](const ViewCost &view) {
-        return view.updates == 0 ? 0.0
-                                 : (view.updateMs + view.paintMs + view.otherMs) /
-                                       static_cast<double>(view.updates);
+    run.roundsDue = [&] {
+        long due = 0; // whole rounds by each feed's clock
+        for (const auto &tab : tabs)
+            due += static_cast<long>(static_cast<double>(tab->clock.elapsed()) * options.rate /
+                                     1000.0);
+        return due;
     };
-    std::printf("| %d tab%s at %g rounds/s%s, %g min | %ld of %ld | %.2f ms | %.2f ms | %.2f ms | "
-                "%llu | %.2f ms | %.2f / %.2f / %.2f ms | %.1f → %.1f MiB |\n",
-                tabCount, tabCount == 1 ? "" : "s", rate,
-                preload > 0 ? (", with " + std::to_string(preload) + " rounds before").c_str() : "",
-                minutes, roundsTaken(), due, frames.quantile(0.99), frames.quantile(0.999),
-                frames.worst(), static_cast<unsigned long long>(frames.over()), worstStallMs,
-                perRefresh(tableCost), perRefresh(graphCost), perRefresh(chartCost),
-                startKiB / 1024.0, residentKiB() / 1024.0);
+    run.worstBacklog = [&] { return worstBacklog; };
+    if (options.tabCount > 1)
+        run.nextTab = [&] {
+            window.setCurrentIndex((window.currentIndex() + 1) % window.count());
+            refreshViews(*tabs[static_cast<std::size_t>(window.currentIndex())]);
+        };
+    measure(app, options, run);
+}
+
+// Live sessions, as the window runs them: a trace tab each monitoring an address of its own on
+// loopback through the helper, one round a second, and the sessions panel summing them all up
+// below, as the window's dock does.
+void runLive(TimedApplication &app, const Options &options)
+{
+    QMainWindow window;
+    auto *tabs = new QTabWidget(&window);
+    window.setCentralWidget(tabs);
+    auto *panel = new SessionsPanel(&window);
+    auto *dock = new QDockWidget(QStringLiteral("Sessions"), &window);
+    dock->setWidget(panel);
+    window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+    ViewCost tableCost{"table", {}};
+    ViewCost graphCost{"graph", {}};
+    ViewCost chartCost{"chart", {}};
+    ViewCost summaryCost{"summary", {panel->table()}};
+    std::vector<TraceTab *> sessions;
+    long settled = 0;
+    QElapsedTimer since;
+    since.start();
+    const QString helper = QStringLiteral(HOPSCOPE_BINARY_DIR "/hopscope-probe");
+    for (int i = 0; i < options.targets; ++i) {
+        auto *tab = new TraceTab(helper, tabs);
+        const QString target = QStringLiteral("127.0.%1.%2").arg(1 + i / 250).arg(1 + i % 250);
+        tabs->addTab(tab, target);
+        panel->summary()->follow(tab->session());
+        QObject::connect(tab->session(), &TraceSession::roundSettled, [&settled] { ++settled; });
+        tableCost.widgets.push_back(tab->table());
+        graphCost.widgets.push_back(tab->graph());
+        chartCost.widgets.push_back(tab->chart());
+        TraceRequest request;
+        request.target = target.toStdString();
+        request.protocol = Protocol::Icmp;
+        tab->start(request, TraceSession::Mode::Monitor, 1000);
+        sessions.push_back(tab);
+    }
+    app.views = {&tableCost, &graphCost, &chartCost, &summaryCost};
+    window.resize(1280, 900);
+    window.show();
+
+    Run run;
+    run.title = "Live sessions: " + std::to_string(options.targets) +
+                " targets on loopback, one tab each, through the helper, one round a second; the "
+                "sessions panel shows them all; for " +
+                QString::number(options.minutes, 'f', 1).toStdString() +
+                " min, offscreen, 1280x900";
+    run.scenario =
+        std::to_string(options.targets) + " live sessions at 1 round/s with the sessions panel";
+    run.perRefresh = false;
+    run.roundsTaken = [&] { return settled; };
+    run.roundsDue = [&] {
+        return static_cast<long>(since.elapsed() / 1000) * static_cast<long>(sessions.size());
+    };
+    run.nextTab = [tabs] { tabs->setCurrentIndex((tabs->currentIndex() + 1) % tabs->count()); };
+    measure(app, options, run);
+    for (TraceTab *tab : sessions)
+        tab->session()->stop();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--minutes") == 0)
+            options.minutes = std::atof(argv[i + 1]);
+        if (std::strcmp(argv[i], "--skip") == 0)
+            options.skip = argv[i + 1];
+        if (std::strcmp(argv[i], "--preload-rounds") == 0)
+            options.preload = std::max(0, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--tabs") == 0)
+            options.tabCount = std::clamp(std::atoi(argv[i + 1]), 1, 64);
+        if (std::strcmp(argv[i], "--rate") == 0)
+            options.rate = std::clamp(std::atof(argv[i + 1]), 0.1, 50.0);
+        if (std::strcmp(argv[i], "--targets") == 0)
+            options.targets = std::clamp(std::atoi(argv[i + 1]), 1, 500);
+    }
+    TimedApplication app(argc, argv);
+    if (options.targets > 0)
+        runLive(app, options);
+    else
+        runSynthetic(app, options);
     return 0;
 }
