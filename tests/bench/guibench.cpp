@@ -43,6 +43,7 @@
 #include <QSplitter>
 #include <QStringList>
 #include <QTabWidget>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -162,6 +163,10 @@ public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override
     {
+        // Only the GUI thread's events: the sessions' workers deliver theirs on their own
+        // threads, through here too.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (event->type() == QEvent::Paint && !m_painting) {
             for (ViewCost *view : views) {
                 if (!view->owns(receiver))
