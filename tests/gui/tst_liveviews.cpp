@@ -3,10 +3,12 @@
 
 // The live views refresh only what changed: the hop table announces exactly the cells that show
 // something new, measures only the columns whose content grew, draws its texts as the standard
-// delegate does, and a trace tab behind another waits until it is shown.
+// delegate does, and a trace tab behind another waits until it is shown. Painting does not wait
+// for work stuck in the background.
 
 #include "../unit/samplepaths.h"
 #include "path/pathmodel.h"
+#include "ui/background.h"
 #include "ui/cachedtextdelegate.h"
 #include "ui/hoptablemodel.h"
 #include "ui/hoptableview.h"
@@ -16,14 +18,19 @@
 #include <QFont>
 #include <QHeaderView>
 #include <QImage>
+#include <QPainter>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
+#include <atomic>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace hopscope;
 
@@ -122,6 +129,7 @@ private Q_SLOTS:
     void theTableMeasuresOnlyColumnsThatGrew();
     void cachedTextsDrawAsTheStandardDelegate();
     void aTabBehindAnotherWaitsUntilShown();
+    void paintingDoesNotWaitForBackgroundWork();
 };
 
 void LiveViewsTest::theTableAnnouncesExactlyTheCellsThatChanged()
@@ -352,6 +360,50 @@ void LiveViewsTest::aTabBehindAnotherWaitsUntilShown()
     for (int row = 0; row < front->hopModel()->rowCount(); ++row)
         QCOMPARE(behind->hopModel()->index(row, HopTableModel::Address).data(),
                  front->hopModel()->index(row, HopTableModel::Address).data());
+}
+
+void LiveViewsTest::paintingDoesNotWaitForBackgroundWork()
+{
+    // Background tasks stuck, as on a resolver that does not answer: more of them than Qt's
+    // global pool has threads. Qt's raster engine hands large fills to that pool and waits.
+    const int stuck = QThreadPool::globalInstance()->maxThreadCount() + 2;
+    QSemaphore gate;
+    QSemaphore painted;
+    std::atomic<bool> gaveUp{false};
+    int finished = 0;
+    QObject context;
+    for (int i = 0; i < stuck; ++i)
+        runInBackground(
+            &context,
+            [&gate] {
+                gate.acquire();
+                return 0;
+            },
+            [&finished](int) { ++finished; });
+    // Lets the tasks go once the painting is done, or after 10 s if it waits for them: the test
+    // then fails instead of hanging.
+    std::thread opener([&] {
+        if (!painted.tryAcquire(1, 10'000))
+            gaveUp = true;
+        gate.release(stuck);
+    });
+    QImage image(1600, 1200, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(200, 40, 40, 128)); // blended span by span
+        painter.drawEllipse(image.rect());
+    }
+    const QImage converted = image.convertToFormat(QImage::Format_RGB32);
+    const bool waited = gaveUp;
+    painted.release();
+    opener.join();
+    QVERIFY2(!waited, "painting waited for the background tasks");
+    // The blend was drawn: half of 200 over white.
+    QVERIFY(std::abs(converted.pixelColor(800, 600).red() - 227) <= 2);
+    QTRY_COMPARE(finished, stuck);
 }
 
 QTEST_MAIN(LiveViewsTest)
