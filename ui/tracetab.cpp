@@ -55,7 +55,6 @@ TraceTab::TraceTab(const QString &helperProgram, QWidget *parent)
       m_focusBar(new QWidget(this)), m_focusText(new QLabel(m_focusBar)),
       m_openPeriod(new QPushButton(tr("Open Period in New Tab"), m_focusBar))
 {
-
     m_window->addItem(tr("Last minute"), 60);
     m_window->addItem(tr("Last 5 minutes"), 300);
     m_window->addItem(tr("Last 15 minutes"), 900);
