@@ -122,8 +122,8 @@ void HelperServer::runTrace(RunningTrace &trace, const Request &request)
 {
     EventWriter events(trace.id, [this](const std::string &line) { write(line); });
     ProbeEnvironment environment;
-    environment.openRaw = [this](IpAddress::Family family, Protocol protocol) {
-        return m_sockets.subscribe(family, protocol);
+    environment.openRaw = [this](const ProbedDestination &destination, Protocol protocol) {
+        return m_sockets.subscribe(destination, protocol);
     };
     environment.sharedRateLimit = &m_ceiling;
     environment.rawFallsBackToUnprivileged = false; // the client decides how to do without

@@ -28,10 +28,10 @@ constexpr std::size_t kMaxQueuedPackets = 8192;
 class SharedSocketTransport : public ProbeTransport
 {
 public:
-    SharedSocketTransport(SharedRawSockets &owner, IpAddress::Family family, Protocol protocol,
-                          int sendFd)
-        : m_owner(owner), m_family(family), m_protocol(protocol), m_sendFd(sendFd),
-          m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+    SharedSocketTransport(SharedRawSockets &owner, const ProbedDestination &destination,
+                          Protocol protocol, int sendFd)
+        : m_owner(owner), m_destination(destination), m_family(destination.address.family()),
+          m_protocol(protocol), m_sendFd(sendFd), m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
     {
     }
 
@@ -48,6 +48,8 @@ public:
             return false;
         return channel == icmpChannelOf(family) || channel == dataChannelOf(m_protocol, family);
     }
+
+    const ProbedDestination &destination() const { return m_destination; }
 
     void push(const ReceivedPacket &packet)
     {
@@ -93,6 +95,7 @@ public:
 
 private:
     SharedRawSockets &m_owner;
+    ProbedDestination m_destination;
     IpAddress::Family m_family;
     Protocol m_protocol;
     int m_sendFd;
@@ -112,6 +115,8 @@ SharedRawSockets::SharedRawSockets()
                 ipProtocol == IPPROTO_TCP   ? dataChannelOf(Protocol::Tcp, family)
                 : ipProtocol == IPPROTO_UDP ? dataChannelOf(Protocol::Udp, family)
                                             : icmpChannelOf(family);
+            // Until a trace subscribes there is nothing to read.
+            attachAnswerFilter(*fd, family, ipProtocol, {});
             m_sockets.push_back({*fd, family, ipProtocol, channel});
         }
     }
@@ -147,9 +152,10 @@ void SharedRawSockets::start()
         m_reader = std::thread([this] { readLoop(); });
 }
 
-Expected<std::unique_ptr<ProbeTransport>> SharedRawSockets::subscribe(IpAddress::Family family,
-                                                                      Protocol protocol)
+Expected<std::unique_ptr<ProbeTransport>>
+SharedRawSockets::subscribe(const ProbedDestination &destination, Protocol protocol)
 {
+    const IpAddress::Family family = destination.address.family();
     const Socket *sender = find(family, dataProtocolOf(protocol, family));
     if (!sender || !find(family, icmpProtocolOf(family)))
         return Error{
@@ -157,9 +163,12 @@ Expected<std::unique_ptr<ProbeTransport>> SharedRawSockets::subscribe(IpAddress:
             std::string("the helper has no raw ") +
                 (family == IpAddress::Family::V4 ? "IPv4" : "IPv6") +
                 " sockets (it was started without CAP_NET_RAW, or the system lacks that family)"};
-    auto transport = std::make_unique<SharedSocketTransport>(*this, family, protocol, sender->fd);
+    auto transport =
+        std::make_unique<SharedSocketTransport>(*this, destination, protocol, sender->fd);
     const std::lock_guard lock(m_mutex);
     m_subscribers.push_back(transport.get());
+    // Before the trace sends anything, its answers must get through.
+    refilter(family);
     return std::unique_ptr<ProbeTransport>(std::move(transport));
 }
 
@@ -167,6 +176,20 @@ void SharedRawSockets::unsubscribe(SharedSocketTransport *transport)
 {
     const std::lock_guard lock(m_mutex);
     std::erase(m_subscribers, transport);
+    refilter(transport->destination().address.family());
+}
+
+void SharedRawSockets::refilter(IpAddress::Family family)
+{
+    for (const Socket &socket : m_sockets) {
+        if (socket.family != family)
+            continue;
+        std::vector<ProbedDestination> destinations;
+        for (const SharedSocketTransport *subscriber : m_subscribers)
+            if (subscriber->wants(family, socket.channel))
+                destinations.push_back(subscriber->destination());
+        attachAnswerFilter(socket.fd, family, socket.ipProtocol, destinations);
+    }
 }
 
 void SharedRawSockets::deliver(const Socket &socket, const ReceivedPacket &packet)

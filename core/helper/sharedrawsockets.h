@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/expected.h"
+#include "probe/answerfilter.h"
 #include "probe/cancelsignal.h"
 #include "probe/probetransport.h"
 #include "probe/tracerequest.h"
@@ -22,7 +23,9 @@ class SharedSocketTransport;
 // One thread reads them all and hands every packet to every trace that could be waiting for it
 // (ICMP to all traces of that address family, TCP and UDP answers to the traces of that
 // protocol), as the kernel would for raw sockets of their own; each trace's probe method then
-// keeps only the answers to its own probes.
+// keeps only the answers to its own probes. Each socket's filter lets through only what is about
+// a subscribed trace's destination, and nothing while no trace runs, so that a helper does not
+// wake for the packets of other helpers' traces or of the host's connections.
 class SharedRawSockets
 {
 public:
@@ -38,7 +41,7 @@ public:
     void start();
     // A transport over the shared sockets for one trace; ErrorCode::PermissionDenied when they are
     // not open.
-    Expected<std::unique_ptr<ProbeTransport>> subscribe(IpAddress::Family family,
+    Expected<std::unique_ptr<ProbeTransport>> subscribe(const ProbedDestination &destination,
                                                         Protocol protocol);
 
 private:
@@ -52,6 +55,9 @@ private:
     };
 
     void unsubscribe(SharedSocketTransport *transport);
+    // Filters the sockets of `family` for the destinations of their subscribers. Call holding
+    // m_mutex.
+    void refilter(IpAddress::Family family);
     void readLoop();
     void deliver(const Socket &socket, const ReceivedPacket &packet);
     const Socket *find(IpAddress::Family family, int ipProtocol) const;

@@ -31,10 +31,10 @@ std::unique_ptr<ProbeMethod> makeMethod(Protocol protocol, const RawMethodConfig
     return nullptr;
 }
 
-Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(IpAddress::Family family,
+Expected<std::unique_ptr<ProbeTransport>> openOwnRawSockets(const ProbedDestination &destination,
                                                             Protocol protocol)
 {
-    auto transport = RawSocketTransport::open(family, protocol);
+    auto transport = RawSocketTransport::open(destination, protocol);
     if (!transport)
         return transport.error();
     return std::unique_ptr<ProbeTransport>(std::move(*transport));
@@ -126,7 +126,7 @@ Expected<PreparedProbing> prepareProbing(const TraceRequest &request, const IpAd
 {
     if (!request.unprivileged) {
         auto raw = (environment.openRaw ? environment.openRaw : openOwnRawSockets)(
-            destination.family(), request.protocol);
+            ProbedDestination{destination, request.port.value_or(0)}, request.protocol);
         if (raw)
             return prepareRawProbing(std::move(*raw), request, destination, route);
         if (raw.error().code != ErrorCode::PermissionDenied ||

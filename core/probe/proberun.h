@@ -5,6 +5,7 @@
 
 #include "common/expected.h"
 #include "network/route.h"
+#include "probe/answerfilter.h"
 #include "probe/probeengine.h"
 #include "probe/probetransport.h"
 #include "probe/tracerequest.h"
@@ -19,9 +20,10 @@ namespace hopscope {
 class CancelSignal;
 class TokenBucket;
 
-// Opens the raw sockets for one trace; fails with ErrorCode::PermissionDenied without CAP_NET_RAW.
-using RawTransportOpener =
-    std::function<Expected<std::unique_ptr<ProbeTransport>>(IpAddress::Family, Protocol)>;
+// Opens the raw sockets for one trace to `destination`; fails with ErrorCode::PermissionDenied
+// without CAP_NET_RAW.
+using RawTransportOpener = std::function<Expected<std::unique_ptr<ProbeTransport>>(
+    const ProbedDestination &destination, Protocol)>;
 
 // What a run of probes may use besides its request. A front end opens raw sockets of its own;
 // the helper hands out views of the sockets it opened before dropping its privileges and holds

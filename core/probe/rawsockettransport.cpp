@@ -12,20 +12,24 @@
 
 namespace hopscope {
 
-Expected<std::unique_ptr<RawSocketTransport>> RawSocketTransport::open(IpAddress::Family family,
-                                                                       Protocol protocol)
+Expected<std::unique_ptr<RawSocketTransport>>
+RawSocketTransport::open(const ProbedDestination &destination, Protocol protocol)
 {
+    const IpAddress::Family family = destination.address.family();
     const auto icmpFd = openRawProbeSocket(family, icmpProtocolOf(family));
     if (!icmpFd)
         return icmpFd.error();
+    attachAnswerFilter(*icmpFd, family, icmpProtocolOf(family), {destination});
     int dataFd = -1;
     if (protocol != Protocol::Icmp) {
-        const auto opened = openRawProbeSocket(family, dataProtocolOf(protocol, family));
+        const int dataProtocol = dataProtocolOf(protocol, family);
+        const auto opened = openRawProbeSocket(family, dataProtocol);
         if (!opened) {
             ::close(*icmpFd);
             return opened.error();
         }
         dataFd = *opened;
+        attachAnswerFilter(dataFd, family, dataProtocol, {destination});
     }
     return std::unique_ptr<RawSocketTransport>(
         new RawSocketTransport(family, protocol, dataFd, *icmpFd));

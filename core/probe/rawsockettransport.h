@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "probe/answerfilter.h"
 #include "probe/probetransport.h"
 #include "probe/socketmessage.h"
 #include "probe/tracerequest.h"
@@ -14,12 +15,13 @@ namespace hopscope {
 // Raw sockets for the probes of one protocol and address family: for TCP and UDP, a socket of
 // that protocol that sends (with our own IP header) and receives the destination's answers; for
 // all, an ICMP socket for routers' errors (and for ICMP probes, their sending and echo replies).
-// Receive times come from the kernel (SO_TIMESTAMPNS).
+// Receive times come from the kernel (SO_TIMESTAMPNS). Both sockets are filtered to what is about
+// `destination` (answerFilterProgram()).
 class RawSocketTransport : public ProbeTransport
 {
 public:
     // Fails with code ErrorCode::PermissionDenied without CAP_NET_RAW.
-    static Expected<std::unique_ptr<RawSocketTransport>> open(IpAddress::Family family,
+    static Expected<std::unique_ptr<RawSocketTransport>> open(const ProbedDestination &destination,
                                                               Protocol protocol);
     ~RawSocketTransport() override;
 

@@ -104,4 +104,18 @@ Bytes tcpSegment(const IpAddress &from, const IpAddress &to, std::uint16_t sourc
     return segment;
 }
 
+Bytes echoReply(const Bytes &request)
+{
+    const bool v6 = request[0] >> 4 == 6;
+    const std::size_t headerBytes = v6 ? 40 : std::size_t{request[0] & 0x0fu} * 4;
+    Bytes message(request.begin() + static_cast<long>(headerBytes), request.end());
+    message[0] = v6 ? 129 : 0;
+    putU16(message, 2, 0);
+    if (v6)
+        return message; // the kernel checks ICMPv6 checksums before a raw socket sees them
+    putU16(message, 2, internetChecksum(message));
+    return ipv4Packet(IpAddress::v4(request.data() + 16), IpAddress::v4(request.data() + 12), 1,
+                      message);
+}
+
 } // namespace hopscope::testing

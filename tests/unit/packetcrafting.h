@@ -41,4 +41,8 @@ Bytes tcpSegment(const IpAddress &from, const IpAddress &to, std::uint16_t sourc
                  std::uint16_t destinationPort, std::uint32_t sequence,
                  std::uint32_t acknowledgement, std::uint8_t flags);
 
+// The echo reply the destination of `request` (a whole echo request, IP header first) sends back,
+// as a raw socket reads it: IPv4 with its IP header, IPv6 from the ICMPv6 header on.
+Bytes echoReply(const Bytes &request);
+
 } // namespace hopscope::testing
