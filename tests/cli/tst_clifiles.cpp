@@ -316,8 +316,10 @@ void CliFilesTest::manyRespondersMakeABoundedReport()
     qInfo("%d x %d responders: %s report of %lld bytes in %.2f s, %ld MiB at most", ttls,
           responders, qPrintable(format), QFileInfo(output).size(), run.seconds,
           run.peakKiB / 1024);
+    // The sanitizers' checks and shadow memory are no measure of the program's time or memory;
+    // the optimised build catches a report that takes minutes or gigabytes.
+#if !defined(__SANITIZE_ADDRESS__)
     QVERIFY2(run.seconds < 5.0 * kSlowdown, qPrintable(QString::number(run.seconds)));
-#if !defined(__SANITIZE_ADDRESS__) // the sanitizers' shadow memory is no measure of the program's
     QVERIFY2(run.peakKiB < 200 * 1024, qPrintable(QString::number(run.peakKiB)));
 #endif
     QVERIFY(QFileInfo(output).size() < 4 * 1024 * 1024);
