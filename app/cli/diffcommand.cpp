@@ -10,6 +10,8 @@
 
 #include <QCommandLineParser>
 
+#include <nlohmann/json.hpp>
+
 namespace hopscope::cli {
 
 int runDiff(const QStringList &arguments)

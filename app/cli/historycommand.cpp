@@ -15,6 +15,8 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <nlohmann/json.hpp>
+
 namespace hopscope::cli {
 
 namespace {

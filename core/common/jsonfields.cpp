@@ -5,6 +5,8 @@
 
 #include "common/safetext.h"
 
+#include <nlohmann/json.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -227,6 +229,11 @@ ArrayView::ArrayView(const json &value, std::string pointer)
     if (!m_value.is_array())
         fail(ErrorCode::WrongType, m_pointer,
              "must be an array (found " + describeType(m_value) + ")");
+}
+
+std::size_t ArrayView::size() const
+{
+    return m_value.size();
 }
 
 ObjectView ArrayView::objectAt(std::size_t index) const

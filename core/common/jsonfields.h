@@ -5,7 +5,7 @@
 
 #include "common/expected.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -72,7 +72,7 @@ class ArrayView
 public:
     ArrayView(const nlohmann::json &value, std::string pointer);
 
-    std::size_t size() const { return m_value.size(); }
+    std::size_t size() const;
     const std::string &pointer() const { return m_pointer; }
 
     ObjectView objectAt(std::size_t index) const;

@@ -8,6 +8,8 @@
 #include "network/route.h"
 #include "probe/probequotejson.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <span>

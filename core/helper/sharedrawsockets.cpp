@@ -30,8 +30,8 @@ class SharedSocketTransport : public ProbeTransport
 public:
     SharedSocketTransport(SharedRawSockets &owner, const ProbedDestination &destination,
                           Protocol protocol, int sendFd)
-        : m_owner(owner), m_destination(destination), m_family(destination.address.family()),
-          m_protocol(protocol), m_sendFd(sendFd), m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+        : m_owner(owner), m_destination(destination), m_protocol(protocol), m_sendFd(sendFd),
+          m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
     {
     }
 
@@ -44,7 +44,7 @@ public:
 
     bool wants(IpAddress::Family family, PacketChannel channel) const
     {
-        if (family != m_family)
+        if (family != m_destination.address.family())
             return false;
         return channel == icmpChannelOf(family) || channel == dataChannelOf(m_protocol, family);
     }
@@ -96,7 +96,6 @@ public:
 private:
     SharedRawSockets &m_owner;
     ProbedDestination m_destination;
-    IpAddress::Family m_family;
     Protocol m_protocol;
     int m_sendFd;
     int m_wakeFd;

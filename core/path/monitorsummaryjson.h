@@ -6,7 +6,7 @@
 #include "common/jsonfields.h"
 #include "path/monitorsummary.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace hopscope {
 

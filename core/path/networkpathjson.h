@@ -7,7 +7,7 @@
 #include "common/jsonfields.h"
 #include "path/networkpath.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
 #include <string>

@@ -10,6 +10,8 @@
 #include "path/monitorsummaryjson.h"
 #include "probe/probequotejson.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>

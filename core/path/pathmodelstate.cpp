@@ -10,6 +10,8 @@
 #include "path/networkpathjson.h"
 #include "probe/probequotejson.h"
 
+#include <nlohmann/json.hpp>
+
 #include <limits>
 
 namespace hopscope {

@@ -5,6 +5,8 @@
 
 #include "common/safetext.h"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 
 namespace hopscope {

@@ -6,7 +6,7 @@
 #include "common/jsonfields.h"
 #include "probe/probetypes.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 // What a router's ICMP error said of a probe, as JSON: one shape for the helper's protocol and
 // for Hopscope's part of a NetworkPath file.

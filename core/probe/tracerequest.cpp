@@ -7,6 +7,8 @@
 
 #include "common/safetext.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>

@@ -7,6 +7,8 @@
 
 #include "report/textformat.h"
 
+#include <algorithm>
+
 namespace hopscope {
 
 namespace {
