@@ -7,7 +7,9 @@
 // sockets and without privileges: time to a complete answer, hops found, RTT against ping, and
 // the loss a 60-round session reports on a lossless path.
 //
-//   sudo build/tests/bench/hopscope-bench [RUNS]
+//   sudo build/tests/bench/hopscope-bench [RUNS] [--rtt-only]
+//
+// --rtt-only measures the round trips in the lab without rate limits and nothing else.
 //
 // Prints figures and ratios; nothing here is a pass/fail test.
 
@@ -24,6 +26,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <vector>
 
@@ -157,35 +160,47 @@ std::map<int, std::pair<QString, std::vector<double>>> hopscopeSamples(const QSt
     return samples;
 }
 
-// Hopscope's per-hop medians, raw and without privileges, against ping's, all in one run.
+// Hopscope's per-hop medians against ping's, all in one run: raw, raw sent at most 100 probes a
+// second (so that no probe or answer waits behind another in the lab's user-space delay links),
+// and without privileges.
 std::map<int, double> rttAccuracy(const QString &ns, const QString &cli, const char *protocol,
                                   const QStringList &target, int runs, int refillMs)
 {
     const QStringList common{QStringLiteral("--no-dns"), QStringLiteral("--protocol"),
                              QLatin1String(protocol)};
     const auto raw = hopscopeSamples(ns, cli, common + target, runs, refillMs);
+    const auto paced = hopscopeSamples(
+        ns, cli, common + QStringList{QStringLiteral("--rate"), QStringLiteral("100")} + target,
+        runs, refillMs);
     const auto unprivileged = hopscopeSamples(
         ns, cli, common + QStringList{QStringLiteral("--unprivileged")} + target, runs, refillMs);
     std::printf("RTT accuracy, %s (median per hop over %d probes, ms; ping: 20 per hop)\n",
                 protocol, runs * 3);
-    std::printf("  TTL  %-12s %9s %9s %13s %9s %13s\n", "address", "raw", "-ping", "unprivileged",
-                "-ping", "ping");
+    std::printf("  TTL  %-12s %9s %9s %11s %9s %13s %9s %9s\n", "address", "raw", "-ping",
+                "raw 100/s", "-ping", "unprivileged", "-ping", "ping");
     std::map<int, double> pingByTtl;
     double worstRaw = 0;
+    double worstPaced = 0;
     double worstUnprivileged = 0;
+    const auto medianAt = [](const auto &samples, int ttl) {
+        const auto found = samples.find(ttl);
+        return found == samples.end() ? 0.0 : median(found->second.second);
+    };
     for (const auto &[ttl, entry] : raw) {
         const double ping = median(pingTimes(ns, entry.first, 20));
         pingByTtl[ttl] = ping;
         const double r = median(entry.second);
-        const auto u = unprivileged.find(ttl);
-        const double up = u == unprivileged.end() ? 0 : median(u->second.second);
+        const double p = medianAt(paced, ttl);
+        const double up = medianAt(unprivileged, ttl);
         worstRaw = std::max(worstRaw, std::abs(r - ping));
+        worstPaced = std::max(worstPaced, std::abs(p - ping));
         worstUnprivileged = std::max(worstUnprivileged, std::abs(up - ping));
-        std::printf("  %3d  %-12s %9.3f %+9.3f %13.3f %+9.3f %13.3f\n", ttl,
-                    qPrintable(entry.first), r, r - ping, up, up - ping, ping);
+        std::printf("  %3d  %-12s %9.3f %+9.3f %11.3f %+9.3f %13.3f %+9.3f %9.3f\n", ttl,
+                    qPrintable(entry.first), r, r - ping, p, p - ping, up, up - ping, ping);
     }
-    std::printf("  largest difference from ping: raw %.3f ms, unprivileged %.3f ms\n\n", worstRaw,
-                worstUnprivileged);
+    std::printf("  largest difference from ping: raw %.3f ms, raw at 100 probes/s %.3f ms, "
+                "unprivileged %.3f ms\n\n",
+                worstRaw, worstPaced, worstUnprivileged);
     return pingByTtl;
 }
 
@@ -347,6 +362,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    const bool rttOnly = argc > 2 && std::strcmp(argv[2], "--rtt-only") == 0;
     if (const QString reason = NamespaceLab::unavailableReason(); !reason.isEmpty()) {
         std::fprintf(stderr, "hopscope-bench: %s\n", qPrintable(reason));
         return 2;
@@ -356,7 +372,7 @@ int main(int argc, char *argv[])
     const QString delay = binDir + QStringLiteral("/tests/bench/hopscope-delaylink");
 
     // Routers that keep Linux's ICMP budgets, as real ones do; every run starts with them full.
-    {
+    if (!rttOnly) {
         const auto limited = buildLab(NamespaceLab::IcmpBudget::LinuxDefault, delay);
         if (!limited)
             return 2;
@@ -386,10 +402,9 @@ int main(int argc, char *argv[])
     const QString noDns = QStringLiteral("--no-dns");
     const QString n = QStringLiteral("-n");
 
-    timeToAnswerAll(client, server, cli, runs, 0);
-
-    // A filtered destination port ends after the overall timeout.
-    {
+    // Time to an answer; then a filtered destination port, which ends after the overall timeout.
+    if (!rttOnly) {
+        timeToAnswerAll(client, server, cli, runs, 0);
         std::vector<double> times;
         for (int i = 0; i < runs; ++i)
             times.push_back(runIn(client, cli,
@@ -410,6 +425,8 @@ int main(int argc, char *argv[])
         rttAccuracy(client, cli, "tcp", {QStringLiteral("--port"), open, server}, runs, 0);
     rttAccuracy(client, cli, "udp", {server}, runs, 0);
     rttAccuracy(client, cli, "icmp", {server}, runs, 0);
+    if (rttOnly)
+        return 0;
     sessionLoss(client, server, cli, 0);
 
     // Sequential mode: each probe waits for its answer or the timeout.
