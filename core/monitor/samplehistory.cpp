@@ -141,14 +141,6 @@ void SampleHistory::fold(const MonitorSample &old)
     m_samplesPerBucket *= 2;
 }
 
-std::vector<SampleBucket> SampleHistory::buckets() const
-{
-    std::vector<SampleBucket> all = m_buckets;
-    if (m_open)
-        all.push_back(*m_open);
-    return all;
-}
-
 void SampleHistory::writeState(StateWriter &writer) const
 {
     writer.put<std::uint64_t>(m_samplesPerBucket);

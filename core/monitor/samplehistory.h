@@ -80,10 +80,8 @@ public:
     void add(const MonitorSample &sample);
 
     const RingBuffer<MonitorSample> &recent() const { return m_recent; }
-    // Oldest first; the last may still be filling.
-    std::vector<SampleBucket> buckets() const;
-    // The same buckets, oldest first, without a copy: what a view redrawn many times a second
-    // reads.
+    // The buckets, oldest first, the last of them perhaps still filling; without a copy, as a
+    // view redrawn many times a second reads them.
     template <typename Visit> void forEachBucket(Visit &&visit) const
     {
         for (const SampleBucket &bucket : m_buckets)

@@ -531,8 +531,9 @@ MonitorSummary PathModel::summary() const
     }
     for (const auto &[ttl, atTtl] : m_series)
         for (const Series &series : atTtl)
-            for (const SampleBucket &bucket : series.history.buckets())
+            series.history.forEachBucket([&summary, &series](const SampleBucket &bucket) {
                 summary.history.push_back(historyBucketOf(series, bucket));
+            });
     return summary;
 }
 

@@ -24,12 +24,11 @@ std::vector<MonitorHistoryBucket> bucketsWithin(const PathModel &session, std::i
     std::vector<MonitorHistoryBucket> within;
     for (const auto &[ttl, atTtl] : session.series())
         for (const PathModel::Series &series : atTtl)
-            for (const SampleBucket &bucket : series.history.buckets()) {
-                if (bucket.sent == 0 ||
-                    !overlaps(bucket.firstSentUs, bucket.lastSentUs, fromUs, toUs))
-                    continue;
-                within.push_back(historyBucketOf(series, bucket));
-            }
+            series.history.forEachBucket([&](const SampleBucket &bucket) {
+                if (bucket.sent > 0 &&
+                    overlaps(bucket.firstSentUs, bucket.lastSentUs, fromUs, toUs))
+                    within.push_back(historyBucketOf(series, bucket));
+            });
     if (const MonitorSummary *file = session.fileSummary())
         for (const MonitorHistoryBucket &bucket : file->history)
             if (overlaps(bucket.firstSentUs, bucket.lastSentUs, fromUs, toUs))
