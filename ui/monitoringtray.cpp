@@ -38,7 +38,7 @@ MonitoringTray::MonitoringTray(QWidget *window, SessionSummaryModel *sessions, b
     connect(sessions, &QAbstractItemModel::dataChanged, this, &MonitoringTray::refresh);
     connect(sessions, &QAbstractItemModel::rowsInserted, this, &MonitoringTray::refresh);
     connect(sessions, &QAbstractItemModel::rowsRemoved, this, &MonitoringTray::refresh);
-    refresh();
+    describe();
 }
 
 bool MonitoringTray::keepsMonitoringWhenClosed()
@@ -91,7 +91,7 @@ QString MonitoringTray::summary() const
 
 void MonitoringTray::windowHidden()
 {
-    refresh();
+    describe();
     m_icon->show();
     if (m_told)
         return;
@@ -108,6 +108,12 @@ void MonitoringTray::windowShown()
 }
 
 void MonitoringTray::refresh()
+{
+    if (m_icon->isVisible())
+        describe();
+}
+
+void MonitoringTray::describe()
 {
     m_icon->setToolTip(summary());
     // An alert that holds shows on the icon itself, as the window is not there to show it.

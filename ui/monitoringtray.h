@@ -49,7 +49,10 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
+    // The tooltip and icon follow the sessions only while the icon shows: fifty sessions change
+    // their rows several times a second, for an icon nobody sees while the window is open.
     void refresh();
+    void describe();
     // "target: rule, rule" for each session with an alert that holds.
     QStringList heldAlerts() const;
 
