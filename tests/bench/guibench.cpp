@@ -6,9 +6,11 @@
 // (100 ms for the graph and table, 250 ms for the chart; a tab behind another waits until it is
 // shown) while synthetic rounds of 30 hops x 3 probes arrive, probe by probe: by default one tab
 // at 20 rounds a second. Prints how long the GUI thread took over each event it handled (timers,
-// updates, painting), its longest stall, the rounds it kept up with, what each view cost per
-// refresh (its update, its painting, and its other events such as layouts and its scene's
-// queued updates), and resident memory every minute.
+// updates, painting); its longest stall, and how much of that the thread ran rather than waited
+// for a core; how long bringing a tab to the front took, and the busiest event right after it;
+// the rounds it kept up with; what each view cost per refresh (its update, its painting, and its
+// other events such as layouts and its scene's queued updates); and resident memory every
+// minute.
 //
 // --tabs N --rate R: N tabs, each monitoring at R rounds a second (8 and 1: eight sessions at
 // once, one of them in front).
@@ -19,10 +21,11 @@
 // --targets N runs live sessions instead, as the window does: N trace tabs, each monitoring its
 // own loopback address through the helper at one round a second, and the sessions panel that
 // sums them all up. It needs the helper's privileges (root, or the helper's capabilities).
+// --switch-seconds S brings another tab to the front every S seconds (20 by default).
 //
 //   QT_QPA_PLATFORM=offscreen hopscope-guibench [--minutes N] [--skip graph|table|chart]
 //                                               [--tabs N] [--rate R] [--preload-rounds N]
-//                                               [--targets N]
+//                                               [--targets N] [--switch-seconds S]
 
 #include "path/pathmodel.h"
 #include "probe/tracerequest.h"
@@ -58,6 +61,8 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 using namespace hopscope;
 
 namespace {
@@ -75,6 +80,14 @@ long residentKiB()
         if (line.rfind("VmRSS:", 0) == 0)
             return std::atol(line.c_str() + 6);
     return -1;
+}
+
+// The CPU time this thread has had: what it ran, not what it waited for a core.
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
 std::string address(int ttl, int variant)
@@ -199,6 +212,10 @@ public:
     static constexpr std::size_t kOverBudgetListed = 20;
 
     FrameTimes frames;
+    // The busiest event begun in the half second from `watchFromMs` (into the run): what follows
+    // a tab coming to the front, its first paint above all.
+    double watchFromMs = -1;
+    double watchWorstMs = 0;
     QObject *untimed = nullptr;
     std::vector<ViewCost *> views;
     std::vector<SlowEvent> overBudget; // the first ones
@@ -228,6 +245,9 @@ private:
         --m_depth;
         const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         frames.add(ms);
+        if (const double beganMs = static_cast<double>(running.elapsed()) - ms;
+            watchFromMs >= 0 && beganMs >= watchFromMs && beganMs < watchFromMs + 500)
+            watchWorstMs = std::max(watchWorstMs, ms);
         if (ms > kFrameBudgetMs && overBudget.size() < kOverBudgetListed) {
             SlowEvent slow{
                 static_cast<double>(running.elapsed()) / 1000.0, ms, receiverClass, type, {}};
@@ -295,7 +315,8 @@ struct Options
     int preload = 0;
     int tabCount = 1;
     double rate = 20;
-    int targets = 0; // live sessions on loopback instead of the synthetic feed
+    int targets = 0;           // live sessions on loopback instead of the synthetic feed
+    double switchSeconds = 20; // another tab to the front this often
 };
 
 // What a run measures besides the events: the rounds, and a way to bring the next tab forward.
@@ -313,30 +334,52 @@ struct Run
 // Runs the event loop for the run's minutes and prints what it measured.
 void measure(TimedApplication &app, const Options &options, const Run &run)
 {
-    // Another tab in front every 20 seconds, as a user looks from one session to the next.
+    // Another tab in front every 20 seconds, as a user looks from one session to the next. The
+    // switch is timed on its own, and so is the busiest event in the half second after it.
     QTimer switchTabs;
-    switchTabs.setInterval(20'000);
+    switchTabs.setInterval(static_cast<int>(options.switchSeconds * 1000));
+    std::vector<double> switchMs;
+    std::vector<double> afterSwitchMs;
+    const auto closeWatch = [&app, &afterSwitchMs] {
+        if (app.watchFromMs >= 0)
+            afterSwitchMs.push_back(app.watchWorstMs);
+        app.watchFromMs = -1;
+    };
     if (run.nextTab)
-        QObject::connect(&switchTabs, &QTimer::timeout, run.nextTab);
+        QObject::connect(&switchTabs, &QTimer::timeout, [&] {
+            closeWatch();
+            QElapsedTimer timer;
+            timer.start();
+            run.nextTab();
+            switchMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            app.watchFromMs = static_cast<double>(app.running.elapsed());
+            app.watchWorstMs = 0;
+        });
 
     // Stalls: a timer due every millisecond that comes late by more than a frame means the thread
-    // was busy for that long, whatever kept it so.
+    // was busy for that long, or waited for a core while other threads and processes ran: the
+    // thread's own CPU time over the stall tells which.
     QElapsedTimer sinceBeat;
+    double cpuAtBeatMs = 0;
     double worstStallMs = 0;
-    double worstStallAtS = 0; // seconds into the run
+    double worstStallRanMs = 0; // of it, the GUI thread on a core
+    double worstStallAtS = 0;   // seconds into the run
     QElapsedTimer &running = app.running;
     running.start();
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     heartbeat.setInterval(1);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        const double cpuMs = threadCpuMs();
         if (sinceBeat.isValid()) {
             const double stallMs = static_cast<double>(sinceBeat.nsecsElapsed()) / 1e6 - 1.0;
             if (stallMs > worstStallMs) {
                 worstStallMs = stallMs;
+                worstStallRanMs = cpuMs - cpuAtBeatMs;
                 worstStallAtS = static_cast<double>(running.elapsed()) / 1000.0;
             }
         }
+        cpuAtBeatMs = cpuMs;
         sinceBeat.start();
     });
     const FrameTimes &frames = app.frames;
@@ -363,6 +406,7 @@ void measure(TimedApplication &app, const Options &options, const Run &run)
     report.start();
     heartbeat.start();
     app.exec();
+    closeWatch();
 
     const long taken = run.roundsTaken();
     const long due = run.roundsDue();
@@ -378,9 +422,21 @@ void measure(TimedApplication &app, const Options &options, const Run &run)
                 frames.quantile(0.99), frames.quantile(0.999), frames.worst(),
                 static_cast<unsigned long long>(frames.over()), kFrameBudgetMs);
     std::printf("  longest stall of the event loop (a 1 ms timer running late): %.2f ms, %.1f s "
-                "into the run%s\n",
-                worstStallMs, worstStallAtS,
+                "into the run, the GUI thread running %.2f ms of it%s\n",
+                worstStallMs, worstStallAtS, worstStallRanMs,
                 run.nextTab ? " (another tab comes to the front every 20 s)" : "");
+    if (!switchMs.empty()) {
+        const auto median = [](std::vector<double> times) {
+            std::sort(times.begin(), times.end());
+            return times[times.size() / 2];
+        };
+        std::printf("  %zu tabs brought to the front: the switch median %.2f ms, worst %.2f ms; "
+                    "the busiest event in the half second after it median %.2f ms, worst %.2f "
+                    "ms\n",
+                    switchMs.size(), median(switchMs),
+                    *std::max_element(switchMs.begin(), switchMs.end()), median(afterSwitchMs),
+                    *std::max_element(afterSwitchMs.begin(), afterSwitchMs.end()));
+    }
     for (const auto &slow : app.overBudget)
         std::printf("  over %.0f ms at %.1f s: %.2f ms, event %d for a %s;%s\n", kFrameBudgetMs,
                     slow.atS, slow.ms, static_cast<int>(slow.type), slow.receiverClass,
@@ -681,6 +737,8 @@ int main(int argc, char **argv)
             options.rate = std::clamp(std::atof(argv[i + 1]), 0.1, 50.0);
         if (std::strcmp(argv[i], "--targets") == 0)
             options.targets = std::clamp(std::atoi(argv[i + 1]), 1, 500);
+        if (std::strcmp(argv[i], "--switch-seconds") == 0)
+            options.switchSeconds = std::clamp(std::atof(argv[i + 1]), 1.0, 600.0);
     }
     TimedApplication app(argc, argv);
     if (options.targets > 0)
