@@ -223,8 +223,8 @@ public:
     MonitorSummary summary() const;
 
     // A model fed rounds, as it stands between them, whole: what it needs to go on exactly as if
-    // it had never stopped (path/pathmodelstate.h). Not for a file's model, which has its file.
-    bool canWriteState() const { return !m_original && !m_givenRows && !m_givenHistory; }
+    // it had never stopped (path/pathmodelstate.h). Not for a file's model, which has its file:
+    // the history writes the state only of a session it rebuilt from its rounds.
     void writeState(StateWriter &writer) const;
     static PathModel readState(StateReader &reader, const MonitorLimits &limits);
 
