@@ -313,7 +313,8 @@ std::vector<MplsLabel> HopTableModel::labelsOfRow(const MonitorHop &hop) const
 
 bool HopTableModel::hasContent(int column) const
 {
-    if (column != Mpls && column != TrafficClass && column != Nat && column != Mtu)
+    if (column != As && column != Country && column != Mpls && column != TrafficClass &&
+        column != Nat && column != Mtu)
         return true;
     return std::any_of(m_hops.begin(), m_hops.end(), [&](const MonitorHop &hop) {
         return !display(hop, column).toString().isEmpty();
@@ -369,7 +370,12 @@ QVariant HopTableModel::data(const QModelIndex &index, int role) const
     case ResponderRole:
         return QString::fromStdString(hop.responder);
     case Qt::ToolTipRole: {
-        const QString tip = toolTip(hop);
+        QString tip = toolTip(hop);
+        // The name whole over its cell: a long one is cut to the column's width.
+        if (index.column() == Host && !hop.hostname.empty()) {
+            const QString name = display(hop, Host).toString();
+            tip = tip.isEmpty() ? name : name + QLatin1Char('\n') + tip;
+        }
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     case Qt::TextAlignmentRole:

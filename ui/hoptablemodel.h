@@ -68,8 +68,8 @@ public:
     int latestRound() const { return m_latestRound; }
     // The rows as aligned text, as `hopscope-cli monitor` prints them.
     QString toText() const;
-    // False for a column that only some paths fill (MPLS, DSCP/ECN, NAT, MTU) while no row of
-    // this one has anything for it: the table hides it.
+    // False for a column that only some paths fill (AS and country, MPLS, DSCP/ECN, NAT, MTU)
+    // while no row of this one has anything for it: the table hides it.
     bool hasContent(int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

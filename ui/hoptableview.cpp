@@ -15,12 +15,15 @@ namespace hopscope {
 
 namespace {
 
-// Columns whose width does not follow their content: the host name gives way to the others,
-// the sparkline keeps its width.
+// The sparkline takes the room the figures leave; every other column follows its content.
 bool fitsContent(int column)
 {
-    return column != HopTableModel::Host && column != HopTableModel::Recent;
+    return column != HopTableModel::Recent;
 }
+
+// A host name longer than this is elided (its tooltip has it whole), so that one long reverse
+// name cannot push the figures out of sight.
+constexpr int kHostCharacters = 40;
 
 } // namespace
 
@@ -41,9 +44,7 @@ HopTableView::HopTableView(HopTableModel *model, QWidget *parent)
     QHeaderView *header = horizontalHeader();
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(36);
-    header->setSectionResizeMode(HopTableModel::Host, QHeaderView::Stretch);
-    header->setSectionResizeMode(HopTableModel::Recent, QHeaderView::Fixed);
-    header->resizeSection(HopTableModel::Recent, 96);
+    header->setSectionResizeMode(HopTableModel::Recent, QHeaderView::Stretch);
     setItemDelegate(new CachedTextDelegate(this));
     setItemDelegateForColumn(HopTableModel::Recent, new SparklineDelegate(this));
 
@@ -62,8 +63,8 @@ HopTableView::HopTableView(HopTableModel *model, QWidget *parent)
 
 void HopTableView::showColumnsWithContent()
 {
-    for (const int column : {HopTableModel::Mpls, HopTableModel::TrafficClass, HopTableModel::Nat,
-                             HopTableModel::Mtu}) {
+    for (const int column : {HopTableModel::As, HopTableModel::Country, HopTableModel::Mpls,
+                             HopTableModel::TrafficClass, HopTableModel::Nat, HopTableModel::Mtu}) {
         const bool hide = !m_model->hasContent(column);
         if (hide == isColumnHidden(column))
             continue;
@@ -134,6 +135,9 @@ void HopTableView::fitColumns()
         if (!m_toFit[at] || isColumnHidden(column))
             continue;
         resizeColumnToContents(column);
+        if (column == HopTableModel::Host)
+            setColumnWidth(column, std::min(columnWidth(column),
+                                            fontMetrics().averageCharWidth() * kHostCharacters));
         int widest = 0;
         for (int row = 0; row < m_model->rowCount(); ++row)
             widest = std::max(widest, extentOf(row, column));

@@ -26,8 +26,8 @@ class HopTableView final : public QTableView
 public:
     explicit HopTableView(HopTableModel *model, QWidget *parent = nullptr);
 
-    // Hides MPLS, DSCP/ECN, NAT and MTU while no row has anything for them; call after updating
-    // the model.
+    // Hides AS, Country, MPLS, DSCP/ECN, NAT and MTU while no row has anything for them (a
+    // private path, owner look-ups turned off); call after updating the model.
     void showColumnsWithContent();
     // Selects the row of that responder at that TTL, if there is one, and scrolls to it.
     void selectHop(int ttl, const QString &responder);

@@ -238,6 +238,8 @@ private Q_SLOTS:
                                   QStringLiteral("AS64501 OTHER-NET")}));
         QCOMPARE(countries, (QStringList{QString(), QString(), QStringLiteral("NL"),
                                          QStringLiteral("NL"), QStringLiteral("DE")}));
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::As));
+        QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Country));
         const QString tip = model->index(4, HopTableModel::As).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("AS64501 OTHER-NET - Other Net, DE")) &&
                      tip.contains(QStringLiteral("from the database GeoLite2-ASN.mmdb")),
@@ -296,6 +298,7 @@ private Q_SLOTS:
         QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Nat));
         QVERIFY(!tab->table()->isColumnHidden(HopTableModel::Mtu));
         QVERIFY(tab->table()->isColumnHidden(HopTableModel::TrafficClass));
+        QVERIFY(tab->table()->isColumnHidden(HopTableModel::As)); // no owners in the lab
         const QString tip = model->index(1, HopTableModel::Mpls).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("[MPLS: Lbl 17 TC 5 S 1 TTL 1]")) &&
                      tip.contains(QStringLiteral("ge-0/0/1")),
