@@ -257,9 +257,9 @@ void LiveViewsTest::theTableMeasuresOnlyColumnsThatGrew()
     QVERIFY2(resizes < 40, qPrintable(QString::number(resizes)));
 }
 
-// A host name is as wide as it is, not what the figures leave of the table (a 1100-pixel table
-// left it 48 pixels); one of 90 characters is held to 40 and elided, its tooltip whole. The
-// sparkline takes the rest. AS and Country, empty on a private path, are hidden.
+// A host name is as wide as it is, not what the figures leave of the table (in a window 1254
+// pixels wide they left it 48); one of 92 characters is held to 40 and elided, its tooltip
+// whole. The sparkline takes the rest. AS and Country, empty on a private path, are hidden.
 void LiveViewsTest::hostNamesShowWholeUpToTheirLimit()
 {
     std::mt19937 random(11);
