@@ -313,8 +313,8 @@ std::vector<MplsLabel> HopTableModel::labelsOfRow(const MonitorHop &hop) const
 
 bool HopTableModel::hasContent(int column) const
 {
-    if (column != As && column != Country && column != Mpls && column != TrafficClass &&
-        column != Nat && column != Mtu)
+    if (std::find(kOptionalColumns.begin(), kOptionalColumns.end(), column) ==
+        kOptionalColumns.end())
         return true;
     return std::any_of(m_hops.begin(), m_hops.end(), [&](const MonitorHop &hop) {
         return !display(hop, column).toString().isEmpty();

@@ -10,6 +10,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -68,8 +69,9 @@ public:
     int latestRound() const { return m_latestRound; }
     // The rows as aligned text, as `hopscope-cli monitor` prints them.
     QString toText() const;
-    // False for a column that only some paths fill (AS and country, MPLS, DSCP/ECN, NAT, MTU)
-    // while no row of this one has anything for it: the table hides it.
+    // The columns only some paths fill: the table hides each while no row has anything for it.
+    static constexpr std::array kOptionalColumns{As, Country, Mpls, TrafficClass, Nat, Mtu};
+    // False for one of those while no row of this path has anything for it.
     bool hasContent(int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

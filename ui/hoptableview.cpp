@@ -63,8 +63,7 @@ HopTableView::HopTableView(HopTableModel *model, QWidget *parent)
 
 void HopTableView::showColumnsWithContent()
 {
-    for (const int column : {HopTableModel::As, HopTableModel::Country, HopTableModel::Mpls,
-                             HopTableModel::TrafficClass, HopTableModel::Nat, HopTableModel::Mtu}) {
+    for (const int column : HopTableModel::kOptionalColumns) {
         const bool hide = !m_model->hasContent(column);
         if (hide == isColumnHidden(column))
             continue;
