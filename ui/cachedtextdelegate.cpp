@@ -10,27 +10,53 @@
 
 namespace hopscope {
 
+namespace {
+
+// Whether the style draws nothing of a cell but its text: no selection, focus, hover or brush
+// behind it, nothing beside it, and no style sheet that could give items a look of their own. The
+// view has drawn the row's background already; asking the style to lay the cell out again and
+// draw nothing was a quarter of the table's first paint after a tab came to the front.
+bool onlyText(const QStyleOptionViewItem &cell, const QStyle *style)
+{
+    return !(cell.state &
+             (QStyle::State_Selected | QStyle::State_HasFocus | QStyle::State_MouseOver)) &&
+           cell.backgroundBrush.style() == Qt::NoBrush &&
+           !(cell.features &
+             (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) &&
+           !style->inherits("QStyleSheetStyle");
+}
+
+} // namespace
+
 void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                const QModelIndex &index) const
 {
     QStyleOptionViewItem cell = option;
     initStyleOption(&cell, index);
-    if (cell.features &
-        (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+    const QWidget *widget = cell.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    // A mark on the left is the style's to draw, and the text goes right of it; a check box or
+    // a mark elsewhere is laid out by the standard delegate.
+    const bool markOnLeft = cell.features & QStyleOptionViewItem::HasDecoration &&
+                            cell.decorationPosition == QStyleOptionViewItem::Left &&
+                            cell.direction == Qt::LeftToRight;
+    if (cell.features & QStyleOptionViewItem::HasCheckIndicator ||
+        (cell.features & QStyleOptionViewItem::HasDecoration && !markOnLeft)) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QWidget *widget = cell.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
     const QString text = cell.text;
-    cell.text.clear(); // the style draws the background, selection and focus; the text is ours
-    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+    cell.text
+        .clear(); // the style draws the background, selection, mark and focus; the text is ours
+    if (!onlyText(cell, style))
+        style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
     if (text.isEmpty())
         return;
 
-    // The margins the style leaves around an item's text.
+    // The margins the style leaves around an item's text, and around its mark.
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-    const QRect area = cell.rect.adjusted(margin, 0, -margin, 0);
+    const int markWidth = markOnLeft ? cell.decorationSize.width() + 2 * margin : 0;
+    const QRect area = cell.rect.adjusted(markWidth + margin, 0, -margin, 0);
     const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (cell.state & QStyle::State_Active) ? QPalette::Normal
                                                                              : QPalette::Inactive;

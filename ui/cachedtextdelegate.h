@@ -13,7 +13,8 @@ namespace hopscope {
 // text out again (shaping it glyph by glyph) at every paint; a live table repaints its figures
 // ten times a second, and the same few hundred texts come back again and again.
 //
-// Cells with an icon or a check box are drawn by the standard delegate.
+// Cells with a check box, or a mark anywhere but before their text, are drawn by the standard
+// delegate.
 class CachedTextDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

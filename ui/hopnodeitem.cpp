@@ -22,6 +22,11 @@ QString unreachableFlagOf(const MonitorHop &hop)
     return kind ? QString::fromUtf8(unreachableFlag(*kind).data()) : QString();
 }
 
+QColor tagColour(const QString &tag)
+{
+    return tag == HopNodeItem::tr("MPLS") ? QColor(0x00, 0x79, 0x6b) : QColor(0xc2, 0x5e, 0x00);
+}
+
 } // namespace
 
 HopNodeItem::HopNodeItem(const QString &sourceLabel, QGraphicsItem *parent)
@@ -183,7 +188,9 @@ void HopNodeItem::updateFace()
     if (face == m_face)
         return;
     if (face.title != m_face.title || face.subtitle != m_face.subtitle)
-        m_elisionStale = true;
+        m_wordsStale = true;
+    if (face.figures != m_face.figures)
+        m_figuresStale = true;
     m_face = std::move(face);
     update();
 }
@@ -228,46 +235,84 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     small.setPointSizeF(small.pointSizeF() * 0.82);
     const QFontMetricsF boldMetrics(bold);
     const QFontMetricsF smallMetrics(small);
-    if (m_elisionStale || m_elidedFor != font) {
-        // The title and subtitle rarely change: laid out once, drawn from the layout after.
-        m_title.setText(boldMetrics.elidedText(m_face.title, Qt::ElideMiddle, text.width()));
-        m_title.prepare(QTransform(), bold);
-        m_subtitle.setText(smallMetrics.elidedText(m_face.subtitle, Qt::ElideRight, text.width()));
-        m_subtitle.prepare(QTransform(), small);
-        m_elidedFor = font;
-        m_elisionStale = false;
-    }
     const QColor ink = m_face.onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
     const QColor muted(0x5f, 0x6b, 0x78);
-    painter->setFont(bold);
-    painter->setPen(ink);
-    painter->drawStaticText(
-        QPointF(text.left(), text.top() + (boldMetrics.height() - m_title.size().height()) / 2),
-        m_title);
-    painter->setFont(small);
-    painter->setPen(muted);
+    const QColor figuresInk = m_face.rateLimited ? QColor(0xb2, 0x6b, 0x00) : ink;
     const qreal second = text.top() + boldMetrics.height();
-    painter->drawStaticText(
-        QPointF(text.left(), second + (smallMetrics.height() - m_subtitle.size().height()) / 2),
-        m_subtitle);
-    if (!m_face.figures.isEmpty()) {
-        painter->setPen(m_face.rateLimited ? QColor(0xb2, 0x6b, 0x00) : ink);
-        painter->drawText(QRectF(text.left(), second + smallMetrics.height(), text.width(),
-                                 smallMetrics.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          smallMetrics.elidedText(m_face.figures, Qt::ElideRight, text.width()));
-    }
-    qreal tagRight = box.right() - 6;
-    for (const QString &tag : m_face.tags) {
-        const qreal width = smallMetrics.horizontalAdvance(tag) + 8;
-        const QRectF chip(tagRight - width, box.bottom() - smallMetrics.height() - 4, width,
-                          smallMetrics.height() + 2);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(tag == tr("MPLS") ? QColor(0x00, 0x79, 0x6b) : QColor(0xc2, 0x5e, 0x00));
-        painter->drawRoundedRect(chip, 4, 4);
-        painter->setPen(Qt::white);
-        painter->drawText(chip, Qt::AlignCenter, tag);
-        tagRight = chip.left() - 3;
+    const qreal third = second + smallMetrics.height();
+    const qreal chipHeight = smallMetrics.height() + 2;
+    const qreal chipTop = box.bottom() - smallMetrics.height() - 4;
+    const qreal scale =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (scale * smallMetrics.height() < kLegibleLinePx) {
+        // Zoomed out so far that the words would be a few pixels tall: each line is drawn as a
+        // bar as long as its text, in its colour, and the tooltip and the table give the words.
+        // Laying out and drawing words nobody can read was most of a long path's first paint.
+        const qreal charWidth = smallMetrics.averageCharWidth();
+        const auto bar = [&](const QString &line, qreal top, qreal lineHeight, QColor colour) {
+            if (line.isEmpty())
+                return;
+            colour.setAlphaF(0.55f);
+            painter->fillRect(QRectF(text.left(), top + lineHeight * 0.3,
+                                     std::min(text.width(), charWidth * line.size()),
+                                     lineHeight * 0.4),
+                              colour);
+        };
+        bar(m_face.title, text.top(), boldMetrics.height(), ink);
+        bar(m_face.subtitle, second, smallMetrics.height(), muted);
+        bar(m_face.figures, third, smallMetrics.height(), figuresInk);
+        qreal tagRight = box.right() - 6;
+        for (const QString &tag : m_face.tags) {
+            const qreal width = charWidth * tag.size() + 8;
+            painter->fillRect(QRectF(tagRight - width, chipTop, width, chipHeight), tagColour(tag));
+            tagRight -= width + 3;
+        }
+    } else {
+        if (m_elidedFor != font) {
+            m_wordsStale = m_figuresStale = true;
+            m_elidedFor = font;
+        }
+        // Laid out when what they say changes, drawn from the layout after: a node is repainted
+        // far more often than its words change, and its figures change once a round.
+        if (m_wordsStale) {
+            m_title.setText(boldMetrics.elidedText(m_face.title, Qt::ElideMiddle, text.width()));
+            m_title.prepare(QTransform(), bold);
+            m_subtitle.setText(
+                smallMetrics.elidedText(m_face.subtitle, Qt::ElideRight, text.width()));
+            m_subtitle.prepare(QTransform(), small);
+            m_wordsStale = false;
+        }
+        if (m_figuresStale) {
+            m_figures.setText(
+                smallMetrics.elidedText(m_face.figures, Qt::ElideRight, text.width()));
+            m_figures.prepare(QTransform(), small);
+            m_figuresStale = false;
+        }
+        const auto line = [painter, &text](const QStaticText &laid, qreal top, qreal lineHeight) {
+            painter->drawStaticText(
+                QPointF(text.left(), top + (lineHeight - laid.size().height()) / 2), laid);
+        };
+        painter->setFont(bold);
+        painter->setPen(ink);
+        line(m_title, text.top(), boldMetrics.height());
+        painter->setFont(small);
+        painter->setPen(muted);
+        line(m_subtitle, second, smallMetrics.height());
+        if (!m_face.figures.isEmpty()) {
+            painter->setPen(figuresInk);
+            line(m_figures, third, smallMetrics.height());
+        }
+        qreal tagRight = box.right() - 6;
+        for (const QString &tag : m_face.tags) {
+            const qreal width = smallMetrics.horizontalAdvance(tag) + 8;
+            const QRectF chip(tagRight - width, chipTop, width, chipHeight);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(tagColour(tag));
+            painter->drawRoundedRect(chip, 4, 4);
+            painter->setPen(Qt::white);
+            painter->drawText(chip, Qt::AlignCenter, tag);
+            tagRight = chip.left() - 3;
+        }
     }
     if (m_face.destination) {
         // A small flag in the corner marks the destination.

@@ -20,6 +20,8 @@ class HopNodeItem : public QGraphicsObject
 public:
     static constexpr qreal kWidth = 172;
     static constexpr qreal kHeight = 60;
+    // Below this height on screen a line of the node's smaller text is drawn as a bar.
+    static constexpr qreal kLegibleLinePx = 6;
 
     // The source of the path: this computer.
     explicit HopNodeItem(const QString &sourceLabel, QGraphicsItem *parent = nullptr);
@@ -69,11 +71,13 @@ private:
     std::uint8_t m_sentTrafficClass = 0;
     std::optional<int> m_mtuDropsTo;
     Face m_face;
-    // The title and subtitle as last drawn, elided for the font they were drawn in.
+    // The title, subtitle and figures as last drawn, elided for the font they were drawn in.
     QFont m_elidedFor;
-    bool m_elisionStale = true;
+    bool m_wordsStale = true;
+    bool m_figuresStale = true;
     QStaticText m_title;
     QStaticText m_subtitle;
+    QStaticText m_figures;
 };
 
 } // namespace hopscope

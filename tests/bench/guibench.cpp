@@ -491,6 +491,7 @@ void runSynthetic(TimedApplication &app, const Options &options)
 {
     // The tabs of a window, at 1280 x 800, the first in front.
     QTabWidget window;
+    window.setDocumentMode(true); // as the window's tabs are
     std::vector<std::unique_ptr<Tab>> tabs;
     ViewCost tableCost{"table", {}};
     ViewCost graphCost{"graph", {}};
@@ -667,6 +668,7 @@ void runLive(TimedApplication &app, const Options &options)
 {
     QMainWindow window;
     auto *tabs = new QTabWidget(&window);
+    tabs->setDocumentMode(true); // as the window's tabs are
     window.setCentralWidget(tabs);
     auto *panel = new SessionsPanel(&window);
     auto *dock = new QDockWidget(QStringLiteral("Sessions"), &window);

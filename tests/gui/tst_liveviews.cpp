@@ -10,6 +10,7 @@
 #include "path/pathmodel.h"
 #include "ui/background.h"
 #include "ui/cachedtextdelegate.h"
+#include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/hoptableview.h"
 #include "ui/tracetab.h"
@@ -22,6 +23,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStyleOptionGraphicsItem>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void theTableMeasuresOnlyColumnsThatGrew();
     void hostNamesShowWholeUpToTheirLimit();
     void cachedTextsDrawAsTheStandardDelegate();
+    void aNodeTooSmallToReadDrawsBarsForItsWords();
     void aTabBehindAnotherWaitsUntilShown();
     void paintingDoesNotWaitForBackgroundWork();
 };
@@ -306,8 +309,9 @@ void LiveViewsTest::hostNamesShowWholeUpToTheirLimit()
 
 void LiveViewsTest::cachedTextsDrawAsTheStandardDelegate()
 {
-    // Figures right-aligned, names left-aligned, a bold cell, a red one, a selected row, and a
-    // column too narrow for its text.
+    // Figures right-aligned, names left-aligned, a bold cell, a red one, two with a mark before
+    // them (as the loss of a hop that is likely rate-limited), a selected row, rows in alternating
+    // colours, and a column too narrow for its text.
     QStandardItemModel model(4, 3);
     const QStringList texts = {QStringLiteral("12.34"),
                                QStringLiteral("router-a.example.net"),
@@ -332,12 +336,15 @@ void LiveViewsTest::cachedTextsDrawAsTheStandardDelegate()
     bold.setBold(true);
     model.item(1, 1)->setFont(bold);
     model.item(2, 2)->setForeground(QColor(0xc6, 0x28, 0x28));
+    model.item(1, 2)->setData(QColor(0xf0, 0xa2, 0x02), Qt::DecorationRole);
+    model.item(0, 1)->setData(QColor(0xf0, 0xa2, 0x02), Qt::DecorationRole);
     QTableView standard;
     QTableView cached;
     cached.setItemDelegate(new CachedTextDelegate(&cached));
     for (QTableView *view : {&standard, &cached}) {
         view->setModel(&model);
         view->setWordWrap(false);
+        view->setAlternatingRowColors(true);
         view->setColumnWidth(0, 80);
         view->setColumnWidth(1, 150); // the last row's name is elided
         view->setColumnWidth(2, 70);
@@ -384,6 +391,73 @@ void LiveViewsTest::cachedTextsDrawAsTheStandardDelegate()
             sawRed = sawRed || (pixel.red() > 150 && pixel.green() < 100 && pixel.blue() < 100);
         }
     QVERIFY(sawRed);
+    // And the mark is there, before the figure, in its colour.
+    const QRect marked = cached.visualRect(model.index(1, 2)).adjusted(1, 1, -2, -2);
+    const Ink text = inkIn(expected, marked);
+    bool sawMark = false;
+    for (int y = marked.top(); y <= marked.bottom(); ++y)
+        for (int x = marked.left(); x < marked.left() + marked.width() / 3; ++x)
+            sawMark = sawMark || drawn.pixelColor(x, y) == QColor(0xf0, 0xa2, 0x02);
+    QVERIFY(sawMark);
+    QVERIFY(text.box.left() < marked.left() + marked.width() / 3);
+}
+
+// The longest run of pixels along a row within `tolerance` of `colour`, anywhere in the image.
+int longestRunOf(const QImage &image, const QColor &colour, int tolerance)
+{
+    int longest = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        int run = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            const bool near = std::abs(pixel.red() - colour.red()) <= tolerance &&
+                              std::abs(pixel.green() - colour.green()) <= tolerance &&
+                              std::abs(pixel.blue() - colour.blue()) <= tolerance;
+            run = near ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+    }
+    return longest;
+}
+
+void LiveViewsTest::aNodeTooSmallToReadDrawsBarsForItsWords()
+{
+    MonitorHop hop;
+    hop.ttl = 3;
+    hop.responder = "2001:db8:ffff:1000::20"; // longer than its figures
+    hop.hostname = "core1.fra.example.net";
+    hop.stats.sent = hop.stats.received = 10;
+    hop.stats.lastMs = hop.stats.avgMs = 12.5;
+    HopNodeItem node(hop);
+    // The title's ink, 55 % over the node's white.
+    const QColor bar(0x83, 0x87, 0x8b);
+    const auto drawnAt = [&node](qreal scale) {
+        const QRectF bounds = node.boundingRect();
+        QImage image((bounds.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.scale(scale, scale);
+        painter.translate(-bounds.topLeft());
+        QStyleOptionGraphicsItem option;
+        node.paint(&painter, &option, nullptr);
+        return image;
+    };
+    const QFont small = [] {
+        QFont font;
+        font.setPointSizeF(font.pointSizeF() * 0.82);
+        return font;
+    }();
+    const qreal lineHeight = QFontMetricsF(small).height();
+    const qreal zoomedOut = (HopNodeItem::kLegibleLinePx - 1) / lineHeight;
+    const qreal legible = (HopNodeItem::kLegibleLinePx + 1) / lineHeight;
+    // Zoomed out: the title is a bar as long as its 22 characters would be.
+    const int titleBar = longestRunOf(drawnAt(zoomedOut), bar, 3);
+    const qreal expected = QFontMetricsF(small).averageCharWidth() * 22 * zoomedOut;
+    QVERIFY2(titleBar >= expected - 2 && titleBar <= expected + 2,
+             qPrintable(QStringLiteral("%1 pixels, %2 expected").arg(titleBar).arg(expected)));
+    // Just large enough to read: words, which are no bar.
+    const int inWords = longestRunOf(drawnAt(legible), bar, 3);
+    QVERIFY2(inWords < expected / 3, qPrintable(QString::number(inWords)));
 }
 
 void LiveViewsTest::aTabBehindAnotherWaitsUntilShown()
