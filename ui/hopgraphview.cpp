@@ -360,12 +360,27 @@ void HopGraphView::resizeEvent(QResizeEvent *event)
 
 void HopGraphView::drawForeground(QPainter *painter, const QRectF &)
 {
-    // The legend stays put in the corner whatever the zoom.
+    // The legend stays put in the corner whatever the zoom. It is drawn once and kept: the
+    // foreground is painted again whenever any node is, and laying its words out each time cost
+    // as much as the nodes that changed.
+    const QFont font = viewport()->font();
+    const qreal ratio = viewport()->devicePixelRatioF();
+    if (m_legend.isNull() || m_legendFont != font || m_legend.devicePixelRatio() != ratio) {
+        m_legend = drawLegend(font, ratio, renderHints());
+        m_legendFont = font;
+    }
     painter->save();
     painter->resetTransform();
-    QFont font = painter->font();
+    const QSizeF size = m_legend.deviceIndependentSize();
+    painter->drawPixmap(
+        QPointF(kLegendInset - 1, viewport()->height() - kLegendInset - size.height() + 1),
+        m_legend);
+    painter->restore();
+}
+
+QPixmap HopGraphView::drawLegend(QFont font, qreal ratio, QPainter::RenderHints hints)
+{
     font.setPointSizeF(font.pointSizeF() * 0.85);
-    painter->setFont(font);
     const QFontMetrics metrics(font);
     const auto &bands = latencyBands();
     const int chip = 10;
@@ -375,27 +390,34 @@ void HopGraphView::drawForeground(QPainter *painter, const QRectF &)
     const QString lossText = tr("red edge: loss");
     const QString silentText = tr("dashed: no reply");
     width += metrics.horizontalAdvance(lossText) + metrics.horizontalAdvance(silentText) + 28;
-    const QRect box(8, viewport()->height() - metrics.height() - 16, width, metrics.height() + 8);
-    painter->setPen(QColor(0xd7, 0xdd, 0xe3));
-    painter->setBrush(QColor(255, 255, 255, 230));
-    painter->drawRoundedRect(box, 6, 6);
+    // A pixel around the box for the half of its outline that falls outside it.
+    const QRect box(1, 1, width, metrics.height() + 8);
+    QPixmap legend((box.size() + QSize(2, 2)) * ratio);
+    legend.setDevicePixelRatio(ratio);
+    legend.fill(Qt::transparent);
+    QPainter painter(&legend);
+    painter.setRenderHints(hints);
+    painter.setFont(font);
+    painter.setPen(QColor(0xd7, 0xdd, 0xe3));
+    painter.setBrush(QColor(255, 255, 255, 230));
+    painter.drawRoundedRect(box, 6, 6);
     int x = box.left() + 8;
     const int y = box.center().y();
     for (const LatencyBand &band : bands) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(band.color);
-        painter->drawRoundedRect(QRect(x, y - chip / 2, chip, chip), 2, 2);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(band.color);
+        painter.drawRoundedRect(QRect(x, y - chip / 2, chip, chip), 2, 2);
         x += chip + 4;
-        painter->setPen(QColor(0x3c, 0x46, 0x50));
-        painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), band.label);
+        painter.setPen(QColor(0x3c, 0x46, 0x50));
+        painter.drawText(QPoint(x, y + metrics.ascent() / 2 - 1), band.label);
         x += metrics.horizontalAdvance(band.label) + 10;
     }
-    painter->setPen(lossColor(50));
-    painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), lossText);
+    painter.setPen(lossColor(50));
+    painter.drawText(QPoint(x, y + metrics.ascent() / 2 - 1), lossText);
     x += metrics.horizontalAdvance(lossText) + 14;
-    painter->setPen(QColor(0x5f, 0x6b, 0x78));
-    painter->drawText(QPoint(x, y + metrics.ascent() / 2 - 1), silentText);
-    painter->restore();
+    painter.setPen(QColor(0x5f, 0x6b, 0x78));
+    painter.drawText(QPoint(x, y + metrics.ascent() / 2 - 1), silentText);
+    return legend;
 }
 
 QByteArray HopGraphView::drawing(bool svg) const

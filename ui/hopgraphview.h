@@ -6,7 +6,9 @@
 #include "common/expected.h"
 #include "path/pathmodel.h"
 
+#include <QFont>
 #include <QGraphicsView>
+#include <QPixmap>
 
 #include <map>
 #include <string>
@@ -49,6 +51,8 @@ public:
     QByteArray drawing(bool svg) const;
     // Writes drawing() to `fileName`, SVG when its name ends in .svg, PNG otherwise.
     Status exportTo(const QString &fileName) const;
+    // How far the legend sits from the view's left and bottom edges.
+    static constexpr int kLegendInset = 8;
 
 public Q_SLOTS:
     void zoomIn();
@@ -69,6 +73,8 @@ private:
     void updateEdges(const std::map<HopEdge, int> &edges);
     QPointF anchor(const HopNodeItem *item, bool outgoing) const;
     void updateAsGroups();
+    // The legend's box, what each colour and line means, at the view's font and pixel ratio.
+    static QPixmap drawLegend(QFont font, qreal ratio, QPainter::RenderHints hints);
 
     HopNodeItem *m_source;
     std::map<Key, HopNodeItem *> m_nodes;
@@ -78,6 +84,8 @@ private:
     std::vector<QGraphicsRectItem *> m_asGroups;
     bool m_vertical = false;
     bool m_userZoomed = false;
+    QPixmap m_legend;
+    QFont m_legendFont; // the view's font the legend was drawn in
 };
 
 } // namespace hopscope

@@ -10,6 +10,7 @@
 #include "path/pathmodel.h"
 #include "ui/background.h"
 #include "ui/cachedtextdelegate.h"
+#include "ui/hopgraphview.h"
 #include "ui/hopnodeitem.h"
 #include "ui/hoptablemodel.h"
 #include "ui/hoptableview.h"
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void hostNamesShowWholeUpToTheirLimit();
     void cachedTextsDrawAsTheStandardDelegate();
     void aNodeTooSmallToReadDrawsBarsForItsWords();
+    void theGraphsLegendFollowsTheFont();
     void aTabBehindAnotherWaitsUntilShown();
     void paintingDoesNotWaitForBackgroundWork();
 };
@@ -458,6 +460,31 @@ void LiveViewsTest::aNodeTooSmallToReadDrawsBarsForItsWords()
     // Just large enough to read: words, which are no bar.
     const int inWords = longestRunOf(drawnAt(legible), bar, 3);
     QVERIFY2(inWords < expected / 3, qPrintable(QString::number(inWords)));
+}
+
+void LiveViewsTest::theGraphsLegendFollowsTheFont()
+{
+    // The legend is drawn once and kept: a larger font draws it again, larger.
+    HopGraphView graph;
+    graph.resize(900, 300);
+    graph.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&graph));
+    const auto legendHeight = [&graph] {
+        // Down the column just inside the legend's left edge, what is not the view's background.
+        const QImage image = graph.viewport()->grab().toImage();
+        const QRgb background = image.pixel(image.width() / 2, 4);
+        int height = 0;
+        for (int y = 0; y < image.height(); ++y)
+            height += image.pixel(HopGraphView::kLegendInset + 3, y) != background;
+        return height;
+    };
+    const int before = legendHeight();
+    QVERIFY2(before > 10, qPrintable(QString::number(before)));
+    QFont larger = graph.viewport()->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    graph.viewport()->setFont(larger);
+    const int after = legendHeight();
+    QVERIFY2(after > before + 5, qPrintable(QStringLiteral("%1, then %2").arg(before).arg(after)));
 }
 
 void LiveViewsTest::aTabBehindAnotherWaitsUntilShown()
