@@ -3,7 +3,9 @@
 
 #pragma once
 
+#include <QGlyphRun>
 #include <QHash>
+#include <QRawFont>
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
@@ -11,7 +13,8 @@ namespace hopscope {
 
 // Draws a cell's text from a cache of laid-out texts. The standard delegate lays each cell's
 // text out again (shaping it glyph by glyph) at every paint; a live table repaints its figures
-// ten times a second, and the same few hundred texts come back again and again.
+// ten times a second, and the same few hundred texts come back again and again. A text of
+// figures only is not shaped at all: its glyphs are set side by side.
 //
 // Cells with a check box, or a mark anywhere but before their text, are drawn by the standard
 // delegate.
@@ -28,7 +31,16 @@ public:
     static constexpr qsizetype kCachedTexts = 4096;
 
 private:
-    const QStaticText &laidOut(const QString &text, const QFont &font) const;
+    // A cell's text ready to draw: its glyphs placed, or its layout.
+    struct LaidOut
+    {
+        QGlyphRun figures; // a text of figures only
+        QStaticText words; // any other
+        QSizeF size;
+        qreal ascent = 0;
+    };
+    const LaidOut &laidOut(const QString &text, const QFont &font) const;
+    LaidOut layOut(const QString &text, const QFont &font) const;
 
     struct Key
     {
@@ -41,7 +53,8 @@ private:
     {
         return qHashMulti(seed, key.text, key.bold, key.italic);
     }
-    mutable QHash<Key, QStaticText> m_laidOut;
+    mutable QHash<Key, LaidOut> m_laidOut;
+    mutable QHash<int, QRawFont> m_rawFonts; // the view's font, by bold and italic
     // The view's font the cache was laid out in, bold and italic aside.
     mutable QString m_family;
     mutable double m_pointSize = 0;
