@@ -6,8 +6,6 @@
 #include <QApplication>
 #include <QPainter>
 
-#include <QRawFont>
-
 #include <algorithm>
 #include <cmath>
 
@@ -49,8 +47,8 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         return;
     }
     const QString text = cell.text;
-    cell.text
-        .clear(); // the style draws the background, selection, mark and focus; the text is ours
+    // The style draws the background, selection, mark and focus; the text is ours.
+    cell.text.clear();
     if (!onlyText(cell, style))
         style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
     if (text.isEmpty())
@@ -117,9 +115,8 @@ CachedTextDelegate::LaidOut CachedTextDelegate::layOut(const QString &text, cons
     LaidOut laid;
     const QFontMetricsF metrics(font);
     // Figures, addresses and the marks between them need no shaping: their glyphs are set side
-    // by side at the font's own advances (kerned), which costs a tenth of laying the text out.
-    // A live table's figures are new texts at every refresh, and all of a tab's are when it
-    // comes to the front.
+    // by side at the font's own advances (kerned). A live table's figures are new texts at every
+    // refresh, and all of a tab's are when it comes to the front.
     static const QString kFigureCharacters = QStringLiteral("0123456789.,:%+-*/ \u2013");
     const bool figures = std::all_of(text.begin(), text.end(),
                                      [](QChar c) { return kFigureCharacters.contains(c); });

@@ -226,94 +226,31 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setBrush(m_face.accent);
     painter->drawPath(stripe);
 
-    const QRectF text = box.adjusted(14, 5, -8, -5);
-    const QFont font = painter->font();
-    QFont bold = font;
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 0.95);
-    QFont small = font;
-    small.setPointSizeF(small.pointSizeF() * 0.82);
-    const QFontMetricsF boldMetrics(bold);
-    const QFontMetricsF smallMetrics(small);
-    const QColor ink = m_face.onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
-    const QColor muted(0x5f, 0x6b, 0x78);
-    const QColor figuresInk = m_face.rateLimited ? QColor(0xb2, 0x6b, 0x00) : ink;
-    const qreal second = text.top() + boldMetrics.height();
-    const qreal third = second + smallMetrics.height();
-    const qreal chipHeight = smallMetrics.height() + 2;
-    const qreal chipTop = box.bottom() - smallMetrics.height() - 4;
+    // Where the lines go: the title, the subtitle and the figures, and the tags along the
+    // bottom edge.
+    Lines lines;
+    lines.area = box.adjusted(14, 5, -8, -5);
+    lines.font = painter->font();
+    lines.bold = lines.font;
+    lines.bold.setBold(true);
+    lines.bold.setPointSizeF(lines.bold.pointSizeF() * 0.95);
+    lines.small = lines.font;
+    lines.small.setPointSizeF(lines.small.pointSizeF() * 0.82);
+    const QFontMetricsF boldMetrics(lines.bold);
+    const QFontMetricsF smallMetrics(lines.small);
+    lines.titleHeight = boldMetrics.height();
+    lines.lineHeight = smallMetrics.height();
+    lines.chips = QRectF(box.left(), box.bottom() - lines.lineHeight - 4, box.width() - 6,
+                         lines.lineHeight + 2);
+    lines.ink = m_face.onPath ? QColor(0x1d, 0x25, 0x2d) : QColor(0x8a, 0x8f, 0x98);
+    lines.figuresInk = m_face.rateLimited ? QColor(0xb2, 0x6b, 0x00) : lines.ink;
     const qreal scale =
         QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (scale * smallMetrics.height() < kLegibleLinePx) {
-        // Zoomed out so far that the words would be a few pixels tall: each line is drawn as a
-        // bar as long as its text, in its colour, and the tooltip and the table give the words.
-        // Laying out and drawing words nobody can read was most of a long path's first paint.
-        const qreal charWidth = smallMetrics.averageCharWidth();
-        const auto bar = [&](const QString &line, qreal top, qreal lineHeight, QColor colour) {
-            if (line.isEmpty())
-                return;
-            colour.setAlphaF(0.55f);
-            painter->fillRect(QRectF(text.left(), top + lineHeight * 0.3,
-                                     std::min(text.width(), charWidth * line.size()),
-                                     lineHeight * 0.4),
-                              colour);
-        };
-        bar(m_face.title, text.top(), boldMetrics.height(), ink);
-        bar(m_face.subtitle, second, smallMetrics.height(), muted);
-        bar(m_face.figures, third, smallMetrics.height(), figuresInk);
-        qreal tagRight = box.right() - 6;
-        for (const QString &tag : m_face.tags) {
-            const qreal width = charWidth * tag.size() + 8;
-            painter->fillRect(QRectF(tagRight - width, chipTop, width, chipHeight), tagColour(tag));
-            tagRight -= width + 3;
-        }
-    } else {
-        if (m_elidedFor != font) {
-            m_wordsStale = m_figuresStale = true;
-            m_elidedFor = font;
-        }
-        // Laid out when what they say changes, drawn from the layout after: a node is repainted
-        // far more often than its words change, and its figures change once a round.
-        if (m_wordsStale) {
-            m_title.setText(boldMetrics.elidedText(m_face.title, Qt::ElideMiddle, text.width()));
-            m_title.prepare(QTransform(), bold);
-            m_subtitle.setText(
-                smallMetrics.elidedText(m_face.subtitle, Qt::ElideRight, text.width()));
-            m_subtitle.prepare(QTransform(), small);
-            m_wordsStale = false;
-        }
-        if (m_figuresStale) {
-            m_figures.setText(
-                smallMetrics.elidedText(m_face.figures, Qt::ElideRight, text.width()));
-            m_figures.prepare(QTransform(), small);
-            m_figuresStale = false;
-        }
-        const auto line = [painter, &text](const QStaticText &laid, qreal top, qreal lineHeight) {
-            painter->drawStaticText(
-                QPointF(text.left(), top + (lineHeight - laid.size().height()) / 2), laid);
-        };
-        painter->setFont(bold);
-        painter->setPen(ink);
-        line(m_title, text.top(), boldMetrics.height());
-        painter->setFont(small);
-        painter->setPen(muted);
-        line(m_subtitle, second, smallMetrics.height());
-        if (!m_face.figures.isEmpty()) {
-            painter->setPen(figuresInk);
-            line(m_figures, third, smallMetrics.height());
-        }
-        qreal tagRight = box.right() - 6;
-        for (const QString &tag : m_face.tags) {
-            const qreal width = smallMetrics.horizontalAdvance(tag) + 8;
-            const QRectF chip(tagRight - width, chipTop, width, chipHeight);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(tagColour(tag));
-            painter->drawRoundedRect(chip, 4, 4);
-            painter->setPen(Qt::white);
-            painter->drawText(chip, Qt::AlignCenter, tag);
-            tagRight = chip.left() - 3;
-        }
-    }
+    if (scale * lines.lineHeight < kLegibleLinePx)
+        paintLinesAsBars(painter, lines, smallMetrics.averageCharWidth());
+    else
+        paintLinesAsWords(painter, lines);
+
     if (m_face.destination) {
         // A small flag in the corner marks the destination.
         painter->setPen(QPen(QColor(0x1f, 0x5f, 0xd6), 1.4));
@@ -321,6 +258,84 @@ void HopNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawLine(corner, corner + QPointF(0, 12));
         painter->setBrush(QColor(0x1f, 0x5f, 0xd6));
         painter->drawPolygon(QPolygonF({corner, corner + QPointF(8, 3), corner + QPointF(0, 6)}));
+    }
+}
+
+void HopNodeItem::paintLinesAsBars(QPainter *painter, const Lines &lines, qreal charWidth) const
+{
+    // Zoomed out so far that the words would be a few pixels tall: each line is drawn as a bar as
+    // long as its text, in its colour, and the tooltip and the table give the words. Laying out
+    // and drawing words nobody can read was more than half of the nodes' painting when a long
+    // path's tab came to the front.
+    const auto bar = [&](const QString &line, qreal top, qreal height, QColor colour) {
+        if (line.isEmpty())
+            return;
+        colour.setAlphaF(0.55f);
+        painter->fillRect(QRectF(lines.area.left(), top + height * 0.3,
+                                 std::min(lines.area.width(), charWidth * line.size()),
+                                 height * 0.4),
+                          colour);
+    };
+    bar(m_face.title, lines.area.top(), lines.titleHeight, lines.ink);
+    bar(m_face.subtitle, lines.second(), lines.lineHeight, lines.muted);
+    bar(m_face.figures, lines.third(), lines.lineHeight, lines.figuresInk);
+    qreal tagRight = lines.chips.right();
+    for (const QString &tag : m_face.tags) {
+        const qreal width = charWidth * tag.size() + 8;
+        painter->fillRect(QRectF(tagRight - width, lines.chips.top(), width, lines.chips.height()),
+                          tagColour(tag));
+        tagRight -= width + 3;
+    }
+}
+
+void HopNodeItem::paintLinesAsWords(QPainter *painter, const Lines &lines)
+{
+    const qreal width = lines.area.width();
+    if (m_elidedFor != lines.font) {
+        m_wordsStale = m_figuresStale = true;
+        m_elidedFor = lines.font;
+    }
+    // Laid out when what they say changes, drawn from the layout after: a node is repainted far
+    // more often than its words change, and its figures change once a round.
+    if (m_wordsStale) {
+        m_title.setText(QFontMetricsF(lines.bold).elidedText(m_face.title, Qt::ElideMiddle, width));
+        m_title.prepare(QTransform(), lines.bold);
+        m_subtitle.setText(
+            QFontMetricsF(lines.small).elidedText(m_face.subtitle, Qt::ElideRight, width));
+        m_subtitle.prepare(QTransform(), lines.small);
+        m_wordsStale = false;
+    }
+    if (m_figuresStale) {
+        m_figures.setText(
+            QFontMetricsF(lines.small).elidedText(m_face.figures, Qt::ElideRight, width));
+        m_figures.prepare(QTransform(), lines.small);
+        m_figuresStale = false;
+    }
+    const auto line = [painter, &lines](const QStaticText &laid, qreal top, qreal height) {
+        painter->drawStaticText(
+            QPointF(lines.area.left(), top + (height - laid.size().height()) / 2), laid);
+    };
+    painter->setFont(lines.bold);
+    painter->setPen(lines.ink);
+    line(m_title, lines.area.top(), lines.titleHeight);
+    painter->setFont(lines.small);
+    painter->setPen(lines.muted);
+    line(m_subtitle, lines.second(), lines.lineHeight);
+    if (!m_face.figures.isEmpty()) {
+        painter->setPen(lines.figuresInk);
+        line(m_figures, lines.third(), lines.lineHeight);
+    }
+    const QFontMetricsF smallMetrics(lines.small);
+    qreal tagRight = lines.chips.right();
+    for (const QString &tag : m_face.tags) {
+        const qreal chipWidth = smallMetrics.horizontalAdvance(tag) + 8;
+        const QRectF chip(tagRight - chipWidth, lines.chips.top(), chipWidth, lines.chips.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(tagColour(tag));
+        painter->drawRoundedRect(chip, 4, 4);
+        painter->setPen(Qt::white);
+        painter->drawText(chip, Qt::AlignCenter, tag);
+        tagRight = chip.left() - 3;
     }
 }
 

@@ -59,6 +59,24 @@ private:
         bool destination = false;
         bool operator==(const Face &) const = default;
     };
+    // Where and in what the node's lines of text are drawn.
+    struct Lines
+    {
+        QRectF area; // the title's top left to the figures' bottom right
+        QFont font;  // the node's, and the two drawn from it
+        QFont bold;
+        QFont small;
+        qreal titleHeight = 0;
+        qreal lineHeight = 0; // of the subtitle and the figures
+        QRectF chips;         // the row the tags sit in, from the right
+        QColor ink;
+        QColor muted{0x5f, 0x6b, 0x78};
+        QColor figuresInk;
+        qreal second() const { return area.top() + titleHeight; }
+        qreal third() const { return second() + lineHeight; }
+    };
+    void paintLinesAsBars(QPainter *painter, const Lines &lines, qreal charWidth) const;
+    void paintLinesAsWords(QPainter *painter, const Lines &lines);
     Face faceNow() const;
     void updateFace();
     void updateToolTip();
