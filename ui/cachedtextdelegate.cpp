@@ -16,7 +16,7 @@ namespace {
 // Whether the style draws nothing of a cell but its text: no selection, focus, hover or brush
 // behind it, nothing beside it, and no style sheet that could give items a look of their own. The
 // view has drawn the row's background already; asking the style to lay the cell out again and
-// draw nothing was a quarter of the table's first paint after a tab came to the front.
+// draw nothing was a sixth of the table's first paint after a tab came to the front.
 bool onlyText(const QStyleOptionViewItem &cell, const QStyle *style)
 {
     return !(cell.state &
